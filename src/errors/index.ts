@@ -1,0 +1,53 @@
+/** One problem found in the input: where (a path such as `cases[2].acceptance.staffResettled`) and what is wrong and accepted. */
+export interface InputIssue {
+  readonly path: string;
+  readonly message: string;
+}
+
+/**
+ * Bad input (a case, a ledger row, a rule set): nothing was computed.
+ *
+ * @remarks
+ * Carries every problem found, never just the first, so a clerk fixes a file in one pass.
+ * Tests assert on `issues[].path`; the prose is for people.
+ */
+export class InvalidInputError extends Error {
+  override readonly name: string = "InvalidInputError";
+  readonly issues: readonly InputIssue[];
+  constructor(issues: readonly InputIssue[], summary?: string) {
+    super(summary ?? describeIssues(issues));
+    this.issues = issues;
+  }
+}
+
+/** A rule set that is malformed, lacks a parameter the rules need, or has no value in force on a date. */
+export class RuleSetError extends InvalidInputError {
+  override readonly name: string = "RuleSetError";
+}
+
+/** Our own bug: an invariant the code guarantees did not hold. */
+export function assertInvariant(condition: boolean, message: string): asserts condition {
+  if (!condition) throw new Error(`[exitfund] invariant: ${message}`);
+}
+
+/** Never reached when a switch covers every case of a union. */
+export function assertNever(value: never, what: string): never {
+  throw new Error(`[exitfund] invariant: unexpected ${what}: ${JSON.stringify(value)}`);
+}
+
+function describeIssues(issues: readonly InputIssue[]): string {
+  const shown = issues.slice(0, 20).map((issue) => `  ${issue.path || "(input)"}: ${issue.message}`);
+  const more = issues.length > 20 ? [`  … and ${issues.length - 20} more`] : [];
+  return [`${issues.length} problem${issues.length === 1 ? "" : "s"} in the input:`, ...shown, ...more].join("\n");
+}
+
+/** Joins path segments as `cases[2].items[0].quantity`. */
+export function formatPath(segments: readonly PropertyKey[]): string {
+  let out = "";
+  for (const segment of segments) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (typeof segment === "string" && !/^[A-Za-z_$][\w$-]*$/.test(segment)) out += `[${JSON.stringify(segment)}]`;
+    else out += out === "" ? String(segment) : `.${String(segment)}`;
+  }
+  return out;
+}

@@ -1,0 +1,55 @@
+import DecimalJs from "decimal.js";
+
+/**
+ * The one decimal constructor of exitfund — the ONLY import of decimal.js in the package.
+ *
+ * @remarks
+ * A private `Decimal.clone`, never the global `Decimal`: a host application that calls
+ * `Decimal.set()` on its own copy cannot change our results. 60 significant digits hold every
+ * product in the contract exactly (15-digit inputs × 15-digit rates × 12-digit months) with room
+ * to spare; exponents are never used in output (`toExpNeg`/`toExpPos` wide).
+ */
+export const Dec = DecimalJs.clone({
+  precision: 60,
+  rounding: DecimalJs.ROUND_HALF_UP,
+  toExpNeg: -100,
+  toExpPos: 100,
+  maxE: 9e15,
+  minE: -9e15,
+});
+
+/** A decimal value made by {@link Dec}. */
+export type Dec = DecimalJs;
+
+/** Anything a decimal can be made from without loss: a decimal, or a decimal string. */
+export type DecimalLike = Dec | string;
+
+/** Makes a decimal from a decimal or an already-validated decimal string. */
+export function dec(value: DecimalLike | number): Dec {
+  return value instanceof Dec ? value : new Dec(value);
+}
+
+export const ZERO = new Dec(0);
+
+/** Rounding modes of the rule-set contract. */
+export type RoundingMode = "half-up" | "half-even" | "down";
+
+/** How output money is rounded: `{ scale: 2, mode: "half-up" }` is 四舍五入 to the fen. */
+export interface Rounding {
+  readonly scale: number;
+  readonly mode: RoundingMode;
+}
+
+export const DEFAULT_ROUNDING: Rounding = { scale: 2, mode: "half-up" };
+
+/** decimal.js rounding constant for a contract mode (half-up is away from zero on ties, like Excel's ROUND). */
+export function decimalRounding(mode: RoundingMode): DecimalJs.Rounding {
+  switch (mode) {
+    case "half-up":
+      return DecimalJs.ROUND_HALF_UP;
+    case "half-even":
+      return DecimalJs.ROUND_HALF_EVEN;
+    case "down":
+      return DecimalJs.ROUND_DOWN;
+  }
+}

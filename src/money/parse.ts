@@ -1,0 +1,102 @@
+import { dec, type Dec } from "./decimal.js";
+
+/** The outcome of {@link checkDecimal}: the canonical decimal string, or why the input was refused. */
+export type ParseResult = { ok: true; value: string } | { ok: false; message: string };
+
+/** What {@link checkDecimal} accepts beyond a non-negative decimal, and which wording its messages use. */
+export interface CheckDecimalOptions {
+  readonly allowNegative?: boolean;
+  readonly what?: "money" | "quantity";
+}
+
+// No leading zeros ("007" could be a code, not an amount) and no bare dot ("1.", ".5"): each digit
+// the user typed is kept, so "1250.50" stays "1250.50".
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+
+// A decimal with at most 15 significant digits survives a trip through an IEEE double unchanged,
+// so `String(n)` gives back the digits that were typed (the same limit Excel shows).
+const MAX_NUMBER_DIGITS = 15;
+
+const EXPECTED = {
+  money: 'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros)',
+  quantity: 'must be a decimal string such as "120.5" (no commas, units, exponents, spaces or leading zeros)',
+} as const;
+
+/**
+ * 金额校验 · decimal check — the canonical decimal string of a money or quantity input, or why it was refused.
+ *
+ * @remarks
+ * Accepts a string matching `-?(0|[1-9]\d*)(\.\d+)?` (the minus only with `allowNegative`), or a
+ * finite JSON number whose shortest form `String(n)` has at most 15 significant digits and no
+ * exponent. Messages name no field: the caller prefixes the path or label.
+ *
+ * @example
+ * checkDecimal("1250.50", {}); // { ok: true, value: "1250.50" }
+ * checkDecimal("1,250.50", {}); // { ok: false, message: 'must be a decimal string in yuan such as "1250.50" (…); got "1,250.50"' }
+ * @category money
+ */
+export function checkDecimal(input: unknown, options: CheckDecimalOptions = {}): ParseResult {
+  const expected = EXPECTED[options.what ?? "money"];
+  if (typeof input === "number") {
+    const text = String(input);
+    if (!Number.isFinite(input) || !DECIMAL.test(text) || significantDigits(text) > MAX_NUMBER_DIGITS) {
+      return refuse(`${expected}; a JSON number is accepted only when it has at most ${MAX_NUMBER_DIGITS} significant digits and no exponent, got the number ${text}`);
+    }
+    return checkSign(text, `the number ${text}`, options);
+  }
+  if (typeof input !== "string" || !DECIMAL.test(input)) return refuse(`${expected}; got ${describe(input)}`);
+  return checkSign(input, describe(input), options);
+}
+
+/**
+ * 金额解析 · money parse — the decimal value of a money input (yuan).
+ *
+ * @throws RangeError with the {@link checkDecimal} message; the caller wraps it in its input error.
+ * @example
+ * parseMoney("1250.50"); // Dec 1250.5
+ * parseMoney("-12.00", { allowNegative: true }); // Dec -12
+ * @category money
+ */
+export function parseMoney(input: unknown, options: { readonly allowNegative?: boolean } = {}): Dec {
+  return unwrap(checkDecimal(input, { ...options, what: "money" }));
+}
+
+/**
+ * 数量解析 · quantity parse — the decimal value of an area, length or weight (never negative).
+ *
+ * @throws RangeError with the {@link checkDecimal} message.
+ * @example
+ * parseQuantity("120.5"); // Dec 120.5
+ * @category money
+ */
+export function parseQuantity(input: unknown): Dec {
+  return unwrap(checkDecimal(input, { what: "quantity" }));
+}
+
+function checkSign(text: string, shown: string, options: CheckDecimalOptions): ParseResult {
+  if (text.startsWith("-") && options.allowNegative !== true) {
+    return refuse(`must not be negative (no minus sign); got ${shown}`);
+  }
+  return { ok: true, value: text };
+}
+
+function significantDigits(text: string): number {
+  return text.replace(/[-.]/g, "").replace(/^0+/, "").length;
+}
+
+function describe(input: unknown): string {
+  // A pasted cell can be long; the start is enough to find it.
+  if (typeof input === "string") return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
+  if (input === undefined) return "nothing";
+  if (input === null || typeof input === "boolean" || typeof input === "bigint") return String(input);
+  return Array.isArray(input) ? "an array" : `a value of type ${typeof input}`;
+}
+
+function refuse(message: string): ParseResult {
+  return { ok: false, message };
+}
+
+function unwrap(result: ParseResult): Dec {
+  if (!result.ok) throw new RangeError(result.message);
+  return dec(result.value);
+}

@@ -1,0 +1,71 @@
+import { Dec, dec } from "../../money/decimal.js";
+import type { Json, MessageCatalog } from "../../trace/types.js";
+
+type Data = { readonly [key: string]: Json };
+
+/** A figure of a message's data as text ("" when absent). */
+function text(data: Data, key: string): string {
+  const value = data[key];
+  if (value === undefined || value === null) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/**
+ * A ratio of the data as a percentage cut (not rounded) to 4 decimals: "0.0725" → "7.25%", "0.0499999" → "4.9999%".
+ * Cutting keeps a ratio just below the threshold from reading as the threshold itself.
+ */
+function percent(data: Data, key: string): string {
+  const value = data[key];
+  return typeof value === "string" && value !== "" ? `${dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_DOWN).toString()}%` : text(data, key);
+}
+
+/** A list of tax-type keys in the message's language. */
+function taxList(data: Data, names: { readonly [type: string]: string }, separator: string): string {
+  const types = data["taxTypes"];
+  return Array.isArray(types) ? types.map((type) => names[String(type)] ?? String(type)).join(separator) : "";
+}
+
+const TAX_EN: { readonly [type: string]: string } = { vat: "VAT", corporateIncome: "corporate income tax", other: "other taxes" };
+const TAX_ZH: { readonly [type: string]: string } = { vat: "增值税", corporateIncome: "企业所得税", other: "其他税收" };
+
+/**
+ * 转移支付文本 · township-transfer messages — every reason, finding and rule name of the domain, in English and Chinese.
+ *
+ * @category township-transfer
+ */
+export const townshipTransferMessages: MessageCatalog = {
+  codes: {
+    "impact-threshold-met": {
+      en: (d) =>
+        `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${text(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${text(d, "priorYearRevenue")} yuan prior-year capacity — at or above the threshold ${percent(d, "threshold")}: a transfer is due for ${text(d, "fiscalYear")}.`,
+      zh: (d) =>
+        `退出企业上年度税收形成${text(d, "township")}财力${text(d, "lostCapacity")}元,占该乡镇上年度财力${text(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},达到受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度给予财政转移支付。`,
+    },
+    "impact-below-threshold": {
+      en: (d) =>
+        `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${text(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${text(d, "priorYearRevenue")} yuan prior-year capacity — below the threshold ${percent(d, "threshold")}: no transfer for ${text(d, "fiscalYear")} (the target reductions still apply).`,
+      zh: (d) =>
+        `退出企业上年度税收形成${text(d, "township")}财力${text(d, "lostCapacity")}元,占该乡镇上年度财力${text(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},低于受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度不予转移支付(仍核减相关指标)。`,
+    },
+    "tax-mismatch": {
+      en: (d) =>
+        `Enterprise ${text(d, "enterpriseId")}: the prior-year ${taxList(d, TAX_EN, ", ")} in this transfer (${text(d, "inTransfer")}) differ from its enterprise-exit case (${text(d, "inEnterpriseExit")}); check with the tax bureaus.`,
+      zh: (d) =>
+        `企业${text(d, "enterpriseId")}:本转移支付申报的上年度${taxList(d, TAX_ZH, "、")}(${text(d, "inTransfer")})与该企业退出案件(${text(d, "inEnterpriseExit")})不一致,请与国税、地税部门核对。`,
+    },
+    "township-mismatch": {
+      en: (d) => `Enterprise ${text(d, "enterpriseId")} is counted for ${text(d, "township")}, but its enterprise-exit case names ${text(d, "enterpriseTownship")}.`,
+      zh: (d) => `企业${text(d, "enterpriseId")}计入${text(d, "township")}的转移支付,但其退出案件所属乡镇为${text(d, "enterpriseTownship")}。`,
+    },
+  },
+  rules: {
+    "transfer.townshipShare": { en: "township share of a tax (local share × township share of local)", zh: "乡镇分享比例(地方分享比例 × 乡镇分享地方部分比例)" },
+    "transfer.enterpriseLostCapacity": { en: "fiscal capacity an exited enterprise's prior-year taxes gave the township (rounded)", zh: "退出企业上年度税收形成的乡镇财力(四舍五入)" },
+    "transfer.lostCapacity": { en: "lost fiscal capacity", zh: "减少的乡镇财力合计" },
+    "transfer.impactRatio": { en: "impact ratio (lost capacity ÷ prior-year capacity)", zh: "影响比例(减少财力 ÷ 上年度财力)" },
+    "transfer.eligibility": { en: "impact threshold met", zh: "是否达到受影响较大认定比例" },
+    "transfer.amount": { en: "fiscal transfer (lost capacity × coverage, rounded)", zh: "财政转移支付(减少财力 × 覆盖比例,四舍五入)" },
+    "transfer.taxTarget": { en: "reduction of the township's tax target", zh: "核减乡镇税收指标" },
+    "transfer.outputTarget": { en: "reduction of the township's output target", zh: "核减乡镇产值指标" },
+  },
+};

@@ -1,0 +1,66 @@
+import { RuleSetError } from "../../errors/index.js";
+import type { Dec } from "../../money/decimal.js";
+import type { IsoDate } from "../../parameters/types.js";
+
+const MONTHS_PER_YEAR = 12;
+
+interface DateParts {
+  readonly year: number;
+  readonly month: number;
+  readonly day: number;
+}
+
+/** The year, month and day written in an already-validated `YYYY-MM-DD` string (no `Date`, so no time zone). */
+function partsOf(date: IsoDate): DateParts {
+  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
+}
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
+}
+
+/**
+ * 剩余整月数 · whole months remaining — the number of full months from `from` to `to`; 0 when `to` is on or before `from`.
+ *
+ * @remarks
+ * A month is full when the day of `from` is reached again in a later month; when that month has no
+ * such day, its last day counts (the rule of 《民法典》第二百零二条: 没有对应日的,月末日为期间的最后一日).
+ * Equivalently: the largest n for which date-fns `addMonths(from, n)` (which clamps to the month's last
+ * day) is on or before `to`. So 2016-01-31 → 2016-02-29 is 1 month, 2016-01-31 → 2016-02-28 is 0, and
+ * 2016-01-31 → 2016-04-30 is 3 (date-fns `differenceInMonths` says 1, 1 and 2: its month-end handling
+ * is not this rule). Computed from the year, month and day written in the strings, never through a
+ * `Date`, so the host's time zone cannot change the answer.
+ *
+ * @example
+ * wholeMonthsBetween("2016-06-30", "2016-12-31"); // 6
+ * wholeMonthsBetween("2016-06-30", "2016-06-30"); // 0
+ * @category village-compensation
+ */
+export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
+  const start = partsOf(from);
+  const end = partsOf(to);
+  const calendarMonths = (end.year - start.year) * MONTHS_PER_YEAR + (end.month - start.month);
+  // The last month is short when its corresponding day has not come yet — unless `to` is the month's last day.
+  const lastMonthShort = start.day > end.day && end.day < daysInMonth(end.year, end.month);
+  return Math.max(0, calendarMonths - (lastMonthShort ? 1 : 0));
+}
+
+/**
+ * 补偿月数上限 · cap in whole months — floor(12 × `village.rentCapYears`).
+ *
+ * @remarks
+ * Compensated months are whole months, and a cap is a ceiling: a fractional cap of 2.55 years
+ * (30.6 months) allows 30 whole months, never 31. A negative cap is a rule-set error.
+ *
+ * @example
+ * capMonthsOf(dec("3")); // 36
+ * capMonthsOf(dec("0.1")); // 1
+ * @category village-compensation
+ */
+export function capMonthsOf(capYears: Dec): number {
+  if (capYears.isNegative() && !capYears.isZero()) {
+    throw new RuleSetError([{ path: `parameters["village.rentCapYears"]`, message: `must be ≥ 0 years; got "${capYears.toString()}"` }]);
+  }
+  return capYears.times(MONTHS_PER_YEAR).floor().toNumber();
+}

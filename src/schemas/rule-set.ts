@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { IsoDateSchema, TextSchema, enumSchema, show } from "./scalars.js";
+
+export const StatusSchema = enumSchema(["official", "reported", "illustrative"]);
+
+const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+/** A decimal string in a rule set (rates, amounts, thresholds): exact, never a float. */
+export const RuleDecimalSchema = z
+  .string({ error: (issue) => `must be a decimal string such as "0.7" or "500000"; got ${show(issue.input)}` })
+  .regex(DECIMAL, { error: (issue) => `must be a decimal string such as "0.7" or "500000" (no commas, signs or exponents); got ${show(issue.input)}` });
+
+const BracketSchema = z.strictObject({
+  threshold: RuleDecimalSchema,
+  rate: RuleDecimalSchema.optional(),
+  amount: RuleDecimalSchema.optional(),
+});
+
+export const ScaleSchema = z.strictObject({
+  type: enumSchema(["marginal-rate", "single-amount", "single-rate"]),
+  brackets: z.array(BracketSchema).min(1, { error: "a scale needs at least one bracket" }),
+});
+
+const CellSchema = z.union([
+  z.string(),
+  z.boolean(),
+  z.strictObject({ unit: enumSchema(["m2", "m", "item"]), rate: RuleDecimalSchema }),
+], { error: "a table cell must be a decimal string, a date, true/false, or { unit, rate }" });
+
+/** A parameter value: decimal string, boolean, date, table, scale, or null (repealed from this date). */
+export const ParameterValueSchema = z.union([
+  z.string(),
+  z.boolean(),
+  z.null(),
+  ScaleSchema,
+  z.record(z.string(), CellSchema),
+], { error: "a value must be a decimal string, a date, true/false, a table { key: value }, a scale { type, brackets }, or null" });
+
+const Citation = {
+  status: StatusSchema.optional(),
+  source: TextSchema.optional(),
+  clause: z.string().optional(),
+  note: z.string().optional(),
+};
+
+export const DatedValueSchema = z.strictObject({ from: IsoDateSchema, value: ParameterValueSchema, ...Citation });
+
+export const ParameterSchema = z.strictObject({
+  status: StatusSchema,
+  source: TextSchema,
+  clause: z.string().optional(),
+  note: z.string().optional(),
+  values: z.array(DatedValueSchema).min(1, { error: "a parameter needs at least one dated value" }),
+});
+
+export const SourceSchema = z.strictObject({
+  id: TextSchema,
+  title: TextSchema,
+  issuedOn: z.string({ error: "must be the date (or approximate date) the source was issued" }),
+  url: z.string().optional(),
+  status: StatusSchema,
+});
+
+/** A rule set as JSON (DESIGN §6). Cross-field checks (sources exist, dates increase, every needed parameter) happen in `loadRuleSet`. */
+export const RuleSetSchema = z.strictObject({
+  $schema: z.string().optional(),
+  id: TextSchema.describe("rule-set id, e.g. tongzhou-2016"),
+  version: TextSchema,
+  title: TextSchema,
+  validFrom: IsoDateSchema,
+  extends: TextSchema.optional(),
+  rounding: z
+    .strictObject({
+      scale: z.number().int().min(0, { error: "rounding.scale must be a whole number ≥ 0" }).max(10),
+      mode: enumSchema(["half-up", "half-even", "down"]),
+    })
+    .optional(),
+  sources: z.array(SourceSchema),
+  parameters: z.record(z.string(), ParameterSchema),
+});
