@@ -1,4 +1,4 @@
-import { InvalidInputError, type InputIssue } from "../errors/index.js";
+import { InvalidInputError, RuleSetError, type InputIssue } from "../errors/index.js";
 import { Dec, ZERO } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import type { RuleSet } from "../parameters/types.js";
@@ -23,6 +23,14 @@ export function resolveRuleSetInput(input: RuleSetInput | undefined): RuleSet {
   if ("compiled" in input && "json" in input) return input as RuleSet;
   return loadRuleSet(input);
 }
+
+/** The field of each case kind whose date selects the parameters. */
+const DATE_FIELD: { readonly [K in Case["kind"]]: string } = {
+  "enterprise-exit": "exitCompletedOn",
+  "structure-clearance": "declaredOn",
+  "village-compensation": "clearedOn",
+  "township-transfer": "fiscalYear",
+};
 
 /** An input problem of one case in a batch. */
 export interface CaseError {
@@ -71,8 +79,8 @@ export function computeParsed(facts: Case, ruleSet: RuleSet): Outcome {
  * listing every problem with its index and field path, and nothing is computed.
  * @example compute({ kind: "enterprise-exit", ... }) // Outcome
  */
-export function compute(cases: unknown, ruleSet?: RuleSetInput): Outcome;
 export function compute(cases: readonly unknown[], ruleSet?: RuleSetInput): Outcome[];
+export function compute(cases: unknown, ruleSet?: RuleSetInput): Outcome;
 export function compute(cases: unknown, ruleSet?: RuleSetInput): Outcome | Outcome[] {
   const rules = resolveRuleSetInput(ruleSet);
   const single = !Array.isArray(cases);
@@ -112,7 +120,14 @@ export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetI
       computedCases.push(facts);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
-      errors.push(...error.issues.map((issue) => ({ index, id: facts.id, path: `[${index}]${issue.path === "" ? "" : `.${issue.path}`}`, message: issue.message })));
+      // A rule set with no value in force on the case's date is a problem of that date field of the case.
+      const field = error instanceof RuleSetError ? DATE_FIELD[facts.kind] : undefined;
+      errors.push(...error.issues.map((issue) => ({
+        index,
+        id: facts.id,
+        path: `[${index}]${field !== undefined ? `.${field}` : issue.path === "" ? "" : `.${issue.path}`}`,
+        message: field !== undefined ? `rule set "${ruleSet.id}" ${issue.path}: ${issue.message}` : issue.message,
+      })));
     }
   }
   errors.sort((a, b) => a.index - b.index);

@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../errors/index.js";
+import { ZERO, type Dec } from "../money/decimal.js";
 import type { Outcome } from "../trace/types.js";
-import { computeParsed, parseCase, resolveRuleSetInput, type RuleSetInput } from "./compute.js";
+import { computeParsed, parseCase, resolveRuleSetInput, summarize, type RuleSetInput, type Totals } from "./compute.js";
 
 /**
  * 流式计算 · stream computation — outcomes of an async iterable of cases, one at a time, in bounded memory.
@@ -27,4 +28,32 @@ export async function* computeStream(cases: AsyncIterable<unknown> | Iterable<un
     }
     index += 1;
   }
+}
+
+/** Totals kept while outcomes stream past: `add` each outcome, `totals()` at any time. */
+export interface RunningTotals {
+  add(outcome: Outcome): void;
+  totals(): Totals;
+}
+
+/**
+ * 累计合计 · running totals — the batch totals of a stream of outcomes (by payer and by township) in
+ * memory bounded by the number of townships; `totals()` equals `summarize` of all the outcomes added.
+ *
+ * @example const running = runningTotals(ruleSet); for await (const o of computeStream(cases)) running.add(o); running.totals();
+ */
+export function runningTotals(ruleSetInput?: RuleSetInput): RunningTotals {
+  const ruleSet = resolveRuleSetInput(ruleSetInput);
+  const byTownship = new Map<string, { municipal: Dec; district: Dec }>();
+  return {
+    add(outcome) {
+      const sums = byTownship.get(outcome.township) ?? { municipal: ZERO, district: ZERO };
+      byTownship.set(outcome.township, { municipal: sums.municipal.plus(outcome.amounts.municipal), district: sums.district.plus(outcome.amounts.district) });
+    },
+    totals() {
+      // One synthetic outcome per township carries its exact sums, so the rounding and layout are summarize's own.
+      const partials = [...byTownship].map(([township, sums]) => ({ township, amounts: { municipal: sums.municipal.toString(), district: sums.district.toString(), total: "0" } }) as Outcome);
+      return summarize(partials, ruleSet);
+    },
+  };
 }

@@ -6,15 +6,27 @@ import { computeBatch, type ComputeDocument, type RuleSetInput } from "./compute
  * document of `structure-clearance` cases, each outcome's `detail.items` declared vs approved item by item.
  *
  * @remarks Throws `InvalidInputError` listing every problem when any declaration is invalid or is not a
- * `structure-clearance` case. A finding on any outcome means the sheet needs attention (CLI exit 1).
+ * `structure-clearance` case (paths keep the index in the input). A finding on any outcome means the sheet
+ * needs attention (CLI exit 1).
  */
 export function verify(declarations: readonly unknown[], ruleSet?: RuleSetInput): ComputeDocument {
+  const clearance: number[] = [];
   const wrongKind = declarations.flatMap((declaration, index) => {
     const kind = typeof declaration === "object" && declaration !== null ? (declaration as { kind?: unknown }).kind : undefined;
-    return kind === "structure-clearance" ? [] : [{ path: `[${index}].kind`, message: `verify takes structure-clearance declarations only (腾地经费申报); got ${JSON.stringify(kind) ?? "nothing"}` }];
+    if (kind === "structure-clearance") {
+      clearance.push(index);
+      return [];
+    }
+    return [{ path: `[${index}].kind`, message: `verify takes structure-clearance declarations only (腾地经费申报); got ${JSON.stringify(kind) ?? "nothing"}` }];
   });
-  const document = computeBatch(declarations, ruleSet);
-  const issues = [...wrongKind, ...document.errors.filter((error) => !wrongKind.some((w) => w.path === error.path)).map(({ path, message }) => ({ path, message }))];
+  const document = computeBatch(clearance.map((index) => declarations[index]), ruleSet);
+  // Paths of the subset are re-indexed to the declaration's place in the input.
+  const errors = document.errors.map(({ index, path, message }) => ({ path: path.replace(/^\[\d+\]/, `[${clearance[index] ?? index}]`), message }));
+  const issues = [...wrongKind, ...errors].sort((a, b) => indexOf(a.path) - indexOf(b.path));
   if (issues.length > 0) throw new InvalidInputError(issues);
   return document;
+}
+
+function indexOf(path: string): number {
+  return Number(/^\[(\d+)\]/.exec(path)?.[1] ?? 0);
 }

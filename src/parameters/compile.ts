@@ -12,7 +12,7 @@ export type Compiled = { ok: true; value: unknown } | { ok: false; message: stri
 export function compileValue(kind: ParameterKind, json: ParameterValueJson): Compiled {
   switch (kind.type) {
     case "decimal":
-      return typeof json === "string" && DECIMAL.test(json) ? ok(dec(json)) : fail(`must be a decimal string such as "0.7"`);
+      return typeof json === "string" && DECIMAL.test(json) && !json.startsWith("-") ? ok(dec(json)) : fail(`must be a decimal string ≥ 0 such as "0.7"`);
     case "boolean":
       return typeof json === "boolean" ? ok(json) : fail("must be true or false");
     case "date":
@@ -20,7 +20,7 @@ export function compileValue(kind: ParameterKind, json: ParameterValueJson): Com
     case "scale":
       return compileScale(json);
     case "decimal-table":
-      return compileTable(json, kind.keys, (cell) => (typeof cell === "string" && DECIMAL.test(cell) ? dec(cell) : undefined), "a decimal string");
+      return compileTable(json, kind.keys, (cell) => (typeof cell === "string" && DECIMAL.test(cell) && !cell.startsWith("-") ? dec(cell) : undefined), "a decimal string ≥ 0");
     case "date-table":
       return compileTable(json, kind.keys, (cell) => (typeof cell === "string" && isIsoDate(cell) ? cell : undefined), `a date "YYYY-MM-DD"`);
     case "rate-table":
@@ -78,6 +78,7 @@ function compileScale(json: ParameterValueJson): Compiled {
     const value = bracket[field];
     if (value === undefined) return fail(`brackets[${index}] of a ${scale.type} scale needs "${field}"`);
     if (bracket[field === "rate" ? "amount" : "rate"] !== undefined) return fail(`brackets[${index}] of a ${scale.type} scale takes "${field}" only`);
+    if (bracket.threshold.startsWith("-") || value.startsWith("-")) return fail(`brackets[${index}] must have a threshold and ${field} ≥ 0`);
     const threshold = dec(bracket.threshold);
     const previous = brackets.at(-1);
     if (previous !== undefined && !threshold.gt(previous.threshold)) return fail(`brackets[${index}].threshold must be greater than the one before`);

@@ -95,7 +95,7 @@ function ruleLabel(rule: string, lang: Lang, catalogs: readonly MessageCatalog[]
 
 function stepLines(traceStep: TraceStep, number: number, lang: Lang, catalogs: readonly MessageCatalog[]): string[] {
   const zh = lang === "zh";
-  const out = [`  ${number}. ${ruleLabel(traceStep.rule, lang, catalogs)} = ${showJson(traceStep.value)}  《${traceStep.clause}》`];
+  const out = [`  ${number}. ${ruleLabel(traceStep.rule, lang, catalogs)} = ${showJson(traceStep.value)}  〔${traceStep.clause}〕`];
   const inputs = Object.entries(traceStep.inputs);
   if (inputs.length > 0) out.push(`     ${zh ? "输入" : "inputs"}: ${inputs.map(([key, value]) => `${key} = ${showJson(value)}`).join("; ")}`);
   for (const used of traceStep.params) out.push(`     ${zh ? "参数" : "parameter"} ${paramLine(used, lang)}`);

@@ -1,53 +1,111 @@
+import { extname } from "node:path";
 import { makeTable } from "../table.js";
 import { computeBatch, type ComputeDocument } from "../../batch/compute.js";
 import { formatAmount } from "../../money/format.js";
 import { explain, type Lang } from "../../trace/explain.js";
 import type { Outcome } from "../../trace/types.js";
+import { resultsCsv, resultsNdjson, totalsText } from "../formats/results.js";
+import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
+import { locateErrors } from "../formats/source.js";
+import { reportErrors, streamCompute } from "../formats/streamCompute.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit, jsonText } from "../output.js";
-import { readCases } from "../read.js";
+import { createProgress } from "../progress.js";
+import { readCaseSource } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { parseCommand } from "./args.js";
 
-export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--format json|table] [--out <file>] [--explain] [--lang en|zh] [--skip-invalid]
+export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--lang en|zh] [--skip-invalid] [--progress]
 
-Computes every case of <cases> (a .json file holding an array or { "cases": [...] }; - reads JSON from
-standard input) with the rule set (default tongzhou-2016) and writes one JSON document:
-{ ruleSet, results (in input order), totals { municipal, district, total, byTownship }, errors }.
---explain    include each outcome's trace (json), or print each outcome's account (table)
---lang       language of the --explain account in a table: en (default) or zh
+Computes every case of <cases> with the rule set (default tongzhou-2016). <cases> is a .json file (an array
+or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat layout of docs/files.md, as
+"exitfund template <kind>" writes it), or - for JSON on standard input.
+--format   json (default when stdout is not a terminal): { ruleSet, results (in input order), totals
+             { municipal, district, total, byTownship }, errors }
+           ndjson: one outcome per line, then { "ruleSet", "totals", "errors" } on the last line
+           csv: one row per outcome (UTF-8 with BOM, amounts as exact decimals); totals go to stderr
+           xlsx: a workbook (results, totals by township with 人民币大写, the trace with --explain); needs --out
+           table (default on a terminal): a readable table
+           Without --format, the extension of --out chooses (.json, .ndjson, .csv, .xlsx).
+--explain       include each outcome's trace (json, ndjson, xlsx), or print each outcome's account (table)
+--lang          language of the --explain account in a table: en (default) or zh
 --skip-invalid  compute the valid cases and list the invalid ones (exit 1 when any was skipped)
-Exit status: 0 computed; 1 cases were skipped; 2 bad input (every problem listed, nothing computed).
-  exitfund compute examples/enterprise.json --format table
+--progress      report progress on stderr even when it is not a terminal (on a terminal a bar appears
+                by itself when a streamed batch runs longer than a second)
+A .ndjson file with --format ndjson or csv streams in bounded memory: a first pass checks every line,
+a second computes and writes each outcome at once (docs/files.md, "Streaming"); transfers are still
+cross-checked against the enterprise exits they list.
+Invalid input: every problem is listed on stderr by file, sheet, row and column (or line, or index and
+field path), and nothing is written. Exit status: 0 computed; 1 cases were skipped; 2 bad input.
+  exitfund compute cases.xlsx --out results.xlsx
+  exitfund compute district.ndjson --format csv --out results.csv
   cat cases.json | exitfund compute - --explain > results.json`;
 
+const FORMATS = ["json", "ndjson", "csv", "xlsx", "table"] as const;
+type Format = (typeof FORMATS)[number];
+const BY_EXTENSION: { readonly [extension: string]: Format } = { ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".xlsx": "xlsx" };
+
+/** `exitfund compute`: reads cases, computes them, writes the results in the chosen format (see COMPUTE_HELP). */
 export async function runCompute(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand(args, { rules: "string", format: "string", out: "string", explain: "boolean", lang: "string", "skip-invalid": "boolean" }, COMPUTE_HELP, io);
+  const options = { rules: "string", format: "string", out: "string", explain: "boolean", lang: "string", "skip-invalid": "boolean", progress: "boolean" } as const;
+  const { values, positionals } = parseCommand(args, options, COMPUTE_HELP, io);
   if (values.help === true) return EXIT.ok;
   const file = positionals[0];
   if (file === undefined || positionals.length > 1) throw new UsageError("compute takes one <cases> file (or - for standard input)");
-  const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-  if (format !== "json" && format !== "table") throw new UsageError(`--format must be json or table, got "${format}"`);
+  const out = values.out as string | undefined;
+  const format = formatOf(values.format as string | undefined, out, io);
   const lang = (values.lang as string | undefined) ?? "en";
   if (lang !== "en" && lang !== "zh") throw new UsageError(`--lang must be en or zh, got "${lang}"`);
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-  const cases = await readCases(file, io);
-  const skipInvalid = values["skip-invalid"] === true;
-  const document = computeBatch(cases, ruleSet, { skipInvalid });
-  reportErrors(document, io, skipInvalid);
-  if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;
   const explainWanted = values.explain === true;
-  const out = values.out as string | undefined;
-  if (format === "json") await emit(io, jsonText(explainWanted ? document : withoutTraces(document)), out);
-  else await emit(io, computeTable(document, explainWanted ? lang : undefined), out);
+  const skipInvalid = values["skip-invalid"] === true;
+  if (/\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
+    const progress = (label: string, total: number) => createProgress({ stream: io.stderr, total, label, force: values.progress === true });
+    return writing(out, () => streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io));
+  }
+  const source = await readCaseSource(file, io);
+  const computed = computeBatch(source.cases, ruleSet, { skipInvalid });
+  const document: ComputeDocument = { ...computed, errors: locateErrors(source, computed.errors) };
+  reportErrors(document.errors, io, skipInvalid);
+  if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;
+  const content = await render(document, format, { explain: explainWanted, lang, title: ruleSet.title });
+  await writing(out, () => emit(io, content, out));
+  if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length));
   return document.errors.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function reportErrors(document: ComputeDocument, io: CliIo, skipped: boolean): void {
-  if (document.errors.length === 0) return;
-  const cases = new Set(document.errors.map((error) => error.index)).size;
-  io.stderr.write(`exitfund: ${document.errors.length} problem${document.errors.length === 1 ? "" : "s"} in ${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:\n`);
-  for (const error of document.errors) io.stderr.write(`  ${error.path}${error.id === undefined ? "" : ` (${error.id})`}: ${error.message}\n`);
+function formatOf(given: string | undefined, out: string | undefined, io: CliIo): Format {
+  const extension = out === undefined ? undefined : extname(out).toLowerCase();
+  const format = given ?? (extension === undefined ? undefined : BY_EXTENSION[extension]) ?? (io.stdout.isTTY === true ? "table" : "json");
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true) throw new UsageError("--format xlsx writes a binary workbook: give --out <file>.xlsx (or redirect stdout to a file)");
+  return format as Format;
+}
+
+async function render(document: ComputeDocument, format: Format, options: { explain: boolean; lang: Lang; title: string }): Promise<string | Uint8Array> {
+  switch (format) {
+    case "json":
+      return jsonText(options.explain ? document : withoutTraces(document));
+    case "ndjson":
+      return resultsNdjson(document, options.explain);
+    case "csv":
+      return resultsCsv(document);
+    case "xlsx":
+      return resultsWorkbookBytes(document, { explain: options.explain, title: options.title });
+    case "table":
+      return computeTable(document, options.explain ? options.lang : undefined);
+  }
+}
+
+/** Runs a step that writes `--out`; a file that cannot be written is a usage problem (exit 2), not a crash. */
+async function writing<T>(out: string | undefined, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined) throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
+    throw error;
+  }
 }
 
 /** The compute document without traces (`trace` is included only with --explain). */

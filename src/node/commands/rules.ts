@@ -1,17 +1,19 @@
 import { makeTable } from "../table.js";
 import { PARAMETERS, type ParameterName } from "../../parameters/catalog.js";
+import { ruleSetMarkdown } from "../../parameters/doc.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit, jsonText } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
 import { parseCommand } from "./args.js";
 
-export const RULES_HELP = `exitfund rules [--rules <file|id>] [--format json|table] [--out <file>]
+export const RULES_HELP = `exitfund rules [--rules <file|id>] [--format json|table|md] [--out <file>]
 
 Prints the resolved rule set (default tongzhou-2016): with --format json exactly in the rule-set
 format (every parameter with status, source and dated values; extends already applied); with
---format table one line per parameter with its latest value, date and status. Illustrative values
-are placeholders, never official figures.
+--format table one line per parameter with its latest value, date and status; with --format md the
+rule-set catalogue (every illustrative value listed first, a table per domain, the sources).
+Illustrative values are placeholders, never official figures.
   exitfund rules --format json > tongzhou-2016.json
   exitfund rules --rules my-district.json`;
 
@@ -23,7 +25,8 @@ export async function runRules(args: readonly string[], io: CliIo): Promise<numb
   const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
   if (format === "json") await emit(io, jsonText(ruleSet.json), values.out as string | undefined);
   else if (format === "table") await emit(io, rulesTable(ruleSet), values.out as string | undefined);
-  else throw new UsageError(`--format must be json or table, got "${format}"`);
+  else if (format === "md") await emit(io, ruleSetMarkdown(ruleSet), values.out as string | undefined);
+  else throw new UsageError(`--format must be json, table or md, got "${format}"`);
   return EXIT.ok;
 }
 

@@ -1,6 +1,175 @@
-import { UsageError, type CliIo } from "../io.js";
-// STUB until the verification sheet lands.
-export const VERIFY_HELP = "exitfund verify <declarations> [--format json|table|xlsx] [--out <file>]";
-export async function runVerify(_args: string[], _io: CliIo): Promise<number> {
-  throw new UsageError("verify is not yet available");
+import { verify } from "../../batch/verify.js";
+import type { ComputeDocument } from "../../batch/compute.js";
+import { InvalidInputError } from "../../errors/index.js";
+import { ZERO } from "../../money/decimal.js";
+import { formatAmount } from "../../money/format.js";
+import { toMoneyString } from "../../money/round.js";
+import type { RuleSet } from "../../parameters/types.js";
+import { ruleSets } from "../../rule-sets/index.js";
+import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
+import { emit, jsonText } from "../output.js";
+import { readCases } from "../read.js";
+import { loadRulesOption } from "../rules-option.js";
+import { makeTable } from "../table.js";
+import { ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView } from "../xlsx/verificationView.js";
+import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
+import { parseCommand } from "./args.js";
+import { withoutTraces } from "./compute.js";
+
+const FORMATS = ["json", "table", "xlsx"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `exitfund verify --help`. */
+export const VERIFY_HELP = `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--explain]
+
+The housing commission's verification sheet (区住房城乡建设委 腾地经费核定表) of townships'
+land-clearing fee declarations (structure-clearance cases): item by item, declared and
+approved structure type, quantity and fee, with findings, and the totals the district
+finance bureau pays each township in full (足额).
+
+  <declarations>      a .json file of structure-clearance cases (an array, or { "cases": [...] }),
+                      or - to read JSON from standard input
+  --format json       the compute document (results, totals, errors); the default when
+                      standard output is not a terminal
+  --format table      one table per declaration with its totals and the approved total in
+                      大写; the default on a terminal
+  --format xlsx       the workbook (needs --out): 汇总 first, then one printable sheet per declaration
+  --out <file>        write to <file> instead of standard output
+  --rules <id|file>   a bundled rule set (${Object.keys(ruleSets).join(", ")}) or a rule-set JSON file
+                      (default tongzhou-2016)
+  --explain           include each outcome's trace in the JSON
+  -h, --help          show this help
+
+Exit status: 0 every item verified clean, 1 findings that need attention, 2 bad input or usage.
+
+Example:
+  exitfund verify examples/verify/declarations.json --format xlsx --out 核定表.xlsx`;
+
+/**
+ * 核定 · `exitfund verify` — the verification of structure-clearance declarations as JSON, a table or a workbook.
+ *
+ * @remarks Exit 0 when no item has a finding, 1 when some do, 2 for bad input or usage (every problem on stderr).
+ * @example await runVerify(["examples/verify/declarations.json", "--format", "json"], io) // 1
+ */
+export async function runVerify(args: string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommand(args, { format: "string", out: "string", rules: "string", explain: "boolean" }, VERIFY_HELP, io);
+    if (values.help === true) return EXIT.ok;
+    const file = positionals[0];
+    if (file === undefined || positionals.length > 1) throw new UsageError("verify takes one <declarations> file (or - for standard input)");
+    const out = values.out as string | undefined;
+    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
+    if (!isFormat(format)) throw new UsageError(`verify --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
+    if (format === "xlsx" && out === undefined) throw new UsageError("verify --format xlsx writes a workbook: give --out <file>.xlsx");
+    const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
+    const declarations = await readCases(file, io);
+    if (declarations.length === 0) throw new InvalidInputError([{ path: file, message: "holds no declarations; give at least one structure-clearance case" }]);
+    const document = verify(declarations, ruleSet);
+    await write(io, await render(document, ruleSet, format, values.explain === true), out);
+    return document.results.some((outcome) => outcome.findings.length > 0) ? EXIT.findings : EXIT.ok;
+  } catch (error) {
+    return reportInputError(error, io, "verify");
+  }
+}
+
+function isFormat(format: string): format is Format {
+  return (FORMATS as readonly string[]).includes(format);
+}
+
+async function render(document: ComputeDocument, ruleSet: RuleSet, format: Format, explain: boolean): Promise<string | Uint8Array> {
+  switch (format) {
+    case "json":
+      return jsonText(explain ? document : withoutTraces(document));
+    case "table":
+      return verificationTables(document, ruleSet);
+    case "xlsx":
+      return verificationWorkbookBytes(document, { id: ruleSet.id, version: ruleSet.version, title: ruleSet.title, rounding: ruleSet.rounding });
+  }
+}
+
+/** `emit`, with a file that cannot be written reported as a usage problem (exit 2) rather than a crash. */
+async function write(io: CliIo, content: string | Uint8Array, out: string | undefined): Promise<void> {
+  try {
+    await emit(io, content, out);
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code === "string") throw new UsageError(`cannot write "${out ?? ""}": ${(error as Error).message}`);
+    throw error;
+  }
+}
+
+/** The terminal rendering: one item table per declaration with totals and 大写, then a summary when there are several. */
+export function verificationTables(document: ComputeDocument, ruleSet: RuleSet): string {
+  const views = document.results.map(declarationView);
+  const lines: string[] = [`区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.title})`];
+  if (views.some((view) => view.basis === "illustrative")) lines.push(`${ILLUSTRATIVE_NOTE_ZH}`, "Note: the unit rates and cut-off date are illustrative placeholders, not the official standard.");
+  for (const view of views) lines.push("", ...declarationTable(view));
+  if (views.length > 1) lines.push("", ...summaryTable(views, ruleSet));
+  return `${lines.join("\n")}\n`;
+}
+
+function declarationTable(view: DeclarationView): string[] {
+  const table = makeTable({
+    head: ["#", "编号\nid", "申报类型\ndeclared", "申报数量\nqty", "核定类型\napproved", "核定数量\nqty", "单位\nunit", "单价\nrate", "核定金额\nfee", "申报金额\ndeclared", "问题\nfindings"],
+    colAligns: ["right", "left", "left", "right", "left", "right", "left", "right", "right", "right", "left"],
+  });
+  for (const item of view.items) {
+    table.push([
+      String(item.no),
+      item.id,
+      typeCell(item.declaredTypeZh, item.declaredType),
+      item.declaredQuantity,
+      typeCell(item.approvedTypeZh, item.approvedType),
+      item.approvedQuantity,
+      item.unitZh,
+      item.rate,
+      formatAmount(item.fee),
+      `${formatAmount(item.declared)}${item.declaredFromRates ? "*" : ""}`,
+      item.findings.length === 0 ? "—" : item.findings.map((f) => f.code).join("\n"),
+    ]);
+  }
+  const totals = makeTable({ colAligns: ["left", "right"] });
+  totals.push(
+    ["申报合计 declared", formatAmount(view.totals.declared)],
+    ["核定合计 approved", formatAmount(view.totals.approved)],
+    ["差额 difference (approved − declared)", formatAmount(view.totals.difference)],
+    ["核定金额大写", capitalOf(view.totals.approved)],
+  );
+  const findings = view.items.flatMap((item) => item.findings.map((f) => `  ${item.id} ${f.code}: ${f.zh}\n      ${f.en}`));
+  return [
+    `■ ${view.id}`,
+    `乡镇 township: ${view.township}   村 village: ${view.village}   地块 site: ${view.site}   申报日期 declared on: ${view.declaredOn}`,
+    table.toString(),
+    ...(view.items.some((item) => item.declaredFromRates) ? ["* no declared amount given: the declared quantity at the rate of the declared type (按申报类型和数量测算)"] : []),
+    totals.toString(),
+    ...(findings.length === 0 ? ["问题 findings: none — 无"] : [`问题 findings (${findings.length}):`, ...findings]),
+  ];
+}
+
+function typeCell(zh: string, key: string): string {
+  return zh === key ? key : `${zh}\n${key}`;
+}
+
+function summaryTable(views: readonly DeclarationView[], ruleSet: RuleSet): string[] {
+  const table = makeTable({
+    head: ["申报编号 id", "乡镇 township", "项数 items", "问题 findings", "申报 declared", "核定 approved", "差额 difference"],
+    colAligns: ["left", "left", "right", "right", "right", "right", "right"],
+  });
+  let declared = ZERO;
+  let approved = ZERO;
+  for (const view of views) {
+    table.push([view.id, view.township, String(view.items.length), String(view.findingCount), formatAmount(view.totals.declared), formatAmount(view.totals.approved), formatAmount(view.totals.difference)]);
+    declared = declared.plus(view.totals.declared);
+    approved = approved.plus(view.totals.approved);
+  }
+  const approvedTotal = toMoneyString(approved, ruleSet.rounding);
+  table.push([
+    "合计 total",
+    "",
+    String(views.reduce((n, v) => n + v.items.length, 0)),
+    String(views.reduce((n, v) => n + v.findingCount, 0)),
+    formatAmount(toMoneyString(declared, ruleSet.rounding)),
+    formatAmount(approvedTotal),
+    formatAmount(toMoneyString(approved.minus(declared), ruleSet.rounding)),
+  ]);
+  return ["汇总 summary", table.toString(), `核定金额合计大写 approved total: ${capitalOf(approvedTotal)}`];
 }

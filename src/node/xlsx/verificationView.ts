@@ -1,4 +1,5 @@
 import { assertInvariant } from "../../errors/index.js";
+import { toChineseCapital } from "../../money/capital.js";
 import { UNIT_LABELS, STRUCTURE_TYPE_LABELS, clearanceMessage } from "../../rules/land-clearing-fee/index.js";
 import type { ClearanceDetail } from "../../rules/land-clearing-fee/index.js";
 import type { Outcome, Status } from "../../trace/types.js";
@@ -92,4 +93,17 @@ export function declarationView(outcome: Outcome): DeclarationView {
     declaredBasis: detail.declaredBasis,
     findingCount: outcome.findings.length,
   };
+}
+
+/**
+ * 人民币大写 of a total shown on a sheet, e.g. 人民币伍万零壹佰元整. `toChineseCapital` accepts amounts at the
+ * fen only; a rule set rounding to more decimals (or an amount beyond 10^16) gets a dash and a note, not a crash.
+ */
+export function capitalOf(amount: string): string {
+  try {
+    return toChineseCapital(amount, { prefix: "人民币" });
+  } catch (error) {
+    if (error instanceof RangeError) return `—（${amount} 无法写成大写：${error.message}）`;
+    throw error;
+  }
 }

@@ -1,9 +1,8 @@
 import ExcelJS from "exceljs";
 import type { ComputeDocument } from "../../batch/compute.js";
-import { toChineseCapital } from "../../money/capital.js";
-import { ZERO, dec, type Dec } from "../../money/decimal.js";
+import { DEFAULT_ROUNDING, ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
-import { DECLARED_BASIS_ZH, ILLUSTRATIVE_NOTE_ZH, declarationView, type DeclarationView, type ItemView } from "./verificationView.js";
+import { DECLARED_BASIS_ZH, ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView, type ItemView } from "./verificationView.js";
 
 /** Title of each declaration's sheet. */
 export const SHEET_TITLE = "区住房城乡建设委 腾地经费核定表";
@@ -76,6 +75,8 @@ export interface RuleSetLabel {
   readonly id: string;
   readonly version: string;
   readonly title?: string;
+  /** The rule set's rounding: the grand total is shown at its scale (default 2). */
+  readonly rounding?: Rounding;
 }
 
 /**
@@ -170,7 +171,8 @@ function writeSummary(sheet: ExcelJS.Worksheet, declarations: readonly Declarati
   total.getCell(1).value = TOTAL_LABELS.grandTotal;
   total.getCell(6).value = declarations.reduce((n, d) => n + d.items.length, 0);
   total.getCell(7).value = declarations.reduce((n, d) => n + d.findingCount, 0);
-  summaryFigures(total, { declared: toMoneyString(declared), approved: toMoneyString(approved), difference: toMoneyString(approved.minus(declared)) });
+  const rounding = ruleSet.rounding ?? DEFAULT_ROUNDING;
+  summaryFigures(total, { declared: toMoneyString(declared, rounding), approved: toMoneyString(approved, rounding), difference: toMoneyString(approved.minus(declared), rounding) });
   total.font = { bold: true };
   border(sheet, 4, 5 + declarations.length, 11);
 }
@@ -179,7 +181,7 @@ function summaryFigures(row: ExcelJS.Row, totals: DeclarationView["totals"]): vo
   moneyCell(row.getCell(8), totals.declared);
   moneyCell(row.getCell(9), totals.approved);
   moneyCell(row.getCell(10), totals.difference);
-  row.getCell(11).value = toChineseCapital(totals.approved, { prefix: "人民币" });
+  row.getCell(11).value = capitalOf(totals.approved);
   [totals.declared, totals.approved, totals.difference].forEach((exact, offset) => (row.getCell(12 + offset).value = exact));
 }
 
@@ -214,6 +216,9 @@ function itemRow(row: ExcelJS.Row, item: ItemView): void {
   row.getCell(11).value = item.declaredFromRates ? "按单价测算" : "申报";
   row.getCell(12).value = item.findings.map((f) => `${f.code} ${f.zh}`).join("\n");
   row.getCell(12).alignment = { wrapText: true, vertical: "top" };
+  // Excel does not grow a row for wrapped text it did not lay out itself: about 30 CJK characters fit a line of the 问题 column.
+  const lines = item.findings.reduce((n, f) => n + Math.ceil((f.code.length / 2 + f.zh.length + 1) / 30), 0);
+  if (lines > 1) row.height = lines * 15;
   [item.declaredQuantity, item.approvedQuantity, item.rate, item.fee, item.declared].forEach((exact, offset) => (row.getCell(13 + offset).value = exact));
 }
 
@@ -237,7 +242,7 @@ function writeTotals(sheet: ExcelJS.Worksheet, d: DeclarationView, first: number
   capitals.forEach(([label, amount], offset) => {
     const row = sheet.getRow(first + 3 + offset);
     totalLabel(sheet, row, label);
-    row.getCell(TOTAL_VALUE_COLUMN).value = toChineseCapital(amount, { prefix: "人民币" });
+    row.getCell(TOTAL_VALUE_COLUMN).value = capitalOf(amount);
     sheet.mergeCells(row.number, TOTAL_VALUE_COLUMN, row.number, LAST_VISIBLE);
   });
   border(sheet, first, first + 4, LAST_VISIBLE);

@@ -5,7 +5,7 @@
  */
 export const CLAUSES = {
   /** Unlicensed operators are in scope to be cleared (二(二)1) and are 清理取缔 (四(四)1); S1 limits the small reward to lawful firms. */
-  unlicensed: "《实施方案》二(二)1, 四(四)1; 京华时报 (S1): 合法经营的小企业",
+  unlicensed: "《实施方案》二(二)1, 四(四)1; 京华时报 (S1): 小企业奖励限于合法经营企业",
   /** The exit standard, checked by the third-party acceptance (四(二)9) and the township's acceptance (四(三十二)8). */
   acceptance: "《实施方案》二(四)2, 四(二)9, 四(三十二)8",
   /** Exempt categories: third-party assessment, then the district leading group decides. */

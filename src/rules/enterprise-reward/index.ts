@@ -1,12 +1,17 @@
-import { InvalidInputError } from "../../errors/index.js";
 import type { EnterpriseExit } from "../../schemas/cases.js";
 import type { Domain } from "../domain.js";
+import { enterpriseReward } from "./enterpriseReward.js";
+import { enterpriseRewardMessages } from "./messages.js";
 
-/** STUB — replaced by the domain's implementation. */
+/**
+ * 调整退出奖励 · the enterprise-exit domain: the four tracks of 市级奖励 and 区级奖励 (DESIGN §4.1).
+ *
+ * @remarks No `checkCase`: every valid `enterprise-exit` case can be computed with any rule set that loads
+ * (the catalog guarantees each parameter's shape); a floor above the cap is reported as a rule-set error.
+ * @category enterprise-reward
+ */
 export const enterpriseExitDomain: Domain<EnterpriseExit> = {
   kind: "enterprise-exit",
-  compute: (facts) => {
-    throw new InvalidInputError([{ path: "kind", message: `case kind "${facts.kind}" is not yet supported` }]);
-  },
-  messages: { codes: {}, rules: {} },
+  compute: enterpriseReward,
+  messages: enterpriseRewardMessages,
 };

@@ -113,7 +113,7 @@ export const enterpriseRewardMessages: MessageCatalog = {
       (d) => `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，经区领导小组研究决定保留，不属于调整退出，不予奖励。`,
     ),
     "catalogue-process-exit": template(
-      (d) => `${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")} is an industry of the municipal exit catalogue, which must exit whole; a process exit does not qualify.`,
+      (d) => `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue, which must exit whole; a process exit does not qualify.`,
       (d) => `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，须整体退出；环节退出不符合要求，不予奖励。`,
     ),
     // Conditions that rule out track none
@@ -130,7 +130,7 @@ export const enterpriseRewardMessages: MessageCatalog = {
       (d) => `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，经区领导小组研究决定调整退出。`,
     ),
     "catalogue-whole-exit": template(
-      (d) => `${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")} is a catalogue industry and exits whole, as required.`,
+      (d) => `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue and exits whole, as required.`,
       (d) => `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，已按要求整体退出。`,
     ),
     // Municipal track
@@ -198,12 +198,12 @@ export const enterpriseRewardMessages: MessageCatalog = {
       (d) => `退出完成日期${text(d, "exitCompletedOn")}晚于${label(DEADLINE_BASIS, d, "basis", "zh")}的完成时限${text(d, "due")}；奖励金额不变，请关注。`,
     ),
     "whole-exit-required": template(
-      (d) => `${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")} is a catalogue industry: the firm must exit whole, not by a process exit.`,
+      (d) => `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue: the firm must exit whole, not by a process exit.`,
       (d) => `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，须整体退出，请按整体退出组织退出和验收。`,
     ),
     "municipal-granted-off-track": template(
-      (d) => `The city reports the municipal reward as granted, but under these rules the firm is not on the municipal track (${label(TRACK, d, "track", "en")}); the two levels are not paid together, so check before any district payment.`,
-      (d) => `市级奖励显示已获批准，但按本规则不适用市级奖励（${label(TRACK, d, "track", "zh")}）；市、区两级奖励不重复享受，请核实后再拨付区级奖励。`,
+      (d) => `The city reports the municipal reward as granted, but under these rules the firm is not on the municipal track (${label(TRACK, d, "track", "en")}); the two levels are not paid together, so check the municipal award before paying.`,
+      (d) => `市级奖励显示已获批准，但按本规则不适用市级奖励（${label(TRACK, d, "track", "zh")}）；市、区两级奖励不重复享受，请核实市级奖励情况后再办理拨付。`,
     ),
   },
   rules: {

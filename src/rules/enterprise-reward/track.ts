@@ -86,7 +86,11 @@ export function trackReasons(facts: EnterpriseExit, municipal: MunicipalStandard
 }
 
 /**
- * The `reward.track` trace step: the facts that decided the track (for a blocked exit, the blocking facts only).
+ * 奖励类别依据 · track step — the `reward.track` trace step: the facts that decided the track.
+ *
+ * @remarks For a blocked exit (`meetsStandard` undefined) only the blocking facts; otherwise also scale, the
+ * municipal standard test, the city's decision and the district's recommendation. Reads no parameter (the floor
+ * is recorded by `reward.municipal.meetsStandard`).
  * @category enterprise-reward
  */
 export function trackStep(facts: EnterpriseExit, track: Track, meetsStandard?: boolean): TraceStep {

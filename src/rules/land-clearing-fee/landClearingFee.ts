@@ -1,5 +1,5 @@
 import { ZERO, type Dec, type Rounding } from "../../money/decimal.js";
-import { toMoneyString } from "../../money/round.js";
+import { roundMoney, toMoneyString } from "../../money/round.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { StructureClearance } from "../../schemas/cases.js";
 import { amountsOf, basisOf, reason, step } from "../../trace/build.js";
@@ -62,13 +62,15 @@ export function landClearingFee(facts: StructureClearance, ruleSet: RuleSet): Ou
  * @remarks
  * The declared total adds each item's declared figure: its `declaredAmount` when given, else its declared
  * fee at the rates. `basis` says which: `declared-amounts` (every item gave one),
- * `declared-quantities-at-rates` (none did) or `mixed`. Totals add amounts already shown, so they foot.
+ * `declared-quantities-at-rates` (none did) or `mixed`; it is rounded once (a declared amount may carry
+ * sub-fen digits). The difference is taken between the two figures shown, so the sheet foots.
  * @example clearanceTotals(verified, { scale: 2, mode: "half-up" }).shown // { declared: "9200.00", approved: "7200.00", difference: "-2000.00" }
  * @category land-clearing-fee
  */
 export function clearanceTotals(verified: readonly ItemVerification[], rounding: Rounding) {
   const approved = sum(verified.map((v) => v.fee));
-  const declared = sum(verified.map((v) => v.declared.value));
+  // A declared amount may carry sub-fen digits: the declared total is rounded once, and the difference is taken between the figures shown.
+  const declared = roundMoney(sum(verified.map((v) => v.declared.value)), rounding);
   const difference = approved.minus(declared);
   const basis = declaredBasis(verified);
   const shown = { declared: toMoneyString(declared, rounding), approved: toMoneyString(approved, rounding), difference: toMoneyString(difference, rounding) };

@@ -18,14 +18,18 @@ export function clearanceParameters(ruleSet: RuleSet, on: IsoDate): ClearancePar
   };
 }
 
-/** The parameters on `on`, or the problems as issues of the case's `declaredOn` (a date the rule set does not cover). */
+/** The parameters on `on`, or every one that has no value then, as issues of the case's `declaredOn`. */
 export function clearanceParametersOrIssues(ruleSet: RuleSet, on: IsoDate): { ok: true; value: ClearanceParameters } | { ok: false; issues: InputIssue[] } {
-  try {
-    return { ok: true, value: clearanceParameters(ruleSet, on) };
-  } catch (error) {
-    if (!(error instanceof RuleSetError)) throw error;
-    return { ok: false, issues: error.issues.map((issue) => ({ path: "declaredOn", message: `declaredOn (申报日期) ${on}: rule set "${ruleSet.id}" ${issue.path} ${issue.message}` })) };
+  const issues: InputIssue[] = [];
+  for (const name of ["clearance.rates", "clearance.cutoffDate", "clearance.requireSurvey"] as const) {
+    try {
+      param(ruleSet, name, on);
+    } catch (error) {
+      if (!(error instanceof RuleSetError)) throw error;
+      issues.push(...error.issues.map((issue) => ({ path: "declaredOn", message: `declaredOn (申报日期) ${on}: rule set "${ruleSet.id}" ${name} ${issue.message}` })));
+    }
   }
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: clearanceParameters(ruleSet, on) };
 }
 
 /** The structure types the rates table knows, for messages. */

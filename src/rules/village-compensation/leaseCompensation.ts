@@ -7,9 +7,7 @@ import { finding, step } from "../../trace/build.js";
 import type { Finding, TraceStep } from "../../trace/types.js";
 import { COMPENSATION_CLAUSE } from "./clauses.js";
 import { villageCompensationMessages } from "./messages.js";
-import { wholeMonthsBetween } from "./months.js";
-
-const MONTHS_PER_YEAR = 12;
+import { MONTHS_PER_YEAR, wholeMonthsBetween } from "./months.js";
 
 /** The rent parameters in force on the clearance date, read once per case. */
 export interface RentParameters {

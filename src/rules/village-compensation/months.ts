@@ -2,7 +2,7 @@ import { RuleSetError } from "../../errors/index.js";
 import type { Dec } from "../../money/decimal.js";
 import type { IsoDate } from "../../parameters/types.js";
 
-const MONTHS_PER_YEAR = 12;
+export const MONTHS_PER_YEAR = 12;
 
 interface DateParts {
   readonly year: number;

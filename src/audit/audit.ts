@@ -1,0 +1,146 @@
+import { computeBatch, resolveRuleSetInput } from "../batch/compute.js";
+import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
+import { dec, type Dec } from "../money/decimal.js";
+import { toMoneyString } from "../money/round.js";
+import { MoneySchema } from "../schemas/scalars.js";
+import type { Outcome } from "../trace/types.js";
+import { parseLedger } from "./ledger.js";
+import { caseLines, sum, unknownCaseLines, type AuditLine, type IndexedRow } from "./match.js";
+import { DISCREPANCY_TYPES, type AuditDocument, type AuditInput, type AuditOptions, type Discrepancy, type DiscrepancyType, type ReconciliationEntry } from "./types.js";
+
+/**
+ * 审计 · audit against the payment ledger — every case recomputed and compared with what was paid.
+ *
+ * @remarks
+ * 《实施方案》四(十七): the district audit bureau supervises how the exit funds are used. Each case is
+ * recomputed with the rule set (its own dates select the parameters); ledger rows are matched by
+ * case id and payer. Discrepancies: `underpaid`, `overpaid`, `unpaid`, `paid-not-owed`,
+ * `duplicate-payment`, `wrong-payer`, `unknown-case`, each with owed, paid and difference
+ * (= paid − owed). Totals: Σ owed over every outcome, Σ paid over every ledger row, and their
+ * difference; the sum of the differences of all lines equals it (checked on every run).
+ *
+ * Duplicates: of several rows for one case and payer the earliest (paid on, then amount, then
+ * voucher) is the payment and is compared with what is owed; each later row is its own
+ * `duplicate-payment` with owed 0 and paid = its amount, so nothing is counted twice. A negative row
+ * first cancels a positive row of the same amount (a reversal), a duplicate before the payment.
+ *
+ * Tolerance (default 0): an `underpaid`, `overpaid` or `unpaid` line with |difference| ≤ tolerance is
+ * not reported (the case's status is `within-tolerance`); `paid-not-owed`, `duplicate-payment`,
+ * `wrong-payer` and `unknown-case` are reported whatever the amount, because they are wrong in kind.
+ *
+ * @throws InvalidInputError listing every invalid case (`cases[3].…`), ledger row (`ledger[2].…`) and a bad tolerance.
+ * @example
+ * audit([enterpriseCase], [{ caseId: "E-1", payer: "municipal", amount: "875000", paidOn: "2016-12-20" }]).discrepancies; // []
+ * @category audit
+ */
+export function audit(cases: readonly unknown[], ledger: readonly unknown[], options: AuditOptions = {}): AuditDocument {
+  return auditOutcomes(parseAuditInput(cases, ledger, options));
+}
+
+/**
+ * The validated input of an audit: every case computed, every ledger row parsed, the tolerance read.
+ *
+ * @throws InvalidInputError listing every problem of the cases, the ledger and the tolerance together.
+ * @category audit
+ */
+export function parseAuditInput(cases: readonly unknown[], ledger: readonly unknown[], options: AuditOptions = {}): AuditInput {
+  const ruleSet = resolveRuleSetInput(options.ruleSet);
+  const issues: InputIssue[] = [];
+  const tolerance = MoneySchema.safeParse(options.tolerance ?? "0");
+  if (!tolerance.success) issues.push({ path: "tolerance", message: `tolerance must be an amount in yuan ≥ 0, e.g. "0.05"; got ${JSON.stringify(options.tolerance)}` });
+  const document = computeBatch(cases, ruleSet);
+  issues.push(...document.errors.map((error) => ({ path: `cases${error.path.startsWith("[") ? "" : "."}${error.path}`, message: error.id === undefined ? error.message : `(${error.id}) ${error.message}` })));
+  const rows = parseLedger(ledger, ruleSet.rounding);
+  if (!rows.ok) issues.push(...rows.issues);
+  if (issues.length > 0 || !rows.ok || !tolerance.success) throw new InvalidInputError(issues);
+  return { ruleSet, outcomes: document.results, ledger: rows.rows, tolerance: dec(tolerance.data) };
+}
+
+/**
+ * The audit document of validated input (see {@link audit}).
+ * @category audit
+ */
+export function auditOutcomes(input: AuditInput): AuditDocument {
+  const money = (value: Dec) => toMoneyString(value, input.ruleSet.rounding);
+  const indexed: IndexedRow[] = input.ledger.map((row, index) => ({ index, row, amount: dec(row.amount) }));
+  const known = new Set(input.outcomes.map((outcome) => outcome.id));
+  const rowsByCase = new Map<string, IndexedRow[]>();
+  for (const entry of indexed.filter((candidate) => known.has(candidate.row.caseId))) rowsByCase.set(entry.row.caseId, [...(rowsByCase.get(entry.row.caseId) ?? []), entry]);
+
+  const lines: AuditLine[] = [];
+  const reconciliation = input.outcomes.map((outcome) => {
+    const own = caseLines(outcome, rowsByCase.get(outcome.id) ?? [], input.tolerance);
+    lines.push(...own);
+    return reconciliationEntry(outcome, own, money);
+  });
+  lines.push(...unknownCaseLines(indexed.filter((entry) => !known.has(entry.row.caseId))));
+
+  const owed = sum(input.outcomes.map((outcome) => dec(outcome.amounts.total)));
+  const paid = sum(indexed.map((entry) => entry.amount));
+  checkLines(lines, indexed.length, owed, paid);
+  const discrepancies = lines.filter((line) => line.reported).map((line) => discrepancyOf(line, money));
+  const shown = sum(discrepancies.map((discrepancy) => dec(discrepancy.difference)));
+  const hidden = sum(lines.filter((line) => !line.reported).map((line) => line.paid.minus(line.owed)));
+  assertInvariant(shown.plus(hidden).eq(paid.minus(owed)), `audit: Σ difference ${shown.plus(hidden).toString()} ≠ Σ paid − Σ owed ${paid.minus(owed).toString()}`);
+
+  return {
+    ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version },
+    tolerance: money(input.tolerance),
+    discrepancies,
+    totals: { owed: money(owed), paid: money(paid), difference: money(paid.minus(owed)) },
+    counts: countsOf(discrepancies),
+    reconciliation,
+  };
+}
+
+/** Every ledger row on exactly one line; the lines owe what the outcomes owe and hold what the ledger paid. */
+function checkLines(lines: readonly AuditLine[], rowCount: number, owed: Dec, paid: Dec): void {
+  const placed = lines.flatMap((line) => line.rows.map((entry) => entry.index));
+  assertInvariant(placed.length === rowCount && new Set(placed).size === rowCount, `audit: ${placed.length} row placements for ${rowCount} ledger rows`);
+  assertInvariant(sum(lines.map((line) => line.owed)).eq(owed), "audit: the lines owe what the outcomes owe");
+  assertInvariant(sum(lines.map((line) => line.paid)).eq(paid), "audit: the lines hold what the ledger paid");
+  for (const line of lines) assertInvariant(sum(line.rows.map((entry) => entry.amount)).eq(line.paid), `audit: line of ${line.caseId} pays the sum of its rows`);
+}
+
+function discrepancyOf(line: AuditLine, money: (value: Dec) => string): Discrepancy {
+  assertInvariant(line.type !== undefined, `audit: a reported line of ${line.caseId} has no type`);
+  const vouchers = line.rows.flatMap((entry) => (entry.row.voucher === undefined ? [] : [entry.row.voucher]));
+  return {
+    caseId: line.caseId,
+    type: line.type,
+    payer: line.payer,
+    owed: money(line.owed),
+    paid: money(line.paid),
+    difference: money(line.paid.minus(line.owed)),
+    ...(vouchers.length === 0 ? {} : { vouchers }),
+    ...(line.rows.length === 0 ? {} : { rows: line.rows.map((entry) => entry.index) }),
+  };
+}
+
+function reconciliationEntry(outcome: Outcome, lines: readonly AuditLine[], money: (value: Dec) => string): ReconciliationEntry {
+  const paidBy = (payer: "municipal" | "district") => sum(lines.filter((line) => line.payer === payer).map((line) => line.paid));
+  const municipal = paidBy("municipal");
+  const district = paidBy("district");
+  const owedMunicipal = dec(outcome.amounts.municipal);
+  const owedDistrict = dec(outcome.amounts.district);
+  const reported = lines.filter((line) => line.reported);
+  const types = [...new Set(reported.map((line) => line.type).filter((type): type is DiscrepancyType => type !== undefined))];
+  const status = reported.length > 0 ? "discrepant" : lines.some((line) => !line.paid.eq(line.owed)) ? "within-tolerance" : "clean";
+  return {
+    caseId: outcome.id,
+    kind: outcome.kind,
+    township: outcome.township,
+    owed: { municipal: outcome.amounts.municipal, district: outcome.amounts.district, total: outcome.amounts.total },
+    paid: { municipal: money(municipal), district: money(district), total: money(municipal.plus(district)) },
+    difference: { municipal: money(municipal.minus(owedMunicipal)), district: money(district.minus(owedDistrict)), total: money(municipal.plus(district).minus(owedMunicipal).minus(owedDistrict)) },
+    status,
+    types,
+    rows: lines.flatMap((line) => line.rows.map((entry) => entry.index)).sort((a, b) => a - b),
+  };
+}
+
+function countsOf(discrepancies: readonly Discrepancy[]): { [T in DiscrepancyType]: number } {
+  const counts = Object.fromEntries(DISCREPANCY_TYPES.map((type) => [type, 0])) as { [T in DiscrepancyType]: number };
+  for (const discrepancy of discrepancies) counts[discrepancy.type] += 1;
+  return counts;
+}

@@ -1,0 +1,85 @@
+import type { Dec } from "../money/decimal.js";
+import type { RuleSet } from "../parameters/types.js";
+import type { LedgerRow } from "../schemas/cases.js";
+import type { CaseKind, Outcome, Payer } from "../trace/types.js";
+
+/**
+ * The kinds of discrepancy an audit reports (DESIGN §6).
+ *
+ * - `underpaid`: the payer paid less than it owes (but more than nothing);
+ * - `overpaid`: the payer paid more than it owes (and it owes something);
+ * - `unpaid`: the payer owes something and paid nothing;
+ * - `paid-not-owed`: a payer paid a case on which nothing is owed by anyone (e.g. an ineligible enterprise);
+ * - `duplicate-payment`: a second (third, …) payment row for the same case and payer;
+ * - `wrong-payer`: a payer that owes nothing paid while the other payer owes (one line for each side);
+ * - `unknown-case`: a ledger row whose `caseId` names no case.
+ */
+export const DISCREPANCY_TYPES = ["underpaid", "overpaid", "unpaid", "paid-not-owed", "duplicate-payment", "wrong-payer", "unknown-case"] as const;
+
+export type DiscrepancyType = (typeof DISCREPANCY_TYPES)[number];
+
+/** Kinds judged on the amount: reported only when |difference| exceeds the tolerance. The others are always reported. */
+export const AMOUNT_TYPES: readonly DiscrepancyType[] = ["underpaid", "overpaid", "unpaid"];
+
+/** One discrepancy: `difference` = `paid` − `owed`; `rows` are 0-based indexes into the ledger, `vouchers` those rows' vouchers. */
+export interface Discrepancy {
+  readonly caseId: string;
+  readonly type: DiscrepancyType;
+  readonly payer: Payer;
+  readonly owed: string;
+  readonly paid: string;
+  readonly difference: string;
+  readonly vouchers?: readonly string[];
+  readonly rows?: readonly number[];
+}
+
+/** Money by payer, as strings at the rule set's scale; `total` = municipal + district. */
+export interface PayerAmounts {
+  readonly municipal: string;
+  readonly district: string;
+  readonly total: string;
+}
+
+/** Standing of one case after the audit: no difference at all, differences all within the tolerance, or reported discrepancies. */
+export type ReconciliationStatus = "clean" | "within-tolerance" | "discrepant";
+
+/** One case of the audit: owed and paid by payer, and its status. */
+export interface ReconciliationEntry {
+  readonly caseId: string;
+  readonly kind: CaseKind;
+  readonly township: string;
+  readonly owed: PayerAmounts;
+  readonly paid: PayerAmounts;
+  readonly difference: PayerAmounts;
+  readonly status: ReconciliationStatus;
+  /** The discrepancy types reported for the case, in report order, each once. */
+  readonly types: readonly DiscrepancyType[];
+  /** Ledger rows (0-based) matched to the case. */
+  readonly rows: readonly number[];
+}
+
+/** The JSON document of `exitfund audit` (DESIGN §6, with the allowed extras `tolerance`, `counts` and `reconciliation`). */
+export interface AuditDocument {
+  readonly ruleSet: { readonly id: string; readonly version: string };
+  readonly tolerance: string;
+  readonly discrepancies: readonly Discrepancy[];
+  readonly totals: { readonly owed: string; readonly paid: string; readonly difference: string };
+  readonly counts: { readonly [T in DiscrepancyType]: number };
+  readonly reconciliation: readonly ReconciliationEntry[];
+}
+
+/** Options of {@link audit}. */
+export interface AuditOptions {
+  /** Money ≥ 0 (a decimal string): an amount difference at most this large is not a discrepancy. Default "0". */
+  readonly tolerance?: string;
+  /** A rule set, a bundled id, or rule-set JSON (default tongzhou-2016). */
+  readonly ruleSet?: RuleSet | string | object;
+}
+
+/** Validated audit input: the outcomes of every case, the parsed ledger and the tolerance. */
+export interface AuditInput {
+  readonly ruleSet: RuleSet;
+  readonly outcomes: readonly Outcome[];
+  readonly ledger: readonly LedgerRow[];
+  readonly tolerance: Dec;
+}

@@ -1,0 +1,113 @@
+import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
+import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
+import type { AuditDocument } from "../../audit/types.js";
+import { InvalidInputError } from "../../errors/index.js";
+import { formatAmount } from "../../money/format.js";
+import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
+import { emit, jsonText } from "../output.js";
+import { parseJsonText, readCases, readText } from "../read.js";
+import { loadRulesOption } from "../rules-option.js";
+import { makeTable } from "../table.js";
+import { auditWorkbookBytes } from "../xlsx/auditReport.js";
+import { parseCommand } from "./args.js";
+
+const FORMATS = ["json", "table", "xlsx"] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `exitfund audit --help`. */
+export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--tolerance <money>] [--rules <file|id>] [--format json|table|xlsx] [--out <file>]
+
+Audits the payment ledger (拨付台账) against the cases: every case is recomputed with the rule set
+and compared, payer by payer, with the rows paid for it (《实施方案》四(十七): the audit bureau
+supervises how the exit funds are used).
+
+  <cases>             a .json file of cases (an array, or { "cases": [...] }), or - for standard input
+  --ledger <file>     the payment ledger: rows { caseId, payer (municipal|district), amount, paidOn,
+                      voucher? } as a JSON array (or { "ledger": [...] })
+  --tolerance <money> an amount difference at most this large is not a discrepancy (default 0);
+                      paid-not-owed, duplicate-payment, wrong-payer and unknown-case are always reported
+  --rules <id|file>   a bundled rule set or a rule-set JSON file (default tongzhou-2016)
+  --format json       { ruleSet, tolerance, discrepancies, totals, counts, reconciliation }; the default
+                      when standard output is not a terminal
+  --format table      the discrepancies and the totals; the default on a terminal
+  --format xlsx       a workbook (needs --out): discrepancies, reconciliation of every case, and the
+                      computation trace of each discrepant case
+  --out <file>        write to <file> instead of standard output
+
+Discrepancy types: underpaid, overpaid, unpaid, paid-not-owed, duplicate-payment, wrong-payer,
+unknown-case; difference = paid − owed. Of several rows for one case and payer, the earliest is the
+payment and each later one a duplicate-payment (owed 0), so Σ difference = Σ paid − Σ owed.
+Exit status: 0 the ledger matches, 1 discrepancies found, 2 bad input or usage (every problem listed).
+
+Example:
+  exitfund audit examples/tongzhou-2016/cases.json --ledger examples/tongzhou-2016/ledger.json --format table`;
+
+/**
+ * 审计 · `exitfund audit` — the audit of a payment ledger against the cases, as JSON, a table or a workbook.
+ *
+ * @remarks Exit 0 when the ledger matches, 1 when any discrepancy is reported, 2 for bad input or usage.
+ * @example await runAudit(["cases.json", "--ledger", "ledger.json"], io) // 1
+ */
+export async function runAudit(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommand(args, { ledger: "string", tolerance: "string", rules: "string", format: "string", out: "string" }, AUDIT_HELP, io);
+    if (values.help === true) return EXIT.ok;
+    const file = positionals[0];
+    if (file === undefined || positionals.length > 1) throw new UsageError("audit takes one <cases> file (or - for standard input)");
+    const ledgerFile = values.ledger as string | undefined;
+    if (ledgerFile === undefined) throw new UsageError("audit needs --ledger <file>: the payment ledger to audit");
+    const out = values.out as string | undefined;
+    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
+    if (!isFormat(format)) throw new UsageError(`audit --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
+    if (format === "xlsx" && out === undefined) throw new UsageError("audit --format xlsx writes a workbook: give --out <file>.xlsx");
+    const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
+    const cases = await readCases(file, io);
+    const ledger = await readLedgerFile(ledgerFile, io);
+    const tolerance = values.tolerance as string | undefined;
+    const input = parseAuditInput(cases, ledger, { ruleSet, ...(tolerance === undefined ? {} : { tolerance }) });
+    const document = auditOutcomes(input);
+    const content = format === "json" ? jsonText(document) : format === "table" ? auditTable(document) : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding);
+    await emit(io, content, out);
+    return document.discrepancies.length > 0 ? EXIT.findings : EXIT.ok;
+  } catch (error) {
+    return reportInputError(error, io, "audit");
+  }
+}
+
+function isFormat(format: string): format is Format {
+  return (FORMATS as readonly string[]).includes(format);
+}
+
+/**
+ * Reads a ledger: a `.json` file holding an array of rows, or `{ "ledger": [...] }`.
+ * (The file readers' `readLedger` adds CSV and XLSX with cell-level errors.)
+ */
+export async function readLedgerFile(file: string, io: CliIo): Promise<unknown[]> {
+  if (!file.toLowerCase().endsWith(".json")) throw new UsageError(`cannot read the ledger "${file}": give a .json file (an array of rows, or { "ledger": [...] })`);
+  const document = parseJsonText(await readText(file, io), file);
+  if (Array.isArray(document)) return document;
+  if (typeof document === "object" && document !== null && Array.isArray((document as { ledger?: unknown }).ledger)) return (document as { ledger: unknown[] }).ledger;
+  throw new InvalidInputError([{ path: file, message: 'must hold a JSON array of ledger rows, or an object { "ledger": [ ... ] }' }]);
+}
+
+/** The discrepancies, totals and counts as text tables. */
+export function auditTable(document: AuditDocument): string {
+  const discrepancies = makeTable({
+    head: ["case", "type", "payer", "owed", "paid", "difference", "vouchers", "rows"],
+    colAligns: ["left", "left", "left", "right", "right", "right", "left", "left"],
+  });
+  for (const d of document.discrepancies) {
+    discrepancies.push([d.caseId, `${d.type} ${DISCREPANCY_LABELS[d.type].zh}`, `${d.payer} ${PAYER_LABELS[d.payer]}`, formatAmount(d.owed), formatAmount(d.paid), formatAmount(d.difference), (d.vouchers ?? []).join(", "), (d.rows ?? []).join(", ")]);
+  }
+  const totals = makeTable({ head: ["", "owed 应付", "paid 已付", "difference 差额"], colAligns: ["left", "right", "right", "right"] });
+  totals.push(["合计 total", formatAmount(document.totals.owed), formatAmount(document.totals.paid), formatAmount(document.totals.difference)]);
+  const statuses = (["clean", "within-tolerance", "discrepant"] as const).map((status) => `${STATUS_LABELS[status].en} ${document.reconciliation.filter((entry) => entry.status === status).length}`);
+  const counts = Object.entries(document.counts).filter(([, count]) => count > 0).map(([type, count]) => `${type} ${count}`);
+  return [
+    `rule set ${document.ruleSet.id} v${document.ruleSet.version}; tolerance ${document.tolerance}; amounts in yuan; difference = paid − owed`,
+    document.discrepancies.length === 0 ? "No discrepancy: the ledger matches every case." : discrepancies.toString(),
+    totals.toString(),
+    `cases: ${document.reconciliation.length} (${statuses.join(", ")})${counts.length === 0 ? "" : `; discrepancies: ${counts.join(", ")}`}`,
+    "",
+  ].join("\n");
+}

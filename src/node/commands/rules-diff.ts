@@ -1,0 +1,80 @@
+import { diffRuleSets, type RuleSetDiff } from "../../parameters/diff.js";
+import type { ParameterValueJson } from "../../parameters/types.js";
+import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
+import { emit, jsonText } from "../output.js";
+import { loadRulesOption } from "../rules-option.js";
+import { makeTable } from "../table.js";
+import { parseCommand } from "./args.js";
+
+/** `exitfund rules diff --help`. */
+export const RULES_DIFF_HELP = `Usage: exitfund rules diff <A> <B> [--format json|table] [--out <file>]
+
+Everything that differs between rule set A and rule set B (each a bundled id or a rule-set JSON file,
+compared with "extends" applied): parameters added or removed, and for each dated value (matched by
+its from date) the value, status, source and clause as in force; the parameter's own status,
+source, clause and note;
+sources; and rounding. Decimal strings compare by value ("360" = "360.00").
+
+  --format json       { a, b, identical, rounding?, sources: [...], parameters: [...] }; the default
+                      when standard output is not a terminal
+  --format table      one line per difference; the default on a terminal
+  --out <file>        write to <file> instead of standard output
+
+Exit status: 0 done (whether or not the rule sets differ: see "identical"), 2 bad input or usage.
+
+Example:
+  exitfund rules diff tongzhou-2016 rates+10.json --format table`;
+
+/**
+ * 规则集比较 · `exitfund rules diff <A> <B>` — the differences between two rule sets, as JSON or a table.
+ * @remarks `args` are the arguments after `rules diff`.
+ * @example await runRulesDiff(["tongzhou-2016", "mine.json"], io) // 0
+ */
+export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const { values, positionals } = parseCommand(args, { format: "string", out: "string" }, RULES_DIFF_HELP, io);
+    if (values.help === true) return EXIT.ok;
+    const [fileA, fileB, ...rest] = positionals;
+    if (fileA === undefined || fileB === undefined || rest.length > 0) throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)");
+    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
+    if (format !== "json" && format !== "table") throw new UsageError(`rules diff --format must be json or table; got "${format}"`);
+    const diff = diffRuleSets(await loadRulesOption(fileA, io), await loadRulesOption(fileB, io));
+    await emit(io, format === "json" ? jsonText(diff) : rulesDiffTable(diff), values.out as string | undefined);
+    return EXIT.ok;
+  } catch (error) {
+    return reportInputError(error, io, "rules diff");
+  }
+}
+
+/** One row per difference: what, from date, field, A, B. */
+export function rulesDiffTable(diff: RuleSetDiff): string {
+  const heading = `A = ${diff.a.id} v${diff.a.version}; B = ${diff.b.id} v${diff.b.version}`;
+  if (diff.identical) return `${heading}\nThe rule sets are identical.\n`;
+  const table = makeTable({ head: ["parameter / source", "from", "change", "field", "A", "B"], wordWrap: true, colWidths: [34, 12, 9, 8, 36, 36] });
+  if (diff.rounding !== undefined) table.push(["rounding", "", "changed", "", `${diff.rounding.a.mode} to ${diff.rounding.a.scale}`, `${diff.rounding.b.mode} to ${diff.rounding.b.scale}`]);
+  for (const parameter of diff.parameters) {
+    if (parameter.change !== "changed") table.push([parameter.name, "", parameter.change, "", "", ""]);
+    for (const field of parameter.fields) table.push([parameter.name, "(all)", "changed", field.field, short(field.a ?? "—"), short(field.b ?? "—")]);
+    for (const value of parameter.values) {
+      for (const field of value.fields) {
+        table.push([parameter.name, value.from, value.change, field, text(value.a?.[field]), text(value.b?.[field])]);
+      }
+    }
+  }
+  for (const source of diff.sources) {
+    if (source.change !== "changed") table.push([`source ${source.id}`, "", source.change, "", source.a?.title ?? "", source.b?.title ?? ""]);
+    for (const field of source.fields) table.push([`source ${source.id}`, "", "changed", field, String(source.a?.[field as keyof typeof source.a] ?? "—"), String(source.b?.[field as keyof typeof source.b] ?? "—")]);
+  }
+  return `${heading}\n${table.toString()}\n`;
+}
+
+function text(value: ParameterValueJson | undefined): string {
+  if (value === undefined) return "—";
+  return short(typeof value === "string" ? value : JSON.stringify(value));
+}
+
+/** Long notes and tables cut to a few lines of the table (the JSON has them whole). */
+function short(value: string): string {
+  const characters = [...value];
+  return characters.length > 160 ? `${characters.slice(0, 159).join("")}…` : value;
+}

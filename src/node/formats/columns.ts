@@ -1,0 +1,226 @@
+import { EXIT_MODES, POLLUTANTS, TAX_TYPES, ZONE_TYPES } from "../../parameters/catalog.js";
+import { STRUCTURE_TYPE_LABELS } from "../../rules/land-clearing-fee/messages.js";
+import { CASE_KINDS, CATALOGUE_INDUSTRIES, EXEMPT_CATEGORIES, MUNICIPAL_OUTCOMES } from "../../schemas/cases.js";
+import { FIELD_LABELS } from "../../schemas/labels.js";
+import type { CaseKind } from "../../trace/types.js";
+
+/** How a cell is read (docs/files.md, "Reading rules"). */
+export type CellType = "text" | "money" | "quantity" | "date" | "boolean" | "count" | "year" | "enum" | "structure-type";
+
+/** One column of the flat layout of a case kind (or of the ledger). */
+export interface Column {
+  /** The English header: the field's path in the case, dotted (`acceptance.equipmentRemoved`, `items.survey.quantity`). */
+  readonly key: string;
+  /** The Chinese header we publish. */
+  readonly zh: string;
+  readonly type: CellType;
+  /** Unit of the figure, in Chinese (元, ㎡, 吨标煤), or "" */
+  readonly unit: string;
+  /** The field is required: the column must be present (a list's column: when any column of the list is, or the list is `items`). */
+  readonly required: boolean;
+  /** Accepted values of an enumerated column, each with its Chinese alias (also accepted) or "". */
+  readonly values?: readonly (readonly [string, string])[];
+  /** The column belongs to one entry of the kind's list (an item, a lease, an exited enterprise): one per row. */
+  readonly perRow: boolean;
+}
+
+/** The flat layout of a kind: its columns and, for kinds with a list, the list that takes one row per entry. */
+export interface Layout {
+  readonly kind: CaseKind | "ledger";
+  /** Chinese name of the kind; a sheet of that name (or of `kind`) holds cases of the kind. */
+  readonly zhName: string;
+  readonly list?: "items" | "leases" | "exitedEnterprises";
+  readonly columns: readonly Column[];
+  /** Objects of a list entry created even when all their cells are empty (their fields default to 0). */
+  readonly alwaysObjects?: readonly string[];
+}
+
+const leaf = (key: string): string => key.slice(key.lastIndexOf(".") + 1);
+
+type Options = { zh?: string; required?: boolean; values?: readonly (readonly [string, string])[] };
+
+function column(key: string, type: CellType, unit: string, options: Options = {}): Column {
+  const perRow = /^(items|leases|exitedEnterprises)\./.test(key);
+  return { key, zh: options.zh ?? FIELD_LABELS[leaf(key)] ?? key, type, unit, required: options.required ?? true, perRow, ...(options.values === undefined ? {} : { values: options.values }) };
+}
+
+const optional = (options: Options = {}): Options => ({ ...options, required: false });
+const plain = (values: readonly string[]): readonly (readonly [string, string])[] => values.map((value) => [value, ""] as const);
+
+const EXIT_MODE_VALUES = EXIT_MODES.map((mode) => [mode, mode === "whole" ? "整体退出" : "环节退出"] as const);
+const SCALE_VALUES = [["above", "规模以上"], ["below", "规模以下"]] as const;
+const OUTCOME_ZH = { granted: "已获批", "not-granted": "未获批", pending: "审核中", "not-applied": "未申报" } as const;
+const REGION_VALUES = [["north", "京哈高速以北"], ["south", "京哈高速以南"]] as const;
+const DECISION_VALUES = [["pending", "待定"], ["exit", "退出"], ["retain", "保留"]] as const;
+const ZONE_VALUES = ZONE_TYPES.map((zone) => [zone, zone === "industrial-compound" ? "工业大院" : "养殖小区"] as const);
+const PAYER_VALUES = [["municipal", "市级"], ["district", "区级"]] as const;
+const KIND_ZH: { readonly [kind in CaseKind | "ledger"]: string } = {
+  "enterprise-exit": "企业退出",
+  "structure-clearance": "腾地经费",
+  "village-compensation": "村集体补偿",
+  "township-transfer": "转移支付",
+  ledger: "付款台账",
+};
+const KIND_VALUES = CASE_KINDS.map((kind) => [kind, KIND_ZH[kind]] as const);
+
+/** The optional `kind` (类型) column every case layout has. */
+export const KIND_COLUMN: Column = column("kind", "enum", "", optional({ values: KIND_VALUES }));
+const kindColumn = KIND_COLUMN;
+
+const ENTERPRISE: Layout = {
+  kind: "enterprise-exit",
+  zhName: KIND_ZH["enterprise-exit"],
+  columns: [
+    kindColumn,
+    column("id", "text", "", { zh: "企业编号" }),
+    column("name", "text", ""),
+    column("township", "text", ""),
+    column("exitMode", "enum", "", { zh: "退出方式", values: EXIT_MODE_VALUES }),
+    column("scale", "enum", "", { zh: "规模", values: SCALE_VALUES }),
+    column("exitCompletedOn", "date", ""),
+    column("licensed", "boolean", ""),
+    column("acceptance.equipmentRemoved", "boolean", ""),
+    column("acceptance.licenceChangedOrCancelled", "boolean", ""),
+    column("acceptance.staffResettled", "boolean", ""),
+    column("municipalOutcome", "enum", "", { values: MUNICIPAL_OUTCOMES.map((outcome) => [outcome, OUTCOME_ZH[outcome]] as const) }),
+    column("recommendedByDistrict", "boolean", ""),
+    column("energySavedTce", "quantity", "吨标煤"),
+    ...POLLUTANTS.map((pollutant) => column(`pollutantsReducedTonnes.${pollutant}`, "quantity", "吨", optional())),
+    ...TAX_TYPES.map((tax) => column(`priorYearTax.${tax}`, "money", "元", optional({ zh: `上年度${FIELD_LABELS[tax] ?? tax}` }))),
+    column("employees", "count", "人"),
+    column("landAreaM2", "quantity", "㎡"),
+    column("municipalAssessedAmount", "money", "元", optional()),
+    column("region", "enum", "", optional({ zh: "区域", values: REGION_VALUES })),
+    column("catalogueIndustry", "enum", "", optional({ values: plain(CATALOGUE_INDUSTRIES) })),
+    column("exemptCategory", "enum", "", optional({ values: plain(EXEMPT_CATEGORIES) })),
+    column("leadingGroupDecision", "enum", "", optional({ values: DECISION_VALUES })),
+  ],
+};
+
+const CLEARANCE: Layout = {
+  kind: "structure-clearance",
+  zhName: KIND_ZH["structure-clearance"],
+  list: "items",
+  columns: [
+    kindColumn,
+    column("id", "text", "", { zh: "申报编号" }),
+    column("township", "text", ""),
+    column("village", "text", ""),
+    column("site", "text", ""),
+    column("declaredOn", "date", ""),
+    column("items.id", "text", "", { zh: "地上物编号" }),
+    column("items.structureType", "structure-type", "", { zh: "申报结构类型" }),
+    column("items.quantity", "quantity", "㎡/米/项", { zh: "申报数量" }),
+    column("items.builtOn", "date", "", optional()),
+    column("items.declaredAmount", "money", "元", optional()),
+    column("items.survey.structureType", "structure-type", "", optional({ zh: "核定结构类型" })),
+    column("items.survey.quantity", "quantity", "㎡/米/项", optional({ zh: "核定数量" })),
+  ],
+};
+
+const VILLAGE: Layout = {
+  kind: "village-compensation",
+  zhName: KIND_ZH["village-compensation"],
+  list: "leases",
+  columns: [
+    kindColumn,
+    column("id", "text", "", { zh: "补偿编号" }),
+    column("township", "text", ""),
+    column("village", "text", ""),
+    column("zoneType", "enum", "", { zh: "场地类型", values: ZONE_VALUES }),
+    column("clearedOn", "date", ""),
+    column("landAreaMu", "quantity", "亩", { zh: "清退土地面积(亩)" }),
+    column("leases.id", "text", "", { zh: "租赁合同编号" }),
+    column("leases.tenant", "text", ""),
+    column("leases.landAreaMu", "quantity", "亩", { zh: "租赁土地面积(亩)" }),
+    column("leases.annualRent", "money", "元"),
+    column("leases.leaseEndsOn", "date", ""),
+  ],
+};
+
+const TRANSFER: Layout = {
+  kind: "township-transfer",
+  zhName: KIND_ZH["township-transfer"],
+  list: "exitedEnterprises",
+  alwaysObjects: ["priorYearTax"],
+  columns: [
+    kindColumn,
+    column("id", "text", "", { zh: "转移支付编号" }),
+    column("township", "text", ""),
+    column("fiscalYear", "year", "年"),
+    column("priorYearRevenue", "money", "元"),
+    column("exitedEnterprises.id", "text", "", { zh: "退出企业编号" }),
+    ...TAX_TYPES.map((tax) => column(`exitedEnterprises.priorYearTax.${tax}`, "money", "元", optional({ zh: `退出企业上年度${FIELD_LABELS[tax] ?? tax}` }))),
+    column("exitedEnterprises.priorYearOutput", "money", "元", optional({ zh: "退出企业上年度产值(元)" })),
+  ],
+};
+
+const LEDGER: Layout = {
+  kind: "ledger",
+  zhName: KIND_ZH.ledger,
+  columns: [
+    column("caseId", "text", ""),
+    column("payer", "enum", "", { zh: "付款方", values: PAYER_VALUES }),
+    column("amount", "money", "元"),
+    column("paidOn", "date", ""),
+    column("voucher", "text", "", optional()),
+  ],
+};
+
+/** The flat layouts, by kind. */
+export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
+  "enterprise-exit": ENTERPRISE,
+  "structure-clearance": CLEARANCE,
+  "village-compensation": VILLAGE,
+  "township-transfer": TRANSFER,
+  ledger: LEDGER,
+};
+
+/** The case kinds' layouts, in the contract's order. */
+export const CASE_LAYOUTS: readonly Layout[] = CASE_KINDS.map((kind) => LAYOUTS[kind]);
+
+/** Chinese aliases of the structure types of `tongzhou-2016` (砖混 → brick-concrete). */
+export const STRUCTURE_TYPE_ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(STRUCTURE_TYPE_LABELS).map(([key, zh]) => [zh, key]));
+
+/** A header as a template writes it: `energySavedTce / 节能量(吨标煤)`. */
+export function templateHeader(column: Column): string {
+  return `${column.key} / ${column.zh}`;
+}
+
+/** Headers that are read as no column at all (a clerk's remarks). */
+const IGNORED_HEADERS = new Set(["备注", "note", "notes", "remark", "remarks"]);
+
+/** NFKC (full-width brackets, ㎡ → m2), no spaces, lower case: how headers are compared. */
+function normalize(header: string): string {
+  return header.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
+}
+
+/**
+ * The column a header names in `layout`: the English key, the Chinese header, or both written
+ * `key / 中文`; `"ignored"` for a remarks column; undefined when the layout has no such column.
+ */
+export function columnOfHeader(layout: Layout, header: string): Column | "ignored" | undefined {
+  const wanted = normalize(header);
+  if (IGNORED_HEADERS.has(wanted)) return "ignored";
+  const [first = "", ...rest] = header.split("/");
+  const english = rest.length > 0 ? normalize(first) : undefined;
+  return layout.columns.find((candidate) => {
+    const key = normalize(candidate.key);
+    const names = [candidate.key, candidate.zh, templateHeader(candidate), ...leafLabel(layout, candidate)];
+    return names.some((name) => normalize(name) === wanted) || english === key;
+  });
+}
+
+/** The field's label of FIELD_LABELS (e.g. 编号, 增值税(元)), when no other column of the layout shares it. */
+function leafLabel(layout: Layout, column: Column): string[] {
+  const label = FIELD_LABELS[leaf(column.key)];
+  if (label === undefined) return [];
+  return layout.columns.filter((other) => FIELD_LABELS[leaf(other.key)] === label).length === 1 ? [label] : [];
+}
+
+/** Excel's letter of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letter = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
+  return letter;
+}

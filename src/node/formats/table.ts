@@ -1,0 +1,246 @@
+import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+import { Dec } from "../../money/decimal.js";
+import { readCell, type CellContext } from "./cells.js";
+import { CASE_LAYOUTS, KIND_COLUMN, LAYOUTS, columnLetter, columnOfHeader, templateHeader, type Column, type Layout } from "./columns.js";
+import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
+
+/** One row of a sheet as read: its 1-based number and its cells (CSV texts or exceljs cell values). */
+export interface RawRow {
+  readonly number: number;
+  readonly cells: readonly unknown[];
+}
+
+/** A sheet (or a CSV file) as read, before its headers are understood. */
+export interface RawTable extends CellContext {
+  /** The file as the user named it. */
+  readonly file: string;
+  /** The sheet's name (XLSX only). */
+  readonly sheet?: string;
+  /** Its non-empty rows, the header row first. */
+  readonly rows: readonly RawRow[];
+}
+
+/** A column found in a table: where it is, and what it is. */
+interface Placed {
+  readonly index: number;
+  readonly column: Column;
+}
+
+/** A table whose headers were understood. */
+interface Mapped {
+  readonly prefix: string;
+  readonly layout: Layout;
+  readonly placed: readonly Placed[];
+  readonly byKey: ReadonlyMap<string, Placed>;
+  readonly data: readonly RawRow[];
+  readonly context: CellContext;
+}
+
+/** Where a record of the source came from. */
+interface Place {
+  readonly table: Mapped;
+  readonly row: number;
+  readonly listRows: readonly number[];
+}
+
+/**
+ * The cases (or ledger rows) of some tables, each table laid out as docs/files.md says. The kind of a
+ * table is given (`ledger`), or taken from the sheet's name, its `kind` column, or its columns.
+ *
+ * @throws InvalidInputError listing every header problem of every table (an unknown or missing column, a kind it cannot tell).
+ */
+export function tableSource(tables: readonly RawTable[], format: "csv" | "xlsx", kind?: Layout["kind"]): CaseSource {
+  const fatal: InputIssue[] = [];
+  const mapped = tables.flatMap((table) => {
+    const result = mapTable(table, kind);
+    if ("issues" in result) fatal.push(...result.issues);
+    return "issues" in result ? [] : [result];
+  });
+  if (fatal.length > 0) throw new InvalidInputError(fatal);
+  const cases: unknown[] = [];
+  const issues: SourceIssue[] = [];
+  const places: Place[] = [];
+  for (const table of mapped) {
+    for (const group of groups(table)) {
+      const built = buildRecord(table, group, cases.length);
+      cases.push(built.value);
+      issues.push(...built.issues);
+      places.push({ table, row: group[0]?.number ?? 0, listRows: built.listRows });
+    }
+  }
+  return { format, cases, issues, where: (index, path) => whereIn(places[index], path) };
+}
+
+function prefixOf(table: RawTable): string {
+  return table.sheet === undefined ? table.file : `${table.file} › ${table.sheet}`;
+}
+
+function headerText(cell: unknown): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "object" && "richText" in cell) return (cell as { richText: { text: string }[] }).richText.map((run) => run.text).join("").trim();
+  return String(cell).trim();
+}
+
+function mapTable(table: RawTable, given: Layout["kind"] | undefined): Mapped | { issues: InputIssue[] } {
+  const [header, ...data] = table.rows;
+  const prefix = prefixOf(table);
+  if (header === undefined) return { issues: [] };
+  const where = (index: number, text?: string) => `${prefix} › row ${header.number} › ${text === undefined ? "" : `"${text}" `}(column ${columnLetter(index)})`;
+  const headers = header.cells.map(headerText);
+  const kind = given ?? kindOf(table, headers, data);
+  if (typeof kind === "object") return { issues: [{ path: prefix, message: kind.problem }] };
+  const layout = LAYOUTS[kind];
+  const issues: InputIssue[] = [];
+  const placed: Placed[] = [];
+  const byKey = new Map<string, Placed>();
+  headers.forEach((text, index) => {
+    if (text === "") {
+      if (data.some((row) => headerText(row.cells[index]) !== "")) issues.push({ path: where(index), message: "has values but no header: give the column a header of the layout, or delete it" });
+      return;
+    }
+    const column = columnOfHeader(layout, text);
+    if (column === "ignored") return;
+    if (column === undefined) return issues.push({ path: where(index, text), message: `is not a column of ${kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md` });
+    const twice = byKey.get(column.key);
+    if (twice !== undefined) return issues.push({ path: where(index, text), message: `names the column ${templateHeader(column)} again (also column ${columnLetter(twice.index)})` });
+    byKey.set(column.key, { index, column });
+    placed.push({ index, column });
+  });
+  const listUsed = placed.some((p) => p.column.perRow) || layout.list === "items";
+  for (const column of layout.columns) {
+    if (column.required && !byKey.has(column.key) && (!column.perRow || listUsed)) {
+      issues.push({ path: `${prefix} › row ${header.number}`, message: `lacks the required column ${column.key} (${column.zh}); add a column headed "${templateHeader(column)}"` });
+    }
+  }
+  return issues.length > 0 ? { issues } : { prefix, layout, placed, byKey, data, context: table.date1904 === true ? { date1904: true } : {} };
+}
+
+function suggestion(layout: Layout, text: string): string {
+  const lower = text.toLowerCase();
+  const close = layout.columns.find((column) => column.key.toLowerCase().includes(lower) || lower.includes(column.key.toLowerCase()) || column.zh.includes(text));
+  return close === undefined ? "" : ` (did you mean ${templateHeader(close)}?)`;
+}
+
+/** The kind of a table: its sheet's name, else its `kind` column, else the only kind whose columns it has. */
+function kindOf(table: RawTable, headers: readonly string[], data: readonly RawRow[]): Layout["kind"] | { problem: string } {
+  const named = CASE_LAYOUTS.find((layout) => table.sheet !== undefined && (table.sheet.trim() === layout.kind || table.sheet.trim() === layout.zhName));
+  if (named !== undefined) return named.kind;
+  const kindIndex = headers.findIndex((text) => columnOfHeader(LAYOUTS["enterprise-exit"], text) === KIND_COLUMN);
+  if (kindIndex >= 0) {
+    const kinds = new Set(data.map((row) => readCell(row.cells[kindIndex], KIND_COLUMN)).flatMap((cell) => (cell?.ok === true ? [cell.value as Layout["kind"]] : [])));
+    if (kinds.size > 1) return { problem: `holds cases of several kinds (${[...kinds].join(", ")}) in its kind (类型) column: put each kind on its own sheet (named after the kind) or in its own file` };
+    const [only] = kinds;
+    if (only !== undefined) return only;
+  }
+  const present = headers.filter((text) => text !== "");
+  const fits = CASE_LAYOUTS.filter((layout) => present.every((text) => columnOfHeader(layout, text) !== undefined) && layout.columns.every((column) => !column.required || column.perRow || present.some((text) => columnOfHeader(layout, text) === column)));
+  if (fits.length === 1 && fits[0] !== undefined) return fits[0].kind;
+  return { problem: "cannot tell which kind of case it holds: add a kind (类型) column, name the sheet after the kind (enterprise-exit, structure-clearance, village-compensation, township-transfer), or start from `exitfund template <kind>`" };
+}
+
+/** The rows of each record: one row each, or for a kind with a list the rows that share an id, in order. */
+function groups(table: Mapped): RawRow[][] {
+  const rows = table.data.filter((row) => table.placed.some((p) => isFilled(row.cells[p.index])));
+  const id = table.byKey.get("id");
+  if (table.layout.list === undefined || id === undefined) return rows.map((row) => [row]);
+  const byId = new Map<string, RawRow[]>();
+  const out: RawRow[][] = [];
+  for (const row of rows) {
+    const cell = readCell(row.cells[id.index], id.column);
+    const key = cell?.ok === true ? String(cell.value) : undefined;
+    const group = key === undefined ? undefined : byId.get(key);
+    if (group !== undefined) group.push(row);
+    else {
+      const fresh = [row];
+      if (key !== undefined) byId.set(key, fresh);
+      out.push(fresh);
+    }
+  }
+  return out;
+}
+
+function isFilled(cell: unknown): boolean {
+  return cell !== null && cell !== undefined && !(typeof cell === "string" && cell.trim() === "");
+}
+
+/** One case (or ledger row) from its rows; every cell that cannot be read is an issue, and the record is marked. */
+function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { value: { [key: string]: unknown }; issues: SourceIssue[]; listRows: number[] } {
+  const { layout } = table;
+  const value: { [key: string]: unknown } = layout.kind === "ledger" ? {} : { kind: layout.kind };
+  const issues: SourceIssue[] = [];
+  const listRows: number[] = [];
+  const entries: { [key: string]: unknown }[] = [];
+  const firstRow = new Map<string, { row: number; value: unknown }>();
+  const where = (row: number, placed: Placed) => `${table.prefix} › row ${row} › ${placed.column.zh} (column ${columnLetter(placed.index)})`;
+  for (const row of rows) {
+    const entry: { [key: string]: unknown } = {};
+    let entryUsed = false;
+    for (const placed of table.placed) {
+      const { column } = placed;
+      const cell = readCell(row.cells[placed.index], column, table.context);
+      if (cell === undefined) continue;
+      const listPath = `${layout.list ?? ""}[${entries.length}].${column.key.slice((layout.list ?? "").length + 1)}`;
+      const path = column.perRow ? listPath : column.key;
+      if (column.perRow) entryUsed = true;
+      if (!cell.ok) {
+        issues.push({ index, path, where: where(row.number, placed), message: cell.message });
+        continue;
+      }
+      if (column.perRow) setPath(entry, column.key.slice((layout.list ?? "").length + 1), cell.value);
+      else if (column.key === "kind") {
+        if (cell.value !== layout.kind) issues.push({ index, path: "kind", where: where(row.number, placed), message: `is ${String(cell.value)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file` });
+      } else {
+        const first = firstRow.get(column.key);
+        if (first === undefined) {
+          firstRow.set(column.key, { row: row.number, value: cell.value });
+          setPath(value, column.key, cell.value);
+        } else if (!sameValue(first.value, cell.value)) {
+          issues.push({ index, path, where: where(row.number, placed), message: `is ${JSON.stringify(cell.value)} here but ${JSON.stringify(first.value)} in row ${first.row} of the same case "${String(value.id)}": the case's own columns must be the same on each of its rows (or left empty after its first row)` });
+        }
+      }
+    }
+    if (entryUsed) {
+      for (const object of layout.alwaysObjects ?? []) if (entry[object] === undefined) entry[object] = {};
+      entries.push(entry);
+      listRows.push(row.number);
+    }
+  }
+  if (layout.list !== undefined) value[layout.list] = entries;
+  if (issues.length > 0) value[UNREADABLE] = true;
+  return { value, issues, listRows };
+}
+
+function setPath(target: { [key: string]: unknown }, path: string, value: unknown): void {
+  const parts = path.split(".");
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    const next = node[part];
+    if (typeof next === "object" && next !== null) node = next as { [key: string]: unknown };
+    else node = node[part] = {};
+  }
+  node[parts[parts.length - 1] ?? path] = value;
+}
+
+/** Two cells of the same field agree: equal values, or equal decimals ("30" and "30.00"). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "string" || typeof b !== "string") return false;
+  try {
+    return new Dec(a).equals(new Dec(b));
+  } catch {
+    return false;
+  }
+}
+
+function whereIn(place: Place | undefined, path: string): string {
+  if (place === undefined) return path;
+  const list = /^(items|leases|exitedEnterprises)\[(\d+)\](?:\.(.+))?$/.exec(path);
+  const row = list === null ? place.row : (place.listRows[Number(list[2])] ?? place.row);
+  const key = list === null ? path : list[3] === undefined ? (list[1] ?? "") : `${list[1]}.${list[3]}`;
+  const base = `${place.table.prefix} › row ${row}`;
+  if (key === "") return base;
+  const placed = place.table.byKey.get(key);
+  if (placed !== undefined) return `${base} › ${placed.column.zh} (column ${columnLetter(placed.index)})`;
+  const column = place.table.layout.columns.find((candidate) => candidate.key === key);
+  return column === undefined ? `${base} › ${key}` : `${base} › ${column.zh} (no such column: add "${templateHeader(column)}")`;
+}

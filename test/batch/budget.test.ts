@@ -1,0 +1,148 @@
+import { describe, expect, it } from "vitest";
+import { allocateCap, budget, budgetOfCases, caseYears } from "../../src/batch/budget.js";
+import { compute } from "../../src/batch/compute.js";
+import { InvalidInputError } from "../../src/errors/index.js";
+import { Dec } from "../../src/money/decimal.js";
+import { CaseSchema } from "../../src/schemas/cases.js";
+import type { Outcome } from "../../src/trace/types.js";
+import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
+
+// Owed under tongzhou-2016: E-1 875,000.00 municipal (2016); E-2 612,500.00 district supplement (2017, 宋庄镇);
+// C-1 9,220.00 district (张家湾镇, 2016); V-1 540,000.00 district (宋庄镇, 2016); T-1 0.00 (台湖镇, fiscal year 2017).
+const E2 = { ...enterpriseCase, id: "E-2", township: "宋庄镇", municipalOutcome: "not-granted", exitCompletedOn: "2017-03-01" };
+const CASES = [enterpriseCase, E2, clearanceCase, villageCase, transferCase];
+const OUTCOMES = compute(CASES);
+const YEARS = caseYears(CASES.map((facts) => CaseSchema.parse(facts)));
+
+/** A synthetic outcome owing the given amounts (for allocation examples). */
+function owing(id: string, municipal: string, district: string): Outcome {
+  const total = new Dec(municipal).plus(district).toFixed(2);
+  return { ...(OUTCOMES[0] as Outcome), id, amounts: { municipal, district, total } };
+}
+
+describe("budget: groups", () => {
+  it("by township (the default): 台湖镇 875,000 + 0; 宋庄镇 612,500 + 540,000; 张家湾镇 9,220", () => {
+    const document = budget(OUTCOMES);
+    expect(document.groups).toEqual([
+      { key: { township: "台湖镇" }, amount: "875000.00" },
+      { key: { township: "宋庄镇" }, amount: "1152500.00" },
+      { key: { township: "张家湾镇" }, amount: "9220.00" },
+    ]);
+    expect(document.total).toBe("2036720.00");
+    expect(document.ruleSet).toEqual({ id: "tongzhou-2016", version: "1" });
+    expect(document.allocation).toBeUndefined();
+  });
+
+  it("by payer: each outcome split into its parts, zero parts omitted → municipal 875,000; district 1,161,720", () => {
+    expect(budget(OUTCOMES, { by: ["payer"] }).groups).toEqual([
+      { key: { payer: "municipal" }, amount: "875000.00" },
+      { key: { payer: "district" }, amount: "1161720.00" },
+    ]);
+  });
+
+  it("by track: an enterprise's track, or the kind of the other cases", () => {
+    expect(budget(OUTCOMES, { by: ["track"] }).groups).toEqual([
+      { key: { track: "municipal" }, amount: "875000.00" },
+      { key: { track: "district-supplement" }, amount: "612500.00" },
+      { key: { track: "structure-clearance" }, amount: "9220.00" },
+      { key: { track: "village-compensation" }, amount: "540000.00" },
+      { key: { track: "township-transfer" }, amount: "0.00" },
+    ]);
+  });
+
+  it("by year: exitCompletedOn, declaredOn, clearedOn, fiscalYear → 2016: 1,424,220; 2017: 612,500", () => {
+    expect(YEARS).toEqual({ "E-1": 2016, "E-2": 2017, "C-1": 2016, "V-1": 2016, "T-1": 2017 });
+    expect(budget(OUTCOMES, { by: ["year"], years: YEARS }).groups).toEqual([
+      { key: { year: 2016 }, amount: "1424220.00" },
+      { key: { year: 2017 }, amount: "612500.00" },
+    ]);
+  });
+
+  it("by township and payer, sorted in the order of the dimensions given", () => {
+    expect(budget(OUTCOMES, { by: ["payer", "township"] }).groups.map((group) => group.key)).toEqual([
+      { payer: "municipal", township: "台湖镇" },
+      { payer: "district", township: "宋庄镇" },
+      { payer: "district", township: "张家湾镇" },
+    ]);
+  });
+
+  it("with no grouping dimension, one group holds everything", () => {
+    expect(budget(OUTCOMES, { by: [] }).groups).toEqual([{ key: {}, amount: "2036720.00" }]);
+  });
+
+  it("budgetOfCases computes the cases and reads their years", () => {
+    expect(budgetOfCases(CASES, { by: ["year", "payer"] }).groups).toEqual([
+      { key: { year: 2016, payer: "municipal" }, amount: "875000.00" },
+      { key: { year: 2016, payer: "district" }, amount: "549220.00" },
+      { key: { year: 2017, payer: "district" }, amount: "612500.00" },
+    ]);
+  });
+
+  it("no outcomes: no group, total 0.00", () => {
+    expect(budget([], { by: ["township"] })).toMatchObject({ groups: [], total: "0.00" });
+  });
+});
+
+describe("budget: capped allocation", () => {
+  it("cap 1,000,000 for the district's 1,161,720.00 owed: pro rata, Σ = 1,000,000.00 exactly", () => {
+    const allocation = budget(OUTCOMES, { cap: "1000000", payer: "district" }).allocation;
+    expect(allocation).toEqual({
+      cap: "1000000.00",
+      payer: "district",
+      owed: "1161720.00",
+      allocated: "1000000.00",
+      // exact shares 527,235.478…, 7,936.507…, 464,828.013…: the fen floors add to 999,999.98, and the
+      // two fen left go to the largest remainders (0.84 fen for E-2, 0.76 for C-1; V-1 has 0.37).
+      shares: [
+        { caseId: "E-2", owed: "612500.00", allocated: "527235.48" },
+        { caseId: "C-1", owed: "9220.00", allocated: "7936.51" },
+        { caseId: "V-1", owed: "540000.00", allocated: "464828.01" },
+      ],
+      remainder: ["E-2", "C-1"],
+    });
+  });
+
+  it("100.00 over three equal debts → 33.34, 33.33, 33.33: the extra fen goes to the earliest case", () => {
+    const allocation = allocateCap([owing("A", "0", "50"), owing("B", "0", "50"), owing("C", "0", "50")], new Dec("100"), "district");
+    expect(allocation.shares.map((share) => share.allocated)).toEqual(["33.34", "33.33", "33.33"]);
+    expect(allocation.remainder).toEqual(["A"]);
+  });
+
+  it("a cap above what is owed pays every case in full; a zero cap pays nothing", () => {
+    const full = budget(OUTCOMES, { cap: "5000000", payer: "municipal" }).allocation;
+    expect(full).toMatchObject({ owed: "875000.00", allocated: "875000.00", shares: [{ caseId: "E-1", owed: "875000.00", allocated: "875000.00" }], remainder: [] });
+    expect(budget(OUTCOMES, { cap: "0", payer: "district" }).allocation?.shares.map((share) => share.allocated)).toEqual(["0.00", "0.00", "0.00"]);
+  });
+
+  it("cases the payer owes nothing are not in the allocation", () => {
+    expect(budget(OUTCOMES, { cap: "100", payer: "municipal" }).allocation?.shares.map((share) => share.caseId)).toEqual(["E-1"]);
+  });
+});
+
+describe("budget: bad options", () => {
+  function paths(run: () => unknown): string[] {
+    try {
+      run();
+    } catch (error) {
+      if (error instanceof InvalidInputError) return error.issues.map((issue) => issue.path);
+      throw error;
+    }
+    throw new Error("expected InvalidInputError");
+  }
+
+  it.each([
+    { name: "an unknown dimension", options: { by: ["village" as "township"] }, expected: ["by[0]"] },
+    { name: "a dimension twice", options: { by: ["township", "township"] as const }, expected: ["by[1]"] },
+    { name: "year without the years", options: { by: ["year"] as const }, expected: ["years"] },
+    { name: "a cap without a payer", options: { cap: "100" }, expected: ["payer"] },
+    { name: "a payer without a cap", options: { payer: "district" as const }, expected: ["cap"] },
+    { name: "a cap with three decimals", options: { cap: "100.001", payer: "district" as const }, expected: ["cap"] },
+    { name: "a negative cap", options: { cap: "-5", payer: "district" as const }, expected: ["cap"] },
+  ])("$name", ({ options, expected }) => {
+    expect(paths(() => budget(OUTCOMES, options))).toEqual(expected);
+  });
+
+  it("budgetOfCases: invalid cases are listed", () => {
+    expect(paths(() => budgetOfCases([{ ...enterpriseCase, employees: -1 }]))).toEqual(["[0].employees"]);
+  });
+});

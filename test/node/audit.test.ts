@@ -1,0 +1,138 @@
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AUDIT_HELP, runAudit } from "../../src/node/commands/audit.js";
+import { AUDIT_SHEETS, AUDIT_TOTAL_LABELS } from "../../src/node/xlsx/auditReport.js";
+import { fakeIo, tempFiles } from "../audit/support.js";
+import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
+
+// E-1 owes 875,000.00 municipal; E-2 612,500.00 district; E-3 nothing; C-1 9,220.00 district.
+const CASES = [enterpriseCase, { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" }, { ...enterpriseCase, id: "E-3", licensed: false }, clearanceCase];
+const EXACT = [
+  { caseId: "E-1", payer: "municipal", amount: "875000.00", paidOn: "2016-12-20", voucher: "V1" },
+  { caseId: "E-2", payer: "district", amount: "612500.00", paidOn: "2016-12-20", voucher: "V2" },
+  { caseId: "C-1", payer: "district", amount: "9220.00", paidOn: "2016-12-20", voucher: "V3" },
+];
+const WRONG = [
+  { ...EXACT[0], amount: "800000.00" },
+  EXACT[1],
+  EXACT[2],
+  { caseId: "C-1", payer: "district", amount: "9220.00", paidOn: "2016-12-28", voucher: "V4" },
+  { caseId: "E-3", payer: "district", amount: "100.00", paidOn: "2016-12-20" },
+  { caseId: "X-9", payer: "municipal", amount: "5.00", paidOn: "2016-12-20", voucher: "V9" },
+];
+const folder = tempFiles({ "cases.json": CASES, "exact.json": EXACT, "wrong.json": { ledger: WRONG }, "bad.json": [{ ...EXACT[0], payer: "treasury" }] });
+
+async function run(args: readonly string[]) {
+  const capture = fakeIo({ cwd: folder });
+  const code = await runAudit(args, capture.io);
+  return { code, stdout: capture.stdout(), stderr: capture.stderr() };
+}
+
+describe("exitfund audit", () => {
+  it("a clean ledger: exit 0, no discrepancy, totals tie out", async () => {
+    const result = await run(["cases.json", "--ledger", "exact.json"]);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout);
+    expect(document.discrepancies).toEqual([]);
+    expect(document.totals).toEqual({ owed: "1496720.00", paid: "1496720.00", difference: "0.00" });
+    expect(Object.keys(document)).toEqual(["ruleSet", "tolerance", "discrepancies", "totals", "counts", "reconciliation"]);
+  });
+
+  it("discrepancies: exit 1, each with caseId, type, payer, owed, paid, difference", async () => {
+    const result = await run(["cases.json", "--ledger", "wrong.json", "--format", "json"]);
+    expect(result.code).toBe(1);
+    const document = JSON.parse(result.stdout);
+    expect(document.discrepancies.map((d: { caseId: string; type: string; difference: string }) => [d.caseId, d.type, d.difference])).toEqual([
+      ["E-1", "underpaid", "-75000.00"],
+      ["E-3", "paid-not-owed", "100.00"],
+      ["C-1", "duplicate-payment", "9220.00"],
+      ["X-9", "unknown-case", "5.00"],
+    ]);
+    expect(document.totals).toEqual({ owed: "1496720.00", paid: "1431045.00", difference: "-65675.00" });
+  });
+
+  it("--tolerance: a difference within it is not a discrepancy", async () => {
+    const ledger = [{ ...EXACT[0], amount: "874999.99" }, EXACT[1], EXACT[2]];
+    const dir = tempFiles({ "cases.json": CASES, "ledger.json": ledger });
+    const capture = fakeIo({ cwd: dir });
+    expect(await runAudit(["cases.json", "--ledger", "ledger.json", "--tolerance", "0.01"], capture.io)).toBe(0);
+    expect(JSON.parse(capture.stdout()).reconciliation[0].status).toBe("within-tolerance");
+  });
+
+  it("--format table: the discrepancies and the totals", async () => {
+    const result = await run(["cases.json", "--ledger", "wrong.json", "--format", "table"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("duplicate-payment 重复支付");
+    expect(result.stdout).toContain("-75,000.00");
+    expect(result.stdout).toMatch(/合计 total\s*│\s*1,496,720.00\s*│\s*1,431,045.00\s*│\s*-65,675.00/);
+  });
+
+  it("--format table is the default on a terminal; a clean ledger says so", async () => {
+    const capture = fakeIo({ cwd: folder, tty: true });
+    expect(await runAudit(["cases.json", "--ledger", "exact.json"], capture.io)).toBe(0);
+    expect(capture.stdout()).toContain("No discrepancy");
+  });
+
+  it("--format xlsx: discrepancy, reconciliation and trace sheets, amounts as #,##0.00 numbers with totals rows", async () => {
+    const result = await run(["cases.json", "--ledger", "wrong.json", "--format", "xlsx", "--out", "audit.xlsx"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain("wrote audit.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "audit.xlsx")) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([AUDIT_SHEETS.discrepancies, AUDIT_SHEETS.reconciliation, AUDIT_SHEETS.traces]);
+
+    const discrepancies = workbook.getWorksheet(AUDIT_SHEETS.discrepancies);
+    const first = discrepancies?.getRow(5);
+    expect(first?.getCell(2).value).toBe("E-1");
+    expect(first?.getCell(5).value).toBe(875000);
+    expect(first?.getCell(5).numFmt).toBe("#,##0.00");
+    expect(first?.getCell(7).value).toBe(-75000);
+    const totals = discrepancies?.getRow(9);
+    expect(totals?.getCell(1).value).toBe(AUDIT_TOTAL_LABELS.discrepancies);
+    expect(totals?.getCell(7).value).toBe(-65675);
+
+    const reconciliation = workbook.getWorksheet(AUDIT_SHEETS.reconciliation);
+    const labels = [9, 10, 11].map((row) => reconciliation?.getRow(row).getCell(1).value);
+    expect(labels).toEqual([AUDIT_TOTAL_LABELS.cases, AUDIT_TOTAL_LABELS.unknown, AUDIT_TOTAL_LABELS.grandTotal]);
+    expect(reconciliation?.getRow(11).getCell(9).value).toBe(1431045);
+    expect(reconciliation?.getRow(9).getCell(9).value).toBe(1431040); // the cases' rows, without the unknown 5.00
+    expect(reconciliation?.getRow(10).getCell(9).value).toBe(5);
+
+    const traces = workbook.getWorksheet(AUDIT_SHEETS.traces);
+    const caseColumn: unknown[] = [];
+    traces?.eachRow((row, number) => number > 4 && caseColumn.push(row.getCell(1).value));
+    expect(new Set(caseColumn)).toEqual(new Set(["E-1", "E-3", "C-1"]));
+    expect(traces?.getRow(6).getCell(2).value).toBeTypeOf("string");
+  });
+
+  it("bad input: exit 2 and every problem on stderr, nothing on stdout", async () => {
+    const dir = tempFiles({ "cases.json": [{ ...enterpriseCase, employees: -1 }], "ledger.json": [{ ...EXACT[0], payer: "treasury", amount: "1.001" }] });
+    const capture = fakeIo({ cwd: dir });
+    expect(await runAudit(["cases.json", "--ledger", "ledger.json"], capture.io)).toBe(2);
+    expect(capture.stderr()).toContain("cases[0].employees");
+    expect(capture.stderr()).toContain("ledger[0].payer");
+    expect(capture.stdout()).toBe("");
+  });
+
+  it.each([
+    { name: "no --ledger", args: ["cases.json"], message: "--ledger" },
+    { name: "xlsx without --out", args: ["cases.json", "--ledger", "exact.json", "--format", "xlsx"], message: "--out" },
+    { name: "an unknown format", args: ["cases.json", "--ledger", "exact.json", "--format", "csv"], message: "--format" },
+    { name: "a ledger file that is not there", args: ["cases.json", "--ledger", "nope.json"], message: "nope.json" },
+    { name: "a bad tolerance", args: ["cases.json", "--ledger", "exact.json", "--tolerance", "abc"], message: "tolerance" },
+    { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "ledger[0].payer" },
+  ])("usage: $name → exit 2", async ({ args, message }) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("--help prints the usage and exits 0", async () => {
+    const result = await run(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain("exitfund audit");
+    expect(AUDIT_HELP).toContain("duplicate-payment");
+  });
+});

@@ -1,0 +1,96 @@
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { BUDGET_HELP, runBudget } from "../../src/node/commands/budget.js";
+import { BUDGET_SHEETS } from "../../src/node/xlsx/budgetReport.js";
+import { fakeIo, tempFiles } from "../audit/support.js";
+import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
+
+// E-1 875,000.00 municipal (台湖镇); E-2 612,500.00 district (台湖镇); C-1 9,220.00 district (张家湾镇); V-1 540,000.00 district (宋庄镇).
+const CASES = [enterpriseCase, { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" }, clearanceCase, villageCase];
+const folder = tempFiles({ "cases.json": { cases: CASES } });
+
+async function run(args: readonly string[], tty = false) {
+  const capture = fakeIo({ cwd: folder, tty });
+  const code = await runBudget(args, capture.io);
+  return { code, stdout: capture.stdout(), stderr: capture.stderr() };
+}
+
+describe("exitfund budget", () => {
+  it("--by township,payer: the groups and the total as JSON (DESIGN §6)", async () => {
+    const result = await run(["cases.json", "--by", "township,payer"]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ruleSet: { id: "tongzhou-2016", version: "1" },
+      groups: [
+        { key: { township: "台湖镇", payer: "municipal" }, amount: "875000.00" },
+        { key: { township: "台湖镇", payer: "district" }, amount: "612500.00" },
+        { key: { township: "宋庄镇", payer: "district" }, amount: "540000.00" },
+        { key: { township: "张家湾镇", payer: "district" }, amount: "9220.00" },
+      ],
+      total: "2036720.00",
+    });
+  });
+
+  it("--cap 100000.01 --payer district: Σ allocated = 100,000.01 exactly, with the remainder log", async () => {
+    const result = await run(["cases.json", "--by", "payer", "--cap", "100000.01", "--payer", "district"]);
+    expect(result.code).toBe(0);
+    const allocation = JSON.parse(result.stdout).allocation;
+    expect(allocation).toMatchObject({ cap: "100000.01", payer: "district", owed: "1161720.00", allocated: "100000.01" });
+    expect(allocation.shares.map((share: { caseId: string }) => share.caseId)).toEqual(["E-2", "C-1", "V-1"]);
+    const allocated = allocation.shares.reduce((acc: bigint, share: { allocated: string }) => acc + BigInt(share.allocated.replace(".", "")), 0n);
+    expect(allocated).toBe(10000001n);
+    expect(Array.isArray(allocation.remainder)).toBe(true);
+  });
+
+  it("--format table: groups in 元 and 万元, the total, and the allocation", async () => {
+    const result = await run(["cases.json", "--cap", "1000000", "--payer", "district"], true);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/合计 total\s*│\s*2,036,720.00\s*│\s*203.6720万元/);
+    expect(result.stdout).toContain("allocation: district cap 1,000,000.00");
+  });
+
+  it("--format xlsx: the groups sheet with a total row and the allocation sheet", async () => {
+    const result = await run(["cases.json", "--by", "track", "--cap", "1000000", "--payer", "district", "--format", "xlsx", "--out", "budget.xlsx"]);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "budget.xlsx")) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([BUDGET_SHEETS.groups, BUDGET_SHEETS.allocation]);
+    const groups = workbook.getWorksheet(BUDGET_SHEETS.groups);
+    expect(groups?.getRow(5).getCell(1).value).toBe("municipal");
+    expect(groups?.getRow(5).getCell(2).value).toBe(875000);
+    expect(groups?.getRow(5).getCell(2).numFmt).toBe("#,##0.00");
+    expect(groups?.getRow(9).getCell(1).value).toBe("合计 total");
+    expect(groups?.getRow(9).getCell(2).value).toBe(2036720);
+    const allocation = workbook.getWorksheet(BUDGET_SHEETS.allocation);
+    expect(allocation?.getRow(8).getCell(3).value).toBe(1000000);
+  });
+
+  it.each([
+    { name: "--cap without --payer", args: ["cases.json", "--cap", "100"], message: "--payer" },
+    { name: "--payer without --cap", args: ["cases.json", "--payer", "district"], message: "--cap" },
+    { name: "an unknown payer", args: ["cases.json", "--cap", "1", "--payer", "city"], message: "municipal or district" },
+    { name: "an unknown dimension", args: ["cases.json", "--by", "township,village"], message: "village" },
+    { name: "a dimension twice", args: ["cases.json", "--by", "payer,payer"], message: "twice" },
+    { name: "a cap below the fen", args: ["cases.json", "--cap", "1.001", "--payer", "district"], message: "cap" },
+    { name: "xlsx without --out", args: ["cases.json", "--format", "xlsx"], message: "--out" },
+  ])("usage: $name → exit 2", async ({ args, message }) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(message);
+  });
+
+  it("invalid cases: exit 2 listing them", async () => {
+    const dir = tempFiles({ "cases.json": [{ ...enterpriseCase, energySavedTce: "-1" }] });
+    const capture = fakeIo({ cwd: dir });
+    expect(await runBudget(["cases.json"], capture.io)).toBe(2);
+    expect(capture.stderr()).toContain("[0].energySavedTce");
+  });
+
+  it("--help", async () => {
+    const result = await run(["--help"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(`${BUDGET_HELP}\n`);
+  });
+});
