@@ -8,7 +8,7 @@ const STAMP = new Date("2018-01-01T00:00:00Z");
 /** One data sheet: the records of one layout (a case kind, or the ledger). */
 export interface SheetData {
   readonly layout: Layout["kind"];
-  readonly records: readonly { readonly [key: string]: unknown }[];
+  readonly records: readonly object[];
 }
 
 /**
@@ -37,7 +37,7 @@ export async function flatWorkbookBytes(note: string, sheets: readonly SheetData
     });
     sheet.addRow(layout.columns.map(templateHeader)).font = { bold: true };
     for (const record of records) {
-      for (const values of flattenCase(layout, record)) sheet.addRow(layout.columns.map((column) => (values[column.key] === undefined ? null : xlsxValue(column, values[column.key]))));
+      for (const values of flattenCase(layout, record as { readonly [key: string]: unknown })) sheet.addRow(layout.columns.map((column) => (values[column.key] === undefined ? null : xlsxValue(column, values[column.key]))));
     }
   }
   return withFixedZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));

@@ -6,7 +6,7 @@ export interface ProgressStream {
 
 export interface ProgressOptions {
   readonly stream: ProgressStream;
-  /** How many units make the whole job (cases). */
+  /** How many units make the whole job (cases); 0 when not known (a count and a rate are shown). */
   readonly total: number;
   /** What is being done: "checking", "computing". */
   readonly label: string;
@@ -62,7 +62,7 @@ function figures(options: ProgressOptions, state: State, now: number): { count: 
   const perSecond = rate(state, now);
   const percent = options.total > 0 ? Math.min(100, Math.floor((state.done / options.total) * 100)) : 100;
   return {
-    count: `${state.done.toLocaleString("en-US")}/${options.total.toLocaleString("en-US")}`,
+    count: options.total > 0 ? `${state.done.toLocaleString("en-US")}/${options.total.toLocaleString("en-US")}` : state.done.toLocaleString("en-US"),
     percent,
     perSecond: `${Math.round(perSecond).toLocaleString("en-US")}/s`,
     left: duration(perSecond > 0 ? (options.total - state.done) / perSecond : Number.POSITIVE_INFINITY),
@@ -82,7 +82,7 @@ function terminalProgress(options: ProgressOptions): Progress {
       lastDraw = time;
       const { count: shown, percent, perSecond, left } = figures(options, state, time);
       const filled = Math.round((percent / 100) * BAR_WIDTH);
-      const line = `${options.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${left} left`;
+      const line = options.total > 0 ? `${options.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${left} left` : `${options.label} ${shown} ${perSecond}`;
       options.stream.write(`\r${line.padEnd(width)}`);
       width = Math.max(width, line.length);
     },
@@ -107,7 +107,7 @@ function lineProgress(options: ProgressOptions): Progress {
       lastTenth = Math.max(lastTenth, tenth);
       lastLine = time;
       const { count: shown, percent, perSecond, left } = figures(options, state, time);
-      options.stream.write(`exitfund: ${options.label} ${shown} (${percent}%), ${perSecond}, about ${left} left\n`);
+      options.stream.write(`exitfund: ${options.label} ${shown}${options.total > 0 ? ` (${percent}%), ${perSecond}, about ${left} left` : `, ${perSecond}`}\n`);
     },
     done() {
       const time = now();

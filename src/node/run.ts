@@ -1,6 +1,7 @@
 import { InvalidInputError } from "../errors/index.js";
 import packageJson from "../../package.json";
 import { COMPUTE_HELP, runCompute } from "./commands/compute.js";
+import { DEMO_HELP, runDemo } from "./commands/demo.js";
 import { RULES_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
@@ -11,6 +12,7 @@ type Command = { readonly run: (args: readonly string[], io: CliIo) => Promise<n
 const COMMANDS: { readonly [name: string]: Command } = {
   compute: { run: runCompute, help: COMPUTE_HELP, summary: "compute cases: who is owed how much, by which payer, and why" },
   verify: { run: (args, io) => runVerify([...args], io), help: VERIFY_HELP, summary: "the housing commission's item-by-item verification sheet (核定) of land-clearing declarations" },
+  demo: { run: runDemo, help: DEMO_HELP, summary: "compute, verify and audit the synthetic sample district (examples/tongzhou-2016)" },
   rules: { run: runRules, help: RULES_HELP, summary: "print the resolved rule set (every value dated, cited, with its status)" },
   schema: { run: runSchema, help: SCHEMA_HELP, summary: "print the JSON Schema of a case kind, a ledger row or a rule set" },
 };

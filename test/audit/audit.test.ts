@@ -17,7 +17,10 @@ const C1 = clearanceCase;
 const CASES = [E1, E2, E3, C1];
 
 const row = (caseId: string, payer: "municipal" | "district", amount: string, extra: { paidOn?: string; voucher?: string } = {}) => ({ caseId, payer, amount, paidOn: extra.paidOn ?? "2016-12-20", ...(extra.voucher === undefined ? {} : { voucher: extra.voucher }) });
-const EXACT = [row("E-1", "municipal", "875000.00", { voucher: "V1" }), row("E-2", "district", "612500", { voucher: "V2" }), row("C-1", "district", "9220", { voucher: "V3" })];
+const PAID_E1 = row("E-1", "municipal", "875000.00", { voucher: "V1" });
+const PAID_E2 = row("E-2", "district", "612500", { voucher: "V2" });
+const PAID_C1 = row("C-1", "district", "9220", { voucher: "V3" });
+const EXACT = [PAID_E1, PAID_E2, PAID_C1];
 
 /** The totals tie out whatever the ledger: Σ owed over the outcomes, Σ paid over the rows, and Σ difference. */
 function expectTiesOut(document: AuditDocument, ledger: readonly { amount: string }[]): void {
@@ -59,7 +62,7 @@ describe("audit: one example per discrepancy type", () => {
     },
     {
       name: "wrong-payer: E-2 owed 612,500.00 by the district, paid by the municipal budget → a line for each payer",
-      ledger: [EXACT[0], row("E-2", "municipal", "612500", { voucher: "V2" }), EXACT[2]],
+      ledger: [PAID_E1, row("E-2", "municipal", "612500", { voucher: "V2" }), PAID_C1],
       expected: [
         { caseId: "E-2", type: "wrong-payer", payer: "municipal", owed: "0.00", paid: "612500.00", difference: "612500.00", vouchers: ["V2"], rows: [1] },
         { caseId: "E-2", type: "wrong-payer", payer: "district", owed: "612500.00", paid: "0.00", difference: "-612500.00" },
@@ -129,7 +132,7 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
   });
 
   it("a payment reversed and not paid again is unpaid, listing both rows", () => {
-    const ledger = [EXACT[0], row("E-1", "municipal", "-875000", { paidOn: "2017-01-05", voucher: "R1" }), ...EXACT.slice(1)];
+    const ledger = [PAID_E1, row("E-1", "municipal", "-875000", { paidOn: "2017-01-05", voucher: "R1" }), PAID_E2, PAID_C1];
     expect(audit(CASES, ledger).discrepancies).toEqual([{ caseId: "E-1", type: "unpaid", payer: "municipal", owed: "875000.00", paid: "0.00", difference: "-875000.00", vouchers: ["V1", "R1"], rows: [0, 1] }]);
   });
 
@@ -154,7 +157,7 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
     const ledger = [...EXACT, row("E-1", "municipal", "0.01", { paidOn: "2016-12-29" }), row("X-1", "district", "0.01"), row("E-3", "municipal", "0.01")];
     const document = audit(CASES, ledger, { tolerance: "1000" });
     expect(document.discrepancies.map((d) => d.type)).toEqual(["duplicate-payment", "paid-not-owed", "unknown-case"]);
-    const wrong = audit(CASES, [EXACT[0], row("E-2", "municipal", "0.01"), EXACT[1], EXACT[2]], { tolerance: "1000" });
+    const wrong = audit(CASES, [PAID_E1, row("E-2", "municipal", "0.01"), PAID_E2, PAID_C1], { tolerance: "1000" });
     expect(wrong.discrepancies.map((d) => [d.type, d.payer])).toEqual([["wrong-payer", "municipal"]]);
   });
 

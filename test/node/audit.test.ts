@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_HELP, runAudit } from "../../src/node/commands/audit.js";
@@ -22,7 +22,7 @@ const WRONG = [
   { caseId: "E-3", payer: "district", amount: "100.00", paidOn: "2016-12-20" },
   { caseId: "X-9", payer: "municipal", amount: "5.00", paidOn: "2016-12-20", voucher: "V9" },
 ];
-const folder = tempFiles({ "cases.json": CASES, "exact.json": EXACT, "wrong.json": { ledger: WRONG }, "bad.json": [{ ...EXACT[0], payer: "treasury" }] });
+const folder = tempFiles({ "cases.json": CASES, "exact.json": EXACT, "wrong.json": { ledger: WRONG }, "bad.json": [{ ...EXACT[0], payer: "treasury" }], "fen.json": [{ ...EXACT[0], amount: "1.005" }] });
 
 async function run(args: readonly string[]) {
   const capture = fakeIo({ cwd: folder });
@@ -112,7 +112,7 @@ describe("exitfund audit", () => {
     const capture = fakeIo({ cwd: dir });
     expect(await runAudit(["cases.json", "--ledger", "ledger.json"], capture.io)).toBe(2);
     expect(capture.stderr()).toContain("cases[0].employees");
-    expect(capture.stderr()).toContain("ledger[0].payer");
+    expect(capture.stderr()).toContain("ledger.json › [0].payer");
     expect(capture.stdout()).toBe("");
   });
 
@@ -122,7 +122,8 @@ describe("exitfund audit", () => {
     { name: "an unknown format", args: ["cases.json", "--ledger", "exact.json", "--format", "csv"], message: "--format" },
     { name: "a ledger file that is not there", args: ["cases.json", "--ledger", "nope.json"], message: "nope.json" },
     { name: "a bad tolerance", args: ["cases.json", "--ledger", "exact.json", "--tolerance", "abc"], message: "tolerance" },
-    { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "ledger[0].payer" },
+    { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "bad.json › [0].payer" },
+    { name: "a payment below the fen", args: ["cases.json", "--ledger", "fen.json"], message: "ledger[0].amount" },
   ])("usage: $name → exit 2", async ({ args, message }) => {
     const result = await run(args);
     expect(result.code).toBe(2);
@@ -134,5 +135,17 @@ describe("exitfund audit", () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("exitfund audit");
     expect(AUDIT_HELP).toContain("duplicate-payment");
+  });
+
+  const sample = join(import.meta.dirname, "../../examples/tongzhou-2016");
+  it.skipIf(!existsSync(join(sample, "planted-discrepancies.json")))("the sample district: finds exactly the discrepancies its generator planted (by case and type)", async () => {
+    const capture = fakeIo();
+    const code = await runAudit(["examples/tongzhou-2016/cases.json", "--ledger", "examples/tongzhou-2016/ledger.json", "--format", "json"], capture.io);
+    expect(code).toBe(1);
+    const planted = JSON.parse(readFileSync(join(sample, "planted-discrepancies.json"), "utf8")).discrepancies as { caseId: string; type: string; payer: string }[];
+    const found = JSON.parse(capture.stdout()).discrepancies as { caseId: string; type: string; payer: string }[];
+    const key = (d: { caseId: string; type: string }) => `${d.caseId} ${d.type}`;
+    expect(new Set(found.map(key))).toEqual(new Set(planted.map(key)));
+    for (const d of planted) expect(found.some((f) => key(f) === key(d) && f.payer === d.payer)).toBe(true);
   });
 });

@@ -1,9 +1,28 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_HELP, runDemo } from "../../src/node/commands/demo.js";
 import type { CliIo } from "../../src/node/io.js";
+import { InvalidInputError } from "../../src/errors/index.js";
+
+/** The bundled rates (tongzhou-2016), for rule sets that change one of them. */
+const RATES: { readonly [type: string]: { readonly unit: string; readonly rate: string } } = {
+  "steel-concrete-frame": { unit: "m2", rate: "80" },
+  "brick-concrete": { unit: "m2", rate: "60" },
+  "brick-wood": { unit: "m2", rate: "45" },
+  "steel-frame": { unit: "m2", rate: "35" },
+  simple: { unit: "m2", rate: "25" },
+  "hardened-ground": { unit: "m2", rate: "20" },
+  "enclosure-wall": { unit: "m", rate: "40" },
+  "other-structure": { unit: "item", rate: "2000" },
+};
+
+/** A rule set extending tongzhou-2016 with other `clearance.rates`. */
+function ruleSetJson(id: string, rates: object): string {
+  const parameters = { "clearance.rates": { status: "illustrative", source: "S0", values: [{ from: "2016-01-01", value: rates }] } };
+  return JSON.stringify({ id, version: "1", title: `test rule set ${id}`, validFrom: "2016-01-01", extends: "tongzhou-2016", sources: [], parameters });
+}
 
 /** Runs `exitfund demo` in-process with buffers; `cwd` is a temporary folder, so the sample must be found from the module. */
 async function demo(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -25,7 +44,7 @@ describe("exitfund demo", () => {
   let result: { code: number; stdout: string; stderr: string };
   beforeAll(async () => {
     result = await demo(["--out-dir", "demo-out", "--xlsx"], cwd);
-  });
+  }, 120_000);
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
 
   it("exits 0 and says the data are synthetic and the illustrative values placeholders", () => {
@@ -60,7 +79,7 @@ describe("exitfund demo", () => {
     expect(result.stdout).toMatch(/Owed [\d,.]+ · paid [\d,.]+ · difference \(paid − owed\) -?[\d,.]+/);
   });
 
-  it("writes results.json, verification.json, audit.json and verification.xlsx under --out-dir and says where", () => {
+  it("writes results.json, verification.json, audit.json and with --xlsx the workbooks under --out-dir, and says where", () => {
     const dir = join(cwd, "demo-out");
     const results = JSON.parse(readFileSync(join(dir, "results.json"), "utf8"));
     expect(results.ruleSet).toEqual({ id: "tongzhou-2016", version: "1" });
@@ -72,21 +91,44 @@ describe("exitfund demo", () => {
     const audit = JSON.parse(readFileSync(join(dir, "audit.json"), "utf8"));
     expect(audit.discrepancies.length).toBeGreaterThan(0);
     expect(audit.totals).toEqual({ owed: results.totals.total, paid: expect.any(String), difference: expect.any(String) });
-    expect(readFileSync(join(dir, "verification.xlsx")).subarray(0, 2).toString("latin1")).toBe("PK");
-    for (const name of ["results.json", "verification.json", "audit.json", "verification.xlsx"]) expect(result.stdout).toContain(join("demo-out", name));
+    for (const name of ["results.xlsx", "verification.xlsx"]) expect(readFileSync(join(dir, name)).subarray(0, 2).toString("latin1")).toBe("PK");
+    for (const name of ["results.json", "verification.json", "audit.json", "results.xlsx", "verification.xlsx"]) expect(result.stdout).toContain(join("demo-out", name));
   });
 
-  it("writes no workbook without --xlsx, and out/ is the default folder", async () => {
+  it("writes no workbook without --xlsx, and out/ is the default folder", { timeout: 120_000 }, async () => {
     const other = mkdtempSync(join(tmpdir(), "exitfund-demo-"));
     try {
       const plain = await demo([], other);
       expect(plain.code).toBe(0);
       expect(existsSync(join(other, "out", "results.json"))).toBe(true);
       expect(existsSync(join(other, "out", "verification.xlsx"))).toBe(false);
+      expect(existsSync(join(other, "out", "results.xlsx"))).toBe(false);
       expect(plain.stdout).toContain("add --xlsx");
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+
+  it("--rules computes the sample under another rule set: its changes show up as findings and discrepancies", { timeout: 120_000 }, async () => {
+    const rules = join(cwd, "dearer-brick.json");
+    writeFileSync(rules, ruleSetJson("dearer-brick", { ...RATES, "brick-concrete": { unit: "m2", rate: "70" } }));
+    const other = await demo(["--rules", rules, "--out-dir", "dearer"], cwd);
+    expect(other.code).toBe(0);
+    expect(other.stdout).toContain("Rule set dearer-brick v1");
+    const lines = (text: string) => Number(/(\d+) discrepancy lines/.exec(text)?.[1]);
+    expect(lines(other.stdout)).toBeGreaterThan(lines(result.stdout));
+    // Dearer brick raises what the declarations are owed: far more than the two planted underpayments.
+    expect(Number(/│ underpaid\s+│ 少付\s+│\s+(\d+) │/.exec(other.stdout)?.[1])).toBeGreaterThan(2);
+  });
+
+  it("a rule set the sample is invalid under is reported as input problems (exit 2 in the CLI)", { timeout: 120_000 }, async () => {
+    const rules = join(cwd, "no-simple.json");
+    const { simple: _, ...withoutSimple } = RATES;
+    writeFileSync(rules, ruleSetJson("no-simple", withoutSimple));
+    const error = await demo(["--rules", rules, "--out-dir", "never"], cwd).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInputError);
+    expect((error as InvalidInputError).issues[0]?.path).toMatch(/^cases\.json \[\d+\]\.items\[\d+\]\./);
+    expect(existsSync(join(cwd, "never"))).toBe(false);
   });
 
   it("--help prints the usage and exits 0; a file argument is a usage error", async () => {

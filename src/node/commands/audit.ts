@@ -1,11 +1,12 @@
 import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
-import type { AuditDocument } from "../../audit/types.js";
-import { InvalidInputError } from "../../errors/index.js";
+import type { AuditDocument, AuditInput, AuditOptions } from "../../audit/types.js";
+import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+import type { RuleSet } from "../../parameters/types.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, jsonText } from "../output.js";
-import { parseJsonText, readCases, readText } from "../read.js";
+import { readCases, readLedger } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { auditWorkbookBytes } from "../xlsx/auditReport.js";
@@ -21,9 +22,10 @@ Audits the payment ledger (拨付台账) against the cases: every case is recomp
 and compared, payer by payer, with the rows paid for it (《实施方案》四(十七): the audit bureau
 supervises how the exit funds are used).
 
-  <cases>             a .json file of cases (an array, or { "cases": [...] }), or - for standard input
+  <cases>             the cases: .json (an array, or { "cases": [...] }), .ndjson, .csv, .xlsx, or -
+                      for JSON on standard input
   --ledger <file>     the payment ledger: rows { caseId, payer (municipal|district), amount, paidOn,
-                      voucher? } as a JSON array (or { "ledger": [...] })
+                      voucher? } as .json (an array, or { "ledger": [...] }), .csv or .xlsx
   --tolerance <money> an amount difference at most this large is not a discrepancy (default 0);
                       paid-not-owed, duplicate-payment, wrong-payer and unknown-case are always reported
   --rules <id|file>   a bundled rule set or a rule-set JSON file (default tongzhou-2016)
@@ -61,10 +63,8 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
     if (!isFormat(format)) throw new UsageError(`audit --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
     if (format === "xlsx" && out === undefined) throw new UsageError("audit --format xlsx writes a workbook: give --out <file>.xlsx");
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-    const cases = await readCases(file, io);
-    const ledger = await readLedgerFile(ledgerFile, io);
     const tolerance = values.tolerance as string | undefined;
-    const input = parseAuditInput(cases, ledger, { ruleSet, ...(tolerance === undefined ? {} : { tolerance }) });
+    const input = await readAuditInput(file, ledgerFile, { ruleSet, ...(tolerance === undefined ? {} : { tolerance }) }, io);
     const document = auditOutcomes(input);
     const content = format === "json" ? jsonText(document) : format === "table" ? auditTable(document) : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding);
     await emit(io, content, out);
@@ -79,15 +79,28 @@ function isFormat(format: string): format is Format {
 }
 
 /**
- * Reads a ledger: a `.json` file holding an array of rows, or `{ "ledger": [...] }`.
- * (The file readers' `readLedger` adds CSV and XLSX with cell-level errors.)
+ * Reads the cases and the ledger and validates them together, so that the problems of both files
+ * (and of the tolerance) are listed at once.
  */
-export async function readLedgerFile(file: string, io: CliIo): Promise<unknown[]> {
-  if (!file.toLowerCase().endsWith(".json")) throw new UsageError(`cannot read the ledger "${file}": give a .json file (an array of rows, or { "ledger": [...] })`);
-  const document = parseJsonText(await readText(file, io), file);
-  if (Array.isArray(document)) return document;
-  if (typeof document === "object" && document !== null && Array.isArray((document as { ledger?: unknown }).ledger)) return (document as { ledger: unknown[] }).ledger;
-  throw new InvalidInputError([{ path: file, message: 'must hold a JSON array of ledger rows, or an object { "ledger": [ ... ] }' }]);
+async function readAuditInput(file: string, ledgerFile: string, options: AuditOptions & { readonly ruleSet: RuleSet }, io: CliIo): Promise<AuditInput> {
+  const [cases, ledger] = await Promise.allSettled([readCases(file, io, { ruleSet: options.ruleSet }), readLedger(ledgerFile, io)]);
+  if (cases.status === "fulfilled" && ledger.status === "fulfilled") return parseAuditInput(cases.value, ledger.value, options);
+  for (const result of [cases, ledger]) if (result.status === "rejected" && !(result.reason instanceof InvalidInputError)) throw result.reason;
+  const issues: InputIssue[] = [];
+  if (cases.status === "rejected") issues.push(...(cases.reason as InvalidInputError).issues);
+  else issues.push(...problemsOf(() => parseAuditInput(cases.value, [], options)));
+  if (ledger.status === "rejected") issues.push(...(ledger.reason as InvalidInputError).issues);
+  throw new InvalidInputError(issues);
+}
+
+function problemsOf(run: () => unknown): readonly InputIssue[] {
+  try {
+    run();
+    return [];
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.issues;
+    throw error;
+  }
 }
 
 /** The discrepancies, totals and counts as text tables. */

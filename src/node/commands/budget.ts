@@ -59,7 +59,7 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
     if (!isFormat(format)) throw new UsageError(`budget --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
     if (format === "xlsx" && out === undefined) throw new UsageError("budget --format xlsx writes a workbook: give --out <file>.xlsx");
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-    const cases = await readCases(file, io);
+    const cases = await readCases(file, io, { ruleSet });
     const document = budgetOfCases(cases, { by, ruleSet, ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }) });
     const content = format === "json" ? jsonText(document) : format === "table" ? budgetTable(document, by) : await budgetWorkbookBytes(document, by, ruleSet.rounding);
     await emit(io, content, out);
@@ -95,8 +95,9 @@ export function budgetTable(document: BudgetDocument, by: readonly BudgetDimensi
   const allocation = document.allocation;
   if (allocation !== undefined) {
     const extra = new Set(allocation.remainder);
+    const unit = oneUnit(allocation.cap);
     const shares = makeTable({ head: ["case", "owed", "allocated", "extra fen"], colAligns: ["left", "right", "right", "left"] });
-    for (const share of allocation.shares) shares.push([share.caseId, formatAmount(share.owed), formatAmount(share.allocated), extra.has(share.caseId) ? "+1" : ""]);
+    for (const share of allocation.shares) shares.push([share.caseId, formatAmount(share.owed), formatAmount(share.allocated), extra.has(share.caseId) ? unit : ""]);
     shares.push(["合计 total", formatAmount(allocation.owed), formatAmount(allocation.allocated), String(allocation.remainder.length)]);
     lines.push(
       `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated pro rata (largest remainder; extra fen to ${allocation.remainder.length === 0 ? "no case" : allocation.remainder.join(", ")})`,
@@ -104,4 +105,10 @@ export function budgetTable(document: BudgetDocument, by: readonly BudgetDimensi
     );
   }
   return [...lines, ""].join("\n");
+}
+
+/** One unit of an amount's last decimal place: "+0.01" for "30000000.00", "+1" for "300". */
+function oneUnit(amount: string): string {
+  const scale = (amount.split(".")[1] ?? "").length;
+  return scale === 0 ? "+1" : `+0.${"0".repeat(scale - 1)}1`;
 }

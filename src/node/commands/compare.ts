@@ -48,7 +48,7 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     if (format !== "json" && format !== "table") throw new UsageError(`compare --format must be json or table; got "${format}"`);
     const a = await loadRulesOption(rulesA, io);
     const b = await loadRulesOption(rulesB, io);
-    const cases = await readCases(file, io);
+    const cases = await readCases(file, io, { ruleSet: a });
     const document = compare(cases, a, b);
     await emit(io, format === "json" ? jsonText(document) : compareTable(document), values.out as string | undefined);
     return EXIT.ok;

@@ -133,28 +133,38 @@ function kindOf(table: RawTable, headers: readonly string[], data: readonly RawR
     if (only !== undefined) return only;
   }
   const present = headers.filter((text) => text !== "");
-  const fits = CASE_LAYOUTS.filter((layout) => present.every((text) => columnOfHeader(layout, text) !== undefined) && layout.columns.every((column) => !column.required || column.perRow || present.some((text) => columnOfHeader(layout, text) === column)));
-  if (fits.length === 1 && fits[0] !== undefined) return fits[0].kind;
+  const matched = CASE_LAYOUTS.map((layout) => ({ layout, count: present.filter((text) => columnOfHeader(layout, text) !== undefined).length }));
+  const known = matched.filter((entry) => entry.count === present.length);
+  const complete = known.filter(({ layout }) => layout.columns.every((column) => !column.required || column.perRow || present.some((text) => columnOfHeader(layout, text) === column)));
+  const best = Math.max(...matched.map((entry) => entry.count));
+  const closest = matched.filter((entry) => entry.count === best && best > present.length / 2);
+  for (const candidates of [known, complete, closest]) if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0].layout.kind;
   return { problem: "cannot tell which kind of case it holds: add a kind (类型) column, name the sheet after the kind (enterprise-exit, structure-clearance, village-compensation, township-transfer), or start from `exitfund template <kind>`" };
 }
 
-/** The rows of each record: one row each, or for a kind with a list the rows that share an id, in order. */
+/**
+ * The rows of each record: one row each, or for a kind with a list the rows that share an id, in order;
+ * a row whose id is empty continues the case of the row above.
+ */
 function groups(table: Mapped): RawRow[][] {
   const rows = table.data.filter((row) => table.placed.some((p) => isFilled(row.cells[p.index])));
   const id = table.byKey.get("id");
   if (table.layout.list === undefined || id === undefined) return rows.map((row) => [row]);
   const byId = new Map<string, RawRow[]>();
   const out: RawRow[][] = [];
+  let last: RawRow[] | undefined;
   for (const row of rows) {
     const cell = readCell(row.cells[id.index], id.column);
     const key = cell?.ok === true ? String(cell.value) : undefined;
-    const group = key === undefined ? undefined : byId.get(key);
+    // A row without an id continues the case above it (its own columns left empty, or merged).
+    const group = key === undefined ? (cell === undefined ? last : undefined) : byId.get(key);
     if (group !== undefined) group.push(row);
     else {
       const fresh = [row];
       if (key !== undefined) byId.set(key, fresh);
       out.push(fresh);
     }
+    last = group ?? out[out.length - 1];
   }
   return out;
 }

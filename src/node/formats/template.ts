@@ -96,7 +96,7 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
   workbook.creator = "exitfund";
   const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
   const types = structureTypes(ruleSet);
-  layout.columns.forEach((column, index) => prepareColumn(sheet, column, index, types));
+  layout.columns.forEach((column, index) => prepareColumn(sheet, column, index, column.key === "kind" ? [kind] : types));
   const header = sheet.getRow(1);
   layout.columns.forEach((column, index) => (header.getCell(index + 1).value = templateHeader(column)));
   header.font = { bold: true };
@@ -120,16 +120,16 @@ export async function templateXlsxBytes(kind: TemplateKind, ruleSet: RuleSet): P
 
 /** A value of the flat layout as an exceljs cell value: dates as date cells, the rest as they are (money as text). */
 export function xlsxValue(column: Column, value: unknown): ExcelJS.CellValue {
-  if (column.type === "date" && typeof value === "string") return new Date(`${value}T00:00:00Z`);
+  if (column.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
   return value as ExcelJS.CellValue;
 }
 
-function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, types: readonly string[]): void {
+function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, choices: readonly string[]): void {
   const target = sheet.getColumn(index + 1);
   target.width = Math.min(36, Math.max(12, templateHeader(column).length + 2));
   const format = FORMATS[column.type];
   if (format !== undefined) target.numFmt = format;
-  const list = dropdown(column, types);
+  const list = dropdown(column, choices);
   if (list === undefined) return;
   const range = `${columnLetter(index)}2:${columnLetter(index)}${TEMPLATE_ROWS + 1}`;
   // exceljs 4.4 has worksheet.dataValidations (one rule for a whole range) but its typings omit it.
@@ -145,9 +145,9 @@ function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, 
 
 const FORMATS: { readonly [type in Column["type"]]?: string } = { text: "@", money: "@", quantity: "@", date: "yyyy-mm-dd", count: "0", year: "0" };
 
-/** The values of a column's dropdown; none when the list would exceed Excel's 255 characters. */
-function dropdown(column: Column, types: readonly string[]): readonly string[] | undefined {
-  const list = column.type === "boolean" ? ["TRUE", "FALSE"] : column.type === "structure-type" ? types : column.values?.map(([key]) => key);
+/** The values of a column's dropdown (`choices`: the structure types, or the sheet's kind); none when the list would exceed Excel's 255 characters. */
+function dropdown(column: Column, choices: readonly string[]): readonly string[] | undefined {
+  const list = column.type === "boolean" ? ["TRUE", "FALSE"] : column.type === "structure-type" || column.key === "kind" ? choices : column.values?.map(([key]) => key);
   return list === undefined || list.length === 0 || list.join(",").length > 253 ? undefined : list;
 }
 

@@ -1,0 +1,45 @@
+import { extname } from "node:path";
+import { LAYOUTS } from "../formats/columns.js";
+import { templateCsv, templateXlsxBytes, type TemplateKind } from "../formats/template.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+import { emit } from "../output.js";
+import { loadRulesOption } from "../rules-option.js";
+import { parseCommand } from "./args.js";
+
+const KINDS = Object.keys(LAYOUTS) as TemplateKind[];
+
+export const TEMPLATE_HELP = `exitfund template <kind> [--format csv|xlsx] [--out <file>] [--rules <file|id>]
+
+Writes a blank sheet to fill in for <kind> (${KINDS.join(", ")}): the headers in English
+and Chinese ("energySavedTce / 节能量(吨标煤)") and one example (a valid case; a kind with a list — items,
+leases, exited enterprises — takes one row per entry, the case's own columns repeated). \`exitfund compute\`
+reads the filled sheet back (docs/files.md lists every column, its unit and what it accepts).
+--format  csv (default): UTF-8 with a BOM, so Excel shows the Chinese headers
+          xlsx: dropdowns on every enumerated column, text format on ids, money and quantities (Excel keeps
+          the exact decimals), a date format on dates, a frozen header row, and a 说明 sheet describing
+          each column; needs --out (or stdout redirected to a file). Without --format, --out's extension chooses.
+--rules   the rule set whose structure types the clearance dropdown lists (default tongzhou-2016)
+  exitfund template enterprise-exit --format xlsx --out enterprises.xlsx
+  exitfund template structure-clearance > clearance.csv`;
+
+/** `exitfund template <kind>`: the CSV or XLSX template of a case kind or of the ledger. */
+export async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(args, { format: "string", out: "string", rules: "string" }, TEMPLATE_HELP, io);
+  if (values.help === true) return EXIT.ok;
+  const kind = positionals[0];
+  if (kind === undefined || positionals.length > 1) throw new UsageError(`template takes one <kind>: ${KINDS.join(", ")}`);
+  if (!(KINDS as string[]).includes(kind)) throw new UsageError(`no template for "${kind}"; kinds: ${KINDS.join(", ")}`);
+  const out = values.out as string | undefined;
+  const format = (values.format as string | undefined) ?? (out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "csv");
+  if (format !== "csv" && format !== "xlsx") throw new UsageError(`--format must be csv or xlsx, got "${format}"`);
+  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true) throw new UsageError("--format xlsx writes a binary workbook: give --out <file>.xlsx");
+  const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
+  const content = format === "csv" ? templateCsv(kind as TemplateKind) : await templateXlsxBytes(kind as TemplateKind, ruleSet);
+  try {
+    await emit(io, content, out);
+  } catch (error) {
+    if (typeof (error as NodeJS.ErrnoException).code === "string") throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
+    throw error;
+  }
+  return EXIT.ok;
+}

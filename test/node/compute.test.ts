@@ -1,0 +1,212 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { computeBatch } from "../../src/batch/compute.js";
+import { ZERO } from "../../src/money/decimal.js";
+import { RESULT_SHEETS } from "../../src/node/formats/resultsXlsx.js";
+import { TEMPLATE_EXAMPLES, templateCsv, templateXlsxBytes } from "../../src/node/formats/template.js";
+import { defaultRuleSet } from "../../src/rule-sets/index.js";
+import type { Outcome } from "../../src/trace/types.js";
+import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
+import { runCliCapture } from "../support/cli.js";
+
+const CASES = [enterpriseCase, clearanceCase, villageCase, transferCase, { ...enterpriseCase, id: "E-2", township: "宋庄镇", scale: "below" }];
+const INVALID = { ...enterpriseCase, id: "E-BAD", exitMode: "partial" };
+
+let dir: string;
+const run = (argv: string[], options: { tty?: boolean } = {}) => runCliCapture(argv, { cwd: dir, ...options });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), "exitfund-compute-"));
+  await writeFile(join(dir, "cases.json"), JSON.stringify(CASES));
+  await writeFile(join(dir, "mixed.json"), JSON.stringify({ cases: [CASES[0], INVALID, CASES[1]] }));
+  await writeFile(join(dir, "cases.ndjson"), CASES.map((c) => JSON.stringify(c)).join("\n"));
+});
+
+function sum(outcomes: readonly Outcome[], payer: "municipal" | "district" | "total"): string {
+  return outcomes.reduce((total, outcome) => total.plus(outcome.amounts[payer]), ZERO).toFixed(2);
+}
+
+describe("compute on a JSON file", () => {
+  it("writes the DESIGN §6 document: results in input order, totals by payer and township equal to the sums", async () => {
+    const result = await run(["compute", "cases.json", "--format", "json"]);
+    expect(result.code).toBe(0);
+    const document = JSON.parse(result.stdout) as { ruleSet: unknown; results: Outcome[]; totals: { municipal: string; district: string; total: string; byTownship: { [t: string]: { total: string } } }; errors: unknown[] };
+    expect(document.ruleSet).toEqual({ id: "tongzhou-2016", version: defaultRuleSet.version });
+    expect(document.results.map((o) => o.id)).toEqual(CASES.map((c) => c.id));
+    expect(document.results.every((o) => !("trace" in o))).toBe(true);
+    for (const payer of ["municipal", "district", "total"] as const) expect(document.totals[payer]).toBe(sum(document.results, payer));
+    for (const [township, amounts] of Object.entries(document.totals.byTownship)) expect(amounts.total).toBe(sum(document.results.filter((o) => o.township === township), "total"));
+    expect(document.errors).toEqual([]);
+  });
+
+  it("--explain keeps the traces", async () => {
+    const document = JSON.parse((await run(["compute", "cases.json", "--format", "json", "--explain"])).stdout) as { results: Outcome[] };
+    expect(document.results.every((o) => o.trace.length > 0)).toBe(true);
+  });
+
+  it("invalid input: exit 2, every problem on stderr, nothing on stdout", async () => {
+    const result = await run(["compute", "mixed.json", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("[1].exitMode");
+  });
+
+  it("--skip-invalid computes the valid cases, lists the invalid ones (stderr and errors), exit 1", async () => {
+    const result = await run(["compute", "mixed.json", "--format", "json", "--skip-invalid"]);
+    expect(result.code).toBe(1);
+    const document = JSON.parse(result.stdout) as { results: Outcome[]; errors: { index: number; path: string }[] };
+    expect(document.results.map((o) => o.id)).toEqual([CASES[0]?.id, CASES[1]?.id]);
+    expect(document.errors).toEqual([expect.objectContaining({ index: 1, id: "E-BAD", path: "[1].exitMode" })]);
+    expect(result.stderr).toContain("skipped");
+  });
+});
+
+describe("compute --format", () => {
+  it("ndjson: one outcome per line, then { ruleSet, totals, errors }", async () => {
+    const result = await run(["compute", "cases.json", "--format", "ndjson"]);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id?: string; totals?: unknown; trace?: unknown });
+    expect(lines).toHaveLength(CASES.length + 1);
+    expect(lines.slice(0, -1).map((line) => line.id)).toEqual(CASES.map((c) => c.id));
+    expect(lines.slice(0, -1).some((line) => "trace" in line)).toBe(false);
+    expect(lines.at(-1)).toEqual({ ruleSet: expect.any(Object), totals: computeBatch(CASES, defaultRuleSet).totals, errors: [] });
+  });
+
+  it("csv: BOM, one row per outcome with exact amounts, totals on stderr", async () => {
+    const result = await run(["compute", "cases.json", "--format", "csv"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout.startsWith("\uFEFFid,kind,township,track,eligible,payeeType,payeeId,municipal,district,total,estimate,basis,findings,reasons\r\n")).toBe(true);
+    const rows = parse(result.stdout, { bom: true, columns: true }) as { id: string; total: string; track: string }[];
+    const document = computeBatch(CASES, defaultRuleSet);
+    expect(rows.map((r) => [r.id, r.total])).toEqual(document.results.map((o) => [o.id, o.amounts.total]));
+    expect(rows[0]?.track).toBe(document.results[0]?.track);
+    expect(result.stderr).toContain(`total ${document.totals.total}`);
+  });
+
+  it("csv: text Excel would run as a formula gets a ', amounts never do", async () => {
+    await writeFile(join(dir, "inject.json"), JSON.stringify([{ ...enterpriseCase, id: "=HYPERLINK(\"x\")", township: "@SUM(A1)" }]));
+    const rows = parse((await run(["compute", "inject.json", "--format", "csv"])).stdout, { bom: true, columns: true }) as { id: string; township: string; payeeId: string }[];
+    expect(rows[0]).toMatchObject({ id: "'=HYPERLINK(\"x\")", township: "'@SUM(A1)", payeeId: "'=HYPERLINK(\"x\")" });
+  });
+
+  it("xlsx: results, totals with 大写 and the illustrative note, and with --explain the trace sheet", async () => {
+    const result = await run(["compute", "cases.json", "--format", "xlsx", "--out", "results.xlsx", "--explain"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "results.xlsx"));
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([RESULT_SHEETS.results, RESULT_SHEETS.totals, RESULT_SHEETS.trace]);
+    const results = workbook.getWorksheet(RESULT_SHEETS.results);
+    expect(results?.getCell("A2").value).toBe(CASES[0]?.id);
+    const totals = workbook.getWorksheet(RESULT_SHEETS.totals);
+    expect(String(totals?.getCell("A2").value)).toContain("illustrative");
+    const document = computeBatch(CASES, defaultRuleSet);
+    const trace = workbook.getWorksheet(RESULT_SHEETS.trace);
+    expect(trace?.rowCount).toBe(1 + document.results.reduce((n, o) => n + o.trace.length, 0));
+    expect(String(trace?.getCell("E2").value)).toMatch(/=.*\((official|reported|illustrative), from \d{4}-\d{2}-\d{2}\)/);
+  });
+
+  it("xlsx without --out on a terminal is refused (no binary on a terminal)", async () => {
+    const result = await run(["compute", "cases.json", "--format", "xlsx"], { tty: true });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("--out");
+  });
+
+  it("the extension of --out chooses the format", async () => {
+    expect((await run(["compute", "cases.json", "--out", "chosen.csv"])).code).toBe(0);
+    expect((await readFile(join(dir, "chosen.csv"), "utf8")).startsWith("\uFEFFid,kind")).toBe(true);
+  });
+
+  it("table (the default on a terminal)", async () => {
+    const result = await run(["compute", "cases.json"], { tty: true });
+    expect(result.stdout).toContain("合计 total");
+  });
+
+  it("an unknown format is a usage error", async () => {
+    expect((await run(["compute", "cases.json", "--format", "pdf"])).code).toBe(2);
+  });
+
+  it("reads .csv and .xlsx cases; their problems are reported by row and column", async () => {
+    await writeFile(join(dir, "cases.csv"), templateCsv("enterprise-exit"));
+    await writeFile(join(dir, "cases.xlsx"), await templateXlsxBytes("enterprise-exit", defaultRuleSet));
+    for (const file of ["cases.csv", "cases.xlsx"]) {
+      const document = JSON.parse((await run(["compute", file, "--format", "json"])).stdout) as { results: Outcome[] };
+      expect(document.results.map((o) => o.id)).toEqual([TEMPLATE_EXAMPLES["enterprise-exit"].id]);
+    }
+    await writeFile(join(dir, "bad.csv"), templateCsv("enterprise-exit").replace(",2000,", ",lots,"));
+    const result = await run(["compute", "bad.csv", "--skip-invalid", "--format", "json"]);
+    expect(result.code).toBe(1);
+    expect((JSON.parse(result.stdout) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual(["bad.csv › row 2 › 节能量(吨标煤) (column N)"]);
+  });
+});
+
+describe("compute streams an .ndjson file (--format ndjson|csv)", () => {
+  const many = Array.from({ length: 2000 }, (_, i) => ({ ...CASES[i % CASES.length], id: `C-${i}`, township: ["台湖镇", "宋庄镇", "张家湾镇"][i % 3] }));
+
+  it("2,000 cases: the same outcomes and totals as computeBatch", async () => {
+    await writeFile(join(dir, "many.ndjson"), many.map((c) => JSON.stringify(c)).join("\n"));
+    const result = await run(["compute", "many.ndjson", "--format", "ndjson", "--out", "many-out.ndjson"]);
+    expect(result.code).toBe(0);
+    const lines = (await readFile(join(dir, "many-out.ndjson"), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as Outcome & { totals?: unknown });
+    const document = computeBatch(many, defaultRuleSet);
+    expect(lines.at(-1)?.totals).toEqual(document.totals);
+    expect(lines.slice(0, -1)).toEqual(document.results.map(({ trace: _trace, ...rest }) => rest));
+  });
+
+  it("csv: the same rows as the in-memory path", async () => {
+    const streamed = await run(["compute", "many.ndjson", "--format", "csv"]);
+    await writeFile(join(dir, "many.json"), JSON.stringify(many));
+    const inMemory = await run(["compute", "many.json", "--format", "csv"]);
+    expect(streamed.stdout).toBe(inMemory.stdout);
+    expect(streamed.stderr).toContain(`total ${computeBatch(many, defaultRuleSet).totals.total}`);
+  });
+
+  it("a transfer listed before its enterprise exit is still cross-checked", async () => {
+    const cases = [{ ...transferCase, exitedEnterprises: [{ id: "E-1", priorYearTax: { vat: "1" } }] }, enterpriseCase];
+    await writeFile(join(dir, "cross.ndjson"), cases.map((c) => JSON.stringify(c)).join("\n"));
+    const lines = (await run(["compute", "cross.ndjson", "--format", "ndjson"])).stdout.trim().split("\n").map((line) => JSON.parse(line) as Outcome);
+    expect(lines[0]?.findings.map((f) => f.code)).toContain("tax-mismatch");
+    expect(lines.slice(0, 2)).toEqual(computeBatch(cases, defaultRuleSet).results.map(({ trace: _trace, ...rest }) => rest));
+  });
+
+  it("invalid lines: exit 2, every problem by line, and no output file", async () => {
+    await writeFile(join(dir, "bad.ndjson"), [JSON.stringify(enterpriseCase), "{ nope", JSON.stringify(INVALID), JSON.stringify(enterpriseCase)].join("\n"));
+    const result = await run(["compute", "bad.ndjson", "--format", "ndjson", "--out", "bad-out.ndjson"]);
+    expect(result.code).toBe(2);
+    expect(existsSync(join(dir, "bad-out.ndjson"))).toBe(false);
+    expect(result.stderr).toContain("bad.ndjson › line 2");
+    expect(result.stderr).toContain("bad.ndjson › line 3 › exitMode");
+    expect(result.stderr).toContain("bad.ndjson › line 4 › id");
+    expect(result.stderr).toContain("also at line 1");
+  });
+
+  it("--skip-invalid writes the valid outcomes and lists the invalid lines in the last line's errors", async () => {
+    const result = await run(["compute", "bad.ndjson", "--format", "ndjson", "--skip-invalid"]);
+    expect(result.code).toBe(1);
+    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id?: string; errors?: { path: string }[] });
+    expect(lines.slice(0, -1).map((line) => line.id)).toEqual([enterpriseCase.id]);
+    expect(lines.at(-1)?.errors?.map((error) => error.path)).toEqual(["bad.ndjson › line 2", "bad.ndjson › line 3 › exitMode", "bad.ndjson › line 4 › id"]);
+  });
+
+  it("a case on a date the rule set does not cover is found by the checking pass", async () => {
+    await writeFile(join(dir, "early.ndjson"), [JSON.stringify(enterpriseCase), JSON.stringify({ ...enterpriseCase, id: "E-old", exitCompletedOn: "2010-01-01" })].join("\n"));
+    const result = await run(["compute", "early.ndjson", "--format", "ndjson"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("early.ndjson › line 2");
+  });
+
+  it("--progress reports on a stderr that is not a terminal, in plain lines; stdout holds only data", async () => {
+    const result = await run(["compute", "many.ndjson", "--format", "ndjson", "--progress"]);
+    expect(result.stderr).toMatch(/exitfund: computing done: 2,000/);
+    expect(result.stdout.split("\n").filter((line) => line.startsWith("exitfund")).length).toBe(0);
+  });
+
+  it("--explain keeps the trace on each line", async () => {
+    const lines = (await run(["compute", "cases.ndjson", "--format", "ndjson", "--explain"])).stdout.trim().split("\n").map((line) => JSON.parse(line) as { trace?: unknown[] });
+    expect(lines.slice(0, -1).every((line) => (line.trace?.length ?? 0) > 0)).toBe(true);
+  });
+});

@@ -1,0 +1,162 @@
+import { describe, expect, it } from "vitest";
+import { figure, readCell, serialDate } from "../../../src/node/formats/cells.js";
+import { LAYOUTS, columnLetter, columnOfHeader, type Column } from "../../../src/node/formats/columns.js";
+
+const columnOf = (key: string): Column => {
+  const found = [...Object.values(LAYOUTS)].flatMap((layout) => layout.columns).find((column) => column.key === key);
+  if (found === undefined) throw new Error(key);
+  return found;
+};
+const licensed = columnOf("licensed");
+const energy = columnOf("energySavedTce");
+const exitDate = columnOf("exitCompletedOn");
+const exitMode = columnOf("exitMode");
+const employees = columnOf("employees");
+const itemType = columnOf("items.structureType");
+
+describe("readCell", () => {
+  it.each([
+    ["true", true], ["FALSE", false], ["是", true], ["否", false], ["yes", true], ["No", false], ["1", true], ["0", false], [true, true], [false, false], [1, true], [0, false],
+  ] as const)("boolean %j → %j", (raw, value) => {
+    expect(readCell(raw, licensed)).toEqual({ ok: true, value });
+  });
+
+  it.each(["maybe", "2", 2, "√"])("boolean %j is refused, naming what is accepted", (raw) => {
+    const cell = readCell(raw, licensed);
+    expect(cell).toMatchObject({ ok: false });
+    expect(cell?.ok === false && cell.message).toContain("是 or 否");
+  });
+
+  it.each([
+    ["empty text", ""],
+    ["spaces", "   "],
+    ["null", null],
+    ["undefined", undefined],
+  ])("%s → the field is absent", (_name, raw) => {
+    expect(readCell(raw, energy)).toBeUndefined();
+  });
+
+  it.each([
+    [1250.5, "1250.5"],
+    [0.1, "0.1"],
+    [2000, "2000"],
+    [1e21, "1000000000000000000000"],
+    [123456789012.345, "123456789012.345"],
+    [1e-7, "0.0000001"],
+  ])("number cell %s → the exact decimal %s", (raw, text) => {
+    expect(readCell(raw, energy)).toEqual({ ok: true, value: text });
+  });
+
+  it("a number cell of more than 15 significant digits is refused, asking for a text cell", () => {
+    const cell = readCell(0.1 + 0.2, energy);
+    expect(cell).toMatchObject({ ok: false });
+    expect(cell?.ok === false && cell.message).toMatch(/0\.30000000000000004.*15 significant digits.*text/);
+    expect(figure(12345678901234567)).toMatchObject({ ok: false });
+  });
+
+  it("text figures are passed on for the schema to check, trimmed", () => {
+    expect(readCell(" 1250.50 ", energy)).toEqual({ ok: true, value: "1250.50" });
+    expect(readCell("1,250.50", energy)).toEqual({ ok: true, value: "1,250.50" });
+  });
+
+  it.each([
+    ["serial 42675 (a numeric cell in a date column)", 42675, "2016-11-01"],
+    ["serial text 42675 (a CSV)", "42675", "2016-11-01"],
+    ["serial 1", 1, "1900-01-01"],
+    ["serial 59", 59, "1900-02-28"],
+    ["serial 61 (after the phantom 29 Feb 1900)", 61, "1900-03-01"],
+    ["serial with a time of day", 42675.75, "2016-11-01"],
+    ["ISO text", "2016-11-01", "2016-11-01"],
+    ["Y/M/D text as Chinese Excel saves it", "2016/11/1", "2016-11-01"],
+    ["年月日 text", "2016年11月1日", "2016-11-01"],
+    ["a date cell (exceljs: midnight UTC)", new Date(Date.UTC(2016, 10, 1)), "2016-11-01"],
+  ])("date: %s → %s", (_name, raw, iso) => {
+    expect(readCell(raw, exitDate)).toEqual({ ok: true, value: iso });
+  });
+
+  it("serial 60, the 29 February 1900 that never was, is refused", () => {
+    expect(readCell(60, exitDate)).toMatchObject({ ok: false });
+    expect(serialDate(60)).toMatchObject({ ok: false });
+  });
+
+  it("the 1904 date system counts from 1904-01-01", () => {
+    expect(serialDate(41213, { date1904: true })).toEqual({ ok: true, value: "2016-11-01" });
+  });
+
+  it.each(["下月", "Nov 1", "2016-11", "1.5"])("a text %j that is not a date is refused", (raw) => {
+    const cell = readCell(raw, exitDate);
+    expect(cell).toMatchObject({ ok: false });
+    expect(cell?.ok === false && cell.message).toContain("not a date");
+  });
+
+  it("a real-looking but impossible date is passed on for the schema to refuse (2016-02-30)", () => {
+    expect(readCell("2016-02-30", exitDate)).toEqual({ ok: true, value: "2016-02-30" });
+  });
+
+  it.each([
+    ["whole", "whole"], ["整体退出", "whole"], ["Process", "process"], ["环节退出", "process"],
+  ])("enum %j → %j", (raw, value) => {
+    expect(readCell(raw, exitMode)).toEqual({ ok: true, value });
+  });
+
+  it("an unknown enum value is refused with every accepted value and alias", () => {
+    const cell = readCell("partial", exitMode);
+    expect(cell?.ok === false && cell.message).toBe('is "partial"; must be one of whole (整体退出), process (环节退出)');
+  });
+
+  it("structure types accept the Chinese name", () => {
+    expect(readCell("砖混", itemType)).toEqual({ ok: true, value: "brick-concrete" });
+    expect(readCell("tent", itemType)).toEqual({ ok: true, value: "tent" });
+  });
+
+  it("counts: whole-number text becomes a number; anything else is passed on for the schema", () => {
+    expect(readCell("40", employees)).toEqual({ ok: true, value: 40 });
+    expect(readCell(40, employees)).toEqual({ ok: true, value: 40 });
+    expect(readCell("40人", employees)).toEqual({ ok: true, value: "40人" });
+  });
+
+  it("exceljs values: a formula's saved result, rich text, a hyperlink's text, an error", () => {
+    expect(readCell({ formula: "A1*2", result: 4000 }, energy)).toEqual({ ok: true, value: "4000" });
+    expect(readCell({ formula: "A1*2" }, energy)).toMatchObject({ ok: false });
+    expect(readCell({ richText: [{ text: "台湖" }, { text: "镇" }] }, columnOf("township"))).toEqual({ ok: true, value: "台湖镇" });
+    expect(readCell({ text: "E-1", hyperlink: "#A1" }, columnOf("name"))).toEqual({ ok: true, value: "E-1" });
+    expect(readCell({ error: "#N/A" }, energy)).toMatchObject({ ok: false });
+  });
+
+  it("the ' our CSV writer puts before formula-like text is taken off again", () => {
+    expect(readCell("'=1+2", columnOf("name"))).toEqual({ ok: true, value: "=1+2" });
+    expect(readCell("'quoted", columnOf("name"))).toEqual({ ok: true, value: "'quoted" });
+  });
+});
+
+describe("columns", () => {
+  it.each([
+    ["energySavedTce", "energySavedTce"],
+    ["节能量(吨标煤)", "energySavedTce"],
+    ["energySavedTce / 节能量(吨标煤)", "energySavedTce"],
+    ["节能量（吨标煤）", "energySavedTce"],
+    ["Acceptance.EquipmentRemoved", "acceptance.equipmentRemoved"],
+    ["编号", "id"],
+    ["增值税(元)", "priorYearTax.vat"],
+  ])("header %j names %s", (header, key) => {
+    const column = columnOfHeader(LAYOUTS["enterprise-exit"], header);
+    expect(column !== undefined && column !== "ignored" && column.key).toBe(key);
+  });
+
+  it("a label two columns share is not a header (结构类型: declared or surveyed?)", () => {
+    expect(columnOfHeader(LAYOUTS["structure-clearance"], "结构类型")).toBeUndefined();
+    expect(columnOfHeader(LAYOUTS["structure-clearance"], "编号")).toBeUndefined();
+  });
+
+  it("a remarks column is ignored", () => {
+    expect(columnOfHeader(LAYOUTS["enterprise-exit"], "备注")).toBe("ignored");
+  });
+
+  it("every kind's Chinese headers are distinct", () => {
+    for (const layout of Object.values(LAYOUTS)) expect(new Set(layout.columns.map((column) => column.zh)).size).toBe(layout.columns.length);
+  });
+
+  it.each([[0, "A"], [10, "K"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"]])("column %i is %s", (index, letter) => {
+    expect(columnLetter(index)).toBe(letter);
+  });
+});
