@@ -20,6 +20,13 @@ export { compute, computeBatch, summarize, type CaseError, type ComputeDocument,
 export { computeStream } from "./batch/stream.js";
 export { verify } from "./batch/verify.js";
 export { explain, type Lang } from "./trace/explain.js";
+
+// audit, budget and what-if
+export { audit, type AuditDocument, type AuditOptions, type Discrepancy, type DiscrepancyType } from "./audit/index.js";
+export { budget, budgetOfCases, type BudgetDocument, type BudgetOptions } from "./batch/budget.js";
+export { compare, type CompareDocument } from "./batch/compare.js";
+export { diffRuleSets, type RuleSetDiff } from "./parameters/diff.js";
+export { ruleSetMarkdown } from "./parameters/doc.js";
 export type { Amounts, Finding, Outcome, ParamUse, Payee, Payer, Reason, Status, TraceStep, Track } from "./trace/types.js";
 
 // schemas and errors

@@ -65,7 +65,11 @@ export function auditOutcomes(input: AuditInput): AuditDocument {
   const indexed: IndexedRow[] = input.ledger.map((row, index) => ({ index, row, amount: dec(row.amount) }));
   const known = new Set(input.outcomes.map((outcome) => outcome.id));
   const rowsByCase = new Map<string, IndexedRow[]>();
-  for (const entry of indexed.filter((candidate) => known.has(candidate.row.caseId))) rowsByCase.set(entry.row.caseId, [...(rowsByCase.get(entry.row.caseId) ?? []), entry]);
+  for (const entry of indexed.filter((candidate) => known.has(candidate.row.caseId))) {
+    const rows = rowsByCase.get(entry.row.caseId);
+    if (rows === undefined) rowsByCase.set(entry.row.caseId, [entry]);
+    else rows.push(entry);
+  }
 
   const lines: AuditLine[] = [];
   const reconciliation = input.outcomes.map((outcome) => {

@@ -14,6 +14,11 @@ function isMain(): boolean {
 }
 
 if (isMain()) {
+  // A closed pipe (`exitfund … | head`) ends the output quietly, as Unix tools do.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -1,7 +1,11 @@
 import { InvalidInputError } from "../errors/index.js";
 import packageJson from "../../package.json";
+import { AUDIT_HELP, runAudit } from "./commands/audit.js";
+import { BUDGET_HELP, runBudget } from "./commands/budget.js";
+import { COMPARE_HELP, runCompare } from "./commands/compare.js";
 import { COMPUTE_HELP, runCompute } from "./commands/compute.js";
 import { DEMO_HELP, runDemo } from "./commands/demo.js";
+import { RULES_DIFF_HELP, runRulesDiff } from "./commands/rules-diff.js";
 import { RULES_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
@@ -12,8 +16,11 @@ type Command = { readonly run: (args: readonly string[], io: CliIo) => Promise<n
 const COMMANDS: { readonly [name: string]: Command } = {
   compute: { run: runCompute, help: COMPUTE_HELP, summary: "compute cases: who is owed how much, by which payer, and why" },
   verify: { run: (args, io) => runVerify([...args], io), help: VERIFY_HELP, summary: "the housing commission's item-by-item verification sheet (核定) of land-clearing declarations" },
+  audit: { run: runAudit, help: AUDIT_HELP, summary: "recompute every case and diff it against the payment ledger (underpaid, overpaid, unpaid, …)" },
+  budget: { run: runBudget, help: BUDGET_HELP, summary: "roll up what is owed by township, payer, track, year; with --cap a fen-exact pro-rata allocation" },
+  compare: { run: runCompare, help: COMPARE_HELP, summary: "what-if: the change between two rule sets, per case and attributed to each parameter" },
   demo: { run: runDemo, help: DEMO_HELP, summary: "compute, verify and audit the synthetic sample district (examples/tongzhou-2016)" },
-  rules: { run: runRules, help: RULES_HELP, summary: "print the resolved rule set (every value dated, cited, with its status)" },
+  rules: { run: (args, io) => (args[0] === "diff" ? runRulesDiff(args.slice(1), io) : runRules(args, io)), help: `${RULES_HELP}\n\n${RULES_DIFF_HELP}`, summary: "print the resolved rule set (every value dated, cited, with its status)" },
   schema: { run: runSchema, help: SCHEMA_HELP, summary: "print the JSON Schema of a case kind, a ledger row or a rule set" },
 };
 

@@ -91,7 +91,7 @@ export function budgetTable(document: BudgetDocument, by: readonly BudgetDimensi
     groups.push([...by.map((dimension) => (dimension === "payer" && group.key.payer !== undefined ? `${group.key.payer} ${PAYER_LABELS[group.key.payer]}` : String(group.key[dimension] ?? ""))), formatAmount(group.amount), formatWan(group.amount, { decimals: 4 })]);
   }
   groups.push([...by.map((_, index) => (index === 0 ? "合计 total" : "")), formatAmount(document.total), formatWan(document.total, { decimals: 4 })]);
-  const lines = [`rule set ${document.ruleSet.id} v${document.ruleSet.version}; by ${by.join(", ")}; amounts in yuan (万元 to 4 decimals, exact to the yuan)`, groups.toString()];
+  const lines = [`rule set ${document.ruleSet.id} v${document.ruleSet.version}; by ${by.join(", ")}; amounts in yuan; 万元 rounded to 4 decimals (to the yuan)`, groups.toString()];
   const allocation = document.allocation;
   if (allocation !== undefined) {
     const extra = new Set(allocation.remainder);

@@ -1,4 +1,4 @@
-import { diffRuleSets, type RuleSetDiff } from "../../parameters/diff.js";
+import { diffRuleSets, sameValue, type RuleSetDiff } from "../../parameters/diff.js";
 import type { ParameterValueJson } from "../../parameters/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, jsonText } from "../output.js";
@@ -50,14 +50,15 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
 export function rulesDiffTable(diff: RuleSetDiff): string {
   const heading = `A = ${diff.a.id} v${diff.a.version}; B = ${diff.b.id} v${diff.b.version}`;
   if (diff.identical) return `${heading}\nThe rule sets are identical.\n`;
-  const table = makeTable({ head: ["parameter / source", "from", "change", "field", "A", "B"], wordWrap: true, colWidths: [34, 12, 9, 8, 36, 36] });
+  const table = makeTable({ head: ["parameter / source", "from", "change", "field", "A", "B"], wordWrap: true, colWidths: [30, 12, 9, 28, 32, 32] });
   if (diff.rounding !== undefined) table.push(["rounding", "", "changed", "", `${diff.rounding.a.mode} to ${diff.rounding.a.scale}`, `${diff.rounding.b.mode} to ${diff.rounding.b.scale}`]);
   for (const parameter of diff.parameters) {
     if (parameter.change !== "changed") table.push([parameter.name, "", parameter.change, "", "", ""]);
     for (const field of parameter.fields) table.push([parameter.name, "(all)", "changed", field.field, short(field.a ?? "—"), short(field.b ?? "—")]);
     for (const value of parameter.values) {
       for (const field of value.fields) {
-        table.push([parameter.name, value.from, value.change, field, text(value.a?.[field]), text(value.b?.[field])]);
+        const rows = field === "value" ? valueRows(value.a?.value, value.b?.value) : [[field, text(value.a?.[field]), text(value.b?.[field])]];
+        for (const [label, a, b] of rows) table.push([parameter.name, value.from, value.change, label ?? field, a ?? "—", b ?? "—"]);
       }
     }
   }
@@ -68,6 +69,26 @@ export function rulesDiffTable(diff: RuleSetDiff): string {
   return `${heading}\n${table.toString()}\n`;
 }
 
+/** A table value differs key by key: one row per key whose cell differs (a rate shown as "60 per m2"); any other value in one row. */
+function valueRows(a: ParameterValueJson | undefined, b: ParameterValueJson | undefined): string[][] {
+  if (!isTable(a) && !isTable(b)) return [["value", text(a), text(b)]];
+  const cellsA = isTable(a) ? a : {};
+  const cellsB = isTable(b) ? b : {};
+  const keys = [...new Set([...Object.keys(cellsA), ...Object.keys(cellsB)])];
+  return keys.filter((key) => cellsA[key] === undefined || cellsB[key] === undefined || !sameValue(cellsA[key] as ParameterValueJson, cellsB[key] as ParameterValueJson)).map((key) => [`value.${key}`, cellText(cellsA[key]), cellText(cellsB[key])]);
+}
+
+type Table = { readonly [key: string]: string | boolean | { readonly unit: string; readonly rate: string } };
+
+function isTable(value: ParameterValueJson | undefined): value is Table {
+  return typeof value === "object" && value !== null && !("brackets" in value);
+}
+
+function cellText(cell: Table[string] | undefined): string {
+  if (cell === undefined) return "—";
+  return typeof cell === "object" ? `${cell.rate} per ${cell.unit}` : String(cell);
+}
+
 function text(value: ParameterValueJson | undefined): string {
   if (value === undefined) return "—";
   return short(typeof value === "string" ? value : JSON.stringify(value));
@@ -76,5 +97,5 @@ function text(value: ParameterValueJson | undefined): string {
 /** Long notes and tables cut to a few lines of the table (the JSON has them whole). */
 function short(value: string): string {
   const characters = [...value];
-  return characters.length > 160 ? `${characters.slice(0, 159).join("")}…` : value;
+  return characters.length > 100 ? `${characters.slice(0, 99).join("")}…` : value;
 }

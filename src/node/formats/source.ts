@@ -56,10 +56,3 @@ export function idOf(value: unknown): string | undefined {
   const id = (value as { id: unknown }).id;
   return typeof id === "string" ? id : undefined;
 }
-
-/** A case without the marker of unreadable cells. */
-export function withoutMarker(value: unknown): unknown {
-  if (typeof value !== "object" || value === null || !(UNREADABLE in value)) return value;
-  const { [UNREADABLE]: _marker, ...rest } = value as { [key: string]: unknown };
-  return rest;
-}

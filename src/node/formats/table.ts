@@ -85,27 +85,12 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined): Mapped | 
   const [header, ...data] = table.rows;
   const prefix = prefixOf(table);
   if (header === undefined) return { issues: [] };
-  const where = (index: number, text?: string) => `${prefix} › row ${header.number} › ${text === undefined ? "" : `"${text}" `}(column ${columnLetter(index)})`;
   const headers = header.cells.map(headerText);
   const kind = given ?? kindOf(table, headers, data);
   if (typeof kind === "object") return { issues: [{ path: prefix, message: kind.problem }] };
   const layout = LAYOUTS[kind];
-  const issues: InputIssue[] = [];
-  const placed: Placed[] = [];
-  const byKey = new Map<string, Placed>();
-  headers.forEach((text, index) => {
-    if (text === "") {
-      if (data.some((row) => headerText(row.cells[index]) !== "")) issues.push({ path: where(index), message: "has values but no header: give the column a header of the layout, or delete it" });
-      return;
-    }
-    const column = columnOfHeader(layout, text);
-    if (column === "ignored") return;
-    if (column === undefined) return issues.push({ path: where(index, text), message: `is not a column of ${kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md` });
-    const twice = byKey.get(column.key);
-    if (twice !== undefined) return issues.push({ path: where(index, text), message: `names the column ${templateHeader(column)} again (also column ${columnLetter(twice.index)})` });
-    byKey.set(column.key, { index, column });
-    placed.push({ index, column });
-  });
+  const where = (index: number, text?: string) => `${prefix} › row ${header.number} › ${text === undefined ? "" : `"${text}" `}(column ${columnLetter(index)})`;
+  const { placed, byKey, issues } = placeColumns(layout, headers, data, where);
   const listUsed = placed.some((p) => p.column.perRow) || layout.list === "items";
   for (const column of layout.columns) {
     if (column.required && !byKey.has(column.key) && (!column.perRow || listUsed)) {
@@ -113,6 +98,28 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined): Mapped | 
     }
   }
   return issues.length > 0 ? { issues } : { prefix, layout, placed, byKey, data, context: table.date1904 === true ? { date1904: true } : {} };
+}
+
+/** The layout's column under each header; an unknown or repeated header, or values without one, is an issue. */
+function placeColumns(layout: Layout, headers: readonly string[], data: readonly RawRow[], where: (index: number, text?: string) => string): { placed: Placed[]; byKey: Map<string, Placed>; issues: InputIssue[] } {
+  const placed: Placed[] = [];
+  const byKey = new Map<string, Placed>();
+  const issues: InputIssue[] = [];
+  headers.forEach((text, index) => {
+    const column = text === "" ? undefined : columnOfHeader(layout, text);
+    const twice = column === undefined || column === "ignored" ? undefined : byKey.get(column.key);
+    if (text === "") {
+      if (data.some((row) => headerText(row.cells[index]) !== "")) issues.push({ path: where(index), message: "has values but no header: give the column a header of the layout, or delete it" });
+    } else if (column === undefined) {
+      issues.push({ path: where(index, text), message: `is not a column of ${layout.kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md` });
+    } else if (twice !== undefined) {
+      issues.push({ path: where(index, text), message: `names the column ${templateHeader(twice.column)} again (also column ${columnLetter(twice.index)})` });
+    } else if (column !== "ignored") {
+      byKey.set(column.key, { index, column });
+      placed.push({ index, column });
+    }
+  });
+  return { placed, byKey, issues };
 }
 
 function suggestion(layout: Layout, text: string): string {
@@ -180,8 +187,7 @@ function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { v
   const issues: SourceIssue[] = [];
   const listRows: number[] = [];
   const entries: { [key: string]: unknown }[] = [];
-  const firstRow = new Map<string, { row: number; value: unknown }>();
-  const where = (row: number, placed: Placed) => `${table.prefix} › row ${row} › ${placed.column.zh} (column ${columnLetter(placed.index)})`;
+  const firstRows = new Map<string, { row: number; value: unknown }>();
   for (const row of rows) {
     const entry: { [key: string]: unknown } = {};
     let entryUsed = false;
@@ -189,25 +195,16 @@ function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { v
       const { column } = placed;
       const cell = readCell(row.cells[placed.index], column, table.context);
       if (cell === undefined) continue;
-      const listPath = `${layout.list ?? ""}[${entries.length}].${column.key.slice((layout.list ?? "").length + 1)}`;
-      const path = column.perRow ? listPath : column.key;
-      if (column.perRow) entryUsed = true;
-      if (!cell.ok) {
-        issues.push({ index, path, where: where(row.number, placed), message: cell.message });
-        continue;
-      }
-      if (column.perRow) setPath(entry, column.key.slice((layout.list ?? "").length + 1), cell.value);
-      else if (column.key === "kind") {
-        if (cell.value !== layout.kind) issues.push({ index, path: "kind", where: where(row.number, placed), message: `is ${String(cell.value)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file` });
-      } else {
-        const first = firstRow.get(column.key);
-        if (first === undefined) {
-          firstRow.set(column.key, { row: row.number, value: cell.value });
-          setPath(value, column.key, cell.value);
-        } else if (!sameValue(first.value, cell.value)) {
-          issues.push({ index, path, where: where(row.number, placed), message: `is ${JSON.stringify(cell.value)} here but ${JSON.stringify(first.value)} in row ${first.row} of the same case "${String(value.id)}": the case's own columns must be the same on each of its rows (or left empty after its first row)` });
-        }
-      }
+      // A list entry's field is its path inside the entry (`survey.quantity` of `items.survey.quantity`).
+      const field = column.perRow ? column.key.slice(column.key.indexOf(".") + 1) : column.key;
+      entryUsed ||= column.perRow;
+      let problem: string | undefined;
+      if (!cell.ok) problem = cell.message;
+      else if (column.perRow) setPath(entry, field, cell.value);
+      else problem = ownValue(layout, value, firstRows, column, row.number, cell.value);
+      if (problem === undefined) continue;
+      const path = column.perRow ? `${layout.list ?? ""}[${entries.length}].${field}` : field;
+      issues.push({ index, path, where: `${table.prefix} › row ${row.number} › ${column.zh} (column ${columnLetter(placed.index)})`, message: problem });
     }
     if (entryUsed) {
       for (const object of layout.alwaysObjects ?? []) if (entry[object] === undefined) entry[object] = {};
@@ -218,6 +215,22 @@ function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { v
   if (layout.list !== undefined) value[layout.list] = entries;
   if (issues.length > 0) value[UNREADABLE] = true;
   return { value, issues, listRows };
+}
+
+/**
+ * Sets a case's own field from the first row that has it; a later row of the case must agree (or be
+ * empty), and a `kind` cell must name the sheet's kind. Returns the problem, if any.
+ */
+function ownValue(layout: Layout, value: { [key: string]: unknown }, firstRows: Map<string, { row: number; value: unknown }>, column: Column, row: number, cell: unknown): string | undefined {
+  if (column.key === "kind") return cell === layout.kind ? undefined : `is ${String(cell)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file`;
+  const first = firstRows.get(column.key);
+  if (first === undefined) {
+    firstRows.set(column.key, { row, value: cell });
+    setPath(value, column.key, cell);
+    return undefined;
+  }
+  if (sameValue(first.value, cell)) return undefined;
+  return `is ${JSON.stringify(cell)} here but ${JSON.stringify(first.value)} in row ${first.row} of the same case "${String(value.id)}": the case's own columns must be the same on each of its rows (or left empty after its first row)`;
 }
 
 function setPath(target: { [key: string]: unknown }, path: string, value: unknown): void {
