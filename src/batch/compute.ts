@@ -91,11 +91,19 @@ export function compute(cases: unknown, ruleSet?: RuleSetInput): Outcome | Outco
   return single ? (document.results[0] as Outcome) : [...document.results];
 }
 
+/** Options of a batch: `skipInvalid` computes the valid cases; `onProgress(done, total)` is called every few hundred cases. */
+export interface BatchOptions {
+  readonly skipInvalid?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+const PROGRESS_EVERY = 256;
+
 /**
  * The `compute` document of a batch: results in input order, totals, and errors.
  * Without `skipInvalid`, any error leaves `results` empty (invalid input writes no results).
  */
-export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetInput, options: { readonly skipInvalid?: boolean } = {}): ComputeDocument {
+export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetInput, options: BatchOptions = {}): ComputeDocument {
   const ruleSet = resolveRuleSetInput(ruleSetInput);
   const errors: CaseError[] = [];
   const valid: { index: number; facts: Case }[] = [];
@@ -115,6 +123,7 @@ export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetI
   const computed: Outcome[] = [];
   const computedCases: Case[] = [];
   for (const { index, facts } of valid) {
+    if (options.onProgress !== undefined && computed.length % PROGRESS_EVERY === 0) options.onProgress(computed.length, valid.length);
     try {
       computed.push(computeParsed(facts, ruleSet));
       computedCases.push(facts);
@@ -130,6 +139,7 @@ export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetI
       })));
     }
   }
+  options.onProgress?.(computed.length, valid.length);
   errors.sort((a, b) => a.index - b.index);
   const results = errors.length > 0 && options.skipInvalid !== true ? [] : crossCheckTransfers(computedCases, computed);
   return { ruleSet: { id: ruleSet.id, version: ruleSet.version }, results, totals: summarize(results, ruleSet), errors };

@@ -8,6 +8,7 @@ import { DEMO_HELP, runDemo } from "./commands/demo.js";
 import { RULES_DIFF_HELP, runRulesDiff } from "./commands/rules-diff.js";
 import { RULES_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
+import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "./io.js";
 
@@ -21,6 +22,7 @@ const COMMANDS: { readonly [name: string]: Command } = {
   compare: { run: runCompare, help: COMPARE_HELP, summary: "what-if: the change between two rule sets, per case and attributed to each parameter" },
   demo: { run: runDemo, help: DEMO_HELP, summary: "compute, verify and audit the synthetic sample district (examples/tongzhou-2016)" },
   rules: { run: (args, io) => (args[0] === "diff" ? runRulesDiff(args.slice(1), io) : runRules(args, io)), help: `${RULES_HELP}\n\n${RULES_DIFF_HELP}`, summary: "print the resolved rule set (every value dated, cited, with its status)" },
+  template: { run: runTemplate, help: TEMPLATE_HELP, summary: "write a blank CSV/XLSX sheet to fill in for a case kind or the ledger (headers in English and 中文)" },
   schema: { run: runSchema, help: SCHEMA_HELP, summary: "print the JSON Schema of a case kind, a ledger row or a rule set" },
 };
 

@@ -64,7 +64,16 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     return writing(out, () => streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io));
   }
   const source = await readCaseSource(file, io);
-  const computed = computeBatch(source.cases, ruleSet, { skipInvalid });
+  const bar = createProgress({ stream: io.stderr, total: source.cases.length, label: "computing", force: values.progress === true });
+  let reported = 0;
+  const computed = computeBatch(source.cases, ruleSet, {
+    skipInvalid,
+    onProgress: (done) => {
+      bar.tick(done - reported);
+      reported = done;
+    },
+  });
+  bar.done();
   const document: ComputeDocument = { ...computed, errors: locateErrors(source, computed.errors) };
   reportErrors(document.errors, io, skipInvalid);
   if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;

@@ -62,7 +62,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     if (!isFormat(format)) throw new UsageError(`verify --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
     if (format === "xlsx" && out === undefined) throw new UsageError("verify --format xlsx writes a workbook: give --out <file>.xlsx");
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-    const declarations = await readCases(file, io);
+    const declarations = await readCases(file, io, { ruleSet });
     if (declarations.length === 0) throw new InvalidInputError([{ path: file, message: "holds no declarations; give at least one structure-clearance case" }]);
     const document = verify(declarations, ruleSet);
     await write(io, await render(document, ruleSet, format, values.explain === true), out);

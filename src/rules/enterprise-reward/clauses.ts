@@ -1,7 +1,7 @@
 /**
  * The clauses the enterprise-reward rules cite. 《实施方案》 is the Tongzhou plan (S0, official);
  * 京华时报 (S1) is the press report of the district's 《通州区工业调整退出工作奖励暂行办法》, whose
- * own text is not public (research/policy.md §1).
+ * own text is not public (policy research §1).
  */
 export const CLAUSES = {
   /** Unlicensed operators are in scope to be cleared (二(二)1) and are 清理取缔 (四(四)1); S1 limits the small reward to lawful firms. */

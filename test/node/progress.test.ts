@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createProgress, duration } from "../../../src/node/progress.js";
+import { createProgress, duration } from "../../src/node/progress.js";
 
 /** A fake stderr and a fake clock. */
 function fixture(isTTY: boolean) {
