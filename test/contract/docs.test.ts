@@ -20,3 +20,10 @@ describe("generated docs are up to date (regenerate with the command in each fil
     expect(JSON.parse(readFileSync(join(docs, `schemas/${name}.schema.json`), "utf8"))).toEqual(jsonSchema(name));
   });
 });
+
+describe("the CLI reference", () => {
+  it("docs/cli.md is generated from the help texts (npx tsx scripts/generate-cli-doc.ts)", async () => {
+    const { cliReference } = await import("../../src/node/run.js");
+    expect(readFileSync(join(docs, "cli.md"), "utf8")).toBe(cliReference());
+  });
+});

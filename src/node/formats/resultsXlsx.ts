@@ -1,9 +1,9 @@
 import ExcelJS from "exceljs";
 import type { ComputeDocument } from "../../batch/compute.js";
 import { toChineseCapital } from "../../money/capital.js";
-import { dec } from "../../money/decimal.js";
 import type { Amounts, Outcome, TraceStep } from "../../trace/types.js";
 import { codes } from "./results.js";
+import { moneyCell } from "../xlsx/cells.js";
 
 /** Sheet names of the results workbook. */
 export const RESULT_SHEETS = { results: "结果", totals: "合计", trace: "计算过程" } as const;
@@ -14,9 +14,6 @@ export const RESULT_XLSX_HEADERS = [
   "municipal / 市级(元)", "district / 区级(元)", "total / 合计(元)", "estimate / 估算", "basis / 参数依据", "findings / 问题", "reasons / 原因",
 ] as const;
 
-const MONEY_FORMAT = "#,##0.00";
-// Excel keeps 15 significant digits: amounts at the fen are exact as numbers below 10^13 (ecosystem §1.8).
-const NUMBER_LIMIT = dec("1e13");
 const ILLUSTRATIVE_NOTE = "注意：部分结果所用参数为示例值（illustrative），并非官方标准，不得作为拨付依据。Some results use illustrative placeholder parameters, not official figures.";
 
 /**
@@ -32,12 +29,9 @@ export async function resultsWorkbookBytes(document: ComputeDocument, options: {
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
-/** An amount as a number cell when Excel holds it exactly (|x| < 10^13 at the fen), else as its exact text. */
+/** An amount as a number cell when Excel holds it exactly, else as its exact text. */
 export function amountCell(cell: ExcelJS.Cell, amount: string): void {
-  const exact = dec(amount);
-  cell.value = exact.abs().lt(NUMBER_LIMIT) && exact.precision(true) <= 15 ? Number(amount) : amount;
-  cell.numFmt = MONEY_FORMAT;
-  cell.alignment = { horizontal: "right" };
+  moneyCell(cell, amount);
 }
 
 function headerRow(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[], widths: readonly number[]): void {

@@ -4,6 +4,7 @@ import type { AuditDocument } from "../../audit/types.js";
 import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
 import type { Json, Outcome, TraceStep } from "../../trace/types.js";
+import { moneyCell } from "./cells.js";
 
 /** Sheet names of the audit workbook. */
 export const AUDIT_SHEETS = { discrepancies: "差异 discrepancies", reconciliation: "核对 reconciliation", traces: "计算过程 traces" } as const;
@@ -16,9 +17,6 @@ export const AUDIT_TOTAL_LABELS = {
   grandTotal: "总计 total (all cases, all ledger rows)",
 } as const;
 
-export const MONEY_FORMAT = "#,##0.00";
-// Excel keeps 15 significant digits; amounts at the fen are exact as numbers below 10^13 (ecosystem §1.8).
-const NUMBER_LIMIT = dec("1e13");
 const HEADER_ROW = 4;
 
 const DISCREPANCY_COLUMNS = [
@@ -223,11 +221,3 @@ export function border(sheet: ExcelJS.Worksheet, fromRow: number, toRow: number,
   }
 }
 
-/** A money cell: a number formatted `#,##0.00` when it survives Excel's doubles (< 10^13, ≤ 15 significant digits), else the exact text. */
-export function moneyCell(cell: ExcelJS.Cell, value: string, format: string = MONEY_FORMAT): void {
-  const exact = dec(value);
-  const fits = exact.abs().lt(NUMBER_LIMIT) && exact.precision(true) <= 15;
-  cell.value = fits ? Number(value) : value; // the one conversion to a double, for Excel, checked exact above
-  cell.numFmt = format;
-  cell.alignment = { horizontal: "right" };
-}

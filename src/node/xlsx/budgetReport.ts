@@ -2,7 +2,8 @@ import ExcelJS from "exceljs";
 import { PAYER_LABELS } from "../../audit/labels.js";
 import type { BudgetDimension, BudgetDocument } from "../../batch/budget.js";
 import { ZERO, dec, type Rounding } from "../../money/decimal.js";
-import { border, header, moneyCell, setColumns, sheetOptions, title, totalsRow } from "./auditReport.js";
+import { border, header, setColumns, sheetOptions, title, totalsRow } from "./auditReport.js";
+import { moneyCell, numberCell } from "./cells.js";
 
 /** Sheet names of the budget workbook. */
 export const BUDGET_SHEETS = { groups: "预算汇总 budget", allocation: "额度分配 allocation" } as const;
@@ -53,12 +54,12 @@ function writeGroups(sheet: ExcelJS.Worksheet, document: BudgetDocument, by: rea
       row.getCell(1 + offset).value = dimension === "payer" && value !== undefined ? `${PAYER_LABELS[value as "municipal" | "district"]} ${String(value)}` : (value ?? "");
     });
     moneyCell(row.getCell(amountColumn), group.amount);
-    moneyCell(row.getCell(amountColumn + 1), wan(group.amount), WAN_FORMAT);
+    numberCell(row.getCell(amountColumn + 1), wan(group.amount), WAN_FORMAT);
   });
   const last = HEADER_ROW + document.groups.length + 1;
   const total = document.groups.reduce((acc, group) => acc.plus(group.amount), ZERO);
   totalsRow(sheet.getRow(last), "合计 total", [[amountColumn, total]], rounding);
-  moneyCell(sheet.getRow(last).getCell(amountColumn + 1), wan(document.total), WAN_FORMAT);
+  numberCell(sheet.getRow(last).getCell(amountColumn + 1), wan(document.total), WAN_FORMAT);
   border(sheet, HEADER_ROW, last, columns.length);
 }
 

@@ -1,8 +1,9 @@
 import ExcelJS from "exceljs";
 import type { ComputeDocument } from "../../batch/compute.js";
-import { DEFAULT_ROUNDING, ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
+import { DEFAULT_ROUNDING, ZERO, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
 import { DECLARED_BASIS_ZH, ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView, type ItemView } from "./verificationView.js";
+import { moneyCell, numberCell } from "./cells.js";
 
 /** Title of each declaration's sheet. */
 export const SHEET_TITLE = "区住房城乡建设委 腾地经费核定表";
@@ -21,11 +22,8 @@ export const TOTAL_LABELS = {
   grandTotal: "合计",
 } as const;
 
-const MONEY_FORMAT = "#,##0.00";
 const RATE_FORMAT = "#,##0.00##";
 const HEADER_ROW = 6;
-// Excel keeps 15 significant digits; amounts at the fen are exact as numbers below 10^13 (ecosystem §1.8).
-const NUMBER_LIMIT = dec("1e13");
 const MAX_SHEET_NAME = 31;
 
 /** Columns of a declaration sheet; the last five are hidden and hold the exact decimal strings. */
@@ -317,18 +315,7 @@ function ruleSetText(ruleSet: RuleSetLabel): string {
   return `${ruleSet.id} v${ruleSet.version}${ruleSet.title === undefined ? "" : `（${ruleSet.title}）`}`;
 }
 
-/** A number cell when the value survives Excel's doubles (≤ 15 significant digits, < 10^13), else text; the exact string is kept elsewhere. */
-function numberCell(cell: ExcelJS.Cell, value: string, format: string): void {
-  const exact: Dec = dec(value);
-  const fits = exact.abs().lt(NUMBER_LIMIT) && exact.precision(true) <= 15;
-  cell.value = fits ? Number(value) : value;
-  cell.numFmt = format;
-  cell.alignment = { horizontal: "right" };
-}
 
-function moneyCell(cell: ExcelJS.Cell, value: string): void {
-  numberCell(cell, value, MONEY_FORMAT);
-}
 
 function quantityCell(cell: ExcelJS.Cell, value: string): void {
   numberCell(cell, value, "General");

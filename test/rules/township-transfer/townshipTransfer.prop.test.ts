@@ -11,7 +11,6 @@ const moneyArb = fc.bigInt({ min: 0n, max: 1_000_000_000n }).map((fen) => {
   const text = fen.toString().padStart(3, "0");
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
 });
-const shareArb = fc.integer({ min: 0, max: 1000 }).map((thousandths) => (thousandths / 1000).toFixed(3));
 const enterpriseArb: fc.Arbitrary<EnterpriseInput> = fc.record({ priorYearTax: fc.record({ vat: moneyArb, corporateIncome: moneyArb, other: moneyArb }) });
 const enterprisesArb = fc.array(enterpriseArb, { maxLength: 5 });
 const revenueArb = moneyArb.filter((money) => !dec(money).isZero());

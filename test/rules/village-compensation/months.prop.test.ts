@@ -1,4 +1,4 @@
-import { fc, test } from "@fast-check/vitest";
+import { test } from "@fast-check/vitest";
 import { addMonths, format, parseISO } from "date-fns";
 import { expect } from "vitest";
 import { wholeMonthsBetween } from "../../../src/rules/village-compensation/months.js";
