@@ -219,7 +219,7 @@ describe("exitfund verify --format xlsx", () => {
       const detail = outcome.detail as ClearanceDetail;
       expect(sheet.getCell("A1").value).toBe(SHEET_TITLE);
       const texts: string[] = [];
-      sheet.eachRow((row) => row.eachCell((cell) => texts.push(String(cell.value))));
+      sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
       for (const text of [outcome.township, detail.village, detail.site, detail.declaredOn, "tongzhou-2016", "示例值"]) expect(texts.some((t) => t.includes(text))).toBe(true);
       expect(texts.some((t) => t.startsWith("核定人"))).toBe(true);
       expect(texts.some((t) => t.startsWith("日期"))).toBe(true);

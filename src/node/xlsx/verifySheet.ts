@@ -29,17 +29,17 @@ const MAX_SHEET_NAME = 31;
 /** Columns of a declaration sheet; the last five are hidden and hold the exact decimal strings. */
 const ITEM_COLUMNS = [
   { header: "序号", width: 6 },
-  { header: "编号", width: 10 },
-  { header: "申报结构类型", width: 16 },
+  { header: "编号", width: 12 },
+  { header: "申报结构类型", width: 24 },
   { header: "申报数量", width: 11 },
-  { header: "核定结构类型", width: 16 },
+  { header: "核定结构类型", width: 24 },
   { header: "核定数量", width: 11 },
   { header: "单位", width: 6 },
   { header: "单价(元)", width: 11 },
   { header: "核定金额(元)", width: 15 },
   { header: "申报金额(元)", width: 15 },
   { header: "申报金额来源", width: 12 },
-  { header: "问题", width: 60 },
+  { header: "问题", width: 44 },
   { header: "申报数量(精确值)", width: 14, hidden: true },
   { header: "核定数量(精确值)", width: 14, hidden: true },
   { header: "单价(精确值)", width: 14, hidden: true },
@@ -186,10 +186,9 @@ function summaryFigures(row: ExcelJS.Row, totals: DeclarationView["totals"]): vo
 function writeDeclaration(sheet: ExcelJS.Worksheet, d: DeclarationView, ruleSet: RuleSetLabel): void {
   setColumns(sheet, ITEM_COLUMNS);
   title(sheet, SHEET_TITLE, LAST_VISIBLE);
-  labelled(sheet.getRow(2), [["申报编号", d.id], ["乡镇", d.township], ["村", d.village], ["地块", d.site]]);
-  sheet.mergeCells(2, 8, 2, LAST_VISIBLE);
-  labelled(sheet.getRow(3), [["申报日期", d.declaredOn], ["规则集", ruleSetText(ruleSet)]]);
-  sheet.mergeCells(3, 4, 3, LAST_VISIBLE);
+  // Each heading line is one merged cell, so no label or value is cut by a narrow column.
+  line(sheet, 2, [["申报编号", d.id], ["申报日期", d.declaredOn], ["乡镇", d.township], ["村", d.village]]);
+  line(sheet, 3, [["地块", d.site], ["规则集", ruleSetText(ruleSet)]]);
   if (d.basis === "illustrative") notice(sheet.getCell("A4"));
   else sheet.getCell("A4").value = `参数依据：${d.basis === "official" ? "官方（official）" : "公开报道（reported）"}`;
   sheet.mergeCells(4, 1, 4, LAST_VISIBLE);
@@ -284,13 +283,11 @@ function notice(cell: ExcelJS.Cell): void {
   cell.font = { bold: true, color: { argb: "FFC00000" } };
 }
 
-function labelled(row: ExcelJS.Row, pairs: readonly (readonly [string, string])[]): void {
-  pairs.forEach(([label, value], index) => {
-    row.getCell(1 + index * 2).value = `${label}：`;
-    row.getCell(1 + index * 2).font = { bold: true };
-    row.getCell(1 + index * 2).alignment = { horizontal: "right" };
-    row.getCell(2 + index * 2).value = value;
-  });
+function line(sheet: ExcelJS.Worksheet, rowNumber: number, pairs: readonly (readonly [string, string])[]): void {
+  const cell = sheet.getCell(rowNumber, 1);
+  cell.value = { richText: pairs.flatMap(([label, value], index) => [{ text: `${index === 0 ? "" : "　　"}${label}：`, font: { bold: true } }, { text: value }]) };
+  cell.alignment = { horizontal: "left", vertical: "middle" };
+  sheet.mergeCells(rowNumber, 1, rowNumber, LAST_VISIBLE);
 }
 
 function header(row: ExcelJS.Row, labels: readonly string[]): void {
