@@ -36,3 +36,16 @@ describe("the core is browser-safe", () => {
     expect(offenders.map((file) => relative(root, file))).toEqual([]);
   });
 });
+
+describe("the core bundles for a browser", () => {
+  it("esbuild bundles src/index.ts for the browser platform with no Node built-in, and it runs", async () => {
+    const { build } = await import("esbuild");
+    const result = await build({ entryPoints: [join(root, "src/index.ts")], bundle: true, platform: "browser", format: "esm", write: false, logLevel: "silent", minify: true });
+    expect(result.errors).toEqual([]);
+    const code = result.outputFiles[0]?.text ?? "";
+    expect(code).not.toMatch(/from\s*["']node:|require\(["'](fs|path|os|child_process)["']\)/);
+    const core = (await import(`data:text/javascript;base64,${Buffer.from(code).toString("base64")}`)) as typeof import("../../src/index.js");
+    expect(core.toChineseCapital("10005")).toBe("壹万零伍元整");
+    expect(core.ruleSets["tongzhou-2016"].id).toBe("tongzhou-2016");
+  });
+});
