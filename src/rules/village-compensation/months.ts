@@ -1,23 +1,13 @@
+import { addMonths, differenceInCalendarDays, differenceInCalendarMonths } from "date-fns";
 import { RuleSetError } from "../../errors/index.js";
 import type { Dec } from "../../money/decimal.js";
 import type { IsoDate } from "../../parameters/types.js";
 
 export const MONTHS_PER_YEAR = 12;
 
-interface DateParts {
-  readonly year: number;
-  readonly month: number;
-  readonly day: number;
-}
-
-/** The year, month and day written in an already-validated `YYYY-MM-DD` string (no `Date`, so no time zone). */
-function partsOf(date: IsoDate): DateParts {
-  return { year: Number(date.slice(0, 4)), month: Number(date.slice(5, 7)), day: Number(date.slice(8, 10)) };
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 31;
+/** Local midnight of the calendar day written in an already-validated `YYYY-MM-DD` (built from its parts, never parsed). */
+function calendarDay(date: IsoDate): Date {
+  return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
 }
 
 /**
@@ -29,8 +19,8 @@ function daysInMonth(year: number, month: number): number {
  * Equivalently: the largest n for which date-fns `addMonths(from, n)` (which clamps to the month's last
  * day) is on or before `to`. So 2016-01-31 → 2016-02-29 is 1 month, 2016-01-31 → 2016-02-28 is 0, and
  * 2016-01-31 → 2016-04-30 is 3 (date-fns `differenceInMonths` says 1, 1 and 2: its month-end handling
- * is not this rule). Computed from the year, month and day written in the strings, never through a
- * `Date`, so the host's time zone cannot change the answer.
+ * is not this rule). Computed with date-fns on the calendar days written in the strings (built from
+ * their parts and compared as whole days), so the host's time zone cannot change the answer.
  *
  * @example
  * wholeMonthsBetween("2016-06-30", "2016-12-31"); // 6
@@ -38,12 +28,13 @@ function daysInMonth(year: number, month: number): number {
  * @category village-compensation
  */
 export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
-  const start = partsOf(from);
-  const end = partsOf(to);
-  const calendarMonths = (end.year - start.year) * MONTHS_PER_YEAR + (end.month - start.month);
-  // The last month is short when its corresponding day has not come yet — unless `to` is the month's last day.
-  const lastMonthShort = start.day > end.day && end.day < daysInMonth(end.year, end.month);
-  return Math.max(0, calendarMonths - (lastMonthShort ? 1 : 0));
+  const start = calendarDay(from);
+  const end = calendarDay(to);
+  const months = differenceInCalendarMonths(end, start);
+  if (months <= 0) return 0;
+  // The last month is short when its corresponding day (clamped to the month's end) has not come yet.
+  // Days are compared as calendar days, so a daylight-saving shift of the host cannot move the answer.
+  return differenceInCalendarDays(addMonths(start, months), end) > 0 ? months - 1 : months;
 }
 
 /**
