@@ -115,6 +115,7 @@ function compileParameter(
     const clause = entry.clause ?? parameter.clause;
     const note = entry.note ?? parameter.note;
     values.push({
+      name,
       from: entry.from,
       value,
       json: entry.value,
@@ -122,6 +123,7 @@ function compileParameter(
       source: entry.source ?? parameter.source,
       ...(clause === undefined ? {} : { clause }),
       ...(note === undefined ? {} : { note }),
+      uses: new Map(),
     });
   });
   return { name, values };

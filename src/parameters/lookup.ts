@@ -19,11 +19,23 @@ export function param<N extends ParameterName>(ruleSet: RuleSet, name: N, on: Is
     const message = entry === undefined ? `has no value in force on ${on} (its first value is from ${first})` : `was repealed from ${entry.from} and has no value in force on ${on}`;
     throw new RuleSetError([{ path: `parameters["${name}"]`, message }], `rule set "${ruleSet.id}": ${name} ${message}`);
   }
-  return { ...entry, name, value: entry.value };
+  // Compiled values carry their name, so the value in force is returned as is (no object per lookup).
+  return entry as InForce<ParameterTypes[N]>;
 }
 
 /** How a trace records a parameter it used: name (with the table key when one cell was read), value, date, status and citation. */
 export function paramUse(inForce: InForce<unknown>, key?: string): ParamUse {
+  // One ParamUse per value and key, kept with the compiled value and shared by every trace that cites it
+  // (traces are read-only plain data). A hand-made InForce without that cache gets a fresh one.
+  const uses = (inForce as { uses?: Map<string, ParamUse> }).uses;
+  const cached = uses?.get(key ?? "");
+  if (cached !== undefined) return cached;
+  const use = makeParamUse(inForce, key);
+  uses?.set(key ?? "", use);
+  return use;
+}
+
+function makeParamUse(inForce: InForce<unknown>, key: string | undefined): ParamUse {
   const json = inForce.json;
   const value: Json = key === undefined ? (json as Json) : ((json as { readonly [k: string]: Json } | null)?.[key] ?? null);
   return {

@@ -75,6 +75,8 @@ export interface ClearanceRate {
 
 /** One dated value, compiled to its typed form, with the citation that stands behind it. */
 export interface CompiledValue<T> {
+  /** The parameter's name, stamped at load so a lookup returns this object as is. */
+  readonly name: string;
   readonly from: IsoDate;
   readonly value: T | null;
   readonly json: ParameterValueJson;
@@ -82,6 +84,8 @@ export interface CompiledValue<T> {
   readonly source: string;
   readonly clause?: string;
   readonly note?: string;
+  /** How traces cite this value (whole, or one table cell by key), made once per rule set and shared. */
+  readonly uses: Map<string, import("../trace/types.js").ParamUse>;
 }
 
 /** The value in force on a date, with its parameter's name. */
