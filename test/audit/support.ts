@@ -1,8 +1,7 @@
 import { fc } from "@fast-check/vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
-import type { CliIo } from "../../src/node/io.js";
+import { join } from "node:path";
 import type { Outcome } from "../../src/trace/types.js";
 
 /** fen (an integer) as a yuan decimal string "1234.56", without floats. */
@@ -120,21 +119,7 @@ function addFen(amount: string, fen: number): string {
   return fenToYuan(units + fen);
 }
 
-/** A CliIo with buffers, for calling a `run<Name>` command directly. */
-export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } = {}): { io: CliIo; stdout: () => string; stdoutBytes: () => Uint8Array; stderr: () => string } {
-  const out: Uint8Array[] = [];
-  const err: string[] = [];
-  const encoder = new TextEncoder();
-  const io: CliIo = {
-    stdout: { write: (chunk) => out.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk), isTTY: options.tty ?? false },
-    stderr: { write: (chunk) => err.push(chunk), isTTY: options.tty ?? false },
-    stdin: (async function* () {
-      if (options.stdin !== undefined) yield options.stdin;
-    })(),
-    cwd: options.cwd ?? resolve(import.meta.dirname, "../.."),
-  };
-  return { io, stdout: () => Buffer.concat(out).toString("utf8"), stdoutBytes: () => Buffer.concat(out), stderr: () => err.join("") };
-}
+export { fakeIo } from "../support/cli.js";
 
 /** A fresh temporary folder with the given JSON files written into it. */
 export function tempFiles(files: { readonly [name: string]: unknown }): string {

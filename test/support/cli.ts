@@ -9,8 +9,8 @@ export interface CliResult {
   readonly stdoutBytes: Uint8Array;
 }
 
-/** Runs the CLI in-process with buffers for stdout/stderr and `stdin` text; cwd is the repository root. */
-export async function runCliCapture(argv: readonly string[], options: { stdin?: string; tty?: boolean; cwd?: string } = {}): Promise<CliResult> {
+/** A CliIo with buffers for stdout/stderr and `stdin` text (cwd: the repository root), for calling a command directly. */
+export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } = {}): { io: CliIo; stdout: () => string; stdoutBytes: () => Uint8Array; stderr: () => string } {
   const out: Uint8Array[] = [];
   const err: string[] = [];
   const encoder = new TextEncoder();
@@ -22,7 +22,13 @@ export async function runCliCapture(argv: readonly string[], options: { stdin?: 
     })(),
     cwd: options.cwd ?? resolve(import.meta.dirname, "../.."),
   };
-  const code = await runCli(argv, io);
-  const bytes = Buffer.concat(out);
-  return { code, stdout: bytes.toString("utf8"), stderr: err.join(""), stdoutBytes: bytes };
+  return { io, stdout: () => Buffer.concat(out).toString("utf8"), stdoutBytes: () => Buffer.concat(out), stderr: () => err.join("") };
+}
+
+/** Runs the CLI in-process with buffers for stdout/stderr and `stdin` text; cwd is the repository root. */
+export async function runCliCapture(argv: readonly string[], options: { stdin?: string; tty?: boolean; cwd?: string } = {}): Promise<CliResult> {
+  const fake = fakeIo(options);
+  const code = await runCli(argv, fake.io);
+  const bytes = fake.stdoutBytes();
+  return { code, stdout: fake.stdout(), stderr: fake.stderr(), stdoutBytes: bytes };
 }

@@ -4,7 +4,7 @@ import type { AuditDocument } from "../../audit/types.js";
 import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
 import type { Json, Outcome, TraceStep } from "../../trace/types.js";
-import { moneyCell } from "./cells.js";
+import { border, header, moneyCell, setColumns, sheetOptions, title } from "./cells.js";
 
 /** Sheet names of the audit workbook. */
 export const AUDIT_SHEETS = { discrepancies: "差异 discrepancies", reconciliation: "核对 reconciliation", traces: "计算过程 traces" } as const;
@@ -186,38 +186,8 @@ export function totalsRow(row: ExcelJS.Row, label: string, figures: readonly (re
   row.font = { bold: true };
 }
 
-/** Page setup: A4 landscape, fit to width, the header row repeated and frozen. */
-export function sheetOptions(headerRow: number): Partial<ExcelJS.AddWorksheetOptions> {
-  return {
-    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${headerRow}:${headerRow}` },
-    views: [{ state: "frozen", ySplit: headerRow }],
-  };
-}
 
-export function setColumns(sheet: ExcelJS.Worksheet, columns: readonly { readonly width: number }[]): void {
-  columns.forEach((column, index) => (sheet.getColumn(index + 1).width = column.width));
-}
 
-export function title(sheet: ExcelJS.Worksheet, text: string, width: number): void {
-  const cell = sheet.getCell("A1");
-  cell.value = text;
-  cell.font = { bold: true, size: 14 };
-  sheet.mergeCells(1, 1, 1, width);
-}
 
-export function header(row: ExcelJS.Row, labels: readonly string[]): void {
-  labels.forEach((label, index) => {
-    const cell = row.getCell(index + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
-  });
-}
 
-export function border(sheet: ExcelJS.Worksheet, fromRow: number, toRow: number, columns: number): void {
-  for (let r = fromRow; r <= toRow; r += 1) {
-    for (let c = 1; c <= columns; c += 1) sheet.getCell(r, c).border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-  }
-}
 

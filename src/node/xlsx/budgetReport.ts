@@ -2,8 +2,8 @@ import ExcelJS from "exceljs";
 import { PAYER_LABELS } from "../../audit/labels.js";
 import type { BudgetDimension, BudgetDocument } from "../../batch/budget.js";
 import { ZERO, dec, type Rounding } from "../../money/decimal.js";
-import { border, header, setColumns, sheetOptions, title, totalsRow } from "./auditReport.js";
-import { moneyCell, numberCell } from "./cells.js";
+import { totalsRow } from "./auditReport.js";
+import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
 
 /** Sheet names of the budget workbook. */
 export const BUDGET_SHEETS = { groups: "预算汇总 budget", allocation: "额度分配 allocation" } as const;

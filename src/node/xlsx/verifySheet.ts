@@ -3,7 +3,7 @@ import type { ComputeDocument } from "../../batch/compute.js";
 import { DEFAULT_ROUNDING, ZERO, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
 import { DECLARED_BASIS_ZH, ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView, type ItemView } from "./verificationView.js";
-import { moneyCell, numberCell } from "./cells.js";
+import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
 
 /** Title of each declaration's sheet. */
 export const SHEET_TITLE = "区住房城乡建设委 腾地经费核定表";
@@ -131,21 +131,6 @@ function truncate(text: string, length: number): string {
   return out;
 }
 
-function sheetOptions(headerRow: number): Partial<ExcelJS.AddWorksheetOptions> {
-  return {
-    pageSetup: {
-      paperSize: 9, // A4
-      orientation: "landscape",
-      fitToPage: true,
-      fitToWidth: 1,
-      fitToHeight: 0,
-      horizontalCentered: true,
-      printTitlesRow: `${headerRow}:${headerRow}`,
-      margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-    },
-    views: [{ state: "frozen", ySplit: headerRow }],
-  };
-}
 
 function writeSummary(sheet: ExcelJS.Worksheet, declarations: readonly DeclarationView[], names: readonly string[], ruleSet: RuleSetLabel): void {
   setColumns(sheet, SUMMARY_COLUMNS);
@@ -261,22 +246,7 @@ function totalLabel(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, label: string): 
   sheet.mergeCells(row.number, 1, row.number, TOTAL_VALUE_COLUMN - 1);
 }
 
-function setColumns(sheet: ExcelJS.Worksheet, columns: readonly { readonly header: string; readonly width: number; readonly hidden?: boolean }[]): void {
-  columns.forEach((column, index) => {
-    const target = sheet.getColumn(index + 1);
-    target.width = column.width;
-    if (column.hidden === true) target.hidden = true;
-  });
-}
 
-function title(sheet: ExcelJS.Worksheet, text: string, width: number): void {
-  const cell = sheet.getCell("A1");
-  cell.value = text;
-  cell.font = { bold: true, size: 16 };
-  cell.alignment = { horizontal: "center", vertical: "middle" };
-  sheet.getRow(1).height = 28;
-  sheet.mergeCells(1, 1, 1, width);
-}
 
 function notice(cell: ExcelJS.Cell): void {
   cell.value = ILLUSTRATIVE_NOTE_ZH;
@@ -290,23 +260,7 @@ function line(sheet: ExcelJS.Worksheet, rowNumber: number, pairs: readonly (read
   sheet.mergeCells(rowNumber, 1, rowNumber, LAST_VISIBLE);
 }
 
-function header(row: ExcelJS.Row, labels: readonly string[]): void {
-  labels.forEach((label, index) => {
-    const cell = row.getCell(index + 1);
-    cell.value = label;
-    cell.font = { bold: true };
-    cell.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
-    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
-  });
-}
 
-function border(sheet: ExcelJS.Worksheet, fromRow: number, toRow: number, columns: number): void {
-  for (let r = fromRow; r <= toRow; r += 1) {
-    for (let c = 1; c <= columns; c += 1) {
-      sheet.getCell(r, c).border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
-    }
-  }
-}
 
 function ruleSetText(ruleSet: RuleSetLabel): string {
   return `${ruleSet.id} v${ruleSet.version}${ruleSet.title === undefined ? "" : `（${ruleSet.title}）`}`;
