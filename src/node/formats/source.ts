@@ -14,6 +14,11 @@ export interface SourceIssue {
   /** Where it is in the file: `cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`. */
   readonly where: string;
   readonly message: string;
+  /**
+   * False when the cell was read but disagrees with the case's first row: the case keeps the first row's
+   * value, so the schema's own complaint about that value (say, not a date) is still shown.
+   */
+  readonly replacesSchemaIssue?: boolean;
 }
 
 /** The cases of a file, the problems found while reading its cells, and where each field of each case came from. */
@@ -36,7 +41,7 @@ export function jsonSource(cases: readonly unknown[]): CaseSource {
  */
 export function locateErrors(source: CaseSource, errors: readonly CaseError[]): CaseError[] {
   if (source.format === "json") return [...errors];
-  const cellPaths = new Set(source.issues.map((issue) => `${issue.index}|${issue.path}`));
+  const cellPaths = new Set(source.issues.filter((issue) => issue.replacesSchemaIssue !== false).map((issue) => `${issue.index}|${issue.path}`));
   const located = errors.flatMap((error): CaseError[] => {
     const path = error.path.replace(/^\[\d+\]\.?/, "");
     if (path.includes(JSON.stringify(UNREADABLE)) || cellPaths.has(`${error.index}|${path}`) || cellPaths.has(`${error.index}|`)) return [];

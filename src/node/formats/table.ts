@@ -199,12 +199,16 @@ function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { v
       const field = column.perRow ? column.key.slice(column.key.indexOf(".") + 1) : column.key;
       entryUsed ||= column.perRow;
       let problem: string | undefined;
+      let disagreement = false;
       if (!cell.ok) problem = cell.message;
       else if (column.perRow) setPath(entry, field, cell.value);
-      else problem = ownValue(layout, value, firstRows, column, row.number, cell.value);
+      else {
+        problem = ownValue(layout, value, firstRows, column, row.number, cell.value);
+        disagreement = problem !== undefined && column.key !== "kind";
+      }
       if (problem === undefined) continue;
       const path = column.perRow ? `${layout.list ?? ""}[${entries.length}].${field}` : field;
-      issues.push({ index, path, where: `${table.prefix} › row ${row.number} › ${column.zh} (column ${columnLetter(placed.index)})`, message: problem });
+      issues.push({ index, path, where: `${table.prefix} › row ${row.number} › ${column.zh} (column ${columnLetter(placed.index)})`, message: problem, ...(disagreement ? { replacesSchemaIssue: false } : {}) });
     }
     if (entryUsed) {
       for (const object of layout.alwaysObjects ?? []) if (entry[object] === undefined) entry[object] = {};

@@ -120,6 +120,17 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
     expect(issues).toEqual([{ path: "conflict.xlsx › structure-clearance › row 3 › 乡镇 (column C)", message: expect.stringMatching(/"台湖镇" here but "张家湾镇" in row 2/) }]);
   });
 
+  it("rows that disagree on an invalid own value: the disagreement and the first row's own problem are both listed", async () => {
+    const rows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) => clearance.columns.map((column) => (values[column.key] === undefined ? null : xlsxValue(column, values[column.key]))));
+    const dateColumn = clearance.columns.findIndex((column) => column.key === "declaredOn");
+    const first = [...(rows[0] ?? [])];
+    first[dateColumn] = "2016-11-31";
+    await writeWorkbook(join(dir, "conflict-date.xlsx"), [{ name: "structure-clearance", rows: [headers(clearance), first, rows[1] ?? []] }]);
+    const issues = await issuesOf(readCases("conflict-date.xlsx", io()));
+    expect(issues.map((issue) => issue.path)).toEqual(expect.arrayContaining([expect.stringMatching(/row 3 › 申报日期/), expect.stringMatching(/row 2 › 申报日期/)]));
+    expect(issues.find((issue) => /row 2 › 申报日期/.test(issue.path))?.message).toMatch(/real calendar date/);
+  });
+
   it("a declaration's own columns may be left empty after its first row, or merged", async () => {
     const rows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) => clearance.columns.map((column) => (values[column.key] === undefined ? null : xlsxValue(column, values[column.key]))));
     const second = (rows[1] ?? []).map((cell, index) => (clearance.columns[index]?.perRow === true ? cell : null));
