@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { audit } from "../../src/audit/audit.js";
 import type { AuditDocument } from "../../src/audit/types.js";
-import { InvalidInputError } from "../../src/errors/index.js";
 import { ZERO } from "../../src/money/decimal.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
+import { issuePaths } from "../support/errors.js";
 
 // Owed under tongzhou-2016 (hand calculation; the rates are the bundled illustrative ones):
 // E-1 municipal track: 2,000 tce × 360 + (12.5 + 3) t × 10,000 = 720,000 + 155,000 = 875,000.00 municipal.
@@ -182,29 +182,21 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
 });
 
 describe("audit: bad input lists every problem", () => {
-  function problems(run: () => unknown): string[] {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof InvalidInputError) return error.issues.map((issue) => issue.path);
-      throw error;
-    }
-    throw new Error("expected InvalidInputError");
-  }
+
 
   it("invalid cases and ledger rows together, with paths into each", () => {
-    const paths = problems(() =>
+    const paths = issuePaths(() =>
       audit([{ ...E1, energySavedTce: "lots" }, E2], [row("E-1", "treasury" as "district", "1"), row("E-2", "district", "1.005"), { caseId: "E-2", payer: "district", amount: "1", paidOn: "2016-02-30" }, { ...row("E-2", "district", "1"), extra: 1 }]),
     );
     expect(paths).toEqual(["cases[0].energySavedTce", "ledger[0].payer", "ledger[1].amount", "ledger[2].paidOn", "ledger[3].extra"]);
   });
 
   it("a duplicate case id is an input problem", () => {
-    expect(problems(() => audit([E1, E1], []))).toEqual(["cases[1].id"]);
+    expect(issuePaths(() => audit([E1, E1], []))).toEqual(["cases[1].id"]);
   });
 
   it("a negative or malformed tolerance", () => {
-    expect(problems(() => audit(CASES, EXACT, { tolerance: "-1" }))).toEqual(["tolerance"]);
-    expect(problems(() => audit(CASES, EXACT, { tolerance: "1,000" }))).toEqual(["tolerance"]);
+    expect(issuePaths(() => audit(CASES, EXACT, { tolerance: "-1" }))).toEqual(["tolerance"]);
+    expect(issuePaths(() => audit(CASES, EXACT, { tolerance: "1,000" }))).toEqual(["tolerance"]);
   });
 });

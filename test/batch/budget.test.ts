@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { allocateCap, budget, budgetOfCases, caseYears } from "../../src/batch/budget.js";
 import { compute } from "../../src/batch/compute.js";
-import { InvalidInputError } from "../../src/errors/index.js";
 import { Dec } from "../../src/money/decimal.js";
 import { CaseSchema } from "../../src/schemas/cases.js";
 import type { Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
+import { issuePaths } from "../support/errors.js";
 
 // Owed under tongzhou-2016: E-1 875,000.00 municipal (2016); E-2 612,500.00 district supplement (2017, 宋庄镇);
 // C-1 9,220.00 district (张家湾镇, 2016); V-1 540,000.00 district (宋庄镇, 2016); T-1 0.00 (台湖镇, fiscal year 2017).
@@ -120,15 +120,7 @@ describe("budget: capped allocation", () => {
 });
 
 describe("budget: bad options", () => {
-  function paths(run: () => unknown): string[] {
-    try {
-      run();
-    } catch (error) {
-      if (error instanceof InvalidInputError) return error.issues.map((issue) => issue.path);
-      throw error;
-    }
-    throw new Error("expected InvalidInputError");
-  }
+
 
   it.each([
     { name: "an unknown dimension", options: { by: ["village" as "township"] }, expected: ["by[0]"] },
@@ -139,10 +131,10 @@ describe("budget: bad options", () => {
     { name: "a cap with three decimals", options: { cap: "100.001", payer: "district" as const }, expected: ["cap"] },
     { name: "a negative cap", options: { cap: "-5", payer: "district" as const }, expected: ["cap"] },
   ])("$name", ({ options, expected }) => {
-    expect(paths(() => budget(OUTCOMES, options))).toEqual(expected);
+    expect(issuePaths(() => budget(OUTCOMES, options))).toEqual(expected);
   });
 
   it("budgetOfCases: invalid cases are listed", () => {
-    expect(paths(() => budgetOfCases([{ ...enterpriseCase, employees: -1 }]))).toEqual(["[0].employees"]);
+    expect(issuePaths(() => budgetOfCases([{ ...enterpriseCase, employees: -1 }]))).toEqual(["[0].employees"]);
   });
 });

@@ -77,7 +77,7 @@ export function townshipTransfer(facts: TownshipTransfer, ruleSet: RuleSet): Out
     detail: {
       enterprises: enterprises.map((enterprise) => enterprise.row),
       lostCapacity: lostText,
-      impactRatio: impact.ratio.toFixed(RATIO_DECIMALS),
+      impactRatio: impact.ratio.toFixed(RATIO_DECIMALS), // Decimal#toFixed: exact, half-up (the clone's rounding)
       threshold: impact.threshold.toString(),
       eligible: impact.eligible,
       transfer: toMoneyString(transfer.amount, rounding),
@@ -109,7 +109,7 @@ function impactOf(lost: Dec, facts: TownshipTransfer, ruleSet: RuleSet, reckoned
     lostCapacity: toMoneyString(lost, ruleSet.rounding),
     priorYearRevenue: facts.priorYearRevenue,
     impactRatio: ratio,
-    impactRatioRounded: ratio.toFixed(RATIO_DECIMALS),
+    impactRatioRounded: ratio.toFixed(RATIO_DECIMALS), // Decimal#toFixed: exact, half-up
     threshold: threshold.value,
   };
   return {

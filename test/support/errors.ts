@@ -1,0 +1,12 @@
+import { InvalidInputError } from "../../src/errors/index.js";
+
+/** The paths of the input problems `run` throws; fails the test when it throws nothing or something else. */
+export function issuePaths(run: () => unknown): string[] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.issues.map((issue) => issue.path);
+    throw error;
+  }
+  throw new Error("expected InvalidInputError");
+}
