@@ -15,7 +15,18 @@ const COUNT = Number(process.argv[2] ?? 200_000);
 const LIMIT_MB = 300;
 const CAPPED_HEAP_MB = 64;
 const ROOT = resolve(import.meta.dirname, "..");
-const TOWNSHIPS = ["台湖镇", "张家湾镇", "宋庄镇", "漷县镇", "马驹桥镇", "西集镇", "永乐店镇", "潞城镇", "于家务乡", "梨园镇"];
+const TOWNSHIPS = [
+  "台湖镇",
+  "张家湾镇",
+  "宋庄镇",
+  "漷县镇",
+  "马驹桥镇",
+  "西集镇",
+  "永乐店镇",
+  "潞城镇",
+  "于家务乡",
+  "梨园镇",
+];
 
 /** The i-th synthetic enterprise case (deterministic, so both paths compute the same batch). */
 export function syntheticCase(i: number): object {
@@ -51,19 +62,37 @@ async function writeCases(path: string): Promise<void> {
 }
 
 /** Runs the CLI in a child process; peak RSS from /usr/bin/time -v when present, else by polling VmHWM. */
-async function runCli(args: string[], cwd: string, nodeFlags: readonly string[] = []): Promise<{ code: number; peakMb: number; seconds: number; stderr: string }> {
+async function runCli(
+  args: string[],
+  cwd: string,
+  nodeFlags: readonly string[] = [],
+): Promise<{ code: number; peakMb: number; seconds: number; stderr: string }> {
   const built = join(ROOT, "dist", "cli.js");
   const fresh = existsSync(built) && (await stat(built)).mtimeMs > (await newestSource(join(ROOT, "src")));
-  const node = [...nodeFlags, ...(fresh ? [built] : ["--import", import.meta.resolve("tsx"), join(ROOT, "src", "node", "cli.ts")])];
+  const node = [
+    ...nodeFlags,
+    ...(fresh ? [built] : ["--import", import.meta.resolve("tsx"), join(ROOT, "src", "node", "cli.ts")]),
+  ];
   console.log(`running ${fresh ? "dist/cli.js" : "src/node/cli.ts through tsx (dist/ is missing or older than src/)"}`);
   const useTime = existsSync("/usr/bin/time");
-  const [command, argv] = useTime ? ["/usr/bin/time", ["-v", process.execPath, ...node, ...args]] : [process.execPath, [...node, ...args]];
+  const [command, argv] = useTime
+    ? ["/usr/bin/time", ["-v", process.execPath, ...node, ...args]]
+    : [process.execPath, [...node, ...args]];
   const started = performance.now();
   const child = spawn(command, argv as string[], { cwd, stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let polled = 0;
-  const poll = useTime ? undefined : setInterval(() => void readFile(`/proc/${child.pid}/status`, "utf8").then((text) => (polled = Math.max(polled, Number(/VmHWM:\s+(\d+)/.exec(text)?.[1] ?? 0))), () => undefined), 50);
+  const poll = useTime
+    ? undefined
+    : setInterval(
+        () =>
+          void readFile(`/proc/${child.pid}/status`, "utf8").then(
+            (text) => (polled = Math.max(polled, Number(/VmHWM:\s+(\d+)/.exec(text)?.[1] ?? 0))),
+            () => undefined,
+          ),
+        50,
+      );
   const [code] = (await once(child, "close")) as [number];
   if (poll !== undefined) clearInterval(poll);
   const kb = useTime ? Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)?.[1] ?? 0) : polled;
@@ -81,7 +110,8 @@ async function newestSource(dir: string): Promise<number> {
 
 async function lastLine(path: string): Promise<string> {
   let last = "";
-  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY })) if (line.trim() !== "") last = line;
+  for await (const line of createInterface({ input: createReadStream(path), crlfDelay: Number.POSITIVE_INFINITY }))
+    if (line.trim() !== "") last = line;
   return last;
 }
 
@@ -94,19 +124,36 @@ async function main(): Promise<void> {
     const run = await runCli(["compute", "big.ndjson", "--format", "ndjson", "--out", "out.ndjson"], dir);
     if (run.code !== 0) throw new Error(`the CLI exited ${run.code}:\n${run.stderr}`);
     const streamed = JSON.parse(await lastLine(join(dir, "out.ndjson"))) as { totals: unknown };
-    console.log(`stream (CLI child): ${run.seconds.toFixed(1)} s, peak RSS ${run.peakMb.toFixed(0)} MB, output ${((await stat(join(dir, "out.ndjson"))).size / 1e6).toFixed(0)} MB`);
+    console.log(
+      `stream (CLI child): ${run.seconds.toFixed(1)} s, peak RSS ${run.peakMb.toFixed(0)} MB, output ${((await stat(join(dir, "out.ndjson"))).size / 1e6).toFixed(0)} MB`,
+    );
     const started = performance.now();
     const heapBefore = process.memoryUsage().rss;
-    const document = computeBatch(Array.from({ length: COUNT }, (_, i) => syntheticCase(i)), defaultRuleSet);
+    const document = computeBatch(
+      Array.from({ length: COUNT }, (_, i) => syntheticCase(i)),
+      defaultRuleSet,
+    );
     const seconds = (performance.now() - started) / 1000;
-    console.log(`in memory (computeBatch): ${seconds.toFixed(1)} s, RSS grew ${((process.memoryUsage().rss - heapBefore) / 1e6).toFixed(0)} MB`);
+    console.log(
+      `in memory (computeBatch): ${seconds.toFixed(1)} s, RSS grew ${((process.memoryUsage().rss - heapBefore) / 1e6).toFixed(0)} MB`,
+    );
     const same = JSON.stringify(streamed.totals) === JSON.stringify(document.totals);
-    console.log(`totals stream:    ${JSON.stringify({ municipal: (streamed.totals as { municipal: string }).municipal, district: (streamed.totals as { district: string }).district, total: (streamed.totals as { total: string }).total })}`);
-    console.log(`totals in memory: ${JSON.stringify({ municipal: document.totals.municipal, district: document.totals.district, total: document.totals.total })}`);
-    console.log(`totals equal (with byTownship): ${same}; time ratio stream/in-memory ${(run.seconds / seconds).toFixed(2)}; peak ${run.peakMb.toFixed(0)} MB of ${LIMIT_MB} MB`);
+    console.log(
+      `totals stream:    ${JSON.stringify({ municipal: (streamed.totals as { municipal: string }).municipal, district: (streamed.totals as { district: string }).district, total: (streamed.totals as { total: string }).total })}`,
+    );
+    console.log(
+      `totals in memory: ${JSON.stringify({ municipal: document.totals.municipal, district: document.totals.district, total: document.totals.total })}`,
+    );
+    console.log(
+      `totals equal (with byTownship): ${same}; time ratio stream/in-memory ${(run.seconds / seconds).toFixed(2)}; peak ${run.peakMb.toFixed(0)} MB of ${LIMIT_MB} MB`,
+    );
     // V8 grows its heap lazily; with the old space capped the same run shows the working set is small.
-    const capped = await runCli(["compute", "big.ndjson", "--format", "ndjson", "--out", "capped.ndjson"], dir, [`--max-old-space-size=${CAPPED_HEAP_MB}`]);
-    console.log(`stream with the V8 old space capped at ${CAPPED_HEAP_MB} MB: exit ${capped.code}, ${capped.seconds.toFixed(1)} s, peak RSS ${capped.peakMb.toFixed(0)} MB`);
+    const capped = await runCli(["compute", "big.ndjson", "--format", "ndjson", "--out", "capped.ndjson"], dir, [
+      `--max-old-space-size=${CAPPED_HEAP_MB}`,
+    ]);
+    console.log(
+      `stream with the V8 old space capped at ${CAPPED_HEAP_MB} MB: exit ${capped.code}, ${capped.seconds.toFixed(1)} s, peak RSS ${capped.peakMb.toFixed(0)} MB`,
+    );
     if (!same) throw new Error("the streamed totals differ from computeBatch's");
     if (capped.code !== 0) throw new Error(`the capped run failed:\n${capped.stderr}`);
     if (run.peakMb >= LIMIT_MB) throw new Error(`peak RSS ${run.peakMb.toFixed(0)} MB is not under ${LIMIT_MB} MB`);

@@ -19,11 +19,15 @@ async function main(): Promise<void> {
   await mkdir(folder, { recursive: true });
   for (const [name, content] of [...sampleFiles(sample), ...(await sampleWorkbooks(sample))]) {
     await writeFile(join(folder, name), content);
-    process.stderr.write(`wrote ${relative(root, join(folder, name))} (${Buffer.byteLength(content).toLocaleString("en")} bytes)\n`);
+    process.stderr.write(
+      `wrote ${relative(root, join(folder, name))} (${Buffer.byteLength(content).toLocaleString("en")} bytes)\n`,
+    );
   }
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`generate-examples: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `generate-examples: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

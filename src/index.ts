@@ -16,7 +16,15 @@ export type { InForce, IsoDate, RuleSet, RuleSetJson } from "./parameters/types.
 export { loadRuleSet, ruleSets } from "./rule-sets/index.js";
 
 // computation
-export { compute, computeBatch, summarize, type CaseError, type ComputeDocument, type RuleSetInput, type Totals } from "./batch/compute.js";
+export {
+  compute,
+  computeBatch,
+  summarize,
+  type CaseError,
+  type ComputeDocument,
+  type RuleSetInput,
+  type Totals,
+} from "./batch/compute.js";
 export { computeStream } from "./batch/stream.js";
 export { verify } from "./batch/verify.js";
 export { explain, type Lang } from "./trace/explain.js";
@@ -27,10 +35,28 @@ export { budget, budgetOfCases, type BudgetDocument, type BudgetOptions } from "
 export { compare, type CompareDocument } from "./batch/compare.js";
 export { diffRuleSets, type RuleSetDiff } from "./parameters/diff.js";
 export { ruleSetMarkdown } from "./parameters/doc.js";
-export type { Amounts, Finding, Outcome, ParamUse, Payee, Payer, Reason, Status, TraceStep, Track } from "./trace/types.js";
+export type {
+  Amounts,
+  Finding,
+  Outcome,
+  ParamUse,
+  Payee,
+  Payer,
+  Reason,
+  Status,
+  TraceStep,
+  Track,
+} from "./trace/types.js";
 
 // schemas and errors
 export { schemas } from "./schemas/index.js";
 export { jsonSchema, type SchemaName } from "./schemas/json-schema.js";
-export type { Case, EnterpriseExit, LedgerRow, StructureClearance, TownshipTransfer, VillageCompensation } from "./schemas/cases.js";
+export type {
+  Case,
+  EnterpriseExit,
+  LedgerRow,
+  StructureClearance,
+  TownshipTransfer,
+  VillageCompensation,
+} from "./schemas/cases.js";
 export { InvalidInputError, RuleSetError, type InputIssue } from "./errors/index.js";

@@ -36,7 +36,26 @@ export const PROFILE_COUNTS = {
 
 type Profile = keyof typeof PROFILE_COUNTS | "small";
 
-const TRADES = ["五金加工", "塑料制品", "家具制造", "印刷", "包装材料", "建材经营", "服装加工", "木制品", "食品加工", "机械加工", "纸制品", "橡胶制品", "汽车修理", "废旧物资回收", "仓储物流", "金属制品", "玻璃制品", "小型砖厂"] as const;
+const TRADES = [
+  "五金加工",
+  "塑料制品",
+  "家具制造",
+  "印刷",
+  "包装材料",
+  "建材经营",
+  "服装加工",
+  "木制品",
+  "食品加工",
+  "机械加工",
+  "纸制品",
+  "橡胶制品",
+  "汽车修理",
+  "废旧物资回收",
+  "仓储物流",
+  "金属制品",
+  "玻璃制品",
+  "小型砖厂",
+] as const;
 
 const CATALOGUE: readonly (readonly [CatalogueIndustry, string, number])[] = [
   ["asphalt-waterproofing", "沥青防水材料", 8],
@@ -50,12 +69,34 @@ const CATALOGUE: readonly (readonly [CatalogueIndustry, string, number])[] = [
   ["solvent-coated-furniture", "家具喷涂", 22],
 ];
 
-const EXEMPT: readonly ExemptCategory[] = ["high-tech", "listed", "famous-brand", "tech-centre", "livelihood", "arts-crafts"];
-const EXEMPT_DECISIONS = ["pending", "pending", "pending", "pending", "retain", "retain", "retain", "retain", "exit", "exit", "exit", "exit"] as const;
+const EXEMPT: readonly ExemptCategory[] = [
+  "high-tech",
+  "listed",
+  "famous-brand",
+  "tech-centre",
+  "livelihood",
+  "arts-crafts",
+];
+const EXEMPT_DECISIONS = [
+  "pending",
+  "pending",
+  "pending",
+  "pending",
+  "retain",
+  "retain",
+  "retain",
+  "retain",
+  "exit",
+  "exit",
+  "exit",
+  "exit",
+] as const;
 
 /** A profile for every one of the 2,776 slots, in a seeded order. */
 function profiles(random: Random, total: number): Profile[] {
-  const special = Object.entries(PROFILE_COUNTS).flatMap(([profile, count]) => Array.from({ length: count }, () => profile as Profile));
+  const special = Object.entries(PROFILE_COUNTS).flatMap(([profile, count]) =>
+    Array.from({ length: count }, () => profile as Profile),
+  );
   return random.shuffle([...special, ...Array.from({ length: total - special.length }, () => "small" as const)]);
 }
 
@@ -71,20 +112,32 @@ function taxOf(random: Random, totalFen: number): { vat: string; corporateIncome
 
 /** Prior-year tax of a small firm: most pay some tens of thousands; a few pay almost nothing. */
 function smallTax(random: Random): { vat: string; corporateIncome: string; other: string } | undefined {
-  const kind = random.weighted([["normal", 78], ["tiny", 14], ["none", 8]] as const);
+  const kind = random.weighted([
+    ["normal", 78],
+    ["tiny", 14],
+    ["none", 8],
+  ] as const);
   if (kind === "none") return undefined;
-  return taxOf(random, kind === "tiny" ? random.int(20_000, 300_000) : random.logInt(3_000, 480_000) * 100 + random.int(0, 99));
+  return taxOf(
+    random,
+    kind === "tiny" ? random.int(20_000, 300_000) : random.logInt(3_000, 480_000) * 100 + random.int(0, 99),
+  );
 }
 
 /** Pollutant reductions in tonnes with two decimals, `count` pollutants drawn from those a trade emits. */
 function pollutants(random: Random, maxHundredths: number, count: number): EnterpriseInput["pollutantsReducedTonnes"] {
-  const keys = random.shuffle(["so2", "nox", "cod", "ammoniaNitrogen", "vocs", "particulates"] as const).slice(0, count);
+  const keys = random
+    .shuffle(["so2", "nox", "cod", "ammoniaNitrogen", "vocs", "particulates"] as const)
+    .slice(0, count);
   return Object.fromEntries(keys.map((key) => [key, scaled(random.int(5, maxHundredths), 2)]));
 }
 
 /** The exit date: north and catalogue exits were due by 2016-12-31, south by 2017-12-31; `late` exits finished after that. */
 function exitDate(random: Random, due: "2016" | "2017", late: boolean): string {
-  if (late) return due === "2016" ? isoOf(dayOf("2017-01-04") + random.int(0, 110)) : isoOf(dayOf("2018-01-03") + random.int(0, 40));
+  if (late)
+    return due === "2016"
+      ? isoOf(dayOf("2017-01-04") + random.int(0, 110))
+      : isoOf(dayOf("2018-01-03") + random.int(0, 40));
   if (due === "2016") return isoOf(dayOf("2016-03-01") + random.int(0, 305));
   return isoOf(dayOf("2016-03-01") + random.int(0, 650));
 }
@@ -100,9 +153,21 @@ interface Draft {
 /** One enterprise-exit case. */
 function enterprise(random: Random, { profile, number, township, exemptIndex }: Draft): EnterpriseInput {
   const id = `E-2016-${String(number).padStart(4, "0")}`;
-  const catalogue = profile === "catalogue" || profile === "catalogue-process" ? random.weighted(CATALOGUE.map(([key, , w]) => [key, w] as const)) : undefined;
-  const trade = catalogue === undefined ? (profile === "unlicensed" ? `${random.pick(TRADES)}(无照)` : random.pick(TRADES)) : (CATALOGUE.find(([key]) => key === catalogue)?.[1] ?? "");
-  const above = profile === "above-meets" || profile === "above-below-standard" || (catalogue !== undefined && random.chance(0.15)) || (profile === "exempt" && random.chance(0.5));
+  const catalogue =
+    profile === "catalogue" || profile === "catalogue-process"
+      ? random.weighted(CATALOGUE.map(([key, , w]) => [key, w] as const))
+      : undefined;
+  const trade =
+    catalogue === undefined
+      ? profile === "unlicensed"
+        ? `${random.pick(TRADES)}(无照)`
+        : random.pick(TRADES)
+      : (CATALOGUE.find(([key]) => key === catalogue)?.[1] ?? "");
+  const above =
+    profile === "above-meets" ||
+    profile === "above-below-standard" ||
+    (catalogue !== undefined && random.chance(0.15)) ||
+    (profile === "exempt" && random.chance(0.5));
   const due = catalogue !== undefined || township.region === "north" ? "2016" : "2017";
   const late = random.chance(due === "2016" ? 0.035 : 0.004);
   const exitCompletedOn = exitDate(random, due, late);
@@ -111,7 +176,8 @@ function enterprise(random: Random, { profile, number, township, exemptIndex }: 
     id,
     name: `示例企业${String(number).padStart(4, "0")}·${trade} (synthetic)`,
     township: township.name,
-    exitMode: profile === "small-process" || profile === "catalogue-process" ? ("process" as const) : ("whole" as const),
+    exitMode:
+      profile === "small-process" || profile === "catalogue-process" ? ("process" as const) : ("whole" as const),
     scale: above ? ("above" as const) : ("below" as const),
     exitCompletedOn,
     licensed: profile !== "unlicensed",
@@ -131,27 +197,56 @@ function enterprise(random: Random, { profile, number, township, exemptIndex }: 
 function acceptanceOf(random: Random, profile: Profile): EnterpriseInput["acceptance"] {
   const flags = { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true };
   if (profile !== "acceptance-failed") return flags;
-  const failed = random.weighted([["equipmentRemoved", 45], ["licenceChangedOrCancelled", 35], ["staffResettled", 20]] as const);
+  const failed = random.weighted([
+    ["equipmentRemoved", 45],
+    ["licenceChangedOrCancelled", 35],
+    ["staffResettled", 20],
+  ] as const);
   return { ...flags, [failed]: false };
 }
 
-function exemptOf(random: Random, number: number, exemptIndex: number): Pick<EnterpriseInput, "exemptCategory" | "leadingGroupDecision"> {
+function exemptOf(
+  random: Random,
+  number: number,
+  exemptIndex: number,
+): Pick<EnterpriseInput, "exemptCategory" | "leadingGroupDecision"> {
   const decision = EXEMPT_DECISIONS[exemptIndex % EXEMPT_DECISIONS.length] ?? "pending";
   const category = random.pick(EXEMPT);
   // A pending decision is sometimes simply not recorded yet (pending is the default).
-  return decision === "pending" && number % 2 === 0 ? { exemptCategory: category } : { exemptCategory: category, leadingGroupDecision: decision };
+  return decision === "pending" && number % 2 === 0
+    ? { exemptCategory: category }
+    : { exemptCategory: category, leadingGroupDecision: decision };
 }
 
-type Figures = Pick<EnterpriseInput, "municipalOutcome" | "recommendedByDistrict" | "energySavedTce" | "pollutantsReducedTonnes" | "priorYearTax" | "employees" | "landAreaM2" | "municipalAssessedAmount">;
+type Figures = Pick<
+  EnterpriseInput,
+  | "municipalOutcome"
+  | "recommendedByDistrict"
+  | "energySavedTce"
+  | "pollutantsReducedTonnes"
+  | "priorYearTax"
+  | "employees"
+  | "landAreaM2"
+  | "municipalAssessedAmount"
+>;
 
 /** A 规模以上 firm: energy and pollutant figures around the municipal band (500,000–3,000,000 at 360 元/tce, 10,000 元/t). */
 function aboveFigures(random: Random, profile: Profile): Figures {
   const meets = profile === "above-meets" || (profile !== "above-below-standard" && random.chance(0.5));
   const tenthsTce = meets ? random.logInt(14_600, 110_000) : random.logInt(900, 11_500);
   const outcome = meets
-    ? random.weighted([["granted", 45], ["pending", 20], ["not-granted", 20], ["not-applied", 15]] as const)
-    : random.weighted([["not-applied", 55], ["not-granted", 45]] as const);
-  const recommended = outcome === "granted" || outcome === "pending" ? random.chance(0.9) : random.chance(meets ? 0.6 : 0.3);
+    ? random.weighted([
+        ["granted", 45],
+        ["pending", 20],
+        ["not-granted", 20],
+        ["not-applied", 15],
+      ] as const)
+    : random.weighted([
+        ["not-applied", 55],
+        ["not-granted", 45],
+      ] as const);
+  const recommended =
+    outcome === "granted" || outcome === "pending" ? random.chance(0.9) : random.chance(meets ? 0.6 : 0.3);
   const figures: Figures = {
     municipalOutcome: outcome,
     recommendedByDistrict: recommended,
@@ -202,4 +297,3 @@ export function generateEnterprises(random: Random): EnterpriseInput[] {
   }
   return drafts.map((draft) => enterprise(random, draft));
 }
-

@@ -25,12 +25,17 @@ export interface SampleDistrict {
 }
 
 /** Every case of the sample, in file order: enterprises, clearance, villages, transfers. */
-export function sampleCases(sample: Pick<SampleDistrict, "enterprises" | "clearance" | "villages" | "transfers">): unknown[] {
+export function sampleCases(
+  sample: Pick<SampleDistrict, "enterprises" | "clearance" | "villages" | "transfers">,
+): unknown[] {
   return [...sample.enterprises, ...sample.clearance, ...sample.villages, ...sample.transfers];
 }
 
 /** The cases of the sample without the ledger (each part draws from its own seeded stream). */
-export function generateSampleCases(seed: number, ruleSet: RuleSet = defaultRuleSet): Pick<SampleDistrict, "enterprises" | "clearance" | "villages" | "transfers"> {
+export function generateSampleCases(
+  seed: number,
+  ruleSet: RuleSet = defaultRuleSet,
+): Pick<SampleDistrict, "enterprises" | "clearance" | "villages" | "transfers"> {
   const enterprises = generateEnterprises(forkRandom(seed, "enterprises"));
   return {
     enterprises,
@@ -45,12 +50,19 @@ export function generateSampleCases(seed: number, ruleSet: RuleSet = defaultRule
  * cases, the `compute` document of them under `ruleSet`, and a ledger paying exactly what it owes, with
  * two planted discrepancies of each type. Throws when any generated case is invalid.
  */
-export function generateSampleDistrict(seed: number = SAMPLE_SEED, ruleSet: RuleSet = defaultRuleSet): SampleDistrict & { readonly document: ComputeDocument } {
+export function generateSampleDistrict(
+  seed: number = SAMPLE_SEED,
+  ruleSet: RuleSet = defaultRuleSet,
+): SampleDistrict & { readonly document: ComputeDocument } {
   const cases = generateSampleCases(seed, ruleSet);
   const document = computeBatch(sampleCases(cases), ruleSet);
   if (document.errors.length > 0) {
-    const first = document.errors.slice(0, 5).map((error) => `${error.path}${error.id === undefined ? "" : ` (${error.id})`}: ${error.message}`);
-    throw new Error(`the generated sample has ${document.errors.length} invalid case field(s):\n  ${first.join("\n  ")}`);
+    const first = document.errors
+      .slice(0, 5)
+      .map((error) => `${error.path}${error.id === undefined ? "" : ` (${error.id})`}: ${error.message}`);
+    throw new Error(
+      `the generated sample has ${document.errors.length} invalid case field(s):\n  ${first.join("\n  ")}`,
+    );
   }
   const dates = new Map<string, string>([
     ...cases.enterprises.map((c) => [c.id, c.exitCompletedOn] as const),

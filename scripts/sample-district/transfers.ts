@@ -34,21 +34,40 @@ function output(random: Random, tax: Tax | undefined): string {
  * revenue set so that the impact ratio lands near the township's `targetImpact` — above the illustrative
  * 5 % threshold for some townships, below it for others.
  */
-export function generateTransfers(random: Random, enterprises: readonly EnterpriseInput[], ruleSet: RuleSet): TransferInput[] {
+export function generateTransfers(
+  random: Random,
+  enterprises: readonly EnterpriseInput[],
+  ruleSet: RuleSet,
+): TransferInput[] {
   const { shares } = townshipShares(ruleSet, reckoningDate(FISCAL_YEAR));
   return TOWNSHIPS.map((township) => {
     const exitedEnterprises = enterprises
       .filter((enterprise) => enterprise.township === township.name && exitedIn2016(enterprise))
       .map((enterprise) => {
         const priorYearTax = (enterprise.priorYearTax ?? {}) as Tax;
-        return { id: enterprise.id, priorYearTax, ...(random.chance(0.92) ? { priorYearOutput: output(random, enterprise.priorYearTax as Tax | undefined) } : {}) };
+        return {
+          id: enterprise.id,
+          priorYearTax,
+          ...(random.chance(0.92)
+            ? { priorYearOutput: output(random, enterprise.priorYearTax as Tax | undefined) }
+            : {}),
+        };
       });
     const lost = exitedEnterprises.reduce(
-      (sum, enterprise) => sum.plus(enterpriseLostCapacity({ id: enterprise.id, priorYearTax: { ...NO_TAX, ...enterprise.priorYearTax } }, shares, ruleSet.rounding).amount),
+      (sum, enterprise) =>
+        sum.plus(
+          enterpriseLostCapacity(
+            { id: enterprise.id, priorYearTax: { ...NO_TAX, ...enterprise.priorYearTax } },
+            shares,
+            ruleSet.rounding,
+          ).amount,
+        ),
       ZERO,
     );
     // Revenue in round ten thousands of yuan, never below one million.
-    const revenue = Dec.max(100, lost.dividedBy(township.targetImpact).dividedBy(10_000).toDecimalPlaces(0)).times(10_000);
+    const revenue = Dec.max(100, lost.dividedBy(township.targetImpact).dividedBy(10_000).toDecimalPlaces(0)).times(
+      10_000,
+    );
     return {
       kind: "township-transfer",
       id: `T-${FISCAL_YEAR}-${township.short}`,

@@ -12,13 +12,23 @@ const OVER_LEASED = 4;
 
 /** Remaining lease terms: ended before clearance, within the 3-year cap, or beyond it (months after clearance). */
 function leaseEnd(random: Random, clearedOn: string): string {
-  const term = random.weighted([["ended", 10], ["within-cap", 60], ["beyond-cap", 30]] as const);
+  const term = random.weighted([
+    ["ended", 10],
+    ["within-cap", 60],
+    ["beyond-cap", 30],
+  ] as const);
   if (term === "ended") return addDays(clearedOn, -random.int(10, 700));
   return addDays(clearedOn, term === "within-cap" ? random.int(20, 1_060) : random.int(1_130, 5_400));
 }
 
 /** The leases of a site: their areas (tenths of a mu) add up to at most the site, or to more when `overLeased`. */
-function leases(random: Random, siteTenths: number, zone: VillageInput["zoneType"], clearedOn: string, overLeased: boolean): LeaseInput[] {
+function leases(
+  random: Random,
+  siteTenths: number,
+  zone: VillageInput["zoneType"],
+  clearedOn: string,
+  overLeased: boolean,
+): LeaseInput[] {
   const count = zone === "industrial-compound" ? random.int(1, 6) : random.int(1, 3);
   const shares = Array.from({ length: count }, () => random.int(5, 20));
   const sum = shares.reduce((a, b) => a + b, 0);
@@ -45,7 +55,9 @@ function leases(random: Random, siteTenths: number, zone: VillageInput["zoneType
  */
 export function generateVillages(random: Random): VillageInput[] {
   const weights = TOWNSHIPS.map((township) => [township.name, township.enterprises] as const);
-  const over = new Set(random.shuffle(Array.from({ length: VILLAGE_CASE_COUNT }, (_, i) => i + 1)).slice(0, OVER_LEASED));
+  const over = new Set(
+    random.shuffle(Array.from({ length: VILLAGE_CASE_COUNT }, (_, i) => i + 1)).slice(0, OVER_LEASED),
+  );
   return Array.from({ length: VILLAGE_CASE_COUNT }, (_, i) => {
     const n = i + 1;
     const township = TOWNSHIPS.find((t) => t.name === random.weighted(weights)) ?? TOWNSHIPS[0];

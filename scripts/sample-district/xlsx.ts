@@ -37,7 +37,12 @@ export async function flatWorkbookBytes(note: string, sheets: readonly SheetData
     });
     sheet.addRow(layout.columns.map(templateHeader)).font = { bold: true };
     for (const record of records) {
-      for (const values of flattenCase(layout, record as { readonly [key: string]: unknown })) sheet.addRow(layout.columns.map((column) => (values[column.key] === undefined ? null : xlsxValue(column, values[column.key]))));
+      for (const values of flattenCase(layout, record as { readonly [key: string]: unknown }))
+        sheet.addRow(
+          layout.columns.map((column) =>
+            values[column.key] === undefined ? null : xlsxValue(column, values[column.key]),
+          ),
+        );
     }
   }
   return withFixedZipTimes(new Uint8Array(await workbook.xlsx.writeBuffer()));

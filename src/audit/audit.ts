@@ -6,7 +6,15 @@ import { MoneySchema } from "../schemas/scalars.js";
 import type { Outcome } from "../trace/types.js";
 import { parseLedger } from "./ledger.js";
 import { caseLines, sum, unknownCaseLines, type AuditLine, type IndexedRow } from "./match.js";
-import { DISCREPANCY_TYPES, type AuditDocument, type AuditInput, type AuditOptions, type Discrepancy, type DiscrepancyType, type ReconciliationEntry } from "./types.js";
+import {
+  DISCREPANCY_TYPES,
+  type AuditDocument,
+  type AuditInput,
+  type AuditOptions,
+  type Discrepancy,
+  type DiscrepancyType,
+  type ReconciliationEntry,
+} from "./types.js";
 
 /**
  * 审计 · audit against the payment ledger — every case recomputed and compared with what was paid.
@@ -33,7 +41,11 @@ import { DISCREPANCY_TYPES, type AuditDocument, type AuditInput, type AuditOptio
  * audit([enterpriseCase], [{ caseId: "E-1", payer: "municipal", amount: "875000", paidOn: "2016-12-20" }]).discrepancies; // []
  * @category audit
  */
-export function audit(cases: readonly unknown[], ledger: readonly unknown[], options: AuditOptions = {}): AuditDocument {
+export function audit(
+  cases: readonly unknown[],
+  ledger: readonly unknown[],
+  options: AuditOptions = {},
+): AuditDocument {
   return auditOutcomes(parseAuditInput(cases, ledger, options));
 }
 
@@ -43,13 +55,26 @@ export function audit(cases: readonly unknown[], ledger: readonly unknown[], opt
  * @throws InvalidInputError listing every problem of the cases, the ledger and the tolerance together.
  * @category audit
  */
-export function parseAuditInput(cases: readonly unknown[], ledger: readonly unknown[], options: AuditOptions = {}): AuditInput {
+export function parseAuditInput(
+  cases: readonly unknown[],
+  ledger: readonly unknown[],
+  options: AuditOptions = {},
+): AuditInput {
   const ruleSet = resolveRuleSetInput(options.ruleSet);
   const issues: InputIssue[] = [];
   const tolerance = MoneySchema.safeParse(options.tolerance ?? "0");
-  if (!tolerance.success) issues.push({ path: "tolerance", message: `tolerance must be an amount in yuan ≥ 0, e.g. "0.05"; got ${JSON.stringify(options.tolerance)}` });
+  if (!tolerance.success)
+    issues.push({
+      path: "tolerance",
+      message: `tolerance must be an amount in yuan ≥ 0, e.g. "0.05"; got ${JSON.stringify(options.tolerance)}`,
+    });
   const document = computeBatch(cases, ruleSet);
-  issues.push(...document.errors.map((error) => ({ path: `cases${error.path.startsWith("[") ? "" : "."}${error.path}`, message: error.id === undefined ? error.message : `(${error.id}) ${error.message}` })));
+  issues.push(
+    ...document.errors.map((error) => ({
+      path: `cases${error.path.startsWith("[") ? "" : "."}${error.path}`,
+      message: error.id === undefined ? error.message : `(${error.id}) ${error.message}`,
+    })),
+  );
   const rows = parseLedger(ledger, ruleSet.rounding);
   if (!rows.ok) issues.push(...rows.issues);
   if (issues.length > 0 || !rows.ok || !tolerance.success) throw new InvalidInputError(issues);
@@ -85,7 +110,10 @@ export function auditOutcomes(input: AuditInput): AuditDocument {
   const discrepancies = lines.filter((line) => line.reported).map((line) => discrepancyOf(line, money));
   const shown = sum(discrepancies.map((discrepancy) => dec(discrepancy.difference)));
   const hidden = sum(lines.filter((line) => !line.reported).map((line) => line.paid.minus(line.owed)));
-  assertInvariant(shown.plus(hidden).eq(paid.minus(owed)), `audit: Σ difference ${shown.plus(hidden).toString()} ≠ Σ paid − Σ owed ${paid.minus(owed).toString()}`);
+  assertInvariant(
+    shown.plus(hidden).eq(paid.minus(owed)),
+    `audit: Σ difference ${shown.plus(hidden).toString()} ≠ Σ paid − Σ owed ${paid.minus(owed).toString()}`,
+  );
 
   return {
     ruleSet: { id: input.ruleSet.id, version: input.ruleSet.version },
@@ -100,10 +128,17 @@ export function auditOutcomes(input: AuditInput): AuditDocument {
 /** Every ledger row on exactly one line; the lines owe what the outcomes owe and hold what the ledger paid. */
 function checkLines(lines: readonly AuditLine[], rowCount: number, owed: Dec, paid: Dec): void {
   const placed = lines.flatMap((line) => line.rows.map((entry) => entry.index));
-  assertInvariant(placed.length === rowCount && new Set(placed).size === rowCount, `audit: ${placed.length} row placements for ${rowCount} ledger rows`);
+  assertInvariant(
+    placed.length === rowCount && new Set(placed).size === rowCount,
+    `audit: ${placed.length} row placements for ${rowCount} ledger rows`,
+  );
   assertInvariant(sum(lines.map((line) => line.owed)).eq(owed), "audit: the lines owe what the outcomes owe");
   assertInvariant(sum(lines.map((line) => line.paid)).eq(paid), "audit: the lines hold what the ledger paid");
-  for (const line of lines) assertInvariant(sum(line.rows.map((entry) => entry.amount)).eq(line.paid), `audit: line of ${line.caseId} pays the sum of its rows`);
+  for (const line of lines)
+    assertInvariant(
+      sum(line.rows.map((entry) => entry.amount)).eq(line.paid),
+      `audit: line of ${line.caseId} pays the sum of its rows`,
+    );
 }
 
 function discrepancyOf(line: AuditLine, money: (value: Dec) => string): Discrepancy {
@@ -121,22 +156,34 @@ function discrepancyOf(line: AuditLine, money: (value: Dec) => string): Discrepa
   };
 }
 
-function reconciliationEntry(outcome: Outcome, lines: readonly AuditLine[], money: (value: Dec) => string): ReconciliationEntry {
-  const paidBy = (payer: "municipal" | "district") => sum(lines.filter((line) => line.payer === payer).map((line) => line.paid));
+function reconciliationEntry(
+  outcome: Outcome,
+  lines: readonly AuditLine[],
+  money: (value: Dec) => string,
+): ReconciliationEntry {
+  const paidBy = (payer: "municipal" | "district") =>
+    sum(lines.filter((line) => line.payer === payer).map((line) => line.paid));
   const municipal = paidBy("municipal");
   const district = paidBy("district");
   const owedMunicipal = dec(outcome.amounts.municipal);
   const owedDistrict = dec(outcome.amounts.district);
   const reported = lines.filter((line) => line.reported);
-  const types = [...new Set(reported.map((line) => line.type).filter((type): type is DiscrepancyType => type !== undefined))];
-  const status = reported.length > 0 ? "discrepant" : lines.some((line) => !line.paid.eq(line.owed)) ? "within-tolerance" : "clean";
+  const types = [
+    ...new Set(reported.map((line) => line.type).filter((type): type is DiscrepancyType => type !== undefined)),
+  ];
+  const status =
+    reported.length > 0 ? "discrepant" : lines.some((line) => !line.paid.eq(line.owed)) ? "within-tolerance" : "clean";
   return {
     caseId: outcome.id,
     kind: outcome.kind,
     township: outcome.township,
     owed: { municipal: outcome.amounts.municipal, district: outcome.amounts.district, total: outcome.amounts.total },
     paid: { municipal: money(municipal), district: money(district), total: money(municipal.plus(district)) },
-    difference: { municipal: money(municipal.minus(owedMunicipal)), district: money(district.minus(owedDistrict)), total: money(municipal.plus(district).minus(owedMunicipal).minus(owedDistrict)) },
+    difference: {
+      municipal: money(municipal.minus(owedMunicipal)),
+      district: money(district.minus(owedDistrict)),
+      total: money(municipal.plus(district).minus(owedMunicipal).minus(owedDistrict)),
+    },
     status,
     types,
     rows: lines.flatMap((line) => line.rows.map((entry) => entry.index)).sort((a, b) => a - b),

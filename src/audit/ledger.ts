@@ -12,7 +12,10 @@ import { zodIssues } from "../schemas/issues.js";
  * @returns the parsed rows (in ledger order) when there is no problem, else the problems.
  * @category audit
  */
-export function parseLedger(input: readonly unknown[], rounding: Rounding): { ok: true; rows: LedgerRow[] } | { ok: false; issues: InputIssue[] } {
+export function parseLedger(
+  input: readonly unknown[],
+  rounding: Rounding,
+): { ok: true; rows: LedgerRow[] } | { ok: false; issues: InputIssue[] } {
   const rows: LedgerRow[] = [];
   const issues: InputIssue[] = [];
   input.forEach((raw, index) => {

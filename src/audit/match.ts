@@ -43,7 +43,9 @@ export function splitPayments(rows: readonly IndexedRow[]): { payment: IndexedRo
   const positives = sorted.filter((entry) => entry.amount.gt(0));
   const cancelled = new Set<IndexedRow>();
   for (const reversal of sorted.filter((entry) => entry.amount.lt(0))) {
-    const match = [...positives].reverse().find((entry) => !cancelled.has(entry) && entry.amount.eq(reversal.amount.negated()));
+    const match = [...positives]
+      .reverse()
+      .find((entry) => !cancelled.has(entry) && entry.amount.eq(reversal.amount.negated()));
     if (match !== undefined) cancelled.add(match);
   }
   const duplicates = positives.filter((entry) => !cancelled.has(entry)).slice(1);
@@ -73,7 +75,10 @@ export function canonicalOrder(a: IndexedRow, b: IndexedRow): number {
  * @category audit
  */
 export function caseLines(outcome: Outcome, rows: readonly IndexedRow[], tolerance: Dec): AuditLine[] {
-  const split = { municipal: splitPayments(rows.filter((entry) => entry.row.payer === "municipal")), district: splitPayments(rows.filter((entry) => entry.row.payer === "district")) };
+  const split = {
+    municipal: splitPayments(rows.filter((entry) => entry.row.payer === "municipal")),
+    district: splitPayments(rows.filter((entry) => entry.row.payer === "district")),
+  };
   const paidBy = (payer: Payer) => sum(split[payer].payment.map((entry) => entry.amount));
   const lines: AuditLine[] = [];
   for (const payer of PAYERS) {
@@ -81,9 +86,25 @@ export function caseLines(outcome: Outcome, rows: readonly IndexedRow[], toleran
     const owed = dec(outcome.amounts[payer]);
     const paid = paidBy(payer);
     const type = paymentType(owed, paid, dec(outcome.amounts[other]), paidBy(other));
-    lines.push({ caseId: outcome.id, payer, type, reported: isReported(type, paid.minus(owed), tolerance), owed, paid, rows: split[payer].payment });
+    lines.push({
+      caseId: outcome.id,
+      payer,
+      type,
+      reported: isReported(type, paid.minus(owed), tolerance),
+      owed,
+      paid,
+      rows: split[payer].payment,
+    });
     for (const duplicate of split[payer].duplicates) {
-      lines.push({ caseId: outcome.id, payer, type: "duplicate-payment", reported: true, owed: ZERO, paid: duplicate.amount, rows: [duplicate] });
+      lines.push({
+        caseId: outcome.id,
+        payer,
+        type: "duplicate-payment",
+        reported: true,
+        owed: ZERO,
+        paid: duplicate.amount,
+        rows: [duplicate],
+      });
     }
   }
   return lines;
@@ -110,8 +131,21 @@ export function isReported(type: DiscrepancyType | undefined, difference: Dec, t
 /** One `unknown-case` line per row whose case id names no case, ordered by case id, payer, then canonically. */
 export function unknownCaseLines(rows: readonly IndexedRow[]): AuditLine[] {
   return [...rows]
-    .sort((a, b) => compareText(a.row.caseId, b.row.caseId) || PAYERS.indexOf(a.row.payer) - PAYERS.indexOf(b.row.payer) || canonicalOrder(a, b))
-    .map((entry) => ({ caseId: entry.row.caseId, payer: entry.row.payer, type: "unknown-case", reported: true, owed: ZERO, paid: entry.amount, rows: [entry] }));
+    .sort(
+      (a, b) =>
+        compareText(a.row.caseId, b.row.caseId) ||
+        PAYERS.indexOf(a.row.payer) - PAYERS.indexOf(b.row.payer) ||
+        canonicalOrder(a, b),
+    )
+    .map((entry) => ({
+      caseId: entry.row.caseId,
+      payer: entry.row.payer,
+      type: "unknown-case",
+      reported: true,
+      owed: ZERO,
+      paid: entry.amount,
+      rows: [entry],
+    }));
 }
 
 export function sum(values: readonly Dec[]): Dec {

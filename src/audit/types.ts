@@ -14,7 +14,15 @@ import type { CaseKind, Outcome, Payer } from "../trace/types.js";
  * - `wrong-payer`: a payer that owes nothing paid while the other payer owes (one line for each side);
  * - `unknown-case`: a ledger row whose `caseId` names no case.
  */
-export const DISCREPANCY_TYPES = ["underpaid", "overpaid", "unpaid", "paid-not-owed", "duplicate-payment", "wrong-payer", "unknown-case"] as const;
+export const DISCREPANCY_TYPES = [
+  "underpaid",
+  "overpaid",
+  "unpaid",
+  "paid-not-owed",
+  "duplicate-payment",
+  "wrong-payer",
+  "unknown-case",
+] as const;
 
 export type DiscrepancyType = (typeof DISCREPANCY_TYPES)[number];
 

@@ -71,7 +71,15 @@ export interface BudgetOptions {
 }
 
 const PAYERS: readonly Payer[] = ["municipal", "district"];
-const TRACK_ORDER: readonly BudgetTrack[] = ["municipal", "district-supplement", "district-small", "none", "structure-clearance", "village-compensation", "township-transfer"];
+const TRACK_ORDER: readonly BudgetTrack[] = [
+  "municipal",
+  "district-supplement",
+  "district-small",
+  "none",
+  "structure-clearance",
+  "village-compensation",
+  "township-transfer",
+];
 
 /**
  * 预算汇总 · budget roll-up — the amounts owed grouped by township, payer, track and/or year, and with a cap a fen-exact allocation.
@@ -111,7 +119,9 @@ export function budget(outcomes: readonly Outcome[], options: BudgetOptions = {}
     ruleSet: options.ruleSet ?? first?.ruleSet ?? { id: defaultRuleSet.id, version: defaultRuleSet.version },
     groups: groups.map((group) => ({ key: group.key, amount: money(group.amount) })),
     total: money(total),
-    ...(cap === undefined || options.payer === undefined ? {} : { allocation: allocateCap(outcomes, cap, options.payer, rounding) }),
+    ...(cap === undefined || options.payer === undefined
+      ? {}
+      : { allocation: allocateCap(outcomes, cap, options.payer, rounding) }),
   };
 }
 
@@ -121,13 +131,22 @@ export function budget(outcomes: readonly Outcome[], options: BudgetOptions = {}
  * @throws InvalidInputError listing every invalid case, or a bad option.
  * @category batch
  */
-export function budgetOfCases(cases: readonly unknown[], options: Omit<BudgetOptions, "years" | "rounding" | "ruleSet"> & { readonly ruleSet?: RuleSetInput } = {}): BudgetDocument {
+export function budgetOfCases(
+  cases: readonly unknown[],
+  options: Omit<BudgetOptions, "years" | "rounding" | "ruleSet"> & { readonly ruleSet?: RuleSetInput } = {},
+): BudgetDocument {
   const ruleSet = resolveRuleSetInput(options.ruleSet);
   const document = computeBatch(cases, ruleSet);
-  if (document.errors.length > 0) throw new InvalidInputError(document.errors.map((error) => ({ path: error.path, message: error.message })));
+  if (document.errors.length > 0)
+    throw new InvalidInputError(document.errors.map((error) => ({ path: error.path, message: error.message })));
   const parsed = cases.map((input) => CaseSchema.parse(input));
   const { ruleSet: _ruleSet, ...rest } = options;
-  return budget(document.results, { ...rest, years: caseYears(parsed), rounding: ruleSet.rounding, ruleSet: document.ruleSet });
+  return budget(document.results, {
+    ...rest,
+    years: caseYears(parsed),
+    rounding: ruleSet.rounding,
+    ruleSet: document.ruleSet,
+  });
 }
 
 /**
@@ -154,10 +173,17 @@ function yearOf(facts: Case): number {
 /** The amounts an outcome puts in the budget: its total, or by payer its non-zero parts. */
 function partsOf(outcome: Outcome, byPayer: boolean): [Payer | undefined, Dec][] {
   if (!byPayer) return [[undefined, dec(outcome.amounts.total)]];
-  return PAYERS.map((payer): [Payer, Dec] => [payer, dec(outcome.amounts[payer])]).filter(([, amount]) => !amount.isZero());
+  return PAYERS.map((payer): [Payer, Dec] => [payer, dec(outcome.amounts[payer])]).filter(
+    ([, amount]) => !amount.isZero(),
+  );
 }
 
-function keyOf(outcome: Outcome, payer: Payer | undefined, by: readonly BudgetDimension[], years: BudgetOptions["years"]): BudgetKey {
+function keyOf(
+  outcome: Outcome,
+  payer: Payer | undefined,
+  by: readonly BudgetDimension[],
+  years: BudgetOptions["years"],
+): BudgetKey {
   const key: { township?: string; payer?: Payer; track?: BudgetTrack; year?: number } = {};
   for (const dimension of by) {
     if (dimension === "township") key.township = outcome.township;
@@ -165,7 +191,13 @@ function keyOf(outcome: Outcome, payer: Payer | undefined, by: readonly BudgetDi
     else if (dimension === "track") key.track = outcome.track ?? (outcome.kind as BudgetTrack);
     else if (dimension === "year") {
       const year = years?.[outcome.id];
-      if (year === undefined) throw new InvalidInputError([{ path: "years", message: `gives no year for case "${outcome.id}"; grouping by year needs every case's year (caseYears(cases))` }]);
+      if (year === undefined)
+        throw new InvalidInputError([
+          {
+            path: "years",
+            message: `gives no year for case "${outcome.id}"; grouping by year needs every case's year (caseYears(cases))`,
+          },
+        ]);
       key.year = year;
     }
   }
@@ -175,30 +207,60 @@ function keyOf(outcome: Outcome, payer: Payer | undefined, by: readonly BudgetDi
 function compareKeys(a: BudgetKey, b: BudgetKey, by: readonly BudgetDimension[]): number {
   for (const dimension of by) {
     const order =
-      dimension === "township" ? compareText(a.township ?? "", b.township ?? "")
-      : dimension === "payer" ? PAYERS.indexOf(a.payer ?? "municipal") - PAYERS.indexOf(b.payer ?? "municipal")
-      : dimension === "track" ? TRACK_ORDER.indexOf(a.track ?? "none") - TRACK_ORDER.indexOf(b.track ?? "none")
-      : (a.year ?? 0) - (b.year ?? 0);
+      dimension === "township"
+        ? compareText(a.township ?? "", b.township ?? "")
+        : dimension === "payer"
+          ? PAYERS.indexOf(a.payer ?? "municipal") - PAYERS.indexOf(b.payer ?? "municipal")
+          : dimension === "track"
+            ? TRACK_ORDER.indexOf(a.track ?? "none") - TRACK_ORDER.indexOf(b.track ?? "none")
+            : (a.year ?? 0) - (b.year ?? 0);
     if (order !== 0) return order;
   }
   return 0;
 }
 
 /** Validates the options; returns the cap when one is given. */
-function checkOptions(by: readonly BudgetDimension[], options: BudgetOptions, outcomes: readonly Outcome[], rounding: Rounding): Dec | undefined {
+function checkOptions(
+  by: readonly BudgetDimension[],
+  options: BudgetOptions,
+  outcomes: readonly Outcome[],
+  rounding: Rounding,
+): Dec | undefined {
   const issues: InputIssue[] = [];
   by.forEach((dimension, index) => {
-    if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension)) issues.push({ path: `by[${index}]`, message: `must be one of ${BUDGET_DIMENSIONS.join(", ")}; got ${JSON.stringify(dimension)}` });
-    else if (by.indexOf(dimension) !== index) issues.push({ path: `by[${index}]`, message: `"${dimension}" is given twice` });
+    if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension))
+      issues.push({
+        path: `by[${index}]`,
+        message: `must be one of ${BUDGET_DIMENSIONS.join(", ")}; got ${JSON.stringify(dimension)}`,
+      });
+    else if (by.indexOf(dimension) !== index)
+      issues.push({ path: `by[${index}]`, message: `"${dimension}" is given twice` });
   });
-  if (by.includes("year") && options.years === undefined && outcomes.length > 0) issues.push({ path: "years", message: "grouping by year needs each case's year: pass years (caseYears(cases)) or use budgetOfCases" });
-  if ((options.cap === undefined) !== (options.payer === undefined)) issues.push({ path: options.cap === undefined ? "cap" : "payer", message: "a capped allocation needs both cap (the money available) and payer (municipal or district)" });
-  if (options.payer !== undefined && !PAYERS.includes(options.payer)) issues.push({ path: "payer", message: `must be municipal or district; got ${JSON.stringify(options.payer)}` });
+  if (by.includes("year") && options.years === undefined && outcomes.length > 0)
+    issues.push({
+      path: "years",
+      message: "grouping by year needs each case's year: pass years (caseYears(cases)) or use budgetOfCases",
+    });
+  if ((options.cap === undefined) !== (options.payer === undefined))
+    issues.push({
+      path: options.cap === undefined ? "cap" : "payer",
+      message: "a capped allocation needs both cap (the money available) and payer (municipal or district)",
+    });
+  if (options.payer !== undefined && !PAYERS.includes(options.payer))
+    issues.push({ path: "payer", message: `must be municipal or district; got ${JSON.stringify(options.payer)}` });
   let cap: Dec | undefined;
   if (options.cap !== undefined) {
     const parsed = MoneySchema.safeParse(options.cap);
-    if (!parsed.success) issues.push({ path: "cap", message: `must be an amount in yuan ≥ 0, e.g. "5000000"; got ${JSON.stringify(options.cap)}` });
-    else if (dec(parsed.data).decimalPlaces() > rounding.scale) issues.push({ path: "cap", message: `has more than ${rounding.scale} decimals; give the money available to the fen` });
+    if (!parsed.success)
+      issues.push({
+        path: "cap",
+        message: `must be an amount in yuan ≥ 0, e.g. "5000000"; got ${JSON.stringify(options.cap)}`,
+      });
+    else if (dec(parsed.data).decimalPlaces() > rounding.scale)
+      issues.push({
+        path: "cap",
+        message: `has more than ${rounding.scale} decimals; give the money available to the fen`,
+      });
     else cap = dec(parsed.data);
   }
   if (issues.length > 0) throw new InvalidInputError(issues);
@@ -209,7 +271,12 @@ function checkOptions(by: readonly BudgetDimension[], options: BudgetOptions, ou
  * 按比例分配 · capped allocation — min(cap, owed by `payer`) split pro rata among the cases that payer owes (input order).
  * @category batch
  */
-export function allocateCap(outcomes: readonly Outcome[], cap: Dec, payer: Payer, rounding: Rounding = DEFAULT_ROUNDING): BudgetAllocation {
+export function allocateCap(
+  outcomes: readonly Outcome[],
+  cap: Dec,
+  payer: Payer,
+  rounding: Rounding = DEFAULT_ROUNDING,
+): BudgetAllocation {
   const money = (value: Dec) => toMoneyString(value, rounding);
   const owing = outcomes.filter((outcome) => dec(outcome.amounts[payer]).gt(0));
   const weights = owing.map((outcome) => dec(outcome.amounts[payer]));
@@ -217,14 +284,26 @@ export function allocateCap(outcomes: readonly Outcome[], cap: Dec, payer: Payer
   const available = cap.lt(owed) ? cap : owed;
   const { parts, extraUnits } = allocateWithLog(available, weights, rounding);
   const allocated = parts.reduce((acc, part) => acc.plus(part), ZERO);
-  assertInvariant(allocated.eq(available), `budget: Σ allocated ${allocated.toString()} ≠ min(cap, owed) ${available.toString()}`);
-  parts.forEach((part, index) => assertInvariant(part.lte(weights[index] ?? ZERO), `budget: share of ${owing[index]?.id ?? index} exceeds what is owed`));
+  assertInvariant(
+    allocated.eq(available),
+    `budget: Σ allocated ${allocated.toString()} ≠ min(cap, owed) ${available.toString()}`,
+  );
+  parts.forEach((part, index) =>
+    assertInvariant(
+      part.lte(weights[index] ?? ZERO),
+      `budget: share of ${owing[index]?.id ?? index} exceeds what is owed`,
+    ),
+  );
   return {
     cap: money(cap),
     payer,
     owed: money(owed),
     allocated: money(allocated),
-    shares: owing.map((outcome, index) => ({ caseId: outcome.id, owed: outcome.amounts[payer], allocated: money(parts[index] ?? ZERO) })),
+    shares: owing.map((outcome, index) => ({
+      caseId: outcome.id,
+      owed: outcome.amounts[payer],
+      allocated: money(parts[index] ?? ZERO),
+    })),
     remainder: extraUnits.map((index) => owing[index]?.id ?? ""),
   };
 }

@@ -32,7 +32,10 @@ export interface AttributionStep {
 
 /** The JSON document of `exitfund compare`. */
 export interface CompareDocument {
-  readonly ruleSets: { readonly a: { readonly id: string; readonly version: string }; readonly b: { readonly id: string; readonly version: string } };
+  readonly ruleSets: {
+    readonly a: { readonly id: string; readonly version: string };
+    readonly b: { readonly id: string; readonly version: string };
+  };
   readonly cases: readonly CaseChange[];
   readonly totals: AmountsChange & {
     readonly byTownship: { readonly [township: string]: AmountsChange };
@@ -74,12 +77,23 @@ export function compare(cases: readonly unknown[], ruleSetA: RuleSetInput, ruleS
   return {
     ruleSets: { a: { id: a.id, version: a.version }, b: { id: b.id, version: b.version } },
     cases: changes,
-    totals: { ...totalChange(changes, show), byTownship: groupChanges(changes, (change) => change.township, show), byKind: groupChanges(changes, (change) => change.kind, show) },
+    totals: {
+      ...totalChange(changes, show),
+      byTownship: groupChanges(changes, (change) => change.township, show),
+      byKind: groupChanges(changes, (change) => change.kind, show),
+    },
     attribution: attribute(cases, a, b, outcomesA, outcomesB, show),
   };
 }
 
-function attribute(cases: readonly unknown[], a: RuleSet, b: RuleSet, outcomesA: readonly Outcome[], outcomesB: readonly Outcome[], show: (value: Dec) => string): CompareDocument["attribution"] {
+function attribute(
+  cases: readonly unknown[],
+  a: RuleSet,
+  b: RuleSet,
+  outcomesA: readonly Outcome[],
+  outcomesB: readonly Outcome[],
+  show: (value: Dec) => string,
+): CompareDocument["attribution"] {
   const diff = diffRuleSets(a, b);
   const order = [...parametersChangingAmounts(diff), ...(diff.rounding === undefined ? [] : ["rounding"])];
   const start = totalsOf(outcomesA);
@@ -88,14 +102,39 @@ function attribute(cases: readonly unknown[], a: RuleSet, b: RuleSet, outcomesA:
   let before = start;
   const steps = order.map((name): AttributionStep => {
     json = name === "rounding" ? { ...json, rounding: b.rounding } : withParameterOf(json, b.json, name);
-    const after = totalsOf(outcomesUnder(cases, loadRuleSet(json), `the attribution step "${name}" (A with ${order.slice(0, order.indexOf(name) + 1).join(", ")} from B)`));
-    const step = { parameter: name, before: showTotals(before, show), after: showTotals(after, show), part: showTotals(minus(after, before), show) };
+    const after = totalsOf(
+      outcomesUnder(
+        cases,
+        loadRuleSet(json),
+        `the attribution step "${name}" (A with ${order.slice(0, order.indexOf(name) + 1).join(", ")} from B)`,
+      ),
+    );
+    const step = {
+      parameter: name,
+      before: showTotals(before, show),
+      after: showTotals(after, show),
+      part: showTotals(minus(after, before), show),
+    };
     before = after;
     return step;
   });
-  assertInvariant(sameTotals(before, end), `compare: after every step the total is ${before.total.toString()}, but B gives ${end.total.toString()}; a difference between the rule sets was not attributed`);
-  const parts = steps.reduce((acc, step) => plus(acc, { municipal: dec(step.part.municipal), district: dec(step.part.district), total: dec(step.part.total) }), { municipal: ZERO, district: ZERO, total: ZERO });
-  assertInvariant(sameTotals(parts, minus(end, start)), `compare: the parts add up to ${parts.total.toString()}, not the change ${minus(end, start).total.toString()}`);
+  assertInvariant(
+    sameTotals(before, end),
+    `compare: after every step the total is ${before.total.toString()}, but B gives ${end.total.toString()}; a difference between the rule sets was not attributed`,
+  );
+  const parts = steps.reduce(
+    (acc, step) =>
+      plus(acc, {
+        municipal: dec(step.part.municipal),
+        district: dec(step.part.district),
+        total: dec(step.part.total),
+      }),
+    { municipal: ZERO, district: ZERO, total: ZERO },
+  );
+  assertInvariant(
+    sameTotals(parts, minus(end, start)),
+    `compare: the parts add up to ${parts.total.toString()}, not the change ${minus(end, start).total.toString()}`,
+  );
   return { order, note: ATTRIBUTION_NOTE, steps, total: showTotals(minus(end, start), show) };
 }
 
@@ -114,7 +153,10 @@ function unionSources(a: readonly SourceJson[], b: readonly SourceJson[]): Sourc
 
 function outcomesUnder(cases: readonly unknown[], ruleSet: RuleSet, under: string): readonly Outcome[] {
   const document = computeBatch(cases, ruleSet);
-  if (document.errors.length > 0) throw new InvalidInputError(document.errors.map((error) => ({ path: error.path, message: `under ${under}: ${error.message}` })));
+  if (document.errors.length > 0)
+    throw new InvalidInputError(
+      document.errors.map((error) => ({ path: error.path, message: `under ${under}: ${error.message}` })),
+    );
   return document.results;
 }
 
@@ -125,7 +167,11 @@ interface Sums {
 }
 
 function totalsOf(outcomes: readonly Outcome[]): Sums {
-  return outcomes.reduce((acc, outcome) => plus(acc, sumsOf(outcome.amounts)), { municipal: ZERO, district: ZERO, total: ZERO });
+  return outcomes.reduce((acc, outcome) => plus(acc, sumsOf(outcome.amounts)), {
+    municipal: ZERO,
+    district: ZERO,
+    total: ZERO,
+  });
 }
 
 function sumsOf(amounts: Amounts): Sums {
@@ -133,11 +179,19 @@ function sumsOf(amounts: Amounts): Sums {
 }
 
 function plus(x: Sums, y: Sums): Sums {
-  return { municipal: x.municipal.plus(y.municipal), district: x.district.plus(y.district), total: x.total.plus(y.total) };
+  return {
+    municipal: x.municipal.plus(y.municipal),
+    district: x.district.plus(y.district),
+    total: x.total.plus(y.total),
+  };
 }
 
 function minus(x: Sums, y: Sums): Sums {
-  return { municipal: x.municipal.minus(y.municipal), district: x.district.minus(y.district), total: x.total.minus(y.total) };
+  return {
+    municipal: x.municipal.minus(y.municipal),
+    district: x.district.minus(y.district),
+    total: x.total.minus(y.total),
+  };
 }
 
 function sameTotals(x: Sums, y: Sums): boolean {
@@ -156,7 +210,9 @@ function caseChange(outcomeA: Outcome, outcomeB: Outcome, show: (value: Dec) => 
     caseId: outcomeA.id,
     kind: outcomeA.kind,
     township: outcomeA.township,
-    ...(outcomeA.track === undefined || outcomeB.track === undefined ? {} : { track: { a: outcomeA.track, b: outcomeB.track } }),
+    ...(outcomeA.track === undefined || outcomeB.track === undefined
+      ? {}
+      : { track: { a: outcomeA.track, b: outcomeB.track } }),
     a: showTotals(a, show),
     b: showTotals(b, show),
     delta: showTotals(minus(b, a), show),
@@ -170,9 +226,21 @@ function totalChange(changes: readonly CaseChange[], show: (value: Dec) => strin
   return { a: showTotals(a, show), b: showTotals(b, show), delta: showTotals(minus(b, a), show) };
 }
 
-function groupChanges(changes: readonly CaseChange[], keyOf: (change: CaseChange) => string, show: (value: Dec) => string): { [key: string]: AmountsChange } {
+function groupChanges(
+  changes: readonly CaseChange[],
+  keyOf: (change: CaseChange) => string,
+  show: (value: Dec) => string,
+): { [key: string]: AmountsChange } {
   const keys = [...new Set(changes.map(keyOf))].sort();
-  return Object.fromEntries(keys.map((key) => [key, totalChange(changes.filter((change) => keyOf(change) === key), show)]));
+  return Object.fromEntries(
+    keys.map((key) => [
+      key,
+      totalChange(
+        changes.filter((change) => keyOf(change) === key),
+        show,
+      ),
+    ]),
+  );
 }
 
 /** The finer of two roundings' scales, so amounts of both rule sets and their differences show exactly. */

@@ -17,7 +17,10 @@ export function resolveRuleSetInput(input: RuleSetInput | undefined): RuleSet {
   if (input === undefined) return defaultRuleSet;
   if (typeof input === "string") {
     const found = bundledRuleSet(input);
-    if (found === undefined) throw new InvalidInputError([{ path: "ruleSet", message: `no bundled rule set "${input}"; known: tongzhou-2016` }]);
+    if (found === undefined)
+      throw new InvalidInputError([
+        { path: "ruleSet", message: `no bundled rule set "${input}"; known: tongzhou-2016` },
+      ]);
     return found;
   }
   if ("compiled" in input && "json" in input) return input as RuleSet;
@@ -57,13 +60,24 @@ export interface ComputeDocument {
  * Parses one case and runs the checks that need the rule set; `index` prefixes paths in a batch.
  * Returns the parsed case or its problems — never both.
  */
-export function parseCase(input: unknown, ruleSet: RuleSet, index?: number): { ok: true; value: Case } | { ok: false; issues: InputIssue[] } {
+export function parseCase(
+  input: unknown,
+  ruleSet: RuleSet,
+  index?: number,
+): { ok: true; value: Case } | { ok: false; issues: InputIssue[] } {
   const prefix = index === undefined ? [] : [index];
   const parsed = CaseSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues, prefix) };
   const facts = parsed.data;
   const extra = domainOf(facts).checkCase?.(facts, ruleSet) ?? [];
-  if (extra.length > 0) return { ok: false, issues: extra.map((issue) => ({ ...issue, path: index === undefined ? issue.path : `[${index}]${issue.path.startsWith("[") ? "" : "."}${issue.path}` })) };
+  if (extra.length > 0)
+    return {
+      ok: false,
+      issues: extra.map((issue) => ({
+        ...issue,
+        path: index === undefined ? issue.path : `[${index}]${issue.path.startsWith("[") ? "" : "."}${issue.path}`,
+      })),
+    };
   return { ok: true, value: facts };
 }
 
@@ -86,7 +100,12 @@ export function compute(cases: unknown, ruleSet?: RuleSetInput): Outcome | Outco
   const single = !Array.isArray(cases);
   const document = computeBatch(single ? [cases] : (cases as readonly unknown[]), rules);
   if (document.errors.length > 0) {
-    throw new InvalidInputError(document.errors.map((error) => ({ path: single ? error.path.replace(/^\[0\]\.?/, "") : error.path, message: error.message })));
+    throw new InvalidInputError(
+      document.errors.map((error) => ({
+        path: single ? error.path.replace(/^\[0\]\.?/, "") : error.path,
+        message: error.message,
+      })),
+    );
   }
   return single ? (document.results[0] as Outcome) : [...document.results];
 }
@@ -103,7 +122,11 @@ const PROGRESS_EVERY = 256;
  * The `compute` document of a batch: results in input order, totals, and errors.
  * Without `skipInvalid`, any error leaves `results` empty (invalid input writes no results).
  */
-export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetInput, options: BatchOptions = {}): ComputeDocument {
+export function computeBatch(
+  inputs: readonly unknown[],
+  ruleSetInput?: RuleSetInput,
+  options: BatchOptions = {},
+): ComputeDocument {
   const ruleSet = resolveRuleSetInput(ruleSetInput);
   const errors: CaseError[] = [];
   const valid: { index: number; facts: Case }[] = [];
@@ -114,16 +137,23 @@ export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetI
     if (id !== undefined) {
       const first = firstIndexOfId.get(id);
       if (first !== undefined) {
-        errors.push({ index, id, path: `[${index}].id`, message: `id (编号) "${id}" is used twice in the batch (also at [${first}]); case ids must be unique` });
+        errors.push({
+          index,
+          id,
+          path: `[${index}].id`,
+          message: `id (编号) "${id}" is used twice in the batch (also at [${first}]); case ids must be unique`,
+        });
       } else firstIndexOfId.set(id, index);
     }
-    if (!parsed.ok) errors.push(...parsed.issues.map((issue) => ({ index, ...(id === undefined ? {} : { id }), ...issue })));
+    if (!parsed.ok)
+      errors.push(...parsed.issues.map((issue) => ({ index, ...(id === undefined ? {} : { id }), ...issue })));
     else if (firstIndexOfId.get(id ?? "") === index) valid.push({ index, facts: parsed.value });
   });
   const computed: Outcome[] = [];
   const computedCases: Case[] = [];
   for (const { index, facts } of valid) {
-    if (options.onProgress !== undefined && computed.length % PROGRESS_EVERY === 0) options.onProgress(computed.length, valid.length);
+    if (options.onProgress !== undefined && computed.length % PROGRESS_EVERY === 0)
+      options.onProgress(computed.length, valid.length);
     try {
       computed.push(computeParsed(facts, ruleSet));
       computedCases.push(facts);
@@ -131,18 +161,25 @@ export function computeBatch(inputs: readonly unknown[], ruleSetInput?: RuleSetI
       if (!(error instanceof InvalidInputError)) throw error;
       // A rule set with no value in force on the case's date is a problem of that date field of the case.
       const field = error instanceof RuleSetError ? DATE_FIELD[facts.kind] : undefined;
-      errors.push(...error.issues.map((issue) => ({
-        index,
-        id: facts.id,
-        path: `[${index}]${field !== undefined ? `.${field}` : issue.path === "" ? "" : `.${issue.path}`}`,
-        message: field !== undefined ? `rule set "${ruleSet.id}" ${issue.path}: ${issue.message}` : issue.message,
-      })));
+      errors.push(
+        ...error.issues.map((issue) => ({
+          index,
+          id: facts.id,
+          path: `[${index}]${field !== undefined ? `.${field}` : issue.path === "" ? "" : `.${issue.path}`}`,
+          message: field !== undefined ? `rule set "${ruleSet.id}" ${issue.path}: ${issue.message}` : issue.message,
+        })),
+      );
     }
   }
   options.onProgress?.(computed.length, valid.length);
   errors.sort((a, b) => a.index - b.index);
   const results = errors.length > 0 && options.skipInvalid !== true ? [] : crossCheckTransfers(computedCases, computed);
-  return { ruleSet: { id: ruleSet.id, version: ruleSet.version }, results, totals: summarize(results, ruleSet), errors };
+  return {
+    ruleSet: { id: ruleSet.id, version: ruleSet.version },
+    results,
+    totals: summarize(results, ruleSet),
+    errors,
+  };
 }
 
 function idOf(input: unknown): string | undefined {
@@ -164,7 +201,11 @@ export function summarize(outcomes: readonly Outcome[], ruleSet: RuleSet = defau
     const row = byTownship.get(outcome.township) ?? { municipal: ZERO, district: ZERO };
     byTownship.set(outcome.township, { municipal: row.municipal.plus(m), district: row.district.plus(d) });
   }
-  const show = (m: Dec, d: Dec): Amounts => ({ municipal: toMoneyString(m, ruleSet.rounding), district: toMoneyString(d, ruleSet.rounding), total: toMoneyString(m.plus(d), ruleSet.rounding) });
+  const show = (m: Dec, d: Dec): Amounts => ({
+    municipal: toMoneyString(m, ruleSet.rounding),
+    district: toMoneyString(d, ruleSet.rounding),
+    total: toMoneyString(m.plus(d), ruleSet.rounding),
+  });
   const townships: { [township: string]: Amounts } = {};
   for (const township of [...byTownship.keys()].sort()) {
     const row = byTownship.get(township);

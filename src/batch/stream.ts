@@ -11,19 +11,31 @@ import { computeParsed, parseCase, resolveRuleSetInput, summarize, type RuleSetI
  * results" for a file, validate it in a first pass (the CLI does). Batch cross-checks between
  * transfers and enterprise cases need the whole batch and are not applied here (use `compute`).
  */
-export async function* computeStream(cases: AsyncIterable<unknown> | Iterable<unknown>, ruleSetInput?: RuleSetInput): AsyncGenerator<Outcome> {
+export async function* computeStream(
+  cases: AsyncIterable<unknown> | Iterable<unknown>,
+  ruleSetInput?: RuleSetInput,
+): AsyncGenerator<Outcome> {
   const ruleSet = resolveRuleSetInput(ruleSetInput);
   const seen = new Set<string>();
   let index = 0;
   for await (const input of cases) {
     const parsed = parseCase(input, ruleSet, index);
     if (!parsed.ok) throw new InvalidInputError(parsed.issues);
-    if (seen.has(parsed.value.id)) throw new InvalidInputError([{ path: `[${index}].id`, message: `id (编号) "${parsed.value.id}" is used twice in the stream; case ids must be unique` }]);
+    if (seen.has(parsed.value.id))
+      throw new InvalidInputError([
+        {
+          path: `[${index}].id`,
+          message: `id (编号) "${parsed.value.id}" is used twice in the stream; case ids must be unique`,
+        },
+      ]);
     seen.add(parsed.value.id);
     try {
       yield computeParsed(parsed.value, ruleSet);
     } catch (error) {
-      if (error instanceof InvalidInputError) throw new InvalidInputError(error.issues.map((issue) => ({ path: `[${index}].${issue.path}`, message: issue.message })));
+      if (error instanceof InvalidInputError)
+        throw new InvalidInputError(
+          error.issues.map((issue) => ({ path: `[${index}].${issue.path}`, message: issue.message })),
+        );
       throw error;
     }
     index += 1;
@@ -48,11 +60,20 @@ export function runningTotals(ruleSetInput?: RuleSetInput): RunningTotals {
   return {
     add(outcome) {
       const sums = byTownship.get(outcome.township) ?? { municipal: ZERO, district: ZERO };
-      byTownship.set(outcome.township, { municipal: sums.municipal.plus(outcome.amounts.municipal), district: sums.district.plus(outcome.amounts.district) });
+      byTownship.set(outcome.township, {
+        municipal: sums.municipal.plus(outcome.amounts.municipal),
+        district: sums.district.plus(outcome.amounts.district),
+      });
     },
     totals() {
       // One synthetic outcome per township carries its exact sums, so the rounding and layout are summarize's own.
-      const partials = [...byTownship].map(([township, sums]) => ({ township, amounts: { municipal: sums.municipal.toString(), district: sums.district.toString(), total: "0" } }) as Outcome);
+      const partials = [...byTownship].map(
+        ([township, sums]) =>
+          ({
+            township,
+            amounts: { municipal: sums.municipal.toString(), district: sums.district.toString(), total: "0" },
+          }) as Outcome,
+      );
       return summarize(partials, ruleSet);
     },
   };

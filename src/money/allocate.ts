@@ -24,7 +24,11 @@ export interface Allocation {
  * allocate("100.00", ["1", "1", "1"]); // [33.34, 33.33, 33.33]
  * @category money
  */
-export function allocate(total: DecimalLike, weights: readonly DecimalLike[], rounding: Rounding = DEFAULT_ROUNDING): Dec[] {
+export function allocate(
+  total: DecimalLike,
+  weights: readonly DecimalLike[],
+  rounding: Rounding = DEFAULT_ROUNDING,
+): Dec[] {
   return allocateWithLog(total, weights, rounding).parts;
 }
 
@@ -35,11 +39,17 @@ export function allocate(total: DecimalLike, weights: readonly DecimalLike[], ro
  * allocateWithLog("100.00", ["1", "1", "1"]); // { parts: [33.34, 33.33, 33.33], extraUnits: [0] }
  * @category money
  */
-export function allocateWithLog(total: DecimalLike, weights: readonly DecimalLike[], rounding: Rounding = DEFAULT_ROUNDING): Allocation {
+export function allocateWithLog(
+  total: DecimalLike,
+  weights: readonly DecimalLike[],
+  rounding: Rounding = DEFAULT_ROUNDING,
+): Allocation {
   checkRounding(rounding);
   const amount = dec(total);
   if (amount.decimalPlaces() > rounding.scale) {
-    throw new RangeError(`total ${amount.toString()} has more than ${rounding.scale} decimals: round it before allocating`);
+    throw new RangeError(
+      `total ${amount.toString()} has more than ${rounding.scale} decimals: round it before allocating`,
+    );
   }
   if (weights.length === 0) {
     if (amount.isZero()) return { parts: [], extraUnits: [] };

@@ -31,9 +31,12 @@ const LIMIT = new Dec("1e16");
 export function toChineseCapital(value: DecimalLike, options: { readonly prefix?: "人民币" | "" } = {}): string {
   const amount = dec(value);
   if (amount.decimalPlaces() > 2) {
-    throw new RangeError(`amount ${amount.toString()} has more than 2 decimals: round it to the fen before writing it in capitals`);
+    throw new RangeError(
+      `amount ${amount.toString()} has more than 2 decimals: round it to the fen before writing it in capitals`,
+    );
   }
-  if (amount.abs().gte(LIMIT)) throw new RangeError(`amount ${amount.toString()} is too large for capitals (limit 10^16)`);
+  if (amount.abs().gte(LIMIT))
+    throw new RangeError(`amount ${amount.toString()} is too large for capitals (limit 10^16)`);
   const sign = amount.isNegative() && !amount.isZero() ? "负" : "";
   return `${options.prefix ?? ""}${sign}${spell(amount.abs())}`;
 }

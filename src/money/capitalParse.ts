@@ -1,7 +1,15 @@
 import { Dec, dec, type DecimalLike } from "./decimal.js";
 
 // Forms the PBOC says banks accept (貳 陸 億 萬, 圆) and 正 for 整, mapped to the canonical characters.
-const VARIANTS: Readonly<Record<string, string>> = { 貳: "贰", 陸: "陆", 億: "亿", 萬: "万", 圆: "元", 圓: "元", 正: "整" };
+const VARIANTS: Readonly<Record<string, string>> = {
+  貳: "贰",
+  陸: "陆",
+  億: "亿",
+  萬: "万",
+  圆: "元",
+  圓: "元",
+  正: "整",
+};
 const DIGITS = "零壹贰叁肆伍陆柒捌玖";
 const SMALL_UNITS: Readonly<Record<string, number>> = { 拾: 1, 佰: 2, 仟: 3 };
 const AMOUNT = /^(?:人民币)?(负)?(?:([^元]*)元)?([^元]*)$/;
@@ -35,7 +43,8 @@ export function parseChineseCapital(text: string): Dec {
   const normal = Array.from(text.trim(), (char) => VARIANTS[char] ?? char).join("");
   const match = AMOUNT.exec(normal);
   const fraction = match === null ? null : FRACTION.exec(match[3] ?? "");
-  if (match === null || fraction === null) throw notCapital(text, "it does not end in 元, 角, 分 or 整 as an amount does");
+  if (match === null || fraction === null)
+    throw notCapital(text, "it does not end in 元, 角, 分 or 整 as an amount does");
   const [, negative, integerText] = match;
   const [, zero, jiao, cents, whole] = fraction;
 
@@ -43,7 +52,11 @@ export function parseChineseCapital(text: string): Dec {
   const lastPlace = terms.at(-1)?.place;
   if (integerText === "") throw notCapital(text, "元 needs an amount before it");
   if (cents !== undefined && whole !== undefined) throw notCapital(text, "整 never follows 分");
-  if (jiao === undefined && cents === undefined && (whole === undefined || zero !== undefined || integerText === undefined)) {
+  if (
+    jiao === undefined &&
+    cents === undefined &&
+    (whole === undefined || zero !== undefined || integerText === undefined)
+  ) {
     throw notCapital(text, "an amount in whole yuan ends in 元整");
   }
   if (zero !== undefined && (integerText === undefined || (jiao !== undefined && lastPlace === 0))) {
@@ -122,7 +135,8 @@ function checkZero(previous: Term | undefined, term: Term, original: string): vo
   const gap = previous.place - term.place - 1;
   const groupsApart = Math.floor(previous.place / 4) - Math.floor(term.place / 4);
   const required = gap > 0 && ((term.place + 1) % 4 !== 0 || groupsApart >= 2);
-  if (term.zeroBefore ? gap === 0 : required) throw notCapital(original, term.zeroBefore ? "零 stands where no zero is" : "a 零 is missing");
+  if (term.zeroBefore ? gap === 0 : required)
+    throw notCapital(original, term.zeroBefore ? "零 stands where no zero is" : "a 零 is missing");
 }
 
 function notCapital(text: string, reason: string): RangeError {

@@ -18,7 +18,8 @@ const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 const MAX_NUMBER_DIGITS = 15;
 
 const EXPECTED = {
-  money: 'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros)',
+  money:
+    'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros)',
   quantity: 'must be a decimal string such as "120.5" (no commas, units, exponents, spaces or leading zeros)',
 } as const;
 
@@ -40,7 +41,9 @@ export function checkDecimal(input: unknown, options: CheckDecimalOptions = {}):
   if (typeof input === "number") {
     const text = String(input);
     if (!Number.isFinite(input) || !DECIMAL.test(text) || significantDigits(text) > MAX_NUMBER_DIGITS) {
-      return refuse(`${expected}; a JSON number is accepted only when it has at most ${MAX_NUMBER_DIGITS} significant digits and no exponent, got the number ${text}`);
+      return refuse(
+        `${expected}; a JSON number is accepted only when it has at most ${MAX_NUMBER_DIGITS} significant digits and no exponent, got the number ${text}`,
+      );
     }
     return checkSign(text, `the number ${text}`, options);
   }

@@ -24,7 +24,9 @@ if (isMain()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`exitfund: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.stderr.write(
+        `exitfund: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
       process.exitCode = 70;
     },
   );

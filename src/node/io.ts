@@ -19,8 +19,11 @@ export class UsageError extends Error {
 /** Prints an input error (every issue on its own line) or a usage error to stderr and returns exit 2. */
 export function reportInputError(error: unknown, io: CliIo, where?: string): number {
   if (error instanceof InvalidInputError) {
-    io.stderr.write(`exitfund: ${where === undefined ? "" : `${where}: `}${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}, nothing computed:\n`);
-    for (const issue of error.issues) io.stderr.write(`  ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}\n`);
+    io.stderr.write(
+      `exitfund: ${where === undefined ? "" : `${where}: `}${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}, nothing computed:\n`,
+    );
+    for (const issue of error.issues)
+      io.stderr.write(`  ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}\n`);
     return EXIT.badInput;
   }
   if (error instanceof UsageError) {

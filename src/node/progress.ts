@@ -58,11 +58,18 @@ export function duration(seconds: number): string {
   return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
 
-function figures(options: ProgressOptions, state: State, now: number): { count: string; percent: number; perSecond: string; left: string } {
+function figures(
+  options: ProgressOptions,
+  state: State,
+  now: number,
+): { count: string; percent: number; perSecond: string; left: string } {
   const perSecond = rate(state, now);
   const percent = options.total > 0 ? Math.min(100, Math.floor((state.done / options.total) * 100)) : 100;
   return {
-    count: options.total > 0 ? `${state.done.toLocaleString("en-US")}/${options.total.toLocaleString("en-US")}` : state.done.toLocaleString("en-US"),
+    count:
+      options.total > 0
+        ? `${state.done.toLocaleString("en-US")}/${options.total.toLocaleString("en-US")}`
+        : state.done.toLocaleString("en-US"),
     percent,
     perSecond: `${Math.round(perSecond).toLocaleString("en-US")}/s`,
     left: duration(perSecond > 0 ? (options.total - state.done) / perSecond : Number.POSITIVE_INFINITY),
@@ -82,7 +89,10 @@ function terminalProgress(options: ProgressOptions): Progress {
       lastDraw = time;
       const { count: shown, percent, perSecond, left } = figures(options, state, time);
       const filled = Math.round((percent / 100) * BAR_WIDTH);
-      const line = options.total > 0 ? `${options.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${left} left` : `${options.label} ${shown} ${perSecond}`;
+      const line =
+        options.total > 0
+          ? `${options.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${left} left`
+          : `${options.label} ${shown} ${perSecond}`;
       options.stream.write(`\r${line.padEnd(width)}`);
       width = Math.max(width, line.length);
     },
@@ -107,11 +117,15 @@ function lineProgress(options: ProgressOptions): Progress {
       lastTenth = Math.max(lastTenth, tenth);
       lastLine = time;
       const { count: shown, percent, perSecond, left } = figures(options, state, time);
-      options.stream.write(`exitfund: ${options.label} ${shown}${options.total > 0 ? ` (${percent}%), ${perSecond}, about ${left} left` : `, ${perSecond}`}\n`);
+      options.stream.write(
+        `exitfund: ${options.label} ${shown}${options.total > 0 ? ` (${percent}%), ${perSecond}, about ${left} left` : `, ${perSecond}`}\n`,
+      );
     },
     done() {
       const time = now();
-      options.stream.write(`exitfund: ${options.label} done: ${state.done.toLocaleString("en-US")} in ${duration((time - state.start) / 1000)}\n`);
+      options.stream.write(
+        `exitfund: ${options.label} done: ${state.done.toLocaleString("en-US")} in ${duration((time - state.start) / 1000)}\n`,
+      );
     },
   };
 }

@@ -17,7 +17,8 @@ import { UsageError, type CliIo } from "./io.js";
 export async function readStdin(io: CliIo): Promise<string> {
   const chunks: string[] = [];
   const decoder = new TextDecoder();
-  for await (const chunk of io.stdin) chunks.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
+  for await (const chunk of io.stdin)
+    chunks.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
   chunks.push(decoder.decode());
   return chunks.join("");
 }
@@ -38,13 +39,24 @@ export function casesOfJson(document: unknown, file: string): unknown[] {
 
 function listOfJson(document: unknown, file: string, key: "cases" | "ledger"): unknown[] {
   if (Array.isArray(document)) return document;
-  if (typeof document === "object" && document !== null && key in document && Array.isArray((document as { [k: string]: unknown })[key])) {
+  if (
+    typeof document === "object" &&
+    document !== null &&
+    key in document &&
+    Array.isArray((document as { [k: string]: unknown })[key])
+  ) {
     return (document as { [k: string]: unknown[] })[key] ?? [];
   }
-  throw new InvalidInputError([{ path: file, message: `must hold a JSON array of ${key === "cases" ? "cases" : "ledger rows"}, or an object { "${key}": [ ... ] }` }]);
+  throw new InvalidInputError([
+    {
+      path: file,
+      message: `must hold a JSON array of ${key === "cases" ? "cases" : "ledger rows"}, or an object { "${key}": [ ... ] }`,
+    },
+  ]);
 }
 
-const FORMATS = ".json (an array or { \"cases\": [...] }), .ndjson (one case per line), .csv or .xlsx (docs/files.md), or - for JSON on standard input";
+const FORMATS =
+  '.json (an array or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (docs/files.md), or - for JSON on standard input';
 
 /**
  * The cases of `<cases>` with where each field came from: `.json` (an array or `{ "cases": [...] }`),
@@ -67,7 +79,9 @@ export async function readCaseSource(file: string, io: CliIo): Promise<CaseSourc
     case ".xlsx":
       return tableSource(await xlsxTables(await readBytes(file, io), file), "xlsx");
     case ".xls":
-      throw new UsageError(`cannot read "${file}": the old .xls format is not read; save it from Excel as .xlsx or CSV UTF-8`);
+      throw new UsageError(
+        `cannot read "${file}": the old .xls format is not read; save it from Excel as .xlsx or CSV UTF-8`,
+      );
     default:
       throw new UsageError(`cannot read "${file}": give ${FORMATS}`);
   }
@@ -81,7 +95,11 @@ export async function readCaseSource(file: string, io: CliIo): Promise<CaseSourc
  *
  * @throws InvalidInputError listing every problem of the file.
  */
-export async function readCases(file: string, io: CliIo, options: { readonly ruleSet?: RuleSet } = {}): Promise<unknown[]> {
+export async function readCases(
+  file: string,
+  io: CliIo,
+  options: { readonly ruleSet?: RuleSet } = {},
+): Promise<unknown[]> {
   const source = await readCaseSource(file, io);
   if (source.format === "json") return [...source.cases];
   const errors = checkSource(source, options.ruleSet);
@@ -99,9 +117,16 @@ export function checkSource(source: CaseSource, ruleSet?: RuleSet): CaseError[] 
   source.cases.forEach((input, index) => {
     const id = idOf(input);
     const first = id === undefined ? undefined : firstIndexOfId.get(id);
-    if (id !== undefined && first !== undefined) errors.push({ index, id, path: `[${index}].id`, message: `id (编号) "${id}" is used twice in the batch (also at [${first}]); case ids must be unique` });
+    if (id !== undefined && first !== undefined)
+      errors.push({
+        index,
+        id,
+        path: `[${index}].id`,
+        message: `id (编号) "${id}" is used twice in the batch (also at [${first}]); case ids must be unique`,
+      });
     else if (id !== undefined) firstIndexOfId.set(id, index);
-    for (const issue of caseIssues(input, index, ruleSet)) errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
+    for (const issue of caseIssues(input, index, ruleSet))
+      errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
   });
   return locateErrors(source, errors);
 }
@@ -136,9 +161,14 @@ export async function readLedger(file: string, io: CliIo): Promise<LedgerRow[]> 
   if (extension === ".json" || file === "-") {
     const text = file === "-" ? await readStdin(io) : await readText(file, io);
     const rows = listOfJson(parseJsonText(text, file), file, "ledger");
-    source = { ...jsonSource(rows), format: "ndjson", where: (index, path) => `${file} › [${index}]${path === "" ? "" : `.${path}`}` };
+    source = {
+      ...jsonSource(rows),
+      format: "ndjson",
+      where: (index, path) => `${file} › [${index}]${path === "" ? "" : `.${path}`}`,
+    };
   } else if (extension === ".csv") source = tableSource([csvTable(await readBytes(file, io), file)], "csv", "ledger");
-  else if (extension === ".xlsx") source = tableSource(await xlsxTables(await readBytes(file, io), file, { all: true }), "xlsx", "ledger");
+  else if (extension === ".xlsx")
+    source = tableSource(await xlsxTables(await readBytes(file, io), file, { all: true }), "xlsx", "ledger");
   else throw new UsageError(`cannot read the ledger "${file}": give a .json, .csv or .xlsx file`);
   const rows: LedgerRow[] = [];
   const errors: CaseError[] = [];
@@ -178,5 +208,7 @@ async function existingPath(file: string, io: CliIo): Promise<string> {
 }
 
 function cannotRead(file: string, error: unknown): UsageError {
-  return new UsageError(`cannot read "${file}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`);
+  return new UsageError(
+    `cannot read "${file}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
+  );
 }

@@ -102,7 +102,11 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
  */
 export function parametersChangingAmounts(diff: RuleSetDiff): string[] {
   return diff.parameters
-    .filter((parameter) => parameter.change !== "changed" || parameter.values.some((value) => value.change !== "changed" || value.fields.includes("value")))
+    .filter(
+      (parameter) =>
+        parameter.change !== "changed" ||
+        parameter.values.some((value) => value.change !== "changed" || value.fields.includes("value")),
+    )
     .map((parameter) => parameter.name)
     .sort();
 }
@@ -114,17 +118,34 @@ function diffParameter(name: string, a: RuleSet, b: RuleSet): ParameterDiff | un
   const valuesB = viewsOf(b.compiled[name]?.values ?? []);
   if (inA === undefined || inB === undefined) {
     const change: Change = inA === undefined ? "added" : "removed";
-    const values = [...(inA === undefined ? valuesB : valuesA)].map(([from, view]): ValueDiff => ({ from, change, fields: VALUE_FIELDS.filter((field) => view[field] !== undefined), ...(inA === undefined ? { b: view } : { a: view }) }));
+    const values = [...(inA === undefined ? valuesB : valuesA)].map(
+      ([from, view]): ValueDiff => ({
+        from,
+        change,
+        fields: VALUE_FIELDS.filter((field) => view[field] !== undefined),
+        ...(inA === undefined ? { b: view } : { a: view }),
+      }),
+    );
     return { name, change, fields: [], values };
   }
-  const fields = PARAMETER_FIELDS.flatMap((field): FieldDiff[] => (inA[field] === inB[field] ? [] : [{ field, ...optional("a", inA[field]), ...optional("b", inB[field]) }]));
+  const fields = PARAMETER_FIELDS.flatMap((field): FieldDiff[] =>
+    inA[field] === inB[field] ? [] : [{ field, ...optional("a", inA[field]), ...optional("b", inB[field]) }],
+  );
   const dates = [...new Set([...valuesA.keys(), ...valuesB.keys()])].sort();
   const values = dates.flatMap((from): ValueDiff[] => {
     const viewA = valuesA.get(from);
     const viewB = valuesB.get(from);
-    if (viewA === undefined) return viewB === undefined ? [] : [{ from, change: "added", fields: VALUE_FIELDS.filter((field) => viewB[field] !== undefined), b: viewB }];
-    if (viewB === undefined) return [{ from, change: "removed", fields: VALUE_FIELDS.filter((field) => viewA[field] !== undefined), a: viewA }];
-    const differing = VALUE_FIELDS.filter((field) => (field === "value" ? !sameValue(viewA.value, viewB.value) : viewA[field] !== viewB[field]));
+    if (viewA === undefined)
+      return viewB === undefined
+        ? []
+        : [{ from, change: "added", fields: VALUE_FIELDS.filter((field) => viewB[field] !== undefined), b: viewB }];
+    if (viewB === undefined)
+      return [
+        { from, change: "removed", fields: VALUE_FIELDS.filter((field) => viewA[field] !== undefined), a: viewA },
+      ];
+    const differing = VALUE_FIELDS.filter((field) =>
+      field === "value" ? !sameValue(viewA.value, viewB.value) : viewA[field] !== viewB[field],
+    );
     return differing.length === 0 ? [] : [{ from, change: "changed", fields: differing, a: viewA, b: viewB }];
   });
   return fields.length === 0 && values.length === 0 ? undefined : { name, change: "changed", fields, values };
@@ -134,7 +155,13 @@ function viewsOf(values: readonly CompiledValue<unknown>[]): Map<string, DatedVa
   return new Map(
     values.map((value) => [
       value.from,
-      { value: value.json, status: value.status, source: value.source, ...optional("clause", value.clause), ...optional("note", value.note) },
+      {
+        value: value.json,
+        status: value.status,
+        source: value.source,
+        ...optional("clause", value.clause),
+        ...optional("note", value.note),
+      },
     ]),
   );
 }
@@ -164,7 +191,11 @@ function canonical(value: unknown): unknown {
   if (typeof value === "string") return DECIMAL.test(value) ? `#${new Dec(value).toString()}` : value;
   if (Array.isArray(value)) return value.map(canonical);
   if (typeof value === "object" && value !== null) {
-    return Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as { [key: string]: unknown })[key])]));
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as { [key: string]: unknown })[key])]),
+    );
   }
   return value;
 }

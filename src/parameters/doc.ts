@@ -30,19 +30,31 @@ export function ruleSetMarkdown(ruleSet: RuleSet): string {
     "These values exist so that the rules can run; no public text states them. Configure your own before relying on any result that uses them.",
     "",
     ...Object.entries(json.parameters).flatMap(([name, parameter]) =>
-      parameter.values.filter((value) => (value.status ?? parameter.status) === "illustrative").map((value) => `- \`${name}\` from ${value.from}: ${inline(value.value)} — ${value.note ?? parameter.note ?? ""}`),
+      parameter.values
+        .filter((value) => (value.status ?? parameter.status) === "illustrative")
+        .map(
+          (value) => `- \`${name}\` from ${value.from}: ${inline(value.value)} — ${value.note ?? parameter.note ?? ""}`,
+        ),
     ),
     "",
   ];
   for (const [domain, title] of DOMAINS) {
     const names = Object.keys(json.parameters).filter((name) => PARAMETERS[name as ParameterName]?.domain === domain);
     if (names.length === 0) continue;
-    lines.push(`## ${title}`, "", "| parameter | label | unit | from | value | status | source · clause |", "|---|---|---|---|---|---|---|");
+    lines.push(
+      `## ${title}`,
+      "",
+      "| parameter | label | unit | from | value | status | source · clause |",
+      "|---|---|---|---|---|---|---|",
+    );
     for (const name of names) lines.push(...rows(name, json.parameters[name] as ParameterJson));
     lines.push("");
   }
   lines.push("## Sources", "", "| id | title | issued | status |", "|---|---|---|---|");
-  for (const source of json.sources) lines.push(`| ${source.id} | ${escape(source.title)}${source.url === undefined ? "" : ` <${source.url}>`} | ${source.issuedOn} | ${BADGE[source.status]} |`);
+  for (const source of json.sources)
+    lines.push(
+      `| ${source.id} | ${escape(source.title)}${source.url === undefined ? "" : ` <${source.url}>`} | ${source.issuedOn} | ${BADGE[source.status]} |`,
+    );
   return `${lines.join("\n")}\n`;
 }
 
@@ -50,7 +62,9 @@ function rows(name: string, parameter: ParameterJson): string[] {
   const spec = PARAMETERS[name as ParameterName];
   return parameter.values.map((value, index) => {
     const status = value.status ?? parameter.status;
-    const cite = [value.source ?? parameter.source, value.clause ?? parameter.clause].filter((part) => part !== undefined).join(" · ");
+    const cite = [value.source ?? parameter.source, value.clause ?? parameter.clause]
+      .filter((part) => part !== undefined)
+      .join(" · ");
     return `| ${index === 0 ? `\`${name}\`` : ""} | ${index === 0 ? escape(spec?.label ?? "") : ""} | ${index === 0 ? escape(spec?.unit ?? "") : ""} | ${value.from} | ${escape(inline(value.value))} | ${BADGE[status]} | ${escape(cite)} |`;
   });
 }
@@ -62,7 +76,12 @@ function inline(value: unknown): string {
     return `${scale.type}: ${scale.brackets.map((b) => `≥${b.threshold} → ${b.rate ?? b.amount}`).join("; ")}`;
   }
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).map(([key, cell]) => `${key}: ${typeof cell === "object" && cell !== null ? `${(cell as { rate: string }).rate}/${(cell as { unit: string }).unit}` : String(cell)}`).join(", ");
+    return Object.entries(value)
+      .map(
+        ([key, cell]) =>
+          `${key}: ${typeof cell === "object" && cell !== null ? `${(cell as { rate: string }).rate}/${(cell as { unit: string }).unit}` : String(cell)}`,
+      )
+      .join(", ");
   }
   return String(value);
 }

@@ -27,11 +27,18 @@ export function resolveRuleSet(input: unknown, bundled: { readonly [id: string]:
   const issues: InputIssue[] = [];
   const base = json.extends === undefined ? undefined : bundled[json.extends];
   if (json.extends !== undefined && base === undefined) {
-    issues.push({ path: "extends", message: `names no bundled rule set "${json.extends}"; known: ${Object.keys(bundled).join(", ") || "none"}` });
+    issues.push({
+      path: "extends",
+      message: `names no bundled rule set "${json.extends}"; known: ${Object.keys(bundled).join(", ") || "none"}`,
+    });
   }
   const resolved = base === undefined ? json : mergeRuleSets(resolveRuleSet(base, bundled).json, json);
   const compiled = compileParameters(resolved, issues);
-  if (issues.length > 0) throw new RuleSetError(issues, `rule set "${json.id}" has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`);
+  if (issues.length > 0)
+    throw new RuleSetError(
+      issues,
+      `rule set "${json.id}" has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
+    );
   return {
     id: resolved.id,
     version: resolved.version,
@@ -48,11 +55,23 @@ export function resolveRuleSet(input: unknown, bundled: { readonly [id: string]:
 function lenientIssues(input: unknown, bundled: { readonly [id: string]: RuleSetJson }): InputIssue[] {
   if (typeof input !== "object" || input === null) return [];
   const raw = input as { extends?: unknown; sources?: unknown; parameters?: unknown };
-  const sources = Array.isArray(raw.sources) ? raw.sources.filter((source) => SourceSchema.safeParse(source).success) : [];
-  const parameters = typeof raw.parameters === "object" && raw.parameters !== null ? Object.entries(raw.parameters).filter(([, p]) => ParameterSchema.safeParse(p).success) : [];
+  const sources = Array.isArray(raw.sources)
+    ? raw.sources.filter((source) => SourceSchema.safeParse(source).success)
+    : [];
+  const parameters =
+    typeof raw.parameters === "object" && raw.parameters !== null
+      ? Object.entries(raw.parameters).filter(([, p]) => ParameterSchema.safeParse(p).success)
+      : [];
   const base = typeof raw.extends === "string" ? bundled[raw.extends] : undefined;
   const lenient = { sources, parameters: Object.fromEntries(parameters) } as unknown as RuleSetJson;
-  const merged = base === undefined ? lenient : { ...lenient, sources: [...base.sources, ...lenient.sources], parameters: { ...base.parameters, ...lenient.parameters } };
+  const merged =
+    base === undefined
+      ? lenient
+      : {
+          ...lenient,
+          sources: [...base.sources, ...lenient.sources],
+          parameters: { ...base.parameters, ...lenient.parameters },
+        };
   const issues: InputIssue[] = [];
   compileParameters(merged, issues);
   return issues;
@@ -75,7 +94,11 @@ function compileParameters(json: RuleSetJson, issues: InputIssue[]): { [name: st
   const sourceIds = new Set(json.sources.map((source) => source.id));
   const out: { [name: string]: CompiledParameter } = {};
   for (const name of Object.keys(PARAMETERS) as ParameterName[]) {
-    if (!(name in json.parameters)) issues.push({ path: `parameters["${name}"]`, message: `is missing; the rules need it (${PARAMETERS[name].label}, ${PARAMETERS[name].unit})` });
+    if (!(name in json.parameters))
+      issues.push({
+        path: `parameters["${name}"]`,
+        message: `is missing; the rules need it (${PARAMETERS[name].label}, ${PARAMETERS[name].unit})`,
+      });
   }
   for (const [name, parameter] of Object.entries(json.parameters)) {
     const path = `parameters["${name}"]`;
@@ -97,19 +120,36 @@ function compileParameter(
   sourceIds: ReadonlySet<string>,
   issues: InputIssue[],
 ): CompiledParameter {
-  if (!sourceIds.has(parameter.source)) issues.push({ path: `${path}.source`, message: `names no entry of sources: "${parameter.source}"; known: ${[...sourceIds].join(", ")}` });
+  if (!sourceIds.has(parameter.source))
+    issues.push({
+      path: `${path}.source`,
+      message: `names no entry of sources: "${parameter.source}"; known: ${[...sourceIds].join(", ")}`,
+    });
   const values: CompiledValue<unknown>[] = [];
   parameter.values.forEach((entry, index) => {
     const at = `${path}.values[${index}]`;
     const previous = parameter.values[index - 1];
-    if (previous !== undefined && !(entry.from > previous.from)) issues.push({ path: `${at}.from`, message: `must come after the previous value's date ${previous.from}; dates must strictly increase` });
-    if (entry.source !== undefined && !sourceIds.has(entry.source)) issues.push({ path: `${at}.source`, message: `names no entry of sources: "${entry.source}"` });
+    if (previous !== undefined && !(entry.from > previous.from))
+      issues.push({
+        path: `${at}.from`,
+        message: `must come after the previous value's date ${previous.from}; dates must strictly increase`,
+      });
+    if (entry.source !== undefined && !sourceIds.has(entry.source))
+      issues.push({ path: `${at}.source`, message: `names no entry of sources: "${entry.source}"` });
     const status = entry.status ?? parameter.status;
-    if (status === "official" && (entry.clause ?? parameter.clause) === undefined) issues.push({ path: `${at}`, message: "is marked official but cites no clause; give the clause of the official text" });
+    if (status === "official" && (entry.clause ?? parameter.clause) === undefined)
+      issues.push({
+        path: `${at}`,
+        message: "is marked official but cites no clause; give the clause of the official text",
+      });
     let value: unknown = null;
     if (entry.value !== null) {
       const compiled = compileValue(kind, entry.value);
-      if (!compiled.ok) issues.push({ path: `${at}.value`, message: `${compiled.message}; got ${JSON.stringify(entry.value).slice(0, 80)}` });
+      if (!compiled.ok)
+        issues.push({
+          path: `${at}.value`,
+          message: `${compiled.message}; got ${JSON.stringify(entry.value).slice(0, 80)}`,
+        });
       else value = compiled.value;
     }
     const clause = entry.clause ?? parameter.clause;

@@ -12,12 +12,19 @@ import type { CompiledParameter, InForce, IsoDate, RuleSet } from "./types.js";
  */
 export function param<N extends ParameterName>(ruleSet: RuleSet, name: N, on: IsoDate): InForce<ParameterTypes[N]> {
   const parameter = ruleSet.compiled[name] as CompiledParameter<ParameterTypes[N]> | undefined;
-  if (parameter === undefined) throw new RuleSetError([{ path: `parameters["${name}"]`, message: `is missing from rule set "${ruleSet.id}"` }]);
+  if (parameter === undefined)
+    throw new RuleSetError([{ path: `parameters["${name}"]`, message: `is missing from rule set "${ruleSet.id}"` }]);
   const entry = parameter.values.findLast((candidate) => candidate.from <= on);
   if (entry === undefined || entry.value === null) {
     const first = parameter.values[0]?.from ?? "never";
-    const message = entry === undefined ? `has no value in force on ${on} (its first value is from ${first})` : `was repealed from ${entry.from} and has no value in force on ${on}`;
-    throw new RuleSetError([{ path: `parameters["${name}"]`, message }], `rule set "${ruleSet.id}": ${name} ${message}`);
+    const message =
+      entry === undefined
+        ? `has no value in force on ${on} (its first value is from ${first})`
+        : `was repealed from ${entry.from} and has no value in force on ${on}`;
+    throw new RuleSetError(
+      [{ path: `parameters["${name}"]`, message }],
+      `rule set "${ruleSet.id}": ${name} ${message}`,
+    );
   }
   // Compiled values carry their name, so the value in force is returned as is (no object per lookup).
   return entry as InForce<ParameterTypes[N]>;
@@ -37,7 +44,8 @@ export function paramUse(inForce: InForce<unknown>, key?: string): ParamUse {
 
 function makeParamUse(inForce: InForce<unknown>, key: string | undefined): ParamUse {
   const json = inForce.json;
-  const value: Json = key === undefined ? (json as Json) : ((json as { readonly [k: string]: Json } | null)?.[key] ?? null);
+  const value: Json =
+    key === undefined ? (json as Json) : ((json as { readonly [k: string]: Json } | null)?.[key] ?? null);
   return {
     name: key === undefined ? inForce.name : `${inForce.name}.${key}`,
     from: inForce.from,

@@ -26,7 +26,14 @@ export const CATALOGUE_INDUSTRIES = [
   "electroplating",
   "solvent-coated-furniture",
 ] as const;
-export const EXEMPT_CATEGORIES = ["high-tech", "listed", "famous-brand", "tech-centre", "livelihood", "arts-crafts"] as const;
+export const EXEMPT_CATEGORIES = [
+  "high-tech",
+  "listed",
+  "famous-brand",
+  "tech-centre",
+  "livelihood",
+  "arts-crafts",
+] as const;
 export const MUNICIPAL_OUTCOMES = ["granted", "not-granted", "pending", "not-applied"] as const;
 
 /** Reports duplicate ids; runs even when other fields are invalid (`when`), so it reads the list defensively. */
@@ -38,25 +45,42 @@ function unique(list: unknown, ctx: z.RefinementCtx, field: string, what: string
     if (typeof id !== "string") return;
     const first = seen.get(id);
     if (first === undefined) seen.set(id, index);
-    else ctx.addIssue({ code: "custom", path: [field, index, "id"], message: `duplicate ${what} id "${id}" (also at ${field}[${first}]); ids must be unique within the case`, input: id });
+    else
+      ctx.addIssue({
+        code: "custom",
+        path: [field, index, "id"],
+        message: `duplicate ${what} id "${id}" (also at ${field}[${first}]); ids must be unique within the case`,
+        input: id,
+      });
   });
 }
 
 // Duplicate ids are reported together with every other problem of the case, not after they are fixed.
 const ALWAYS = { when: () => true } as unknown as undefined;
 
-const zeroDefaults = <const K extends readonly string[]>(keys: K) => Object.fromEntries(keys.map((k) => [k, "0"])) as { [P in K[number]]: string };
+const zeroDefaults = <const K extends readonly string[]>(keys: K) =>
+  Object.fromEntries(keys.map((k) => [k, "0"])) as { [P in K[number]]: string };
 
 export const PollutantsSchema = z
-  .strictObject(Object.fromEntries(POLLUTANTS.map((p) => [p, QuantitySchema.optional().meta(label(p))])) as { [P in (typeof POLLUTANTS)[number]]: z.ZodOptional<typeof QuantitySchema> })
+  .strictObject(
+    Object.fromEntries(POLLUTANTS.map((p) => [p, QuantitySchema.optional().meta(label(p))])) as {
+      [P in (typeof POLLUTANTS)[number]]: z.ZodOptional<typeof QuantitySchema>;
+    },
+  )
   .transform((value) => ({ ...zeroDefaults(POLLUTANTS), ...stripUndefined(value) }));
 
 export const PriorYearTaxSchema = z
-  .strictObject(Object.fromEntries(TAX_TYPES.map((t) => [t, MoneySchema.optional().meta(label(t))])) as { [P in (typeof TAX_TYPES)[number]]: z.ZodOptional<typeof MoneySchema> })
+  .strictObject(
+    Object.fromEntries(TAX_TYPES.map((t) => [t, MoneySchema.optional().meta(label(t))])) as {
+      [P in (typeof TAX_TYPES)[number]]: z.ZodOptional<typeof MoneySchema>;
+    },
+  )
   .transform((value) => ({ ...zeroDefaults(TAX_TYPES), ...stripUndefined(value) }));
 
 function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as { [K in keyof T]: Exclude<T[K], undefined> };
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
 }
 
 /** 调整退出 · enterprise exit (DESIGN §4.1). */
@@ -71,11 +95,19 @@ export const EnterpriseExitSchema = z
     exitCompletedOn: IsoDateSchema.meta(label("exitCompletedOn")),
     licensed: BooleanSchema.meta(label("licensed")),
     acceptance: z
-      .strictObject({
-        equipmentRemoved: BooleanSchema.meta(label("equipmentRemoved")),
-        licenceChangedOrCancelled: BooleanSchema.meta(label("licenceChangedOrCancelled")),
-        staffResettled: BooleanSchema.meta(label("staffResettled")),
-      }, { error: (issue) => (issue.input === undefined ? "is required" : "must be an object { equipmentRemoved, licenceChangedOrCancelled, staffResettled } of true/false") })
+      .strictObject(
+        {
+          equipmentRemoved: BooleanSchema.meta(label("equipmentRemoved")),
+          licenceChangedOrCancelled: BooleanSchema.meta(label("licenceChangedOrCancelled")),
+          staffResettled: BooleanSchema.meta(label("staffResettled")),
+        },
+        {
+          error: (issue) =>
+            issue.input === undefined
+              ? "is required"
+              : "must be an object { equipmentRemoved, licenceChangedOrCancelled, staffResettled } of true/false",
+        },
+      )
       .meta(label("acceptance")),
     municipalOutcome: enumSchema(MUNICIPAL_OUTCOMES).meta(label("municipalOutcome")),
     recommendedByDistrict: BooleanSchema.meta(label("recommendedByDistrict")),
@@ -92,7 +124,12 @@ export const EnterpriseExitSchema = z
   })
   .superRefine((value, ctx) => {
     if (value.leadingGroupDecision !== undefined && value.exemptCategory === undefined) {
-      ctx.addIssue({ code: "custom", path: ["leadingGroupDecision"], message: "is only meaningful with exemptCategory (暂缓类别); give the category or remove the decision", input: value.leadingGroupDecision });
+      ctx.addIssue({
+        code: "custom",
+        path: ["leadingGroupDecision"],
+        message: "is only meaningful with exemptCategory (暂缓类别); give the category or remove the decision",
+        input: value.leadingGroupDecision,
+      });
     }
   })
   .transform((value) => ({
@@ -108,7 +145,10 @@ const ClearanceItemSchema = z.strictObject({
   builtOn: IsoDateSchema.optional().meta(label("builtOn")),
   declaredAmount: MoneySchema.optional().meta(label("declaredAmount")),
   survey: z
-    .strictObject({ structureType: TextSchema.meta(label("structureType")), quantity: QuantitySchema.meta(label("quantity")) })
+    .strictObject({
+      structureType: TextSchema.meta(label("structureType")),
+      quantity: QuantitySchema.meta(label("quantity")),
+    })
     .optional()
     .meta(label("survey")),
 });
@@ -122,7 +162,10 @@ export const StructureClearanceSchema = z
     village: TextSchema.meta(label("village")),
     site: TextSchema.meta(label("site")),
     declaredOn: IsoDateSchema.meta(label("declaredOn")),
-    items: z.array(ClearanceItemSchema, { error: "must be a list of structure items" }).min(1, { error: "must list at least one structure item" }).meta(label("items")),
+    items: z
+      .array(ClearanceItemSchema, { error: "must be a list of structure items" })
+      .min(1, { error: "must list at least one structure item" })
+      .meta(label("items")),
   })
   .superRefine((value, ctx) => unique(value?.items, ctx, "items", "item"), ALWAYS);
 
@@ -167,19 +210,30 @@ export const TownshipTransferSchema = z
       .max(2100, { error: "must be a year from 1990 to 2100" })
       .meta(label("fiscalYear")),
     priorYearRevenue: PositiveMoneySchema.meta(label("priorYearRevenue")),
-    exitedEnterprises: z.array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" }).meta(label("exitedEnterprises")),
+    exitedEnterprises: z
+      .array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" })
+      .meta(label("exitedEnterprises")),
   })
   .superRefine((value, ctx) => unique(value?.exitedEnterprises, ctx, "exitedEnterprises", "enterprise"), ALWAYS);
 
-export const CASE_KINDS = ["enterprise-exit", "structure-clearance", "village-compensation", "township-transfer"] as const;
+export const CASE_KINDS = [
+  "enterprise-exit",
+  "structure-clearance",
+  "village-compensation",
+  "township-transfer",
+] as const;
 
 /** Any case, chosen by its `kind`. */
-export const CaseSchema = z.discriminatedUnion("kind", [EnterpriseExitSchema, StructureClearanceSchema, VillageCompensationSchema, TownshipTransferSchema], {
-  error: (issue) =>
-    issue.code === "invalid_union" && issue.discriminator !== undefined
-      ? `kind must be one of ${CASE_KINDS.map((k) => `"${k}"`).join(", ")}`
-      : "must be a case object with a kind",
-});
+export const CaseSchema = z.discriminatedUnion(
+  "kind",
+  [EnterpriseExitSchema, StructureClearanceSchema, VillageCompensationSchema, TownshipTransferSchema],
+  {
+    error: (issue) =>
+      issue.code === "invalid_union" && issue.discriminator !== undefined
+        ? `kind must be one of ${CASE_KINDS.map((k) => `"${k}"`).join(", ")}`
+        : "must be a case object with a kind",
+  },
+);
 
 /** A payment actually made (a ledger row). */
 export const LedgerRowSchema = z.strictObject({

@@ -19,7 +19,8 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly 
     if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.discriminator === undefined) {
       // A union of scalar alternatives (string | number): report the first branch's message only once.
       const first = issue.errors[0]?.[0];
-      if (first !== undefined && issue.message.startsWith("Invalid input")) return zodIssues([{ ...first, path: [...issue.path, ...first.path] }], prefix);
+      if (first !== undefined && issue.message.startsWith("Invalid input"))
+        return zodIssues([{ ...first, path: [...issue.path, ...first.path] }], prefix);
     }
     return [{ path: formatPath(segments), message: fieldMessage(segments, issue) }];
   });
@@ -30,17 +31,23 @@ function fieldMessage(segments: readonly PropertyKey[], issue: z.core.$ZodIssue)
   const label = typeof field === "string" ? FIELD_LABELS[field] : undefined;
   const name = typeof field === "string" ? `${field}${label === undefined ? "" : ` (${label})`}` : "value";
   const input = (issue as { input?: unknown }).input;
-  if (input === undefined && (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")) {
+  if (
+    input === undefined &&
+    (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")
+  ) {
     const accepted = issue.message.replace(/; got nothing$/, "").replace(/^Invalid input: /, "");
     return `${name} is required — ${accepted === "is required" ? "give a value" : accepted}`;
   }
-  if (issue.code === "invalid_type" && !/got /.test(issue.message)) return `${name}: ${issue.message}; got ${show(input)}`;
+  if (issue.code === "invalid_type" && !/got /.test(issue.message))
+    return `${name}: ${issue.message}; got ${show(input)}`;
   return `${name} ${issue.message.startsWith("is ") ? "" : ": "}${issue.message}`.replace(" : ", ": ");
 }
 
 function suggest(key: string): string {
   const lower = key.toLowerCase();
-  const match = Object.keys(FIELD_LABELS).find((field) => field.toLowerCase() === lower || distance(field.toLowerCase(), lower) <= 2);
+  const match = Object.keys(FIELD_LABELS).find(
+    (field) => field.toLowerCase() === lower || distance(field.toLowerCase(), lower) <= 2,
+  );
   return match === undefined || match === key ? "" : ` (did you mean "${match}"?)`;
 }
 

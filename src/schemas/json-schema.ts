@@ -1,6 +1,12 @@
 import { z } from "zod";
 import { InvalidInputError } from "../errors/index.js";
-import { EnterpriseExitSchema, LedgerRowSchema, StructureClearanceSchema, TownshipTransferSchema, VillageCompensationSchema } from "./cases.js";
+import {
+  EnterpriseExitSchema,
+  LedgerRowSchema,
+  StructureClearanceSchema,
+  TownshipTransferSchema,
+  VillageCompensationSchema,
+} from "./cases.js";
 import { RuleSetSchema } from "./rule-set.js";
 
 const SCHEMAS = {
@@ -23,7 +29,10 @@ export const SCHEMA_NAMES = Object.keys(SCHEMAS) as SchemaName[];
  */
 export function jsonSchema(name: SchemaName): Record<string, unknown> {
   const schema = SCHEMAS[name];
-  if (schema === undefined) throw new InvalidInputError([{ path: "schema", message: `no schema "${String(name)}"; known: ${SCHEMA_NAMES.join(", ")}` }]);
+  if (schema === undefined)
+    throw new InvalidInputError([
+      { path: "schema", message: `no schema "${String(name)}"; known: ${SCHEMA_NAMES.join(", ")}` },
+    ]);
   const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   return { $id: `https://exitfund.invalid/schemas/${name}.json`, title: `exitfund ${name}`, ...out };
 }

@@ -7,7 +7,10 @@ const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** A decimal string in a rule set (rates, amounts, thresholds): exact, never a float. */
 export const RuleDecimalSchema = z
   .string({ error: (issue) => `must be a decimal string such as "0.7" or "500000"; got ${show(issue.input)}` })
-  .regex(DECIMAL, { error: (issue) => `must be a decimal string such as "0.7" or "500000" (no commas, signs or exponents); got ${show(issue.input)}` });
+  .regex(DECIMAL, {
+    error: (issue) =>
+      `must be a decimal string such as "0.7" or "500000" (no commas, signs or exponents); got ${show(issue.input)}`,
+  });
 
 const BracketSchema = z.strictObject({
   threshold: RuleDecimalSchema,
@@ -20,20 +23,19 @@ export const ScaleSchema = z.strictObject({
   brackets: z.array(BracketSchema).min(1, { error: "a scale needs at least one bracket" }),
 });
 
-const CellSchema = z.union([
-  z.string(),
-  z.boolean(),
-  z.strictObject({ unit: enumSchema(["m2", "m", "item"]), rate: RuleDecimalSchema }),
-], { error: "a table cell must be a decimal string, a date, true/false, or { unit, rate }" });
+const CellSchema = z.union(
+  [z.string(), z.boolean(), z.strictObject({ unit: enumSchema(["m2", "m", "item"]), rate: RuleDecimalSchema })],
+  { error: "a table cell must be a decimal string, a date, true/false, or { unit, rate }" },
+);
 
 /** A parameter value: decimal string, boolean, date, table, scale, or null (repealed from this date). */
-export const ParameterValueSchema = z.union([
-  z.string(),
-  z.boolean(),
-  z.null(),
-  ScaleSchema,
-  z.record(z.string(), CellSchema),
-], { error: "a value must be a decimal string, a date, true/false, a table { key: value }, a scale { type, brackets }, or null" });
+export const ParameterValueSchema = z.union(
+  [z.string(), z.boolean(), z.null(), ScaleSchema, z.record(z.string(), CellSchema)],
+  {
+    error:
+      "a value must be a decimal string, a date, true/false, a table { key: value }, a scale { type, brackets }, or null",
+  },
+);
 
 const Citation = {
   status: StatusSchema.optional(),

@@ -17,7 +17,9 @@ export function isIsoDate(text: string): boolean {
 /** A date `YYYY-MM-DD` that exists in the calendar. */
 export const IsoDateSchema = z
   .string({ error: (issue) => `must be a date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}` })
-  .refine(isIsoDate, { error: (issue) => `must be a real calendar date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}` })
+  .refine(isIsoDate, {
+    error: (issue) => `must be a real calendar date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}`,
+  })
   .meta({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
 
 function decimalSchema(options: { allowNegative: boolean; what: "money" | "quantity"; positive?: boolean }) {
@@ -72,7 +74,9 @@ export const BooleanSchema = z.boolean({ error: (issue) => `must be true or fals
 
 /** An enumeration whose error lists what is accepted. */
 export function enumSchema<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: (issue) => `must be one of ${values.map((v) => `"${v}"`).join(", ")}; got ${show(issue.input)}` });
+  return z.enum(values, {
+    error: (issue) => `must be one of ${values.map((v) => `"${v}"`).join(", ")}; got ${show(issue.input)}`,
+  });
 }
 
 /** Renders an offending input for a message (short, JSON-ish, never the whole object). */

@@ -8,7 +8,8 @@ export function toJson(value: unknown): Json {
   if (value === null || value === undefined) return null;
   if (typeof value === "string" || typeof value === "boolean") return value;
   if (typeof value === "number") return value;
-  if (typeof value === "object" && value !== null && "toFixed" in value && "isZero" in value) return (value as Dec).toString();
+  if (typeof value === "object" && value !== null && "toFixed" in value && "isZero" in value)
+    return (value as Dec).toString();
   if (Array.isArray(value)) return value.map(toJson);
   if (typeof value === "object") {
     const out: { [key: string]: Json } = {};
@@ -19,7 +20,13 @@ export function toJson(value: unknown): Json {
 }
 
 /** One trace step: the rule, its clause, the parameters used, the inputs and the value — all plain JSON. */
-export function step(rule: string, clause: string, params: readonly ParamUse[], inputs: { readonly [key: string]: unknown }, value: unknown): TraceStep {
+export function step(
+  rule: string,
+  clause: string,
+  params: readonly ParamUse[],
+  inputs: { readonly [key: string]: unknown },
+  value: unknown,
+): TraceStep {
   const plainInputs: { [key: string]: Json } = {};
   for (const [key, inner] of Object.entries(inputs)) if (inner !== undefined) plainInputs[key] = toJson(inner);
   return { rule, clause, params, inputs: plainInputs, value: toJson(value) };
@@ -31,17 +38,39 @@ export function basisOf(steps: readonly TraceStep[]): Status {
 }
 
 /** A reason, its English message rendered from the domain's catalog. */
-export function reason(catalog: MessageCatalog, code: string, clause: string, data: { readonly [key: string]: unknown } = {}, extra: Pick<Reason, "track" | "decisive"> = {}): Reason {
+export function reason(
+  catalog: MessageCatalog,
+  code: string,
+  clause: string,
+  data: { readonly [key: string]: unknown } = {},
+  extra: Pick<Reason, "track" | "decisive"> = {},
+): Reason {
   const plain = toJson(data) as { readonly [key: string]: Json };
   const template = catalog.codes[code];
-  return { code, message: template === undefined ? code : template.en(plain), clause, ...extra, ...(Object.keys(plain).length > 0 ? { data: plain } : {}) };
+  return {
+    code,
+    message: template === undefined ? code : template.en(plain),
+    clause,
+    ...extra,
+    ...(Object.keys(plain).length > 0 ? { data: plain } : {}),
+  };
 }
 
 /** A finding, its English message rendered from the domain's catalog. */
-export function finding(catalog: MessageCatalog, code: string, data: { readonly [key: string]: unknown } = {}, extra: Pick<Finding, "itemId" | "clause"> = {}): Finding {
+export function finding(
+  catalog: MessageCatalog,
+  code: string,
+  data: { readonly [key: string]: unknown } = {},
+  extra: Pick<Finding, "itemId" | "clause"> = {},
+): Finding {
   const plain = toJson(data) as { readonly [key: string]: Json };
   const template = catalog.codes[code];
-  return { code, message: template === undefined ? code : template.en(plain), ...extra, ...(Object.keys(plain).length > 0 ? { data: plain } : {}) };
+  return {
+    code,
+    message: template === undefined ? code : template.en(plain),
+    ...extra,
+    ...(Object.keys(plain).length > 0 ? { data: plain } : {}),
+  };
 }
 
 /** `amounts` of an outcome from already-rounded parts: total is their exact sum (the amounts a reader sees add up). */

@@ -7,7 +7,10 @@ export type Lang = "zh" | "en";
 
 const TRACKS: Record<Track, { en: string; zh: string }> = {
   municipal: { en: "municipal reward (市级奖励)", zh: "市级奖励" },
-  "district-supplement": { en: "district supplement, 70 % of the municipal standard (区级奖励·比照市级)", zh: "区级奖励(比照市级标准)" },
+  "district-supplement": {
+    en: "district supplement, 70 % of the municipal standard (区级奖励·比照市级)",
+    zh: "区级奖励(比照市级标准)",
+  },
   "district-small": { en: "small-enterprise reward (区级综合奖励)", zh: "区级综合奖励(小企业)" },
   none: { en: "no reward", zh: "不予奖励" },
 };
@@ -32,25 +35,40 @@ const KINDS: Record<Outcome["kind"], { en: string; zh: string }> = {
  *
  * @example explain(compute(myCase), { lang: "zh" })
  */
-export function explain(outcome: Outcome, options: { readonly lang?: Lang; readonly catalogs?: readonly MessageCatalog[] } = {}): string {
+export function explain(
+  outcome: Outcome,
+  options: { readonly lang?: Lang; readonly catalogs?: readonly MessageCatalog[] } = {},
+): string {
   const lang = options.lang ?? "en";
   const catalogs = options.catalogs ?? messageCatalogs;
   const zh = lang === "zh";
   const lines: string[] = [];
-  lines.push(`${outcome.id} · ${KINDS[outcome.kind][lang]} · ${outcome.township} · ${zh ? "规则集" : "rule set"} ${outcome.ruleSet.id} v${outcome.ruleSet.version}`);
-  if (outcome.track !== undefined) lines.push(`${zh ? "适用" : "Track"}: ${TRACKS[outcome.track][lang]}${outcome.eligible ? "" : zh ? "(不符合条件)" : " (not eligible)"}`);
+  lines.push(
+    `${outcome.id} · ${KINDS[outcome.kind][lang]} · ${outcome.township} · ${zh ? "规则集" : "rule set"} ${outcome.ruleSet.id} v${outcome.ruleSet.version}`,
+  );
+  if (outcome.track !== undefined)
+    lines.push(
+      `${zh ? "适用" : "Track"}: ${TRACKS[outcome.track][lang]}${outcome.eligible ? "" : zh ? "(不符合条件)" : " (not eligible)"}`,
+    );
   else lines.push(`${zh ? "是否符合条件" : "Eligible"}: ${outcome.eligible ? (zh ? "是" : "yes") : zh ? "否" : "no"}`);
   lines.push(...amountLines(outcome, lang));
-  lines.push(`${zh ? "依据" : "Basis"}: ${STATUS[outcome.basis][lang]}${outcome.basis === "illustrative" ? (zh ? " — 结果含示例参数,仅供测算,不得作为正式金额" : " — the result uses placeholder parameters: an estimate for planning, not an official amount") : ""}`);
-  if (outcome.estimate) lines.push(zh ? "估算:市级奖励结果尚待确定" : "Estimate: the municipal decision is still pending");
+  lines.push(
+    `${zh ? "依据" : "Basis"}: ${STATUS[outcome.basis][lang]}${outcome.basis === "illustrative" ? (zh ? " — 结果含示例参数,仅供测算,不得作为正式金额" : " — the result uses placeholder parameters: an estimate for planning, not an official amount") : ""}`,
+  );
+  if (outcome.estimate)
+    lines.push(zh ? "估算:市级奖励结果尚待确定" : "Estimate: the municipal decision is still pending");
   if (outcome.reasons.length > 0) {
     lines.push(zh ? "理由:" : "Why:");
     const ordered = [...outcome.reasons].sort((a, b) => Number(b.decisive === true) - Number(a.decisive === true));
-    for (const reason of ordered) lines.push(`  ${reasonMark(reason, outcome)} ${render(reason, lang, catalogs)}${reason.track !== undefined && reason.track !== outcome.track && reason.decisive !== true ? (zh ? ` (排除:${TRACKS[reason.track].zh})` : ` (rules out: ${reason.track})`) : ""} 〔${reason.clause}〕`);
+    for (const reason of ordered)
+      lines.push(
+        `  ${reasonMark(reason, outcome)} ${render(reason, lang, catalogs)}${reason.track !== undefined && reason.track !== outcome.track && reason.decisive !== true ? (zh ? ` (排除:${TRACKS[reason.track].zh})` : ` (rules out: ${reason.track})`) : ""} 〔${reason.clause}〕`,
+      );
   }
   if (outcome.findings.length > 0) {
     lines.push(zh ? "需关注:" : "Findings:");
-    for (const finding of outcome.findings) lines.push(`  ! ${finding.itemId === undefined ? "" : `[${finding.itemId}] `}${render(finding, lang, catalogs)}`);
+    for (const finding of outcome.findings)
+      lines.push(`  ! ${finding.itemId === undefined ? "" : `[${finding.itemId}] `}${render(finding, lang, catalogs)}`);
   }
   if (outcome.trace.length > 0) {
     lines.push(zh ? "计算过程:" : "How each figure was computed:");
@@ -95,9 +113,14 @@ function ruleLabel(rule: string, lang: Lang, catalogs: readonly MessageCatalog[]
 
 function stepLines(traceStep: TraceStep, number: number, lang: Lang, catalogs: readonly MessageCatalog[]): string[] {
   const zh = lang === "zh";
-  const out = [`  ${number}. ${ruleLabel(traceStep.rule, lang, catalogs)} = ${showJson(traceStep.value)}  〔${traceStep.clause}〕`];
+  const out = [
+    `  ${number}. ${ruleLabel(traceStep.rule, lang, catalogs)} = ${showJson(traceStep.value)}  〔${traceStep.clause}〕`,
+  ];
   const inputs = Object.entries(traceStep.inputs);
-  if (inputs.length > 0) out.push(`     ${zh ? "输入" : "inputs"}: ${inputs.map(([key, value]) => `${key} = ${showJson(value)}`).join("; ")}`);
+  if (inputs.length > 0)
+    out.push(
+      `     ${zh ? "输入" : "inputs"}: ${inputs.map(([key, value]) => `${key} = ${showJson(value)}`).join("; ")}`,
+    );
   for (const used of traceStep.params) out.push(`     ${zh ? "参数" : "parameter"} ${paramLine(used, lang)}`);
   return out;
 }

@@ -16,7 +16,18 @@ const E3 = { ...enterpriseCase, id: "E-3", licensed: false };
 const C1 = clearanceCase;
 const CASES = [E1, E2, E3, C1];
 
-const row = (caseId: string, payer: "municipal" | "district", amount: string, extra: { paidOn?: string; voucher?: string } = {}) => ({ caseId, payer, amount, paidOn: extra.paidOn ?? "2016-12-20", ...(extra.voucher === undefined ? {} : { voucher: extra.voucher }) });
+const row = (
+  caseId: string,
+  payer: "municipal" | "district",
+  amount: string,
+  extra: { paidOn?: string; voucher?: string } = {},
+) => ({
+  caseId,
+  payer,
+  amount,
+  paidOn: extra.paidOn ?? "2016-12-20",
+  ...(extra.voucher === undefined ? {} : { voucher: extra.voucher }),
+});
 const PAID_E1 = row("E-1", "municipal", "875000.00", { voucher: "V1" });
 const PAID_E2 = row("E-2", "district", "612500", { voucher: "V2" });
 const PAID_C1 = row("C-1", "district", "9220", { voucher: "V3" });
@@ -29,7 +40,9 @@ function expectTiesOut(document: AuditDocument, ledger: readonly { amount: strin
   expect(document.totals.paid).toBe(paid.toFixed(2));
   expect(document.totals.difference).toBe(paid.minus("1496720").toFixed(2));
   const reconciled = document.reconciliation.reduce((acc, entry) => acc.plus(entry.difference.total), ZERO);
-  const unknown = document.discrepancies.filter((d) => d.type === "unknown-case").reduce((acc, d) => acc.plus(d.difference), ZERO);
+  const unknown = document.discrepancies
+    .filter((d) => d.type === "unknown-case")
+    .reduce((acc, d) => acc.plus(d.difference), ZERO);
   expect(reconciled.plus(unknown).toFixed(2)).toBe(document.totals.difference);
 }
 
@@ -38,40 +51,118 @@ describe("audit: one example per discrepancy type", () => {
     {
       name: "underpaid: E-1 owed 875,000.00 municipal, paid 800,000.00 → -75,000.00",
       ledger: [row("E-1", "municipal", "800000", { voucher: "V1" }), ...EXACT.slice(1)],
-      expected: [{ caseId: "E-1", type: "underpaid", payer: "municipal", owed: "875000.00", paid: "800000.00", difference: "-75000.00", vouchers: ["V1"], rows: [0] }],
+      expected: [
+        {
+          caseId: "E-1",
+          type: "underpaid",
+          payer: "municipal",
+          owed: "875000.00",
+          paid: "800000.00",
+          difference: "-75000.00",
+          vouchers: ["V1"],
+          rows: [0],
+        },
+      ],
     },
     {
       name: "overpaid: E-1 owed 875,000.00, paid 900,000.00 → +25,000.00",
       ledger: [row("E-1", "municipal", "900000"), ...EXACT.slice(1)],
-      expected: [{ caseId: "E-1", type: "overpaid", payer: "municipal", owed: "875000.00", paid: "900000.00", difference: "25000.00", rows: [0] }],
+      expected: [
+        {
+          caseId: "E-1",
+          type: "overpaid",
+          payer: "municipal",
+          owed: "875000.00",
+          paid: "900000.00",
+          difference: "25000.00",
+          rows: [0],
+        },
+      ],
     },
     {
       name: "unpaid: E-1 owed 875,000.00, no row → -875,000.00, no rows",
       ledger: EXACT.slice(1),
-      expected: [{ caseId: "E-1", type: "unpaid", payer: "municipal", owed: "875000.00", paid: "0.00", difference: "-875000.00" }],
+      expected: [
+        {
+          caseId: "E-1",
+          type: "unpaid",
+          payer: "municipal",
+          owed: "875000.00",
+          paid: "0.00",
+          difference: "-875000.00",
+        },
+      ],
     },
     {
       name: "paid-not-owed: E-3 (unlicensed, track none) paid 100.00 by the district → +100.00",
       ledger: [...EXACT, row("E-3", "district", "100")],
-      expected: [{ caseId: "E-3", type: "paid-not-owed", payer: "district", owed: "0.00", paid: "100.00", difference: "100.00", rows: [3] }],
+      expected: [
+        {
+          caseId: "E-3",
+          type: "paid-not-owed",
+          payer: "district",
+          owed: "0.00",
+          paid: "100.00",
+          difference: "100.00",
+          rows: [3],
+        },
+      ],
     },
     {
       name: "duplicate-payment: E-1 paid 875,000.00 twice (V1 on 12-20, V9 on 12-28) → V9 is the duplicate, +875,000.00",
       ledger: [row("E-1", "municipal", "875000", { paidOn: "2016-12-28", voucher: "V9" }), ...EXACT],
-      expected: [{ caseId: "E-1", type: "duplicate-payment", payer: "municipal", owed: "0.00", paid: "875000.00", difference: "875000.00", vouchers: ["V9"], rows: [0] }],
+      expected: [
+        {
+          caseId: "E-1",
+          type: "duplicate-payment",
+          payer: "municipal",
+          owed: "0.00",
+          paid: "875000.00",
+          difference: "875000.00",
+          vouchers: ["V9"],
+          rows: [0],
+        },
+      ],
     },
     {
       name: "wrong-payer: E-2 owed 612,500.00 by the district, paid by the municipal budget → a line for each payer",
       ledger: [PAID_E1, row("E-2", "municipal", "612500", { voucher: "V2" }), PAID_C1],
       expected: [
-        { caseId: "E-2", type: "wrong-payer", payer: "municipal", owed: "0.00", paid: "612500.00", difference: "612500.00", vouchers: ["V2"], rows: [1] },
-        { caseId: "E-2", type: "wrong-payer", payer: "district", owed: "612500.00", paid: "0.00", difference: "-612500.00" },
+        {
+          caseId: "E-2",
+          type: "wrong-payer",
+          payer: "municipal",
+          owed: "0.00",
+          paid: "612500.00",
+          difference: "612500.00",
+          vouchers: ["V2"],
+          rows: [1],
+        },
+        {
+          caseId: "E-2",
+          type: "wrong-payer",
+          payer: "district",
+          owed: "612500.00",
+          paid: "0.00",
+          difference: "-612500.00",
+        },
       ],
     },
     {
       name: "unknown-case: a row for X-9, which is no case → +5.00",
       ledger: [...EXACT, row("X-9", "district", "5", { voucher: "V7" })],
-      expected: [{ caseId: "X-9", type: "unknown-case", payer: "district", owed: "0.00", paid: "5.00", difference: "5.00", vouchers: ["V7"], rows: [3] }],
+      expected: [
+        {
+          caseId: "X-9",
+          type: "unknown-case",
+          payer: "district",
+          owed: "0.00",
+          paid: "5.00",
+          difference: "5.00",
+          vouchers: ["V7"],
+          rows: [3],
+        },
+      ],
     },
   ])("$name", ({ ledger, expected }) => {
     const document = audit(CASES, ledger);
@@ -114,7 +205,12 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
   });
 
   it("three rows for one case and payer: the first is compared with what is owed, the two later ones are duplicates", () => {
-    const ledger = [row("E-1", "municipal", "800000", { voucher: "A" }), row("E-1", "municipal", "75000", { paidOn: "2016-12-21", voucher: "B" }), row("E-1", "municipal", "875000", { paidOn: "2016-12-22", voucher: "C" }), ...EXACT.slice(1)];
+    const ledger = [
+      row("E-1", "municipal", "800000", { voucher: "A" }),
+      row("E-1", "municipal", "75000", { paidOn: "2016-12-21", voucher: "B" }),
+      row("E-1", "municipal", "875000", { paidOn: "2016-12-22", voucher: "C" }),
+      ...EXACT.slice(1),
+    ];
     const document = audit(CASES, ledger);
     expect(document.discrepancies.map((d) => [d.type, d.vouchers, d.difference])).toEqual([
       ["underpaid", ["A"], "-75000.00"],
@@ -125,15 +221,35 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
   });
 
   it("a duplicate reversed by a negative row is no discrepancy (the reversal cancels the duplicate, not the payment)", () => {
-    const ledger = [...EXACT, row("E-1", "municipal", "875000", { paidOn: "2016-12-28", voucher: "V9" }), row("E-1", "municipal", "-875000", { paidOn: "2017-01-05", voucher: "R9" })];
+    const ledger = [
+      ...EXACT,
+      row("E-1", "municipal", "875000", { paidOn: "2016-12-28", voucher: "V9" }),
+      row("E-1", "municipal", "-875000", { paidOn: "2017-01-05", voucher: "R9" }),
+    ];
     const document = audit(CASES, ledger);
     expect(document.discrepancies).toEqual([]);
     expect(document.reconciliation[0]?.rows).toEqual([0, 3, 4]);
   });
 
   it("a payment reversed and not paid again is unpaid, listing both rows", () => {
-    const ledger = [PAID_E1, row("E-1", "municipal", "-875000", { paidOn: "2017-01-05", voucher: "R1" }), PAID_E2, PAID_C1];
-    expect(audit(CASES, ledger).discrepancies).toEqual([{ caseId: "E-1", type: "unpaid", payer: "municipal", owed: "875000.00", paid: "0.00", difference: "-875000.00", vouchers: ["V1", "R1"], rows: [0, 1] }]);
+    const ledger = [
+      PAID_E1,
+      row("E-1", "municipal", "-875000", { paidOn: "2017-01-05", voucher: "R1" }),
+      PAID_E2,
+      PAID_C1,
+    ];
+    expect(audit(CASES, ledger).discrepancies).toEqual([
+      {
+        caseId: "E-1",
+        type: "unpaid",
+        payer: "municipal",
+        owed: "875000.00",
+        paid: "0.00",
+        difference: "-875000.00",
+        vouchers: ["V1", "R1"],
+        rows: [0, 1],
+      },
+    ]);
   });
 
   it("a municipal part owed but unpaid is plain unpaid when the district's own payment is for what the district owes", () => {
@@ -143,9 +259,27 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
   });
 
   it.each([
-    { name: "paid 874,999.99 with tolerance 0.01 → within tolerance, no discrepancy", amount: "874999.99", tolerance: "0.01", types: [], status: "within-tolerance" },
-    { name: "paid 874,999.99 with tolerance 0 → underpaid -0.01", amount: "874999.99", tolerance: "0", types: ["underpaid"], status: "discrepant" },
-    { name: "paid 875,000.02 with tolerance 0.01 → overpaid +0.02 (beyond the tolerance)", amount: "875000.02", tolerance: "0.01", types: ["overpaid"], status: "discrepant" },
+    {
+      name: "paid 874,999.99 with tolerance 0.01 → within tolerance, no discrepancy",
+      amount: "874999.99",
+      tolerance: "0.01",
+      types: [],
+      status: "within-tolerance",
+    },
+    {
+      name: "paid 874,999.99 with tolerance 0 → underpaid -0.01",
+      amount: "874999.99",
+      tolerance: "0",
+      types: ["underpaid"],
+      status: "discrepant",
+    },
+    {
+      name: "paid 875,000.02 with tolerance 0.01 → overpaid +0.02 (beyond the tolerance)",
+      amount: "875000.02",
+      tolerance: "0.01",
+      types: ["overpaid"],
+      status: "discrepant",
+    },
   ])("tolerance: $name", ({ amount, tolerance, types, status }) => {
     const document = audit(CASES, [row("E-1", "municipal", amount), ...EXACT.slice(1)], { tolerance });
     expect(document.discrepancies.map((d) => d.type)).toEqual(types);
@@ -154,7 +288,12 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
   });
 
   it("duplicate, unknown-case, wrong-payer and paid-not-owed are reported whatever the tolerance", () => {
-    const ledger = [...EXACT, row("E-1", "municipal", "0.01", { paidOn: "2016-12-29" }), row("X-1", "district", "0.01"), row("E-3", "municipal", "0.01")];
+    const ledger = [
+      ...EXACT,
+      row("E-1", "municipal", "0.01", { paidOn: "2016-12-29" }),
+      row("X-1", "district", "0.01"),
+      row("E-3", "municipal", "0.01"),
+    ];
     const document = audit(CASES, ledger, { tolerance: "1000" });
     expect(document.discrepancies.map((d) => d.type)).toEqual(["duplicate-payment", "paid-not-owed", "unknown-case"]);
     const wrong = audit(CASES, [PAID_E1, row("E-2", "municipal", "0.01"), PAID_E2, PAID_C1], { tolerance: "1000" });
@@ -163,7 +302,10 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
 
   it("unknown-case rows are listed by case id, whatever their place in the ledger", () => {
     const document = audit(CASES, [row("Z-1", "district", "1"), ...EXACT, row("A-1", "municipal", "2")]);
-    expect(document.discrepancies.map((d) => [d.caseId, d.rows])).toEqual([["A-1", [4]], ["Z-1", [0]]]);
+    expect(document.discrepancies.map((d) => [d.caseId, d.rows])).toEqual([
+      ["A-1", [4]],
+      ["Z-1", [0]],
+    ]);
   });
 
   it("an empty ledger: every case owed is unpaid", () => {
@@ -182,13 +324,25 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
 });
 
 describe("audit: bad input lists every problem", () => {
-
-
   it("invalid cases and ledger rows together, with paths into each", () => {
     const paths = issuePaths(() =>
-      audit([{ ...E1, energySavedTce: "lots" }, E2], [row("E-1", "treasury" as "district", "1"), row("E-2", "district", "1.005"), { caseId: "E-2", payer: "district", amount: "1", paidOn: "2016-02-30" }, { ...row("E-2", "district", "1"), extra: 1 }]),
+      audit(
+        [{ ...E1, energySavedTce: "lots" }, E2],
+        [
+          row("E-1", "treasury" as "district", "1"),
+          row("E-2", "district", "1.005"),
+          { caseId: "E-2", payer: "district", amount: "1", paidOn: "2016-02-30" },
+          { ...row("E-2", "district", "1"), extra: 1 },
+        ],
+      ),
     );
-    expect(paths).toEqual(["cases[0].energySavedTce", "ledger[0].payer", "ledger[1].amount", "ledger[2].paidOn", "ledger[3].extra"]);
+    expect(paths).toEqual([
+      "cases[0].energySavedTce",
+      "ledger[0].payer",
+      "ledger[1].amount",
+      "ledger[2].paidOn",
+      "ledger[3].extra",
+    ]);
   });
 
   it("a duplicate case id is an input problem", () => {

@@ -6,15 +6,17 @@ import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fix
 const valid = [enterpriseCase, clearanceCase, villageCase, transferCase] as const;
 
 /** A valid case with one field replaced by arbitrary JSON (or removed, or a stray key added). */
-const mangled = fc.tuple(fc.constantFrom(...valid), fc.jsonValue(), fc.nat(), fc.constantFrom("replace", "remove", "add")).map(([base, junk, pick, how]) => {
-  const copy: { [key: string]: unknown } = JSON.parse(JSON.stringify(base));
-  const keys = Object.keys(copy).filter((key) => key !== "kind");
-  const key = keys[pick % keys.length] ?? "id";
-  if (how === "replace") copy[key] = junk;
-  else if (how === "remove") delete copy[key];
-  else copy[`${key}X`] = junk;
-  return copy;
-});
+const mangled = fc
+  .tuple(fc.constantFrom(...valid), fc.jsonValue(), fc.nat(), fc.constantFrom("replace", "remove", "add"))
+  .map(([base, junk, pick, how]) => {
+    const copy: { [key: string]: unknown } = JSON.parse(JSON.stringify(base));
+    const keys = Object.keys(copy).filter((key) => key !== "kind");
+    const key = keys[pick % keys.length] ?? "id";
+    if (how === "replace") copy[key] = junk;
+    else if (how === "remove") delete copy[key];
+    else copy[`${key}X`] = junk;
+    return copy;
+  });
 
 describe("adversarial input (properties)", () => {
   it("any JSON value as a case gives errors or outcomes, never a crash, and never both", () => {
@@ -33,8 +35,12 @@ describe("adversarial input (properties)", () => {
   });
 
   it("keys such as __proto__ and constructor are refused as unknown fields, and pollute nothing", () => {
-    const document = computeBatch([JSON.parse(`{"kind":"enterprise-exit","__proto__":{"polluted":true},"constructor":{"x":1}}`)]);
-    expect(document.errors.some((error) => error.path.includes("constructor") || error.path.includes("__proto__"))).toBe(true);
+    const document = computeBatch([
+      JSON.parse(`{"kind":"enterprise-exit","__proto__":{"polluted":true},"constructor":{"x":1}}`),
+    ]);
+    expect(
+      document.errors.some((error) => error.path.includes("constructor") || error.path.includes("__proto__")),
+    ).toBe(true);
     expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
   });
 });

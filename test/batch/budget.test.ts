@@ -9,7 +9,13 @@ import { issuePaths } from "../support/errors.js";
 
 // Owed under tongzhou-2016: E-1 875,000.00 municipal (2016); E-2 612,500.00 district supplement (2017, 宋庄镇);
 // C-1 9,220.00 district (张家湾镇, 2016); V-1 540,000.00 district (宋庄镇, 2016); T-1 0.00 (台湖镇, fiscal year 2017).
-const E2 = { ...enterpriseCase, id: "E-2", township: "宋庄镇", municipalOutcome: "not-granted", exitCompletedOn: "2017-03-01" };
+const E2 = {
+  ...enterpriseCase,
+  id: "E-2",
+  township: "宋庄镇",
+  municipalOutcome: "not-granted",
+  exitCompletedOn: "2017-03-01",
+};
 const CASES = [enterpriseCase, E2, clearanceCase, villageCase, transferCase];
 const OUTCOMES = compute(CASES);
 const YEARS = caseYears(CASES.map((facts) => CaseSchema.parse(facts)));
@@ -103,25 +109,36 @@ describe("budget: capped allocation", () => {
   });
 
   it("100.00 over three equal debts → 33.34, 33.33, 33.33: the extra fen goes to the earliest case", () => {
-    const allocation = allocateCap([owing("A", "0", "50"), owing("B", "0", "50"), owing("C", "0", "50")], new Dec("100"), "district");
+    const allocation = allocateCap(
+      [owing("A", "0", "50"), owing("B", "0", "50"), owing("C", "0", "50")],
+      new Dec("100"),
+      "district",
+    );
     expect(allocation.shares.map((share) => share.allocated)).toEqual(["33.34", "33.33", "33.33"]);
     expect(allocation.remainder).toEqual(["A"]);
   });
 
   it("a cap above what is owed pays every case in full; a zero cap pays nothing", () => {
     const full = budget(OUTCOMES, { cap: "5000000", payer: "municipal" }).allocation;
-    expect(full).toMatchObject({ owed: "875000.00", allocated: "875000.00", shares: [{ caseId: "E-1", owed: "875000.00", allocated: "875000.00" }], remainder: [] });
-    expect(budget(OUTCOMES, { cap: "0", payer: "district" }).allocation?.shares.map((share) => share.allocated)).toEqual(["0.00", "0.00", "0.00"]);
+    expect(full).toMatchObject({
+      owed: "875000.00",
+      allocated: "875000.00",
+      shares: [{ caseId: "E-1", owed: "875000.00", allocated: "875000.00" }],
+      remainder: [],
+    });
+    expect(
+      budget(OUTCOMES, { cap: "0", payer: "district" }).allocation?.shares.map((share) => share.allocated),
+    ).toEqual(["0.00", "0.00", "0.00"]);
   });
 
   it("cases the payer owes nothing are not in the allocation", () => {
-    expect(budget(OUTCOMES, { cap: "100", payer: "municipal" }).allocation?.shares.map((share) => share.caseId)).toEqual(["E-1"]);
+    expect(
+      budget(OUTCOMES, { cap: "100", payer: "municipal" }).allocation?.shares.map((share) => share.caseId),
+    ).toEqual(["E-1"]);
   });
 });
 
 describe("budget: bad options", () => {
-
-
   it.each([
     { name: "an unknown dimension", options: { by: ["village" as "township"] }, expected: ["by[0]"] },
     { name: "a dimension twice", options: { by: ["township", "township"] as const }, expected: ["by[1]"] },

@@ -8,7 +8,11 @@ const E2 = { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" };
 const CASES = [enterpriseCase, E2, clearanceCase, villageCase, transferCase];
 
 /** tongzhou-2016 with some parameters replaced (one value from 2016-01-01). */
-function variant(id: string, parameters: { readonly [name: string]: unknown }, rounding?: { scale: number; mode: "half-up" | "half-even" | "down" }) {
+function variant(
+  id: string,
+  parameters: { readonly [name: string]: unknown },
+  rounding?: { scale: number; mode: "half-up" | "half-even" | "down" },
+) {
   return loadRuleSet({
     id,
     version: "1",
@@ -17,16 +21,23 @@ function variant(id: string, parameters: { readonly [name: string]: unknown }, r
     extends: "tongzhou-2016",
     ...(rounding === undefined ? {} : { rounding }),
     sources: [{ id: "W", title: "what-if", issuedOn: "2016-01-01", status: "illustrative" }],
-    parameters: Object.fromEntries(Object.entries(parameters).map(([name, value]) => [name, { status: "illustrative", source: "W", values: [{ from: "2016-01-01", value }] }])),
+    parameters: Object.fromEntries(
+      Object.entries(parameters).map(([name, value]) => [
+        name,
+        { status: "illustrative", source: "W", values: [{ from: "2016-01-01", value }] },
+      ]),
+    ),
   });
 }
 
 describe("compare", () => {
   it("a rule set against itself: zero everywhere, no attribution step", () => {
     const document = compare(CASES, defaultRuleSet, "tongzhou-2016");
-    for (const change of document.cases) expect(change.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
+    for (const change of document.cases)
+      expect(change.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
     expect(document.totals.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
-    for (const group of [...Object.values(document.totals.byTownship), ...Object.values(document.totals.byKind)]) expect(group.delta.total).toBe("0.00");
+    for (const group of [...Object.values(document.totals.byTownship), ...Object.values(document.totals.byKind)])
+      expect(group.delta.total).toBe("0.00");
     expect(document.attribution).toMatchObject({ order: [], steps: [], total: { total: "0.00" } });
   });
 
@@ -55,9 +66,17 @@ describe("compare", () => {
   });
 
   it("two parameters and rounding: applied alphabetically, rounding last; the parts add up to the change", () => {
-    const b = variant("two", { "village.rentCompensationRate": "0.5", "reward.district.supplementRate": "0.8" }, { scale: 0, mode: "half-up" });
+    const b = variant(
+      "two",
+      { "village.rentCompensationRate": "0.5", "reward.district.supplementRate": "0.8" },
+      { scale: 0, mode: "half-up" },
+    );
     const document = compare(CASES, "tongzhou-2016", b);
-    expect(document.attribution.order).toEqual(["reward.district.supplementRate", "village.rentCompensationRate", "rounding"]);
+    expect(document.attribution.order).toEqual([
+      "reward.district.supplementRate",
+      "village.rentCompensationRate",
+      "rounding",
+    ]);
     // supplement 0.7 → 0.8 on 875,000: +87,500; lost rent 200,000 × 36/12 × (0.5 − 0.4) = +60,000; rounding to the yuan: 0 here.
     expect(document.attribution.steps.map((step) => [step.parameter, step.part.total])).toEqual([
       ["reward.district.supplementRate", "87500.00"],
@@ -81,11 +100,15 @@ describe("compare", () => {
     ]);
     expect(document.totals.delta.total).toBe("72000.00");
     const floorAfterRate = compare([enterpriseCase], variant("rate", { "reward.municipal.ratePerTce": "396" }), both);
-    expect(floorAfterRate.attribution.steps.map((step) => [step.parameter, step.part.total])).toEqual([["reward.municipal.min", "0.00"]]);
+    expect(floorAfterRate.attribution.steps.map((step) => [step.parameter, step.part.total])).toEqual([
+      ["reward.municipal.min", "0.00"],
+    ]);
   });
 
   it("a case invalid under B (a structure type B does not rate) is an input problem naming B", () => {
-    const rates = (defaultRuleSet.json.parameters["clearance.rates"]?.values[0]?.value ?? {}) as { readonly [type: string]: unknown };
+    const rates = (defaultRuleSet.json.parameters["clearance.rates"]?.values[0]?.value ?? {}) as {
+      readonly [type: string]: unknown;
+    };
     const { "brick-concrete": _dropped, ...fewer } = rates;
     try {
       compare([clearanceCase], "tongzhou-2016", variant("fewer", { "clearance.rates": fewer }));

@@ -7,7 +7,12 @@ import { defaultRuleSet } from "../../src/rule-sets/index.js";
 import type { Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 
-const CASES = [enterpriseCase, clearanceCase, villageCase, { ...enterpriseCase, id: "E-2", scale: "below", township: "宋庄镇" }];
+const CASES = [
+  enterpriseCase,
+  clearanceCase,
+  villageCase,
+  { ...enterpriseCase, id: "E-2", scale: "below", township: "宋庄镇" },
+];
 
 async function collect(iterable: AsyncIterable<Outcome>): Promise<Outcome[]> {
   const out: Outcome[] = [];
@@ -28,12 +33,18 @@ describe("computeStream", () => {
   });
 
   it("an invalid case throws with its index in the path", async () => {
-    await expect(collect(computeStream([enterpriseCase, { ...enterpriseCase, id: "E-9", exitMode: "partial" }]))).rejects.toThrow(InvalidInputError);
-    await expect(collect(computeStream([enterpriseCase, { ...enterpriseCase, id: "E-9", exitMode: "partial" }]))).rejects.toMatchObject({ issues: [expect.objectContaining({ path: "[1].exitMode" })] });
+    await expect(
+      collect(computeStream([enterpriseCase, { ...enterpriseCase, id: "E-9", exitMode: "partial" }])),
+    ).rejects.toThrow(InvalidInputError);
+    await expect(
+      collect(computeStream([enterpriseCase, { ...enterpriseCase, id: "E-9", exitMode: "partial" }])),
+    ).rejects.toMatchObject({ issues: [expect.objectContaining({ path: "[1].exitMode" })] });
   });
 
   it("a repeated id throws", async () => {
-    await expect(collect(computeStream([enterpriseCase, enterpriseCase]))).rejects.toMatchObject({ issues: [{ path: "[1].id", message: expect.stringContaining("twice") }] });
+    await expect(collect(computeStream([enterpriseCase, enterpriseCase]))).rejects.toMatchObject({
+      issues: [{ path: "[1].id", message: expect.stringContaining("twice") }],
+    });
   });
 
   it("does not cross-check transfers (that needs the whole batch: use compute / computeBatch)", async () => {
@@ -57,12 +68,18 @@ describe("runningTotals", () => {
   });
 
   const amount = fc.tuple(fc.nat(10 ** 9), fc.nat(99)).map(([yuan, fen]) => `${yuan}.${String(fen).padStart(2, "0")}`);
-  const outcome = fc.record({ township: fc.constantFrom("台湖镇", "宋庄镇", "张家湾镇"), municipal: amount, district: amount }).map(
-    ({ township, municipal, district }) => ({ township, amounts: { municipal, district, total: "0" } }) as unknown as Outcome,
+  const outcome = fc
+    .record({ township: fc.constantFrom("台湖镇", "宋庄镇", "张家湾镇"), municipal: amount, district: amount })
+    .map(
+      ({ township, municipal, district }) =>
+        ({ township, amounts: { municipal, district, total: "0" } }) as unknown as Outcome,
+    );
+  test.prop([fc.array(outcome, { maxLength: 40 })])(
+    "property: running totals equal summarize for any outcomes, in any order",
+    (outcomes) => {
+      const running = runningTotals(defaultRuleSet);
+      for (const o of outcomes) running.add(o);
+      expect(running.totals()).toEqual(summarize(outcomes, defaultRuleSet));
+    },
   );
-  test.prop([fc.array(outcome, { maxLength: 40 })])("property: running totals equal summarize for any outcomes, in any order", (outcomes) => {
-    const running = runningTotals(defaultRuleSet);
-    for (const o of outcomes) running.add(o);
-    expect(running.totals()).toEqual(summarize(outcomes, defaultRuleSet));
-  });
 });

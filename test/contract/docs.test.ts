@@ -9,16 +9,21 @@ const docs = join(import.meta.dirname, "../../docs");
 
 describe("generated docs are up to date (regenerate with the command in each file's first line)", () => {
   it("docs/rule-sets/tongzhou-2016.md is `exitfund rules --format md`", () => {
-    expect(readFileSync(join(docs, "rule-sets/tongzhou-2016.md"), "utf8")).toBe(ruleSetMarkdown(ruleSets["tongzhou-2016"]));
+    expect(readFileSync(join(docs, "rule-sets/tongzhou-2016.md"), "utf8")).toBe(
+      ruleSetMarkdown(ruleSets["tongzhou-2016"]),
+    );
   });
 
   it("docs/rule-set.schema.json is `exitfund schema rules`", () => {
     expect(JSON.parse(readFileSync(join(docs, "rule-set.schema.json"), "utf8"))).toEqual(jsonSchema("rules"));
   });
 
-  it.each(SCHEMA_NAMES.filter((name) => name !== "rules"))("docs/schemas/%s.schema.json is `exitfund schema %s`", (name) => {
-    expect(JSON.parse(readFileSync(join(docs, `schemas/${name}.schema.json`), "utf8"))).toEqual(jsonSchema(name));
-  });
+  it.each(SCHEMA_NAMES.filter((name) => name !== "rules"))(
+    "docs/schemas/%s.schema.json is `exitfund schema %s`",
+    (name) => {
+      expect(JSON.parse(readFileSync(join(docs, `schemas/${name}.schema.json`), "utf8"))).toEqual(jsonSchema(name));
+    },
+  );
 });
 
 describe("the CLI reference", () => {

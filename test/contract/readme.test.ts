@@ -13,12 +13,21 @@ describe("README", () => {
 
   it("its library example computes what it says", () => {
     const outcome = compute({
-      kind: "enterprise-exit", id: "E-1", name: "示例厂", township: "台湖镇",
-      exitMode: "whole", scale: "below", exitCompletedOn: "2016-10-31", licensed: true,
+      kind: "enterprise-exit",
+      id: "E-1",
+      name: "示例厂",
+      township: "台湖镇",
+      exitMode: "whole",
+      scale: "below",
+      exitCompletedOn: "2016-10-31",
+      licensed: true,
       acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
-      municipalOutcome: "not-applied", recommendedByDistrict: false,
-      energySavedTce: "120", priorYearTax: { vat: "150000", corporateIncome: "50000" },
-      employees: 30, landAreaM2: "3000",
+      municipalOutcome: "not-applied",
+      recommendedByDistrict: false,
+      energySavedTce: "120",
+      priorYearTax: { vat: "150000", corporateIncome: "50000" },
+      employees: 30,
+      landAreaM2: "3000",
     });
     expect(outcome.track).toBe("district-small");
     expect(outcome.amounts.district).toBe("380000.00");

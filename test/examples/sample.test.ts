@@ -12,9 +12,15 @@ import { TOWNSHIPS } from "../../scripts/sample-district/townships.js";
 
 const folder = resolve(import.meta.dirname, "../../examples/tongzhou-2016");
 const read = (name: string) => readFileSync(join(folder, name), "utf8");
-type SampleFile = { note: string; cases?: Record<string, unknown>[]; ledger?: Record<string, unknown>[]; discrepancies?: Record<string, unknown>[] };
+type SampleFile = {
+  note: string;
+  cases?: Record<string, unknown>[];
+  ledger?: Record<string, unknown>[];
+  discrepancies?: Record<string, unknown>[];
+};
 const parsed = new Map<string, SampleFile>();
-const json = (name: string): SampleFile => parsed.get(name) ?? (parsed.set(name, JSON.parse(read(name)) as SampleFile).get(name) as SampleFile);
+const json = (name: string): SampleFile =>
+  parsed.get(name) ?? (parsed.set(name, JSON.parse(read(name)) as SampleFile).get(name) as SampleFile);
 
 const idOf = (value: unknown) => (value as { id?: unknown }).id;
 
@@ -33,17 +39,33 @@ describe("examples/tongzhou-2016 — the synthetic sample district", () => {
   });
 
   it("every file says it is synthetic, and so does every enterprise name", () => {
-    for (const name of ["enterprises.json", "clearance.json", "village.json", "transfers.json", "cases.json", "ledger.json", "planted-discrepancies.json"]) {
+    for (const name of [
+      "enterprises.json",
+      "clearance.json",
+      "village.json",
+      "transfers.json",
+      "cases.json",
+      "ledger.json",
+      "planted-discrepancies.json",
+    ]) {
       expect(json(name).note, name).toMatch(/^SYNTHETIC/);
     }
     expect(read("README.md")).toContain("SYNTHETIC");
-    for (const enterprise of json("enterprises.json").cases ?? []) expect(enterprise.name).toMatch(/^示例企业\d{4}·.+ \(synthetic\)$/);
+    for (const enterprise of json("enterprises.json").cases ?? [])
+      expect(enterprise.name).toMatch(/^示例企业\d{4}·.+ \(synthetic\)$/);
   });
 
   it("cases.json is the four kind files in order: enterprises, clearance, village, transfers", () => {
-    const parts = ["enterprises.json", "clearance.json", "village.json", "transfers.json"].flatMap((name) => json(name).cases ?? []);
+    const parts = ["enterprises.json", "clearance.json", "village.json", "transfers.json"].flatMap(
+      (name) => json(name).cases ?? [],
+    );
     expect(cases()).toEqual(parts);
-    expect([...new Set(cases().map((c) => c.kind))]).toEqual(["enterprise-exit", "structure-clearance", "village-compensation", "township-transfer"]);
+    expect([...new Set(cases().map((c) => c.kind))]).toEqual([
+      "enterprise-exit",
+      "structure-clearance",
+      "village-compensation",
+      "township-transfer",
+    ]);
   });
 
   it("2,776 enterprises: 张家湾 629, 宋庄 517, 潞城 464, and seven townships with more than 100 (京华时报, policy §5.9)", () => {
@@ -66,7 +88,14 @@ describe("examples/tongzhou-2016 — the synthetic sample district", () => {
     expect(exits.some((o) => o.track === "municipal" && o.estimate)).toBe(true);
     expect(exits.some((o) => (o.detail as { capApplied?: boolean }).capApplied === true)).toBe(true);
     const codes = new Set(exits.flatMap((o) => [...o.findings.map((f) => f.code), ...o.reasons.map((r) => r.code)]));
-    for (const code of ["after-deadline", "whole-exit-required", "unlicensed", "exempt-retained", "exempt-awaiting-decision"]) expect(codes, code).toContain(code);
+    for (const code of [
+      "after-deadline",
+      "whole-exit-required",
+      "unlicensed",
+      "exempt-retained",
+      "exempt-awaiting-decision",
+    ])
+      expect(codes, code).toContain(code);
   });
 
   it("about 300 clearance declarations with about 15,000 items", () => {
@@ -89,16 +118,25 @@ describe("examples/tongzhou-2016 — the synthetic sample district", () => {
   });
 
   it.each([
-    ["structure-clearance", ["type-mismatch", "quantity-exceeds-survey", "built-after-cutoff", "unsurveyed", "declared-amount-mismatch"]],
+    [
+      "structure-clearance",
+      ["type-mismatch", "quantity-exceeds-survey", "built-after-cutoff", "unsurveyed", "declared-amount-mismatch"],
+    ],
     ["village-compensation", ["lease-ended", "lease-capped", "leased-area-exceeds-site"]],
   ])("every finding code of %s appears at least once", (kind, codes) => {
-    const found = new Set(document.results.filter((o) => o.kind === kind).flatMap((o) => o.findings.map((f) => f.code)));
+    const found = new Set(
+      document.results.filter((o) => o.kind === kind).flatMap((o) => o.findings.map((f) => f.code)),
+    );
     for (const code of codes) expect(found, code).toContain(code);
   });
 
   it("one township transfer per township; the batch cross-check finds no mismatch; some cross the 5 % threshold and some do not", () => {
     const transfers = document.results.filter((o) => o.kind === "township-transfer");
-    const townships = new Set(cases().filter((c) => c.kind === "enterprise-exit").map((c) => c.township));
+    const townships = new Set(
+      cases()
+        .filter((c) => c.kind === "enterprise-exit")
+        .map((c) => c.township),
+    );
     expect(transfers.map((o) => o.township).sort()).toEqual([...townships].sort());
     expect(transfers.flatMap((o) => o.findings)).toEqual([]);
     expect(transfers.some((o) => o.eligible)).toBe(true);
@@ -106,8 +144,14 @@ describe("examples/tongzhou-2016 — the synthetic sample district", () => {
   });
 
   it("each transfer lists exactly its township's 2016 exits with their prior-year taxes", () => {
-    const enterprises = new Map(cases().filter((c) => c.kind === "enterprise-exit").map((c) => [c.id, c]));
-    for (const transfer of cases().filter((c) => c.kind === "township-transfer") as (Case & { exitedEnterprises: { id: string; priorYearTax: unknown }[] })[]) {
+    const enterprises = new Map(
+      cases()
+        .filter((c) => c.kind === "enterprise-exit")
+        .map((c) => [c.id, c]),
+    );
+    for (const transfer of cases().filter((c) => c.kind === "township-transfer") as (Case & {
+      exitedEnterprises: { id: string; priorYearTax: unknown }[];
+    })[]) {
       expect(transfer.exitedEnterprises.length).toBeGreaterThan(0);
       for (const listed of transfer.exitedEnterprises) {
         const exit = enterprises.get(listed.id);
@@ -125,37 +169,67 @@ describe("examples/tongzhou-2016 — the synthetic sample district", () => {
     const key = (d: { type: string; caseId: string }) => `${d.type} ${d.caseId}`;
     expect([...new Set(result.discrepancies.map(key))].sort()).toEqual(planted.map(key).sort());
     const types = new Set(planted.map((p) => p.type));
-    expect([...types].sort()).toEqual(["duplicate-payment", "overpaid", "paid-not-owed", "underpaid", "unknown-case", "unpaid", "wrong-payer"]);
+    expect([...types].sort()).toEqual([
+      "duplicate-payment",
+      "overpaid",
+      "paid-not-owed",
+      "underpaid",
+      "unknown-case",
+      "unpaid",
+      "wrong-payer",
+    ]);
     // A wrong payer shows on both sides: the district paid what the city owes.
     for (const p of planted.filter((d) => d.type === "wrong-payer")) {
-      expect(result.discrepancies.filter((d) => d.caseId === p.caseId).map((d) => d.payer).sort()).toEqual(["district", "municipal"]);
+      expect(
+        result.discrepancies
+          .filter((d) => d.caseId === p.caseId)
+          .map((d) => d.payer)
+          .sort(),
+      ).toEqual(["district", "municipal"]);
     }
   });
 
   it("the ledger pays each case and payer one row with a realistic voucher, sorted by date", () => {
-    const rows = (json("ledger.json").ledger ?? []) as { caseId: string; payer: string; amount: string; paidOn: string; voucher: string }[];
+    const rows = (json("ledger.json").ledger ?? []) as {
+      caseId: string;
+      payer: string;
+      amount: string;
+      paidOn: string;
+      voucher: string;
+    }[];
     expect(rows.length).toBeGreaterThan(3000);
-    for (const row of rows) expect(row.voucher).toMatch(row.payer === "municipal" ? /^BJCZ-\d{4}-\d{6}$/ : /^TZCZ-\d{4}-\d{6}$/);
+    for (const row of rows)
+      expect(row.voucher).toMatch(row.payer === "municipal" ? /^BJCZ-\d{4}-\d{6}$/ : /^TZCZ-\d{4}-\d{6}$/);
     expect(new Set(rows.map((row) => row.voucher)).size).toBe(rows.length);
     expect(rows.map((row) => row.paidOn)).toEqual(rows.map((row) => row.paidOn).sort());
   });
 });
 
 describe("the sample's workbooks", () => {
-  const io: CliIo = { stdout: { write: () => true }, stderr: { write: () => true }, stdin: (async function* () {})(), cwd: folder };
+  const io: CliIo = {
+    stdout: { write: () => true },
+    stderr: { write: () => true },
+    stdin: (async function* () {})(),
+    cwd: folder,
+  };
 
   it("cases.xlsx (one sheet per kind, flat layout) reads back as exactly the cases of cases.json", async () => {
     const fromXlsx = (await readCases("cases.xlsx", io)).map((c) => CaseSchema.parse(c));
     expect(fromXlsx).toEqual(cases().map((c) => CaseSchema.parse(c)));
   });
 
-  it.each(["enterprises", "clearance", "village", "transfers"])("%s.xlsx has the cases of the JSON file of that name", async (name) => {
-    const fromXlsx = await readCases(`${name}.xlsx`, io);
-    expect(fromXlsx.map(idOf)).toEqual((json(`${name}.json`).cases ?? []).map(idOf));
-  });
+  it.each(["enterprises", "clearance", "village", "transfers"])(
+    "%s.xlsx has the cases of the JSON file of that name",
+    async (name) => {
+      const fromXlsx = await readCases(`${name}.xlsx`, io);
+      expect(fromXlsx.map(idOf)).toEqual((json(`${name}.json`).cases ?? []).map(idOf));
+    },
+  );
 
   it("ledger.xlsx reads back as exactly the rows of ledger.json", async () => {
-    expect(await readLedger("ledger.xlsx", io)).toEqual((json("ledger.json").ledger ?? []).map((row) => LedgerRowSchema.parse(row)));
+    expect(await readLedger("ledger.xlsx", io)).toEqual(
+      (json("ledger.json").ledger ?? []).map((row) => LedgerRowSchema.parse(row)),
+    );
   });
 });
 
@@ -164,7 +238,23 @@ describe("the generator (scripts/sample-district)", () => {
   beforeAll(() => {
     first = generateSampleDistrict(SAMPLE_SEED);
   }, 120_000);
-  const data = ({ seed, enterprises, clearance, villages, transfers, ledger, planted }: ReturnType<typeof generateSampleDistrict>) => ({ seed, enterprises, clearance, villages, transfers, ledger, planted });
+  const data = ({
+    seed,
+    enterprises,
+    clearance,
+    villages,
+    transfers,
+    ledger,
+    planted,
+  }: ReturnType<typeof generateSampleDistrict>) => ({
+    seed,
+    enterprises,
+    clearance,
+    villages,
+    transfers,
+    ledger,
+    planted,
+  });
 
   it("is a pure function of the seed: generateSampleDistrict twice gives the same cases, ledger and plants", () => {
     expect(data(generateSampleDistrict(SAMPLE_SEED))).toEqual(data(first));
@@ -175,7 +265,8 @@ describe("the generator (scripts/sample-district)", () => {
   });
 
   it("the committed files are exactly what it generates (else run npm run examples)", () => {
-    for (const [name, content] of sampleFiles(first)) expect(read(name), `${name} is stale: run npm run examples`).toBe(content);
+    for (const [name, content] of sampleFiles(first))
+      expect(read(name), `${name} is stale: run npm run examples`).toBe(content);
     // One TOWNSHIPS entry per township of the sample, in the order the ids follow.
     expect(TOWNSHIPS.map((t) => t.name)).toEqual([...new Set(first.enterprises.map((e) => e.township))]);
   });

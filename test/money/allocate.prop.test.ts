@@ -12,7 +12,9 @@ const weightsArb = fc.array(fc.oneof(fc.constant("0"), nonNegativeDecimalArb), {
 
 function exactShares(total: string, weights: readonly string[]): Dec[] {
   const sum = weights.reduce((acc, weight) => acc.plus(weight), ZERO);
-  return sum.isZero() ? weights.map(() => new Dec(total).dividedBy(weights.length)) : weights.map((weight) => new Dec(total).times(weight).dividedBy(sum));
+  return sum.isZero()
+    ? weights.map(() => new Dec(total).dividedBy(weights.length))
+    : weights.map((weight) => new Dec(total).times(weight).dividedBy(sum));
 }
 
 test.prop([totalArb, weightsArb])("the parts add up to the total exactly", ({ total, scale }, weights) => {

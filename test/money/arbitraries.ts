@@ -29,12 +29,21 @@ export function zeroHeavyDigits(maxLength: number): fc.Arbitrary<string> {
 }
 
 // A 4-digit group that is often all zeros, so 万/亿 boundaries and whole zero groups are common.
-const groupArb = fc.oneof(fc.constant("0000"), zeroHeavyDigits(4).map((digits) => digits.padStart(4, "0")));
+const groupArb = fc.oneof(
+  fc.constant("0000"),
+  zeroHeavyDigits(4).map((digits) => digits.padStart(4, "0")),
+);
 
 /**
  * An amount at the fen below 10^16 yuan, as a decimal string such as "100010.05": up to four
  * 4-digit groups of yuan, about half of all digits zero and a quarter of the groups all zero.
  */
 export const fenAmountArb = fc
-  .record({ groups: fc.array(groupArb, { minLength: 1, maxLength: 4 }), fen: zeroHeavyDigits(2), negative: fc.boolean() })
-  .map(({ groups, fen, negative }) => unitsToDecimal(BigInt(groups.join("") + fen.padStart(2, "0")) * (negative ? -1n : 1n), 2));
+  .record({
+    groups: fc.array(groupArb, { minLength: 1, maxLength: 4 }),
+    fen: zeroHeavyDigits(2),
+    negative: fc.boolean(),
+  })
+  .map(({ groups, fen, negative }) =>
+    unitsToDecimal(BigInt(groups.join("") + fen.padStart(2, "0")) * (negative ? -1n : 1n), 2),
+  );

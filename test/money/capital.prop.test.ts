@@ -26,7 +26,8 @@ function readCapital(text: string): bigint {
     if (value >= 0) digit = BigInt(value);
     else if (unit !== undefined) [section, digit] = [section + (digit === 0n ? 1n : digit) * unit, 0n];
     else if (char === "万") [belowYi, section, digit] = [belowYi + (section + digit) * 10_000n, 0n, 0n];
-    else if (char === "亿") [aboveYi, belowYi, section, digit] = [(aboveYi + belowYi + section + digit) * 100_000_000n, 0n, 0n, 0n];
+    else if (char === "亿")
+      [aboveYi, belowYi, section, digit] = [(aboveYi + belowYi + section + digit) * 100_000_000n, 0n, 0n, 0n];
     else if (char === "元") [yuan, digit] = [aboveYi + belowYi + section + digit, 0n];
     else if (char === "角") [fen, digit] = [fen + digit * 10n, 0n];
     else if (char === "分") [fen, digit] = [fen + digit, 0n];
@@ -52,9 +53,12 @@ test.prop([fenAmountArb, fc.constantFrom("人民币" as const, "" as const)])(
   },
 );
 
-test.prop([fenAmountArb])("the canonical text uses only standard characters, reads each zero run once and ends in 整 exactly when 分 is 0", (amount) => {
-  const capital = toChineseCapital(amount);
-  expect(capital).toMatch(/^负?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
-  if (capital !== "零元整") expect(capital).not.toMatch(/零零|零[拾佰仟万亿元角分整]/);
-  expect(capital.endsWith("整")).toBe(toFen(amount) % 10n === 0n);
-});
+test.prop([fenAmountArb])(
+  "the canonical text uses only standard characters, reads each zero run once and ends in 整 exactly when 分 is 0",
+  (amount) => {
+    const capital = toChineseCapital(amount);
+    expect(capital).toMatch(/^负?[零壹贰叁肆伍陆柒捌玖拾佰仟万亿元角分整]+$/);
+    if (capital !== "零元整") expect(capital).not.toMatch(/零零|零[拾佰仟万亿元角分整]/);
+    expect(capital.endsWith("整")).toBe(toFen(amount) % 10n === 0n);
+  },
+);

@@ -27,7 +27,11 @@ describe("parseChineseCapital reads the canonical form and every accepted varian
     { name: "零元伍角整 → 0.50", text: "零元伍角整", expected: "0.5" },
     { name: "canonical 伍分 → 0.05", text: "伍分", expected: "0.05" },
     { name: "零元伍分 → 0.05", text: "零元伍分", expected: "0.05" },
-    { name: "canonical 壹万贰仟叁佰肆拾伍元陆角柒分 → 12345.67", text: "壹万贰仟叁佰肆拾伍元陆角柒分", expected: "12345.67" },
+    {
+      name: "canonical 壹万贰仟叁佰肆拾伍元陆角柒分 → 12345.67",
+      text: "壹万贰仟叁佰肆拾伍元陆角柒分",
+      expected: "12345.67",
+    },
     { name: "人民币 prefix → 123456.78", text: "人民币壹拾贰万叁仟肆佰伍拾陆元柒角捌分", expected: "123456.78" },
     { name: "圆 for 元 and 正 for 整 → 10", text: "壹拾圆正", expected: "10" },
     { name: "traditional 貳 陸 億 萬 → 260020000", text: "貳億陸仟零貳萬元整", expected: "260020000" },
@@ -70,9 +74,19 @@ describe("parseChineseCapital reads the canonical form and every accepted varian
 
 describe("crossCheckCapital compares values, not strings", () => {
   it.each([
-    { name: "1680.32 = 壹仟陆佰捌拾元零叁角贰分 (a variant)", figure: "1680.32", capital: "壹仟陆佰捌拾元零叁角贰分", expected: true },
+    {
+      name: "1680.32 = 壹仟陆佰捌拾元零叁角贰分 (a variant)",
+      figure: "1680.32",
+      capital: "壹仟陆佰捌拾元零叁角贰分",
+      expected: true,
+    },
     { name: "1680.00 = 壹仟陆佰捌拾元整", figure: "1680.00", capital: "壹仟陆佰捌拾元整", expected: true },
-    { name: "1680.32 ≠ 壹仟陆佰捌拾元叁角 (1680.30)", figure: "1680.32", capital: "壹仟陆佰捌拾元叁角", expected: false },
+    {
+      name: "1680.32 ≠ 壹仟陆佰捌拾元叁角 (1680.30)",
+      figure: "1680.32",
+      capital: "壹仟陆佰捌拾元叁角",
+      expected: false,
+    },
     { name: "10 vs 壹拾元 (not a valid writing: no 整) → false", figure: "10", capital: "壹拾元", expected: false },
   ])("$name", ({ figure, capital, expected }) => {
     expect(crossCheckCapital(figure, capital)).toBe(expected);

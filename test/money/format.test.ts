@@ -10,7 +10,12 @@ describe("formatYuan", () => {
     { name: "999.995 half-up → ¥1,000.00", value: "999.995", options: {}, expected: "¥1,000.00" },
     { name: "123 → ¥123.00 (no separator under 1,000)", value: "123", options: {}, expected: "¥123.00" },
     { name: "1234.5 at scale 0 half-up → ¥1,235", value: "1234.5", options: { scale: 0 }, expected: "¥1,235" },
-    { name: "-1234567.891 at scale 3 → -¥1,234,567.891", value: "-1234567.891", options: { scale: 3 }, expected: "-¥1,234,567.891" },
+    {
+      name: "-1234567.891 at scale 3 → -¥1,234,567.891",
+      value: "-1234567.891",
+      options: { scale: 3 },
+      expected: "-¥1,234,567.891",
+    },
   ])("$name", ({ value, options, expected }) => {
     expect(formatYuan(value, options)).toBe(expected);
   });
@@ -30,9 +35,24 @@ describe("formatAmount", () => {
 describe("formatWan", () => {
   it.each([
     { name: "1234567 ÷ 10000 = 123.4567 → 123.46万元", value: "1234567", options: {}, expected: "123.46万元" },
-    { name: "1234567 at 4 decimals → 123.4567万元 (exact to the yuan)", value: "1234567", options: { decimals: 4 }, expected: "123.4567万元" },
-    { name: "1234567.89 at 6 decimals → 123.456789万元 (exact to the fen)", value: "1234567.89", options: { decimals: 6 }, expected: "123.456789万元" },
-    { name: "12345678901234 → 1,234,567,890.12万元", value: "12345678901234", options: {}, expected: "1,234,567,890.12万元" },
+    {
+      name: "1234567 at 4 decimals → 123.4567万元 (exact to the yuan)",
+      value: "1234567",
+      options: { decimals: 4 },
+      expected: "123.4567万元",
+    },
+    {
+      name: "1234567.89 at 6 decimals → 123.456789万元 (exact to the fen)",
+      value: "1234567.89",
+      options: { decimals: 6 },
+      expected: "123.456789万元",
+    },
+    {
+      name: "12345678901234 → 1,234,567,890.12万元",
+      value: "12345678901234",
+      options: {},
+      expected: "1,234,567,890.12万元",
+    },
     { name: "50 → 0.005 half-up → 0.01万元", value: "50", options: {}, expected: "0.01万元" },
     { name: "49 → 0.0049 → 0.00万元", value: "49", options: {}, expected: "0.00万元" },
     { name: "-50000 → -5.00万元", value: "-50000", options: {}, expected: "-5.00万元" },

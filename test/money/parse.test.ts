@@ -9,10 +9,20 @@ describe("checkDecimal accepts decimal strings and short JSON numbers", () => {
     { name: '"0" is zero', input: "0", options: {}, value: "0" },
     { name: '"0.05" has one leading zero before the dot', input: "0.05", options: {}, value: "0.05" },
     { name: '"-12.00" with negatives allowed', input: "-12.00", options: { allowNegative: true }, value: "-12.00" },
-    { name: "number 0.1 → String(0.1) = \"0.1\"", input: 0.1, options: {}, value: "0.1" },
-    { name: "number 1250.5 → \"1250.5\"", input: 1250.5, options: {}, value: "1250.5" },
-    { name: "number 123456789012345 (15 digits) is exact in a double", input: 123456789012345, options: {}, value: "123456789012345" },
-    { name: "number 1234567890123.45 (15 digits) is exact in a double", input: 1234567890123.45, options: {}, value: "1234567890123.45" },
+    { name: 'number 0.1 → String(0.1) = "0.1"', input: 0.1, options: {}, value: "0.1" },
+    { name: 'number 1250.5 → "1250.5"', input: 1250.5, options: {}, value: "1250.5" },
+    {
+      name: "number 123456789012345 (15 digits) is exact in a double",
+      input: 123456789012345,
+      options: {},
+      value: "123456789012345",
+    },
+    {
+      name: "number 1234567890123.45 (15 digits) is exact in a double",
+      input: 1234567890123.45,
+      options: {},
+      value: "1234567890123.45",
+    },
     { name: "number -5 with negatives allowed", input: -5, options: { allowNegative: true }, value: "-5" },
   ])("$name", ({ input, options, value }) => {
     expect(checkDecimal(input, options)).toEqual({ ok: true, value });
@@ -58,7 +68,8 @@ describe("checkDecimal refuses anything else", () => {
   it("says what is accepted and shows the input, without a field name", () => {
     expect(checkDecimal("1,250.50", {})).toEqual({
       ok: false,
-      message: 'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros); got "1,250.50"',
+      message:
+        'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros); got "1,250.50"',
     });
     const tooLong = checkDecimal(1234567890123456, {});
     expect(!tooLong.ok && tooLong.message).toContain("at most 15 significant digits");

@@ -12,7 +12,10 @@ const valueAndScaleArb = fc.oneof(
   fc.tuple(decimalArb, scaleArb),
   fc
     .tuple(fc.bigInt({ min: -(10n ** 15n), max: 10n ** 15n }), scaleArb)
-    .map(([units, scale]): [string, number] => [unitsToDecimal(units * 10n + (units < 0n ? -5n : 5n), scale + 1), scale]),
+    .map(([units, scale]): [string, number] => [
+      unitsToDecimal(units * 10n + (units < 0n ? -5n : 5n), scale + 1),
+      scale,
+    ]),
 );
 
 test.prop([valueAndScaleArb, modeArb])("rounding twice is rounding once", ([value, scale], mode) => {
@@ -44,8 +47,11 @@ test.prop([valueAndScaleArb])("half-up and half-even agree unless the value is e
   expect(halfUp.eq(halfEven) || isTie).toBe(true);
 });
 
-test.prop([valueAndScaleArb, modeArb])("toMoneyString has exactly `scale` decimals and never a negative zero", ([value, scale], mode) => {
-  const text = toMoneyString(value, { scale, mode });
-  expect(text).toMatch(scale === 0 ? /^-?(0|[1-9]\d*)$/ : new RegExp(`^-?(0|[1-9]\\d*)\\.\\d{${scale}}$`));
-  expect(text).not.toMatch(/^-0(\.0*)?$/);
-});
+test.prop([valueAndScaleArb, modeArb])(
+  "toMoneyString has exactly `scale` decimals and never a negative zero",
+  ([value, scale], mode) => {
+    const text = toMoneyString(value, { scale, mode });
+    expect(text).toMatch(scale === 0 ? /^-?(0|[1-9]\d*)$/ : new RegExp(`^-?(0|[1-9]\\d*)\\.\\d{${scale}}$`));
+    expect(text).not.toMatch(/^-0(\.0*)?$/);
+  },
+);

@@ -11,8 +11,18 @@ describe("roundMoney", () => {
     { name: "1.005 half-up: tie goes away from zero → 1.01", value: "1.005", rounding: halfUp(2), expected: "1.01" },
     { name: "1.005 half-even: tie goes to the even 0 → 1.00", value: "1.005", rounding: halfEven(2), expected: "1" },
     { name: "1.015 half-even: tie goes to the even 2 → 1.02", value: "1.015", rounding: halfEven(2), expected: "1.02" },
-    { name: "-1.005 half-up: tie away from zero → -1.01 (Excel ROUND)", value: "-1.005", rounding: halfUp(2), expected: "-1.01" },
-    { name: "2.675 half-up → 2.68 (a float toFixed gives 2.67)", value: "2.675", rounding: halfUp(2), expected: "2.68" },
+    {
+      name: "-1.005 half-up: tie away from zero → -1.01 (Excel ROUND)",
+      value: "-1.005",
+      rounding: halfUp(2),
+      expected: "-1.01",
+    },
+    {
+      name: "2.675 half-up → 2.68 (a float toFixed gives 2.67)",
+      value: "2.675",
+      rounding: halfUp(2),
+      expected: "2.68",
+    },
     { name: "1.0049 half-up: below the tie → 1.00", value: "1.0049", rounding: halfUp(2), expected: "1" },
     { name: "1.009 down: cut toward zero → 1.00", value: "1.009", rounding: down(2), expected: "1" },
     { name: "-1.009 down: cut toward zero → -1.00", value: "-1.009", rounding: down(2), expected: "-1" },
@@ -55,7 +65,12 @@ describe("toMoneyString", () => {
     { name: "-0.009 down → 0.00, never -0.00", value: "-0.009", rounding: down(2), expected: "0.00" },
     { name: "2.5 at scale 0 → 3", value: "2.5", rounding: halfUp(0), expected: "3" },
     { name: "1.00005 half-up at scale 4 → 1.0001", value: "1.00005", rounding: halfUp(4), expected: "1.0001" },
-    { name: "12345678901234567.125 → …567.13 (no float on the way)", value: "12345678901234567.125", rounding: halfUp(2), expected: "12345678901234567.13" },
+    {
+      name: "12345678901234567.125 → …567.13 (no float on the way)",
+      value: "12345678901234567.125",
+      rounding: halfUp(2),
+      expected: "12345678901234567.13",
+    },
   ])("$name", ({ value, rounding, expected }) => {
     expect(toMoneyString(value, rounding)).toBe(expected);
   });

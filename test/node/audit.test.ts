@@ -8,7 +8,12 @@ import { fakeIo, tempFiles } from "../audit/support.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 
 // E-1 owes 875,000.00 municipal; E-2 612,500.00 district; E-3 nothing; C-1 9,220.00 district.
-const CASES = [enterpriseCase, { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" }, { ...enterpriseCase, id: "E-3", licensed: false }, clearanceCase];
+const CASES = [
+  enterpriseCase,
+  { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" },
+  { ...enterpriseCase, id: "E-3", licensed: false },
+  clearanceCase,
+];
 const EXACT = [
   { caseId: "E-1", payer: "municipal", amount: "875000.00", paidOn: "2016-12-20", voucher: "V1" },
   { caseId: "E-2", payer: "district", amount: "612500.00", paidOn: "2016-12-20", voucher: "V2" },
@@ -22,7 +27,13 @@ const WRONG = [
   { caseId: "E-3", payer: "district", amount: "100.00", paidOn: "2016-12-20" },
   { caseId: "X-9", payer: "municipal", amount: "5.00", paidOn: "2016-12-20", voucher: "V9" },
 ];
-const folder = tempFiles({ "cases.json": CASES, "exact.json": EXACT, "wrong.json": { ledger: WRONG }, "bad.json": [{ ...EXACT[0], payer: "treasury" }], "fen.json": [{ ...EXACT[0], amount: "1.005" }] });
+const folder = tempFiles({
+  "cases.json": CASES,
+  "exact.json": EXACT,
+  "wrong.json": { ledger: WRONG },
+  "bad.json": [{ ...EXACT[0], payer: "treasury" }],
+  "fen.json": [{ ...EXACT[0], amount: "1.005" }],
+});
 
 async function run(args: readonly string[]) {
   const capture = fakeIo({ cwd: folder });
@@ -37,14 +48,27 @@ describe("exitfund audit", () => {
     const document = JSON.parse(result.stdout);
     expect(document.discrepancies).toEqual([]);
     expect(document.totals).toEqual({ owed: "1496720.00", paid: "1496720.00", difference: "0.00" });
-    expect(Object.keys(document)).toEqual(["ruleSet", "tolerance", "discrepancies", "totals", "counts", "reconciliation"]);
+    expect(Object.keys(document)).toEqual([
+      "ruleSet",
+      "tolerance",
+      "discrepancies",
+      "totals",
+      "counts",
+      "reconciliation",
+    ]);
   });
 
   it("discrepancies: exit 1, each with caseId, type, payer, owed, paid, difference", async () => {
     const result = await run(["cases.json", "--ledger", "wrong.json", "--format", "json"]);
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout);
-    expect(document.discrepancies.map((d: { caseId: string; type: string; difference: string }) => [d.caseId, d.type, d.difference])).toEqual([
+    expect(
+      document.discrepancies.map((d: { caseId: string; type: string; difference: string }) => [
+        d.caseId,
+        d.type,
+        d.difference,
+      ]),
+    ).toEqual([
       ["E-1", "underpaid", "-75000.00"],
       ["E-3", "paid-not-owed", "100.00"],
       ["C-1", "duplicate-payment", "9220.00"],
@@ -81,7 +105,11 @@ describe("exitfund audit", () => {
     expect(result.stderr).toContain("wrote audit.xlsx");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(folder, "audit.xlsx")) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([AUDIT_SHEETS.discrepancies, AUDIT_SHEETS.reconciliation, AUDIT_SHEETS.traces]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      AUDIT_SHEETS.discrepancies,
+      AUDIT_SHEETS.reconciliation,
+      AUDIT_SHEETS.traces,
+    ]);
 
     const discrepancies = workbook.getWorksheet(AUDIT_SHEETS.discrepancies);
     const first = discrepancies?.getRow(5);
@@ -108,7 +136,10 @@ describe("exitfund audit", () => {
   });
 
   it("bad input: exit 2 and every problem on stderr, nothing on stdout", async () => {
-    const dir = tempFiles({ "cases.json": [{ ...enterpriseCase, employees: -1 }], "ledger.json": [{ ...EXACT[0], payer: "treasury", amount: "1.001" }] });
+    const dir = tempFiles({
+      "cases.json": [{ ...enterpriseCase, employees: -1 }],
+      "ledger.json": [{ ...EXACT[0], payer: "treasury", amount: "1.001" }],
+    });
     const capture = fakeIo({ cwd: dir });
     expect(await runAudit(["cases.json", "--ledger", "ledger.json"], capture.io)).toBe(2);
     expect(capture.stderr()).toContain("cases[0].employees");
@@ -118,10 +149,22 @@ describe("exitfund audit", () => {
 
   it.each([
     { name: "no --ledger", args: ["cases.json"], message: "--ledger" },
-    { name: "xlsx without --out", args: ["cases.json", "--ledger", "exact.json", "--format", "xlsx"], message: "--out" },
-    { name: "an unknown format", args: ["cases.json", "--ledger", "exact.json", "--format", "csv"], message: "--format" },
+    {
+      name: "xlsx without --out",
+      args: ["cases.json", "--ledger", "exact.json", "--format", "xlsx"],
+      message: "--out",
+    },
+    {
+      name: "an unknown format",
+      args: ["cases.json", "--ledger", "exact.json", "--format", "csv"],
+      message: "--format",
+    },
     { name: "a ledger file that is not there", args: ["cases.json", "--ledger", "nope.json"], message: "nope.json" },
-    { name: "a bad tolerance", args: ["cases.json", "--ledger", "exact.json", "--tolerance", "abc"], message: "tolerance" },
+    {
+      name: "a bad tolerance",
+      args: ["cases.json", "--ledger", "exact.json", "--tolerance", "abc"],
+      message: "tolerance",
+    },
     { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "bad.json › [0].payer" },
     { name: "a payment below the fen", args: ["cases.json", "--ledger", "fen.json"], message: "ledger[0].amount" },
   ])("usage: $name → exit 2", async ({ args, message }) => {
@@ -138,14 +181,24 @@ describe("exitfund audit", () => {
   });
 
   const sample = join(import.meta.dirname, "../../examples/tongzhou-2016");
-  it.skipIf(!existsSync(join(sample, "planted-discrepancies.json")))("the sample district: finds exactly the discrepancies its generator planted (by case and type)", async () => {
-    const capture = fakeIo();
-    const code = await runAudit(["examples/tongzhou-2016/cases.json", "--ledger", "examples/tongzhou-2016/ledger.json", "--format", "json"], capture.io);
-    expect(code).toBe(1);
-    const planted = JSON.parse(readFileSync(join(sample, "planted-discrepancies.json"), "utf8")).discrepancies as { caseId: string; type: string; payer: string }[];
-    const found = JSON.parse(capture.stdout()).discrepancies as { caseId: string; type: string; payer: string }[];
-    const key = (d: { caseId: string; type: string }) => `${d.caseId} ${d.type}`;
-    expect(new Set(found.map(key))).toEqual(new Set(planted.map(key)));
-    for (const d of planted) expect(found.some((f) => key(f) === key(d) && f.payer === d.payer)).toBe(true);
-  });
+  it.skipIf(!existsSync(join(sample, "planted-discrepancies.json")))(
+    "the sample district: finds exactly the discrepancies its generator planted (by case and type)",
+    async () => {
+      const capture = fakeIo();
+      const code = await runAudit(
+        ["examples/tongzhou-2016/cases.json", "--ledger", "examples/tongzhou-2016/ledger.json", "--format", "json"],
+        capture.io,
+      );
+      expect(code).toBe(1);
+      const planted = JSON.parse(readFileSync(join(sample, "planted-discrepancies.json"), "utf8")).discrepancies as {
+        caseId: string;
+        type: string;
+        payer: string;
+      }[];
+      const found = JSON.parse(capture.stdout()).discrepancies as { caseId: string; type: string; payer: string }[];
+      const key = (d: { caseId: string; type: string }) => `${d.caseId} ${d.type}`;
+      expect(new Set(found.map(key))).toEqual(new Set(planted.map(key)));
+      for (const d of planted) expect(found.some((f) => key(f) === key(d) && f.payer === d.payer)).toBe(true);
+    },
+  );
 });

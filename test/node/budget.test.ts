@@ -8,7 +8,12 @@ import { fakeIo, tempFiles } from "../audit/support.js";
 import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
 
 // E-1 875,000.00 municipal (台湖镇); E-2 612,500.00 district (台湖镇); C-1 9,220.00 district (张家湾镇); V-1 540,000.00 district (宋庄镇).
-const CASES = [enterpriseCase, { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" }, clearanceCase, villageCase];
+const CASES = [
+  enterpriseCase,
+  { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" },
+  clearanceCase,
+  villageCase,
+];
 const folder = tempFiles({ "cases.json": { cases: CASES } });
 
 async function run(args: readonly string[], tty = false) {
@@ -37,9 +42,17 @@ describe("exitfund budget", () => {
     const result = await run(["cases.json", "--by", "payer", "--cap", "100000.01", "--payer", "district"]);
     expect(result.code).toBe(0);
     const allocation = JSON.parse(result.stdout).allocation;
-    expect(allocation).toMatchObject({ cap: "100000.01", payer: "district", owed: "1161720.00", allocated: "100000.01" });
+    expect(allocation).toMatchObject({
+      cap: "100000.01",
+      payer: "district",
+      owed: "1161720.00",
+      allocated: "100000.01",
+    });
     expect(allocation.shares.map((share: { caseId: string }) => share.caseId)).toEqual(["E-2", "C-1", "V-1"]);
-    const allocated = allocation.shares.reduce((acc: bigint, share: { allocated: string }) => acc + BigInt(share.allocated.replace(".", "")), 0n);
+    const allocated = allocation.shares.reduce(
+      (acc: bigint, share: { allocated: string }) => acc + BigInt(share.allocated.replace(".", "")),
+      0n,
+    );
     expect(allocated).toBe(10000001n);
     expect(Array.isArray(allocation.remainder)).toBe(true);
   });
@@ -52,7 +65,19 @@ describe("exitfund budget", () => {
   });
 
   it("--format xlsx: the groups sheet with a total row and the allocation sheet", async () => {
-    const result = await run(["cases.json", "--by", "track", "--cap", "1000000", "--payer", "district", "--format", "xlsx", "--out", "budget.xlsx"]);
+    const result = await run([
+      "cases.json",
+      "--by",
+      "track",
+      "--cap",
+      "1000000",
+      "--payer",
+      "district",
+      "--format",
+      "xlsx",
+      "--out",
+      "budget.xlsx",
+    ]);
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(folder, "budget.xlsx")) as unknown as ArrayBuffer);
@@ -70,7 +95,11 @@ describe("exitfund budget", () => {
   it.each([
     { name: "--cap without --payer", args: ["cases.json", "--cap", "100"], message: "--payer" },
     { name: "--payer without --cap", args: ["cases.json", "--payer", "district"], message: "--cap" },
-    { name: "an unknown payer", args: ["cases.json", "--cap", "1", "--payer", "city"], message: "municipal or district" },
+    {
+      name: "an unknown payer",
+      args: ["cases.json", "--cap", "1", "--payer", "city"],
+      message: "municipal or district",
+    },
     { name: "an unknown dimension", args: ["cases.json", "--by", "township,village"], message: "village" },
     { name: "a dimension twice", args: ["cases.json", "--by", "payer,payer"], message: "twice" },
     { name: "a cap below the fen", args: ["cases.json", "--cap", "1.001", "--payer", "district"], message: "cap" },

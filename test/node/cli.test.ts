@@ -38,7 +38,13 @@ describe("exitfund CLI", () => {
   });
 
   it("rules --rules <file> with extends prints the merged rule set", async () => {
-    const result = await runCliCapture(["rules", "--rules", "test/fixtures/rule-sets/extends-cutoff.json", "--format", "json"]);
+    const result = await runCliCapture([
+      "rules",
+      "--rules",
+      "test/fixtures/rule-sets/extends-cutoff.json",
+      "--format",
+      "json",
+    ]);
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
     expect(printed.id).toBe("my-district");
@@ -65,18 +71,26 @@ describe("exitfund CLI", () => {
     expect(schema.additionalProperties).toBe(false);
   });
 
-  it.each(["structure-clearance", "village-compensation", "township-transfer", "ledger", "rules"])("schema %s prints a JSON Schema", async (name) => {
-    const result = await runCliCapture(["schema", name]);
-    expect(result.code).toBe(0);
-    expect(JSON.parse(result.stdout).type).toBe("object");
-  });
+  it.each(["structure-clearance", "village-compensation", "township-transfer", "ledger", "rules"])(
+    "schema %s prints a JSON Schema",
+    async (name) => {
+      const result = await runCliCapture(["schema", name]);
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout).type).toBe("object");
+    },
+  );
 
   it("schema of an unknown kind exits 2", async () => {
     expect((await runCliCapture(["schema", "enterprise"])).code).toBe(2);
   });
 
   it("compute on a malformed case exits 2, lists every problem with index and path, and writes no results", async () => {
-    const result = await runCliCapture(["compute", "-"], { stdin: JSON.stringify([{ kind: "enterprise-exit", id: "E-1", exitMode: "partial" }, { kind: "nope", id: "X" }]) });
+    const result = await runCliCapture(["compute", "-"], {
+      stdin: JSON.stringify([
+        { kind: "enterprise-exit", id: "E-1", exitMode: "partial" },
+        { kind: "nope", id: "X" },
+      ]),
+    });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
     expect(result.stderr).toContain("[0].exitMode");

@@ -18,11 +18,24 @@ const raised = {
     "clearance.rates": {
       ...rates,
       note: "what-if: every rate +10%",
-      values: [{ from: "2016-01-01", value: Object.fromEntries(Object.entries(rates?.values[0]?.value as { [type: string]: { unit: string; rate: string } }).map(([type, cell]) => [type, { ...cell, rate: (BigInt(cell.rate) * 11n / 10n).toString() }])) }],
+      values: [
+        {
+          from: "2016-01-01",
+          value: Object.fromEntries(
+            Object.entries(rates?.values[0]?.value as { [type: string]: { unit: string; rate: string } }).map(
+              ([type, cell]) => [type, { ...cell, rate: ((BigInt(cell.rate) * 11n) / 10n).toString() }],
+            ),
+          ),
+        },
+      ],
     },
   },
 };
-const folder = tempFiles({ "cases.json": CASES, "raised.json": raised, "broken.json": { ...raised, rounding: { scale: -1, mode: "up" } } });
+const folder = tempFiles({
+  "cases.json": CASES,
+  "raised.json": raised,
+  "broken.json": { ...raised, rounding: { scale: -1, mode: "up" } },
+});
 
 async function run(command: typeof runCompare, args: readonly string[], tty = false) {
   const capture = fakeIo({ cwd: folder, tty });
@@ -35,7 +48,12 @@ describe("exitfund compare", () => {
     const result = await run(runCompare, ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json"]);
     expect(result.code).toBe(0);
     const document = JSON.parse(result.stdout);
-    expect(document.cases[2]).toMatchObject({ caseId: "C-1", a: { total: "9220.00" }, b: { total: "10142.00" }, delta: { district: "922.00", total: "922.00" } });
+    expect(document.cases[2]).toMatchObject({
+      caseId: "C-1",
+      a: { total: "9220.00" },
+      b: { total: "10142.00" },
+      delta: { district: "922.00", total: "922.00" },
+    });
     expect(document.attribution.order).toEqual(["clearance.rates"]);
     expect(document.attribution.steps[0].part.total).toBe("922.00");
     expect(document.totals.byTownship["张家湾镇"].delta.total).toBe("922.00");
@@ -51,8 +69,16 @@ describe("exitfund compare", () => {
 
   it.each([
     { name: "no --against", args: ["cases.json", "--rules", "tongzhou-2016"], message: "--against" },
-    { name: "a format it does not write", args: ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json", "--format", "xlsx"], message: "--format" },
-    { name: "an invalid rule set", args: ["cases.json", "--rules", "tongzhou-2016", "--against", "broken.json"], message: "rounding" },
+    {
+      name: "a format it does not write",
+      args: ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json", "--format", "xlsx"],
+      message: "--format",
+    },
+    {
+      name: "an invalid rule set",
+      args: ["cases.json", "--rules", "tongzhou-2016", "--against", "broken.json"],
+      message: "rounding",
+    },
   ])("usage: $name → exit 2", async ({ args, message }) => {
     const result = await run(runCompare, args);
     expect(result.code).toBe(2);

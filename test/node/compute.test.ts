@@ -14,7 +14,13 @@ import type { Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 import { runCliCapture } from "../support/cli.js";
 
-const CASES = [enterpriseCase, clearanceCase, villageCase, transferCase, { ...enterpriseCase, id: "E-2", township: "宋庄镇", scale: "below" }];
+const CASES = [
+  enterpriseCase,
+  clearanceCase,
+  villageCase,
+  transferCase,
+  { ...enterpriseCase, id: "E-2", township: "宋庄镇", scale: "below" },
+];
 const INVALID = { ...enterpriseCase, id: "E-BAD", exitMode: "partial" };
 
 let dir: string;
@@ -34,17 +40,31 @@ describe("compute on a JSON file", () => {
   it("writes the DESIGN §6 document: results in input order, totals by payer and township equal to the sums", async () => {
     const result = await run(["compute", "cases.json", "--format", "json"]);
     expect(result.code).toBe(0);
-    const document = JSON.parse(result.stdout) as { ruleSet: unknown; results: Outcome[]; totals: { municipal: string; district: string; total: string; byTownship: { [t: string]: { total: string } } }; errors: unknown[] };
+    const document = JSON.parse(result.stdout) as {
+      ruleSet: unknown;
+      results: Outcome[];
+      totals: { municipal: string; district: string; total: string; byTownship: { [t: string]: { total: string } } };
+      errors: unknown[];
+    };
     expect(document.ruleSet).toEqual({ id: "tongzhou-2016", version: defaultRuleSet.version });
     expect(document.results.map((o) => o.id)).toEqual(CASES.map((c) => c.id));
     expect(document.results.every((o) => !("trace" in o))).toBe(true);
-    for (const payer of ["municipal", "district", "total"] as const) expect(document.totals[payer]).toBe(sum(document.results, payer));
-    for (const [township, amounts] of Object.entries(document.totals.byTownship)) expect(amounts.total).toBe(sum(document.results.filter((o) => o.township === township), "total"));
+    for (const payer of ["municipal", "district", "total"] as const)
+      expect(document.totals[payer]).toBe(sum(document.results, payer));
+    for (const [township, amounts] of Object.entries(document.totals.byTownship))
+      expect(amounts.total).toBe(
+        sum(
+          document.results.filter((o) => o.township === township),
+          "total",
+        ),
+      );
     expect(document.errors).toEqual([]);
   });
 
   it("--explain keeps the traces", async () => {
-    const document = JSON.parse((await run(["compute", "cases.json", "--format", "json", "--explain"])).stdout) as { results: Outcome[] };
+    const document = JSON.parse((await run(["compute", "cases.json", "--format", "json", "--explain"])).stdout) as {
+      results: Outcome[];
+    };
     expect(document.results.every((o) => o.trace.length > 0)).toBe(true);
   });
 
@@ -68,17 +88,28 @@ describe("compute on a JSON file", () => {
 describe("compute --format", () => {
   it("ndjson: one outcome per line, then { ruleSet, totals, errors }", async () => {
     const result = await run(["compute", "cases.json", "--format", "ndjson"]);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id?: string; totals?: unknown; trace?: unknown });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id?: string; totals?: unknown; trace?: unknown });
     expect(lines).toHaveLength(CASES.length + 1);
     expect(lines.slice(0, -1).map((line) => line.id)).toEqual(CASES.map((c) => c.id));
     expect(lines.slice(0, -1).some((line) => "trace" in line)).toBe(false);
-    expect(lines.at(-1)).toEqual({ ruleSet: expect.any(Object), totals: computeBatch(CASES, defaultRuleSet).totals, errors: [] });
+    expect(lines.at(-1)).toEqual({
+      ruleSet: expect.any(Object),
+      totals: computeBatch(CASES, defaultRuleSet).totals,
+      errors: [],
+    });
   });
 
   it("csv: BOM, one row per outcome with exact amounts, totals on stderr", async () => {
     const result = await run(["compute", "cases.json", "--format", "csv"]);
     expect(result.code).toBe(0);
-    expect(result.stdout.startsWith("\uFEFFid,kind,township,track,eligible,payeeType,payeeId,municipal,district,total,estimate,basis,findings,reasons\r\n")).toBe(true);
+    expect(
+      result.stdout.startsWith(
+        "\uFEFFid,kind,township,track,eligible,payeeType,payeeId,municipal,district,total,estimate,basis,findings,reasons\r\n",
+      ),
+    ).toBe(true);
     const rows = parse(result.stdout, { bom: true, columns: true }) as { id: string; total: string; track: string }[];
     const document = computeBatch(CASES, defaultRuleSet);
     expect(rows.map((r) => [r.id, r.total])).toEqual(document.results.map((o) => [o.id, o.amounts.total]));
@@ -87,9 +118,15 @@ describe("compute --format", () => {
   });
 
   it("csv: text Excel would run as a formula gets a ', amounts never do", async () => {
-    await writeFile(join(dir, "inject.json"), JSON.stringify([{ ...enterpriseCase, id: "=HYPERLINK(\"x\")", township: "@SUM(A1)" }]));
-    const rows = parse((await run(["compute", "inject.json", "--format", "csv"])).stdout, { bom: true, columns: true }) as { id: string; township: string; payeeId: string }[];
-    expect(rows[0]).toMatchObject({ id: "'=HYPERLINK(\"x\")", township: "'@SUM(A1)", payeeId: "'=HYPERLINK(\"x\")" });
+    await writeFile(
+      join(dir, "inject.json"),
+      JSON.stringify([{ ...enterpriseCase, id: '=HYPERLINK("x")', township: "@SUM(A1)" }]),
+    );
+    const rows = parse((await run(["compute", "inject.json", "--format", "csv"])).stdout, {
+      bom: true,
+      columns: true,
+    }) as { id: string; township: string; payeeId: string }[];
+    expect(rows[0]).toMatchObject({ id: '\'=HYPERLINK("x")', township: "'@SUM(A1)", payeeId: '\'=HYPERLINK("x")' });
   });
 
   it("xlsx: results, totals with 大写 and the illustrative note, and with --explain the trace sheet", async () => {
@@ -98,7 +135,11 @@ describe("compute --format", () => {
     expect(result.stdout).toBe("");
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(dir, "results.xlsx"));
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([RESULT_SHEETS.results, RESULT_SHEETS.totals, RESULT_SHEETS.trace]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      RESULT_SHEETS.results,
+      RESULT_SHEETS.totals,
+      RESULT_SHEETS.trace,
+    ]);
     const results = workbook.getWorksheet(RESULT_SHEETS.results);
     expect(results?.getCell("A2").value).toBe(CASES[0]?.id);
     const totals = workbook.getWorksheet(RESULT_SHEETS.totals);
@@ -106,7 +147,9 @@ describe("compute --format", () => {
     const document = computeBatch(CASES, defaultRuleSet);
     const trace = workbook.getWorksheet(RESULT_SHEETS.trace);
     expect(trace?.rowCount).toBe(1 + document.results.reduce((n, o) => n + o.trace.length, 0));
-    expect(String(trace?.getCell("E2").value)).toMatch(/=.*\((official|reported|illustrative), from \d{4}-\d{2}-\d{2}\)/);
+    expect(String(trace?.getCell("E2").value)).toMatch(
+      /=.*\((official|reported|illustrative), from \d{4}-\d{2}-\d{2}\)/,
+    );
   });
 
   it("xlsx without --out on a terminal is refused (no binary on a terminal)", async () => {
@@ -139,18 +182,27 @@ describe("compute --format", () => {
     await writeFile(join(dir, "bad.csv"), templateCsv("enterprise-exit").replace(",2000,", ",lots,"));
     const result = await run(["compute", "bad.csv", "--skip-invalid", "--format", "json"]);
     expect(result.code).toBe(1);
-    expect((JSON.parse(result.stdout) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual(["bad.csv › row 2 › 节能量(吨标煤) (column N)"]);
+    expect((JSON.parse(result.stdout) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual([
+      "bad.csv › row 2 › 节能量(吨标煤) (column N)",
+    ]);
   });
 });
 
 describe("compute streams an .ndjson file (--format ndjson|csv)", () => {
-  const many = Array.from({ length: 2000 }, (_, i) => ({ ...CASES[i % CASES.length], id: `C-${i}`, township: ["台湖镇", "宋庄镇", "张家湾镇"][i % 3] }));
+  const many = Array.from({ length: 2000 }, (_, i) => ({
+    ...CASES[i % CASES.length],
+    id: `C-${i}`,
+    township: ["台湖镇", "宋庄镇", "张家湾镇"][i % 3],
+  }));
 
   it("2,000 cases: the same outcomes and totals as computeBatch", async () => {
     await writeFile(join(dir, "many.ndjson"), many.map((c) => JSON.stringify(c)).join("\n"));
     const result = await run(["compute", "many.ndjson", "--format", "ndjson", "--out", "many-out.ndjson"]);
     expect(result.code).toBe(0);
-    const lines = (await readFile(join(dir, "many-out.ndjson"), "utf8")).trim().split("\n").map((line) => JSON.parse(line) as Outcome & { totals?: unknown });
+    const lines = (await readFile(join(dir, "many-out.ndjson"), "utf8"))
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Outcome & { totals?: unknown });
     const document = computeBatch(many, defaultRuleSet);
     expect(lines.at(-1)?.totals).toEqual(document.totals);
     expect(lines.slice(0, -1)).toEqual(document.results.map(({ trace: _trace, ...rest }) => rest));
@@ -167,13 +219,21 @@ describe("compute streams an .ndjson file (--format ndjson|csv)", () => {
   it("a transfer listed before its enterprise exit is still cross-checked", async () => {
     const cases = [{ ...transferCase, exitedEnterprises: [{ id: "E-1", priorYearTax: { vat: "1" } }] }, enterpriseCase];
     await writeFile(join(dir, "cross.ndjson"), cases.map((c) => JSON.stringify(c)).join("\n"));
-    const lines = (await run(["compute", "cross.ndjson", "--format", "ndjson"])).stdout.trim().split("\n").map((line) => JSON.parse(line) as Outcome);
+    const lines = (await run(["compute", "cross.ndjson", "--format", "ndjson"])).stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Outcome);
     expect(lines[0]?.findings.map((f) => f.code)).toContain("tax-mismatch");
-    expect(lines.slice(0, 2)).toEqual(computeBatch(cases, defaultRuleSet).results.map(({ trace: _trace, ...rest }) => rest));
+    expect(lines.slice(0, 2)).toEqual(
+      computeBatch(cases, defaultRuleSet).results.map(({ trace: _trace, ...rest }) => rest),
+    );
   });
 
   it("invalid lines: exit 2, every problem by line, and no output file", async () => {
-    await writeFile(join(dir, "bad.ndjson"), [JSON.stringify(enterpriseCase), "{ nope", JSON.stringify(INVALID), JSON.stringify(enterpriseCase)].join("\n"));
+    await writeFile(
+      join(dir, "bad.ndjson"),
+      [JSON.stringify(enterpriseCase), "{ nope", JSON.stringify(INVALID), JSON.stringify(enterpriseCase)].join("\n"),
+    );
     const result = await run(["compute", "bad.ndjson", "--format", "ndjson", "--out", "bad-out.ndjson"]);
     expect(result.code).toBe(2);
     expect(existsSync(join(dir, "bad-out.ndjson"))).toBe(false);
@@ -186,13 +246,26 @@ describe("compute streams an .ndjson file (--format ndjson|csv)", () => {
   it("--skip-invalid writes the valid outcomes and lists the invalid lines in the last line's errors", async () => {
     const result = await run(["compute", "bad.ndjson", "--format", "ndjson", "--skip-invalid"]);
     expect(result.code).toBe(1);
-    const lines = result.stdout.trim().split("\n").map((line) => JSON.parse(line) as { id?: string; errors?: { path: string }[] });
+    const lines = result.stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { id?: string; errors?: { path: string }[] });
     expect(lines.slice(0, -1).map((line) => line.id)).toEqual([enterpriseCase.id]);
-    expect(lines.at(-1)?.errors?.map((error) => error.path)).toEqual(["bad.ndjson › line 2", "bad.ndjson › line 3 › exitMode", "bad.ndjson › line 4 › id"]);
+    expect(lines.at(-1)?.errors?.map((error) => error.path)).toEqual([
+      "bad.ndjson › line 2",
+      "bad.ndjson › line 3 › exitMode",
+      "bad.ndjson › line 4 › id",
+    ]);
   });
 
   it("a case on a date the rule set does not cover is found by the checking pass", async () => {
-    await writeFile(join(dir, "early.ndjson"), [JSON.stringify(enterpriseCase), JSON.stringify({ ...enterpriseCase, id: "E-old", exitCompletedOn: "2010-01-01" })].join("\n"));
+    await writeFile(
+      join(dir, "early.ndjson"),
+      [
+        JSON.stringify(enterpriseCase),
+        JSON.stringify({ ...enterpriseCase, id: "E-old", exitCompletedOn: "2010-01-01" }),
+      ].join("\n"),
+    );
     const result = await run(["compute", "early.ndjson", "--format", "ndjson"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
@@ -206,7 +279,10 @@ describe("compute streams an .ndjson file (--format ndjson|csv)", () => {
   });
 
   it("--explain keeps the trace on each line", async () => {
-    const lines = (await run(["compute", "cases.ndjson", "--format", "ndjson", "--explain"])).stdout.trim().split("\n").map((line) => JSON.parse(line) as { trace?: unknown[] });
+    const lines = (await run(["compute", "cases.ndjson", "--format", "ndjson", "--explain"])).stdout
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { trace?: unknown[] });
     expect(lines.slice(0, -1).every((line) => (line.trace?.length ?? 0) > 0)).toBe(true);
   });
 });

@@ -20,8 +20,18 @@ const RATES: { readonly [type: string]: { readonly unit: string; readonly rate: 
 
 /** A rule set extending tongzhou-2016 with other `clearance.rates`. */
 function ruleSetJson(id: string, rates: object): string {
-  const parameters = { "clearance.rates": { status: "illustrative", source: "S0", values: [{ from: "2016-01-01", value: rates }] } };
-  return JSON.stringify({ id, version: "1", title: `test rule set ${id}`, validFrom: "2016-01-01", extends: "tongzhou-2016", sources: [], parameters });
+  const parameters = {
+    "clearance.rates": { status: "illustrative", source: "S0", values: [{ from: "2016-01-01", value: rates }] },
+  };
+  return JSON.stringify({
+    id,
+    version: "1",
+    title: `test rule set ${id}`,
+    validFrom: "2016-01-01",
+    extends: "tongzhou-2016",
+    sources: [],
+    parameters,
+  });
 }
 
 /** Runs `exitfund demo` in-process with buffers; `cwd` is a temporary folder, so the sample must be found from the module. */
@@ -57,7 +67,8 @@ describe("exitfund demo", () => {
 
   it("prints the totals by township and payer, in yuan and 万元, and the grand total in 大写", () => {
     const results = JSON.parse(readFileSync(join(cwd, "demo-out", "results.json"), "utf8"));
-    for (const township of ["张家湾镇", "宋庄镇", "潞城镇", "永顺镇"]) expect(result.stdout).toMatch(new RegExp(`${township}\\s+│`));
+    for (const township of ["张家湾镇", "宋庄镇", "潞城镇", "永顺镇"])
+      expect(result.stdout).toMatch(new RegExp(`${township}\\s+│`));
     expect(result.stdout).toContain("市级 municipal");
     expect(result.stdout).toContain("区级 district");
     const total = Number(results.totals.total).toLocaleString("en", { minimumFractionDigits: 2 });
@@ -68,14 +79,30 @@ describe("exitfund demo", () => {
 
   it("prints the verification summary: declarations, items, findings by code, declared vs approved", () => {
     expect(result.stdout).toMatch(/300 declarations, 1\d,\d{3} items; [\d,]+ items with findings/);
-    for (const code of ["type-mismatch", "quantity-exceeds-survey", "built-after-cutoff", "unsurveyed", "declared-amount-mismatch"]) expect(result.stdout).toContain(code);
+    for (const code of [
+      "type-mismatch",
+      "quantity-exceeds-survey",
+      "built-after-cutoff",
+      "unsurveyed",
+      "declared-amount-mismatch",
+    ])
+      expect(result.stdout).toContain(code);
     expect(result.stdout).toContain("申报 declared");
     expect(result.stdout).toContain("核定 approved");
     expect(result.stdout).toContain("核定金额大写: 人民币");
   });
 
   it("prints the audit summary: every discrepancy type and the totals owed, paid and the difference", () => {
-    for (const type of ["underpaid", "overpaid", "unpaid", "paid-not-owed", "duplicate-payment", "wrong-payer", "unknown-case"]) expect(result.stdout).toMatch(new RegExp(`│ ${type}\\s`));
+    for (const type of [
+      "underpaid",
+      "overpaid",
+      "unpaid",
+      "paid-not-owed",
+      "duplicate-payment",
+      "wrong-payer",
+      "unknown-case",
+    ])
+      expect(result.stdout).toMatch(new RegExp(`│ ${type}\\s`));
     expect(result.stdout).toMatch(/Owed [\d,.]+ · paid [\d,.]+ · difference \(paid − owed\) -?[\d,.]+/);
   });
 
@@ -87,12 +114,20 @@ describe("exitfund demo", () => {
     expect(results.results.length).toBeGreaterThan(3000);
     expect(results.results[0].trace).toBeUndefined();
     const verification = JSON.parse(readFileSync(join(dir, "verification.json"), "utf8"));
-    expect(new Set(verification.results.map((o: { kind: string }) => o.kind))).toEqual(new Set(["structure-clearance"]));
+    expect(new Set(verification.results.map((o: { kind: string }) => o.kind))).toEqual(
+      new Set(["structure-clearance"]),
+    );
     const audit = JSON.parse(readFileSync(join(dir, "audit.json"), "utf8"));
     expect(audit.discrepancies.length).toBeGreaterThan(0);
-    expect(audit.totals).toEqual({ owed: results.totals.total, paid: expect.any(String), difference: expect.any(String) });
-    for (const name of ["results.xlsx", "verification.xlsx"]) expect(readFileSync(join(dir, name)).subarray(0, 2).toString("latin1")).toBe("PK");
-    for (const name of ["results.json", "verification.json", "audit.json", "results.xlsx", "verification.xlsx"]) expect(result.stdout).toContain(join("demo-out", name));
+    expect(audit.totals).toEqual({
+      owed: results.totals.total,
+      paid: expect.any(String),
+      difference: expect.any(String),
+    });
+    for (const name of ["results.xlsx", "verification.xlsx"])
+      expect(readFileSync(join(dir, name)).subarray(0, 2).toString("latin1")).toBe("PK");
+    for (const name of ["results.json", "verification.json", "audit.json", "results.xlsx", "verification.xlsx"])
+      expect(result.stdout).toContain(join("demo-out", name));
   });
 
   it("writes no workbook without --xlsx, and out/ is the default folder", { timeout: 120_000 }, async () => {
@@ -109,27 +144,35 @@ describe("exitfund demo", () => {
     }
   });
 
-  it("--rules computes the sample under another rule set: its changes show up as findings and discrepancies", { timeout: 120_000 }, async () => {
-    const rules = join(cwd, "dearer-brick.json");
-    writeFileSync(rules, ruleSetJson("dearer-brick", { ...RATES, "brick-concrete": { unit: "m2", rate: "70" } }));
-    const other = await demo(["--rules", rules, "--out-dir", "dearer"], cwd);
-    expect(other.code).toBe(0);
-    expect(other.stdout).toContain("Rule set dearer-brick v1");
-    const lines = (text: string) => Number(/(\d+) discrepancy lines/.exec(text)?.[1]);
-    expect(lines(other.stdout)).toBeGreaterThan(lines(result.stdout));
-    // Dearer brick raises what the declarations are owed: far more than the two planted underpayments.
-    expect(Number(/│ underpaid\s+│ 少付\s+│\s+(\d+) │/.exec(other.stdout)?.[1])).toBeGreaterThan(2);
-  });
+  it(
+    "--rules computes the sample under another rule set: its changes show up as findings and discrepancies",
+    { timeout: 120_000 },
+    async () => {
+      const rules = join(cwd, "dearer-brick.json");
+      writeFileSync(rules, ruleSetJson("dearer-brick", { ...RATES, "brick-concrete": { unit: "m2", rate: "70" } }));
+      const other = await demo(["--rules", rules, "--out-dir", "dearer"], cwd);
+      expect(other.code).toBe(0);
+      expect(other.stdout).toContain("Rule set dearer-brick v1");
+      const lines = (text: string) => Number(/(\d+) discrepancy lines/.exec(text)?.[1]);
+      expect(lines(other.stdout)).toBeGreaterThan(lines(result.stdout));
+      // Dearer brick raises what the declarations are owed: far more than the two planted underpayments.
+      expect(Number(/│ underpaid\s+│ 少付\s+│\s+(\d+) │/.exec(other.stdout)?.[1])).toBeGreaterThan(2);
+    },
+  );
 
-  it("a rule set the sample is invalid under is reported as input problems (exit 2 in the CLI)", { timeout: 120_000 }, async () => {
-    const rules = join(cwd, "no-simple.json");
-    const { simple: _, ...withoutSimple } = RATES;
-    writeFileSync(rules, ruleSetJson("no-simple", withoutSimple));
-    const error = await demo(["--rules", rules, "--out-dir", "never"], cwd).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).issues[0]?.path).toMatch(/^cases\.json \[\d+\]\.items\[\d+\]\./);
-    expect(existsSync(join(cwd, "never"))).toBe(false);
-  });
+  it(
+    "a rule set the sample is invalid under is reported as input problems (exit 2 in the CLI)",
+    { timeout: 120_000 },
+    async () => {
+      const rules = join(cwd, "no-simple.json");
+      const { simple: _, ...withoutSimple } = RATES;
+      writeFileSync(rules, ruleSetJson("no-simple", withoutSimple));
+      const error = await demo(["--rules", rules, "--out-dir", "never"], cwd).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InvalidInputError);
+      expect((error as InvalidInputError).issues[0]?.path).toMatch(/^cases\.json \[\d+\]\.items\[\d+\]\./);
+      expect(existsSync(join(cwd, "never"))).toBe(false);
+    },
+  );
 
   it("--help prints the usage and exits 0; a file argument is a usage error", async () => {
     const help = await demo(["--help"], cwd);

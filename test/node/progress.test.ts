@@ -87,7 +87,13 @@ describe("progress when stderr is not a terminal", () => {
 });
 
 describe("duration", () => {
-  it.each([[0, "0 s"], [59.4, "59 s"], [61, "1:01"], [3725, "62:05"], [Number.POSITIVE_INFINITY, "?"]])("%s seconds → %s", (seconds, text) => {
+  it.each([
+    [0, "0 s"],
+    [59.4, "59 s"],
+    [61, "1:01"],
+    [3725, "62:05"],
+    [Number.POSITIVE_INFINITY, "?"],
+  ])("%s seconds → %s", (seconds, text) => {
     expect(duration(seconds)).toBe(text);
   });
 });

@@ -5,7 +5,12 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTemplate } from "../../src/node/commands/template.js";
 import { LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
-import { TEMPLATE_EXAMPLES, TEMPLATE_ROWS, structureTypes, type TemplateKind } from "../../src/node/formats/template.js";
+import {
+  TEMPLATE_EXAMPLES,
+  TEMPLATE_ROWS,
+  structureTypes,
+  type TemplateKind,
+} from "../../src/node/formats/template.js";
 import type { CliIo } from "../../src/node/io.js";
 import { readCases, readLedger } from "../../src/node/read.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
@@ -22,7 +27,10 @@ async function template(args: string[], tty = false): Promise<{ code: number; st
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
-    stdout: { write: (chunk) => out.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1")), isTTY: tty },
+    stdout: {
+      write: (chunk) => out.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("latin1")),
+      isTTY: tty,
+    },
     stderr: { write: (chunk) => err.push(chunk), isTTY: tty },
     stdin: (async function* () {})(),
     cwd: dir,
@@ -41,13 +49,18 @@ async function workbook(file: string): Promise<ExcelJS.Workbook> {
 }
 
 describe("exitfund template <kind> --format csv", () => {
-  it.each(KINDS)("%s: UTF-8 with a BOM, `key / 中文` headers, and an example the reader reads back as a valid case", async (kind) => {
-    const result = await template([kind, "--out", `${kind}.csv`]);
-    expect(result.code).toBe(0);
-    const text = await readFile(join(dir, `${kind}.csv`), "utf8");
-    expect(text.startsWith(`\uFEFF${LAYOUTS[kind].columns.map(templateHeader).join(",")}`)).toBe(true);
-    expect(await readCases(`${kind}.csv`, { ...ioOf(), cwd: dir }, { ruleSet: defaultRuleSet })).toEqual([TEMPLATE_EXAMPLES[kind]]);
-  });
+  it.each(KINDS)(
+    "%s: UTF-8 with a BOM, `key / 中文` headers, and an example the reader reads back as a valid case",
+    async (kind) => {
+      const result = await template([kind, "--out", `${kind}.csv`]);
+      expect(result.code).toBe(0);
+      const text = await readFile(join(dir, `${kind}.csv`), "utf8");
+      expect(text.startsWith(`\uFEFF${LAYOUTS[kind].columns.map(templateHeader).join(",")}`)).toBe(true);
+      expect(await readCases(`${kind}.csv`, { ...ioOf(), cwd: dir }, { ruleSet: defaultRuleSet })).toEqual([
+        TEMPLATE_EXAMPLES[kind],
+      ]);
+    },
+  );
 
   it("writes to stdout without --out", async () => {
     const result = await template(["enterprise-exit"], true);
@@ -81,10 +94,24 @@ describe("exitfund template <kind> --format xlsx", () => {
     expect(sheet.getColumn(at("exitCompletedOn")).numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getColumn(at("energySavedTce")).width).toBeGreaterThanOrEqual(12);
     expect(sheet.getCell(2, at("exitCompletedOn")).value).toEqual(new Date(Date.UTC(2016, 9, 31)));
-    const validations = (sheet as unknown as { dataValidations: { model: { [range: string]: { type: string; formulae: string[] } } } }).dataValidations.model;
+    const validations = (
+      sheet as unknown as { dataValidations: { model: { [range: string]: { type: string; formulae: string[] } } } }
+    ).dataValidations.model;
     // exceljs expands a range rule into one entry per cell when it reads a workbook.
     const listOf = (key: string, row = 2) => validations[`${sheet.getColumn(at(key)).letter}${row}`];
-    for (const key of ["kind", "exitMode", "scale", "licensed", "acceptance.staffResettled", "municipalOutcome", "recommendedByDistrict", "region", "catalogueIndustry", "exemptCategory", "leadingGroupDecision"]) {
+    for (const key of [
+      "kind",
+      "exitMode",
+      "scale",
+      "licensed",
+      "acceptance.staffResettled",
+      "municipalOutcome",
+      "recommendedByDistrict",
+      "region",
+      "catalogueIndustry",
+      "exemptCategory",
+      "leadingGroupDecision",
+    ]) {
       expect(listOf(key)?.type, key).toBe("list");
     }
     expect(listOf("exitMode")?.formulae).toEqual(['"whole,process"']);
@@ -98,7 +125,14 @@ describe("exitfund template <kind> --format xlsx", () => {
     await template(["structure-clearance", "--out", "c.xlsx"]);
     await template(["village-compensation", "--out", "v.xlsx"]);
     await template(["ledger", "--out", "l.xlsx"]);
-    const formulae = async (file: string, sheetName: string) => Object.values((((await workbook(file)).getWorksheet(sheetName) as unknown as { dataValidations: { model: { [r: string]: { formulae: string[] } } } }).dataValidations.model)).map((v) => v.formulae[0]);
+    const formulae = async (file: string, sheetName: string) =>
+      Object.values(
+        (
+          (await workbook(file)).getWorksheet(sheetName) as unknown as {
+            dataValidations: { model: { [r: string]: { formulae: string[] } } };
+          }
+        ).dataValidations.model,
+      ).map((v) => v.formulae[0]);
     expect(await formulae("c.xlsx", "structure-clearance")).toContain(`"${structureTypes(defaultRuleSet).join(",")}"`);
     expect(structureTypes(defaultRuleSet)).toContain("brick-concrete");
     expect(await formulae("v.xlsx", "village-compensation")).toContain('"industrial-compound,breeding-zone"');
@@ -111,9 +145,19 @@ describe("exitfund template <kind> --format xlsx", () => {
     const rows: string[][] = [];
     notes?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
     const energy = rows.find((row) => row[1] === "energySavedTce");
-    expect(energy).toEqual(["N", "energySavedTce", "节能量(吨标煤)", "吨标煤", "是", expect.stringContaining("120.5"), ""]);
+    expect(energy).toEqual([
+      "N",
+      "energySavedTce",
+      "节能量(吨标煤)",
+      "吨标煤",
+      "是",
+      expect.stringContaining("120.5"),
+      "",
+    ]);
     expect(rows.find((row) => row[1] === "exitMode")?.[6]).toBe("whole 整体退出；process 环节退出");
-    expect(rows.filter((row) => LAYOUTS["enterprise-exit"].columns.some((column) => column.key === row[1]))).toHaveLength(LAYOUTS["enterprise-exit"].columns.length);
+    expect(
+      rows.filter((row) => LAYOUTS["enterprise-exit"].columns.some((column) => column.key === row[1])),
+    ).toHaveLength(LAYOUTS["enterprise-exit"].columns.length);
   });
 
   it("refuses to write a workbook to a terminal", async () => {

@@ -13,7 +13,13 @@ import type { Outcome } from "../../src/trace/types.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLE = "examples/verify/declarations.json";
-const FINDING_CODES = ["type-mismatch", "quantity-exceeds-survey", "built-after-cutoff", "unsurveyed", "declared-amount-mismatch"];
+const FINDING_CODES = [
+  "type-mismatch",
+  "quantity-exceeds-survey",
+  "built-after-cutoff",
+  "unsurveyed",
+  "declared-amount-mismatch",
+];
 
 interface Run {
   readonly code: number;
@@ -26,7 +32,10 @@ async function verify(args: string[], options: { tty?: boolean; stdin?: string }
   const out: string[] = [];
   const err: string[] = [];
   const io: CliIo = {
-    stdout: { write: (chunk) => out.push(typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk)), isTTY: options.tty ?? false },
+    stdout: {
+      write: (chunk) => out.push(typeof chunk === "string" ? chunk : new TextDecoder().decode(chunk)),
+      isTTY: options.tty ?? false,
+    },
     stderr: { write: (chunk) => err.push(chunk), isTTY: false },
     stdin: (async function* () {
       if (options.stdin !== undefined) yield options.stdin;
@@ -37,7 +46,12 @@ async function verify(args: string[], options: { tty?: boolean; stdin?: string }
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
 
-type Document = { ruleSet: { id: string; version: string }; results: Outcome<ClearanceDetail>[]; totals: { district: string; total: string }; errors: unknown[] };
+type Document = {
+  ruleSet: { id: string; version: string };
+  results: Outcome<ClearanceDetail>[];
+  totals: { district: string; total: string };
+  errors: unknown[];
+};
 
 describe("exitfund verify --format json", () => {
   let run: Run;
@@ -62,14 +76,33 @@ describe("exitfund verify --format json", () => {
 
   it("each outcome's detail.items and detail.totals have the contract's shape; the sample holds every finding", () => {
     for (const outcome of document.results) {
-      expect(outcome).toMatchObject({ kind: "structure-clearance", eligible: true, payee: { type: "township", id: outcome.township } });
+      expect(outcome).toMatchObject({
+        kind: "structure-clearance",
+        eligible: true,
+        payee: { type: "township", id: outcome.township },
+      });
       for (const item of outcome.detail?.items ?? []) {
-        expect(Object.keys(item).filter((k) => k !== "declaredAmount").sort()).toEqual(["approvedQuantity", "approvedType", "declaredQuantity", "declaredType", "fee", "findings", "id", "rate", "unit"]);
+        expect(
+          Object.keys(item)
+            .filter((k) => k !== "declaredAmount")
+            .sort(),
+        ).toEqual([
+          "approvedQuantity",
+          "approvedType",
+          "declaredQuantity",
+          "declaredType",
+          "fee",
+          "findings",
+          "id",
+          "rate",
+          "unit",
+        ]);
         expect(item.fee).toMatch(/^\d+\.\d{2}$/);
       }
       expect(Object.keys(outcome.detail?.totals ?? {}).sort()).toEqual(["approved", "declared", "difference"]);
       expect(outcome.amounts.district).toBe(outcome.detail?.totals.approved);
-      for (const f of outcome.findings) expect(Object.keys(f)).toEqual(expect.arrayContaining(["code", "message", "itemId"]));
+      for (const f of outcome.findings)
+        expect(Object.keys(f)).toEqual(expect.arrayContaining(["code", "message", "itemId"]));
     }
     const codes = new Set(document.results.flatMap((r) => r.findings.map((f) => f.code)));
     expect([...codes].sort()).toEqual([...FINDING_CODES].sort());
@@ -97,14 +130,25 @@ describe("exitfund verify: exit status", () => {
     expect(run.code).toBe(0);
     const document = JSON.parse(run.stdout) as Document;
     expect(document.results[0]?.findings).toEqual([]);
-    expect(document.results[0]?.detail?.totals).toEqual({ declared: "22686.66", approved: "22686.66", difference: "0.00" });
+    expect(document.results[0]?.detail?.totals).toEqual({
+      declared: "22686.66",
+      approved: "22686.66",
+      difference: "0.00",
+    });
   });
 
   it("bad input → exit 2, every problem on stderr, nothing on stdout", async () => {
     const run = await verify(["test/fixtures/verify/invalid.json", "--format", "json"]);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
-    for (const path of ["[0].items[0].quantity", "[0].items[1].builtOn", "[0].items[1].id", "[1].items[0].structureType", "[2].kind"]) expect(run.stderr).toContain(`${path}:`);
+    for (const path of [
+      "[0].items[0].quantity",
+      "[0].items[1].builtOn",
+      "[0].items[1].id",
+      "[1].items[0].structureType",
+      "[2].kind",
+    ])
+      expect(run.stderr).toContain(`${path}:`);
     expect(run.stderr).toContain("structure-clearance declarations only");
     expect(run.stderr).toContain('"other-structure"');
   });
@@ -114,7 +158,11 @@ describe("exitfund verify: exit status", () => {
     { name: "an unknown format", args: [EXAMPLE, "--format", "pdf"], says: "pdf" },
     { name: "no declarations file", args: [], says: "one <declarations> file" },
     { name: "a missing file", args: ["nope.json"], says: "nope.json" },
-    { name: "an unknown bundled rule set / missing rules file", args: [EXAMPLE, "--rules", "tongzhou-2099"], says: "tongzhou-2099" },
+    {
+      name: "an unknown bundled rule set / missing rules file",
+      args: [EXAMPLE, "--rules", "tongzhou-2099"],
+      says: "tongzhou-2099",
+    },
     { name: "an empty list", args: ["test/fixtures/verify/empty.json"], says: "no declarations" },
     { name: "an unknown option", args: [EXAMPLE, "--fromat", "json"], says: "--format" },
   ])("usage and input problems exit 2: $name", async ({ args, says }) => {
@@ -124,7 +172,13 @@ describe("exitfund verify: exit status", () => {
   });
 
   it("--rules <file>: a district's own dated rates (extends tongzhou-2016) are read at declaredOn", async () => {
-    const run = await verify(["test/fixtures/verify/clean.json", "--format", "json", "--rules", "test/fixtures/verify/rules.json"]);
+    const run = await verify([
+      "test/fixtures/verify/clean.json",
+      "--format",
+      "json",
+      "--rules",
+      "test/fixtures/verify/rules.json",
+    ]);
     const document = JSON.parse(run.stdout) as Document;
     expect(document.ruleSet).toEqual({ id: "my-district-clearance", version: "2016.2" });
     expect(document.results[0]?.detail?.items.map((i) => i.rate)).toEqual(["100", "50", "30"]);
@@ -147,7 +201,19 @@ describe("exitfund verify --format table", () => {
 
   it("is the default on a terminal: every declaration, its place, totals and the approved total in 大写", () => {
     expect(run.code).toBe(1);
-    for (const text of ["SYN-2016-TH-001", "台湖镇", "次渠村", "2016-09-12", "张家湾镇", "宋庄镇", "230,830.00", "人民币贰拾叁万零捌佰叁拾元整", "-1,400.00", "示例值"]) expect(run.stdout).toContain(text);
+    for (const text of [
+      "SYN-2016-TH-001",
+      "台湖镇",
+      "次渠村",
+      "2016-09-12",
+      "张家湾镇",
+      "宋庄镇",
+      "230,830.00",
+      "人民币贰拾叁万零捌佰叁拾元整",
+      "-1,400.00",
+      "示例值",
+    ])
+      expect(run.stdout).toContain(text);
     for (const code of FINDING_CODES) expect(run.stdout).toContain(code);
   });
 
@@ -209,7 +275,12 @@ describe("exitfund verify --format xlsx", () => {
   });
 
   it("has the summary sheet first, then one sheet per declaration", () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual([SUMMARY_SHEET, "SYN-2016-TH-001", "SYN-2016-ZJW-001", "SYN-2016-SZ-001"]);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      SUMMARY_SHEET,
+      "SYN-2016-TH-001",
+      "SYN-2016-ZJW-001",
+      "SYN-2016-SZ-001",
+    ]);
   });
 
   it("each declaration sheet: title, place, every item row, totals as numbers with exact strings, 大写, signature; A4 landscape", () => {
@@ -220,7 +291,8 @@ describe("exitfund verify --format xlsx", () => {
       expect(sheet.getCell("A1").value).toBe(SHEET_TITLE);
       const texts: string[] = [];
       sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
-      for (const text of [outcome.township, detail.village, detail.site, detail.declaredOn, "tongzhou-2016", "示例值"]) expect(texts.some((t) => t.includes(text))).toBe(true);
+      for (const text of [outcome.township, detail.village, detail.site, detail.declaredOn, "tongzhou-2016", "示例值"])
+        expect(texts.some((t) => t.includes(text))).toBe(true);
       expect(texts.some((t) => t.startsWith("核定人"))).toBe(true);
       expect(texts.some((t) => t.startsWith("日期"))).toBe(true);
 
@@ -236,16 +308,31 @@ describe("exitfund verify --format xlsx", () => {
         for (const code of item.findings) expect(String(row.getCell(12).value)).toContain(code);
       }
 
-      const totals: [string, string][] = [[TOTAL_LABELS.declared, detail.totals.declared], [TOTAL_LABELS.approved, detail.totals.approved], [TOTAL_LABELS.difference, detail.totals.difference]];
+      const totals: [string, string][] = [
+        [TOTAL_LABELS.declared, detail.totals.declared],
+        [TOTAL_LABELS.approved, detail.totals.approved],
+        [TOTAL_LABELS.difference, detail.totals.difference],
+      ];
       for (const [label, amount] of totals) {
         const row = rowByLabel(sheet, label);
         expect(row.getCell(9).value).toBe(Number(amount));
         expect(row.getCell(9).numFmt).toBe("#,##0.00");
         expect(row.getCell(16).value).toBe(amount);
       }
-      expect(rowByLabel(sheet, TOTAL_LABELS.approvedCapital).getCell(9).value).toBe(toChineseCapital(detail.totals.approved, { prefix: "人民币" }));
-      expect(rowByLabel(sheet, TOTAL_LABELS.declaredCapital).getCell(9).value).toBe(toChineseCapital(detail.totals.declared, { prefix: "人民币" }));
-      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: "6:6" });
+      expect(rowByLabel(sheet, TOTAL_LABELS.approvedCapital).getCell(9).value).toBe(
+        toChineseCapital(detail.totals.approved, { prefix: "人民币" }),
+      );
+      expect(rowByLabel(sheet, TOTAL_LABELS.declaredCapital).getCell(9).value).toBe(
+        toChineseCapital(detail.totals.declared, { prefix: "人民币" }),
+      );
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "6:6",
+      });
       expect(sheet.getColumn(16).hidden).toBe(true);
     }
   });
@@ -276,7 +363,10 @@ describe("sheet names", () => {
     { wanted: "a/b:c*d?e[f]g\\h", expected: "a_b_c_d_e_f_g_h" },
     { wanted: "'quoted'", expected: "quoted" },
     { wanted: "x".repeat(40), expected: "x".repeat(31) },
-    { wanted: "通州区台湖镇次渠村工业大院东区地块腾地经费申报第一批次示例地块核定", expected: "通州区台湖镇次渠村工业大院东区地块腾地经费申报第一批次示例地块" },
+    {
+      wanted: "通州区台湖镇次渠村工业大院东区地块腾地经费申报第一批次示例地块核定",
+      expected: "通州区台湖镇次渠村工业大院东区地块腾地经费申报第一批次示例地块",
+    },
     { wanted: `${"z".repeat(30)}😀`, expected: "z".repeat(30) },
     { wanted: "汇总", expected: "汇总~2" },
     { wanted: "History", expected: "History~2" },
@@ -291,6 +381,12 @@ describe("sheet names", () => {
   it("makes names unique case-insensitively, and keeps them within 31 characters", () => {
     const taken = new Set<string>();
     const long = "y".repeat(31);
-    expect([uniqueSheetName("A", taken), uniqueSheetName("a", taken), uniqueSheetName("a", taken), uniqueSheetName(long, taken), uniqueSheetName(long, taken)]).toEqual(["A", "a~2", "a~3", long, `${"y".repeat(29)}~2`]);
+    expect([
+      uniqueSheetName("A", taken),
+      uniqueSheetName("a", taken),
+      uniqueSheetName("a", taken),
+      uniqueSheetName(long, taken),
+      uniqueSheetName(long, taken),
+    ]).toEqual(["A", "a~2", "a~3", long, `${"y".repeat(29)}~2`]);
   });
 });

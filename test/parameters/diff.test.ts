@@ -16,7 +16,13 @@ function child(parameters: { readonly [name: string]: unknown }, extra: { readon
   });
 }
 
-const original = (name: string) => defaultRuleSet.json.parameters[name] as { status: string; source: string; note?: string; values: { from: string; value: unknown }[] };
+const original = (name: string) =>
+  defaultRuleSet.json.parameters[name] as {
+    status: string;
+    source: string;
+    note?: string;
+    values: { from: string; value: unknown }[];
+  };
 
 describe("diffRuleSets", () => {
   it("a rule set against itself is identical", () => {
@@ -26,7 +32,12 @@ describe("diffRuleSets", () => {
   });
 
   it("one rate raised: one parameter, one dated value, field value; the added source", () => {
-    const raised = child({ "reward.municipal.ratePerTce": { ...original("reward.municipal.ratePerTce"), values: [{ from: "2016-01-01", value: "396" }] } });
+    const raised = child({
+      "reward.municipal.ratePerTce": {
+        ...original("reward.municipal.ratePerTce"),
+        values: [{ from: "2016-01-01", value: "396" }],
+      },
+    });
     const diff = diffRuleSets(defaultRuleSet, raised);
     expect(diff.identical).toBe(false);
     expect(diff.a).toEqual({ id: "tongzhou-2016", version: "1" });
@@ -36,7 +47,15 @@ describe("diffRuleSets", () => {
         name: "reward.municipal.ratePerTce",
         change: "changed",
         fields: [],
-        values: [{ from: "2016-01-01", change: "changed", fields: ["value"], a: expect.objectContaining({ value: "360", status: "illustrative", source: "X" }), b: expect.objectContaining({ value: "396", status: "illustrative", source: "X" }) }],
+        values: [
+          {
+            from: "2016-01-01",
+            change: "changed",
+            fields: ["value"],
+            a: expect.objectContaining({ value: "360", status: "illustrative", source: "X" }),
+            b: expect.objectContaining({ value: "396", status: "illustrative", source: "X" }),
+          },
+        ],
       },
     ]);
     expect(diff.sources.map((source) => [source.id, source.change])).toEqual([["W", "added"]]);
@@ -44,7 +63,12 @@ describe("diffRuleSets", () => {
   });
 
   it("the same decimal written differently is no difference: 360 = 360.00", () => {
-    const same = child({ "reward.municipal.ratePerTce": { ...original("reward.municipal.ratePerTce"), values: [{ from: "2016-01-01", value: "360.00" }] } });
+    const same = child({
+      "reward.municipal.ratePerTce": {
+        ...original("reward.municipal.ratePerTce"),
+        values: [{ from: "2016-01-01", value: "360.00" }],
+      },
+    });
     expect(diffRuleSets(defaultRuleSet, same).parameters).toEqual([]);
   });
 
@@ -57,7 +81,12 @@ describe("diffRuleSets", () => {
   it("a new dated value is added; a status and source change shows on the value in force and on the parameter", () => {
     const parameter = original("reward.municipal.min");
     const changed = child({
-      "reward.municipal.min": { ...parameter, status: "illustrative", source: "W", values: [...parameter.values, { from: "2017-01-01", value: "600000" }] },
+      "reward.municipal.min": {
+        ...parameter,
+        status: "illustrative",
+        source: "W",
+        values: [...parameter.values, { from: "2017-01-01", value: "600000" }],
+      },
     });
     const diff = diffRuleSets(defaultRuleSet, changed);
     const min = diff.parameters.find((p) => p.name === "reward.municipal.min");
@@ -74,15 +103,24 @@ describe("diffRuleSets", () => {
 
   it("a citation-only change does not change amounts: not attributed", () => {
     const parameter = original("reward.municipal.min");
-    const diff = diffRuleSets(defaultRuleSet, child({ "reward.municipal.min": { ...parameter, note: "another note" } }));
-    expect(diff.parameters.map((p) => [p.name, p.fields.map((f) => f.field), p.values.length])).toEqual([["reward.municipal.min", ["note"], 0]]);
+    const diff = diffRuleSets(
+      defaultRuleSet,
+      child({ "reward.municipal.min": { ...parameter, note: "another note" } }),
+    );
+    expect(diff.parameters.map((p) => [p.name, p.fields.map((f) => f.field), p.values.length])).toEqual([
+      ["reward.municipal.min", ["note"], 0],
+    ]);
     expect(parametersChangingAmounts(diff)).toEqual([]);
   });
 
   it("a value moved to another date is removed and added", () => {
     const parameter = original("clearance.cutoffDate");
-    const moved = child({ "clearance.cutoffDate": { ...parameter, values: [{ from: "2016-03-01", value: "2016-06-14" }] } });
-    expect(diffRuleSets(defaultRuleSet, moved).parameters[0]?.values.map((value) => [value.from, value.change])).toEqual([
+    const moved = child({
+      "clearance.cutoffDate": { ...parameter, values: [{ from: "2016-03-01", value: "2016-06-14" }] },
+    });
+    expect(
+      diffRuleSets(defaultRuleSet, moved).parameters[0]?.values.map((value) => [value.from, value.change]),
+    ).toEqual([
       ["2016-01-01", "removed"],
       ["2016-03-01", "added"],
     ]);
@@ -90,7 +128,10 @@ describe("diffRuleSets", () => {
 
   it("rounding and a changed source", () => {
     const source = defaultRuleSet.json.sources.find((candidate) => candidate.id === "S1");
-    const diff = diffRuleSets(defaultRuleSet, child({}, { rounding: { scale: 0, mode: "half-even" }, sources: [{ ...source, title: "renamed" }] }));
+    const diff = diffRuleSets(
+      defaultRuleSet,
+      child({}, { rounding: { scale: 0, mode: "half-even" }, sources: [{ ...source, title: "renamed" }] }),
+    );
     expect(diff.rounding).toEqual({ a: { scale: 2, mode: "half-up" }, b: { scale: 0, mode: "half-even" } });
     expect(diff.sources.map((s) => [s.id, s.change, s.fields])).toEqual([["S1", "changed", ["title"]]]);
     expect(diff.parameters).toEqual([]);
@@ -98,7 +139,9 @@ describe("diffRuleSets", () => {
 
   it("the diff is symmetric in what it finds: A→B added is B→A removed", () => {
     const parameter = original("reward.municipal.min");
-    const changed = child({ "reward.municipal.min": { ...parameter, values: [...parameter.values, { from: "2017-01-01", value: "600000" }] } });
+    const changed = child({
+      "reward.municipal.min": { ...parameter, values: [...parameter.values, { from: "2017-01-01", value: "600000" }] },
+    });
     const forward = diffRuleSets(defaultRuleSet, changed).parameters[0]?.values[0];
     const backward = diffRuleSets(changed, defaultRuleSet).parameters[0]?.values[0];
     expect([forward?.change, backward?.change]).toEqual(["added", "removed"]);

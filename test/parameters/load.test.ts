@@ -23,26 +23,117 @@ describe("loadRuleSet", () => {
   });
 
   it("a malformed rule set lists every problem, not the first", () => {
-    const issues = problems({ id: "", version: "1", title: "x", validFrom: "2016-02-30", sources: [], parameters: { "reward.municipal.min": { status: "official-ish", source: "S", values: [] } }, surplus: 1 });
+    const issues = problems({
+      id: "",
+      version: "1",
+      title: "x",
+      validFrom: "2016-02-30",
+      sources: [],
+      parameters: { "reward.municipal.min": { status: "official-ish", source: "S", values: [] } },
+      surplus: 1,
+    });
     const paths = issues.map((issue) => issue.path);
-    expect(paths).toEqual(expect.arrayContaining(["id", "validFrom", 'parameters["reward.municipal.min"].status', 'parameters["reward.municipal.min"].values', "surplus"]));
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        "id",
+        "validFrom",
+        'parameters["reward.municipal.min"].status',
+        'parameters["reward.municipal.min"].values',
+        "surplus",
+      ]),
+    );
   });
 
   it("every parameter the rules need must be present, each missing one named", () => {
     const { "clearance.rates": _rates, "transfer.coverage": _coverage, ...rest } = base.parameters;
     const issues = problems({ ...base, parameters: rest });
-    expect(issues.map((issue) => issue.path)).toEqual(['parameters["clearance.rates"]', 'parameters["transfer.coverage"]']);
+    expect(issues.map((issue) => issue.path)).toEqual([
+      'parameters["clearance.rates"]',
+      'parameters["transfer.coverage"]',
+    ]);
   });
 
   it.each([
-    ["a source that names no entry of sources", { "reward.municipal.min": { status: "reported", source: "NOPE", values: [{ from: "2016-01-01", value: "1" }] } }, 'parameters["reward.municipal.min"].source'],
-    ["dates that do not increase", { "reward.municipal.min": { status: "reported", source: "S1", values: [{ from: "2016-01-01", value: "1" }, { from: "2015-01-01", value: "2" }] } }, 'parameters["reward.municipal.min"].values[1].from'],
-    ["a table missing a key", { "reward.small.cap": { status: "reported", source: "S1", values: [{ from: "2016-01-01", value: { whole: "1" } }] } }, 'parameters["reward.small.cap"].values[0].value'],
-    ["a decimal written as a number-ish text", { "reward.municipal.min": { status: "reported", source: "S1", values: [{ from: "2016-01-01", value: "5e5" }] } }, 'parameters["reward.municipal.min"].values[0].value'],
-    ["an official value without a clause", { "reward.municipal.min": { status: "official", source: "S1", values: [{ from: "2016-01-01", value: "1" }] } }, 'parameters["reward.municipal.min"].values[0]'],
-    ["an unknown parameter", { "reward.municipal.minimum": { status: "reported", source: "S1", values: [{ from: "2016-01-01", value: "1" }] } }, 'parameters["reward.municipal.minimum"]'],
-    ["a scale whose thresholds do not increase", { "reward.small.taxScale": { status: "illustrative", source: "X", values: [{ from: "2016-01-01", value: { type: "marginal-rate", brackets: [{ threshold: "10", rate: "1" }, { threshold: "5", rate: "0" }] } }] } }, 'parameters["reward.small.taxScale"].values[0].value'],
-    ["a structure rate with an unknown unit", { "clearance.rates": { status: "illustrative", source: "X", values: [{ from: "2016-01-01", value: { "brick-concrete": { unit: "sqm", rate: "60" } } }] } }, 'parameters["clearance.rates"].values[0].value'],
+    [
+      "a source that names no entry of sources",
+      { "reward.municipal.min": { status: "reported", source: "NOPE", values: [{ from: "2016-01-01", value: "1" }] } },
+      'parameters["reward.municipal.min"].source',
+    ],
+    [
+      "dates that do not increase",
+      {
+        "reward.municipal.min": {
+          status: "reported",
+          source: "S1",
+          values: [
+            { from: "2016-01-01", value: "1" },
+            { from: "2015-01-01", value: "2" },
+          ],
+        },
+      },
+      'parameters["reward.municipal.min"].values[1].from',
+    ],
+    [
+      "a table missing a key",
+      {
+        "reward.small.cap": {
+          status: "reported",
+          source: "S1",
+          values: [{ from: "2016-01-01", value: { whole: "1" } }],
+        },
+      },
+      'parameters["reward.small.cap"].values[0].value',
+    ],
+    [
+      "a decimal written as a number-ish text",
+      { "reward.municipal.min": { status: "reported", source: "S1", values: [{ from: "2016-01-01", value: "5e5" }] } },
+      'parameters["reward.municipal.min"].values[0].value',
+    ],
+    [
+      "an official value without a clause",
+      { "reward.municipal.min": { status: "official", source: "S1", values: [{ from: "2016-01-01", value: "1" }] } },
+      'parameters["reward.municipal.min"].values[0]',
+    ],
+    [
+      "an unknown parameter",
+      {
+        "reward.municipal.minimum": { status: "reported", source: "S1", values: [{ from: "2016-01-01", value: "1" }] },
+      },
+      'parameters["reward.municipal.minimum"]',
+    ],
+    [
+      "a scale whose thresholds do not increase",
+      {
+        "reward.small.taxScale": {
+          status: "illustrative",
+          source: "X",
+          values: [
+            {
+              from: "2016-01-01",
+              value: {
+                type: "marginal-rate",
+                brackets: [
+                  { threshold: "10", rate: "1" },
+                  { threshold: "5", rate: "0" },
+                ],
+              },
+            },
+          ],
+        },
+      },
+      'parameters["reward.small.taxScale"].values[0].value',
+    ],
+    [
+      "a structure rate with an unknown unit",
+      {
+        "clearance.rates": {
+          status: "illustrative",
+          source: "X",
+          values: [{ from: "2016-01-01", value: { "brick-concrete": { unit: "sqm", rate: "60" } } }],
+        },
+      },
+      'parameters["clearance.rates"].values[0].value',
+    ],
   ])("rejects %s", (_name, parameters, path) => {
     const issues = problems({ ...base, parameters: { ...base.parameters, ...parameters } });
     expect(issues.map((issue) => issue.path)).toContain(path);
@@ -56,9 +147,20 @@ describe("loadRuleSet", () => {
       validFrom: "2016-01-01",
       extends: "tongzhou-2016",
       sources: [{ id: "M", title: "our bureau's notice", issuedOn: "2016-08-01", status: "official" }],
-      parameters: { "clearance.cutoffDate": { status: "official", source: "M", clause: "第三条", values: [{ from: "2016-01-01", value: "2016-03-01" }] } },
+      parameters: {
+        "clearance.cutoffDate": {
+          status: "official",
+          source: "M",
+          clause: "第三条",
+          values: [{ from: "2016-01-01", value: "2016-03-01" }],
+        },
+      },
     });
-    expect(param(mine, "clearance.cutoffDate", "2016-07-01")).toMatchObject({ value: "2016-03-01", status: "official", source: "M" });
+    expect(param(mine, "clearance.cutoffDate", "2016-07-01")).toMatchObject({
+      value: "2016-03-01",
+      status: "official",
+      source: "M",
+    });
     expect(param(mine, "reward.municipal.min", "2016-07-01").value.toString()).toBe("500000");
     expect(mine.json.parameters["reward.municipal.min"]).toEqual(base.parameters["reward.municipal.min"]);
     expect(mine.json.sources.map((source) => source.id)).toContain("M");
@@ -66,6 +168,16 @@ describe("loadRuleSet", () => {
   });
 
   it("extends an unknown rule set is an error", () => {
-    expect(problems({ id: "x", version: "1", title: "x", validFrom: "2016-01-01", extends: "beijing-2099", sources: [], parameters: {} }).map((i) => i.path)).toContain("extends");
+    expect(
+      problems({
+        id: "x",
+        version: "1",
+        title: "x",
+        validFrom: "2016-01-01",
+        extends: "beijing-2099",
+        sources: [],
+        parameters: {},
+      }).map((i) => i.path),
+    ).toContain("extends");
   });
 });

@@ -25,7 +25,9 @@ describe("param: the value in force on a date", () => {
 
   it("a date before the first value is an error naming the parameter and the date, never a zero", () => {
     expect(() => param(dated, "reward.municipal.min", "2009-12-31")).toThrow(RuleSetError);
-    expect(() => param(dated, "reward.municipal.min", "2009-12-31")).toThrow(/reward\.municipal\.min.*2009-12-31.*2010-01-01/);
+    expect(() => param(dated, "reward.municipal.min", "2009-12-31")).toThrow(
+      /reward\.municipal\.min.*2009-12-31.*2010-01-01/,
+    );
   });
 
   it("a null value repeals the parameter from its date", () => {
@@ -35,13 +37,23 @@ describe("param: the value in force on a date", () => {
   it("a value's own status overrides its parameter's, and the trace records it", () => {
     const inForce = param(dated, "reward.municipal.min", "2017-01-01");
     expect(inForce.status).toBe("official");
-    expect(paramUse(inForce)).toEqual({ name: "reward.municipal.min", from: "2016-05-01", value: "200", status: "official", source: "T", clause: "test clause 1" });
+    expect(paramUse(inForce)).toEqual({
+      name: "reward.municipal.min",
+      from: "2016-05-01",
+      value: "200",
+      status: "official",
+      source: "T",
+      clause: "test clause 1",
+    });
     expect(param(dated, "reward.municipal.min", "2011-01-01").status).toBe("illustrative");
   });
 
   it("paramUse of a table cell names the key and records only that cell", () => {
     const rates = param(dated, "clearance.rates", "2016-07-01");
-    expect(paramUse(rates, "brick-concrete")).toMatchObject({ name: "clearance.rates.brick-concrete", value: { unit: "m2", rate: "60" } });
+    expect(paramUse(rates, "brick-concrete")).toMatchObject({
+      name: "clearance.rates.brick-concrete",
+      value: { unit: "m2", rate: "60" },
+    });
   });
 });
 

@@ -6,13 +6,27 @@ import type { Scale } from "../../src/parameters/types.js";
 export function scale(type: Scale["type"], brackets: readonly [string, string][]): Scale {
   return {
     type,
-    brackets: brackets.map(([threshold, value]) => ({ threshold: dec(threshold), rate: type === "single-amount" ? dec(0) : dec(value), amount: type === "single-amount" ? dec(value) : dec(0) })),
+    brackets: brackets.map(([threshold, value]) => ({
+      threshold: dec(threshold),
+      rate: type === "single-amount" ? dec(0) : dec(value),
+      amount: type === "single-amount" ? dec(value) : dec(0),
+    })),
   };
 }
 
-const marginal = scale("marginal-rate", [["0", "1"], ["100", "0.5"], ["300", "0"]]);
-const steps = scale("single-amount", [["10", "1000"], ["50", "5000"]]);
-const flat = scale("single-rate", [["0", "0.1"], ["1000", "0.2"]]);
+const marginal = scale("marginal-rate", [
+  ["0", "1"],
+  ["100", "0.5"],
+  ["300", "0"],
+]);
+const steps = scale("single-amount", [
+  ["10", "1000"],
+  ["50", "5000"],
+]);
+const flat = scale("single-rate", [
+  ["0", "0.1"],
+  ["1000", "0.2"],
+]);
 
 describe("applyScale", () => {
   it.each([

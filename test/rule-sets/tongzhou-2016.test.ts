@@ -19,7 +19,8 @@ describe("the bundled tongzhou-2016 rule set", () => {
         if (value.source !== undefined) expect(ids.has(value.source), name).toBe(true);
         const previous = parameter.values[index - 1];
         if (previous !== undefined) expect(value.from > previous.from, name).toBe(true);
-        if ((value.status ?? parameter.status) === "official") expect(value.clause ?? parameter.clause, name).toBeTruthy();
+        if ((value.status ?? parameter.status) === "official")
+          expect(value.clause ?? parameter.clause, name).toBeTruthy();
       });
     }
   });
@@ -38,7 +39,11 @@ describe("the bundled tongzhou-2016 rule set", () => {
 
   it("the small-enterprise caps are reported: 600,000 whole, 150,000 process", () => {
     const caps = param(ruleSet, "reward.small.cap", "2016-12-31");
-    expect([caps.value.whole.toString(), caps.value.process.toString(), caps.status]).toEqual(["600000", "150000", "reported"]);
+    expect([caps.value.whole.toString(), caps.value.process.toString(), caps.status]).toEqual([
+      "600000",
+      "150000",
+      "reported",
+    ]);
   });
 
   it("the plan's deadlines are official, citing the plan and its clause", () => {
@@ -52,12 +57,25 @@ describe("the bundled tongzhou-2016 rule set", () => {
   it("the national VAT split is official and changes on 2016-05-01 (0.25 → 0.5); income tax stays 0.4", () => {
     const before = param(ruleSet, "transfer.localShare", "2015-12-31");
     const after = param(ruleSet, "transfer.localShare", "2016-12-31");
-    expect([before.value.vat.toString(), after.value.vat.toString(), after.value.corporateIncome.toString()]).toEqual(["0.25", "0.5", "0.4"]);
+    expect([before.value.vat.toString(), after.value.vat.toString(), after.value.corporateIncome.toString()]).toEqual([
+      "0.25",
+      "0.5",
+      "0.4",
+    ]);
     expect([before.status, after.status, after.source]).toEqual(["official", "official", "S18"]);
   });
 
   it("nothing without a public source is labelled official or reported: every other value is illustrative with a note", () => {
-    const notIllustrative = new Set(["reward.municipal.min", "reward.municipal.max", "reward.district.supplementRate", "reward.small.cap", "transfer.coverage", "plan.exitDeadline", "transfer.localShare", "clearance.requireSurvey"]);
+    const notIllustrative = new Set([
+      "reward.municipal.min",
+      "reward.municipal.max",
+      "reward.district.supplementRate",
+      "reward.small.cap",
+      "transfer.coverage",
+      "plan.exitDeadline",
+      "transfer.localShare",
+      "clearance.requireSurvey",
+    ]);
     for (const [name, parameter] of Object.entries(json.parameters)) {
       if (notIllustrative.has(name)) continue;
       expect(parameter.status, name).toBe("illustrative");

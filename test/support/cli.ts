@@ -10,23 +10,39 @@ export interface CliResult {
 }
 
 /** A CliIo with buffers for stdout/stderr and `stdin` text (cwd: the repository root), for calling a command directly. */
-export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } = {}): { io: CliIo; stdout: () => string; stdoutBytes: () => Uint8Array; stderr: () => string } {
+export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } = {}): {
+  io: CliIo;
+  stdout: () => string;
+  stdoutBytes: () => Uint8Array;
+  stderr: () => string;
+} {
   const out: Uint8Array[] = [];
   const err: string[] = [];
   const encoder = new TextEncoder();
   const io: CliIo = {
-    stdout: { write: (chunk) => out.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk), isTTY: options.tty ?? false },
+    stdout: {
+      write: (chunk) => out.push(typeof chunk === "string" ? encoder.encode(chunk) : chunk),
+      isTTY: options.tty ?? false,
+    },
     stderr: { write: (chunk) => err.push(chunk), isTTY: options.tty ?? false },
     stdin: (async function* () {
       if (options.stdin !== undefined) yield options.stdin;
     })(),
     cwd: options.cwd ?? resolve(import.meta.dirname, "../.."),
   };
-  return { io, stdout: () => Buffer.concat(out).toString("utf8"), stdoutBytes: () => Buffer.concat(out), stderr: () => err.join("") };
+  return {
+    io,
+    stdout: () => Buffer.concat(out).toString("utf8"),
+    stdoutBytes: () => Buffer.concat(out),
+    stderr: () => err.join(""),
+  };
 }
 
 /** Runs the CLI in-process with buffers for stdout/stderr and `stdin` text; cwd is the repository root. */
-export async function runCliCapture(argv: readonly string[], options: { stdin?: string; tty?: boolean; cwd?: string } = {}): Promise<CliResult> {
+export async function runCliCapture(
+  argv: readonly string[],
+  options: { stdin?: string; tty?: boolean; cwd?: string } = {},
+): Promise<CliResult> {
   const fake = fakeIo(options);
   const code = await runCli(argv, fake.io);
   const bytes = fake.stdoutBytes();

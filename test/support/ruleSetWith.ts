@@ -5,10 +5,23 @@ import type { Status } from "../../src/trace/types.js";
 /** A test parameter: one value from 2000-01-01, or a list of dated values. */
 export type TestParameter =
   | ParameterValueJson
-  | { readonly values: readonly { readonly from: string; readonly value: ParameterValueJson; readonly status?: Status; readonly clause?: string }[]; readonly status?: Status };
+  | {
+      readonly values: readonly {
+        readonly from: string;
+        readonly value: ParameterValueJson;
+        readonly status?: Status;
+        readonly clause?: string;
+      }[];
+      readonly status?: Status;
+    };
 
 function isDated(value: TestParameter): value is Extract<TestParameter, { values: unknown }> {
-  return typeof value === "object" && value !== null && "values" in value && Array.isArray((value as { values: unknown }).values);
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "values" in value &&
+    Array.isArray((value as { values: unknown }).values)
+  );
 }
 
 /**
@@ -16,7 +29,10 @@ function isDated(value: TestParameter): value is Extract<TestParameter, { values
  * test-only numbers (status `illustrative` unless given, source "T", in force from 2000-01-01), so
  * rule tests keep working when the bundled illustrative figures change.
  */
-export function ruleSetWith(parameters: { readonly [name: string]: TestParameter }, options: { rounding?: { scale: number; mode: "half-up" | "half-even" | "down" } } = {}): RuleSet {
+export function ruleSetWith(
+  parameters: { readonly [name: string]: TestParameter },
+  options: { rounding?: { scale: number; mode: "half-up" | "half-even" | "down" } } = {},
+): RuleSet {
   const overrides = Object.fromEntries(
     Object.entries(parameters).map(([name, value]) => [
       name,

@@ -4,7 +4,10 @@ import type { MessageCatalog, Outcome } from "../../src/trace/types.js";
 
 const catalog: MessageCatalog = {
   codes: {
-    "meets-municipal-standard": { en: (d) => `raw ${String(d.raw)} reaches the floor`, zh: (d) => `原始金额${String(d.raw)}达到下限` },
+    "meets-municipal-standard": {
+      en: (d) => `raw ${String(d.raw)} reaches the floor`,
+      zh: (d) => `原始金额${String(d.raw)}达到下限`,
+    },
     "below-scale": { en: () => "below designated size", zh: () => "规模以下企业" },
     "after-deadline": { en: () => "exit completed after the deadline", zh: () => "逾期退出" },
   },
@@ -24,14 +27,23 @@ const outcome: Outcome = {
   basis: "illustrative",
   reasons: [
     { code: "below-scale", message: "below designated size", clause: "京华时报 (S1)", track: "municipal" },
-    { code: "meets-municipal-standard", message: "raw 1200000 reaches the floor", clause: "京华时报 (S1)", track: "district-supplement", decisive: true, data: { raw: "1200000" } },
+    {
+      code: "meets-municipal-standard",
+      message: "raw 1200000 reaches the floor",
+      clause: "京华时报 (S1)",
+      track: "district-supplement",
+      decisive: true,
+      data: { raw: "1200000" },
+    },
   ],
   findings: [{ code: "after-deadline", message: "exit completed after the deadline" }],
   trace: [
     {
       rule: "reward.districtSupplement",
       clause: "京华时报 (S1)",
-      params: [{ name: "reward.district.supplementRate", from: "2016-01-01", value: "0.7", status: "reported", source: "S1" }],
+      params: [
+        { name: "reward.district.supplementRate", from: "2016-01-01", value: "0.7", status: "reported", source: "S1" },
+      ],
       inputs: { municipalRounded: "1200000.00" },
       value: "840000.00",
     },

@@ -52,21 +52,38 @@ Example:
  */
 export async function runAudit(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommand(args, { ledger: "string", tolerance: "string", rules: "string", format: "string", out: "string" }, AUDIT_HELP, io);
+    const { values, positionals } = parseCommand(
+      args,
+      { ledger: "string", tolerance: "string", rules: "string", format: "string", out: "string" },
+      AUDIT_HELP,
+      io,
+    );
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
-    if (file === undefined || positionals.length > 1) throw new UsageError("audit takes one <cases> file (or - for standard input)");
+    if (file === undefined || positionals.length > 1)
+      throw new UsageError("audit takes one <cases> file (or - for standard input)");
     const ledgerFile = values.ledger as string | undefined;
     if (ledgerFile === undefined) throw new UsageError("audit needs --ledger <file>: the payment ledger to audit");
     const out = values.out as string | undefined;
     const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
     if (!isFormat(format)) throw new UsageError(`audit --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
-    if (format === "xlsx" && out === undefined) throw new UsageError("audit --format xlsx writes a workbook: give --out <file>.xlsx");
+    if (format === "xlsx" && out === undefined)
+      throw new UsageError("audit --format xlsx writes a workbook: give --out <file>.xlsx");
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const tolerance = values.tolerance as string | undefined;
-    const input = await readAuditInput(file, ledgerFile, { ruleSet, ...(tolerance === undefined ? {} : { tolerance }) }, io);
+    const input = await readAuditInput(
+      file,
+      ledgerFile,
+      { ruleSet, ...(tolerance === undefined ? {} : { tolerance }) },
+      io,
+    );
     const document = auditOutcomes(input);
-    const content = format === "json" ? jsonText(document) : format === "table" ? auditTable(document) : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding);
+    const content =
+      format === "json"
+        ? jsonText(document)
+        : format === "table"
+          ? auditTable(document)
+          : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding);
     await emit(io, content, out);
     return document.discrepancies.length > 0 ? EXIT.findings : EXIT.ok;
   } catch (error) {
@@ -82,10 +99,20 @@ function isFormat(format: string): format is Format {
  * Reads the cases and the ledger and validates them together, so that the problems of both files
  * (and of the tolerance) are listed at once.
  */
-async function readAuditInput(file: string, ledgerFile: string, options: AuditOptions & { readonly ruleSet: RuleSet }, io: CliIo): Promise<AuditInput> {
-  const [cases, ledger] = await Promise.allSettled([readCases(file, io, { ruleSet: options.ruleSet }), readLedger(ledgerFile, io)]);
-  if (cases.status === "fulfilled" && ledger.status === "fulfilled") return parseAuditInput(cases.value, ledger.value, options);
-  for (const result of [cases, ledger]) if (result.status === "rejected" && !(result.reason instanceof InvalidInputError)) throw result.reason;
+async function readAuditInput(
+  file: string,
+  ledgerFile: string,
+  options: AuditOptions & { readonly ruleSet: RuleSet },
+  io: CliIo,
+): Promise<AuditInput> {
+  const [cases, ledger] = await Promise.allSettled([
+    readCases(file, io, { ruleSet: options.ruleSet }),
+    readLedger(ledgerFile, io),
+  ]);
+  if (cases.status === "fulfilled" && ledger.status === "fulfilled")
+    return parseAuditInput(cases.value, ledger.value, options);
+  for (const result of [cases, ledger])
+    if (result.status === "rejected" && !(result.reason instanceof InvalidInputError)) throw result.reason;
   const issues: InputIssue[] = [];
   if (cases.status === "rejected") issues.push(...(cases.reason as InvalidInputError).issues);
   else issues.push(...problemsOf(() => parseAuditInput(cases.value, [], options)));
@@ -110,12 +137,34 @@ export function auditTable(document: AuditDocument): string {
     colAligns: ["left", "left", "left", "right", "right", "right", "left", "left"],
   });
   for (const d of document.discrepancies) {
-    discrepancies.push([d.caseId, `${d.type} ${DISCREPANCY_LABELS[d.type].zh}`, `${d.payer} ${PAYER_LABELS[d.payer]}`, formatAmount(d.owed), formatAmount(d.paid), formatAmount(d.difference), (d.vouchers ?? []).join(", "), (d.rows ?? []).join(", ")]);
+    discrepancies.push([
+      d.caseId,
+      `${d.type} ${DISCREPANCY_LABELS[d.type].zh}`,
+      `${d.payer} ${PAYER_LABELS[d.payer]}`,
+      formatAmount(d.owed),
+      formatAmount(d.paid),
+      formatAmount(d.difference),
+      (d.vouchers ?? []).join(", "),
+      (d.rows ?? []).join(", "),
+    ]);
   }
-  const totals = makeTable({ head: ["", "owed 应付", "paid 已付", "difference 差额"], colAligns: ["left", "right", "right", "right"] });
-  totals.push(["合计 total", formatAmount(document.totals.owed), formatAmount(document.totals.paid), formatAmount(document.totals.difference)]);
-  const statuses = (["clean", "within-tolerance", "discrepant"] as const).map((status) => `${STATUS_LABELS[status].en} ${document.reconciliation.filter((entry) => entry.status === status).length}`);
-  const counts = Object.entries(document.counts).filter(([, count]) => count > 0).map(([type, count]) => `${type} ${count}`);
+  const totals = makeTable({
+    head: ["", "owed 应付", "paid 已付", "difference 差额"],
+    colAligns: ["left", "right", "right", "right"],
+  });
+  totals.push([
+    "合计 total",
+    formatAmount(document.totals.owed),
+    formatAmount(document.totals.paid),
+    formatAmount(document.totals.difference),
+  ]);
+  const statuses = (["clean", "within-tolerance", "discrepant"] as const).map(
+    (status) =>
+      `${STATUS_LABELS[status].en} ${document.reconciliation.filter((entry) => entry.status === status).length}`,
+  );
+  const counts = Object.entries(document.counts)
+    .filter(([, count]) => count > 0)
+    .map(([type, count]) => `${type} ${count}`);
   return [
     `rule set ${document.ruleSet.id} v${document.ruleSet.version}; tolerance ${document.tolerance}; amounts in yuan; difference = paid − owed`,
     document.discrepancies.length === 0 ? "No discrepancy: the ledger matches every case." : discrepancies.toString(),

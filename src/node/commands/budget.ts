@@ -45,23 +45,42 @@ Example:
  */
 export async function runBudget(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommand(args, { by: "string", cap: "string", payer: "string", rules: "string", format: "string", out: "string" }, BUDGET_HELP, io);
+    const { values, positionals } = parseCommand(
+      args,
+      { by: "string", cap: "string", payer: "string", rules: "string", format: "string", out: "string" },
+      BUDGET_HELP,
+      io,
+    );
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
-    if (file === undefined || positionals.length > 1) throw new UsageError("budget takes one <cases> file (or - for standard input)");
+    if (file === undefined || positionals.length > 1)
+      throw new UsageError("budget takes one <cases> file (or - for standard input)");
     const by = parseBy(values.by as string | undefined);
     const cap = values.cap as string | undefined;
     const payer = values.payer as string | undefined;
-    if ((cap === undefined) !== (payer === undefined)) throw new UsageError("--cap and --payer go together: --cap <money> --payer municipal|district");
-    if (payer !== undefined && payer !== "municipal" && payer !== "district") throw new UsageError(`--payer must be municipal or district; got "${payer}"`);
+    if ((cap === undefined) !== (payer === undefined))
+      throw new UsageError("--cap and --payer go together: --cap <money> --payer municipal|district");
+    if (payer !== undefined && payer !== "municipal" && payer !== "district")
+      throw new UsageError(`--payer must be municipal or district; got "${payer}"`);
     const out = values.out as string | undefined;
     const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (!isFormat(format)) throw new UsageError(`budget --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
-    if (format === "xlsx" && out === undefined) throw new UsageError("budget --format xlsx writes a workbook: give --out <file>.xlsx");
+    if (!isFormat(format))
+      throw new UsageError(`budget --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
+    if (format === "xlsx" && out === undefined)
+      throw new UsageError("budget --format xlsx writes a workbook: give --out <file>.xlsx");
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const cases = await readCases(file, io, { ruleSet });
-    const document = budgetOfCases(cases, { by, ruleSet, ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }) });
-    const content = format === "json" ? jsonText(document) : format === "table" ? budgetTable(document, by) : await budgetWorkbookBytes(document, by, ruleSet.rounding);
+    const document = budgetOfCases(cases, {
+      by,
+      ruleSet,
+      ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }),
+    });
+    const content =
+      format === "json"
+        ? jsonText(document)
+        : format === "table"
+          ? budgetTable(document, by)
+          : await budgetWorkbookBytes(document, by, ruleSet.rounding);
     await emit(io, content, out);
     return EXIT.ok;
   } catch (error) {
@@ -75,30 +94,68 @@ function isFormat(format: string): format is Format {
 
 function parseBy(text: string | undefined): BudgetDimension[] {
   if (text === undefined) return ["township"];
-  const dimensions = text.split(",").map((part) => part.trim()).filter((part) => part !== "");
-  if (dimensions.length === 0) throw new UsageError(`--by needs one or more of ${BUDGET_DIMENSIONS.join(", ")}, comma-separated`);
+  const dimensions = text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+  if (dimensions.length === 0)
+    throw new UsageError(`--by needs one or more of ${BUDGET_DIMENSIONS.join(", ")}, comma-separated`);
   for (const dimension of dimensions) {
-    if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension)) throw new UsageError(`--by: unknown dimension "${dimension}"; use ${BUDGET_DIMENSIONS.join(", ")}`);
-    if (dimensions.indexOf(dimension) !== dimensions.lastIndexOf(dimension)) throw new UsageError(`--by: "${dimension}" is given twice`);
+    if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension))
+      throw new UsageError(`--by: unknown dimension "${dimension}"; use ${BUDGET_DIMENSIONS.join(", ")}`);
+    if (dimensions.indexOf(dimension) !== dimensions.lastIndexOf(dimension))
+      throw new UsageError(`--by: "${dimension}" is given twice`);
   }
   return dimensions as BudgetDimension[];
 }
 
 /** The groups (元 and 万元) with their total, and the allocation when there is one. */
 export function budgetTable(document: BudgetDocument, by: readonly BudgetDimension[]): string {
-  const groups = makeTable({ head: [...by, "amount 元", "万元"], colAligns: [...by.map(() => "left" as const), "right", "right"] });
+  const groups = makeTable({
+    head: [...by, "amount 元", "万元"],
+    colAligns: [...by.map(() => "left" as const), "right", "right"],
+  });
   for (const group of document.groups) {
-    groups.push([...by.map((dimension) => (dimension === "payer" && group.key.payer !== undefined ? `${group.key.payer} ${PAYER_LABELS[group.key.payer]}` : String(group.key[dimension] ?? ""))), formatAmount(group.amount), formatWan(group.amount, { decimals: 4 })]);
+    groups.push([
+      ...by.map((dimension) =>
+        dimension === "payer" && group.key.payer !== undefined
+          ? `${group.key.payer} ${PAYER_LABELS[group.key.payer]}`
+          : String(group.key[dimension] ?? ""),
+      ),
+      formatAmount(group.amount),
+      formatWan(group.amount, { decimals: 4 }),
+    ]);
   }
-  groups.push([...by.map((_, index) => (index === 0 ? "合计 total" : "")), formatAmount(document.total), formatWan(document.total, { decimals: 4 })]);
-  const lines = [`rule set ${document.ruleSet.id} v${document.ruleSet.version}; by ${by.join(", ")}; amounts in yuan; 万元 rounded to 4 decimals (to the yuan)`, groups.toString()];
+  groups.push([
+    ...by.map((_, index) => (index === 0 ? "合计 total" : "")),
+    formatAmount(document.total),
+    formatWan(document.total, { decimals: 4 }),
+  ]);
+  const lines = [
+    `rule set ${document.ruleSet.id} v${document.ruleSet.version}; by ${by.join(", ")}; amounts in yuan; 万元 rounded to 4 decimals (to the yuan)`,
+    groups.toString(),
+  ];
   const allocation = document.allocation;
   if (allocation !== undefined) {
     const extra = new Set(allocation.remainder);
     const unit = oneUnit(allocation.cap);
-    const shares = makeTable({ head: ["case", "owed", "allocated", "extra fen"], colAligns: ["left", "right", "right", "left"] });
-    for (const share of allocation.shares) shares.push([share.caseId, formatAmount(share.owed), formatAmount(share.allocated), extra.has(share.caseId) ? unit : ""]);
-    shares.push(["合计 total", formatAmount(allocation.owed), formatAmount(allocation.allocated), String(allocation.remainder.length)]);
+    const shares = makeTable({
+      head: ["case", "owed", "allocated", "extra fen"],
+      colAligns: ["left", "right", "right", "left"],
+    });
+    for (const share of allocation.shares)
+      shares.push([
+        share.caseId,
+        formatAmount(share.owed),
+        formatAmount(share.allocated),
+        extra.has(share.caseId) ? unit : "",
+      ]);
+    shares.push([
+      "合计 total",
+      formatAmount(allocation.owed),
+      formatAmount(allocation.allocated),
+      String(allocation.remainder.length),
+    ]);
     lines.push(
       `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated pro rata (largest remainder; extra fen to ${allocation.remainder.length === 0 ? "no case" : allocation.remainder.join(", ")})`,
       shares.toString(),

@@ -37,15 +37,23 @@ Example:
  */
 export async function runCompare(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommand(args, { rules: "string", against: "string", format: "string", out: "string" }, COMPARE_HELP, io);
+    const { values, positionals } = parseCommand(
+      args,
+      { rules: "string", against: "string", format: "string", out: "string" },
+      COMPARE_HELP,
+      io,
+    );
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
-    if (file === undefined || positionals.length > 1) throw new UsageError("compare takes one <cases> file (or - for standard input)");
+    if (file === undefined || positionals.length > 1)
+      throw new UsageError("compare takes one <cases> file (or - for standard input)");
     const rulesA = values.rules as string | undefined;
     const rulesB = values.against as string | undefined;
-    if (rulesA === undefined || rulesB === undefined) throw new UsageError("compare needs --rules <A> and --against <B> (bundled ids or rule-set files)");
+    if (rulesA === undefined || rulesB === undefined)
+      throw new UsageError("compare needs --rules <A> and --against <B> (bundled ids or rule-set files)");
     const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (format !== "json" && format !== "table") throw new UsageError(`compare --format must be json or table; got "${format}"`);
+    if (format !== "json" && format !== "table")
+      throw new UsageError(`compare --format must be json or table; got "${format}"`);
     const a = await loadRulesOption(rulesA, io);
     const b = await loadRulesOption(rulesB, io);
     const cases = await readCases(file, io, { ruleSet: a });
@@ -60,26 +68,61 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
 /** The cases that change, the totals (by payer, township and kind) and the attribution. */
 export function compareTable(document: CompareDocument): string {
   const { a, b } = document.ruleSets;
-  const cases = makeTable({ head: ["case", "township", "track A → B", "owed A", "owed B", "Δ municipal", "Δ district", "Δ total"], colAligns: ["left", "left", "left", "right", "right", "right", "right", "right"] });
+  const cases = makeTable({
+    head: ["case", "township", "track A → B", "owed A", "owed B", "Δ municipal", "Δ district", "Δ total"],
+    colAligns: ["left", "left", "left", "right", "right", "right", "right", "right"],
+  });
   for (const change of document.cases.filter(isChanged)) {
-    cases.push([change.caseId, change.township, change.track === undefined ? change.kind : change.track.a === change.track.b ? change.track.a : `${change.track.a} → ${change.track.b}`, formatAmount(change.a.total), formatAmount(change.b.total), signed(change.delta.municipal), signed(change.delta.district), signed(change.delta.total)]);
+    cases.push([
+      change.caseId,
+      change.township,
+      change.track === undefined
+        ? change.kind
+        : change.track.a === change.track.b
+          ? change.track.a
+          : `${change.track.a} → ${change.track.b}`,
+      formatAmount(change.a.total),
+      formatAmount(change.b.total),
+      signed(change.delta.municipal),
+      signed(change.delta.district),
+      signed(change.delta.total),
+    ]);
   }
   const totals = makeTable({ head: ["", "A", "B", "Δ"], colAligns: ["left", "right", "right", "right"] });
-  totals.push(...totalRows("municipal 市级", document.totals, "municipal"), ...totalRows("district 区级", document.totals, "district"), ...totalRows("total 合计", document.totals, "total"));
+  totals.push(
+    ...totalRows("municipal 市级", document.totals, "municipal"),
+    ...totalRows("district 区级", document.totals, "district"),
+    ...totalRows("total 合计", document.totals, "total"),
+  );
   const byTownship = groupTable("township", document.totals.byTownship);
   const byKind = groupTable("kind", document.totals.byKind);
-  const steps = makeTable({ head: ["#", "parameter", "total before", "total after", "part"], colAligns: ["right", "left", "right", "right", "right"] });
-  document.attribution.steps.forEach((step, index) => steps.push([String(index + 1), step.parameter, formatAmount(step.before.total), formatAmount(step.after.total), signed(step.part.total)]));
+  const steps = makeTable({
+    head: ["#", "parameter", "total before", "total after", "part"],
+    colAligns: ["right", "left", "right", "right", "right"],
+  });
+  document.attribution.steps.forEach((step, index) =>
+    steps.push([
+      String(index + 1),
+      step.parameter,
+      formatAmount(step.before.total),
+      formatAmount(step.after.total),
+      signed(step.part.total),
+    ]),
+  );
   steps.push(["", "Σ parts = total change", "", "", signed(document.attribution.total.total)]);
   const unchanged = document.cases.length - document.cases.filter(isChanged).length;
   return [
     `A = ${a.id} v${a.version}; B = ${b.id} v${b.version}; amounts in yuan; Δ = B − A`,
     document.cases.some(isChanged) ? cases.toString() : "No case changes.",
-    ...(unchanged > 0 && document.cases.some(isChanged) ? [`(${unchanged} case${unchanged === 1 ? "" : "s"} unchanged, not shown)`] : []),
+    ...(unchanged > 0 && document.cases.some(isChanged)
+      ? [`(${unchanged} case${unchanged === 1 ? "" : "s"} unchanged, not shown)`]
+      : []),
     totals.toString(),
     byTownship,
     byKind,
-    document.attribution.steps.length === 0 ? "Attribution: no parameter that changes an amount differs." : `Attribution (order: ${document.attribution.order.join(", ")}):\n${steps.toString()}`,
+    document.attribution.steps.length === 0
+      ? "Attribution: no parameter that changes an amount differs."
+      : `Attribution (order: ${document.attribution.order.join(", ")}):\n${steps.toString()}`,
     ...(document.attribution.steps.length > 1 ? [`Note: ${document.attribution.note}`] : []),
     "",
   ].join("\n");
@@ -94,7 +137,11 @@ function isZero(amount: string): boolean {
 }
 
 function signed(amount: string): string {
-  return isZero(amount) ? formatAmount(amount) : amount.startsWith("-") ? formatAmount(amount) : `+${formatAmount(amount)}`;
+  return isZero(amount)
+    ? formatAmount(amount)
+    : amount.startsWith("-")
+      ? formatAmount(amount)
+      : `+${formatAmount(amount)}`;
 }
 
 function totalRows(label: string, change: AmountsChange, payer: "municipal" | "district" | "total"): string[][] {
@@ -103,6 +150,7 @@ function totalRows(label: string, change: AmountsChange, payer: "municipal" | "d
 
 function groupTable(dimension: string, groups: { readonly [key: string]: AmountsChange }): string {
   const table = makeTable({ head: [dimension, "A", "B", "Δ"], colAligns: ["left", "right", "right", "right"] });
-  for (const [key, change] of Object.entries(groups)) table.push([key, formatAmount(change.a.total), formatAmount(change.b.total), signed(change.delta.total)]);
+  for (const [key, change] of Object.entries(groups))
+    table.push([key, formatAmount(change.a.total), formatAmount(change.b.total), signed(change.delta.total)]);
   return table.toString();
 }

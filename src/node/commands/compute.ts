@@ -43,15 +43,30 @@ field path), and nothing is written. Exit status: 0 computed; 1 cases were skipp
 
 const FORMATS = ["json", "ndjson", "csv", "xlsx", "table"] as const;
 type Format = (typeof FORMATS)[number];
-const BY_EXTENSION: { readonly [extension: string]: Format } = { ".json": "json", ".ndjson": "ndjson", ".jsonl": "ndjson", ".csv": "csv", ".xlsx": "xlsx" };
+const BY_EXTENSION: { readonly [extension: string]: Format } = {
+  ".json": "json",
+  ".ndjson": "ndjson",
+  ".jsonl": "ndjson",
+  ".csv": "csv",
+  ".xlsx": "xlsx",
+};
 
 /** `exitfund compute`: reads cases, computes them, writes the results in the chosen format (see COMPUTE_HELP). */
 export async function runCompute(args: readonly string[], io: CliIo): Promise<number> {
-  const options = { rules: "string", format: "string", out: "string", explain: "boolean", lang: "string", "skip-invalid": "boolean", progress: "boolean" } as const;
+  const options = {
+    rules: "string",
+    format: "string",
+    out: "string",
+    explain: "boolean",
+    lang: "string",
+    "skip-invalid": "boolean",
+    progress: "boolean",
+  } as const;
   const { values, positionals } = parseCommand(args, options, COMPUTE_HELP, io);
   if (values.help === true) return EXIT.ok;
   const file = positionals[0];
-  if (file === undefined || positionals.length > 1) throw new UsageError("compute takes one <cases> file (or - for standard input)");
+  if (file === undefined || positionals.length > 1)
+    throw new UsageError("compute takes one <cases> file (or - for standard input)");
   const out = values.out as string | undefined;
   const format = formatOf(values.format as string | undefined, out, io);
   const lang = (values.lang as string | undefined) ?? "en";
@@ -60,11 +75,19 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const explainWanted = values.explain === true;
   const skipInvalid = values["skip-invalid"] === true;
   if (/\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
-    const progress = (label: string, total: number) => createProgress({ stream: io.stderr, total, label, force: values.progress === true });
-    return writing(out, () => streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io));
+    const progress = (label: string, total: number) =>
+      createProgress({ stream: io.stderr, total, label, force: values.progress === true });
+    return writing(out, () =>
+      streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io),
+    );
   }
   const source = await readCaseSource(file, io);
-  const bar = createProgress({ stream: io.stderr, total: source.cases.length, label: "computing", force: values.progress === true });
+  const bar = createProgress({
+    stream: io.stderr,
+    total: source.cases.length,
+    label: "computing",
+    force: values.progress === true,
+  });
   let reported = 0;
   const computed = computeBatch(source.cases, ruleSet, {
     skipInvalid,
@@ -85,13 +108,24 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
 
 function formatOf(given: string | undefined, out: string | undefined, io: CliIo): Format {
   const extension = out === undefined ? undefined : extname(out).toLowerCase();
-  const format = given ?? (extension === undefined ? undefined : BY_EXTENSION[extension]) ?? (io.stdout.isTTY === true ? "table" : "json");
-  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
-  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true) throw new UsageError("--format xlsx writes a binary workbook: give --out <file>.xlsx (or redirect stdout to a file)");
+  const format =
+    given ??
+    (extension === undefined ? undefined : BY_EXTENSION[extension]) ??
+    (io.stdout.isTTY === true ? "table" : "json");
+  if (!(FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
+  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true)
+    throw new UsageError(
+      "--format xlsx writes a binary workbook: give --out <file>.xlsx (or redirect stdout to a file)",
+    );
   return format as Format;
 }
 
-async function render(document: ComputeDocument, format: Format, options: { explain: boolean; lang: Lang; title: string }): Promise<string | Uint8Array> {
+async function render(
+  document: ComputeDocument,
+  format: Format,
+  options: { explain: boolean; lang: Lang; title: string },
+): Promise<string | Uint8Array> {
   switch (format) {
     case "json":
       return jsonText(options.explain ? document : withoutTraces(document));
@@ -112,7 +146,8 @@ async function writing<T>(out: string | undefined, step: () => Promise<T>): Prom
     return await step();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined) throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
+    if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined)
+      throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
     throw error;
   }
 }
@@ -124,11 +159,28 @@ export function withoutTraces(document: ComputeDocument): unknown {
 
 /** A readable table of results, totals by township, and with `lang` each outcome's account. */
 export function computeTable(document: ComputeDocument, lang?: Lang): string {
-  const results = makeTable({ head: ["id", "kind", "township", "track / eligible", "municipal", "district", "total", "basis", "findings"], colAligns: ["left", "left", "left", "left", "right", "right", "right", "left", "left"] });
+  const results = makeTable({
+    head: ["id", "kind", "township", "track / eligible", "municipal", "district", "total", "basis", "findings"],
+    colAligns: ["left", "left", "left", "left", "right", "right", "right", "left", "left"],
+  });
   for (const outcome of document.results) results.push(row(outcome));
-  const totals = makeTable({ head: ["township", "municipal", "district", "total"], colAligns: ["left", "right", "right", "right"] });
-  for (const [township, amounts] of Object.entries(document.totals.byTownship)) totals.push([township, formatAmount(amounts.municipal), formatAmount(amounts.district), formatAmount(amounts.total)]);
-  totals.push(["合计 total", formatAmount(document.totals.municipal), formatAmount(document.totals.district), formatAmount(document.totals.total)]);
+  const totals = makeTable({
+    head: ["township", "municipal", "district", "total"],
+    colAligns: ["left", "right", "right", "right"],
+  });
+  for (const [township, amounts] of Object.entries(document.totals.byTownship))
+    totals.push([
+      township,
+      formatAmount(amounts.municipal),
+      formatAmount(amounts.district),
+      formatAmount(amounts.total),
+    ]);
+  totals.push([
+    "合计 total",
+    formatAmount(document.totals.municipal),
+    formatAmount(document.totals.district),
+    formatAmount(document.totals.total),
+  ]);
   const accounts = lang === undefined ? [] : document.results.map((outcome) => `\n${explain(outcome, { lang })}`);
   const illustrative = document.results.some((outcome) => outcome.basis === "illustrative");
   return [

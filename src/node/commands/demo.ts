@@ -51,9 +51,17 @@ Exit status: 0 done; 2 bad usage or a rule set the sample does not compute under
  * @example await runDemo(["--out-dir", "out"], io) // 0
  */
 export async function runDemo(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand(args, { "out-dir": "string", rules: "string", xlsx: "boolean" }, DEMO_HELP, io);
+  const { values, positionals } = parseCommand(
+    args,
+    { "out-dir": "string", rules: "string", xlsx: "boolean" },
+    DEMO_HELP,
+    io,
+  );
   if (values.help === true) return EXIT.ok;
-  if (positionals.length > 0) throw new UsageError(`demo takes no file arguments (it reads ${SAMPLE_FOLDER}); got ${positionals.map((p) => `"${p}"`).join(", ")}`);
+  if (positionals.length > 0)
+    throw new UsageError(
+      `demo takes no file arguments (it reads ${SAMPLE_FOLDER}); got ${positionals.map((p) => `"${p}"`).join(", ")}`,
+    );
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
   const folder = await findSampleFolder(io.cwd);
   const sample = await readSample(folder, io);
@@ -64,7 +72,18 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   const outDir = (values["out-dir"] as string | undefined) ?? "out";
   const xlsx = values.xlsx === true;
   const written = await writeDocuments(io, outDir, await documentFiles(document, verification, audited, ruleSet, xlsx));
-  io.stdout.write(report({ ruleSet, folder: relativeTo(io.cwd, folder), document, verification, audited, ledgerRows: sample.ledger.length, written, xlsx }));
+  io.stdout.write(
+    report({
+      ruleSet,
+      folder: relativeTo(io.cwd, folder),
+      document,
+      verification,
+      audited,
+      ledgerRows: sample.ledger.length,
+      written,
+      xlsx,
+    }),
+  );
   return EXIT.ok;
 }
 
@@ -72,7 +91,10 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
 function sampleInvalid(document: ComputeDocument, ruleSet: RuleSet): InvalidInputError {
   const shown = document.errors.slice(0, 20).map(({ path, message }) => ({ path: `cases.json ${path}`, message }));
   const more = document.errors.length - shown.length;
-  return new InvalidInputError([...shown, ...(more > 0 ? [{ path: "cases.json", message: `… and ${more} more problems under rule set ${ruleSet.id}` }] : [])]);
+  return new InvalidInputError([
+    ...shown,
+    ...(more > 0 ? [{ path: "cases.json", message: `… and ${more} more problems under rule set ${ruleSet.id}` }] : []),
+  ]);
 }
 
 /** The sample folder: searched upwards from this module (the repository or the installed package), then from the working directory. */
@@ -88,7 +110,9 @@ async function findSampleFolder(cwd: string): Promise<string> {
       directory = parent;
     }
   }
-  throw new UsageError(`cannot find the sample district ${SAMPLE_FOLDER}/cases.json next to exitfund or above ${cwd}; run the demo from the exitfund repository (npm run examples regenerates it)`);
+  throw new UsageError(
+    `cannot find the sample district ${SAMPLE_FOLDER}/cases.json next to exitfund or above ${cwd}; run the demo from the exitfund repository (npm run examples regenerates it)`,
+  );
 }
 
 function moduleDirectory(): string | undefined {
@@ -113,7 +137,10 @@ async function readSample(folder: string, io: CliIo): Promise<{ cases: unknown[]
   const cases = casesOfJson(parseJsonText(await readText(casesFile, io), casesFile), casesFile);
   const ledgerJson = parseJsonText(await readText(ledgerFile, io), ledgerFile);
   const ledger = Array.isArray(ledgerJson) ? ledgerJson : (ledgerJson as { ledger?: unknown }).ledger;
-  if (!Array.isArray(ledger)) throw new InvalidInputError([{ path: ledgerFile, message: 'must hold an array of ledger rows, or { "ledger": [...] }' }]);
+  if (!Array.isArray(ledger))
+    throw new InvalidInputError([
+      { path: ledgerFile, message: 'must hold an array of ledger rows, or { "ledger": [...] }' },
+    ]);
   return { cases, ledger };
 }
 
@@ -126,25 +153,51 @@ function verificationOf(document: ComputeDocument, ruleSet: RuleSet): ComputeDoc
 /** The audit of the ledger against the outcomes already computed (the same as `audit(cases, ledger)` without computing twice). */
 function auditOf(document: ComputeDocument, ledger: readonly unknown[], ruleSet: RuleSet): AuditDocument {
   const rows = parseLedger(ledger, ruleSet.rounding);
-  if (!rows.ok) throw new InvalidInputError(rows.issues.map((issue) => ({ path: `ledger.json ${issue.path}`, message: issue.message })));
+  if (!rows.ok)
+    throw new InvalidInputError(
+      rows.issues.map((issue) => ({ path: `ledger.json ${issue.path}`, message: issue.message })),
+    );
   return auditOutcomes({ ruleSet, outcomes: document.results, ledger: rows.rows, tolerance: ZERO });
 }
 
 /** The files the demo writes, by name. The workbooks take exceljs several seconds for 15,000 items, so they are opt-in. */
-async function documentFiles(document: ComputeDocument, verification: ComputeDocument, audited: AuditDocument, ruleSet: RuleSet, xlsx: boolean): Promise<[string, string | Uint8Array][]> {
+async function documentFiles(
+  document: ComputeDocument,
+  verification: ComputeDocument,
+  audited: AuditDocument,
+  ruleSet: RuleSet,
+  xlsx: boolean,
+): Promise<[string, string | Uint8Array][]> {
   const files: [string, string | Uint8Array][] = [
     ["results.json", jsonText(withoutTraces(document))],
     ["verification.json", jsonText(withoutTraces(verification))],
     ["audit.json", jsonText(audited)],
   ];
   if (xlsx) {
-    files.push(["results.xlsx", await resultsWorkbookBytes(document, { title: `${ruleSet.id} v${ruleSet.version} · 示例数据 SYNTHETIC sample district` })]);
-    files.push(["verification.xlsx", await verificationWorkbookBytes(verification, { id: ruleSet.id, version: ruleSet.version, title: ruleSet.title, rounding: ruleSet.rounding })]);
+    files.push([
+      "results.xlsx",
+      await resultsWorkbookBytes(document, {
+        title: `${ruleSet.id} v${ruleSet.version} · 示例数据 SYNTHETIC sample district`,
+      }),
+    ]);
+    files.push([
+      "verification.xlsx",
+      await verificationWorkbookBytes(verification, {
+        id: ruleSet.id,
+        version: ruleSet.version,
+        title: ruleSet.title,
+        rounding: ruleSet.rounding,
+      }),
+    ]);
   }
   return files;
 }
 
-async function writeDocuments(io: CliIo, outDir: string, files: readonly (readonly [string, string | Uint8Array])[]): Promise<string[]> {
+async function writeDocuments(
+  io: CliIo,
+  outDir: string,
+  files: readonly (readonly [string, string | Uint8Array])[],
+): Promise<string[]> {
   const directory = resolve(io.cwd, outDir);
   try {
     await mkdir(directory, { recursive: true });
@@ -224,12 +277,26 @@ function totalsSection(document: ComputeDocument, ruleSet: RuleSet): string[] {
   const head = ["乡镇 township", "市级 municipal", "区级 district", "合计 total", "万元"];
   const aligns = ["left", "right", "right", "right", "right"] as const;
   const byTownship = makeTable({ head, colAligns: [...aligns], style: COMPACT });
-  const townships = Object.entries(document.totals.byTownship).sort(([, a], [, b]) => new Dec(b.total).comparedTo(a.total));
+  const townships = Object.entries(document.totals.byTownship).sort(([, a], [, b]) =>
+    new Dec(b.total).comparedTo(a.total),
+  );
   for (const [township, amounts] of townships) byTownship.push(amountRow(township, amounts));
   byTownship.push(amountRow("合计 total", document.totals));
-  const byKind = makeTable({ head: ["类别 kind", "市级 municipal", "区级 district", "合计 total", "万元"], colAligns: [...aligns], style: COMPACT });
+  const byKind = makeTable({
+    head: ["类别 kind", "市级 municipal", "区级 district", "合计 total", "万元"],
+    colAligns: [...aligns],
+    style: COMPACT,
+  });
   for (const kind of Object.keys(KIND_LABELS) as CaseKind[]) {
-    byKind.push(amountRow(KIND_LABELS[kind], summarize(document.results.filter((outcome) => outcome.kind === kind), ruleSet)));
+    byKind.push(
+      amountRow(
+        KIND_LABELS[kind],
+        summarize(
+          document.results.filter((outcome) => outcome.kind === kind),
+          ruleSet,
+        ),
+      ),
+    );
   }
   const estimates = document.results.filter((outcome) => outcome.estimate);
   return [
@@ -238,12 +305,20 @@ function totalsSection(document: ComputeDocument, ruleSet: RuleSet): string[] {
     byKind.toString(),
     `Grand total 总计: ¥${formatAmount(document.totals.total)} (${formatWan(document.totals.total)})`,
     `大写: ${toChineseCapital(document.totals.total, { prefix: "人民币" })}`,
-    ...(estimates.length === 0 ? [] : [`${estimates.length} municipal reward(s) are still pending in the city: their amounts are estimates.`]),
+    ...(estimates.length === 0
+      ? []
+      : [`${estimates.length} municipal reward(s) are still pending in the city: their amounts are estimates.`]),
   ];
 }
 
 function amountRow(label: string, amounts: Amounts): string[] {
-  return [label, formatAmount(amounts.municipal), formatAmount(amounts.district), formatAmount(amounts.total), formatWan(amounts.total).replace("万元", "")];
+  return [
+    label,
+    formatAmount(amounts.municipal),
+    formatAmount(amounts.district),
+    formatAmount(amounts.total),
+    formatWan(amounts.total).replace("万元", ""),
+  ];
 }
 
 const FINDING_LABELS: { readonly [code: string]: string } = {
@@ -261,15 +336,24 @@ function verificationSection(verification: ComputeDocument, ruleSet: RuleSet): s
     items.flatMap((item) => item.findings),
     (code) => code,
   );
-  const table = makeTable({ head: ["问题 finding", "", "items"], colAligns: ["left", "left", "right"], style: COMPACT });
-  for (const [code, n] of [...findings.entries()].sort(([, a], [, b]) => b - a)) table.push([code, FINDING_LABELS[code] ?? "", count(n)]);
+  const table = makeTable({
+    head: ["问题 finding", "", "items"],
+    colAligns: ["left", "left", "right"],
+    style: COMPACT,
+  });
+  for (const [code, n] of [...findings.entries()].sort(([, a], [, b]) => b - a))
+    table.push([code, FINDING_LABELS[code] ?? "", count(n)]);
   const declared = details.reduce((sum, detail) => sum.plus(detail.totals.declared), ZERO);
   const approved = details.reduce((sum, detail) => sum.plus(detail.totals.approved), ZERO);
   const money = (value: Dec) => toMoneyString(value, ruleSet.rounding);
   const totals = makeTable({ colAligns: ["left", "right", "right"], style: COMPACT });
   totals.push(["申报 declared", formatAmount(money(declared)), formatWan(money(declared))]);
   totals.push(["核定 approved", formatAmount(money(approved)), formatWan(money(approved))]);
-  totals.push(["差额 difference (approved − declared)", formatAmount(money(approved.minus(declared))), formatWan(money(approved.minus(declared)))]);
+  totals.push([
+    "差额 difference (approved − declared)",
+    formatAmount(money(approved.minus(declared))),
+    formatWan(money(approved.minus(declared))),
+  ]);
   const flagged = items.filter((item) => item.findings.length > 0).length;
   return [
     "2. 腾地经费核定 · Verification of the land-clearing declarations",
@@ -291,18 +375,32 @@ const DISCREPANCY_LABELS: { readonly [type: string]: string } = {
 };
 
 function auditSection(audited: AuditDocument, ledgerRows: number, folder: string): string[] {
-  const table = makeTable({ head: ["差异 discrepancy", "", "lines", "owed", "paid", "difference"], colAligns: ["left", "left", "right", "right", "right", "right"], style: COMPACT });
+  const table = makeTable({
+    head: ["差异 discrepancy", "", "lines", "owed", "paid", "difference"],
+    colAligns: ["left", "left", "right", "right", "right", "right"],
+    style: COMPACT,
+  });
   for (const type of DISCREPANCY_TYPES) {
     const lines = audited.discrepancies.filter((discrepancy) => discrepancy.type === type);
     if (lines.length === 0) continue;
-    const total = (pick: (line: (typeof lines)[number]) => string) => formatAmount(lines.reduce((sum, line) => sum.plus(pick(line)), ZERO));
-    table.push([type, DISCREPANCY_LABELS[type] ?? "", String(lines.length), total((l) => l.owed), total((l) => l.paid), total((l) => l.difference)]);
+    const total = (pick: (line: (typeof lines)[number]) => string) =>
+      formatAmount(lines.reduce((sum, line) => sum.plus(pick(line)), ZERO));
+    table.push([
+      type,
+      DISCREPANCY_LABELS[type] ?? "",
+      String(lines.length),
+      total((l) => l.owed),
+      total((l) => l.paid),
+      total((l) => l.difference),
+    ]);
   }
   const cases = new Set(audited.discrepancies.map((discrepancy) => discrepancy.caseId)).size;
   return [
     "3. 资金审计 · Audit of the payment ledger",
     `${join(folder, "ledger.json")}: ${count(ledgerRows)} payment rows; ${audited.discrepancies.length} discrepancy lines on ${cases} cases (tolerance ${audited.tolerance})`,
-    ...(audited.discrepancies.length === 0 ? ["No discrepancies: every case was paid exactly what it is owed."] : [table.toString()]),
+    ...(audited.discrepancies.length === 0
+      ? ["No discrepancies: every case was paid exactly what it is owed."]
+      : [table.toString()]),
     `Owed ${formatAmount(audited.totals.owed)} · paid ${formatAmount(audited.totals.paid)} · difference (paid − owed) ${formatAmount(audited.totals.difference)}`,
     `The sample ledger pays every case what it is owed, except two discrepancies of each kind planted on purpose (${join(folder, "planted-discrepancies.json")}).`,
   ];

@@ -35,9 +35,11 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
     const { values, positionals } = parseCommand(args, { format: "string", out: "string" }, RULES_DIFF_HELP, io);
     if (values.help === true) return EXIT.ok;
     const [fileA, fileB, ...rest] = positionals;
-    if (fileA === undefined || fileB === undefined || rest.length > 0) throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)");
+    if (fileA === undefined || fileB === undefined || rest.length > 0)
+      throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)");
     const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (format !== "json" && format !== "table") throw new UsageError(`rules diff --format must be json or table; got "${format}"`);
+    if (format !== "json" && format !== "table")
+      throw new UsageError(`rules diff --format must be json or table; got "${format}"`);
     const diff = diffRuleSets(await loadRulesOption(fileA, io), await loadRulesOption(fileB, io));
     await emit(io, format === "json" ? jsonText(diff) : rulesDiffTable(diff), values.out as string | undefined);
     return EXIT.ok;
@@ -50,21 +52,47 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
 export function rulesDiffTable(diff: RuleSetDiff): string {
   const heading = `A = ${diff.a.id} v${diff.a.version}; B = ${diff.b.id} v${diff.b.version}`;
   if (diff.identical) return `${heading}\nThe rule sets are identical.\n`;
-  const table = makeTable({ head: ["parameter / source", "from", "change", "field", "A", "B"], wordWrap: true, colWidths: [30, 12, 9, 28, 32, 32] });
-  if (diff.rounding !== undefined) table.push(["rounding", "", "changed", "", `${diff.rounding.a.mode} to ${diff.rounding.a.scale}`, `${diff.rounding.b.mode} to ${diff.rounding.b.scale}`]);
+  const table = makeTable({
+    head: ["parameter / source", "from", "change", "field", "A", "B"],
+    wordWrap: true,
+    colWidths: [30, 12, 9, 28, 32, 32],
+  });
+  if (diff.rounding !== undefined)
+    table.push([
+      "rounding",
+      "",
+      "changed",
+      "",
+      `${diff.rounding.a.mode} to ${diff.rounding.a.scale}`,
+      `${diff.rounding.b.mode} to ${diff.rounding.b.scale}`,
+    ]);
   for (const parameter of diff.parameters) {
     if (parameter.change !== "changed") table.push([parameter.name, "", parameter.change, "", "", ""]);
-    for (const field of parameter.fields) table.push([parameter.name, "(all)", "changed", field.field, short(field.a ?? "—"), short(field.b ?? "—")]);
+    for (const field of parameter.fields)
+      table.push([parameter.name, "(all)", "changed", field.field, short(field.a ?? "—"), short(field.b ?? "—")]);
     for (const value of parameter.values) {
       for (const field of value.fields) {
-        const rows = field === "value" ? valueRows(value.a?.value, value.b?.value) : [[field, text(value.a?.[field]), text(value.b?.[field])]];
-        for (const [label, a, b] of rows) table.push([parameter.name, value.from, value.change, label ?? field, a ?? "—", b ?? "—"]);
+        const rows =
+          field === "value"
+            ? valueRows(value.a?.value, value.b?.value)
+            : [[field, text(value.a?.[field]), text(value.b?.[field])]];
+        for (const [label, a, b] of rows)
+          table.push([parameter.name, value.from, value.change, label ?? field, a ?? "—", b ?? "—"]);
       }
     }
   }
   for (const source of diff.sources) {
-    if (source.change !== "changed") table.push([`source ${source.id}`, "", source.change, "", source.a?.title ?? "", source.b?.title ?? ""]);
-    for (const field of source.fields) table.push([`source ${source.id}`, "", "changed", field, String(source.a?.[field as keyof typeof source.a] ?? "—"), String(source.b?.[field as keyof typeof source.b] ?? "—")]);
+    if (source.change !== "changed")
+      table.push([`source ${source.id}`, "", source.change, "", source.a?.title ?? "", source.b?.title ?? ""]);
+    for (const field of source.fields)
+      table.push([
+        `source ${source.id}`,
+        "",
+        "changed",
+        field,
+        String(source.a?.[field as keyof typeof source.a] ?? "—"),
+        String(source.b?.[field as keyof typeof source.b] ?? "—"),
+      ]);
   }
   return `${heading}\n${table.toString()}\n`;
 }
@@ -75,7 +103,14 @@ function valueRows(a: ParameterValueJson | undefined, b: ParameterValueJson | un
   const cellsA = isTable(a) ? a : {};
   const cellsB = isTable(b) ? b : {};
   const keys = [...new Set([...Object.keys(cellsA), ...Object.keys(cellsB)])];
-  return keys.filter((key) => cellsA[key] === undefined || cellsB[key] === undefined || !sameValue(cellsA[key] as ParameterValueJson, cellsB[key] as ParameterValueJson)).map((key) => [`value.${key}`, cellText(cellsA[key]), cellText(cellsB[key])]);
+  return keys
+    .filter(
+      (key) =>
+        cellsA[key] === undefined ||
+        cellsB[key] === undefined ||
+        !sameValue(cellsA[key] as ParameterValueJson, cellsB[key] as ParameterValueJson),
+    )
+    .map((key) => [`value.${key}`, cellText(cellsA[key]), cellText(cellsB[key])]);
 }
 
 type Table = { readonly [key: string]: string | boolean | { readonly unit: string; readonly rate: string } };

@@ -18,9 +18,15 @@ Illustrative values are placeholders, never official figures.
   exitfund rules --rules my-district.json`;
 
 export async function runRules(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand(args, { rules: "string", format: "string", out: "string" }, RULES_HELP, io);
+  const { values, positionals } = parseCommand(
+    args,
+    { rules: "string", format: "string", out: "string" },
+    RULES_HELP,
+    io,
+  );
   if (values.help === true) return EXIT.ok;
-  if (positionals.length > 0) throw new UsageError(`rules takes no argument, got "${positionals[0]}" (did you mean --rules ${positionals[0]}?)`);
+  if (positionals.length > 0)
+    throw new UsageError(`rules takes no argument, got "${positionals[0]}" (did you mean --rules ${positionals[0]}?)`);
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
   const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
   if (format === "json") await emit(io, jsonText(ruleSet.json), values.out as string | undefined);
@@ -31,13 +37,26 @@ export async function runRules(args: readonly string[], io: CliIo): Promise<numb
 }
 
 function rulesTable(ruleSet: RuleSet): string {
-  const table = makeTable({ head: ["parameter", "label", "value (latest)", "from", "status", "source"], wordWrap: true, colWidths: [34, 30, 44, 12, 14, 8] });
+  const table = makeTable({
+    head: ["parameter", "label", "value (latest)", "from", "status", "source"],
+    wordWrap: true,
+    colWidths: [34, 30, 44, 12, 14, 8],
+  });
   for (const [name, parameter] of Object.entries(ruleSet.json.parameters)) {
     const latest = parameter.values.at(-1);
     const spec = PARAMETERS[name as ParameterName];
     const status = latest?.status ?? parameter.status;
-    table.push([name, spec?.label ?? "", JSON.stringify(latest?.value ?? null), latest?.from ?? "", status === "illustrative" ? "ILLUSTRATIVE" : status, latest?.source ?? parameter.source]);
+    table.push([
+      name,
+      spec?.label ?? "",
+      JSON.stringify(latest?.value ?? null),
+      latest?.from ?? "",
+      status === "illustrative" ? "ILLUSTRATIVE" : status,
+      latest?.source ?? parameter.source,
+    ]);
   }
-  const illustrative = Object.entries(ruleSet.json.parameters).filter(([, p]) => (p.values.at(-1)?.status ?? p.status) === "illustrative").length;
+  const illustrative = Object.entries(ruleSet.json.parameters).filter(
+    ([, p]) => (p.values.at(-1)?.status ?? p.status) === "illustrative",
+  ).length;
   return `${ruleSet.title}\n${ruleSet.id} v${ruleSet.version}, valid from ${ruleSet.validFrom}; rounding ${ruleSet.rounding.mode} to ${ruleSet.rounding.scale} decimals\n${illustrative} parameter(s) are ILLUSTRATIVE placeholders, not official figures.\n${table.toString()}\n`;
 }

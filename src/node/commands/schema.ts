@@ -15,7 +15,9 @@ export async function runSchema(args: readonly string[], io: CliIo): Promise<num
   if (values.help === true) return EXIT.ok;
   const name = positionals[0];
   if (name === undefined || !(SCHEMA_NAMES as readonly string[]).includes(name) || positionals.length > 1) {
-    throw new UsageError(`schema takes one of ${SCHEMA_NAMES.join(", ")}${name === undefined ? "" : `; got "${positionals.join(" ")}"`}`);
+    throw new UsageError(
+      `schema takes one of ${SCHEMA_NAMES.join(", ")}${name === undefined ? "" : `; got "${positionals.join(" ")}"`}`,
+    );
   }
   await emit(io, jsonText(jsonSchema(name as SchemaName)), values.out as string | undefined);
   return EXIT.ok;

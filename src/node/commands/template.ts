@@ -24,21 +24,33 @@ reads the filled sheet back (docs/files.md lists every column, its unit and what
 
 /** `exitfund template <kind>`: the CSV or XLSX template of a case kind or of the ledger. */
 export async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseCommand(args, { format: "string", out: "string", rules: "string" }, TEMPLATE_HELP, io);
+  const { values, positionals } = parseCommand(
+    args,
+    { format: "string", out: "string", rules: "string" },
+    TEMPLATE_HELP,
+    io,
+  );
   if (values.help === true) return EXIT.ok;
   const kind = positionals[0];
-  if (kind === undefined || positionals.length > 1) throw new UsageError(`template takes one <kind>: ${KINDS.join(", ")}`);
-  if (!(KINDS as string[]).includes(kind)) throw new UsageError(`no template for "${kind}"; kinds: ${KINDS.join(", ")}`);
+  if (kind === undefined || positionals.length > 1)
+    throw new UsageError(`template takes one <kind>: ${KINDS.join(", ")}`);
+  if (!(KINDS as string[]).includes(kind))
+    throw new UsageError(`no template for "${kind}"; kinds: ${KINDS.join(", ")}`);
   const out = values.out as string | undefined;
-  const format = (values.format as string | undefined) ?? (out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "csv");
+  const format =
+    (values.format as string | undefined) ??
+    (out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "csv");
   if (format !== "csv" && format !== "xlsx") throw new UsageError(`--format must be csv or xlsx, got "${format}"`);
-  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true) throw new UsageError("--format xlsx writes a binary workbook: give --out <file>.xlsx");
+  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true)
+    throw new UsageError("--format xlsx writes a binary workbook: give --out <file>.xlsx");
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-  const content = format === "csv" ? templateCsv(kind as TemplateKind) : await templateXlsxBytes(kind as TemplateKind, ruleSet);
+  const content =
+    format === "csv" ? templateCsv(kind as TemplateKind) : await templateXlsxBytes(kind as TemplateKind, ruleSet);
   try {
     await emit(io, content, out);
   } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).code === "string") throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
+    if (typeof (error as NodeJS.ErrnoException).code === "string")
+      throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
     throw error;
   }
   return EXIT.ok;

@@ -53,17 +53,28 @@ Example:
  */
 export async function runVerify(args: string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommand(args, { format: "string", out: "string", rules: "string", explain: "boolean" }, VERIFY_HELP, io);
+    const { values, positionals } = parseCommand(
+      args,
+      { format: "string", out: "string", rules: "string", explain: "boolean" },
+      VERIFY_HELP,
+      io,
+    );
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
-    if (file === undefined || positionals.length > 1) throw new UsageError("verify takes one <declarations> file (or - for standard input)");
+    if (file === undefined || positionals.length > 1)
+      throw new UsageError("verify takes one <declarations> file (or - for standard input)");
     const out = values.out as string | undefined;
     const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (!isFormat(format)) throw new UsageError(`verify --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
-    if (format === "xlsx" && out === undefined) throw new UsageError("verify --format xlsx writes a workbook: give --out <file>.xlsx");
+    if (!isFormat(format))
+      throw new UsageError(`verify --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
+    if (format === "xlsx" && out === undefined)
+      throw new UsageError("verify --format xlsx writes a workbook: give --out <file>.xlsx");
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const declarations = await readCases(file, io, { ruleSet });
-    if (declarations.length === 0) throw new InvalidInputError([{ path: file, message: "holds no declarations; give at least one structure-clearance case" }]);
+    if (declarations.length === 0)
+      throw new InvalidInputError([
+        { path: file, message: "holds no declarations; give at least one structure-clearance case" },
+      ]);
     const document = verify(declarations, ruleSet);
     await write(io, await render(document, ruleSet, format, values.explain === true), out);
     return document.results.some((outcome) => outcome.findings.length > 0) ? EXIT.findings : EXIT.ok;
@@ -76,14 +87,24 @@ function isFormat(format: string): format is Format {
   return (FORMATS as readonly string[]).includes(format);
 }
 
-async function render(document: ComputeDocument, ruleSet: RuleSet, format: Format, explain: boolean): Promise<string | Uint8Array> {
+async function render(
+  document: ComputeDocument,
+  ruleSet: RuleSet,
+  format: Format,
+  explain: boolean,
+): Promise<string | Uint8Array> {
   switch (format) {
     case "json":
       return jsonText(explain ? document : withoutTraces(document));
     case "table":
       return verificationTables(document, ruleSet);
     case "xlsx":
-      return verificationWorkbookBytes(document, { id: ruleSet.id, version: ruleSet.version, title: ruleSet.title, rounding: ruleSet.rounding });
+      return verificationWorkbookBytes(document, {
+        id: ruleSet.id,
+        version: ruleSet.version,
+        title: ruleSet.title,
+        rounding: ruleSet.rounding,
+      });
   }
 }
 
@@ -92,7 +113,8 @@ async function write(io: CliIo, content: string | Uint8Array, out: string | unde
   try {
     await emit(io, content, out);
   } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).code === "string") throw new UsageError(`cannot write "${out ?? ""}": ${(error as Error).message}`);
+    if (typeof (error as NodeJS.ErrnoException).code === "string")
+      throw new UsageError(`cannot write "${out ?? ""}": ${(error as Error).message}`);
     throw error;
   }
 }
@@ -100,8 +122,14 @@ async function write(io: CliIo, content: string | Uint8Array, out: string | unde
 /** The terminal rendering: one item table per declaration with totals and 大写, then a summary when there are several. */
 export function verificationTables(document: ComputeDocument, ruleSet: RuleSet): string {
   const views = document.results.map(declarationView);
-  const lines: string[] = [`区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.title})`];
-  if (views.some((view) => view.basis === "illustrative")) lines.push(`${ILLUSTRATIVE_NOTE_ZH}`, "Note: the unit rates and cut-off date are illustrative placeholders, not the official standard.");
+  const lines: string[] = [
+    `区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.title})`,
+  ];
+  if (views.some((view) => view.basis === "illustrative"))
+    lines.push(
+      `${ILLUSTRATIVE_NOTE_ZH}`,
+      "Note: the unit rates and cut-off date are illustrative placeholders, not the official standard.",
+    );
   for (const view of views) lines.push("", ...declarationTable(view));
   if (views.length > 1) lines.push("", ...summaryTable(views, ruleSet));
   return `${lines.join("\n")}\n`;
@@ -109,7 +137,19 @@ export function verificationTables(document: ComputeDocument, ruleSet: RuleSet):
 
 function declarationTable(view: DeclarationView): string[] {
   const table = makeTable({
-    head: ["#", "编号\nid", "申报类型\ndeclared", "申报数量\nqty", "核定类型\napproved", "核定数量\nqty", "单位\nunit", "单价\nrate", "核定金额\nfee", "申报金额\ndeclared", "问题\nfindings"],
+    head: [
+      "#",
+      "编号\nid",
+      "申报类型\ndeclared",
+      "申报数量\nqty",
+      "核定类型\napproved",
+      "核定数量\nqty",
+      "单位\nunit",
+      "单价\nrate",
+      "核定金额\nfee",
+      "申报金额\ndeclared",
+      "问题\nfindings",
+    ],
     colAligns: ["right", "left", "left", "right", "left", "right", "left", "right", "right", "right", "left"],
   });
   for (const item of view.items) {
@@ -134,12 +174,16 @@ function declarationTable(view: DeclarationView): string[] {
     ["差额 difference (approved − declared)", formatAmount(view.totals.difference)],
     ["核定金额大写", capitalOf(view.totals.approved)],
   );
-  const findings = view.items.flatMap((item) => item.findings.map((f) => `  ${item.id} ${f.code}: ${f.zh}\n      ${f.en}`));
+  const findings = view.items.flatMap((item) =>
+    item.findings.map((f) => `  ${item.id} ${f.code}: ${f.zh}\n      ${f.en}`),
+  );
   return [
     `■ ${view.id}`,
     `乡镇 township: ${view.township}   村 village: ${view.village}   地块 site: ${view.site}   申报日期 declared on: ${view.declaredOn}`,
     table.toString(),
-    ...(view.items.some((item) => item.declaredFromRates) ? ["* no declared amount given: the declared quantity at the rate of the declared type (按申报类型和数量测算)"] : []),
+    ...(view.items.some((item) => item.declaredFromRates)
+      ? ["* no declared amount given: the declared quantity at the rate of the declared type (按申报类型和数量测算)"]
+      : []),
     totals.toString(),
     ...(findings.length === 0 ? ["问题 findings: none — 无"] : [`问题 findings (${findings.length}):`, ...findings]),
   ];
@@ -151,13 +195,29 @@ function typeCell(zh: string, key: string): string {
 
 function summaryTable(views: readonly DeclarationView[], ruleSet: RuleSet): string[] {
   const table = makeTable({
-    head: ["申报编号 id", "乡镇 township", "项数 items", "问题 findings", "申报 declared", "核定 approved", "差额 difference"],
+    head: [
+      "申报编号 id",
+      "乡镇 township",
+      "项数 items",
+      "问题 findings",
+      "申报 declared",
+      "核定 approved",
+      "差额 difference",
+    ],
     colAligns: ["left", "left", "right", "right", "right", "right", "right"],
   });
   let declared = ZERO;
   let approved = ZERO;
   for (const view of views) {
-    table.push([view.id, view.township, String(view.items.length), String(view.findingCount), formatAmount(view.totals.declared), formatAmount(view.totals.approved), formatAmount(view.totals.difference)]);
+    table.push([
+      view.id,
+      view.township,
+      String(view.items.length),
+      String(view.findingCount),
+      formatAmount(view.totals.declared),
+      formatAmount(view.totals.approved),
+      formatAmount(view.totals.difference),
+    ]);
     declared = declared.plus(view.totals.declared);
     approved = approved.plus(view.totals.approved);
   }

@@ -2,7 +2,10 @@ import { Dec } from "../../money/decimal.js";
 import { STRUCTURE_TYPE_ALIASES, type Column } from "./columns.js";
 
 /** What a cell holds for its field: nothing (the field is absent), a value, or why it cannot be read. */
-export type CellResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly message: string } | undefined;
+export type CellResult =
+  | { readonly ok: true; readonly value: unknown }
+  | { readonly ok: false; readonly message: string }
+  | undefined;
 
 /** Reading options of the workbook a cell comes from. */
 export interface CellContext {
@@ -14,7 +17,14 @@ const EXCEL_DIGITS = 15;
 const MS_PER_DAY = 86_400_000;
 const LAST_SERIAL = 2_958_465; // 9999-12-31
 const BOOLEANS: ReadonlyMap<string, boolean> = new Map([
-  ["true", true], ["false", false], ["是", true], ["否", false], ["yes", true], ["no", false], ["1", true], ["0", false],
+  ["true", true],
+  ["false", false],
+  ["是", true],
+  ["否", false],
+  ["yes", true],
+  ["no", false],
+  ["1", true],
+  ["0", false],
 ]);
 
 const fail = (message: string): CellResult => ({ ok: false, message });
@@ -36,7 +46,11 @@ export function readCell(raw: unknown, column: Column, context: CellContext = {}
       return typeof value === "number" ? figure(value) : value instanceof Date ? dateCell(value) : ok(String(value));
     case "money":
     case "quantity":
-      return typeof value === "number" ? figure(value) : typeof value === "string" ? ok(value) : fail(`is ${describe(value)}; a figure is expected, e.g. 1250.50`);
+      return typeof value === "number"
+        ? figure(value)
+        : typeof value === "string"
+          ? ok(value)
+          : fail(`is ${describe(value)}; a figure is expected, e.g. 1250.50`);
     case "count":
     case "year":
       if (typeof value === "string") return ok(/^\d{1,15}$/.test(value) ? Number(value) : value);
@@ -48,21 +62,26 @@ export function readCell(raw: unknown, column: Column, context: CellContext = {}
     case "enum":
       return enumValue(value, column);
     case "structure-type":
-      return typeof value === "string" ? ok(STRUCTURE_TYPE_ALIASES.get(value) ?? value) : fail(`is ${describe(value)}; a structure type such as brick-concrete (砖混) is expected`);
+      return typeof value === "string"
+        ? ok(STRUCTURE_TYPE_ALIASES.get(value) ?? value)
+        : fail(`is ${describe(value)}; a structure type such as brick-concrete (砖混) is expected`);
   }
 }
 
 /** The plain value of an exceljs cell value: a formula's saved result, rich text joined, a hyperlink's text. */
 function unwrap(raw: unknown): string | number | boolean | Date | null | undefined | { error: string } {
-  if (raw === null || raw === undefined || typeof raw !== "object" || raw instanceof Date) return raw as string | number | boolean | Date | null | undefined;
+  if (raw === null || raw === undefined || typeof raw !== "object" || raw instanceof Date)
+    return raw as string | number | boolean | Date | null | undefined;
   if ("formula" in raw || "sharedFormula" in raw) {
     const result = (raw as { result?: unknown }).result;
-    if (result === undefined) return { error: "is a formula with no saved result: open the file in Excel and save it, or paste the values" };
+    if (result === undefined)
+      return { error: "is a formula with no saved result: open the file in Excel and save it, or paste the values" };
     return unwrap(result);
   }
   if ("richText" in raw) return (raw as { richText: { text: string }[] }).richText.map((run) => run.text).join("");
   if ("text" in raw) return unwrap((raw as { text: unknown }).text);
-  if ("error" in raw) return { error: `shows the Excel error ${String((raw as { error: unknown }).error)}; put a value in the cell` };
+  if ("error" in raw)
+    return { error: `shows the Excel error ${String((raw as { error: unknown }).error)}; put a value in the cell` };
   return { error: "holds something that is not a value (an embedded object?)" };
 }
 
@@ -87,7 +106,9 @@ export function figure(value: number): CellResult {
   const shortest = String(value);
   const digits = shortest.split(/e/i)[0]?.replace(/[-.]/g, "").replace(/^0+/, "").replace(/0+$/, "") ?? "";
   if (digits.length > EXCEL_DIGITS) {
-    return fail(`is a number cell holding ${shortest}, more than ${EXCEL_DIGITS} significant digits, which Excel cannot store exactly: type the value as text (format the cell as 文本/Text)`);
+    return fail(
+      `is a number cell holding ${shortest}, more than ${EXCEL_DIGITS} significant digits, which Excel cannot store exactly: type the value as text (format the cell as 文本/Text)`,
+    );
   }
   return ok(/e/i.test(shortest) ? new Dec(shortest).toFixed() : shortest);
 }
@@ -136,8 +157,13 @@ function dateCell(date: Date): CellResult {
 export function serialDate(serial: number, context: CellContext = {}): CellResult {
   const day = Math.floor(serial);
   const first = context.date1904 === true ? 0 : 1;
-  if (!Number.isFinite(serial) || day < first || day > LAST_SERIAL) return fail(`is the number ${String(serial)}, not a date serial number: write YYYY-MM-DD (e.g. 2016-11-01)`);
-  if (context.date1904 !== true && day === 60) return fail("is the serial number 60, 29 February 1900, a day that did not exist (an Excel leap-year bug): write the date as YYYY-MM-DD");
-  const epoch = context.date1904 === true ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
+  if (!Number.isFinite(serial) || day < first || day > LAST_SERIAL)
+    return fail(`is the number ${String(serial)}, not a date serial number: write YYYY-MM-DD (e.g. 2016-11-01)`);
+  if (context.date1904 !== true && day === 60)
+    return fail(
+      "is the serial number 60, 29 February 1900, a day that did not exist (an Excel leap-year bug): write the date as YYYY-MM-DD",
+    );
+  const epoch =
+    context.date1904 === true ? Date.UTC(1904, 0, 1) : day < 60 ? Date.UTC(1899, 11, 31) : Date.UTC(1899, 11, 30);
   return ok(new Date(epoch + day * MS_PER_DAY).toISOString().slice(0, 10));
 }

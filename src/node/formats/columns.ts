@@ -5,7 +5,16 @@ import { FIELD_LABELS } from "../../schemas/labels.js";
 import type { CaseKind } from "../../trace/types.js";
 
 /** How a cell is read (docs/files.md, "Reading rules"). */
-export type CellType = "text" | "money" | "quantity" | "date" | "boolean" | "count" | "year" | "enum" | "structure-type";
+export type CellType =
+  | "text"
+  | "money"
+  | "quantity"
+  | "date"
+  | "boolean"
+  | "count"
+  | "year"
+  | "enum"
+  | "structure-type";
 
 /** One column of the flat layout of a case kind (or of the ledger). */
 export interface Column {
@@ -41,19 +50,41 @@ type Options = { zh?: string; required?: boolean; values?: readonly (readonly [s
 
 function column(key: string, type: CellType, unit: string, options: Options = {}): Column {
   const perRow = /^(items|leases|exitedEnterprises)\./.test(key);
-  return { key, zh: options.zh ?? FIELD_LABELS[leaf(key)] ?? key, type, unit, required: options.required ?? true, perRow, ...(options.values === undefined ? {} : { values: options.values }) };
+  return {
+    key,
+    zh: options.zh ?? FIELD_LABELS[leaf(key)] ?? key,
+    type,
+    unit,
+    required: options.required ?? true,
+    perRow,
+    ...(options.values === undefined ? {} : { values: options.values }),
+  };
 }
 
 const optional = (options: Options = {}): Options => ({ ...options, required: false });
-const plain = (values: readonly string[]): readonly (readonly [string, string])[] => values.map((value) => [value, ""] as const);
+const plain = (values: readonly string[]): readonly (readonly [string, string])[] =>
+  values.map((value) => [value, ""] as const);
 
 const EXIT_MODE_VALUES = EXIT_MODES.map((mode) => [mode, mode === "whole" ? "整体退出" : "环节退出"] as const);
-const SCALE_VALUES = [["above", "规模以上"], ["below", "规模以下"]] as const;
+const SCALE_VALUES = [
+  ["above", "规模以上"],
+  ["below", "规模以下"],
+] as const;
 const OUTCOME_ZH = { granted: "已获批", "not-granted": "未获批", pending: "审核中", "not-applied": "未申报" } as const;
-const REGION_VALUES = [["north", "京哈高速以北"], ["south", "京哈高速以南"]] as const;
-const DECISION_VALUES = [["pending", "待定"], ["exit", "退出"], ["retain", "保留"]] as const;
+const REGION_VALUES = [
+  ["north", "京哈高速以北"],
+  ["south", "京哈高速以南"],
+] as const;
+const DECISION_VALUES = [
+  ["pending", "待定"],
+  ["exit", "退出"],
+  ["retain", "保留"],
+] as const;
 const ZONE_VALUES = ZONE_TYPES.map((zone) => [zone, zone === "industrial-compound" ? "工业大院" : "养殖小区"] as const);
-const PAYER_VALUES = [["municipal", "市级"], ["district", "区级"]] as const;
+const PAYER_VALUES = [
+  ["municipal", "市级"],
+  ["district", "区级"],
+] as const;
 const KIND_ZH: { readonly [kind in CaseKind | "ledger"]: string } = {
   "enterprise-exit": "企业退出",
   "structure-clearance": "腾地经费",
@@ -82,11 +113,15 @@ const ENTERPRISE: Layout = {
     column("acceptance.equipmentRemoved", "boolean", ""),
     column("acceptance.licenceChangedOrCancelled", "boolean", ""),
     column("acceptance.staffResettled", "boolean", ""),
-    column("municipalOutcome", "enum", "", { values: MUNICIPAL_OUTCOMES.map((outcome) => [outcome, OUTCOME_ZH[outcome]] as const) }),
+    column("municipalOutcome", "enum", "", {
+      values: MUNICIPAL_OUTCOMES.map((outcome) => [outcome, OUTCOME_ZH[outcome]] as const),
+    }),
     column("recommendedByDistrict", "boolean", ""),
     column("energySavedTce", "quantity", "吨标煤"),
     ...POLLUTANTS.map((pollutant) => column(`pollutantsReducedTonnes.${pollutant}`, "quantity", "吨", optional())),
-    ...TAX_TYPES.map((tax) => column(`priorYearTax.${tax}`, "money", "元", optional({ zh: `上年度${FIELD_LABELS[tax] ?? tax}` }))),
+    ...TAX_TYPES.map((tax) =>
+      column(`priorYearTax.${tax}`, "money", "元", optional({ zh: `上年度${FIELD_LABELS[tax] ?? tax}` })),
+    ),
     column("employees", "count", "人"),
     column("landAreaM2", "quantity", "㎡"),
     column("municipalAssessedAmount", "money", "元", optional()),
@@ -150,7 +185,14 @@ const TRANSFER: Layout = {
     column("fiscalYear", "year", "年"),
     column("priorYearRevenue", "money", "元"),
     column("exitedEnterprises.id", "text", "", { zh: "退出企业编号" }),
-    ...TAX_TYPES.map((tax) => column(`exitedEnterprises.priorYearTax.${tax}`, "money", "元", optional({ zh: `退出企业上年度${FIELD_LABELS[tax] ?? tax}` }))),
+    ...TAX_TYPES.map((tax) =>
+      column(
+        `exitedEnterprises.priorYearTax.${tax}`,
+        "money",
+        "元",
+        optional({ zh: `退出企业上年度${FIELD_LABELS[tax] ?? tax}` }),
+      ),
+    ),
     column("exitedEnterprises.priorYearOutput", "money", "元", optional({ zh: "退出企业上年度产值(元)" })),
   ],
 };
@@ -180,7 +222,9 @@ export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
 export const CASE_LAYOUTS: readonly Layout[] = CASE_KINDS.map((kind) => LAYOUTS[kind]);
 
 /** Chinese aliases of the structure types of `tongzhou-2016` (砖混 → brick-concrete). */
-export const STRUCTURE_TYPE_ALIASES: ReadonlyMap<string, string> = new Map(Object.entries(STRUCTURE_TYPE_LABELS).map(([key, zh]) => [zh, key]));
+export const STRUCTURE_TYPE_ALIASES: ReadonlyMap<string, string> = new Map(
+  Object.entries(STRUCTURE_TYPE_LABELS).map(([key, zh]) => [zh, key]),
+);
 
 /** A header as a template writes it: `energySavedTce / 节能量(吨标煤)`. */
 export function templateHeader(column: Column): string {
@@ -221,6 +265,7 @@ function leafLabel(layout: Layout, column: Column): string[] {
 /** Excel's letter of a 0-based column index: 0 → A, 26 → AA. */
 export function columnLetter(index: number): string {
   let letter = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
   return letter;
 }

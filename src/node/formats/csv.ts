@@ -22,7 +22,11 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8"
 export function csvTable(bytes: Uint8Array, file: string): RawTable {
   let records: string[][];
   try {
-    records = parse(decodeText(bytes).text, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    records = parse(decodeText(bytes).text, {
+      bom: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+    }) as string[][];
   } catch (error) {
     throw new InvalidInputError([{ path: file, message: `is not a valid CSV file: ${(error as Error).message}` }]);
   }

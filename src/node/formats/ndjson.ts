@@ -3,14 +3,19 @@ import { createInterface } from "node:readline";
 import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
 
 /** One non-blank line of an NDJSON file: its 1-based number and its parsed JSON, or why it is not JSON. */
-export type NdjsonRecord = { readonly line: number; readonly value: unknown; readonly error?: undefined } | { readonly line: number; readonly value?: undefined; readonly error: string };
+export type NdjsonRecord =
+  | { readonly line: number; readonly value: unknown; readonly error?: undefined }
+  | { readonly line: number; readonly value?: undefined; readonly error: string };
 
 /**
  * The lines of an NDJSON file, one at a time (a line is read, parsed and handed on before the next is
  * read, so memory stays bounded). Blank lines are skipped; a BOM on the first line is dropped.
  */
 export async function* ndjsonRecords(path: string): AsyncGenerator<NdjsonRecord> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Number.POSITIVE_INFINITY });
+  const lines = createInterface({
+    input: createReadStream(path, { encoding: "utf8" }),
+    crlfDelay: Number.POSITIVE_INFINITY,
+  });
   let line = 0;
   for await (const text of lines) {
     line += 1;
@@ -35,7 +40,8 @@ export async function ndjsonSource(path: string, file: string): Promise<CaseSour
   const lines: number[] = [];
   const issues: SourceIssue[] = [];
   for await (const record of ndjsonRecords(path)) {
-    if (record.error !== undefined) issues.push({ index: cases.length, path: "", where: ndjsonWhere(file, record.line, ""), message: record.error });
+    if (record.error !== undefined)
+      issues.push({ index: cases.length, path: "", where: ndjsonWhere(file, record.line, ""), message: record.error });
     cases.push(record.error === undefined ? record.value : { [UNREADABLE]: true });
     lines.push(record.line);
   }

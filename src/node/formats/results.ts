@@ -3,7 +3,22 @@ import type { Outcome } from "../../trace/types.js";
 import { BOM, csvLines, safeText } from "./csv.js";
 
 /** Columns of the results CSV (one row per outcome; amounts as exact decimal strings). */
-export const RESULT_CSV_HEADERS = ["id", "kind", "township", "track", "eligible", "payeeType", "payeeId", "municipal", "district", "total", "estimate", "basis", "findings", "reasons"] as const;
+export const RESULT_CSV_HEADERS = [
+  "id",
+  "kind",
+  "township",
+  "track",
+  "eligible",
+  "payeeType",
+  "payeeId",
+  "municipal",
+  "district",
+  "total",
+  "estimate",
+  "basis",
+  "findings",
+  "reasons",
+] as const;
 
 /** Distinct codes, in the order they first appear, joined by "; ". */
 export function codes(list: readonly { readonly code: string }[]): string {
@@ -53,18 +68,29 @@ export function outcomeLine(outcome: Outcome, explain: boolean): string {
 }
 
 /** The last NDJSON line: `{ "ruleSet", "totals", "errors" }` (outcome lines have `id` and `kind`; this one has `totals`). */
-export function summaryLine(ruleSet: ComputeDocument["ruleSet"], totals: Totals, errors: readonly CaseError[], omitted = 0): string {
+export function summaryLine(
+  ruleSet: ComputeDocument["ruleSet"],
+  totals: Totals,
+  errors: readonly CaseError[],
+  omitted = 0,
+): string {
   return `${JSON.stringify({ ruleSet, totals, errors, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) })}\n`;
 }
 
 /** The NDJSON of a compute document: one line per outcome, then the summary line. */
 export function resultsNdjson(document: ComputeDocument, explain: boolean): string {
-  return document.results.map((outcome) => outcomeLine(outcome, explain)).join("") + summaryLine(document.ruleSet, document.totals, document.errors);
+  return (
+    document.results.map((outcome) => outcomeLine(outcome, explain)).join("") +
+    summaryLine(document.ruleSet, document.totals, document.errors)
+  );
 }
 
 /** A short account of the totals for stderr (the CSV holds results only). */
 export function totalsText(totals: Totals, count: number): string {
-  const lines = [`exitfund: ${count} result${count === 1 ? "" : "s"}; totals (yuan): municipal ${totals.municipal}, district ${totals.district}, total ${totals.total}`];
-  for (const [township, amounts] of Object.entries(totals.byTownship)) lines.push(`  ${township}: municipal ${amounts.municipal}, district ${amounts.district}, total ${amounts.total}`);
+  const lines = [
+    `exitfund: ${count} result${count === 1 ? "" : "s"}; totals (yuan): municipal ${totals.municipal}, district ${totals.district}, total ${totals.total}`,
+  ];
+  for (const [township, amounts] of Object.entries(totals.byTownship))
+    lines.push(`  ${township}: municipal ${amounts.municipal}, district ${amounts.district}, total ${amounts.total}`);
   return `${lines.join("\n")}\n`;
 }

@@ -10,22 +10,44 @@ export const RESULT_SHEETS = { results: "结果", totals: "合计", trace: "计�
 
 /** Headers of the results sheet (`key / 中文`, as the templates write them). */
 export const RESULT_XLSX_HEADERS = [
-  "id / 编号", "kind / 类型", "township / 乡镇", "track / 奖励轨道", "eligible / 符合条件", "payee / 收款方",
-  "municipal / 市级(元)", "district / 区级(元)", "total / 合计(元)", "estimate / 估算", "basis / 参数依据", "findings / 问题", "reasons / 原因",
+  "id / 编号",
+  "kind / 类型",
+  "township / 乡镇",
+  "track / 奖励轨道",
+  "eligible / 符合条件",
+  "payee / 收款方",
+  "municipal / 市级(元)",
+  "district / 区级(元)",
+  "total / 合计(元)",
+  "estimate / 估算",
+  "basis / 参数依据",
+  "findings / 问题",
+  "reasons / 原因",
 ] as const;
 
-const ILLUSTRATIVE_NOTE = "注意：部分结果所用参数为示例值（illustrative），并非官方标准，不得作为拨付依据。Some results use illustrative placeholder parameters, not official figures.";
+const ILLUSTRATIVE_NOTE =
+  "注意：部分结果所用参数为示例值（illustrative），并非官方标准，不得作为拨付依据。Some results use illustrative placeholder parameters, not official figures.";
 
 /**
  * 计算结果表 · results workbook — a compute document as XLSX: results (one row per outcome, amounts
  * as `#,##0.00` number cells), totals by township and payer with 人民币大写, and with `explain` the trace.
  */
-export async function resultsWorkbookBytes(document: ComputeDocument, options: { readonly explain?: boolean; readonly title?: string } = {}): Promise<Uint8Array> {
+export async function resultsWorkbookBytes(
+  document: ComputeDocument,
+  options: { readonly explain?: boolean; readonly title?: string } = {},
+): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "exitfund";
-  writeResults(workbook.addWorksheet(RESULT_SHEETS.results, { views: [{ state: "frozen", ySplit: 1 }] }), document.results);
+  writeResults(
+    workbook.addWorksheet(RESULT_SHEETS.results, { views: [{ state: "frozen", ySplit: 1 }] }),
+    document.results,
+  );
   writeTotals(workbook.addWorksheet(RESULT_SHEETS.totals), document, options.title);
-  if (options.explain === true) writeTrace(workbook.addWorksheet(RESULT_SHEETS.trace, { views: [{ state: "frozen", ySplit: 1 }] }), document.results);
+  if (options.explain === true)
+    writeTrace(
+      workbook.addWorksheet(RESULT_SHEETS.trace, { views: [{ state: "frozen", ySplit: 1 }] }),
+      document.results,
+    );
   return new Uint8Array(await workbook.xlsx.writeBuffer());
 }
 
@@ -49,7 +71,14 @@ function writeResults(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[]): v
   headerRow(sheet, 1, RESULT_XLSX_HEADERS, [16, 20, 10, 18, 10, 24, 15, 15, 15, 8, 12, 30, 40]);
   outcomes.forEach((outcome, index) => {
     const row = sheet.getRow(2 + index);
-    row.values = [outcome.id, outcome.kind, outcome.township, outcome.track ?? "", outcome.eligible, `${outcome.payee.type} ${outcome.payee.id}`];
+    row.values = [
+      outcome.id,
+      outcome.kind,
+      outcome.township,
+      outcome.track ?? "",
+      outcome.eligible,
+      `${outcome.payee.type} ${outcome.payee.id}`,
+    ];
     amountCell(row.getCell(7), outcome.amounts.municipal);
     amountCell(row.getCell(8), outcome.amounts.district);
     amountCell(row.getCell(9), outcome.amounts.total);
@@ -68,7 +97,15 @@ function writeTotals(sheet: ExcelJS.Worksheet, document: ComputeDocument, title:
     sheet.getCell("A2").value = ILLUSTRATIVE_NOTE;
     sheet.getCell("A2").font = { bold: true, color: { argb: "FFC00000" } };
   }
-  const headers = ["township / 乡镇", "municipal / 市级(元)", "市级（大写）", "district / 区级(元)", "区级（大写）", "total / 合计(元)", "合计（大写）"];
+  const headers = [
+    "township / 乡镇",
+    "municipal / 市级(元)",
+    "市级（大写）",
+    "district / 区级(元)",
+    "区级（大写）",
+    "total / 合计(元)",
+    "合计（大写）",
+  ];
   headerRow(sheet, 4, headers, [16, 16, 36, 16, 36, 16, 36]);
   const rows: [string, Amounts][] = [...Object.entries(document.totals.byTownship), ["合计 total", document.totals]];
   rows.forEach(([township, amounts], index) => {
@@ -83,16 +120,42 @@ function writeTotals(sheet: ExcelJS.Worksheet, document: ComputeDocument, title:
 }
 
 function writeTrace(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[]): void {
-  headerRow(sheet, 1, ["id / 编号", "step / 步骤", "rule / 规则", "clause / 依据条款", "parameters / 参数", "inputs / 输入", "value / 结果"], [16, 8, 34, 30, 60, 50, 18]);
+  headerRow(
+    sheet,
+    1,
+    [
+      "id / 编号",
+      "step / 步骤",
+      "rule / 规则",
+      "clause / 依据条款",
+      "parameters / 参数",
+      "inputs / 输入",
+      "value / 结果",
+    ],
+    [16, 8, 34, 30, 60, 50, 18],
+  );
   let next = 2;
   for (const outcome of outcomes) {
     outcome.trace.forEach((step, index) => {
-      sheet.getRow(next).values = [outcome.id, index + 1, step.rule, step.clause, parameters(step), JSON.stringify(step.inputs), typeof step.value === "string" ? step.value : JSON.stringify(step.value)];
+      sheet.getRow(next).values = [
+        outcome.id,
+        index + 1,
+        step.rule,
+        step.clause,
+        parameters(step),
+        JSON.stringify(step.inputs),
+        typeof step.value === "string" ? step.value : JSON.stringify(step.value),
+      ];
       next += 1;
     });
   }
 }
 
 function parameters(step: TraceStep): string {
-  return step.params.map((use) => `${use.name}=${typeof use.value === "string" ? use.value : JSON.stringify(use.value)} (${use.status}, from ${use.from})`).join("; ");
+  return step.params
+    .map(
+      (use) =>
+        `${use.name}=${typeof use.value === "string" ? use.value : JSON.stringify(use.value)} (${use.status}, from ${use.from})`,
+    )
+    .join("; ");
 }

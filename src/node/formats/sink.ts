@@ -18,7 +18,10 @@ const CHUNK = 64 * 1024;
 type Writable = { write(chunk: string): unknown };
 
 function isEmitter(target: Writable): target is Writable & EventEmitter {
-  return typeof (target as Partial<EventEmitter>).once === "function" && typeof (target as Partial<EventEmitter>).on === "function";
+  return (
+    typeof (target as Partial<EventEmitter>).once === "function" &&
+    typeof (target as Partial<EventEmitter>).on === "function"
+  );
 }
 
 /**
@@ -27,7 +30,13 @@ function isEmitter(target: Writable): target is Writable & EventEmitter {
  * @throws the file system's error when the file cannot be opened.
  */
 export async function openSink(io: CliIo, out: string | undefined): Promise<Sink> {
-  if (out === undefined || out === "-") return buffered(io.stdout as Writable, () => undefined, async () => undefined, async () => undefined);
+  if (out === undefined || out === "-")
+    return buffered(
+      io.stdout as Writable,
+      () => undefined,
+      async () => undefined,
+      async () => undefined,
+    );
   const path = resolve(io.cwd, out);
   const file = createWriteStream(path);
   await once(file, "open");

@@ -32,7 +32,12 @@ export interface CaseSource {
 
 /** The source of a JSON array of cases: paths stay as the batch reports them (`[3].items[0].quantity`). */
 export function jsonSource(cases: readonly unknown[]): CaseSource {
-  return { format: "json", cases, issues: [], where: (index, path) => `[${index}]${path === "" ? "" : path.startsWith("[") ? path : `.${path}`}` };
+  return {
+    format: "json",
+    cases,
+    issues: [],
+    where: (index, path) => `[${index}]${path === "" ? "" : path.startsWith("[") ? path : `.${path}`}`,
+  };
 }
 
 /**
@@ -41,11 +46,21 @@ export function jsonSource(cases: readonly unknown[]): CaseSource {
  */
 export function locateErrors(source: CaseSource, errors: readonly CaseError[]): CaseError[] {
   if (source.format === "json") return [...errors];
-  const cellPaths = new Set(source.issues.filter((issue) => issue.replacesSchemaIssue !== false).map((issue) => `${issue.index}|${issue.path}`));
+  const cellPaths = new Set(
+    source.issues.filter((issue) => issue.replacesSchemaIssue !== false).map((issue) => `${issue.index}|${issue.path}`),
+  );
   const located = errors.flatMap((error): CaseError[] => {
     const path = error.path.replace(/^\[\d+\]\.?/, "");
-    if (path.includes(JSON.stringify(UNREADABLE)) || cellPaths.has(`${error.index}|${path}`) || cellPaths.has(`${error.index}|`)) return [];
-    const message = error.message.replace(/\(also at \[(\d+)\]\)/, (_, other: string) => `(also at ${source.where(Number(other), "id")})`);
+    if (
+      path.includes(JSON.stringify(UNREADABLE)) ||
+      cellPaths.has(`${error.index}|${path}`) ||
+      cellPaths.has(`${error.index}|`)
+    )
+      return [];
+    const message = error.message.replace(
+      /\(also at \[(\d+)\]\)/,
+      (_, other: string) => `(also at ${source.where(Number(other), "id")})`,
+    );
     return [{ ...error, path: source.where(error.index, path), message }];
   });
   const read = source.issues.map((issue): CaseError => {

@@ -56,7 +56,8 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
   try {
     const count = await computePass(options, io, checked, exits, sink);
     await sink.close();
-    if (options.out !== undefined && options.out !== "-") io.stderr.write(`exitfund: wrote ${options.out} (${count} result${count === 1 ? "" : "s"})\n`);
+    if (options.out !== undefined && options.out !== "-")
+      io.stderr.write(`exitfund: wrote ${options.out} (${count} result${count === 1 ? "" : "s"})\n`);
   } catch (error) {
     await sink.abort();
     throw error;
@@ -85,15 +86,23 @@ async function checkPass(options: StreamComputeOptions, io: CliIo): Promise<Chec
     }
     const id = idOf(record.value);
     const first = id === undefined ? undefined : lineOfId.get(id);
-    if (id !== undefined && first !== undefined) fail(index, id, where("id"), `id (编号) "${id}" is used twice in the batch (also at line ${first}); case ids must be unique`);
+    if (id !== undefined && first !== undefined)
+      fail(
+        index,
+        id,
+        where("id"),
+        `id (编号) "${id}" is used twice in the batch (also at line ${first}); case ids must be unique`,
+      );
     else if (id !== undefined) lineOfId.set(id, record.line);
     const parsed = parseCase(record.value, options.ruleSet);
     if (!parsed.ok) {
       for (const issue of parsed.issues) fail(index, id, where(issue.path), issue.message);
       continue;
     }
-    for (const issue of coverageIssues(parsed.value, options.ruleSet, covered)) fail(index, id, where(issue.path), issue.message);
-    if (parsed.value.kind === "township-transfer") for (const enterprise of parsed.value.exitedEnterprises) checked.listed.add(enterprise.id);
+    for (const issue of coverageIssues(parsed.value, options.ruleSet, covered))
+      fail(index, id, where(issue.path), issue.message);
+    if (parsed.value.kind === "township-transfer")
+      for (const enterprise of parsed.value.exitedEnterprises) checked.listed.add(enterprise.id);
   }
   progress.done();
   return checked;
@@ -111,7 +120,8 @@ function coverageIssues(facts: Case, ruleSet: RuleSet, covered: Set<string>): { 
   try {
     computeParsed(facts, ruleSet);
   } catch (error) {
-    if (error instanceof InvalidInputError) return error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
+    if (error instanceof InvalidInputError)
+      return error.issues.map((issue) => ({ path: issue.path, message: issue.message }));
     throw error;
   }
   if (allInForce(ruleSet, date)) covered.add(key);
@@ -140,7 +150,11 @@ function allInForce(ruleSet: RuleSet, date: string): boolean {
 }
 
 /** The enterprise exits that transfers list (valid, first occurrence), collected in one more pass. */
-async function listedExits(options: StreamComputeOptions, io: CliIo, checked: Checked): Promise<Map<string, EnterpriseExit>> {
+async function listedExits(
+  options: StreamComputeOptions,
+  io: CliIo,
+  checked: Checked,
+): Promise<Map<string, EnterpriseExit>> {
   const exits = new Map<string, EnterpriseExit>();
   let index = 0;
   for await (const record of readCasesStream(options.file, io)) {
@@ -154,7 +168,13 @@ async function listedExits(options: StreamComputeOptions, io: CliIo, checked: Ch
   return exits;
 }
 
-async function computePass(options: StreamComputeOptions, io: CliIo, checked: Checked, exits: ReadonlyMap<string, EnterpriseExit>, sink: Sink): Promise<number> {
+async function computePass(
+  options: StreamComputeOptions,
+  io: CliIo,
+  checked: Checked,
+  exits: ReadonlyMap<string, EnterpriseExit>,
+  sink: Sink,
+): Promise<number> {
   const totals = runningTotals(options.ruleSet);
   const progress = options.progress("computing", checked.count - checked.invalid.size);
   const csv = options.format === "csv";
@@ -166,7 +186,8 @@ async function computePass(options: StreamComputeOptions, io: CliIo, checked: Ch
     index += 1;
     if (skip) continue;
     const parsed = parseCase(record.value, options.ruleSet);
-    if (!parsed.ok) throw new Error(`[exitfund] invariant: line ${record.line} passed the check but not the second reading`);
+    if (!parsed.ok)
+      throw new Error(`[exitfund] invariant: line ${record.line} passed the check but not the second reading`);
     const outcome = withCrossCheck(parsed.value, computeLocated(parsed.value, options, record.line), exits);
     totals.add(outcome);
     await sink.write(csv ? csvLines([resultCsvRow(outcome)]) : outcomeLine(outcome, options.explain));
@@ -176,7 +197,15 @@ async function computePass(options: StreamComputeOptions, io: CliIo, checked: Ch
   progress.done();
   const result = totals.totals();
   if (csv) io.stderr.write(totalsText(result, written));
-  else await sink.write(summaryLine({ id: options.ruleSet.id, version: options.ruleSet.version }, result, checked.errors, checked.omitted));
+  else
+    await sink.write(
+      summaryLine(
+        { id: options.ruleSet.id, version: options.ruleSet.version },
+        result,
+        checked.errors,
+        checked.omitted,
+      ),
+    );
   return written;
 }
 
@@ -186,7 +215,12 @@ function computeLocated(facts: Case, options: StreamComputeOptions, line: number
     return computeParsed(facts, options.ruleSet);
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
-    throw new InvalidInputError(error.issues.map((issue) => ({ path: ndjsonWhere(options.file, line, issue.path), message: `${issue.message} (found while writing: the output was removed)` })));
+    throw new InvalidInputError(
+      error.issues.map((issue) => ({
+        path: ndjsonWhere(options.file, line, issue.path),
+        message: `${issue.message} (found while writing: the output was removed)`,
+      })),
+    );
   }
 }
 
@@ -201,7 +235,10 @@ export function reportErrors(errors: readonly CaseError[], io: CliIo, skipped: b
   if (errors.length === 0) return;
   const cases = new Set(errors.map((error) => error.index)).size;
   const problems = errors.length + omitted;
-  io.stderr.write(`exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:\n`);
-  for (const error of errors) io.stderr.write(`  ${error.path}${error.id === undefined ? "" : ` (${error.id})`}: ${error.message}\n`);
+  io.stderr.write(
+    `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:\n`,
+  );
+  for (const error of errors)
+    io.stderr.write(`  ${error.path}${error.id === undefined ? "" : ` (${error.id})`}: ${error.message}\n`);
   if (omitted > 0) io.stderr.write(`  … and ${omitted} more not listed\n`);
 }

@@ -1,7 +1,16 @@
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { Dec } from "../../money/decimal.js";
 import { readCell, type CellContext } from "./cells.js";
-import { CASE_LAYOUTS, KIND_COLUMN, LAYOUTS, columnLetter, columnOfHeader, templateHeader, type Column, type Layout } from "./columns.js";
+import {
+  CASE_LAYOUTS,
+  KIND_COLUMN,
+  LAYOUTS,
+  columnLetter,
+  columnOfHeader,
+  templateHeader,
+  type Column,
+  type Layout,
+} from "./columns.js";
 import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
 
 /** One row of a sheet as read: its 1-based number and its cells (CSV texts or exceljs cell values). */
@@ -77,7 +86,11 @@ function prefixOf(table: RawTable): string {
 
 function headerText(cell: unknown): string {
   if (cell === null || cell === undefined) return "";
-  if (typeof cell === "object" && "richText" in cell) return (cell as { richText: { text: string }[] }).richText.map((run) => run.text).join("").trim();
+  if (typeof cell === "object" && "richText" in cell)
+    return (cell as { richText: { text: string }[] }).richText
+      .map((run) => run.text)
+      .join("")
+      .trim();
   return String(cell).trim();
 }
 
@@ -89,19 +102,30 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined): Mapped | 
   const kind = given ?? kindOf(table, headers, data);
   if (typeof kind === "object") return { issues: [{ path: prefix, message: kind.problem }] };
   const layout = LAYOUTS[kind];
-  const where = (index: number, text?: string) => `${prefix} › row ${header.number} › ${text === undefined ? "" : `"${text}" `}(column ${columnLetter(index)})`;
+  const where = (index: number, text?: string) =>
+    `${prefix} › row ${header.number} › ${text === undefined ? "" : `"${text}" `}(column ${columnLetter(index)})`;
   const { placed, byKey, issues } = placeColumns(layout, headers, data, where);
   const listUsed = placed.some((p) => p.column.perRow) || layout.list === "items";
   for (const column of layout.columns) {
     if (column.required && !byKey.has(column.key) && (!column.perRow || listUsed)) {
-      issues.push({ path: `${prefix} › row ${header.number}`, message: `lacks the required column ${column.key} (${column.zh}); add a column headed "${templateHeader(column)}"` });
+      issues.push({
+        path: `${prefix} › row ${header.number}`,
+        message: `lacks the required column ${column.key} (${column.zh}); add a column headed "${templateHeader(column)}"`,
+      });
     }
   }
-  return issues.length > 0 ? { issues } : { prefix, layout, placed, byKey, data, context: table.date1904 === true ? { date1904: true } : {} };
+  return issues.length > 0
+    ? { issues }
+    : { prefix, layout, placed, byKey, data, context: table.date1904 === true ? { date1904: true } : {} };
 }
 
 /** The layout's column under each header; an unknown or repeated header, or values without one, is an issue. */
-function placeColumns(layout: Layout, headers: readonly string[], data: readonly RawRow[], where: (index: number, text?: string) => string): { placed: Placed[]; byKey: Map<string, Placed>; issues: InputIssue[] } {
+function placeColumns(
+  layout: Layout,
+  headers: readonly string[],
+  data: readonly RawRow[],
+  where: (index: number, text?: string) => string,
+): { placed: Placed[]; byKey: Map<string, Placed>; issues: InputIssue[] } {
   const placed: Placed[] = [];
   const byKey = new Map<string, Placed>();
   const issues: InputIssue[] = [];
@@ -109,11 +133,21 @@ function placeColumns(layout: Layout, headers: readonly string[], data: readonly
     const column = text === "" ? undefined : columnOfHeader(layout, text);
     const twice = column === undefined || column === "ignored" ? undefined : byKey.get(column.key);
     if (text === "") {
-      if (data.some((row) => headerText(row.cells[index]) !== "")) issues.push({ path: where(index), message: "has values but no header: give the column a header of the layout, or delete it" });
+      if (data.some((row) => headerText(row.cells[index]) !== ""))
+        issues.push({
+          path: where(index),
+          message: "has values but no header: give the column a header of the layout, or delete it",
+        });
     } else if (column === undefined) {
-      issues.push({ path: where(index, text), message: `is not a column of ${layout.kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md` });
+      issues.push({
+        path: where(index, text),
+        message: `is not a column of ${layout.kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md`,
+      });
     } else if (twice !== undefined) {
-      issues.push({ path: where(index, text), message: `names the column ${templateHeader(twice.column)} again (also column ${columnLetter(twice.index)})` });
+      issues.push({
+        path: where(index, text),
+        message: `names the column ${templateHeader(twice.column)} again (also column ${columnLetter(twice.index)})`,
+      });
     } else if (column !== "ignored") {
       byKey.set(column.key, { index, column });
       placed.push({ index, column });
@@ -124,29 +158,57 @@ function placeColumns(layout: Layout, headers: readonly string[], data: readonly
 
 function suggestion(layout: Layout, text: string): string {
   const lower = text.toLowerCase();
-  const close = layout.columns.find((column) => column.key.toLowerCase().includes(lower) || lower.includes(column.key.toLowerCase()) || column.zh.includes(text));
+  const close = layout.columns.find(
+    (column) =>
+      column.key.toLowerCase().includes(lower) || lower.includes(column.key.toLowerCase()) || column.zh.includes(text),
+  );
   return close === undefined ? "" : ` (did you mean ${templateHeader(close)}?)`;
 }
 
 /** The kind of a table: its sheet's name, else its `kind` column, else the only kind whose columns it has. */
-function kindOf(table: RawTable, headers: readonly string[], data: readonly RawRow[]): Layout["kind"] | { problem: string } {
-  const named = CASE_LAYOUTS.find((layout) => table.sheet !== undefined && (table.sheet.trim() === layout.kind || table.sheet.trim() === layout.zhName));
+function kindOf(
+  table: RawTable,
+  headers: readonly string[],
+  data: readonly RawRow[],
+): Layout["kind"] | { problem: string } {
+  const named = CASE_LAYOUTS.find(
+    (layout) =>
+      table.sheet !== undefined && (table.sheet.trim() === layout.kind || table.sheet.trim() === layout.zhName),
+  );
   if (named !== undefined) return named.kind;
   const kindIndex = headers.findIndex((text) => columnOfHeader(LAYOUTS["enterprise-exit"], text) === KIND_COLUMN);
   if (kindIndex >= 0) {
-    const kinds = new Set(data.map((row) => readCell(row.cells[kindIndex], KIND_COLUMN)).flatMap((cell) => (cell?.ok === true ? [cell.value as Layout["kind"]] : [])));
-    if (kinds.size > 1) return { problem: `holds cases of several kinds (${[...kinds].join(", ")}) in its kind (类型) column: put each kind on its own sheet (named after the kind) or in its own file` };
+    const kinds = new Set(
+      data
+        .map((row) => readCell(row.cells[kindIndex], KIND_COLUMN))
+        .flatMap((cell) => (cell?.ok === true ? [cell.value as Layout["kind"]] : [])),
+    );
+    if (kinds.size > 1)
+      return {
+        problem: `holds cases of several kinds (${[...kinds].join(", ")}) in its kind (类型) column: put each kind on its own sheet (named after the kind) or in its own file`,
+      };
     const [only] = kinds;
     if (only !== undefined) return only;
   }
   const present = headers.filter((text) => text !== "");
-  const matched = CASE_LAYOUTS.map((layout) => ({ layout, count: present.filter((text) => columnOfHeader(layout, text) !== undefined).length }));
+  const matched = CASE_LAYOUTS.map((layout) => ({
+    layout,
+    count: present.filter((text) => columnOfHeader(layout, text) !== undefined).length,
+  }));
   const known = matched.filter((entry) => entry.count === present.length);
-  const complete = known.filter(({ layout }) => layout.columns.every((column) => !column.required || column.perRow || present.some((text) => columnOfHeader(layout, text) === column)));
+  const complete = known.filter(({ layout }) =>
+    layout.columns.every(
+      (column) => !column.required || column.perRow || present.some((text) => columnOfHeader(layout, text) === column),
+    ),
+  );
   const best = Math.max(...matched.map((entry) => entry.count));
   const closest = matched.filter((entry) => entry.count === best && best > present.length / 2);
-  for (const candidates of [known, complete, closest]) if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0].layout.kind;
-  return { problem: "cannot tell which kind of case it holds: add a kind (类型) column, name the sheet after the kind (enterprise-exit, structure-clearance, village-compensation, township-transfer), or start from `exitfund template <kind>`" };
+  for (const candidates of [known, complete, closest])
+    if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0].layout.kind;
+  return {
+    problem:
+      "cannot tell which kind of case it holds: add a kind (类型) column, name the sheet after the kind (enterprise-exit, structure-clearance, village-compensation, township-transfer), or start from `exitfund template <kind>`",
+  };
 }
 
 /**
@@ -181,7 +243,11 @@ function isFilled(cell: unknown): boolean {
 }
 
 /** One case (or ledger row) from its rows; every cell that cannot be read is an issue, and the record is marked. */
-function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { value: { [key: string]: unknown }; issues: SourceIssue[]; listRows: number[] } {
+function buildRecord(
+  table: Mapped,
+  rows: readonly RawRow[],
+  index: number,
+): { value: { [key: string]: unknown }; issues: SourceIssue[]; listRows: number[] } {
   const { layout } = table;
   const value: { [key: string]: unknown } = layout.kind === "ledger" ? {} : { kind: layout.kind };
   const issues: SourceIssue[] = [];
@@ -208,7 +274,13 @@ function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { v
       }
       if (problem === undefined) continue;
       const path = column.perRow ? `${layout.list ?? ""}[${entries.length}].${field}` : field;
-      issues.push({ index, path, where: `${table.prefix} › row ${row.number} › ${column.zh} (column ${columnLetter(placed.index)})`, message: problem, ...(disagreement ? { replacesSchemaIssue: false } : {}) });
+      issues.push({
+        index,
+        path,
+        where: `${table.prefix} › row ${row.number} › ${column.zh} (column ${columnLetter(placed.index)})`,
+        message: problem,
+        ...(disagreement ? { replacesSchemaIssue: false } : {}),
+      });
     }
     if (entryUsed) {
       for (const object of layout.alwaysObjects ?? []) if (entry[object] === undefined) entry[object] = {};
@@ -225,8 +297,18 @@ function buildRecord(table: Mapped, rows: readonly RawRow[], index: number): { v
  * Sets a case's own field from the first row that has it; a later row of the case must agree (or be
  * empty), and a `kind` cell must name the sheet's kind. Returns the problem, if any.
  */
-function ownValue(layout: Layout, value: { [key: string]: unknown }, firstRows: Map<string, { row: number; value: unknown }>, column: Column, row: number, cell: unknown): string | undefined {
-  if (column.key === "kind") return cell === layout.kind ? undefined : `is ${String(cell)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file`;
+function ownValue(
+  layout: Layout,
+  value: { [key: string]: unknown },
+  firstRows: Map<string, { row: number; value: unknown }>,
+  column: Column,
+  row: number,
+  cell: unknown,
+): string | undefined {
+  if (column.key === "kind")
+    return cell === layout.kind
+      ? undefined
+      : `is ${String(cell)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file`;
   const first = firstRows.get(column.key);
   if (first === undefined) {
     firstRows.set(column.key, { row, value: cell });
@@ -269,5 +351,7 @@ function whereIn(place: Place | undefined, path: string): string {
   const placed = place.table.byKey.get(key);
   if (placed !== undefined) return `${base} › ${placed.column.zh} (column ${columnLetter(placed.index)})`;
   const column = place.table.layout.columns.find((candidate) => candidate.key === key);
-  return column === undefined ? `${base} › ${key}` : `${base} › ${column.zh} (no such column: add "${templateHeader(column)}")`;
+  return column === undefined
+    ? `${base} › ${key}`
+    : `${base} › ${column.zh} (no such column: add "${templateHeader(column)}")`;
 }

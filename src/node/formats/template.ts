@@ -14,33 +14,79 @@ const NOTES = "说明";
 /** The example of each template (synthetic, valid): the reader reads a fresh template back as exactly this. */
 export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [key: string]: unknown } } = {
   "enterprise-exit": {
-    kind: "enterprise-exit", id: "E-2016-0001", name: "示例建材厂 (synthetic)", township: "台湖镇", exitMode: "whole", scale: "above",
-    exitCompletedOn: "2016-10-31", licensed: true, acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
-    municipalOutcome: "granted", recommendedByDistrict: true, energySavedTce: "2000", pollutantsReducedTonnes: { so2: "12.5", nox: "3" },
-    priorYearTax: { vat: "150000", corporateIncome: "50000" }, employees: 40, landAreaM2: "3000", region: "north",
+    kind: "enterprise-exit",
+    id: "E-2016-0001",
+    name: "示例建材厂 (synthetic)",
+    township: "台湖镇",
+    exitMode: "whole",
+    scale: "above",
+    exitCompletedOn: "2016-10-31",
+    licensed: true,
+    acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
+    municipalOutcome: "granted",
+    recommendedByDistrict: true,
+    energySavedTce: "2000",
+    pollutantsReducedTonnes: { so2: "12.5", nox: "3" },
+    priorYearTax: { vat: "150000", corporateIncome: "50000" },
+    employees: 40,
+    landAreaM2: "3000",
+    region: "north",
   },
   "structure-clearance": {
-    kind: "structure-clearance", id: "C-2016-0001", township: "张家湾镇", village: "示例村", site: "示例地块 (synthetic)", declaredOn: "2016-09-01",
+    kind: "structure-clearance",
+    id: "C-2016-0001",
+    township: "张家湾镇",
+    village: "示例村",
+    site: "示例地块 (synthetic)",
+    declaredOn: "2016-09-01",
     items: [
-      { id: "1", structureType: "brick-concrete", quantity: "120", declaredAmount: "7200", survey: { structureType: "brick-concrete", quantity: "118.5" } },
-      { id: "2", structureType: "enclosure-wall", quantity: "50.5", builtOn: "2012-05-01", survey: { structureType: "enclosure-wall", quantity: "50.5" } },
+      {
+        id: "1",
+        structureType: "brick-concrete",
+        quantity: "120",
+        declaredAmount: "7200",
+        survey: { structureType: "brick-concrete", quantity: "118.5" },
+      },
+      {
+        id: "2",
+        structureType: "enclosure-wall",
+        quantity: "50.5",
+        builtOn: "2012-05-01",
+        survey: { structureType: "enclosure-wall", quantity: "50.5" },
+      },
     ],
   },
   "village-compensation": {
-    kind: "village-compensation", id: "V-2016-0001", township: "宋庄镇", village: "示例村", zoneType: "industrial-compound", clearedOn: "2016-11-30", landAreaMu: "30",
+    kind: "village-compensation",
+    id: "V-2016-0001",
+    township: "宋庄镇",
+    village: "示例村",
+    zoneType: "industrial-compound",
+    clearedOn: "2016-11-30",
+    landAreaMu: "30",
     leases: [
       { id: "L1", tenant: "示例租户甲", landAreaMu: "10", annualRent: "200000", leaseEndsOn: "2019-11-30" },
       { id: "L2", tenant: "示例租户乙", landAreaMu: "5", annualRent: "80000", leaseEndsOn: "2017-05-31" },
     ],
   },
   "township-transfer": {
-    kind: "township-transfer", id: "T-2017-台湖镇", township: "台湖镇", fiscalYear: 2017, priorYearRevenue: "50000000",
+    kind: "township-transfer",
+    id: "T-2017-台湖镇",
+    township: "台湖镇",
+    fiscalYear: 2017,
+    priorYearRevenue: "50000000",
     exitedEnterprises: [
       { id: "E-2016-0001", priorYearTax: { vat: "150000", corporateIncome: "50000" }, priorYearOutput: "8000000" },
       { id: "E-2016-0002", priorYearTax: { vat: "20000" } },
     ],
   },
-  ledger: { caseId: "E-2016-0001", payer: "municipal", amount: "840000.00", paidOn: "2016-12-20", voucher: "记-2016-12-0031" },
+  ledger: {
+    caseId: "E-2016-0001",
+    payer: "municipal",
+    amount: "840000.00",
+    paidOn: "2016-12-20",
+    voucher: "记-2016-12-0031",
+  },
 };
 
 /**
@@ -50,19 +96,30 @@ export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [k
 export function flattenCase(layout: Layout, value: { readonly [key: string]: unknown }): { [key: string]: unknown }[] {
   const own = layout.columns.filter((column) => !column.perRow);
   const base = Object.fromEntries(own.flatMap((column) => present(column.key, valueAt(value, column.key))));
-  const entries = layout.list === undefined ? [] : ((value[layout.list] as readonly { [key: string]: unknown }[] | undefined) ?? []);
+  const entries =
+    layout.list === undefined ? [] : ((value[layout.list] as readonly { [key: string]: unknown }[] | undefined) ?? []);
   if (entries.length === 0) return [base];
   const prefix = `${layout.list ?? ""}.`;
   return entries.map((entry) => ({
     ...base,
-    ...Object.fromEntries(layout.columns.filter((column) => column.perRow).flatMap((column) => present(column.key, valueAt(entry, column.key.slice(prefix.length))))),
+    ...Object.fromEntries(
+      layout.columns
+        .filter((column) => column.perRow)
+        .flatMap((column) => present(column.key, valueAt(entry, column.key.slice(prefix.length)))),
+    ),
   }));
 }
 
 const present = (key: string, value: unknown): [string, unknown][] => (value === undefined ? [] : [[key, value]]);
 
 function valueAt(value: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((node, part) => (typeof node === "object" && node !== null ? (node as { [key: string]: unknown })[part] : undefined), value);
+  return path
+    .split(".")
+    .reduce<unknown>(
+      (node, part) =>
+        typeof node === "object" && node !== null ? (node as { [key: string]: unknown })[part] : undefined,
+      value,
+    );
 }
 
 /** The structure types of the rule set's latest `clearance.rates` (the dropdown of a clearance template). */
@@ -75,7 +132,9 @@ export function structureTypes(ruleSet: RuleSet): string[] {
 /** The CSV template of a kind: UTF-8 with a BOM (so Excel shows the Chinese), the headers, the example rows. */
 export function templateCsv(kind: TemplateKind): string {
   const layout = LAYOUTS[kind];
-  const rows = flattenCase(layout, TEMPLATE_EXAMPLES[kind]).map((row) => layout.columns.map((column) => csvCell(row[column.key])));
+  const rows = flattenCase(layout, TEMPLATE_EXAMPLES[kind]).map((row) =>
+    layout.columns.map((column) => csvCell(row[column.key])),
+  );
   return BOM + csvLines([layout.columns.map(templateHeader), ...rows]);
 }
 
@@ -96,7 +155,9 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
   workbook.creator = "exitfund";
   const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
   const types = structureTypes(ruleSet);
-  layout.columns.forEach((column, index) => prepareColumn(sheet, column, index, column.key === "kind" ? [kind] : types));
+  layout.columns.forEach((column, index) =>
+    prepareColumn(sheet, column, index, column.key === "kind" ? [kind] : types),
+  );
   const header = sheet.getRow(1);
   layout.columns.forEach((column, index) => (header.getCell(index + 1).value = templateHeader(column)));
   header.font = { bold: true };
@@ -120,7 +181,8 @@ export async function templateXlsxBytes(kind: TemplateKind, ruleSet: RuleSet): P
 
 /** A value of the flat layout as an exceljs cell value: dates as date cells, the rest as they are (money as text). */
 export function xlsxValue(column: Column, value: unknown): ExcelJS.CellValue {
-  if (column.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(`${value}T00:00:00Z`);
+  if (column.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return new Date(`${value}T00:00:00Z`);
   return value as ExcelJS.CellValue;
 }
 
@@ -133,7 +195,9 @@ function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, 
   if (list === undefined) return;
   const range = `${columnLetter(index)}2:${columnLetter(index)}${TEMPLATE_ROWS + 1}`;
   // exceljs 4.4 has worksheet.dataValidations (one rule for a whole range) but its typings omit it.
-  (sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }).dataValidations.add(range, {
+  (
+    sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
+  ).dataValidations.add(range, {
     type: "list",
     allowBlank: true,
     formulae: [`"${list.join(",")}"`],
@@ -143,11 +207,23 @@ function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, 
   });
 }
 
-const FORMATS: { readonly [type in Column["type"]]?: string } = { text: "@", money: "@", quantity: "@", date: "yyyy-mm-dd", count: "0", year: "0" };
+const FORMATS: { readonly [type in Column["type"]]?: string } = {
+  text: "@",
+  money: "@",
+  quantity: "@",
+  date: "yyyy-mm-dd",
+  count: "0",
+  year: "0",
+};
 
 /** The values of a column's dropdown (`choices`: the structure types, or the sheet's kind); none when the list would exceed Excel's 255 characters. */
 function dropdown(column: Column, choices: readonly string[]): readonly string[] | undefined {
-  const list = column.type === "boolean" ? ["TRUE", "FALSE"] : column.type === "structure-type" || column.key === "kind" ? choices : column.values?.map(([key]) => key);
+  const list =
+    column.type === "boolean"
+      ? ["TRUE", "FALSE"]
+      : column.type === "structure-type" || column.key === "kind"
+        ? choices
+        : column.values?.map(([key]) => key);
   return list === undefined || list.length === 0 || list.join(",").length > 253 ? undefined : list;
 }
 
@@ -178,12 +254,25 @@ function writeNotes(sheet: ExcelJS.Worksheet, layout: Layout, types: readonly st
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   const headerRow = lines.length + 2;
   const header = sheet.getRow(headerRow);
-  ["列 column", "英文列名 header", "中文表头", "单位 unit", "必填 required", "接受 accepts", "可选值 values"].forEach((text, index) => (header.getCell(index + 1).value = text));
+  ["列 column", "英文列名 header", "中文表头", "单位 unit", "必填 required", "接受 accepts", "可选值 values"].forEach(
+    (text, index) => (header.getCell(index + 1).value = text),
+  );
   header.font = { bold: true };
   layout.columns.forEach((column, index) => {
-    const values = column.type === "structure-type" ? types.map((type) => [type, STRUCTURE_TYPE_LABELS[type] ?? ""] as const) : (column.values ?? []);
+    const values =
+      column.type === "structure-type"
+        ? types.map((type) => [type, STRUCTURE_TYPE_LABELS[type] ?? ""] as const)
+        : (column.values ?? []);
     const row = sheet.getRow(headerRow + 1 + index);
-    row.values = [columnLetter(index), column.key, column.zh, column.unit, requiredText(layout, column), ACCEPTS[column.type], values.map(([key, zh]) => (zh === "" ? key : `${key} ${zh}`)).join("；")];
+    row.values = [
+      columnLetter(index),
+      column.key,
+      column.zh,
+      column.unit,
+      requiredText(layout, column),
+      ACCEPTS[column.type],
+      values.map(([key, zh]) => (zh === "" ? key : `${key} ${zh}`)).join("；"),
+    ];
     row.alignment = { wrapText: true, vertical: "top" };
   });
 }

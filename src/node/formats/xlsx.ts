@@ -12,7 +12,12 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Exc
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (error) {
-    throw new InvalidInputError([{ path: file, message: `is not a readable .xlsx workbook (${(error as Error).message}); save it from Excel as "Excel 工作簿 (*.xlsx)"` }]);
+    throw new InvalidInputError([
+      {
+        path: file,
+        message: `is not a readable .xlsx workbook (${(error as Error).message}); save it from Excel as "Excel 工作簿 (*.xlsx)"`,
+      },
+    ]);
   }
   return workbook;
 }
@@ -23,9 +28,13 @@ export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<Exc
  * visible sheet that is not a notes sheet (the ledger reader reads them all).
  */
 export function dataSheets(workbook: ExcelJS.Workbook, all = false): ExcelJS.Worksheet[] {
-  const visible = workbook.worksheets.filter((sheet) => sheet.state === "visible" && !NOTES_SHEETS.has(sheet.name.trim().toLowerCase()));
+  const visible = workbook.worksheets.filter(
+    (sheet) => sheet.state === "visible" && !NOTES_SHEETS.has(sheet.name.trim().toLowerCase()),
+  );
   if (all) return visible;
-  const named = visible.filter((sheet) => CASE_LAYOUTS.some((layout) => sheet.name.trim() === layout.kind || sheet.name.trim() === layout.zhName));
+  const named = visible.filter((sheet) =>
+    CASE_LAYOUTS.some((layout) => sheet.name.trim() === layout.kind || sheet.name.trim() === layout.zhName),
+  );
   return named.length > 0 ? named : visible.slice(0, 1);
 }
 
@@ -35,16 +44,26 @@ export function sheetTable(sheet: ExcelJS.Worksheet, file: string, date1904: boo
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const values = row.values as unknown[];
     if (!values.some((value) => value !== null && value !== undefined && value !== "")) return;
-    rows.push({ number, cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => values[index + 1]) });
+    rows.push({
+      number,
+      cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => values[index + 1]),
+    });
   });
   return { file, sheet: sheet.name, rows, ...(date1904 ? { date1904 } : {}) };
 }
 
 /** The data tables of XLSX bytes. */
-export async function xlsxTables(bytes: Uint8Array, file: string, options: { all?: boolean } = {}): Promise<RawTable[]> {
+export async function xlsxTables(
+  bytes: Uint8Array,
+  file: string,
+  options: { all?: boolean } = {},
+): Promise<RawTable[]> {
   const workbook = await loadWorkbook(bytes, file);
   const date1904 = (workbook.properties as { date1904?: boolean } | undefined)?.date1904 === true;
   const sheets = dataSheets(workbook, options.all === true);
-  if (sheets.length === 0) throw new InvalidInputError([{ path: file, message: "has no sheet with data (notes sheets such as 说明 are not read)" }]);
+  if (sheets.length === 0)
+    throw new InvalidInputError([
+      { path: file, message: "has no sheet with data (notes sheets such as 说明 are not read)" },
+    ]);
   return sheets.map((sheet) => sheetTable(sheet, file, date1904));
 }

@@ -7,7 +7,11 @@ import type { Json, Outcome, TraceStep } from "../../trace/types.js";
 import { border, header, moneyCell, setColumns, sheetOptions, title } from "./cells.js";
 
 /** Sheet names of the audit workbook. */
-export const AUDIT_SHEETS = { discrepancies: "差异 discrepancies", reconciliation: "核对 reconciliation", traces: "计算过程 traces" } as const;
+export const AUDIT_SHEETS = {
+  discrepancies: "差异 discrepancies",
+  reconciliation: "核对 reconciliation",
+  traces: "计算过程 traces",
+} as const;
 
 /** Labels (column A) of the totals rows, so readers can find them. */
 export const AUDIT_TOTAL_LABELS = {
@@ -66,27 +70,61 @@ const TRACE_COLUMNS = [
  * number cells formatted `#,##0.00`.
  * @example const bytes = await auditWorkbookBytes(document, outcomes, ruleSet.rounding);
  */
-export async function auditWorkbookBytes(document: AuditDocument, outcomes: readonly Outcome[], rounding: Rounding): Promise<Uint8Array> {
+export async function auditWorkbookBytes(
+  document: AuditDocument,
+  outcomes: readonly Outcome[],
+  rounding: Rounding,
+): Promise<Uint8Array> {
   return new Uint8Array(await auditWorkbook(document, outcomes, rounding).xlsx.writeBuffer());
 }
 
 /** The audit workbook (see {@link auditWorkbookBytes}). */
-export function auditWorkbook(document: AuditDocument, outcomes: readonly Outcome[], rounding: Rounding): ExcelJS.Workbook {
+export function auditWorkbook(
+  document: AuditDocument,
+  outcomes: readonly Outcome[],
+  rounding: Rounding,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "exitfund";
   const subtitle = `规则集 rule set: ${document.ruleSet.id} v${document.ruleSet.version}　容差 tolerance: ${document.tolerance}　单位：元 (yuan)　差额 = 已付 − 应付`;
-  writeDiscrepancies(workbook.addWorksheet(AUDIT_SHEETS.discrepancies, sheetOptions(HEADER_ROW)), document, subtitle, rounding);
-  writeReconciliation(workbook.addWorksheet(AUDIT_SHEETS.reconciliation, sheetOptions(HEADER_ROW)), document, subtitle, rounding);
+  writeDiscrepancies(
+    workbook.addWorksheet(AUDIT_SHEETS.discrepancies, sheetOptions(HEADER_ROW)),
+    document,
+    subtitle,
+    rounding,
+  );
+  writeReconciliation(
+    workbook.addWorksheet(AUDIT_SHEETS.reconciliation, sheetOptions(HEADER_ROW)),
+    document,
+    subtitle,
+    rounding,
+  );
   const discrepant = new Set(document.discrepancies.map((discrepancy) => discrepancy.caseId));
-  writeTraces(workbook.addWorksheet(AUDIT_SHEETS.traces, sheetOptions(HEADER_ROW)), outcomes.filter((outcome) => discrepant.has(outcome.id)), subtitle);
+  writeTraces(
+    workbook.addWorksheet(AUDIT_SHEETS.traces, sheetOptions(HEADER_ROW)),
+    outcomes.filter((outcome) => discrepant.has(outcome.id)),
+    subtitle,
+  );
   return workbook;
 }
 
-function writeDiscrepancies(sheet: ExcelJS.Worksheet, document: AuditDocument, subtitle: string, rounding: Rounding): void {
+function writeDiscrepancies(
+  sheet: ExcelJS.Worksheet,
+  document: AuditDocument,
+  subtitle: string,
+  rounding: Rounding,
+): void {
   setColumns(sheet, DISCREPANCY_COLUMNS);
-  title(sheet, "产业调整退出资金审计 差异表 · audit against the payment ledger: discrepancies", DISCREPANCY_COLUMNS.length);
+  title(
+    sheet,
+    "产业调整退出资金审计 差异表 · audit against the payment ledger: discrepancies",
+    DISCREPANCY_COLUMNS.length,
+  );
   sheet.getCell("A2").value = subtitle;
-  header(sheet.getRow(HEADER_ROW), DISCREPANCY_COLUMNS.map((column) => column.header));
+  header(
+    sheet.getRow(HEADER_ROW),
+    DISCREPANCY_COLUMNS.map((column) => column.header),
+  );
   let owed = ZERO;
   let paid = ZERO;
   document.discrepancies.forEach((discrepancy, index) => {
@@ -104,24 +142,52 @@ function writeDiscrepancies(sheet: ExcelJS.Worksheet, document: AuditDocument, s
     paid = paid.plus(discrepancy.paid);
   });
   const last = HEADER_ROW + document.discrepancies.length + 1;
-  totalsRow(sheet.getRow(last), AUDIT_TOTAL_LABELS.discrepancies, [[5, owed], [6, paid], [7, paid.minus(owed)]], rounding);
+  totalsRow(
+    sheet.getRow(last),
+    AUDIT_TOTAL_LABELS.discrepancies,
+    [
+      [5, owed],
+      [6, paid],
+      [7, paid.minus(owed)],
+    ],
+    rounding,
+  );
   border(sheet, HEADER_ROW, last, DISCREPANCY_COLUMNS.length);
-  const counts = Object.entries(document.counts).filter(([, count]) => count > 0).map(([type, count]) => `${type} ${count}`);
-  sheet.getCell(last + 2, 1).value = document.discrepancies.length === 0 ? "无差异 no discrepancy" : `按类型 by type: ${counts.join("; ")}`;
+  const counts = Object.entries(document.counts)
+    .filter(([, count]) => count > 0)
+    .map(([type, count]) => `${type} ${count}`);
+  sheet.getCell(last + 2, 1).value =
+    document.discrepancies.length === 0 ? "无差异 no discrepancy" : `按类型 by type: ${counts.join("; ")}`;
 }
 
-function writeReconciliation(sheet: ExcelJS.Worksheet, document: AuditDocument, subtitle: string, rounding: Rounding): void {
+function writeReconciliation(
+  sheet: ExcelJS.Worksheet,
+  document: AuditDocument,
+  subtitle: string,
+  rounding: Rounding,
+): void {
   setColumns(sheet, RECONCILIATION_COLUMNS);
   title(sheet, "产业调整退出资金审计 核对表 · reconciliation of every case", RECONCILIATION_COLUMNS.length);
   sheet.getCell("A2").value = subtitle;
-  header(sheet.getRow(HEADER_ROW), RECONCILIATION_COLUMNS.map((column) => column.header));
+  header(
+    sheet.getRow(HEADER_ROW),
+    RECONCILIATION_COLUMNS.map((column) => column.header),
+  );
   const sums = { owedMunicipal: ZERO, owedDistrict: ZERO, paidMunicipal: ZERO, paidDistrict: ZERO };
   document.reconciliation.forEach((entry, index) => {
     const row = sheet.getRow(HEADER_ROW + 1 + index);
     row.getCell(1).value = entry.caseId;
     row.getCell(2).value = entry.kind;
     row.getCell(3).value = entry.township;
-    [entry.owed.municipal, entry.owed.district, entry.owed.total, entry.paid.municipal, entry.paid.district, entry.paid.total, entry.difference.total].forEach((amount, offset) => moneyCell(row.getCell(4 + offset), amount));
+    [
+      entry.owed.municipal,
+      entry.owed.district,
+      entry.owed.total,
+      entry.paid.municipal,
+      entry.paid.district,
+      entry.paid.total,
+      entry.difference.total,
+    ].forEach((amount, offset) => moneyCell(row.getCell(4 + offset), amount));
     row.getCell(11).value = `${STATUS_LABELS[entry.status].zh} ${entry.status}`;
     row.getCell(12).value = entry.types.join(", ");
     sums.owedMunicipal = sums.owedMunicipal.plus(entry.owed.municipal);
@@ -132,13 +198,48 @@ function writeReconciliation(sheet: ExcelJS.Worksheet, document: AuditDocument, 
   const first = HEADER_ROW + document.reconciliation.length + 1;
   const owed = sums.owedMunicipal.plus(sums.owedDistrict);
   const paid = sums.paidMunicipal.plus(sums.paidDistrict);
-  totalsRow(sheet.getRow(first), AUDIT_TOTAL_LABELS.cases, [[4, sums.owedMunicipal], [5, sums.owedDistrict], [6, owed], [7, sums.paidMunicipal], [8, sums.paidDistrict], [9, paid], [10, paid.minus(owed)]], rounding);
+  totalsRow(
+    sheet.getRow(first),
+    AUDIT_TOTAL_LABELS.cases,
+    [
+      [4, sums.owedMunicipal],
+      [5, sums.owedDistrict],
+      [6, owed],
+      [7, sums.paidMunicipal],
+      [8, sums.paidDistrict],
+      [9, paid],
+      [10, paid.minus(owed)],
+    ],
+    rounding,
+  );
   const unknown = document.discrepancies.filter((discrepancy) => discrepancy.type === "unknown-case");
   const unknownMunicipal = unknown.filter((d) => d.payer === "municipal").reduce((acc, d) => acc.plus(d.paid), ZERO);
   const unknownDistrict = unknown.filter((d) => d.payer === "district").reduce((acc, d) => acc.plus(d.paid), ZERO);
   const unknownPaid = unknownMunicipal.plus(unknownDistrict);
-  totalsRow(sheet.getRow(first + 1), AUDIT_TOTAL_LABELS.unknown, [[4, ZERO], [5, ZERO], [6, ZERO], [7, unknownMunicipal], [8, unknownDistrict], [9, unknownPaid], [10, unknownPaid]], rounding);
-  totalsRow(sheet.getRow(first + 2), AUDIT_TOTAL_LABELS.grandTotal, [[6, dec(document.totals.owed)], [9, dec(document.totals.paid)], [10, dec(document.totals.difference)]], rounding);
+  totalsRow(
+    sheet.getRow(first + 1),
+    AUDIT_TOTAL_LABELS.unknown,
+    [
+      [4, ZERO],
+      [5, ZERO],
+      [6, ZERO],
+      [7, unknownMunicipal],
+      [8, unknownDistrict],
+      [9, unknownPaid],
+      [10, unknownPaid],
+    ],
+    rounding,
+  );
+  totalsRow(
+    sheet.getRow(first + 2),
+    AUDIT_TOTAL_LABELS.grandTotal,
+    [
+      [6, dec(document.totals.owed)],
+      [9, dec(document.totals.paid)],
+      [10, dec(document.totals.difference)],
+    ],
+    rounding,
+  );
   border(sheet, HEADER_ROW, first + 2, RECONCILIATION_COLUMNS.length);
 }
 
@@ -146,12 +247,16 @@ function writeTraces(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[], sub
   setColumns(sheet, TRACE_COLUMNS);
   title(sheet, "差异案件的计算过程 · how each discrepant case was computed", TRACE_COLUMNS.length);
   sheet.getCell("A2").value = subtitle;
-  header(sheet.getRow(HEADER_ROW), TRACE_COLUMNS.map((column) => column.header));
+  header(
+    sheet.getRow(HEADER_ROW),
+    TRACE_COLUMNS.map((column) => column.header),
+  );
   let at = HEADER_ROW + 1;
   for (const outcome of outcomes) {
     const heading = sheet.getRow(at);
     heading.getCell(1).value = outcome.id;
-    heading.getCell(2).value = `${outcome.kind} · ${outcome.township}${outcome.track === undefined ? "" : ` · track ${outcome.track}`} · 市级 ${outcome.amounts.municipal} · 区级 ${outcome.amounts.district} · 合计 ${outcome.amounts.total} · basis ${outcome.basis}`;
+    heading.getCell(2).value =
+      `${outcome.kind} · ${outcome.township}${outcome.track === undefined ? "" : ` · track ${outcome.track}`} · 市级 ${outcome.amounts.municipal} · 区级 ${outcome.amounts.district} · 合计 ${outcome.amounts.total} · basis ${outcome.basis}`;
     heading.font = { bold: true };
     heading.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
     sheet.mergeCells(at, 2, at, TRACE_COLUMNS.length);
@@ -168,8 +273,12 @@ function traceRow(row: ExcelJS.Row, caseId: string, step: TraceStep): void {
   row.getCell(1).value = caseId;
   row.getCell(2).value = step.rule;
   row.getCell(3).value = step.clause;
-  row.getCell(4).value = step.params.map((use) => `${use.name} (from ${use.from}) = ${jsonText(use.value)} [${use.status}]`).join("\n");
-  row.getCell(5).value = Object.entries(step.inputs).map(([name, value]) => `${name} = ${jsonText(value)}`).join("\n");
+  row.getCell(4).value = step.params
+    .map((use) => `${use.name} (from ${use.from}) = ${jsonText(use.value)} [${use.status}]`)
+    .join("\n");
+  row.getCell(5).value = Object.entries(step.inputs)
+    .map(([name, value]) => `${name} = ${jsonText(value)}`)
+    .join("\n");
   row.getCell(6).value = jsonText(step.value);
   row.getCell(6).alignment = { horizontal: "right", vertical: "top" };
   for (const column of [2, 3, 4, 5]) row.getCell(column).alignment = { wrapText: true, vertical: "top" };
@@ -180,14 +289,13 @@ function jsonText(value: Json): string {
 }
 
 /** A bold totals row: the label in column A, sums at the given columns. */
-export function totalsRow(row: ExcelJS.Row, label: string, figures: readonly (readonly [number, Dec])[], rounding: Rounding): void {
+export function totalsRow(
+  row: ExcelJS.Row,
+  label: string,
+  figures: readonly (readonly [number, Dec])[],
+  rounding: Rounding,
+): void {
   row.getCell(1).value = label;
   for (const [column, amount] of figures) moneyCell(row.getCell(column), toMoneyString(amount, rounding));
   row.font = { bold: true };
 }
-
-
-
-
-
-

@@ -26,32 +26,62 @@ const WAN_FORMAT = "#,##0.0000";
  * total row is the sum of the groups, and Σ allocated = min(cap, owed).
  * @example const bytes = await budgetWorkbookBytes(document, ["township", "payer"], ruleSet.rounding);
  */
-export async function budgetWorkbookBytes(document: BudgetDocument, by: readonly BudgetDimension[], rounding: Rounding): Promise<Uint8Array> {
+export async function budgetWorkbookBytes(
+  document: BudgetDocument,
+  by: readonly BudgetDimension[],
+  rounding: Rounding,
+): Promise<Uint8Array> {
   return new Uint8Array(await budgetWorkbook(document, by, rounding).xlsx.writeBuffer());
 }
 
 /** The budget workbook (see {@link budgetWorkbookBytes}). */
-export function budgetWorkbook(document: BudgetDocument, by: readonly BudgetDimension[], rounding: Rounding): ExcelJS.Workbook {
+export function budgetWorkbook(
+  document: BudgetDocument,
+  by: readonly BudgetDimension[],
+  rounding: Rounding,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "exitfund";
   const subtitle = `规则集 rule set: ${document.ruleSet.id} v${document.ruleSet.version}　单位：元 (yuan) / 万元`;
   writeGroups(workbook.addWorksheet(BUDGET_SHEETS.groups, sheetOptions(HEADER_ROW)), document, by, subtitle, rounding);
-  if (document.allocation !== undefined) writeAllocation(workbook.addWorksheet(BUDGET_SHEETS.allocation, sheetOptions(HEADER_ROW)), document.allocation, subtitle, rounding);
+  if (document.allocation !== undefined)
+    writeAllocation(
+      workbook.addWorksheet(BUDGET_SHEETS.allocation, sheetOptions(HEADER_ROW)),
+      document.allocation,
+      subtitle,
+      rounding,
+    );
   return workbook;
 }
 
-function writeGroups(sheet: ExcelJS.Worksheet, document: BudgetDocument, by: readonly BudgetDimension[], subtitle: string, rounding: Rounding): void {
-  const columns = [...by.map((dimension) => ({ header: DIMENSION_HEADERS[dimension], width: 18 })), { header: "金额(元) amount", width: 18 }, { header: "金额(万元)", width: 14 }];
+function writeGroups(
+  sheet: ExcelJS.Worksheet,
+  document: BudgetDocument,
+  by: readonly BudgetDimension[],
+  subtitle: string,
+  rounding: Rounding,
+): void {
+  const columns = [
+    ...by.map((dimension) => ({ header: DIMENSION_HEADERS[dimension], width: 18 })),
+    { header: "金额(元) amount", width: 18 },
+    { header: "金额(万元)", width: 14 },
+  ];
   setColumns(sheet, columns);
   title(sheet, "产业调整退出资金 预算汇总表 · budget roll-up", columns.length);
   sheet.getCell("A2").value = subtitle;
-  header(sheet.getRow(HEADER_ROW), columns.map((column) => column.header));
+  header(
+    sheet.getRow(HEADER_ROW),
+    columns.map((column) => column.header),
+  );
   const amountColumn = by.length + 1;
   document.groups.forEach((group, index) => {
     const row = sheet.getRow(HEADER_ROW + 1 + index);
     by.forEach((dimension, offset) => {
       const value = group.key[dimension];
-      row.getCell(1 + offset).value = dimension === "payer" && value !== undefined ? `${PAYER_LABELS[value as "municipal" | "district"]} ${String(value)}` : (value ?? "");
+      row.getCell(1 + offset).value =
+        dimension === "payer" && value !== undefined
+          ? `${PAYER_LABELS[value as "municipal" | "district"]} ${String(value)}`
+          : (value ?? "");
     });
     moneyCell(row.getCell(amountColumn), group.amount);
     numberCell(row.getCell(amountColumn + 1), wan(group.amount), WAN_FORMAT);
@@ -63,22 +93,50 @@ function writeGroups(sheet: ExcelJS.Worksheet, document: BudgetDocument, by: rea
   border(sheet, HEADER_ROW, last, columns.length);
 }
 
-function writeAllocation(sheet: ExcelJS.Worksheet, allocation: NonNullable<BudgetDocument["allocation"]>, subtitle: string, rounding: Rounding): void {
-  const columns = [{ header: "案件编号 case", width: 18 }, { header: "应付 owed", width: 18 }, { header: "分配 allocated", width: 18 }, { header: "尾差 extra fen", width: 12 }];
+function writeAllocation(
+  sheet: ExcelJS.Worksheet,
+  allocation: NonNullable<BudgetDocument["allocation"]>,
+  subtitle: string,
+  rounding: Rounding,
+): void {
+  const columns = [
+    { header: "案件编号 case", width: 18 },
+    { header: "应付 owed", width: 18 },
+    { header: "分配 allocated", width: 18 },
+    { header: "尾差 extra fen", width: 12 },
+  ];
   setColumns(sheet, columns);
-  title(sheet, `额度分配 · ${PAYER_LABELS[allocation.payer]} (${allocation.payer}) cap ${allocation.cap}, pro rata, largest remainder`, columns.length);
-  sheet.getCell("A2").value = `${subtitle}　额度 cap ${allocation.cap}　应付 owed ${allocation.owed}　分配 allocated ${allocation.allocated}`;
-  header(sheet.getRow(HEADER_ROW), columns.map((column) => column.header));
+  title(
+    sheet,
+    `额度分配 · ${PAYER_LABELS[allocation.payer]} (${allocation.payer}) cap ${allocation.cap}, pro rata, largest remainder`,
+    columns.length,
+  );
+  sheet.getCell("A2").value =
+    `${subtitle}　额度 cap ${allocation.cap}　应付 owed ${allocation.owed}　分配 allocated ${allocation.allocated}`;
+  header(
+    sheet.getRow(HEADER_ROW),
+    columns.map((column) => column.header),
+  );
   const extra = new Set(allocation.remainder);
   allocation.shares.forEach((share, index) => {
     const row = sheet.getRow(HEADER_ROW + 1 + index);
     row.getCell(1).value = share.caseId;
     moneyCell(row.getCell(2), share.owed);
     moneyCell(row.getCell(3), share.allocated);
-    row.getCell(4).value = extra.has(share.caseId) ? `+${dec(1).dividedBy(dec(10).pow(rounding.scale)).toFixed(rounding.scale)}` : "";
+    row.getCell(4).value = extra.has(share.caseId)
+      ? `+${dec(1).dividedBy(dec(10).pow(rounding.scale)).toFixed(rounding.scale)}`
+      : "";
   });
   const last = HEADER_ROW + allocation.shares.length + 1;
-  totalsRow(sheet.getRow(last), "合计 total", [[2, dec(allocation.owed)], [3, dec(allocation.allocated)]], rounding);
+  totalsRow(
+    sheet.getRow(last),
+    "合计 total",
+    [
+      [2, dec(allocation.owed)],
+      [3, dec(allocation.allocated)],
+    ],
+    rounding,
+  );
   border(sheet, HEADER_ROW, last, columns.length);
 }
 

@@ -42,7 +42,10 @@ export function sheetOptions(headerRow: number): Partial<ExcelJS.AddWorksheetOpt
 }
 
 /** Column widths (and hidden columns, which hold exact decimal strings beside rounded figures). */
-export function setColumns(sheet: ExcelJS.Worksheet, columns: readonly { readonly width: number; readonly hidden?: boolean }[]): void {
+export function setColumns(
+  sheet: ExcelJS.Worksheet,
+  columns: readonly { readonly width: number; readonly hidden?: boolean }[],
+): void {
   columns.forEach((column, index) => {
     const target = sheet.getColumn(index + 1);
     target.width = column.width;
@@ -75,7 +78,12 @@ export function header(row: ExcelJS.Row, labels: readonly string[]): void {
 export function border(sheet: ExcelJS.Worksheet, fromRow: number, toRow: number, columns: number): void {
   for (let r = fromRow; r <= toRow; r += 1) {
     for (let c = 1; c <= columns; c += 1) {
-      sheet.getCell(r, c).border = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+      sheet.getCell(r, c).border = {
+        top: { style: "thin" },
+        left: { style: "thin" },
+        bottom: { style: "thin" },
+        right: { style: "thin" },
+      };
     }
   }
 }

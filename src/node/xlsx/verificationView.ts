@@ -53,11 +53,15 @@ export const DECLARED_BASIS_ZH: { readonly [basis in ClearanceDetail["declaredBa
 };
 
 /** The statement printed on every sheet whose figures rest on illustrative parameters. */
-export const ILLUSTRATIVE_NOTE_ZH = "注意：本表所用单价及抢建截止日等参数为示例值（illustrative），并非官方测算标准，不得作为拨付依据。";
+export const ILLUSTRATIVE_NOTE_ZH =
+  "注意：本表所用单价及抢建截止日等参数为示例值（illustrative），并非官方测算标准，不得作为拨付依据。";
 
 /** The sheet view of a structure-clearance outcome (verify's input is checked to hold only these). */
 export function declarationView(outcome: Outcome): DeclarationView {
-  assertInvariant(outcome.kind === "structure-clearance" && outcome.detail !== undefined, `outcome ${outcome.id} is not a structure-clearance outcome`);
+  assertInvariant(
+    outcome.kind === "structure-clearance" && outcome.detail !== undefined,
+    `outcome ${outcome.id} is not a structure-clearance outcome`,
+  );
   const detail = outcome.detail as ClearanceDetail;
   const items = detail.items.map((item, index): ItemView => {
     const declared = detail.declaredByItem[index];
@@ -78,7 +82,11 @@ export function declarationView(outcome: Outcome): DeclarationView {
       fee: item.fee,
       declared: declared.amount,
       declaredFromRates: declared.basis === "declared-quantity-at-rate",
-      findings: findings.map((f) => ({ code: f.code, zh: clearanceMessage(f.code, f.data, "zh"), en: clearanceMessage(f.code, f.data, "en") })),
+      findings: findings.map((f) => ({
+        code: f.code,
+        zh: clearanceMessage(f.code, f.data, "zh"),
+        en: clearanceMessage(f.code, f.data, "en"),
+      })),
     };
   });
   return {

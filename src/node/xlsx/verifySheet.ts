@@ -2,7 +2,14 @@ import ExcelJS from "exceljs";
 import type { ComputeDocument } from "../../batch/compute.js";
 import { DEFAULT_ROUNDING, ZERO, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
-import { DECLARED_BASIS_ZH, ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView, type ItemView } from "./verificationView.js";
+import {
+  DECLARED_BASIS_ZH,
+  ILLUSTRATIVE_NOTE_ZH,
+  capitalOf,
+  declarationView,
+  type DeclarationView,
+  type ItemView,
+} from "./verificationView.js";
 import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
 
 /** Title of each declaration's sheet. */
@@ -94,14 +101,23 @@ export async function verificationWorkbookBytes(document: ComputeDocument, ruleS
 }
 
 /** The workbook of some declaration views (summary first). */
-export function verificationWorkbook(declarations: readonly DeclarationView[], ruleSet: RuleSetLabel): ExcelJS.Workbook {
+export function verificationWorkbook(
+  declarations: readonly DeclarationView[],
+  ruleSet: RuleSetLabel,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "exitfund";
   const taken = new Set<string>([SUMMARY_SHEET.toLowerCase(), "history"]);
   const summary = workbook.addWorksheet(SUMMARY_SHEET, sheetOptions(4));
   const names = declarations.map((declaration) => uniqueSheetName(declaration.id, taken));
   writeSummary(summary, declarations, names, ruleSet);
-  declarations.forEach((declaration, index) => writeDeclaration(workbook.addWorksheet(names[index] ?? declaration.id, sheetOptions(HEADER_ROW)), declaration, ruleSet));
+  declarations.forEach((declaration, index) =>
+    writeDeclaration(
+      workbook.addWorksheet(names[index] ?? declaration.id, sheetOptions(HEADER_ROW)),
+      declaration,
+      ruleSet,
+    ),
+  );
   return workbook;
 }
 
@@ -110,7 +126,11 @@ export function verificationWorkbook(declarations: readonly DeclarationView[], r
  * apostrophe, at most 31 characters, unique (case-insensitively) among `taken`, which it joins.
  */
 export function uniqueSheetName(wanted: string, taken: Set<string>): string {
-  const cleaned = wanted.replace(/[[\]:*?/\\]/g, "_").replace(/^'+|'+$/g, "").trim() || "申报";
+  const cleaned =
+    wanted
+      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "申报";
   for (let attempt = 1; ; attempt += 1) {
     const suffix = attempt === 1 ? "" : `~${attempt}`;
     const name = `${truncate(cleaned, MAX_SHEET_NAME - suffix.length).replace(/'+$/, "")}${suffix}`;
@@ -131,13 +151,20 @@ function truncate(text: string, length: number): string {
   return out;
 }
 
-
-function writeSummary(sheet: ExcelJS.Worksheet, declarations: readonly DeclarationView[], names: readonly string[], ruleSet: RuleSetLabel): void {
+function writeSummary(
+  sheet: ExcelJS.Worksheet,
+  declarations: readonly DeclarationView[],
+  names: readonly string[],
+  ruleSet: RuleSetLabel,
+): void {
   setColumns(sheet, SUMMARY_COLUMNS);
   title(sheet, SUMMARY_TITLE, 11);
   sheet.getCell("A2").value = `规则集：${ruleSetText(ruleSet)}　申报数：${declarations.length}`;
   if (declarations.some((d) => d.basis === "illustrative")) notice(sheet.getCell("A3"));
-  header(sheet.getRow(4), SUMMARY_COLUMNS.map((c) => c.header));
+  header(
+    sheet.getRow(4),
+    SUMMARY_COLUMNS.map((c) => c.header),
+  );
   let declared = ZERO;
   let approved = ZERO;
   declarations.forEach((d, index) => {
@@ -155,7 +182,11 @@ function writeSummary(sheet: ExcelJS.Worksheet, declarations: readonly Declarati
   total.getCell(6).value = declarations.reduce((n, d) => n + d.items.length, 0);
   total.getCell(7).value = declarations.reduce((n, d) => n + d.findingCount, 0);
   const rounding = ruleSet.rounding ?? DEFAULT_ROUNDING;
-  summaryFigures(total, { declared: toMoneyString(declared, rounding), approved: toMoneyString(approved, rounding), difference: toMoneyString(approved.minus(declared), rounding) });
+  summaryFigures(total, {
+    declared: toMoneyString(declared, rounding),
+    approved: toMoneyString(approved, rounding),
+    difference: toMoneyString(approved.minus(declared), rounding),
+  });
   total.font = { bold: true };
   border(sheet, 4, 5 + declarations.length, 11);
 }
@@ -165,19 +196,32 @@ function summaryFigures(row: ExcelJS.Row, totals: DeclarationView["totals"]): vo
   moneyCell(row.getCell(9), totals.approved);
   moneyCell(row.getCell(10), totals.difference);
   row.getCell(11).value = capitalOf(totals.approved);
-  [totals.declared, totals.approved, totals.difference].forEach((exact, offset) => (row.getCell(12 + offset).value = exact));
+  [totals.declared, totals.approved, totals.difference].forEach(
+    (exact, offset) => (row.getCell(12 + offset).value = exact),
+  );
 }
 
 function writeDeclaration(sheet: ExcelJS.Worksheet, d: DeclarationView, ruleSet: RuleSetLabel): void {
   setColumns(sheet, ITEM_COLUMNS);
   title(sheet, SHEET_TITLE, LAST_VISIBLE);
   // Each heading line is one merged cell, so no label or value is cut by a narrow column.
-  line(sheet, 2, [["申报编号", d.id], ["申报日期", d.declaredOn], ["乡镇", d.township], ["村", d.village]]);
-  line(sheet, 3, [["地块", d.site], ["规则集", ruleSetText(ruleSet)]]);
+  line(sheet, 2, [
+    ["申报编号", d.id],
+    ["申报日期", d.declaredOn],
+    ["乡镇", d.township],
+    ["村", d.village],
+  ]);
+  line(sheet, 3, [
+    ["地块", d.site],
+    ["规则集", ruleSetText(ruleSet)],
+  ]);
   if (d.basis === "illustrative") notice(sheet.getCell("A4"));
   else sheet.getCell("A4").value = `参数依据：${d.basis === "official" ? "官方（official）" : "公开报道（reported）"}`;
   sheet.mergeCells(4, 1, 4, LAST_VISIBLE);
-  header(sheet.getRow(HEADER_ROW), ITEM_COLUMNS.map((c) => c.header));
+  header(
+    sheet.getRow(HEADER_ROW),
+    ITEM_COLUMNS.map((c) => c.header),
+  );
   d.items.forEach((item, index) => itemRow(sheet.getRow(HEADER_ROW + 1 + index), item));
   const last = HEADER_ROW + d.items.length;
   border(sheet, HEADER_ROW, last, LAST_VISIBLE);
@@ -187,9 +231,11 @@ function writeDeclaration(sheet: ExcelJS.Worksheet, d: DeclarationView, ruleSet:
 function itemRow(row: ExcelJS.Row, item: ItemView): void {
   row.getCell(1).value = item.no;
   row.getCell(2).value = item.id;
-  row.getCell(3).value = `${item.declaredTypeZh}${item.declaredTypeZh === item.declaredType ? "" : ` ${item.declaredType}`}`;
+  row.getCell(3).value =
+    `${item.declaredTypeZh}${item.declaredTypeZh === item.declaredType ? "" : ` ${item.declaredType}`}`;
   quantityCell(row.getCell(4), item.declaredQuantity);
-  row.getCell(5).value = `${item.approvedTypeZh}${item.approvedTypeZh === item.approvedType ? "" : ` ${item.approvedType}`}`;
+  row.getCell(5).value =
+    `${item.approvedTypeZh}${item.approvedTypeZh === item.approvedType ? "" : ` ${item.approvedType}`}`;
   quantityCell(row.getCell(6), item.approvedQuantity);
   row.getCell(7).value = item.unitZh;
   numberCell(row.getCell(8), item.rate, RATE_FORMAT);
@@ -201,7 +247,9 @@ function itemRow(row: ExcelJS.Row, item: ItemView): void {
   // Excel does not grow a row for wrapped text it did not lay out itself: about 30 CJK characters fit a line of the 问题 column.
   const lines = item.findings.reduce((n, f) => n + Math.ceil((f.code.length / 2 + f.zh.length + 1) / 30), 0);
   if (lines > 1) row.height = lines * 15;
-  [item.declaredQuantity, item.approvedQuantity, item.rate, item.fee, item.declared].forEach((exact, offset) => (row.getCell(13 + offset).value = exact));
+  [item.declaredQuantity, item.approvedQuantity, item.rate, item.fee, item.declared].forEach(
+    (exact, offset) => (row.getCell(13 + offset).value = exact),
+  );
 }
 
 function writeTotals(sheet: ExcelJS.Worksheet, d: DeclarationView, first: number): void {
@@ -228,7 +276,8 @@ function writeTotals(sheet: ExcelJS.Worksheet, d: DeclarationView, first: number
     sheet.mergeCells(row.number, TOTAL_VALUE_COLUMN, row.number, LAST_VISIBLE);
   });
   border(sheet, first, first + 4, LAST_VISIBLE);
-  sheet.getCell(first + 5, 1).value = `申报合计口径：${DECLARED_BASIS_ZH[d.declaredBasis]}。核定金额合计为各项核定金额之和；差额 = 核定 − 申报。`;
+  sheet.getCell(first + 5, 1).value =
+    `申报合计口径：${DECLARED_BASIS_ZH[d.declaredBasis]}。核定金额合计为各项核定金额之和；差额 = 核定 − 申报。`;
   sheet.mergeCells(first + 5, 1, first + 5, LAST_VISIBLE);
   const signature = sheet.getRow(first + 7);
   signature.getCell(1).value = "核定人（签字）：";
@@ -246,8 +295,6 @@ function totalLabel(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, label: string): 
   sheet.mergeCells(row.number, 1, row.number, TOTAL_VALUE_COLUMN - 1);
 }
 
-
-
 function notice(cell: ExcelJS.Cell): void {
   cell.value = ILLUSTRATIVE_NOTE_ZH;
   cell.font = { bold: true, color: { argb: "FFC00000" } };
@@ -255,18 +302,19 @@ function notice(cell: ExcelJS.Cell): void {
 
 function line(sheet: ExcelJS.Worksheet, rowNumber: number, pairs: readonly (readonly [string, string])[]): void {
   const cell = sheet.getCell(rowNumber, 1);
-  cell.value = { richText: pairs.flatMap(([label, value], index) => [{ text: `${index === 0 ? "" : "　　"}${label}：`, font: { bold: true } }, { text: value }]) };
+  cell.value = {
+    richText: pairs.flatMap(([label, value], index) => [
+      { text: `${index === 0 ? "" : "　　"}${label}：`, font: { bold: true } },
+      { text: value },
+    ]),
+  };
   cell.alignment = { horizontal: "left", vertical: "middle" };
   sheet.mergeCells(rowNumber, 1, rowNumber, LAST_VISIBLE);
 }
 
-
-
 function ruleSetText(ruleSet: RuleSetLabel): string {
   return `${ruleSet.id} v${ruleSet.version}${ruleSet.title === undefined ? "" : `（${ruleSet.title}）`}`;
 }
-
-
 
 function quantityCell(cell: ExcelJS.Cell, value: string): void {
   numberCell(cell, value, "General");

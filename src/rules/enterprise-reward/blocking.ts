@@ -32,15 +32,26 @@ export function isCatalogueProcessExit(facts: EnterpriseExit): boolean {
  */
 export function blockingReasons(facts: EnterpriseExit): Reason[] {
   const reasons: Reason[] = [];
-  const block = (code: string, clause: string, data: { readonly [key: string]: unknown } = {}) => reasons.push(reason(messages, code, clause, data, DECIDES_NONE));
+  const block = (code: string, clause: string, data: { readonly [key: string]: unknown } = {}) =>
+    reasons.push(reason(messages, code, clause, data, DECIDES_NONE));
   if (!facts.licensed) block("unlicensed", CLAUSES.unlicensed);
   if (!facts.acceptance.equipmentRemoved) block("acceptance-equipment-not-removed", CLAUSES.acceptance);
-  if (!facts.acceptance.licenceChangedOrCancelled) block("acceptance-licence-not-changed", CLAUSES.acceptance, { exitMode: facts.exitMode });
+  if (!facts.acceptance.licenceChangedOrCancelled)
+    block("acceptance-licence-not-changed", CLAUSES.acceptance, { exitMode: facts.exitMode });
   if (!facts.acceptance.staffResettled) block("acceptance-staff-not-resettled", CLAUSES.acceptance);
   const decision = exemptDecision(facts);
-  if (decision === "pending") block("exempt-awaiting-decision", CLAUSES.exempt, { exemptCategory: facts.exemptCategory, leadingGroupDecision: decision });
-  if (decision === "retain") block("exempt-retained", CLAUSES.exempt, { exemptCategory: facts.exemptCategory, leadingGroupDecision: decision });
-  if (isCatalogueProcessExit(facts)) block("catalogue-process-exit", CLAUSES.wholeExit, { catalogueIndustry: facts.catalogueIndustry, exitMode: facts.exitMode });
+  if (decision === "pending")
+    block("exempt-awaiting-decision", CLAUSES.exempt, {
+      exemptCategory: facts.exemptCategory,
+      leadingGroupDecision: decision,
+    });
+  if (decision === "retain")
+    block("exempt-retained", CLAUSES.exempt, { exemptCategory: facts.exemptCategory, leadingGroupDecision: decision });
+  if (isCatalogueProcessExit(facts))
+    block("catalogue-process-exit", CLAUSES.wholeExit, {
+      catalogueIndustry: facts.catalogueIndustry,
+      exitMode: facts.exitMode,
+    });
   return reasons;
 }
 
@@ -57,8 +68,26 @@ export function clearedReasons(facts: EnterpriseExit): Reason[] {
     reason(messages, "licensed", CLAUSES.unlicensed, {}, RULES_OUT_NONE),
     reason(messages, "exit-accepted", CLAUSES.acceptance, { exitMode: facts.exitMode }, RULES_OUT_NONE),
   ];
-  if (exemptDecision(facts) === "exit") reasons.push(reason(messages, "exempt-exit-decided", CLAUSES.exempt, { exemptCategory: facts.exemptCategory, leadingGroupDecision: "exit" }, RULES_OUT_NONE));
-  if (facts.catalogueIndustry !== undefined) reasons.push(reason(messages, "catalogue-whole-exit", CLAUSES.wholeExit, { catalogueIndustry: facts.catalogueIndustry, exitMode: facts.exitMode }, RULES_OUT_NONE));
+  if (exemptDecision(facts) === "exit")
+    reasons.push(
+      reason(
+        messages,
+        "exempt-exit-decided",
+        CLAUSES.exempt,
+        { exemptCategory: facts.exemptCategory, leadingGroupDecision: "exit" },
+        RULES_OUT_NONE,
+      ),
+    );
+  if (facts.catalogueIndustry !== undefined)
+    reasons.push(
+      reason(
+        messages,
+        "catalogue-whole-exit",
+        CLAUSES.wholeExit,
+        { catalogueIndustry: facts.catalogueIndustry, exitMode: facts.exitMode },
+        RULES_OUT_NONE,
+      ),
+    );
   return reasons;
 }
 
@@ -70,5 +99,12 @@ export function clearedReasons(facts: EnterpriseExit): Reason[] {
  */
 export function wholeExitFindings(facts: EnterpriseExit): Finding[] {
   if (!isCatalogueProcessExit(facts)) return [];
-  return [finding(messages, "whole-exit-required", { catalogueIndustry: facts.catalogueIndustry, exitMode: facts.exitMode }, { clause: CLAUSES.wholeExit })];
+  return [
+    finding(
+      messages,
+      "whole-exit-required",
+      { catalogueIndustry: facts.catalogueIndustry, exitMode: facts.exitMode },
+      { clause: CLAUSES.wholeExit },
+    ),
+  ];
 }

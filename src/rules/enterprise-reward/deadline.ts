@@ -20,12 +20,38 @@ export type DeadlineBasis = "catalogue" | "north" | "south";
  * @example exitDeadline({ ...facts, region: "north", exitCompletedOn: "2017-01-01" }, ruleSet).findings // [after-deadline]
  * @category enterprise-reward
  */
-export function exitDeadline(facts: EnterpriseExit, ruleSet: RuleSet): { readonly due: string; readonly basis: DeadlineBasis; readonly step: TraceStep; readonly findings: readonly Finding[] } {
+export function exitDeadline(
+  facts: EnterpriseExit,
+  ruleSet: RuleSet,
+): {
+  readonly due: string;
+  readonly basis: DeadlineBasis;
+  readonly step: TraceStep;
+  readonly findings: readonly Finding[];
+} {
   const deadlines = param(ruleSet, "plan.exitDeadline", facts.exitCompletedOn);
   const basis: DeadlineBasis = facts.catalogueIndustry !== undefined ? "catalogue" : (facts.region ?? "south");
   const due = deadlines.value[basis];
-  const inputs = { exitCompletedOn: facts.exitCompletedOn, catalogueIndustry: facts.catalogueIndustry, region: facts.region };
+  const inputs = {
+    exitCompletedOn: facts.exitCompletedOn,
+    catalogueIndustry: facts.catalogueIndustry,
+    region: facts.region,
+  };
   const late = facts.exitCompletedOn > due; // ISO dates compare as strings
-  const findings = late ? [finding(messages, "after-deadline", { exitCompletedOn: facts.exitCompletedOn, due, basis }, { clause: CLAUSES.deadline })] : [];
-  return { due, basis, step: step("plan.exitDeadline", CLAUSES.deadline, [paramUse(deadlines, basis)], inputs, due), findings };
+  const findings = late
+    ? [
+        finding(
+          messages,
+          "after-deadline",
+          { exitCompletedOn: facts.exitCompletedOn, due, basis },
+          { clause: CLAUSES.deadline },
+        ),
+      ]
+    : [];
+  return {
+    due,
+    basis,
+    step: step("plan.exitDeadline", CLAUSES.deadline, [paramUse(deadlines, basis)], inputs, due),
+    findings,
+  };
 }

@@ -19,9 +19,26 @@ import type { MunicipalStandard } from "./municipal.js";
  * @example districtSupplement(facts, municipalStandardAmount(facts, ruleSet), ruleSet).amount // 864197.52 for round(M) = 1,234,567.89
  * @category enterprise-reward
  */
-export function districtSupplement(facts: EnterpriseExit, municipal: MunicipalStandard, ruleSet: RuleSet): { readonly amount: Dec; readonly rate: Dec; readonly step: TraceStep } {
+export function districtSupplement(
+  facts: EnterpriseExit,
+  municipal: MunicipalStandard,
+  ruleSet: RuleSet,
+): { readonly amount: Dec; readonly rate: Dec; readonly step: TraceStep } {
   const rate = param(ruleSet, "reward.district.supplementRate", facts.exitCompletedOn);
   const amount = roundMoney(rate.value.times(municipal.rounded), ruleSet.rounding);
-  const inputs = { standardAmount: municipal.standard, roundedStandardAmount: toMoneyString(municipal.rounded, ruleSet.rounding) };
-  return { amount, rate: rate.value, step: step("reward.districtSupplement", CLAUSES.districtSupplement, [paramUse(rate)], inputs, toMoneyString(amount, ruleSet.rounding)) };
+  const inputs = {
+    standardAmount: municipal.standard,
+    roundedStandardAmount: toMoneyString(municipal.rounded, ruleSet.rounding),
+  };
+  return {
+    amount,
+    rate: rate.value,
+    step: step(
+      "reward.districtSupplement",
+      CLAUSES.districtSupplement,
+      [paramUse(rate)],
+      inputs,
+      toMoneyString(amount, ruleSet.rounding),
+    ),
+  };
 }

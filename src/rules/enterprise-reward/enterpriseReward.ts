@@ -50,15 +50,35 @@ function payment(facts: EnterpriseExit, ruleSet: RuleSet, municipal: MunicipalSt
   switch (track) {
     case "municipal": {
       const paid = municipalReward(municipal, ruleSet);
-      return { municipal: paid.amount, district: ZERO, estimate: facts.municipalOutcome === "pending", steps: [paid.step], reasons: [] };
+      return {
+        municipal: paid.amount,
+        district: ZERO,
+        estimate: facts.municipalOutcome === "pending",
+        steps: [paid.step],
+        reasons: [],
+      };
     }
     case "district-supplement": {
       const paid = districtSupplement(facts, municipal, ruleSet);
-      return { municipal: ZERO, district: paid.amount, estimate: false, supplementRate: paid.rate, steps: [paid.step], reasons: [] };
+      return {
+        municipal: ZERO,
+        district: paid.amount,
+        estimate: false,
+        supplementRate: paid.rate,
+        steps: [paid.step],
+        reasons: [],
+      };
     }
     case "district-small": {
       const paid = smallEnterpriseReward(facts, ruleSet);
-      return { municipal: ZERO, district: paid.amount, estimate: false, small: paid.detail, steps: paid.steps, reasons: paid.reasons };
+      return {
+        municipal: ZERO,
+        district: paid.amount,
+        estimate: false,
+        small: paid.detail,
+        steps: paid.steps,
+        reasons: paid.reasons,
+      };
     }
     default:
       return assertNever(track, "reward track");
@@ -71,7 +91,15 @@ interface Decision extends Omit<Payment, "supplementRate" | "small"> {
 }
 
 function blockedDecision(facts: EnterpriseExit, blocking: readonly Reason[]): Decision {
-  return { track: "none", municipal: ZERO, district: ZERO, estimate: false, steps: [trackStep(facts, "none")], reasons: blocking, detail: {} };
+  return {
+    track: "none",
+    municipal: ZERO,
+    district: ZERO,
+    estimate: false,
+    steps: [trackStep(facts, "none")],
+    reasons: blocking,
+    detail: {},
+  };
 }
 
 function rewardDecision(facts: EnterpriseExit, ruleSet: RuleSet): Decision {
@@ -87,8 +115,20 @@ function rewardDecision(facts: EnterpriseExit, ruleSet: RuleSet): Decision {
     capApplied: municipal.capApplied,
     ...(paid.small === undefined ? {} : { small: paid.small }),
   };
-  const reasons = [...clearedReasons(facts), ...trackReasons(facts, municipal, track, paid.supplementRate), ...paid.reasons];
-  return { track, municipal: paid.municipal, district: paid.district, estimate: paid.estimate, steps: [...municipal.steps, trackStep(facts, track, municipal.meets), ...paid.steps], reasons, detail };
+  const reasons = [
+    ...clearedReasons(facts),
+    ...trackReasons(facts, municipal, track, paid.supplementRate),
+    ...paid.reasons,
+  ];
+  return {
+    track,
+    municipal: paid.municipal,
+    district: paid.district,
+    estimate: paid.estimate,
+    steps: [...municipal.steps, trackStep(facts, track, municipal.meets), ...paid.steps],
+    reasons,
+    detail,
+  };
 }
 
 /** The city reports a grant the rules do not put on the municipal track: a district payment could pay the exit twice. */

@@ -26,7 +26,10 @@ const CATALOGUE_INDUSTRY: Labels = {
   casting: { en: "casting", zh: "铸造" },
   forging: { en: "forging", zh: "锻造" },
   electroplating: { en: "electroplating", zh: "电镀" },
-  "solvent-coated-furniture": { en: "furniture and wood products made with solvent-based coatings", zh: "使用有机溶剂型涂料的家具、木制品制造" },
+  "solvent-coated-furniture": {
+    en: "furniture and wood products made with solvent-based coatings",
+    zh: "使用有机溶剂型涂料的家具、木制品制造",
+  },
 };
 
 const DEADLINE_BASIS: Labels = {
@@ -105,16 +108,22 @@ export const enterpriseRewardMessages: MessageCatalog = {
       () => "未通过退出验收：退出前未完成职工分流安置，不予奖励。",
     ),
     "exempt-awaiting-decision": template(
-      (d) => `The firm is ${label(EXEMPT_CATEGORY, d, "exemptCategory", "en")}: after a third-party assessment the district leading group decides whether it exits, and it has not decided yet; no reward for now.`,
-      (d) => `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，须经第三方评估认定并由区领导小组研究决定是否退出；领导小组尚未作出决定，暂不予奖励。`,
+      (d) =>
+        `The firm is ${label(EXEMPT_CATEGORY, d, "exemptCategory", "en")}: after a third-party assessment the district leading group decides whether it exits, and it has not decided yet; no reward for now.`,
+      (d) =>
+        `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，须经第三方评估认定并由区领导小组研究决定是否退出；领导小组尚未作出决定，暂不予奖励。`,
     ),
     "exempt-retained": template(
-      (d) => `The firm is ${label(EXEMPT_CATEGORY, d, "exemptCategory", "en")} and the district leading group decided it stays: it is not an exit, so no reward.`,
-      (d) => `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，经区领导小组研究决定保留，不属于调整退出，不予奖励。`,
+      (d) =>
+        `The firm is ${label(EXEMPT_CATEGORY, d, "exemptCategory", "en")} and the district leading group decided it stays: it is not an exit, so no reward.`,
+      (d) =>
+        `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，经区领导小组研究决定保留，不属于调整退出，不予奖励。`,
     ),
     "catalogue-process-exit": template(
-      (d) => `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue, which must exit whole; a process exit does not qualify.`,
-      (d) => `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，须整体退出；环节退出不符合要求，不予奖励。`,
+      (d) =>
+        `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue, which must exit whole; a process exit does not qualify.`,
+      (d) =>
+        `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，须整体退出；环节退出不符合要求，不予奖励。`,
     ),
     // Conditions that rule out track none
     licensed: template(
@@ -126,11 +135,13 @@ export const enterpriseRewardMessages: MessageCatalog = {
       (d) => `已通过退出验收：主要设备已拆除，工商营业执照已${licenceAction(d, "zh")}，职工已分流安置。`,
     ),
     "exempt-exit-decided": template(
-      (d) => `The firm is ${label(EXEMPT_CATEGORY, d, "exemptCategory", "en")}; the district leading group decided that it exits.`,
+      (d) =>
+        `The firm is ${label(EXEMPT_CATEGORY, d, "exemptCategory", "en")}; the district leading group decided that it exits.`,
       (d) => `属${label(EXEMPT_CATEGORY, d, "exemptCategory", "zh")}，经区领导小组研究决定调整退出。`,
     ),
     "catalogue-whole-exit": template(
-      (d) => `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue and exits whole, as required.`,
+      (d) =>
+        `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue and exits whole, as required.`,
       (d) => `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，已按要求整体退出。`,
     ),
     // Municipal track
@@ -143,11 +154,13 @@ export const enterpriseRewardMessages: MessageCatalog = {
       () => "属规模以下企业，市级奖励仅限规模以上企业。",
     ),
     "meets-municipal-standard": template(
-      (d) => `By the municipal standard the firm's amount is ${yuan(d, "raw")} yuan, at least the ${yuan(d, "min")} yuan floor: it meets the municipal standard.`,
+      (d) =>
+        `By the municipal standard the firm's amount is ${yuan(d, "raw")} yuan, at least the ${yuan(d, "min")} yuan floor: it meets the municipal standard.`,
       (d) => `按市级奖励标准测算为${yuan(d, "raw")}元，达到${yuan(d, "min")}元的起奖额度，符合市级奖励标准。`,
     ),
     "below-municipal-standard": template(
-      (d) => `By the municipal standard the firm's amount is ${yuan(d, "raw")} yuan, below the ${yuan(d, "min")} yuan floor: it does not meet the municipal standard.`,
+      (d) =>
+        `By the municipal standard the firm's amount is ${yuan(d, "raw")} yuan, below the ${yuan(d, "min")} yuan floor: it does not meet the municipal standard.`,
       (d) => `按市级奖励标准测算为${yuan(d, "raw")}元，低于${yuan(d, "min")}元的起奖额度，未达到市级奖励标准。`,
     ),
     "municipal-granted": template(
@@ -172,7 +185,8 @@ export const enterpriseRewardMessages: MessageCatalog = {
       () => "经区推荐申报市级奖励。",
     ),
     "not-recommended": template(
-      () => "Not recommended by the district for the municipal reward: the district supplement is for firms the district recommended.",
+      () =>
+        "Not recommended by the district for the municipal reward: the district supplement is for firms the district recommended.",
       () => "未经区推荐申报市级奖励，不适用比照市级标准的区级奖励。",
     ),
     "municipal-track-applies": template(
@@ -185,38 +199,60 @@ export const enterpriseRewardMessages: MessageCatalog = {
     ),
     // District small-enterprise reward
     "small-enterprise-reward": template(
-      (d) => `Neither the municipal reward nor the district supplement applies: the district's small-enterprise reward applies, assessed on tax paid, employees and land occupied, at most ${yuan(d, "cap")} yuan for a ${label(EXIT_MODE, d, "exitMode", "en")} exit.`,
-      (d) => `不适用市级奖励及比照市级标准的区级奖励，按税收贡献、用工人数、占地规模给予区级小企业综合奖励，${label(EXIT_MODE, d, "exitMode", "zh")}最高${yuan(d, "cap")}元。`,
+      (d) =>
+        `Neither the municipal reward nor the district supplement applies: the district's small-enterprise reward applies, assessed on tax paid, employees and land occupied, at most ${yuan(d, "cap")} yuan for a ${label(EXIT_MODE, d, "exitMode", "en")} exit.`,
+      (d) =>
+        `不适用市级奖励及比照市级标准的区级奖励，按税收贡献、用工人数、占地规模给予区级小企业综合奖励，${label(EXIT_MODE, d, "exitMode", "zh")}最高${yuan(d, "cap")}元。`,
     ),
     "small-cap-applied": template(
-      (d) => `The three components add up to ${yuan(d, "sum")} yuan, above the ${yuan(d, "cap")} yuan cap for a ${label(EXIT_MODE, d, "exitMode", "en")} exit: the reward is the cap.`,
-      (d) => `三项合计${yuan(d, "sum")}元，超过${label(EXIT_MODE, d, "exitMode", "zh")}最高奖励${yuan(d, "cap")}元，按${yuan(d, "cap")}元奖励。`,
+      (d) =>
+        `The three components add up to ${yuan(d, "sum")} yuan, above the ${yuan(d, "cap")} yuan cap for a ${label(EXIT_MODE, d, "exitMode", "en")} exit: the reward is the cap.`,
+      (d) =>
+        `三项合计${yuan(d, "sum")}元，超过${label(EXIT_MODE, d, "exitMode", "zh")}最高奖励${yuan(d, "cap")}元，按${yuan(d, "cap")}元奖励。`,
     ),
     // Findings
     "after-deadline": template(
-      (d) => `Exit completed on ${text(d, "exitCompletedOn")}, after the ${text(d, "due")} deadline for ${label(DEADLINE_BASIS, d, "basis", "en")}; the amount is unchanged.`,
-      (d) => `退出完成日期${text(d, "exitCompletedOn")}晚于${label(DEADLINE_BASIS, d, "basis", "zh")}的完成时限${text(d, "due")}；奖励金额不变，请关注。`,
+      (d) =>
+        `Exit completed on ${text(d, "exitCompletedOn")}, after the ${text(d, "due")} deadline for ${label(DEADLINE_BASIS, d, "basis", "en")}; the amount is unchanged.`,
+      (d) =>
+        `退出完成日期${text(d, "exitCompletedOn")}晚于${label(DEADLINE_BASIS, d, "basis", "zh")}的完成时限${text(d, "due")}；奖励金额不变，请关注。`,
     ),
     "whole-exit-required": template(
-      (d) => `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue: the firm must exit whole, not by a process exit.`,
-      (d) => `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，须整体退出，请按整体退出组织退出和验收。`,
+      (d) =>
+        `The firm's industry, ${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "en")}, is on the municipal exit catalogue: the firm must exit whole, not by a process exit.`,
+      (d) =>
+        `属《市淘汰目录》内${label(CATALOGUE_INDUSTRY, d, "catalogueIndustry", "zh")}行业，须整体退出，请按整体退出组织退出和验收。`,
     ),
     "municipal-granted-off-track": template(
-      (d) => `The city reports the municipal reward as granted, but under these rules the firm is not on the municipal track (${label(TRACK, d, "track", "en")}); the two levels are not paid together, so check the municipal award before paying.`,
-      (d) => `市级奖励显示已获批准，但按本规则不适用市级奖励（${label(TRACK, d, "track", "zh")}）；市、区两级奖励不重复享受，请核实市级奖励情况后再办理拨付。`,
+      (d) =>
+        `The city reports the municipal reward as granted, but under these rules the firm is not on the municipal track (${label(TRACK, d, "track", "en")}); the two levels are not paid together, so check the municipal award before paying.`,
+      (d) =>
+        `市级奖励显示已获批准，但按本规则不适用市级奖励（${label(TRACK, d, "track", "zh")}）；市、区两级奖励不重复享受，请核实市级奖励情况后再办理拨付。`,
     ),
   },
   rules: {
     "reward.municipal.raw": { en: "amount by the municipal standard, before the cap", zh: "市级奖励测算额（封顶前）" },
-    "reward.municipal.standardAmount": { en: "municipal standard amount (at most the cap)", zh: "市级奖励标准额（不超过上限）" },
-    "reward.municipal.meetsStandard": { en: "meets the municipal standard (at least the floor)", zh: "是否达到市级奖励起奖额度" },
+    "reward.municipal.standardAmount": {
+      en: "municipal standard amount (at most the cap)",
+      zh: "市级奖励标准额（不超过上限）",
+    },
+    "reward.municipal.meetsStandard": {
+      en: "meets the municipal standard (at least the floor)",
+      zh: "是否达到市级奖励起奖额度",
+    },
     "reward.track": { en: "reward track", zh: "奖励类别" },
     "reward.municipal.amount": { en: "municipal reward", zh: "市级奖励金额" },
-    "reward.districtSupplement": { en: "district supplement (share of the municipal standard amount)", zh: "区级奖励（比照市级标准）" },
+    "reward.districtSupplement": {
+      en: "district supplement (share of the municipal standard amount)",
+      zh: "区级奖励（比照市级标准）",
+    },
     "reward.small.taxComponent": { en: "small-enterprise reward: tax contribution", zh: "小企业综合奖励·税收贡献" },
     "reward.small.employeeComponent": { en: "small-enterprise reward: employees", zh: "小企业综合奖励·用工人数" },
     "reward.small.landComponent": { en: "small-enterprise reward: land occupied", zh: "小企业综合奖励·占地规模" },
-    "reward.small.amount": { en: "small-enterprise reward (at most the cap for the exit mode)", zh: "区级小企业综合奖励金额（不超过退出方式对应的上限）" },
+    "reward.small.amount": {
+      en: "small-enterprise reward (at most the cap for the exit mode)",
+      zh: "区级小企业综合奖励金额（不超过退出方式对应的上限）",
+    },
     "plan.exitDeadline": { en: "exit deadline", zh: "退出完成时限" },
   },
 };

@@ -41,14 +41,35 @@ export interface MunicipalStandard {
 export function municipalRaw(facts: EnterpriseExit, ruleSet: RuleSet): { readonly raw: Dec; readonly step: TraceStep } {
   if (facts.municipalAssessedAmount !== undefined) {
     const raw = dec(facts.municipalAssessedAmount);
-    return { raw, step: step("reward.municipal.raw", CLAUSES.municipalRaw, [], { municipalAssessedAmount: facts.municipalAssessedAmount }, raw) };
+    return {
+      raw,
+      step: step(
+        "reward.municipal.raw",
+        CLAUSES.municipalRaw,
+        [],
+        { municipalAssessedAmount: facts.municipalAssessedAmount },
+        raw,
+      ),
+    };
   }
   const perTce = param(ruleSet, "reward.municipal.ratePerTce", facts.exitCompletedOn);
   const perTonne = param(ruleSet, "reward.municipal.ratePerTonne", facts.exitCompletedOn);
   const tonnes = facts.pollutantsReducedTonnes;
-  const raw = POLLUTANTS.reduce((sum, pollutant) => sum.plus(dec(tonnes[pollutant]).times(perTonne.value[pollutant])), dec(facts.energySavedTce).times(perTce.value));
+  const raw = POLLUTANTS.reduce(
+    (sum, pollutant) => sum.plus(dec(tonnes[pollutant]).times(perTonne.value[pollutant])),
+    dec(facts.energySavedTce).times(perTce.value),
+  );
   const params = [paramUse(perTce), ...POLLUTANTS.map((pollutant) => paramUse(perTonne, pollutant))];
-  return { raw, step: step("reward.municipal.raw", CLAUSES.municipalRaw, params, { energySavedTce: facts.energySavedTce, pollutantsReducedTonnes: tonnes }, raw) };
+  return {
+    raw,
+    step: step(
+      "reward.municipal.raw",
+      CLAUSES.municipalRaw,
+      params,
+      { energySavedTce: facts.energySavedTce, pollutantsReducedTonnes: tonnes },
+      raw,
+    ),
+  };
 }
 
 /**
@@ -67,7 +88,10 @@ export function municipalStandardAmount(facts: EnterpriseExit, ruleSet: RuleSet)
   const max = param(ruleSet, "reward.municipal.max", facts.exitCompletedOn);
   if (min.value.gt(max.value)) {
     const message = `reward.municipal.min (${min.value.toString()}) is above reward.municipal.max (${max.value.toString()}) on ${facts.exitCompletedOn}`;
-    throw new RuleSetError([{ path: `parameters["reward.municipal.min"]`, message }], `rule set "${ruleSet.id}": ${message}`);
+    throw new RuleSetError(
+      [{ path: `parameters["reward.municipal.min"]`, message }],
+      `rule set "${ruleSet.id}": ${message}`,
+    );
   }
   const standard = Dec.min(raw, max.value);
   const meets = raw.gte(min.value);
@@ -76,7 +100,16 @@ export function municipalStandardAmount(facts: EnterpriseExit, ruleSet: RuleSet)
     step("reward.municipal.standardAmount", CLAUSES.municipalStandard, [paramUse(max)], { raw }, standard),
     step("reward.municipal.meetsStandard", CLAUSES.municipalStandard, [paramUse(min)], { raw }, meets),
   ];
-  return { raw, standard, rounded: roundMoney(standard, ruleSet.rounding), meets, capApplied: raw.gt(max.value), min: min.value, max: max.value, steps };
+  return {
+    raw,
+    standard,
+    rounded: roundMoney(standard, ruleSet.rounding),
+    meets,
+    capApplied: raw.gt(max.value),
+    min: min.value,
+    max: max.value,
+    steps,
+  };
 }
 
 /**
@@ -86,7 +119,19 @@ export function municipalStandardAmount(facts: EnterpriseExit, ruleSet: RuleSet)
  * @example municipalReward(municipalStandardAmount(facts, ruleSet), ruleSet).amount // 1000000.05 for M = 1,000,000.049
  * @category enterprise-reward
  */
-export function municipalReward(municipal: MunicipalStandard, ruleSet: RuleSet): { readonly amount: Dec; readonly step: TraceStep } {
+export function municipalReward(
+  municipal: MunicipalStandard,
+  ruleSet: RuleSet,
+): { readonly amount: Dec; readonly step: TraceStep } {
   const amount = municipal.rounded;
-  return { amount, step: step("reward.municipal.amount", CLAUSES.municipalStandard, [], { standardAmount: municipal.standard }, toMoneyString(amount, ruleSet.rounding)) };
+  return {
+    amount,
+    step: step(
+      "reward.municipal.amount",
+      CLAUSES.municipalStandard,
+      [],
+      { standardAmount: municipal.standard },
+      toMoneyString(amount, ruleSet.rounding),
+    ),
+  };
 }

@@ -23,10 +23,20 @@ export interface SmallRewardDetail {
 type ScaleName = "reward.small.taxScale" | "reward.small.employeeScale" | "reward.small.landScale";
 
 /** One component: the scale in force applied to the base, rounded (the plan rewards each indicator in yuan). */
-function component(facts: EnterpriseExit, ruleSet: RuleSet, scaleName: ScaleName, rule: string, base: Dec, inputs: { readonly [key: string]: unknown }): { value: Dec; step: TraceStep } {
+function component(
+  facts: EnterpriseExit,
+  ruleSet: RuleSet,
+  scaleName: ScaleName,
+  rule: string,
+  base: Dec,
+  inputs: { readonly [key: string]: unknown },
+): { value: Dec; step: TraceStep } {
   const scale = param(ruleSet, scaleName, facts.exitCompletedOn);
   const value = roundMoney(applyScale(scale.value, base), ruleSet.rounding);
-  return { value, step: step(rule, CLAUSES.smallReward, [paramUse(scale)], inputs, toMoneyString(value, ruleSet.rounding)) };
+  return {
+    value,
+    step: step(rule, CLAUSES.smallReward, [paramUse(scale)], inputs, toMoneyString(value, ruleSet.rounding)),
+  };
 }
 
 /**
@@ -41,21 +51,79 @@ function component(facts: EnterpriseExit, ruleSet: RuleSet, scaleName: ScaleName
  * @example smallEnterpriseReward(facts, ruleSet).amount // 600000 for components 500,000 + 100,000 + 150,000 on a whole exit
  * @category enterprise-reward
  */
-export function smallEnterpriseReward(facts: EnterpriseExit, ruleSet: RuleSet): { readonly amount: Dec; readonly detail: SmallRewardDetail; readonly steps: readonly TraceStep[]; readonly reasons: readonly Reason[] } {
+export function smallEnterpriseReward(
+  facts: EnterpriseExit,
+  ruleSet: RuleSet,
+): {
+  readonly amount: Dec;
+  readonly detail: SmallRewardDetail;
+  readonly steps: readonly TraceStep[];
+  readonly reasons: readonly Reason[];
+} {
   const { vat, corporateIncome, other } = facts.priorYearTax;
   const totalTax = dec(vat).plus(corporateIncome).plus(other);
-  const tax = component(facts, ruleSet, "reward.small.taxScale", "reward.small.taxComponent", totalTax, { vat, corporateIncome, other, totalTax });
-  const employees = component(facts, ruleSet, "reward.small.employeeScale", "reward.small.employeeComponent", dec(facts.employees), { employees: facts.employees });
-  const land = component(facts, ruleSet, "reward.small.landScale", "reward.small.landComponent", dec(facts.landAreaM2), { landAreaM2: facts.landAreaM2 });
+  const tax = component(facts, ruleSet, "reward.small.taxScale", "reward.small.taxComponent", totalTax, {
+    vat,
+    corporateIncome,
+    other,
+    totalTax,
+  });
+  const employees = component(
+    facts,
+    ruleSet,
+    "reward.small.employeeScale",
+    "reward.small.employeeComponent",
+    dec(facts.employees),
+    { employees: facts.employees },
+  );
+  const land = component(
+    facts,
+    ruleSet,
+    "reward.small.landScale",
+    "reward.small.landComponent",
+    dec(facts.landAreaM2),
+    { landAreaM2: facts.landAreaM2 },
+  );
   const caps = param(ruleSet, "reward.small.cap", facts.exitCompletedOn);
   const cap = caps.value[facts.exitMode];
   const sum = tax.value.plus(employees.value).plus(land.value);
   const amount = roundMoney(Dec.min(cap, sum), ruleSet.rounding);
   const money = (value: Dec) => toMoneyString(value, ruleSet.rounding);
-  const detail = { tax: money(tax.value), employees: money(employees.value), land: money(land.value), sum: money(sum), cap: cap.toString(), capApplied: sum.gt(cap), amount: money(amount) };
-  const amountStep = step("reward.small.amount", CLAUSES.smallReward, [paramUse(caps, facts.exitMode)], { taxComponent: detail.tax, employeeComponent: detail.employees, landComponent: detail.land, sum: detail.sum, exitMode: facts.exitMode }, detail.amount);
+  const detail = {
+    tax: money(tax.value),
+    employees: money(employees.value),
+    land: money(land.value),
+    sum: money(sum),
+    cap: cap.toString(),
+    capApplied: sum.gt(cap),
+    amount: money(amount),
+  };
+  const amountStep = step(
+    "reward.small.amount",
+    CLAUSES.smallReward,
+    [paramUse(caps, facts.exitMode)],
+    {
+      taxComponent: detail.tax,
+      employeeComponent: detail.employees,
+      landComponent: detail.land,
+      sum: detail.sum,
+      exitMode: facts.exitMode,
+    },
+    detail.amount,
+  );
   const decisive = { track: "district-small", decisive: true } as const;
-  const reasons = [reason(messages, "small-enterprise-reward", CLAUSES.smallReward, { exitMode: facts.exitMode, cap }, decisive)];
-  if (detail.capApplied) reasons.push(reason(messages, "small-cap-applied", CLAUSES.smallReward, { exitMode: facts.exitMode, sum: detail.sum, cap }, decisive));
+  const reasons = [
+    reason(messages, "small-enterprise-reward", CLAUSES.smallReward, { exitMode: facts.exitMode, cap }, decisive),
+  ];
+  if (detail.capApplied)
+    reasons.push(
+      reason(
+        messages,
+        "small-cap-applied",
+        CLAUSES.smallReward,
+        { exitMode: facts.exitMode, sum: detail.sum, cap },
+        decisive,
+      ),
+    );
   return { amount, detail, steps: [tax.step, employees.step, land.step, amountStep], reasons };
 }

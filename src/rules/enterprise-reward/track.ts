@@ -12,7 +12,11 @@ export type RewardTrack = Exclude<Track, "none">;
 
 /** 市级奖励条件 · municipal track conditions: above scale, meets the standard, and granted or pending in the city. */
 export function isMunicipalTrack(facts: EnterpriseExit, meetsStandard: boolean): boolean {
-  return facts.scale === "above" && meetsStandard && (facts.municipalOutcome === "granted" || facts.municipalOutcome === "pending");
+  return (
+    facts.scale === "above" &&
+    meetsStandard &&
+    (facts.municipalOutcome === "granted" || facts.municipalOutcome === "pending")
+  );
 }
 
 /**
@@ -44,8 +48,10 @@ function municipalReasons(facts: EnterpriseExit, municipal: MunicipalStandard, t
   const rulesOut = { track: "municipal" } as const;
   const reasons: Reason[] = [];
   if (facts.scale === "below") reasons.push(reason(messages, "below-scale", CLAUSES.scale, {}, rulesOut));
-  if (!municipal.meets) reasons.push(reason(messages, "below-municipal-standard", CLAUSES.municipalStandard, standard, rulesOut));
-  if (facts.municipalOutcome === "not-granted" || facts.municipalOutcome === "not-applied") reasons.push(reason(messages, `municipal-${facts.municipalOutcome}`, CLAUSES.municipalApplication, {}, rulesOut));
+  if (!municipal.meets)
+    reasons.push(reason(messages, "below-municipal-standard", CLAUSES.municipalStandard, standard, rulesOut));
+  if (facts.municipalOutcome === "not-granted" || facts.municipalOutcome === "not-applied")
+    reasons.push(reason(messages, `municipal-${facts.municipalOutcome}`, CLAUSES.municipalApplication, {}, rulesOut));
   return reasons;
 }
 
@@ -53,20 +59,27 @@ function supplementReasons(facts: EnterpriseExit, municipal: MunicipalStandard, 
   const standard = { raw: municipal.raw, min: municipal.min };
   if (track === "district-supplement") {
     const decisive = { track, decisive: true } as const;
-    return [reason(messages, "meets-municipal-standard", CLAUSES.municipalStandard, standard, decisive), reason(messages, "recommended-by-district", CLAUSES.districtSupplement, {}, decisive)];
+    return [
+      reason(messages, "meets-municipal-standard", CLAUSES.municipalStandard, standard, decisive),
+      reason(messages, "recommended-by-district", CLAUSES.districtSupplement, {}, decisive),
+    ];
   }
   const rulesOut = { track: "district-supplement" } as const;
   const reasons: Reason[] = [];
-  if (track === "municipal") reasons.push(reason(messages, "municipal-track-applies", CLAUSES.noStacking, {}, rulesOut));
-  if (!municipal.meets) reasons.push(reason(messages, "below-municipal-standard", CLAUSES.municipalStandard, standard, rulesOut));
-  if (!facts.recommendedByDistrict) reasons.push(reason(messages, "not-recommended", CLAUSES.districtSupplement, {}, rulesOut));
+  if (track === "municipal")
+    reasons.push(reason(messages, "municipal-track-applies", CLAUSES.noStacking, {}, rulesOut));
+  if (!municipal.meets)
+    reasons.push(reason(messages, "below-municipal-standard", CLAUSES.municipalStandard, standard, rulesOut));
+  if (!facts.recommendedByDistrict)
+    reasons.push(reason(messages, "not-recommended", CLAUSES.districtSupplement, {}, rulesOut));
   return reasons;
 }
 
 function smallRuledOutReasons(track: RewardTrack, supplementRate: Dec | undefined): Reason[] {
   const rulesOut = { track: "district-small" } as const;
   if (track === "municipal") return [reason(messages, "municipal-track-applies", CLAUSES.noStacking, {}, rulesOut)];
-  if (track === "district-supplement") return [reason(messages, "supplement-track-applies", CLAUSES.districtSupplement, { supplementRate }, rulesOut)];
+  if (track === "district-supplement")
+    return [reason(messages, "supplement-track-applies", CLAUSES.districtSupplement, { supplementRate }, rulesOut)];
   return [];
 }
 
@@ -81,8 +94,17 @@ function smallRuledOutReasons(track: RewardTrack, supplementRate: Dec | undefine
  * The small track's own decisive reasons come from `smallEnterpriseReward`.
  * @category enterprise-reward
  */
-export function trackReasons(facts: EnterpriseExit, municipal: MunicipalStandard, track: RewardTrack, supplementRate?: Dec): Reason[] {
-  return [...municipalReasons(facts, municipal, track), ...supplementReasons(facts, municipal, track), ...smallRuledOutReasons(track, supplementRate)];
+export function trackReasons(
+  facts: EnterpriseExit,
+  municipal: MunicipalStandard,
+  track: RewardTrack,
+  supplementRate?: Dec,
+): Reason[] {
+  return [
+    ...municipalReasons(facts, municipal, track),
+    ...supplementReasons(facts, municipal, track),
+    ...smallRuledOutReasons(track, supplementRate),
+  ];
 }
 
 /**
@@ -102,6 +124,14 @@ export function trackStep(facts: EnterpriseExit, track: Track, meetsStandard?: b
     catalogueIndustry: facts.catalogueIndustry,
     exitMode: facts.exitMode,
   };
-  const trackInputs = meetsStandard === undefined ? {} : { scale: facts.scale, meetsMunicipalStandard: meetsStandard, municipalOutcome: facts.municipalOutcome, recommendedByDistrict: facts.recommendedByDistrict };
+  const trackInputs =
+    meetsStandard === undefined
+      ? {}
+      : {
+          scale: facts.scale,
+          meetsMunicipalStandard: meetsStandard,
+          municipalOutcome: facts.municipalOutcome,
+          recommendedByDistrict: facts.recommendedByDistrict,
+        };
   return step("reward.track", CLAUSES.track, [], { ...blockingInputs, ...trackInputs }, track);
 }

@@ -30,11 +30,14 @@ function itemIssues(item: ClearanceItem, path: string, rates: Rates, where: stri
   const issues: InputIssue[] = [];
   const declared = rates[item.structureType];
   if (declared === undefined) issues.push(unknownType(`${path}.structureType`, item.structureType, rates, where));
-  else if (!isWholeFor(declared, item.quantity)) issues.push(notWhole(`${path}.quantity`, item.quantity, item.structureType));
+  else if (!isWholeFor(declared, item.quantity))
+    issues.push(notWhole(`${path}.quantity`, item.quantity, item.structureType));
   if (item.survey === undefined) return issues;
   const surveyed = rates[item.survey.structureType];
-  if (surveyed === undefined) issues.push(unknownType(`${path}.survey.structureType`, item.survey.structureType, rates, where));
-  else if (!isWholeFor(surveyed, item.survey.quantity)) issues.push(notWhole(`${path}.survey.quantity`, item.survey.quantity, item.survey.structureType));
+  if (surveyed === undefined)
+    issues.push(unknownType(`${path}.survey.structureType`, item.survey.structureType, rates, where));
+  else if (!isWholeFor(surveyed, item.survey.quantity))
+    issues.push(notWhole(`${path}.survey.quantity`, item.survey.quantity, item.survey.structureType));
   if (declared !== undefined && surveyed !== undefined && declared.unit !== surveyed.unit) {
     issues.push({
       path: `${path}.survey.structureType`,
@@ -45,7 +48,10 @@ function itemIssues(item: ClearanceItem, path: string, rates: Rates, where: stri
 }
 
 function unknownType(path: string, structureType: string, rates: Rates, where: string): InputIssue {
-  return { path, message: `structureType (结构类型) "${structureType}" is not a structure type of ${where}; known: ${knownTypes(rates)}` };
+  return {
+    path,
+    message: `structureType (结构类型) "${structureType}" is not a structure type of ${where}; known: ${knownTypes(rates)}`,
+  };
 }
 
 // A per-item structure (其他构筑物) is counted, not measured: 1.5 items has no meaning.
@@ -54,5 +60,8 @@ function isWholeFor(rate: ClearanceRate, quantity: string): boolean {
 }
 
 function notWhole(path: string, quantity: string, structureType: string): InputIssue {
-  return { path, message: `quantity (数量) of "${structureType}" is counted per item and must be a whole number; got "${quantity}"` };
+  return {
+    path,
+    message: `quantity (数量) of "${structureType}" is counted per item and must be a whole number; got "${quantity}"`,
+  };
 }

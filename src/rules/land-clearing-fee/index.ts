@@ -14,6 +14,12 @@ export const structureClearanceDomain: Domain<StructureClearance> = {
 
 export { checkDeclaration } from "./checkDeclaration.js";
 export { clearanceTotals, landClearingFee } from "./landClearingFee.js";
-export { STRUCTURE_TYPE_LABELS, UNIT_LABELS, clearanceMessage, landClearingFeeMessages, structureTypeLabel } from "./messages.js";
+export {
+  STRUCTURE_TYPE_LABELS,
+  UNIT_LABELS,
+  clearanceMessage,
+  landClearingFeeMessages,
+  structureTypeLabel,
+} from "./messages.js";
 export type { ClearanceDetail, DeclaredBasis, DeclaredFigure, VerifiedItem } from "./types.js";
 export { approvedQuantity, declaredFee, verifyItem } from "./verifyItem.js";

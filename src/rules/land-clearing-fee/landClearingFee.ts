@@ -73,11 +73,27 @@ export function clearanceTotals(verified: readonly ItemVerification[], rounding:
   const declared = roundMoney(sum(verified.map((v) => v.declared.value)), rounding);
   const difference = approved.minus(declared);
   const basis = declaredBasis(verified);
-  const shown = { declared: toMoneyString(declared, rounding), approved: toMoneyString(approved, rounding), difference: toMoneyString(difference, rounding) };
+  const shown = {
+    declared: toMoneyString(declared, rounding),
+    approved: toMoneyString(approved, rounding),
+    difference: toMoneyString(difference, rounding),
+  };
   const steps: TraceStep[] = [
-    step("clearance.totals.declared", CLAUSE_DECLARE, [], { basis, items: verified.map((v) => v.declared.amount) }, shown.declared),
+    step(
+      "clearance.totals.declared",
+      CLAUSE_DECLARE,
+      [],
+      { basis, items: verified.map((v) => v.declared.amount) },
+      shown.declared,
+    ),
     step("clearance.totals.approved", CLAUSE_PAY, [], { fees: verified.map((v) => v.item.fee) }, shown.approved),
-    step("clearance.totals.difference", CLAUSE_VERIFY, [], { approved: shown.approved, declared: shown.declared }, shown.difference),
+    step(
+      "clearance.totals.difference",
+      CLAUSE_VERIFY,
+      [],
+      { approved: shown.approved, declared: shown.declared },
+      shown.difference,
+    ),
   ];
   return { approved, declared, difference, basis, shown, steps };
 }
@@ -92,7 +108,11 @@ function declaredBasis(verified: readonly ItemVerification[]): DeclaredBasis {
   return given === 0 ? "declared-quantities-at-rates" : "mixed";
 }
 
-function clearanceReasons(facts: StructureClearance, verified: readonly ItemVerification[], approved: string): Reason[] {
+function clearanceReasons(
+  facts: StructureClearance,
+  verified: readonly ItemVerification[],
+  approved: string,
+): Reason[] {
   const paid = verified.filter((v) => !v.fee.isZero()).length;
   const counts = {
     items: verified.length,

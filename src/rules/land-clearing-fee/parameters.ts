@@ -19,14 +19,22 @@ export function clearanceParameters(ruleSet: RuleSet, on: IsoDate): ClearancePar
 }
 
 /** The parameters on `on`, or every one that has no value then, as issues of the case's `declaredOn`. */
-export function clearanceParametersOrIssues(ruleSet: RuleSet, on: IsoDate): { ok: true; value: ClearanceParameters } | { ok: false; issues: InputIssue[] } {
+export function clearanceParametersOrIssues(
+  ruleSet: RuleSet,
+  on: IsoDate,
+): { ok: true; value: ClearanceParameters } | { ok: false; issues: InputIssue[] } {
   const issues: InputIssue[] = [];
   for (const name of ["clearance.rates", "clearance.cutoffDate", "clearance.requireSurvey"] as const) {
     try {
       param(ruleSet, name, on);
     } catch (error) {
       if (!(error instanceof RuleSetError)) throw error;
-      issues.push(...error.issues.map((issue) => ({ path: "declaredOn", message: `declaredOn (申报日期) ${on}: rule set "${ruleSet.id}" ${name} ${issue.message}` })));
+      issues.push(
+        ...error.issues.map((issue) => ({
+          path: "declaredOn",
+          message: `declaredOn (申报日期) ${on}: rule set "${ruleSet.id}" ${name} ${issue.message}`,
+        })),
+      );
     }
   }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, value: clearanceParameters(ruleSet, on) };
@@ -34,5 +42,7 @@ export function clearanceParametersOrIssues(ruleSet: RuleSet, on: IsoDate): { ok
 
 /** The structure types the rates table knows, for messages. */
 export function knownTypes(rates: Readonly<Record<string, ClearanceRate>>): string {
-  return Object.keys(rates).map((key) => `"${key}"`).join(", ");
+  return Object.keys(rates)
+    .map((key) => `"${key}"`)
+    .join(", ");
 }

@@ -81,7 +81,13 @@ export function verifyItem(item: ClearanceItem, parameters: ClearanceParameters,
     ...(item.declaredAmount === undefined ? {} : { declaredAmount: item.declaredAmount }),
     findings: findings.map((f) => f.code),
   };
-  return { item: row, fee, declared: declared.figure, findings, steps: [declared.step, feeStep(item, row, parameters, rounding)] };
+  return {
+    item: row,
+    fee,
+    declared: declared.figure,
+    findings,
+    steps: [declared.step, feeStep(item, row, parameters, rounding)],
+  };
 }
 
 function rateOf(rates: Readonly<Record<string, ClearanceRate>>, structureType: string): ClearanceRate {
@@ -91,22 +97,33 @@ function rateOf(rates: Readonly<Record<string, ClearanceRate>>, structureType: s
 }
 
 /** The `clearance.fee` step: every parameter the approved quantity and fee consulted, and the unrounded product. */
-function feeStep(item: ClearanceItem, row: VerifiedItem, parameters: ClearanceParameters, rounding: Rounding): TraceStep {
+function feeStep(
+  item: ClearanceItem,
+  row: VerifiedItem,
+  parameters: ClearanceParameters,
+  rounding: Rounding,
+): TraceStep {
   const { rates, cutoffDate, requireSurvey } = parameters;
-  return step("clearance.fee", CLAUSE_FEE, [paramUse(rates, row.approvedType), paramUse(cutoffDate), paramUse(requireSurvey)], {
-    itemId: item.id,
-    declaredType: item.structureType,
-    declaredQuantity: item.quantity,
-    surveyedType: item.survey?.structureType,
-    surveyedQuantity: item.survey?.quantity,
-    builtOn: item.builtOn,
-    approvedType: row.approvedType,
-    approvedQuantity: row.approvedQuantity,
-    unit: row.unit,
-    rate: row.rate,
-    unrounded: dec(row.rate).times(row.approvedQuantity),
-    rounding,
-  }, row.fee);
+  return step(
+    "clearance.fee",
+    CLAUSE_FEE,
+    [paramUse(rates, row.approvedType), paramUse(cutoffDate), paramUse(requireSurvey)],
+    {
+      itemId: item.id,
+      declaredType: item.structureType,
+      declaredQuantity: item.quantity,
+      surveyedType: item.survey?.structureType,
+      surveyedQuantity: item.survey?.quantity,
+      builtOn: item.builtOn,
+      approvedType: row.approvedType,
+      approvedQuantity: row.approvedQuantity,
+      unit: row.unit,
+      rate: row.rate,
+      unrounded: dec(row.rate).times(row.approvedQuantity),
+      rounding,
+    },
+    row.fee,
+  );
 }
 
 /** The item's declared figure: its `declaredAmount` when given, else the declared fee at the rates (recorded as a step either way). */
@@ -117,20 +134,31 @@ function declaredFigure(item: ClearanceItem, parameters: ClearanceParameters, ro
     item.declaredAmount === undefined
       ? { id: item.id, amount: toMoneyString(atRates, rounding), basis: "declared-quantity-at-rate", value: atRates }
       : { id: item.id, amount: item.declaredAmount, basis: "declared-amount", value: dec(item.declaredAmount) };
-  const declaredStep = step("clearance.declaredFee", CLAUSE_DECLARE, [paramUse(parameters.rates, item.structureType)], {
-    itemId: item.id,
-    structureType: item.structureType,
-    quantity: item.quantity,
-    unit: rate.unit,
-    rate: rate.rate,
-    unrounded: rate.rate.times(item.quantity),
-    rounding,
-    declaredAmount: item.declaredAmount,
-  }, toMoneyString(atRates, rounding));
+  const declaredStep = step(
+    "clearance.declaredFee",
+    CLAUSE_DECLARE,
+    [paramUse(parameters.rates, item.structureType)],
+    {
+      itemId: item.id,
+      structureType: item.structureType,
+      quantity: item.quantity,
+      unit: rate.unit,
+      rate: rate.rate,
+      unrounded: rate.rate.times(item.quantity),
+      rounding,
+      declaredAmount: item.declaredAmount,
+    },
+    toMoneyString(atRates, rounding),
+  );
   return { atRates, figure, step: declaredStep };
 }
 
-function itemFindings(item: ClearanceItem, parameters: ClearanceParameters, atRates: Dec, rounding: Rounding): Finding[] {
+function itemFindings(
+  item: ClearanceItem,
+  parameters: ClearanceParameters,
+  atRates: Dec,
+  rounding: Rounding,
+): Finding[] {
   const { rates, cutoffDate, requireSurvey } = parameters;
   const declaredRate = rateOf(rates.value, item.structureType);
   const out: Finding[] = [];
@@ -140,12 +168,24 @@ function itemFindings(item: ClearanceItem, parameters: ClearanceParameters, atRa
     add("type-mismatch", { declaredType: item.structureType, surveyedType: item.survey.structureType }, CLAUSE_VERIFY);
   }
   if (item.survey !== undefined && dec(item.quantity).gt(item.survey.quantity)) {
-    add("quantity-exceeds-survey", { declared: item.quantity, surveyed: item.survey.quantity, unit: declaredRate.unit }, CLAUSE_VERIFY);
+    add(
+      "quantity-exceeds-survey",
+      { declared: item.quantity, surveyed: item.survey.quantity, unit: declaredRate.unit },
+      CLAUSE_VERIFY,
+    );
   }
-  if (item.builtOn !== undefined && item.builtOn > cutoffDate.value) add("built-after-cutoff", { builtOn: item.builtOn, cutoffDate: cutoffDate.value });
+  if (item.builtOn !== undefined && item.builtOn > cutoffDate.value)
+    add("built-after-cutoff", { builtOn: item.builtOn, cutoffDate: cutoffDate.value });
   if (item.survey === undefined) add("unsurveyed", { required: requireSurvey.value }, CLAUSE_PAY);
   if (item.declaredAmount !== undefined && !dec(item.declaredAmount).eq(atRates)) {
-    const data = { declaredAmount: item.declaredAmount, expected: toMoneyString(atRates, rounding), declaredType: item.structureType, quantity: item.quantity, unit: declaredRate.unit, rate: declaredRate.rate };
+    const data = {
+      declaredAmount: item.declaredAmount,
+      expected: toMoneyString(atRates, rounding),
+      declaredType: item.structureType,
+      quantity: item.quantity,
+      unit: declaredRate.unit,
+      rate: declaredRate.rate,
+    };
     add("declared-amount-mismatch", data, CLAUSE_DECLARE);
   }
   return out;

@@ -31,19 +31,31 @@ export function crossCheckTransfers(cases: readonly Case[], outcomes: readonly O
   return outcomes.map((outcome) => {
     const facts = outcome.kind === "township-transfer" ? transfers.get(outcome.id) : undefined;
     if (facts === undefined) return outcome;
-    const extra = facts.exitedEnterprises.flatMap((enterprise) => mismatches(facts, enterprise, exits.get(enterprise.id)));
+    const extra = facts.exitedEnterprises.flatMap((enterprise) =>
+      mismatches(facts, enterprise, exits.get(enterprise.id)),
+    );
     return extra.length === 0 ? outcome : { ...outcome, findings: [...outcome.findings, ...extra] };
   });
 }
 
 /** The findings for one listed enterprise against its own exit case (none when the batch does not hold it). */
-function mismatches(transfer: TownshipTransfer, enterprise: ExitedEnterprise, exit: EnterpriseExit | undefined): Finding[] {
+function mismatches(
+  transfer: TownshipTransfer,
+  enterprise: ExitedEnterprise,
+  exit: EnterpriseExit | undefined,
+): Finding[] {
   if (exit === undefined) return [];
   const found: Finding[] = [];
   const taxTypes = TAX_TYPES.filter((type) => !dec(enterprise.priorYearTax[type]).equals(dec(exit.priorYearTax[type])));
   if (taxTypes.length > 0) {
-    const pick = (tax: Readonly<Record<string, string>>) => Object.fromEntries(taxTypes.map((type) => [type, tax[type] ?? "0"]));
-    const data = { enterpriseId: enterprise.id, taxTypes, inTransfer: pick(enterprise.priorYearTax), inEnterpriseExit: pick(exit.priorYearTax) };
+    const pick = (tax: Readonly<Record<string, string>>) =>
+      Object.fromEntries(taxTypes.map((type) => [type, tax[type] ?? "0"]));
+    const data = {
+      enterpriseId: enterprise.id,
+      taxTypes,
+      inTransfer: pick(enterprise.priorYearTax),
+      inEnterpriseExit: pick(exit.priorYearTax),
+    };
     found.push(finding(messages, "tax-mismatch", data, { itemId: enterprise.id, clause: TAX_TARGET_CLAUSE }));
   }
   if (exit.township !== transfer.township) {

@@ -27,13 +27,23 @@ export interface EnterpriseRow {
  * // VAT 100,000 × 0.125 + income tax 40,000 × 0.1 + other 10,000 × 0.25 → 12,500 + 4,000 + 2,500 = 19,000.00
  * @category township-transfer
  */
-export function enterpriseLostCapacity(enterprise: ExitedEnterprise, shares: Readonly<Record<TaxType, Dec>>, rounding: Rounding): { readonly amount: Dec; readonly row: EnterpriseRow; readonly step: TraceStep } {
+export function enterpriseLostCapacity(
+  enterprise: ExitedEnterprise,
+  shares: Readonly<Record<TaxType, Dec>>,
+  rounding: Rounding,
+): { readonly amount: Dec; readonly row: EnterpriseRow; readonly step: TraceStep } {
   const exact = TAX_TYPES.reduce((sum, type) => sum.plus(dec(enterprise.priorYearTax[type]).times(shares[type])), ZERO);
   const amount = roundMoney(exact, rounding);
   const { vat, corporateIncome, other } = enterprise.priorYearTax;
   return {
     amount,
     row: { id: enterprise.id, vat, corporateIncome, other, lostCapacity: toMoneyString(amount, rounding) },
-    step: step("transfer.enterpriseLostCapacity", TRANSFER_CLAUSE, [], { enterpriseId: enterprise.id, vat, corporateIncome, other, shares, unrounded: exact }, toMoneyString(amount, rounding)),
+    step: step(
+      "transfer.enterpriseLostCapacity",
+      TRANSFER_CLAUSE,
+      [],
+      { enterpriseId: enterprise.id, vat, corporateIncome, other, shares, unrounded: exact },
+      toMoneyString(amount, rounding),
+    ),
   };
 }

@@ -16,7 +16,9 @@ function text(data: Data, key: string): string {
  */
 function percent(data: Data, key: string): string {
   const value = data[key];
-  return typeof value === "string" && value !== "" ? `${dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_DOWN).toString()}%` : text(data, key);
+  return typeof value === "string" && value !== ""
+    ? `${dec(value).times(100).toDecimalPlaces(4, Dec.ROUND_DOWN).toString()}%`
+    : text(data, key);
 }
 
 /** A list of tax-type keys in the message's language. */
@@ -25,7 +27,11 @@ function taxList(data: Data, names: { readonly [type: string]: string }, separat
   return Array.isArray(types) ? types.map((type) => names[String(type)] ?? String(type)).join(separator) : "";
 }
 
-const TAX_EN: { readonly [type: string]: string } = { vat: "VAT", corporateIncome: "corporate income tax", other: "other taxes" };
+const TAX_EN: { readonly [type: string]: string } = {
+  vat: "VAT",
+  corporateIncome: "corporate income tax",
+  other: "other taxes",
+};
 const TAX_ZH: { readonly [type: string]: string } = { vat: "增值税", corporateIncome: "企业所得税", other: "其他税收" };
 
 /**
@@ -54,17 +60,31 @@ export const townshipTransferMessages: MessageCatalog = {
         `企业${text(d, "enterpriseId")}:本转移支付申报的上年度${taxList(d, TAX_ZH, "、")}(${text(d, "inTransfer")})与该企业退出案件(${text(d, "inEnterpriseExit")})不一致,请与国税、地税部门核对。`,
     },
     "township-mismatch": {
-      en: (d) => `Enterprise ${text(d, "enterpriseId")} is counted for ${text(d, "township")}, but its enterprise-exit case names ${text(d, "enterpriseTownship")}.`,
-      zh: (d) => `企业${text(d, "enterpriseId")}计入${text(d, "township")}的转移支付,但其退出案件所属乡镇为${text(d, "enterpriseTownship")}。`,
+      en: (d) =>
+        `Enterprise ${text(d, "enterpriseId")} is counted for ${text(d, "township")}, but its enterprise-exit case names ${text(d, "enterpriseTownship")}.`,
+      zh: (d) =>
+        `企业${text(d, "enterpriseId")}计入${text(d, "township")}的转移支付,但其退出案件所属乡镇为${text(d, "enterpriseTownship")}。`,
     },
   },
   rules: {
-    "transfer.townshipShare": { en: "township share of a tax (local share × township share of local)", zh: "乡镇分享比例(地方分享比例 × 乡镇分享地方部分比例)" },
-    "transfer.enterpriseLostCapacity": { en: "fiscal capacity an exited enterprise's prior-year taxes gave the township (rounded)", zh: "退出企业上年度税收形成的乡镇财力(四舍五入)" },
+    "transfer.townshipShare": {
+      en: "township share of a tax (local share × township share of local)",
+      zh: "乡镇分享比例(地方分享比例 × 乡镇分享地方部分比例)",
+    },
+    "transfer.enterpriseLostCapacity": {
+      en: "fiscal capacity an exited enterprise's prior-year taxes gave the township (rounded)",
+      zh: "退出企业上年度税收形成的乡镇财力(四舍五入)",
+    },
     "transfer.lostCapacity": { en: "lost fiscal capacity", zh: "减少的乡镇财力合计" },
-    "transfer.impactRatio": { en: "impact ratio (lost capacity ÷ prior-year capacity)", zh: "影响比例(减少财力 ÷ 上年度财力)" },
+    "transfer.impactRatio": {
+      en: "impact ratio (lost capacity ÷ prior-year capacity)",
+      zh: "影响比例(减少财力 ÷ 上年度财力)",
+    },
     "transfer.eligibility": { en: "impact threshold met", zh: "是否达到受影响较大认定比例" },
-    "transfer.amount": { en: "fiscal transfer (lost capacity × coverage, rounded)", zh: "财政转移支付(减少财力 × 覆盖比例,四舍五入)" },
+    "transfer.amount": {
+      en: "fiscal transfer (lost capacity × coverage, rounded)",
+      zh: "财政转移支付(减少财力 × 覆盖比例,四舍五入)",
+    },
     "transfer.taxTarget": { en: "reduction of the township's tax target", zh: "核减乡镇税收指标" },
     "transfer.outputTarget": { en: "reduction of the township's output target", zh: "核减乡镇产值指标" },
   },

@@ -21,12 +21,23 @@ export type TaxType = (typeof TAX_TYPES)[number];
  * // on 2016-12-31: VAT 0.5 × 0.25 = 0.125
  * @category township-transfer
  */
-export function townshipShares(ruleSet: RuleSet, reckonedOn: IsoDate): { readonly shares: Readonly<Record<TaxType, Dec>>; readonly steps: readonly TraceStep[] } {
+export function townshipShares(
+  ruleSet: RuleSet,
+  reckonedOn: IsoDate,
+): { readonly shares: Readonly<Record<TaxType, Dec>>; readonly steps: readonly TraceStep[] } {
   const localShare = param(ruleSet, "transfer.localShare", reckonedOn);
   const townshipShareOfLocal = param(ruleSet, "transfer.townshipShareOfLocal", reckonedOn);
-  const shares = Object.fromEntries(TAX_TYPES.map((type) => [type, localShare.value[type].times(townshipShareOfLocal.value[type])])) as Record<TaxType, Dec>;
+  const shares = Object.fromEntries(
+    TAX_TYPES.map((type) => [type, localShare.value[type].times(townshipShareOfLocal.value[type])]),
+  ) as Record<TaxType, Dec>;
   const steps = TAX_TYPES.map((type) =>
-    step("transfer.townshipShare", TRANSFER_CLAUSE, [paramUse(localShare, type), paramUse(townshipShareOfLocal, type)], { taxType: type, reckonedOn }, shares[type]),
+    step(
+      "transfer.townshipShare",
+      TRANSFER_CLAUSE,
+      [paramUse(localShare, type), paramUse(townshipShareOfLocal, type)],
+      { taxType: type, reckonedOn },
+      shares[type],
+    ),
   );
   return { shares, steps };
 }

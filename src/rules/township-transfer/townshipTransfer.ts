@@ -57,7 +57,13 @@ export function townshipTransfer(facts: TownshipTransfer, ruleSet: RuleSet): Out
   const trace = [
     ...shareSteps,
     ...enterprises.map((enterprise) => enterprise.step),
-    step("transfer.lostCapacity", TRANSFER_CLAUSE, [], { enterprises: enterprises.map((enterprise) => enterprise.row.lostCapacity) }, lostText),
+    step(
+      "transfer.lostCapacity",
+      TRANSFER_CLAUSE,
+      [],
+      { enterprises: enterprises.map((enterprise) => enterprise.row.lostCapacity) },
+      lostText,
+    ),
     ...impact.steps,
     transfer.step,
     ...targets.steps,
@@ -116,28 +122,75 @@ function impactOf(lost: Dec, facts: TownshipTransfer, ruleSet: RuleSet, reckoned
     ratio,
     threshold: threshold.value,
     eligible,
-    reason: reason(messages, eligible ? "impact-threshold-met" : "impact-below-threshold", TRANSFER_CLAUSE, data, { decisive: true }),
+    reason: reason(messages, eligible ? "impact-threshold-met" : "impact-below-threshold", TRANSFER_CLAUSE, data, {
+      decisive: true,
+    }),
     steps: [
-      step("transfer.impactRatio", TRANSFER_CLAUSE, [], { lostCapacity: data.lostCapacity, priorYearRevenue: facts.priorYearRevenue }, ratio),
-      step("transfer.eligibility", TRANSFER_CLAUSE, [paramUse(threshold)], { impactRatio: ratio, threshold: threshold.value }, eligible),
+      step(
+        "transfer.impactRatio",
+        TRANSFER_CLAUSE,
+        [],
+        { lostCapacity: data.lostCapacity, priorYearRevenue: facts.priorYearRevenue },
+        ratio,
+      ),
+      step(
+        "transfer.eligibility",
+        TRANSFER_CLAUSE,
+        [paramUse(threshold)],
+        { impactRatio: ratio, threshold: threshold.value },
+        eligible,
+      ),
     ],
   };
 }
 
 /** 转移支付额 · the transfer — round(lost × `transfer.coverage`) when eligible, else 0 (coverage is then not used). */
-function transferAmount(lost: Dec, eligible: boolean, ruleSet: RuleSet, reckonedOn: IsoDate): { readonly amount: Dec; readonly step: TraceStep } {
+function transferAmount(
+  lost: Dec,
+  eligible: boolean,
+  ruleSet: RuleSet,
+  reckonedOn: IsoDate,
+): { readonly amount: Dec; readonly step: TraceStep } {
   if (!eligible) {
-    return { amount: ZERO, step: step("transfer.amount", REPORTED_BASIS_CLAUSE, [], { lostCapacity: toMoneyString(lost, ruleSet.rounding), eligible }, toMoneyString(ZERO, ruleSet.rounding)) };
+    return {
+      amount: ZERO,
+      step: step(
+        "transfer.amount",
+        REPORTED_BASIS_CLAUSE,
+        [],
+        { lostCapacity: toMoneyString(lost, ruleSet.rounding), eligible },
+        toMoneyString(ZERO, ruleSet.rounding),
+      ),
+    };
   }
   const coverage = param(ruleSet, "transfer.coverage", reckonedOn);
   const amount = roundMoney(lost.times(coverage.value), ruleSet.rounding);
-  return { amount, step: step("transfer.amount", REPORTED_BASIS_CLAUSE, [paramUse(coverage)], { lostCapacity: toMoneyString(lost, ruleSet.rounding), eligible }, toMoneyString(amount, ruleSet.rounding)) };
+  return {
+    amount,
+    step: step(
+      "transfer.amount",
+      REPORTED_BASIS_CLAUSE,
+      [paramUse(coverage)],
+      { lostCapacity: toMoneyString(lost, ruleSet.rounding), eligible },
+      toMoneyString(amount, ruleSet.rounding),
+    ),
+  };
 }
 
 /** 核减指标 · target reductions — the tax target by the lost capacity, the output target by Σ priorYearOutput (absent: 0). */
-function targetReductions(facts: TownshipTransfer, lost: Dec, rounding: Rounding): { readonly detail: TownshipTransferDetail["targetReductions"]; readonly steps: readonly TraceStep[] } {
-  const outputs = facts.exitedEnterprises.map((enterprise) => ({ enterpriseId: enterprise.id, priorYearOutput: enterprise.priorYearOutput ?? null }));
-  const output = facts.exitedEnterprises.reduce((sum, enterprise) => sum.plus(dec(enterprise.priorYearOutput ?? "0")), ZERO);
+function targetReductions(
+  facts: TownshipTransfer,
+  lost: Dec,
+  rounding: Rounding,
+): { readonly detail: TownshipTransferDetail["targetReductions"]; readonly steps: readonly TraceStep[] } {
+  const outputs = facts.exitedEnterprises.map((enterprise) => ({
+    enterpriseId: enterprise.id,
+    priorYearOutput: enterprise.priorYearOutput ?? null,
+  }));
+  const output = facts.exitedEnterprises.reduce(
+    (sum, enterprise) => sum.plus(dec(enterprise.priorYearOutput ?? "0")),
+    ZERO,
+  );
   const detail = { taxTarget: toMoneyString(lost, rounding), outputTarget: toMoneyString(output, rounding) };
   return {
     detail,

@@ -49,18 +49,48 @@ export interface LeaseCompensation {
  * // 12,000 a year, 6 months left, rate 0.5 → 12,000 × 6 × 0.5 ÷ 12 = 3,000.00
  * @category village-compensation
  */
-export function leaseCompensation(lease: Lease, clearedOn: IsoDate, rent: RentParameters, rounding: Rounding): LeaseCompensation {
+export function leaseCompensation(
+  lease: Lease,
+  clearedOn: IsoDate,
+  rent: RentParameters,
+  rounding: Rounding,
+): LeaseCompensation {
   const remainingMonths = wholeMonthsBetween(clearedOn, lease.leaseEndsOn);
   const compensatedMonths = Math.min(remainingMonths, rent.capMonths);
   const exact = dec(lease.annualRent).times(compensatedMonths).times(rent.rate.value).dividedBy(MONTHS_PER_YEAR);
   const lostRent = roundMoney(exact, rounding);
   const steps = [
-    step("village.remainingMonths", COMPENSATION_CLAUSE, [], { leaseId: lease.id, clearedOn, leaseEndsOn: lease.leaseEndsOn }, remainingMonths),
-    step("village.compensatedMonths", COMPENSATION_CLAUSE, [], { leaseId: lease.id, remainingMonths, capMonths: rent.capMonths }, compensatedMonths),
-    step("village.lostRent", COMPENSATION_CLAUSE, [paramUse(rent.rate)], { leaseId: lease.id, annualRent: lease.annualRent, compensatedMonths, unrounded: exact }, toMoneyString(lostRent, rounding)),
+    step(
+      "village.remainingMonths",
+      COMPENSATION_CLAUSE,
+      [],
+      { leaseId: lease.id, clearedOn, leaseEndsOn: lease.leaseEndsOn },
+      remainingMonths,
+    ),
+    step(
+      "village.compensatedMonths",
+      COMPENSATION_CLAUSE,
+      [],
+      { leaseId: lease.id, remainingMonths, capMonths: rent.capMonths },
+      compensatedMonths,
+    ),
+    step(
+      "village.lostRent",
+      COMPENSATION_CLAUSE,
+      [paramUse(rent.rate)],
+      { leaseId: lease.id, annualRent: lease.annualRent, compensatedMonths, unrounded: exact },
+      toMoneyString(lostRent, rounding),
+    ),
   ];
   return {
-    row: { id: lease.id, tenant: lease.tenant, remainingMonths, compensatedMonths, annualRent: lease.annualRent, lostRent: toMoneyString(lostRent, rounding) },
+    row: {
+      id: lease.id,
+      tenant: lease.tenant,
+      remainingMonths,
+      compensatedMonths,
+      annualRent: lease.annualRent,
+      lostRent: toMoneyString(lostRent, rounding),
+    },
     lostRent,
     steps,
     findings: leaseFindings(lease, clearedOn, remainingMonths, rent),
@@ -72,10 +102,24 @@ function leaseFindings(lease: Lease, clearedOn: IsoDate, remainingMonths: number
   const common = { leaseId: lease.id, tenant: lease.tenant };
   // Ended *before* the clearance: a lease that ends on the clearance day itself lost nothing either, but it was still in force.
   if (lease.leaseEndsOn < clearedOn) {
-    found.push(finding(villageCompensationMessages, "lease-ended", { ...common, leaseEndsOn: lease.leaseEndsOn, clearedOn }, { itemId: lease.id, clause: COMPENSATION_CLAUSE }));
+    found.push(
+      finding(
+        villageCompensationMessages,
+        "lease-ended",
+        { ...common, leaseEndsOn: lease.leaseEndsOn, clearedOn },
+        { itemId: lease.id, clause: COMPENSATION_CLAUSE },
+      ),
+    );
   }
   if (remainingMonths > rent.capMonths) {
-    found.push(finding(villageCompensationMessages, "lease-capped", { ...common, remainingMonths, capMonths: rent.capMonths, capYears: rent.capYears.value }, { itemId: lease.id, clause: COMPENSATION_CLAUSE }));
+    found.push(
+      finding(
+        villageCompensationMessages,
+        "lease-capped",
+        { ...common, remainingMonths, capMonths: rent.capMonths, capYears: rent.capYears.value },
+        { itemId: lease.id, clause: COMPENSATION_CLAUSE },
+      ),
+    );
   }
   return found;
 }

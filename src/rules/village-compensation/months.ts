@@ -51,7 +51,9 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
  */
 export function capMonthsOf(capYears: Dec): number {
   if (capYears.isNegative() && !capYears.isZero()) {
-    throw new RuleSetError([{ path: `parameters["village.rentCapYears"]`, message: `must be ≥ 0 years; got "${capYears.toString()}"` }]);
+    throw new RuleSetError([
+      { path: `parameters["village.rentCapYears"]`, message: `must be ≥ 0 years; got "${capYears.toString()}"` },
+    ]);
   }
   return capYears.times(MONTHS_PER_YEAR).floor().toNumber();
 }

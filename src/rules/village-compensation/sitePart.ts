@@ -17,12 +17,21 @@ import { COMPENSATION_CLAUSE } from "./clauses.js";
  * // 12.5 mu of industrial compound at 10,000 a mu → 125,000.00
  * @category village-compensation
  */
-export function sitePart(facts: VillageCompensation, ruleSet: RuleSet): { readonly amount: Dec; readonly step: TraceStep } {
+export function sitePart(
+  facts: VillageCompensation,
+  ruleSet: RuleSet,
+): { readonly amount: Dec; readonly step: TraceStep } {
   const rounding = ruleSet.rounding;
   const perMu = param(ruleSet, "village.perMu", facts.clearedOn);
   const amount = roundMoney(perMu.value[facts.zoneType].times(dec(facts.landAreaMu)), rounding);
   return {
     amount,
-    step: step("village.sitePart", COMPENSATION_CLAUSE, [paramUse(perMu, facts.zoneType)], { zoneType: facts.zoneType, landAreaMu: facts.landAreaMu }, toMoneyString(amount, rounding)),
+    step: step(
+      "village.sitePart",
+      COMPENSATION_CLAUSE,
+      [paramUse(perMu, facts.zoneType)],
+      { zoneType: facts.zoneType, landAreaMu: facts.landAreaMu },
+      toMoneyString(amount, rounding),
+    ),
   };
 }

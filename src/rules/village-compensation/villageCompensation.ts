@@ -41,7 +41,13 @@ export function villageCompensation(facts: VillageCompensation, ruleSet: RuleSet
     ...capStep,
     ...leases.flatMap((lease) => lease.steps),
     site.step,
-    step("village.total", COMPENSATION_CLAUSE, [], { lostRent: leases.map((lease) => lease.row.lostRent), sitePart: toMoneyString(site.amount, rounding) }, totalText),
+    step(
+      "village.total",
+      COMPENSATION_CLAUSE,
+      [],
+      { lostRent: leases.map((lease) => lease.row.lostRent), sitePart: toMoneyString(site.amount, rounding) },
+      totalText,
+    ),
   ];
   return {
     id: facts.id,
@@ -53,21 +59,54 @@ export function villageCompensation(facts: VillageCompensation, ruleSet: RuleSet
     amounts: amountsOf({ district: total }, rounding),
     estimate: false,
     basis: basisOf(trace),
-    reasons: [reason(messages, "compensation-due", COMPENSATION_METHOD_CLAUSE, { village: facts.village, zoneType: facts.zoneType, landAreaMu: facts.landAreaMu, leases: facts.leases.length, total: totalText }, { decisive: true })],
+    reasons: [
+      reason(
+        messages,
+        "compensation-due",
+        COMPENSATION_METHOD_CLAUSE,
+        {
+          village: facts.village,
+          zoneType: facts.zoneType,
+          landAreaMu: facts.landAreaMu,
+          leases: facts.leases.length,
+          total: totalText,
+        },
+        { decisive: true },
+      ),
+    ],
     findings: [...leases.flatMap((lease) => lease.findings), ...areaFindings(facts)],
-    detail: { leases: leases.map((lease) => lease.row), sitePart: toMoneyString(site.amount, rounding), total: totalText },
+    detail: {
+      leases: leases.map((lease) => lease.row),
+      sitePart: toMoneyString(site.amount, rounding),
+      total: totalText,
+    },
     trace,
   };
 }
 
 /** Every lease's compensation and the cap step; the rent parameters are read only when there is a lease to use them on. */
-function compensateLeases(facts: VillageCompensation, ruleSet: RuleSet): { leases: LeaseCompensation[]; capStep: TraceStep[] } {
+function compensateLeases(
+  facts: VillageCompensation,
+  ruleSet: RuleSet,
+): { leases: LeaseCompensation[]; capStep: TraceStep[] } {
   if (facts.leases.length === 0) return { leases: [], capStep: [] };
   const capYears = param(ruleSet, "village.rentCapYears", facts.clearedOn);
-  const rent: RentParameters = { capYears, capMonths: capMonthsOf(capYears.value), rate: param(ruleSet, "village.rentCompensationRate", facts.clearedOn) };
+  const rent: RentParameters = {
+    capYears,
+    capMonths: capMonthsOf(capYears.value),
+    rate: param(ruleSet, "village.rentCompensationRate", facts.clearedOn),
+  };
   return {
     leases: facts.leases.map((lease) => leaseCompensation(lease, facts.clearedOn, rent, ruleSet.rounding)),
-    capStep: [step("village.rentCapMonths", COMPENSATION_CLAUSE, [paramUse(capYears)], { capYears: capYears.value }, rent.capMonths)],
+    capStep: [
+      step(
+        "village.rentCapMonths",
+        COMPENSATION_CLAUSE,
+        [paramUse(capYears)],
+        { capYears: capYears.value },
+        rent.capMonths,
+      ),
+    ],
   };
 }
 
@@ -76,5 +115,12 @@ function areaFindings(facts: VillageCompensation): Finding[] {
   const inForce = facts.leases.filter((lease) => lease.leaseEndsOn >= facts.clearedOn);
   const leasedAreaMu = inForce.reduce((sum, lease) => sum.plus(dec(lease.landAreaMu)), ZERO);
   if (!leasedAreaMu.greaterThan(dec(facts.landAreaMu))) return [];
-  return [finding(messages, "leased-area-exceeds-site", { leasedAreaMu, siteAreaMu: facts.landAreaMu, leases: inForce.length }, { clause: COMPENSATION_CLAUSE })];
+  return [
+    finding(
+      messages,
+      "leased-area-exceeds-site",
+      { leasedAreaMu, siteAreaMu: facts.landAreaMu, leases: inForce.length },
+      { clause: COMPENSATION_CLAUSE },
+    ),
+  ];
 }

@@ -16,7 +16,18 @@ const itemType = columnOf("items.structureType");
 
 describe("readCell", () => {
   it.each([
-    ["true", true], ["FALSE", false], ["是", true], ["否", false], ["yes", true], ["No", false], ["1", true], ["0", false], [true, true], [false, false], [1, true], [0, false],
+    ["true", true],
+    ["FALSE", false],
+    ["是", true],
+    ["否", false],
+    ["yes", true],
+    ["No", false],
+    ["1", true],
+    ["0", false],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
   ] as const)("boolean %j → %j", (raw, value) => {
     expect(readCell(raw, licensed)).toEqual({ ok: true, value });
   });
@@ -94,14 +105,19 @@ describe("readCell", () => {
   });
 
   it.each([
-    ["whole", "whole"], ["整体退出", "whole"], ["Process", "process"], ["环节退出", "process"],
+    ["whole", "whole"],
+    ["整体退出", "whole"],
+    ["Process", "process"],
+    ["环节退出", "process"],
   ])("enum %j → %j", (raw, value) => {
     expect(readCell(raw, exitMode)).toEqual({ ok: true, value });
   });
 
   it("an unknown enum value is refused with every accepted value and alias", () => {
     const cell = readCell("partial", exitMode);
-    expect(cell?.ok === false && cell.message).toBe('is "partial"; must be one of whole (整体退出), process (环节退出)');
+    expect(cell?.ok === false && cell.message).toBe(
+      'is "partial"; must be one of whole (整体退出), process (环节退出)',
+    );
   });
 
   it("structure types accept the Chinese name", () => {
@@ -118,7 +134,10 @@ describe("readCell", () => {
   it("exceljs values: a formula's saved result, rich text, a hyperlink's text, an error", () => {
     expect(readCell({ formula: "A1*2", result: 4000 }, energy)).toEqual({ ok: true, value: "4000" });
     expect(readCell({ formula: "A1*2" }, energy)).toMatchObject({ ok: false });
-    expect(readCell({ richText: [{ text: "台湖" }, { text: "镇" }] }, columnOf("township"))).toEqual({ ok: true, value: "台湖镇" });
+    expect(readCell({ richText: [{ text: "台湖" }, { text: "镇" }] }, columnOf("township"))).toEqual({
+      ok: true,
+      value: "台湖镇",
+    });
     expect(readCell({ text: "E-1", hyperlink: "#A1" }, columnOf("name"))).toEqual({ ok: true, value: "E-1" });
     expect(readCell({ error: "#N/A" }, energy)).toMatchObject({ ok: false });
   });
@@ -153,10 +172,18 @@ describe("columns", () => {
   });
 
   it("every kind's Chinese headers are distinct", () => {
-    for (const layout of Object.values(LAYOUTS)) expect(new Set(layout.columns.map((column) => column.zh)).size).toBe(layout.columns.length);
+    for (const layout of Object.values(LAYOUTS))
+      expect(new Set(layout.columns.map((column) => column.zh)).size).toBe(layout.columns.length);
   });
 
-  it.each([[0, "A"], [10, "K"], [25, "Z"], [26, "AA"], [701, "ZZ"], [702, "AAA"]])("column %i is %s", (index, letter) => {
+  it.each([
+    [0, "A"],
+    [10, "K"],
+    [25, "Z"],
+    [26, "AA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+  ])("column %i is %s", (index, letter) => {
     expect(columnLetter(index)).toBe(letter);
   });
 });

@@ -20,8 +20,26 @@ import { ioAt, tempDir } from "./support.js";
 const CASES: { readonly [kind in CaseKind]: readonly { readonly [key: string]: unknown }[] } = {
   "enterprise-exit": [
     enterpriseCase,
-    { ...enterpriseCase, id: "E-2", scale: "below", exitMode: "process", licensed: false, municipalOutcome: "not-applied", pollutantsReducedTonnes: { vocs: "0.125" }, priorYearTax: { other: "12345.67" }, municipalAssessedAmount: "640000", region: "south" },
-    { ...enterpriseCase, id: "E-3", catalogueIndustry: "casting", exemptCategory: "high-tech", leadingGroupDecision: "exit", acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: false, staffResettled: true } },
+    {
+      ...enterpriseCase,
+      id: "E-2",
+      scale: "below",
+      exitMode: "process",
+      licensed: false,
+      municipalOutcome: "not-applied",
+      pollutantsReducedTonnes: { vocs: "0.125" },
+      priorYearTax: { other: "12345.67" },
+      municipalAssessedAmount: "640000",
+      region: "south",
+    },
+    {
+      ...enterpriseCase,
+      id: "E-3",
+      catalogueIndustry: "casting",
+      exemptCategory: "high-tech",
+      leadingGroupDecision: "exit",
+      acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: false, staffResettled: true },
+    },
   ],
   "structure-clearance": [
     clearanceCase,
@@ -29,21 +47,47 @@ const CASES: { readonly [kind in CaseKind]: readonly { readonly [key: string]: u
       ...clearanceCase,
       id: "C-2",
       items: [
-        { id: "A", structureType: "steel-frame", quantity: "300.25", builtOn: "2016-07-01", declaredAmount: "10508.75", survey: { structureType: "simple", quantity: "280" } },
+        {
+          id: "A",
+          structureType: "steel-frame",
+          quantity: "300.25",
+          builtOn: "2016-07-01",
+          declaredAmount: "10508.75",
+          survey: { structureType: "simple", quantity: "280" },
+        },
         { id: "B", structureType: "other-structure", quantity: "3" },
-        { id: "C", structureType: "hardened-ground", quantity: "1000", survey: { structureType: "hardened-ground", quantity: "1000" } },
+        {
+          id: "C",
+          structureType: "hardened-ground",
+          quantity: "1000",
+          survey: { structureType: "hardened-ground", quantity: "1000" },
+        },
       ],
     },
   ],
   "village-compensation": [
     villageCase,
     { ...villageCase, id: "V-2", zoneType: "breeding-zone", leases: [] },
-    { ...villageCase, id: "V-3", leases: [...villageCase.leases, { id: "L2", tenant: "乙", landAreaMu: "2.5", annualRent: "30000.5", leaseEndsOn: "2016-12-31" }] },
+    {
+      ...villageCase,
+      id: "V-3",
+      leases: [
+        ...villageCase.leases,
+        { id: "L2", tenant: "乙", landAreaMu: "2.5", annualRent: "30000.5", leaseEndsOn: "2016-12-31" },
+      ],
+    },
   ],
   "township-transfer": [
     transferCase,
     { ...transferCase, id: "T-2", township: "宋庄镇", exitedEnterprises: [] },
-    { ...transferCase, id: "T-3", exitedEnterprises: [{ id: "X", priorYearTax: {} }, { id: "Y", priorYearTax: { vat: "1", corporateIncome: "2", other: "3" }, priorYearOutput: "4" }] },
+    {
+      ...transferCase,
+      id: "T-3",
+      exitedEnterprises: [
+        { id: "X", priorYearTax: {} },
+        { id: "Y", priorYearTax: { vat: "1", corporateIncome: "2", other: "3" }, priorYearOutput: "4" },
+      ],
+    },
   ],
 };
 
@@ -58,29 +102,37 @@ function normalized(value: { readonly [key: string]: unknown }): unknown {
 }
 
 describe("cases → the template filled in → read back → the same cases", () => {
-  it.each(Object.keys(CASES) as CaseKind[])("%s through the XLSX template (written with exceljs into its sheet)", async (kind) => {
-    const layout = LAYOUTS[kind];
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await templateXlsxBytes(kind, defaultRuleSet)) as unknown as ArrayBuffer);
-    const sheet = workbook.getWorksheet(kind);
-    if (sheet === undefined) throw new Error("no sheet");
-    for (let row = 2; row <= sheet.rowCount; row += 1) sheet.getRow(row).eachCell((cell) => (cell.value = null)); // the example rows
-    let next = 2;
-    for (const value of CASES[kind]) {
-      for (const row of flattenCase(layout, value)) {
-        layout.columns.forEach((column, index) => {
-          if (row[column.key] !== undefined) sheet.getCell(next, index + 1).value = xlsxValue(column, row[column.key]);
-        });
-        next += 1;
+  it.each(Object.keys(CASES) as CaseKind[])(
+    "%s through the XLSX template (written with exceljs into its sheet)",
+    async (kind) => {
+      const layout = LAYOUTS[kind];
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await templateXlsxBytes(kind, defaultRuleSet)) as unknown as ArrayBuffer);
+      const sheet = workbook.getWorksheet(kind);
+      if (sheet === undefined) throw new Error("no sheet");
+      for (let row = 2; row <= sheet.rowCount; row += 1) sheet.getRow(row).eachCell((cell) => (cell.value = null)); // the example rows
+      let next = 2;
+      for (const value of CASES[kind]) {
+        for (const row of flattenCase(layout, value)) {
+          layout.columns.forEach((column, index) => {
+            if (row[column.key] !== undefined)
+              sheet.getCell(next, index + 1).value = xlsxValue(column, row[column.key]);
+          });
+          next += 1;
+        }
       }
-    }
-    await writeFile(join(dir, `${kind}.xlsx`), new Uint8Array(await workbook.xlsx.writeBuffer()));
-    expect(await readCases(`${kind}.xlsx`, ioAt(dir), { ruleSet: defaultRuleSet })).toEqual(CASES[kind].map(normalized));
-  });
+      await writeFile(join(dir, `${kind}.xlsx`), new Uint8Array(await workbook.xlsx.writeBuffer()));
+      expect(await readCases(`${kind}.xlsx`, ioAt(dir), { ruleSet: defaultRuleSet })).toEqual(
+        CASES[kind].map(normalized),
+      );
+    },
+  );
 
   it.each(Object.keys(CASES) as CaseKind[])("%s through CSV", async (kind) => {
     const layout = LAYOUTS[kind];
-    const rows = CASES[kind].flatMap((value) => flattenCase(layout, value)).map((row) => layout.columns.map((column) => (row[column.key] === undefined ? "" : String(row[column.key]))));
+    const rows = CASES[kind]
+      .flatMap((value) => flattenCase(layout, value))
+      .map((row) => layout.columns.map((column) => (row[column.key] === undefined ? "" : String(row[column.key]))));
     await writeFile(join(dir, `${kind}.csv`), BOM + csvLines([layout.columns.map(templateHeader), ...rows]));
     expect(await readCases(`${kind}.csv`, ioAt(dir), { ruleSet: defaultRuleSet })).toEqual(CASES[kind].map(normalized));
   });
@@ -97,9 +149,13 @@ describe("results → CSV / XLSX → read back → the same amounts", () => {
 
   it("CSV", async () => {
     await writeFile(join(dir, "results.csv"), resultsCsv(document));
-    const records = parse(await readFile(join(dir, "results.csv")), { bom: true, columns: true }) as { [key: string]: string }[];
+    const records = parse(await readFile(join(dir, "results.csv")), { bom: true, columns: true }) as {
+      [key: string]: string;
+    }[];
     expect(Object.keys(records[0] ?? {})).toEqual([...RESULT_CSV_HEADERS]);
-    expect(records.map((r) => [r.id, r.municipal, r.district, r.total])).toEqual(document.results.map((o) => [o.id, o.amounts.municipal, o.amounts.district, o.amounts.total]));
+    expect(records.map((r) => [r.id, r.municipal, r.district, r.total])).toEqual(
+      document.results.map((o) => [o.id, o.amounts.municipal, o.amounts.district, o.amounts.total]),
+    );
   });
 
   it("XLSX: number cells with #,##0.00 equal to the exact amounts; totals sheet with 大写", async () => {
@@ -110,7 +166,11 @@ describe("results → CSV / XLSX → read back → the same amounts", () => {
     read.forEach((cells, index) => {
       const amounts = document.results[index]?.amounts;
       expect(cells.map((cell) => cell?.numFmt)).toEqual(["#,##0.00", "#,##0.00", "#,##0.00"]);
-      expect(cells.map((cell) => dec(String(cell?.value)).toFixed(2))).toEqual([amounts?.municipal, amounts?.district, amounts?.total]);
+      expect(cells.map((cell) => dec(String(cell?.value)).toFixed(2))).toEqual([
+        amounts?.municipal,
+        amounts?.district,
+        amounts?.total,
+      ]);
     });
     const totals = workbook.getWorksheet(RESULT_SHEETS.totals);
     const last = totals?.getRow(5 + Object.keys(document.totals.byTownship).length);

@@ -16,13 +16,17 @@ export function ioAt(cwd: string): CliIo {
 }
 
 /** Writes a workbook of sheets given as rows of exceljs cell values (row 1 first). */
-export async function writeWorkbook(path: string, sheets: readonly { readonly name: string; readonly rows: readonly (readonly unknown[])[] }[]): Promise<void> {
+export async function writeWorkbook(
+  path: string,
+  sheets: readonly { readonly name: string; readonly rows: readonly (readonly unknown[])[] }[],
+): Promise<void> {
   const workbook = new ExcelJS.Workbook();
   for (const { name, rows } of sheets) {
     const sheet = workbook.addWorksheet(name);
     rows.forEach((cells, index) => {
       cells.forEach((value, column) => {
-        if (value !== undefined && value !== null) sheet.getCell(index + 1, column + 1).value = value as ExcelJS.CellValue;
+        if (value !== undefined && value !== null)
+          sheet.getCell(index + 1, column + 1).value = value as ExcelJS.CellValue;
       });
     });
   }

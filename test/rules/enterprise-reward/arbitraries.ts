@@ -5,8 +5,14 @@ import { POLLUTANTS } from "../../../src/parameters/catalog.js";
 /** A decimal string: a whole part up to `maxWhole` and 0–`maxDecimals` decimals ("1234", "0.5", "17.000250"). */
 export function decimalStringArb(maxWhole: number, maxDecimals: number): fc.Arbitrary<string> {
   return fc
-    .record({ whole: fc.integer({ min: 0, max: maxWhole }), decimals: fc.integer({ min: 0, max: maxDecimals }), digits: fc.integer({ min: 0, max: 999_999 }) })
-    .map(({ whole, decimals, digits }) => (decimals === 0 ? `${whole}` : `${whole}.${String(digits).padStart(6, "0").slice(0, decimals)}`));
+    .record({
+      whole: fc.integer({ min: 0, max: maxWhole }),
+      decimals: fc.integer({ min: 0, max: maxDecimals }),
+      digits: fc.integer({ min: 0, max: 999_999 }),
+    })
+    .map(({ whole, decimals, digits }) =>
+      decimals === 0 ? `${whole}` : `${whole}.${String(digits).padStart(6, "0").slice(0, decimals)}`,
+    );
 }
 
 /** The value one time in `1 + absentWeight`, otherwise undefined. */
@@ -30,12 +36,30 @@ const assessedArb = fc.oneof(
   { arbitrary: fc.constantFrom("500000", "499999.99", "3000000", "3000000.01", "1000000.05", "1234567.89"), weight: 1 },
 );
 
-const pollutantsArb = fc.record(Object.fromEntries(POLLUTANTS.map((p) => [p, decimalStringArb(300, 4)])) as { [P in (typeof POLLUTANTS)[number]]: fc.Arbitrary<string> }, { requiredKeys: [] });
+const pollutantsArb = fc.record(
+  Object.fromEntries(POLLUTANTS.map((p) => [p, decimalStringArb(300, 4)])) as {
+    [P in (typeof POLLUTANTS)[number]]: fc.Arbitrary<string>;
+  },
+  { requiredKeys: [] },
+);
 
-const taxArb = fc.record({ vat: decimalStringArb(400_000, 2), corporateIncome: decimalStringArb(200_000, 2), other: decimalStringArb(50_000, 2) }, { requiredKeys: [] });
+const taxArb = fc.record(
+  {
+    vat: decimalStringArb(400_000, 2),
+    corporateIncome: decimalStringArb(200_000, 2),
+    other: decimalStringArb(50_000, 2),
+  },
+  { requiredKeys: [] },
+);
 
 const exemptionArb = sometimes(
-  fc.record({ exemptCategory: fc.constantFrom(...EXEMPT_CATEGORIES), leadingGroupDecision: fc.constantFrom("pending", "exit", "retain") }, { requiredKeys: ["exemptCategory"] }),
+  fc.record(
+    {
+      exemptCategory: fc.constantFrom(...EXEMPT_CATEGORIES),
+      leadingGroupDecision: fc.constantFrom("pending", "exit", "retain"),
+    },
+    { requiredKeys: ["exemptCategory"] },
+  ),
   5,
 );
 
@@ -51,7 +75,11 @@ export const exitInputArb = fc
     scale: fc.constantFrom("above", "below"),
     exitCompletedOn: isoDateArb,
     licensed: mostlyTrue,
-    acceptance: fc.record({ equipmentRemoved: mostlyTrue, licenceChangedOrCancelled: mostlyTrue, staffResettled: mostlyTrue }),
+    acceptance: fc.record({
+      equipmentRemoved: mostlyTrue,
+      licenceChangedOrCancelled: mostlyTrue,
+      staffResettled: mostlyTrue,
+    }),
     municipalOutcome: fc.constantFrom(...MUNICIPAL_OUTCOMES),
     recommendedByDistrict: fc.boolean(),
     energySavedTce: energyArb,
@@ -65,15 +93,26 @@ export const exitInputArb = fc
     exemption: exemptionArb,
   })
   .map(({ exemption, ...fields }) => {
-    const input: { [field: string]: unknown } = { kind: "enterprise-exit", id: "E", name: "某厂", ...fields, ...(exemption ?? {}) };
+    const input: { [field: string]: unknown } = {
+      kind: "enterprise-exit",
+      id: "E",
+      name: "某厂",
+      ...fields,
+      ...(exemption ?? {}),
+    };
     for (const key of Object.keys(input)) if (input[key] === undefined) delete input[key];
     return input;
   });
 
 /** A batch of valid cases with unique ids E-0, E-1, … */
-export const exitBatchArb = fc.array(exitInputArb, { minLength: 1, maxLength: 15 }).map((inputs) => inputs.map((input, index) => ({ ...input, id: `E-${index}` })));
+export const exitBatchArb = fc
+  .array(exitInputArb, { minLength: 1, maxLength: 15 })
+  .map((inputs) => inputs.map((input, index) => ({ ...input, id: `E-${index}` })));
 
-const ACCEPTED_EXIT = { licensed: true, acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true } };
+const ACCEPTED_EXIT = {
+  licensed: true,
+  acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
+};
 
 /** The case made rewardable: licensed, accepted, no exempt category waiting, a catalogue industry exiting whole. */
 function unblock(input: { readonly [field: string]: unknown }): { [field: string]: unknown } {
@@ -83,7 +122,15 @@ function unblock(input: { readonly [field: string]: unknown }): { [field: string
 
 /** Cases aimed at one track (a track property checks many cases of its track, not a few among the blocked). */
 export const aimedInputArb = {
-  municipal: fc.tuple(exitInputArb, fc.constantFrom("granted", "pending")).map(([input, municipalOutcome]) => ({ ...unblock(input), scale: "above", municipalOutcome })),
-  "district-supplement": fc.tuple(exitInputArb, fc.constantFrom("not-granted", "not-applied")).map(([input, municipalOutcome]) => ({ ...unblock(input), recommendedByDistrict: true, municipalOutcome })),
-  "district-small": exitInputArb.map((input) => ({ ...unblock(input), recommendedByDistrict: false, municipalOutcome: "not-applied" })),
+  municipal: fc
+    .tuple(exitInputArb, fc.constantFrom("granted", "pending"))
+    .map(([input, municipalOutcome]) => ({ ...unblock(input), scale: "above", municipalOutcome })),
+  "district-supplement": fc
+    .tuple(exitInputArb, fc.constantFrom("not-granted", "not-applied"))
+    .map(([input, municipalOutcome]) => ({ ...unblock(input), recommendedByDistrict: true, municipalOutcome })),
+  "district-small": exitInputArb.map((input) => ({
+    ...unblock(input),
+    recommendedByDistrict: false,
+    municipalOutcome: "not-applied",
+  })),
 } as const;

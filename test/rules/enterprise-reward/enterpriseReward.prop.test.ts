@@ -20,16 +20,23 @@ function run(input: { readonly [field: string]: unknown }) {
   return { facts, outcome: enterpriseReward(facts, rules), expected: oracle(facts, rules) };
 }
 
-const amountsOf = (outcome: Outcome) => ({ municipal: new Dec(outcome.amounts.municipal), district: new Dec(outcome.amounts.district), total: new Dec(outcome.amounts.total) });
-
-test.prop([exitInputArb])("exactly one track: the one whose DESIGN §4.1 condition holds, decided by reasons about it", (input) => {
-  const { outcome, expected } = run(input);
-  expect(TRACKS.filter((track) => expected.conditions[track])).toEqual([outcome.track]);
-  expect(outcome.eligible).toBe(outcome.track !== "none");
-  const decisive = outcome.reasons.filter((r) => r.decisive === true);
-  expect(decisive.length).toBeGreaterThan(0);
-  expect(decisive.every((r) => r.track === outcome.track)).toBe(true);
+const amountsOf = (outcome: Outcome) => ({
+  municipal: new Dec(outcome.amounts.municipal),
+  district: new Dec(outcome.amounts.district),
+  total: new Dec(outcome.amounts.total),
 });
+
+test.prop([exitInputArb])(
+  "exactly one track: the one whose DESIGN §4.1 condition holds, decided by reasons about it",
+  (input) => {
+    const { outcome, expected } = run(input);
+    expect(TRACKS.filter((track) => expected.conditions[track])).toEqual([outcome.track]);
+    expect(outcome.eligible).toBe(outcome.track !== "none");
+    const decisive = outcome.reasons.filter((r) => r.decisive === true);
+    expect(decisive.length).toBeGreaterThan(0);
+    expect(decisive.every((r) => r.track === outcome.track)).toBe(true);
+  },
+);
 
 test.prop([exitInputArb])("total = municipal + district", (input) => {
   const { municipal, district, total } = amountsOf(run(input).outcome);
@@ -63,12 +70,15 @@ test.prop([casesOf("district-supplement")])("the district supplement is round(ra
   expect(outcome.amounts.district).toBe(roundMoney(rate.times(expected.rounded), rules.rounding).toFixed(2));
 });
 
-test.prop([casesOf("district-small")])("the small-enterprise reward never exceeds the cap for its exit mode", (input) => {
-  const { facts, outcome } = run(input);
-  fc.pre(outcome.track === "district-small");
-  const cap = param(rules, "reward.small.cap", facts.exitCompletedOn).value[facts.exitMode];
-  expect(amountsOf(outcome).district.lte(cap)).toBe(true);
-});
+test.prop([casesOf("district-small")])(
+  "the small-enterprise reward never exceeds the cap for its exit mode",
+  (input) => {
+    const { facts, outcome } = run(input);
+    fc.pre(outcome.track === "district-small");
+    const cap = param(rules, "reward.small.cap", facts.exitCompletedOn).value[facts.exitMode];
+    expect(amountsOf(outcome).district.lte(cap)).toBe(true);
+  },
+);
 
 const moreSavedArb = fc.record({
   input: exitInputArb.map(({ municipalAssessedAmount: _assessed, ...input }) => input),
@@ -76,19 +86,37 @@ const moreSavedArb = fc.record({
   extra: decimalStringArb(20_000, 4),
 });
 
-test.prop([moreSavedArb])("more energy saved or more of a pollutant reduced never lowers the reward on the same track", ({ input, what, extra }) => {
-  const before = run(input).outcome;
-  const tonnes = (input.pollutantsReducedTonnes ?? {}) as { readonly [pollutant: string]: string | undefined };
-  const more =
-    what === "energySavedTce"
-      ? { ...input, energySavedTce: dec(input.energySavedTce as string).plus(extra).toString() }
-      : { ...input, pollutantsReducedTonnes: { ...tonnes, [what]: dec(tonnes[what] ?? "0").plus(extra).toString() } };
-  const after = run(more).outcome;
-  fc.pre(after.track === before.track);
-  expect(amountsOf(after).total.gte(amountsOf(before).total)).toBe(true);
-});
+test.prop([moreSavedArb])(
+  "more energy saved or more of a pollutant reduced never lowers the reward on the same track",
+  ({ input, what, extra }) => {
+    const before = run(input).outcome;
+    const tonnes = (input.pollutantsReducedTonnes ?? {}) as { readonly [pollutant: string]: string | undefined };
+    const more =
+      what === "energySavedTce"
+        ? {
+            ...input,
+            energySavedTce: dec(input.energySavedTce as string)
+              .plus(extra)
+              .toString(),
+          }
+        : {
+            ...input,
+            pollutantsReducedTonnes: {
+              ...tonnes,
+              [what]: dec(tonnes[what] ?? "0")
+                .plus(extra)
+                .toString(),
+            },
+          };
+    const after = run(more).outcome;
+    fc.pre(after.track === before.track);
+    expect(amountsOf(after).total.gte(amountsOf(before).total)).toBe(true);
+  },
+);
 
-const shuffledBatchArb = exitBatchArb.chain((cases) => fc.tuple(fc.constant(cases), fc.shuffledSubarray(cases, { minLength: cases.length, maxLength: cases.length })));
+const shuffledBatchArb = exitBatchArb.chain((cases) =>
+  fc.tuple(fc.constant(cases), fc.shuffledSubarray(cases, { minLength: cases.length, maxLength: cases.length })),
+);
 
 test.prop([shuffledBatchArb])("results do not depend on the order of the cases in a batch", ([cases, shuffled]) => {
   const byId = (outcomes: readonly Outcome[]) => new Map(outcomes.map((outcome) => [outcome.id, outcome]));
@@ -99,16 +127,20 @@ test.prop([shuffledBatchArb])("results do not depend on the order of the cases i
   expect(second.totals).toEqual(first.totals);
 });
 
-test.prop([exitInputArb])("every reason, finding and rule name has English and Chinese text, and the stored message is the English one", (input) => {
-  const { outcome } = run(input);
-  for (const item of [...outcome.reasons, ...outcome.findings]) {
-    const template = enterpriseRewardMessages.codes[item.code];
-    expect(template, item.code).toBeDefined();
-    expect(item.message).toBe(template?.en(item.data ?? {}));
-    const zh = template?.zh(item.data ?? {}) ?? "";
-    expect(zh).toMatch(/[\u4e00-\u9fff]/);
-    expect(`${item.message} ${zh}`).not.toMatch(/undefined|null|NaN|""/);
-    expect(item.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
-  }
-  for (const traceStep of outcome.trace) expect(enterpriseRewardMessages.rules[traceStep.rule], traceStep.rule).toBeDefined();
-});
+test.prop([exitInputArb])(
+  "every reason, finding and rule name has English and Chinese text, and the stored message is the English one",
+  (input) => {
+    const { outcome } = run(input);
+    for (const item of [...outcome.reasons, ...outcome.findings]) {
+      const template = enterpriseRewardMessages.codes[item.code];
+      expect(template, item.code).toBeDefined();
+      expect(item.message).toBe(template?.en(item.data ?? {}));
+      const zh = template?.zh(item.data ?? {}) ?? "";
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(`${item.message} ${zh}`).not.toMatch(/undefined|null|NaN|""/);
+      expect(item.code).toMatch(/^[a-z]+(-[a-z]+)*$/);
+    }
+    for (const traceStep of outcome.trace)
+      expect(enterpriseRewardMessages.rules[traceStep.rule], traceStep.rule).toBeDefined();
+  },
+);

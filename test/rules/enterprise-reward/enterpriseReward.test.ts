@@ -33,14 +33,26 @@ describe("one row per track (test numbers: 100 元/tce, band 500,000–3,000,000
     },
     {
       name: "none: staff not resettled → nothing paid",
-      facts: { energySavedTce: "8000", acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: false } },
+      facts: {
+        energySavedTce: "8000",
+        acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: false },
+      },
       track: "none",
       amounts: { municipal: "0.00", district: "0.00", total: "0.00" },
       decisive: ["acceptance-staff-not-resettled"],
     },
   ])("$name", ({ facts, track, amounts, decisive }) => {
     const outcome = enterpriseReward(exitFacts(facts), testRules);
-    expect(outcome).toMatchObject({ id: "E-1", kind: "enterprise-exit", township: "台湖镇", ruleSet: { id: "test", version: "t" }, track, eligible: track !== "none", payee: { type: "enterprise", id: "E-1" }, amounts });
+    expect(outcome).toMatchObject({
+      id: "E-1",
+      kind: "enterprise-exit",
+      township: "台湖镇",
+      ruleSet: { id: "test", version: "t" },
+      track,
+      eligible: track !== "none",
+      payee: { type: "enterprise", id: "E-1" },
+      amounts,
+    });
     expect(decisiveCodes(outcome)).toEqual(decisive);
     expect(outcome.reasons.filter((r) => r.decisive === true).every((r) => r.track === track)).toBe(true);
     for (const r of outcome.reasons) expect(r.clause).not.toBe("");
@@ -59,11 +71,36 @@ describe("one row per track (test numbers: 100 元/tce, band 500,000–3,000,000
 
 describe("basis: the weakest status of the parameters actually used (bundled tongzhou-2016)", () => {
   it.each([
-    { name: "energy and pollutants at the illustrative 360 元/tce and 10,000 元/t → illustrative", facts: { energySavedTce: "2000" }, track: "municipal", basis: "illustrative" },
-    { name: "only municipalAssessedAmount (no rate read): band reported, deadline official → reported", facts: { municipalAssessedAmount: "1200000" }, track: "municipal", basis: "reported" },
-    { name: "assessed amount on the supplement track: + the reported 70 % → reported", facts: { municipalAssessedAmount: "1200000", municipalOutcome: "not-granted" }, track: "district-supplement", basis: "reported" },
-    { name: "assessed amount below the floor → small track with illustrative scales → illustrative", facts: { municipalAssessedAmount: "100000" }, track: "district-small", basis: "illustrative" },
-    { name: "blocked: only the official deadline is read → official", facts: { licensed: false }, track: "none", basis: "official" },
+    {
+      name: "energy and pollutants at the illustrative 360 元/tce and 10,000 元/t → illustrative",
+      facts: { energySavedTce: "2000" },
+      track: "municipal",
+      basis: "illustrative",
+    },
+    {
+      name: "only municipalAssessedAmount (no rate read): band reported, deadline official → reported",
+      facts: { municipalAssessedAmount: "1200000" },
+      track: "municipal",
+      basis: "reported",
+    },
+    {
+      name: "assessed amount on the supplement track: + the reported 70 % → reported",
+      facts: { municipalAssessedAmount: "1200000", municipalOutcome: "not-granted" },
+      track: "district-supplement",
+      basis: "reported",
+    },
+    {
+      name: "assessed amount below the floor → small track with illustrative scales → illustrative",
+      facts: { municipalAssessedAmount: "100000" },
+      track: "district-small",
+      basis: "illustrative",
+    },
+    {
+      name: "blocked: only the official deadline is read → official",
+      facts: { licensed: false },
+      track: "none",
+      basis: "official",
+    },
   ])("$name", ({ facts, track, basis }) => {
     const outcome = enterpriseReward(exitFacts(facts), bundled);
     expect(outcome.track).toBe(track);
@@ -72,7 +109,11 @@ describe("basis: the weakest status of the parameters actually used (bundled ton
 
   it("the assessed-amount municipal case uses exactly min, max and the south deadline", () => {
     const outcome = enterpriseReward(exitFacts({ municipalAssessedAmount: "1200000" }), bundled);
-    expect(paramNames(outcome).sort()).toEqual(["plan.exitDeadline.south", "reward.municipal.max", "reward.municipal.min"]);
+    expect(paramNames(outcome).sort()).toEqual([
+      "plan.exitDeadline.south",
+      "reward.municipal.max",
+      "reward.municipal.min",
+    ]);
   });
 });
 

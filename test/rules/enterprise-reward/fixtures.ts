@@ -2,7 +2,14 @@ import { EnterpriseExitSchema, type EnterpriseExit } from "../../../src/schemas/
 import type { RuleSet } from "../../../src/parameters/types.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 
-const ALL_POLLUTANTS = (rate: string) => ({ so2: rate, nox: rate, cod: rate, ammoniaNitrogen: rate, vocs: rate, particulates: rate });
+const ALL_POLLUTANTS = (rate: string) => ({
+  so2: rate,
+  nox: rate,
+  cod: rate,
+  ammoniaNitrogen: rate,
+  vocs: rate,
+  particulates: rate,
+});
 
 /**
  * Test-only round numbers: 100 元/tce, 1,000 元/t of each pollutant, band 500,000–3,000,000, supplement 0.7,
@@ -31,8 +38,18 @@ export const testRules: RuleSet = ruleSetWith(TEST_PARAMETERS);
  */
 export const propertyRules: RuleSet = ruleSetWith({
   ...TEST_PARAMETERS,
-  "reward.municipal.ratePerTce": { values: [{ from: "2000-01-01", value: "100" }, { from: "2017-01-01", value: "120" }] },
-  "reward.municipal.ratePerTonne": { values: [{ from: "2000-01-01", value: ALL_POLLUTANTS("1000") }, { from: "2017-01-01", value: ALL_POLLUTANTS("1100") }] },
+  "reward.municipal.ratePerTce": {
+    values: [
+      { from: "2000-01-01", value: "100" },
+      { from: "2017-01-01", value: "120" },
+    ],
+  },
+  "reward.municipal.ratePerTonne": {
+    values: [
+      { from: "2000-01-01", value: ALL_POLLUTANTS("1000") },
+      { from: "2017-01-01", value: ALL_POLLUTANTS("1100") },
+    ],
+  },
 });
 
 /**

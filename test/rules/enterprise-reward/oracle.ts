@@ -17,7 +17,8 @@ export function oracle(facts: EnterpriseExit, ruleSet: RuleSet) {
   const min = param(ruleSet, "reward.municipal.min", on).value;
   const max = param(ruleSet, "reward.municipal.max", on).value;
   let raw = dec(facts.energySavedTce).times(perTce);
-  for (const pollutant of POLLUTANTS) raw = raw.plus(dec(facts.pollutantsReducedTonnes[pollutant]).times(perTonne[pollutant]));
+  for (const pollutant of POLLUTANTS)
+    raw = raw.plus(dec(facts.pollutantsReducedTonnes[pollutant]).times(perTonne[pollutant]));
   if (facts.municipalAssessedAmount !== undefined) raw = dec(facts.municipalAssessedAmount);
   const standard = Dec.min(raw, max);
   const meets = raw.gte(min);
@@ -29,8 +30,17 @@ export function oracle(facts: EnterpriseExit, ruleSet: RuleSet) {
     !staffResettled ||
     (facts.exemptCategory !== undefined && (facts.leadingGroupDecision ?? "pending") !== "exit") ||
     (facts.catalogueIndustry !== undefined && facts.exitMode === "process");
-  const municipal = !blocked && facts.scale === "above" && meets && (facts.municipalOutcome === "granted" || facts.municipalOutcome === "pending");
+  const municipal =
+    !blocked &&
+    facts.scale === "above" &&
+    meets &&
+    (facts.municipalOutcome === "granted" || facts.municipalOutcome === "pending");
   const supplement = !blocked && meets && facts.recommendedByDistrict && !municipal;
-  const conditions: Record<Track, boolean> = { none: blocked, municipal, "district-supplement": supplement, "district-small": !blocked && !municipal && !supplement };
+  const conditions: Record<Track, boolean> = {
+    none: blocked,
+    municipal,
+    "district-supplement": supplement,
+    "district-small": !blocked && !municipal && !supplement,
+  };
   return { raw, standard, rounded: roundMoney(standard, ruleSet.rounding), meets, min, max, conditions };
 }

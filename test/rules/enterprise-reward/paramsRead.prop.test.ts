@@ -12,19 +12,35 @@ vi.mock("../../../src/parameters/lookup.js", async (importOriginal) => {
   return { ...original, param: vi.fn(original.param) };
 });
 
-const anyCase = fc.oneof(exitInputArb, aimedInputArb.municipal, aimedInputArb["district-supplement"], aimedInputArb["district-small"]);
+const anyCase = fc.oneof(
+  exitInputArb,
+  aimedInputArb.municipal,
+  aimedInputArb["district-supplement"],
+  aimedInputArb["district-small"],
+);
 
-test.prop([anyCase])("every parameter the rule reads appears in some trace step's params, so basis is honest", (input) => {
-  const facts = EnterpriseExitSchema.parse(input);
-  const spy = vi.mocked(lookup.param);
-  spy.mockClear();
-  const outcome = enterpriseReward(facts, rules);
-  const recorded = outcome.trace.flatMap((s) => s.params.map((p) => p.name));
-  const read = spy.mock.calls.map(([, name, on]) => {
-    expect(on).toBe(facts.exitCompletedOn); // every parameter is read on the exit date
-    return name;
-  });
-  expect(read.length).toBeGreaterThan(0);
-  for (const name of read) expect(recorded.some((r) => r === name || r.startsWith(`${name}.`)), name).toBe(true);
-  for (const name of recorded) expect(read.some((r) => name === r || name.startsWith(`${r}.`)), name).toBe(true);
-});
+test.prop([anyCase])(
+  "every parameter the rule reads appears in some trace step's params, so basis is honest",
+  (input) => {
+    const facts = EnterpriseExitSchema.parse(input);
+    const spy = vi.mocked(lookup.param);
+    spy.mockClear();
+    const outcome = enterpriseReward(facts, rules);
+    const recorded = outcome.trace.flatMap((s) => s.params.map((p) => p.name));
+    const read = spy.mock.calls.map(([, name, on]) => {
+      expect(on).toBe(facts.exitCompletedOn); // every parameter is read on the exit date
+      return name;
+    });
+    expect(read.length).toBeGreaterThan(0);
+    for (const name of read)
+      expect(
+        recorded.some((r) => r === name || r.startsWith(`${name}.`)),
+        name,
+      ).toBe(true);
+    for (const name of recorded)
+      expect(
+        read.some((r) => name === r || name.startsWith(`${r}.`)),
+        name,
+      ).toBe(true);
+  },
+);

@@ -9,40 +9,104 @@ const KNOWN = Object.keys(TEST_RATES);
 
 describe("structure-clearance input errors (through computeBatch)", () => {
   it("unknown structure type → items[2].structureType, naming every known type", () => {
-    const errors = problems([declaration([clean("brick-concrete", "1"), clean("brick-wood", "1"), { structureType: "tent", quantity: "5" }])]);
+    const errors = problems([
+      declaration([clean("brick-concrete", "1"), clean("brick-wood", "1"), { structureType: "tent", quantity: "5" }]),
+    ]);
     expect(errors.map((e) => e.path)).toEqual(["[0].items[2].structureType"]);
     for (const type of KNOWN) expect(errors[0]?.message).toContain(`"${type}"`);
     expect(errors[0]?.message).toContain('"tent"');
   });
 
   it("unknown surveyed type → items[0].survey.structureType", () => {
-    const errors = problems([declaration([{ structureType: "brick-concrete", quantity: "1", survey: { structureType: "igloo", quantity: "1" } }])]);
+    const errors = problems([
+      declaration([
+        { structureType: "brick-concrete", quantity: "1", survey: { structureType: "igloo", quantity: "1" } },
+      ]),
+    ]);
     expect(errors.map((e) => e.path)).toEqual(["[0].items[0].survey.structureType"]);
     expect(errors[0]?.message).toContain('"brick-concrete"');
   });
 
   it("duplicate item id → items[1].id", () => {
-    const errors = problems([declaration([clean("brick-concrete", "1", { id: "A" }), clean("brick-wood", "2", { id: "A" })])]);
+    const errors = problems([
+      declaration([clean("brick-concrete", "1", { id: "A" }), clean("brick-wood", "2", { id: "A" })]),
+    ]);
     expect(errors.map((e) => e.path)).toEqual(["[0].items[1].id"]);
   });
 
   it.each([
-    { name: "negative quantity \"-3\"", item: { structureType: "brick-concrete", quantity: "-3" }, path: "[0].items[0].quantity" },
-    { name: "malformed quantity \"12,5\"", item: { structureType: "brick-concrete", quantity: "12,5" }, path: "[0].items[0].quantity" },
-    { name: "quantity with a unit \"12 m2\"", item: { structureType: "brick-concrete", quantity: "12 m2" }, path: "[0].items[0].quantity" },
-    { name: "negative surveyed quantity", item: { structureType: "brick-concrete", quantity: "3", survey: { structureType: "brick-concrete", quantity: "-1" } }, path: "[0].items[0].survey.quantity" },
-    { name: "builtOn \"2016-02-30\" is not a calendar date", item: { structureType: "brick-concrete", quantity: "3", builtOn: "2016-02-30" }, path: "[0].items[0].builtOn" },
-    { name: "builtOn \"2016/06/01\" is not YYYY-MM-DD", item: { structureType: "brick-concrete", quantity: "3", builtOn: "2016/06/01" }, path: "[0].items[0].builtOn" },
-    { name: "negative declaredAmount", item: { structureType: "brick-concrete", quantity: "3", declaredAmount: "-180" }, path: "[0].items[0].declaredAmount" },
-    { name: "per-item type with 1.5 items", item: { structureType: "other-structure", quantity: "1.5" }, path: "[0].items[0].quantity" },
-    { name: "per-item type surveyed as 2.5 items", item: { structureType: "other-structure", quantity: "3", survey: { structureType: "other-structure", quantity: "2.5" } }, path: "[0].items[0].survey.quantity" },
-    { name: "survey changes the unit (m → m²)", item: { structureType: "enclosure-wall", quantity: "30", survey: { structureType: "brick-concrete", quantity: "20" } }, path: "[0].items[0].survey.structureType" },
-    { name: "unknown field in an item (typo)", item: { structureType: "brick-concrete", quantity: "3", quantiy: "4" }, path: "[0].items[0].quantiy" },
+    {
+      name: 'negative quantity "-3"',
+      item: { structureType: "brick-concrete", quantity: "-3" },
+      path: "[0].items[0].quantity",
+    },
+    {
+      name: 'malformed quantity "12,5"',
+      item: { structureType: "brick-concrete", quantity: "12,5" },
+      path: "[0].items[0].quantity",
+    },
+    {
+      name: 'quantity with a unit "12 m2"',
+      item: { structureType: "brick-concrete", quantity: "12 m2" },
+      path: "[0].items[0].quantity",
+    },
+    {
+      name: "negative surveyed quantity",
+      item: {
+        structureType: "brick-concrete",
+        quantity: "3",
+        survey: { structureType: "brick-concrete", quantity: "-1" },
+      },
+      path: "[0].items[0].survey.quantity",
+    },
+    {
+      name: 'builtOn "2016-02-30" is not a calendar date',
+      item: { structureType: "brick-concrete", quantity: "3", builtOn: "2016-02-30" },
+      path: "[0].items[0].builtOn",
+    },
+    {
+      name: 'builtOn "2016/06/01" is not YYYY-MM-DD',
+      item: { structureType: "brick-concrete", quantity: "3", builtOn: "2016/06/01" },
+      path: "[0].items[0].builtOn",
+    },
+    {
+      name: "negative declaredAmount",
+      item: { structureType: "brick-concrete", quantity: "3", declaredAmount: "-180" },
+      path: "[0].items[0].declaredAmount",
+    },
+    {
+      name: "per-item type with 1.5 items",
+      item: { structureType: "other-structure", quantity: "1.5" },
+      path: "[0].items[0].quantity",
+    },
+    {
+      name: "per-item type surveyed as 2.5 items",
+      item: {
+        structureType: "other-structure",
+        quantity: "3",
+        survey: { structureType: "other-structure", quantity: "2.5" },
+      },
+      path: "[0].items[0].survey.quantity",
+    },
+    {
+      name: "survey changes the unit (m → m²)",
+      item: {
+        structureType: "enclosure-wall",
+        quantity: "30",
+        survey: { structureType: "brick-concrete", quantity: "20" },
+      },
+      path: "[0].items[0].survey.structureType",
+    },
+    {
+      name: "unknown field in an item (typo)",
+      item: { structureType: "brick-concrete", quantity: "3", quantiy: "4" },
+      path: "[0].items[0].quantiy",
+    },
   ])("$name → $path", ({ item, path }) => {
     expect(problems([declaration([item as never])]).map((e) => e.path)).toEqual([path]);
   });
 
-  it("\"3.0\" items of a per-item type is a whole number", () => {
+  it('"3.0" items of a per-item type is a whole number', () => {
     expect(problems([declaration([clean("other-structure", "3.0")])])).toEqual([]);
   });
 
@@ -56,8 +120,18 @@ describe("structure-clearance input errors (through computeBatch)", () => {
     ]);
     // schema problems first stop the rule-set checks (they need a parsed case)
     expect(errors.map((e) => e.path)).toEqual(["[0].items[1].quantity", "[0].items[2].builtOn"]);
-    const fixed = problems([declaration([{ structureType: "tent", quantity: "1" }, { structureType: "other-structure", quantity: "0.5" }, { structureType: "igloo", quantity: "1" }])]);
-    expect(fixed.map((e) => e.path)).toEqual(["[0].items[0].structureType", "[0].items[1].quantity", "[0].items[2].structureType"]);
+    const fixed = problems([
+      declaration([
+        { structureType: "tent", quantity: "1" },
+        { structureType: "other-structure", quantity: "0.5" },
+        { structureType: "igloo", quantity: "1" },
+      ]),
+    ]);
+    expect(fixed.map((e) => e.path)).toEqual([
+      "[0].items[0].structureType",
+      "[0].items[1].quantity",
+      "[0].items[2].structureType",
+    ]);
   });
 
   it("a declaration dated before the rates are in force → declaredOn", () => {
@@ -80,7 +154,9 @@ describe("checkDeclaration (paths relative to the case)", () => {
   it("returns no issue for a valid declaration, and relative paths otherwise", () => {
     const valid = StructureClearanceSchema.parse(declaration([clean("brick-concrete", "1")]));
     expect(checkDeclaration(valid, RULES)).toEqual([]);
-    const invalid = StructureClearanceSchema.parse(declaration([clean("brick-concrete", "1"), { structureType: "tent", quantity: "1" }]));
+    const invalid = StructureClearanceSchema.parse(
+      declaration([clean("brick-concrete", "1"), { structureType: "tent", quantity: "1" }]),
+    );
     expect(checkDeclaration(invalid, RULES).map((i) => i.path)).toEqual(["items[1].structureType"]);
   });
 });

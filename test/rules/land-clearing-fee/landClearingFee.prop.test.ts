@@ -18,9 +18,21 @@ const builtOn = fc.constantFrom("2010-01-01", "2016-06-13", CUTOFF, "2016-06-15"
 /** An item: an area type (which a survey may change to another area type), a wall (m), or a per-item structure. */
 const item: fc.Arbitrary<ItemInput> = fc
   .oneof(
-    fc.record({ group: fc.constant(AREA_TYPES as readonly string[]), quantity: decimalQuantity, surveyed: decimalQuantity }),
-    fc.record({ group: fc.constant(["enclosure-wall"] as readonly string[]), quantity: decimalQuantity, surveyed: decimalQuantity }),
-    fc.record({ group: fc.constant(["other-structure"] as readonly string[]), quantity: wholeQuantity, surveyed: wholeQuantity }),
+    fc.record({
+      group: fc.constant(AREA_TYPES as readonly string[]),
+      quantity: decimalQuantity,
+      surveyed: decimalQuantity,
+    }),
+    fc.record({
+      group: fc.constant(["enclosure-wall"] as readonly string[]),
+      quantity: decimalQuantity,
+      surveyed: decimalQuantity,
+    }),
+    fc.record({
+      group: fc.constant(["other-structure"] as readonly string[]),
+      quantity: wholeQuantity,
+      surveyed: wholeQuantity,
+    }),
   )
   .chain(({ group, quantity, surveyed }) =>
     fc.record(
@@ -45,7 +57,8 @@ describe("structure-clearance properties", () => {
     fc.assert(
       fc.property(items, ruleSet, (list, rules) => {
         const outcome = verifyOne(declaration(list), rules);
-        for (const row of outcome.detail?.items ?? []) expect(dec(row.approvedQuantity).lte(row.declaredQuantity)).toBe(true);
+        for (const row of outcome.detail?.items ?? [])
+          expect(dec(row.approvedQuantity).lte(row.declaredQuantity)).toBe(true);
       }),
     );
   });
@@ -53,7 +66,10 @@ describe("structure-clearance properties", () => {
   it("approved total ≤ the total if every item were surveyed at its declared quantity (keeping the surveyed type) and built in time", () => {
     fc.assert(
       fc.property(items, ruleSet, (list, rules) => {
-        const asDeclared = list.map(({ builtOn: _builtOn, ...rest }) => ({ ...rest, survey: { structureType: rest.survey?.structureType ?? rest.structureType, quantity: rest.quantity } }));
+        const asDeclared = list.map(({ builtOn: _builtOn, ...rest }) => ({
+          ...rest,
+          survey: { structureType: rest.survey?.structureType ?? rest.structureType, quantity: rest.quantity },
+        }));
         const approved = dec(verifyOne(declaration(list), rules).detail?.totals.approved ?? "NaN");
         const ceiling = dec(verifyOne(declaration(asDeclared), rules).detail?.totals.approved ?? "NaN");
         expect(approved.lte(ceiling)).toBe(true);
@@ -64,9 +80,14 @@ describe("structure-clearance properties", () => {
   it("when no survey changes the type, approved total ≤ the declared quantities at the rates", () => {
     fc.assert(
       fc.property(items, ruleSet, (list, rules) => {
-        const sameType = list.map((i) => (i.survey === undefined ? i : { ...i, survey: { ...i.survey, structureType: i.structureType } }));
+        const sameType = list.map((i) =>
+          i.survey === undefined ? i : { ...i, survey: { ...i.survey, structureType: i.structureType } },
+        );
         const outcome = verifyOne(declaration(sameType), rules);
-        const atRates = outcome.detail?.items.reduce((sum, row) => sum.plus(rateOf(row.declaredType).times(row.declaredQuantity).toDecimalPlaces(2, 4)), dec(0));
+        const atRates = outcome.detail?.items.reduce(
+          (sum, row) => sum.plus(rateOf(row.declaredType).times(row.declaredQuantity).toDecimalPlaces(2, 4)),
+          dec(0),
+        );
         expect(dec(outcome.detail?.totals.approved ?? "NaN").lte(atRates ?? dec("NaN"))).toBe(true);
       }),
     );
@@ -79,8 +100,16 @@ describe("structure-clearance properties", () => {
         const detail = outcome.detail;
         const fees = detail?.items.reduce((sum, row) => sum.plus(row.fee), dec(0));
         expect(fees?.toFixed(2)).toBe(detail?.totals.approved);
-        expect(outcome.amounts).toEqual({ municipal: "0.00", district: detail?.totals.approved, total: detail?.totals.approved });
-        expect(dec(detail?.totals.approved ?? "NaN").minus(detail?.totals.declared ?? "NaN").toFixed(2)).toBe(detail?.totals.difference);
+        expect(outcome.amounts).toEqual({
+          municipal: "0.00",
+          district: detail?.totals.approved,
+          total: detail?.totals.approved,
+        });
+        expect(
+          dec(detail?.totals.approved ?? "NaN")
+            .minus(detail?.totals.declared ?? "NaN")
+            .toFixed(2),
+        ).toBe(detail?.totals.difference);
         const declared = detail?.declaredByItem.reduce((sum, row) => sum.plus(row.amount), dec(0));
         expect(declared?.toDecimalPlaces(2, 4).toFixed(2)).toBe(detail?.totals.declared);
       }),
@@ -93,8 +122,14 @@ describe("structure-clearance properties", () => {
         const index = pick % list.length;
         const chosen = list[index] as ItemInput;
         if (chosen.survey === undefined) return;
-        const grown = dec(chosen.survey.quantity).plus(chosen.structureType === "other-structure" ? dec(extra).floor() : extra).toString();
-        const more = list.map((i, k) => (k === index ? { ...i, survey: { structureType: chosen.survey?.structureType ?? i.structureType, quantity: grown } } : i));
+        const grown = dec(chosen.survey.quantity)
+          .plus(chosen.structureType === "other-structure" ? dec(extra).floor() : extra)
+          .toString();
+        const more = list.map((i, k) =>
+          k === index
+            ? { ...i, survey: { structureType: chosen.survey?.structureType ?? i.structureType, quantity: grown } }
+            : i,
+        );
         const before = verifyOne(declaration(list), rules).detail;
         const after = verifyOne(declaration(more), rules).detail;
         expect(dec(after?.items[index]?.fee ?? "NaN").gte(before?.items[index]?.fee ?? "NaN")).toBe(true);
@@ -106,7 +141,15 @@ describe("structure-clearance properties", () => {
   it("reordering the items changes nothing but their order", () => {
     fc.assert(
       fc.property(
-        items.chain((list) => fc.tuple(fc.constant(list), fc.shuffledSubarray(list.map((_, k) => k), { minLength: list.length, maxLength: list.length }))),
+        items.chain((list) =>
+          fc.tuple(
+            fc.constant(list),
+            fc.shuffledSubarray(
+              list.map((_, k) => k),
+              { minLength: list.length, maxLength: list.length },
+            ),
+          ),
+        ),
         ruleSet,
         ([list, order], rules) => {
           const original = declaration(list);
@@ -118,9 +161,12 @@ describe("structure-clearance properties", () => {
           expect(b.detail?.totals).toEqual(a.detail?.totals);
           expect(b.amounts).toEqual(a.amounts);
           expect(b.reasons).toEqual(a.reasons);
-          const byItem = (findings: typeof a.findings) => [...findings].sort((x, y) => `${x.itemId}|${x.code}`.localeCompare(`${y.itemId}|${y.code}`));
+          const byItem = (findings: typeof a.findings) =>
+            [...findings].sort((x, y) => `${x.itemId}|${x.code}`.localeCompare(`${y.itemId}|${y.code}`));
           expect(byItem(b.findings)).toEqual(byItem(a.findings));
-          expect(b.findings.map((f) => f.itemId)).toEqual(order.flatMap((k) => a.findings.filter((f) => f.itemId === original.items[k]?.id).map((f) => f.itemId)));
+          expect(b.findings.map((f) => f.itemId)).toEqual(
+            order.flatMap((k) => a.findings.filter((f) => f.itemId === original.items[k]?.id).map((f) => f.itemId)),
+          );
         },
       ),
     );

@@ -16,9 +16,15 @@ export const TEST_RATES = {
 export const CUTOFF = "2016-06-14";
 
 /** The bundled rule set with TEST_RATES, a 2016-06-14 cut-off, and a survey required unless said otherwise. */
-export function clearanceRules(options: { requireSurvey?: boolean; rounding?: { scale: number; mode: "half-up" | "half-even" | "down" } } = {}): RuleSet {
+export function clearanceRules(
+  options: { requireSurvey?: boolean; rounding?: { scale: number; mode: "half-up" | "half-even" | "down" } } = {},
+): RuleSet {
   return ruleSetWith(
-    { "clearance.rates": TEST_RATES, "clearance.cutoffDate": CUTOFF, "clearance.requireSurvey": options.requireSurvey ?? true },
+    {
+      "clearance.rates": TEST_RATES,
+      "clearance.cutoffDate": CUTOFF,
+      "clearance.requireSurvey": options.requireSurvey ?? true,
+    },
     options.rounding === undefined ? {} : { rounding: options.rounding },
   );
 }

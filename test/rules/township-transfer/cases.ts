@@ -20,19 +20,29 @@ export interface EnterpriseInput {
 }
 
 /** A township-transfer case as a user writes it: 台湖镇, fiscal year 2017, prior-year capacity 100,000. */
-export function transferInput(overrides: { readonly [field: string]: unknown } = {}, enterprises: readonly EnterpriseInput[] = []): { readonly [field: string]: unknown } {
+export function transferInput(
+  overrides: { readonly [field: string]: unknown } = {},
+  enterprises: readonly EnterpriseInput[] = [],
+): { readonly [field: string]: unknown } {
   return {
     kind: "township-transfer",
     id: "T-1",
     township: "台湖镇",
     fiscalYear: 2017,
     priorYearRevenue: "100000",
-    exitedEnterprises: enterprises.map((enterprise, index) => ({ id: `E${index + 1}`, priorYearTax: {}, ...enterprise })),
+    exitedEnterprises: enterprises.map((enterprise, index) => ({
+      id: `E${index + 1}`,
+      priorYearTax: {},
+      ...enterprise,
+    })),
     ...overrides,
   };
 }
 
 /** The same, parsed as the rules receive it. */
-export function transferCase(overrides: { readonly [field: string]: unknown } = {}, enterprises: readonly EnterpriseInput[] = []): TownshipTransfer {
+export function transferCase(
+  overrides: { readonly [field: string]: unknown } = {},
+  enterprises: readonly EnterpriseInput[] = [],
+): TownshipTransfer {
   return TownshipTransferSchema.parse(transferInput(overrides, enterprises));
 }

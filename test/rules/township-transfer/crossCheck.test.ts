@@ -95,12 +95,22 @@ describe("crossCheckTransfers via computeBatch on a mixed batch", () => {
   });
 
   it("T-1 gets exactly those findings: E3 (100000.00 = 100000 as decimals) and E4 (no exit case in the batch) get none", () => {
-    expect(findings(document.results[1])).toEqual(["tax-mismatch:E1", "township-mismatch:E2", "tax-mismatch:E5", "township-mismatch:E5"]);
+    expect(findings(document.results[1])).toEqual([
+      "tax-mismatch:E1",
+      "township-mismatch:E2",
+      "tax-mismatch:E5",
+      "township-mismatch:E5",
+    ]);
   });
 
   it("the tax-mismatch data names the differing taxes and both figures", () => {
     const e1 = document.results[1]?.findings.find((f) => f.itemId === "E1");
-    expect(e1?.data).toEqual({ enterpriseId: "E1", taxTypes: ["vat"], inTransfer: { vat: "90000" }, inEnterpriseExit: { vat: "100000" } });
+    expect(e1?.data).toEqual({
+      enterpriseId: "E1",
+      taxTypes: ["vat"],
+      inTransfer: { vat: "90000" },
+      inEnterpriseExit: { vat: "100000" },
+    });
     const e2 = document.results[1]?.findings.find((f) => f.itemId === "E2");
     expect(e2?.data).toEqual({ enterpriseId: "E2", township: "台湖镇", enterpriseTownship: "张家湾镇" });
   });

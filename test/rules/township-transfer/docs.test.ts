@@ -6,7 +6,9 @@ import type { Outcome } from "../../../src/trace/types.js";
 
 // The worked examples of docs/township-transfers.md, computed with the bundled tongzhou-2016 rule set.
 const page = readFileSync(new URL("../../../docs/township-transfers.md", import.meta.url), "utf8");
-const examples = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => JSON.parse(match[1] ?? "null") as { id: string });
+const examples = [...page.matchAll(/```json\n([\s\S]*?)```/g)].map(
+  (match) => JSON.parse(match[1] ?? "null") as { id: string },
+);
 
 /** With thousands separators, as the page writes money. */
 const written = (money: string) => money.replace(/\B(?=(\d{3})+(?!\d))(?=.*\.)/g, ",");
@@ -20,10 +22,38 @@ interface Expected {
   readonly targets: { readonly taxTarget: string; readonly outputTarget: string };
 }
 const expected: { readonly [id: string]: Expected } = {
-  "T-A": { enterprises: ["132500.00", "12500.00"], lost: "145000.00", ratio: "0.0725", eligible: true, transfer: "145000.00", targets: { taxTarget: "145000.00", outputTarget: "12000000.00" } },
-  "T-B": { enterprises: ["82500.00", "6250.00"], lost: "88750.00", ratio: "0.0444", eligible: false, transfer: "0.00", targets: { taxTarget: "88750.00", outputTarget: "12000000.00" } },
-  "T-C": { enterprises: ["50000.00"], lost: "50000.00", ratio: "0.0500", eligible: true, transfer: "50000.00", targets: { taxTarget: "50000.00", outputTarget: "0.00" } },
-  "T-D": { enterprises: ["49999.99"], lost: "49999.99", ratio: "0.0500", eligible: false, transfer: "0.00", targets: { taxTarget: "49999.99", outputTarget: "0.00" } },
+  "T-A": {
+    enterprises: ["132500.00", "12500.00"],
+    lost: "145000.00",
+    ratio: "0.0725",
+    eligible: true,
+    transfer: "145000.00",
+    targets: { taxTarget: "145000.00", outputTarget: "12000000.00" },
+  },
+  "T-B": {
+    enterprises: ["82500.00", "6250.00"],
+    lost: "88750.00",
+    ratio: "0.0444",
+    eligible: false,
+    transfer: "0.00",
+    targets: { taxTarget: "88750.00", outputTarget: "12000000.00" },
+  },
+  "T-C": {
+    enterprises: ["50000.00"],
+    lost: "50000.00",
+    ratio: "0.0500",
+    eligible: true,
+    transfer: "50000.00",
+    targets: { taxTarget: "50000.00", outputTarget: "0.00" },
+  },
+  "T-D": {
+    enterprises: ["49999.99"],
+    lost: "49999.99",
+    ratio: "0.0500",
+    eligible: false,
+    transfer: "0.00",
+    targets: { taxTarget: "49999.99", outputTarget: "0.00" },
+  },
 };
 
 describe("docs/township-transfers.md worked examples (bundled tongzhou-2016)", () => {
@@ -31,17 +61,30 @@ describe("docs/township-transfers.md worked examples (bundled tongzhou-2016)", (
     expect(examples.map((example) => example.id)).toEqual(Object.keys(expected));
   });
 
-  it.each(examples.map((example) => [example.id, example] as const))("%s computes to the figures the page writes", (id, example) => {
-    const outcome = compute(example) as Outcome<TownshipTransferDetail>;
-    const want = expected[id] as Expected;
-    expect(outcome.detail?.enterprises.map((enterprise) => enterprise.lostCapacity)).toEqual(want.enterprises);
-    expect(outcome.detail).toMatchObject({ lostCapacity: want.lost, impactRatio: want.ratio, threshold: "0.05", eligible: want.eligible, transfer: want.transfer, targetReductions: want.targets });
-    expect(outcome.amounts.total).toBe(want.transfer);
-    expect(outcome.reasons.map((r) => r.code)).toEqual([want.eligible ? "impact-threshold-met" : "impact-below-threshold"]);
-    expect(outcome.basis).toBe("illustrative");
-    for (const money of [...want.enterprises, want.lost, want.transfer, want.targets.outputTarget]) expect(page).toContain(`**${written(money)}**`);
-    expect(page).toContain(want.ratio);
-  });
+  it.each(examples.map((example) => [example.id, example] as const))(
+    "%s computes to the figures the page writes",
+    (id, example) => {
+      const outcome = compute(example) as Outcome<TownshipTransferDetail>;
+      const want = expected[id] as Expected;
+      expect(outcome.detail?.enterprises.map((enterprise) => enterprise.lostCapacity)).toEqual(want.enterprises);
+      expect(outcome.detail).toMatchObject({
+        lostCapacity: want.lost,
+        impactRatio: want.ratio,
+        threshold: "0.05",
+        eligible: want.eligible,
+        transfer: want.transfer,
+        targetReductions: want.targets,
+      });
+      expect(outcome.amounts.total).toBe(want.transfer);
+      expect(outcome.reasons.map((r) => r.code)).toEqual([
+        want.eligible ? "impact-threshold-met" : "impact-below-threshold",
+      ]);
+      expect(outcome.basis).toBe("illustrative");
+      for (const money of [...want.enterprises, want.lost, want.transfer, want.targets.outputTarget])
+        expect(page).toContain(`**${written(money)}**`);
+      expect(page).toContain(want.ratio);
+    },
+  );
 
   it("example 4's full ratio is the one the page quotes", () => {
     const example = examples.find((e) => e.id === "T-D");
@@ -51,7 +94,11 @@ describe("docs/township-transfers.md worked examples (bundled tongzhou-2016)", (
 
   it("the shares the page derives are the ones the trace records", () => {
     const shares = (fiscalYear: number) =>
-      Object.fromEntries((compute({ ...examples[0], fiscalYear, id: `S-${fiscalYear}` }) as Outcome).trace.filter((s) => s.rule === "transfer.townshipShare").map((s) => [s.inputs["taxType"], s.value]));
+      Object.fromEntries(
+        (compute({ ...examples[0], fiscalYear, id: `S-${fiscalYear}` }) as Outcome).trace
+          .filter((s) => s.rule === "transfer.townshipShare")
+          .map((s) => [s.inputs["taxType"], s.value]),
+      );
     expect(shares(2016)).toEqual({ vat: "0.0625", corporateIncome: "0.1", other: "0.25" });
     expect(shares(2017)).toEqual({ vat: "0.125", corporateIncome: "0.1", other: "0.25" });
     expect(page).toContain("**0.0625**");

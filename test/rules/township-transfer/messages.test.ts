@@ -12,16 +12,36 @@ describe("township-transfer messages", () => {
   const met = transferCase({ id: "T-met" }, [{ id: "E1", priorYearTax: { vat: "100000" } }]);
   const below = transferCase({ id: "T-below" }, [{ id: "E1", priorYearTax: { vat: "1" } }]);
   const exit = CaseSchema.parse({
-    kind: "enterprise-exit", id: "E1", name: "企业", township: "宋庄镇", exitMode: "whole", scale: "below", exitCompletedOn: "2016-10-31", licensed: true,
-    acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true }, municipalOutcome: "not-applied", recommendedByDistrict: false,
-    energySavedTce: "0", priorYearTax: { vat: "5" }, employees: 1, landAreaM2: "1",
+    kind: "enterprise-exit",
+    id: "E1",
+    name: "企业",
+    township: "宋庄镇",
+    exitMode: "whole",
+    scale: "below",
+    exitCompletedOn: "2016-10-31",
+    licensed: true,
+    acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
+    municipalOutcome: "not-applied",
+    recommendedByDistrict: false,
+    energySavedTce: "0",
+    priorYearTax: { vat: "5" },
+    employees: 1,
+    landAreaM2: "1",
   });
-  const outcomes = crossCheckTransfers([met, below, exit], [townshipTransferDomain.compute(met, rules), townshipTransferDomain.compute(below, rules)]);
+  const outcomes = crossCheckTransfers(
+    [met, below, exit],
+    [townshipTransferDomain.compute(met, rules), townshipTransferDomain.compute(below, rules)],
+  );
   const items: (Reason | Finding)[] = outcomes.flatMap((o) => [...o.reasons, ...o.findings]);
 
   it("the cases raise every code of the catalog", () => {
     expect([...new Set(items.map((r) => r.code))].sort()).toEqual(Object.keys(messages.codes).sort());
-    expect(Object.keys(messages.codes).sort()).toEqual(["impact-below-threshold", "impact-threshold-met", "tax-mismatch", "township-mismatch"]);
+    expect(Object.keys(messages.codes).sort()).toEqual([
+      "impact-below-threshold",
+      "impact-threshold-met",
+      "tax-mismatch",
+      "township-mismatch",
+    ]);
   });
 
   it("every rule of the trace is named in the catalog, and every catalog rule is used", () => {
@@ -29,20 +49,30 @@ describe("township-transfer messages", () => {
     expect(Object.keys(messages.rules).sort()).toEqual(used);
   });
 
-  it.each(Object.keys(messages.codes))("%s renders in English and Chinese from the outcome's data, with no gap", (code) => {
-    const item = items.find((r) => r.code === code);
-    const template = messages.codes[code];
-    const data = item?.data ?? {};
-    const en = template?.en(data) ?? "";
-    const zh = template?.zh(data) ?? "";
-    expect(item?.message).toBe(en);
-    expect(en).not.toMatch(/undefined|null|\(\)|  /);
-    expect(zh).toMatch(CJK);
-    expect(zh).not.toMatch(/undefined|null/);
-  });
+  it.each(Object.keys(messages.codes))(
+    "%s renders in English and Chinese from the outcome's data, with no gap",
+    (code) => {
+      const item = items.find((r) => r.code === code);
+      const template = messages.codes[code];
+      const data = item?.data ?? {};
+      const en = template?.en(data) ?? "";
+      const zh = template?.zh(data) ?? "";
+      expect(item?.message).toBe(en);
+      expect(en).not.toMatch(/undefined|null|\(\)|  /);
+      expect(zh).toMatch(CJK);
+      expect(zh).not.toMatch(/undefined|null/);
+    },
+  );
 
   it("a ratio just below the threshold never reads as the threshold: 0.0999999 → 9.9999% < 10%", () => {
-    const data = { township: "台湖镇", fiscalYear: 2017, lostCapacity: "9999.99", priorYearRevenue: "100000", impactRatio: "0.0999999", threshold: "0.1" };
+    const data = {
+      township: "台湖镇",
+      fiscalYear: 2017,
+      lostCapacity: "9999.99",
+      priorYearRevenue: "100000",
+      impactRatio: "0.0999999",
+      threshold: "0.1",
+    };
     expect(messages.codes["impact-below-threshold"]?.en(data)).toContain("9.9999%");
     expect(messages.codes["impact-below-threshold"]?.zh(data)).toContain("10%");
   });

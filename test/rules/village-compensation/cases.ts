@@ -17,7 +17,10 @@ export interface LeaseInput {
 }
 
 /** A village-compensation case as a user writes it: 10 mu of industrial compound cleared on 2016-06-30, no leases unless given. */
-export function villageInput(overrides: { readonly [field: string]: unknown } = {}, leases: readonly LeaseInput[] = []): { readonly [field: string]: unknown } {
+export function villageInput(
+  overrides: { readonly [field: string]: unknown } = {},
+  leases: readonly LeaseInput[] = [],
+): { readonly [field: string]: unknown } {
   return {
     kind: "village-compensation",
     id: "V-1",
@@ -26,12 +29,21 @@ export function villageInput(overrides: { readonly [field: string]: unknown } = 
     zoneType: "industrial-compound",
     clearedOn: "2016-06-30",
     landAreaMu: "10",
-    leases: leases.map((lease, index) => ({ id: `L${index + 1}`, tenant: `租户${index + 1}`, landAreaMu: "1", annualRent: "12000", ...lease })),
+    leases: leases.map((lease, index) => ({
+      id: `L${index + 1}`,
+      tenant: `租户${index + 1}`,
+      landAreaMu: "1",
+      annualRent: "12000",
+      ...lease,
+    })),
     ...overrides,
   };
 }
 
 /** The same, parsed as the rules receive it. */
-export function villageCase(overrides: { readonly [field: string]: unknown } = {}, leases: readonly LeaseInput[] = []): VillageCompensation {
+export function villageCase(
+  overrides: { readonly [field: string]: unknown } = {},
+  leases: readonly LeaseInput[] = [],
+): VillageCompensation {
   return VillageCompensationSchema.parse(villageInput(overrides, leases));
 }

@@ -8,13 +8,27 @@ const CJK = /[\u4e00-\u9fff]/;
 describe("village-compensation messages", () => {
   // One case that raises every finding: a capped lease, an ended lease, and more leased land than the site.
   const outcome = villageCompensationDomain.compute(
-    villageCase({ landAreaMu: "1" }, [{ landAreaMu: "2", leaseEndsOn: "2030-06-30" }, { leaseEndsOn: "2016-01-31" }, { leaseEndsOn: "2016-12-31" }]),
+    villageCase({ landAreaMu: "1" }, [
+      { landAreaMu: "2", leaseEndsOn: "2030-06-30" },
+      { leaseEndsOn: "2016-01-31" },
+      { leaseEndsOn: "2016-12-31" },
+    ]),
     rules,
   );
 
   it("the case raises every code of the catalog", () => {
-    expect([...outcome.reasons, ...outcome.findings].map((r) => r.code).sort()).toEqual(["compensation-due", "lease-capped", "lease-ended", "leased-area-exceeds-site"]);
-    expect(Object.keys(messages.codes).sort()).toEqual(["compensation-due", "lease-capped", "lease-ended", "leased-area-exceeds-site"]);
+    expect([...outcome.reasons, ...outcome.findings].map((r) => r.code).sort()).toEqual([
+      "compensation-due",
+      "lease-capped",
+      "lease-ended",
+      "leased-area-exceeds-site",
+    ]);
+    expect(Object.keys(messages.codes).sort()).toEqual([
+      "compensation-due",
+      "lease-capped",
+      "lease-ended",
+      "leased-area-exceeds-site",
+    ]);
   });
 
   it("every rule of the trace is named in the catalog, and every catalog rule is used", () => {
@@ -22,17 +36,20 @@ describe("village-compensation messages", () => {
     expect(Object.keys(messages.rules).sort()).toEqual(used);
   });
 
-  it.each(Object.keys(messages.codes))("%s renders in English and Chinese from the outcome's data, with no gap", (code) => {
-    const item = [...outcome.reasons, ...outcome.findings].find((r) => r.code === code);
-    const template = messages.codes[code];
-    const data = item?.data ?? {};
-    const en = template?.en(data) ?? "";
-    const zh = template?.zh(data) ?? "";
-    expect(item?.message).toBe(en);
-    expect(en).not.toMatch(/undefined|null|\(\)|  /);
-    expect(zh).toMatch(CJK);
-    expect(zh).not.toMatch(/undefined|null/);
-  });
+  it.each(Object.keys(messages.codes))(
+    "%s renders in English and Chinese from the outcome's data, with no gap",
+    (code) => {
+      const item = [...outcome.reasons, ...outcome.findings].find((r) => r.code === code);
+      const template = messages.codes[code];
+      const data = item?.data ?? {};
+      const en = template?.en(data) ?? "";
+      const zh = template?.zh(data) ?? "";
+      expect(item?.message).toBe(en);
+      expect(en).not.toMatch(/undefined|null|\(\)|  /);
+      expect(zh).toMatch(CJK);
+      expect(zh).not.toMatch(/undefined|null/);
+    },
+  );
 
   it.each(Object.entries(messages.rules))("rule %s has English and Chinese names", (_rule, names) => {
     expect(names.en.length).toBeGreaterThan(0);

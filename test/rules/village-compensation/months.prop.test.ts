@@ -7,13 +7,16 @@ import { isoDateArb } from "./arbitraries.js";
 const plusMonths = (date: string, months: number) => format(addMonths(parseISO(date), months), "yyyy-MM-dd");
 
 // The definition: the largest n whose date-fns addMonths(from, n) (clamped to the month's last day) is on or before `to`.
-test.prop([isoDateArb, isoDateArb])("whole months = the largest n with addMonths(from, n) ≤ to (0 when to ≤ from)", (from, to) => {
-  const months = wholeMonthsBetween(from, to);
-  expect(months).toBeGreaterThanOrEqual(0);
-  if (months > 0) expect(plusMonths(from, months) <= to).toBe(true);
-  if (to > from) expect(plusMonths(from, months + 1) > to).toBe(true);
-  else expect(months).toBe(0);
-});
+test.prop([isoDateArb, isoDateArb])(
+  "whole months = the largest n with addMonths(from, n) ≤ to (0 when to ≤ from)",
+  (from, to) => {
+    const months = wholeMonthsBetween(from, to);
+    expect(months).toBeGreaterThanOrEqual(0);
+    if (months > 0) expect(plusMonths(from, months) <= to).toBe(true);
+    if (to > from) expect(plusMonths(from, months + 1) > to).toBe(true);
+    else expect(months).toBe(0);
+  },
+);
 
 test.prop([isoDateArb, isoDateArb, isoDateArb])("a later end never gives fewer months", (from, a, b) => {
   const [early, late] = a <= b ? [a, b] : [b, a];
