@@ -1,7 +1,14 @@
 /** One problem found in the input: where (a path such as `cases[2].acceptance.staffResettled`) and what is wrong and accepted. */
 export interface InputIssue {
   readonly path: string;
+  /** A stable kebab-case code (`unknown-field`, `not-a-decimal`, `duplicate-id`, …) that programs match on. */
+  readonly code?: string;
+  /** What was wrong and what is accepted, in English. */
   readonly message: string;
+  /** The same in Chinese. */
+  readonly zh?: string;
+  /** The field's Chinese label (e.g. 节能量(tce)) when the path names a field. */
+  readonly label?: string;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { echo } from "../errors/echo.js";
 import { dec, type Dec } from "./decimal.js";
 
 /** The outcome of {@link checkDecimal}: the canonical decimal string, or why the input was refused. */
@@ -89,10 +90,7 @@ function significantDigits(text: string): number {
 
 function describe(input: unknown): string {
   // A pasted cell can be long; the start is enough to find it.
-  if (typeof input === "string") return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
-  if (input === undefined) return "nothing";
-  if (input === null || typeof input === "boolean" || typeof input === "bigint") return String(input);
-  return Array.isArray(input) ? "an array" : `a value of type ${typeof input}`;
+  return echo(input);
 }
 
 function refuse(message: string): ParseResult {

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { echo, SUGGEST_LIMIT } from "../errors/echo.js";
 import { formatPath, type InputIssue } from "../errors/index.js";
 import { FIELD_LABELS } from "./labels.js";
 import { show } from "./scalars.js";
@@ -13,7 +14,7 @@ export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly 
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
         path: formatPath([...segments, key]),
-        message: `unknown field "${key}"${suggest(key)}; a typo must not silently change a result — remove it or use a field of the contract`,
+        message: `unknown field ${echo(key)}${suggest(key)}; a typo must not silently change a result — remove it or use a field of the contract`,
       }));
     }
     if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.discriminator === undefined) {
@@ -44,6 +45,7 @@ function fieldMessage(segments: readonly PropertyKey[], issue: z.core.$ZodIssue)
 }
 
 function suggest(key: string): string {
+  if (key.length > SUGGEST_LIMIT) return "";
   const lower = key.toLowerCase();
   const match = Object.keys(FIELD_LABELS).find(
     (field) => field.toLowerCase() === lower || distance(field.toLowerCase(), lower) <= 2,

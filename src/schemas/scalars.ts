@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { echo } from "../errors/echo.js";
 import { checkDecimal } from "../money/parse.js";
 
 /** True for a real calendar date written `YYYY-MM-DD` (2016-02-30 is not one). */
@@ -81,9 +82,6 @@ export function enumSchema<const T extends readonly [string, ...string[]]>(value
 
 /** Renders an offending input for a message (short, JSON-ish, never the whole object). */
 export function show(input: unknown): string {
-  if (input === undefined) return "nothing";
-  if (typeof input === "string") return JSON.stringify(input.length > 60 ? `${input.slice(0, 57)}...` : input);
-  if (typeof input === "number" || typeof input === "boolean" || input === null) return String(input);
-  if (Array.isArray(input)) return "a list";
-  return "an object";
+  if (typeof input === "object" && input !== null && !Array.isArray(input)) return "an object";
+  return echo(input);
 }
