@@ -20,8 +20,8 @@ export const PROFILE_COUNTS = {
   "below-recommended": 42,
   /** 规模以下, meets the standard, not recommended: small-enterprise track. */
   "below-not-recommended": 9,
-  /** 环节退出 of a polluting process: small-enterprise track with the process cap. */
-  "small-process": 176,
+  /** 环节退出 of a polluting process: small-enterprise track with the process cap (with the 2 below, the 140 process exits of N1). */
+  "small-process": 138,
   /** 无证照经营: cleared, no reward. */
   unlicensed: 86,
   /** One acceptance condition not met (equipment, licence, staff): no reward yet. */
@@ -230,10 +230,19 @@ type Figures = Pick<
   | "municipalAssessedAmount"
 >;
 
-/** A 规模以上 firm: energy and pollutant figures around the municipal band (500,000–3,000,000 at 360 元/tce, 10,000 元/t). */
+/**
+ * A 规模以上 firm, sized on 顺义 2016's exits — 400 tce, 8.2 t, 58 staff and 26 亩 (about 17,300 m²) a firm on
+ * average (S17/N20): those meeting the municipal standard mostly 250–800 tce (a few heavy emitters up to
+ * 3,000 tce) and about 10 t of pollutants, the others at most 240 tce and 10 t, which stays under the floor at
+ * the bundled rates.
+ */
 function aboveFigures(random: Random, profile: Profile): Figures {
   const meets = profile === "above-meets" || (profile !== "above-below-standard" && random.chance(0.5));
-  const tenthsTce = meets ? random.logInt(14_600, 110_000) : random.logInt(900, 11_500);
+  const tenthsTce = meets
+    ? random.chance(0.05)
+      ? random.logInt(15_000, 30_000)
+      : random.logInt(2_500, 8_000)
+    : random.logInt(400, 2_400);
   const outcome = meets
     ? random.weighted([
         ["granted", 45],
@@ -251,19 +260,25 @@ function aboveFigures(random: Random, profile: Profile): Figures {
     municipalOutcome: outcome,
     recommendedByDistrict: recommended,
     energySavedTce: scaled(tenthsTce, 1),
-    pollutantsReducedTonnes: pollutants(random, meets ? 1_200 : 120, random.int(1, 4)),
+    pollutantsReducedTonnes: meets
+      ? pollutants(random, 800, random.int(1, 4))
+      : pollutants(random, 250, random.int(2, 4)),
     priorYearTax: taxOf(random, random.logInt(3_000, 50_000) * 10_000 + random.int(0, 9_999)),
-    employees: random.logInt(60, 520),
-    landAreaM2: scaled(random.logInt(6_000, 80_000) * 10 + random.int(0, 9), 1),
+    employees: random.logInt(18, 140),
+    landAreaM2: scaled(random.logInt(5_000, 42_000) * 10 + random.int(0, 9), 1),
   };
   if (outcome === "granted" && random.chance(0.35)) {
-    // Assessed and certified by the city, in round ten thousands within the band.
-    return { ...figures, municipalAssessedAmount: scaled(random.int(52, 290) * 10_000, 0) };
+    // Assessed and certified by the city, in round ten thousands within the band (mostly near its floor).
+    return { ...figures, municipalAssessedAmount: scaled(random.logInt(50, 150) * 10_000, 0) };
   }
   return figures;
 }
 
-/** A 规模以下 firm: small energy figures, except the few that meet the municipal standard. */
+/**
+ * A 规模以下 firm: small energy figures (at most 240 tce), except the few that meet the municipal standard
+ * (420–1,200 tce); about 38 staff and 4,200 m² of land on average, under the exited manufacturers' 58 staff (S17)
+ * and 5,500 m² (N3), as most of the list are small firms in the compounds.
+ */
 function belowFigures(random: Random, profile: Profile): Figures {
   const meets = profile === "below-recommended" || profile === "below-not-recommended";
   const unlicensed = profile === "unlicensed";
@@ -272,11 +287,11 @@ function belowFigures(random: Random, profile: Profile): Figures {
   return {
     municipalOutcome: "not-applied",
     recommendedByDistrict: profile === "below-recommended",
-    energySavedTce: scaled(meets ? random.logInt(14_600, 52_000) : random.logInt(15, 2_400), 1),
-    ...(polluting ? { pollutantsReducedTonnes: pollutants(random, meets ? 900 : 90, random.int(1, 3)) } : {}),
+    energySavedTce: scaled(meets ? random.logInt(4_200, 12_000) : random.logInt(15, 2_400), 1),
+    ...(polluting ? { pollutantsReducedTonnes: pollutants(random, meets ? 600 : 90, random.int(1, 3)) } : {}),
     ...(tax === undefined ? {} : { priorYearTax: tax }),
     employees: unlicensed ? random.int(2, 15) : random.logInt(3, 150),
-    landAreaM2: scaled(unlicensed ? random.int(150, 2_500) : random.logInt(300, 12_000), 0),
+    landAreaM2: scaled(unlicensed ? random.int(150, 2_500) : random.logInt(400, 16_000), 0),
   };
 }
 

@@ -63,7 +63,7 @@ export function generateVillages(random: Random): VillageInput[] {
     const township = TOWNSHIPS.find((t) => t.name === random.weighted(weights)) ?? TOWNSHIPS[0];
     if (township === undefined) throw new Error("no townships");
     const zoneType = random.chance(0.7) ? ("industrial-compound" as const) : ("breeding-zone" as const);
-    const siteTenths = zoneType === "industrial-compound" ? random.logInt(80, 1_800) : random.logInt(50, 900);
+    const siteTenths = zoneType === "industrial-compound" ? random.logInt(400, 4_000) : random.logInt(200, 4_100);
     const clearedOn = isoOf(dayOf("2016-03-15") + random.int(0, township.region === "north" ? 290 : 620));
     return {
       kind: "village-compensation",
