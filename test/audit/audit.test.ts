@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { audit } from "../../src/audit/audit.js";
-import type { AuditDocument } from "../../src/audit/types.js";
+import { audit as auditUnder } from "../../src/audit/audit.js";
+import type { AuditDocument, AuditOptions } from "../../src/audit/types.js";
 import { ZERO } from "../../src/money/decimal.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { issuePaths } from "../support/errors.js";
+import { FIXED_RATES, FIXED_RATES_JSON } from "../support/fixedRates.js";
 
-// Owed under tongzhou-2016 (hand calculation; the rates are the bundled illustrative ones):
+// Owed under the test rule set fixed-rates (hand calculation; 360 元/tce and 10,000 元/t, test-only numbers):
 // E-1 municipal track: 2,000 tce × 360 + (12.5 + 3) t × 10,000 = 720,000 + 155,000 = 875,000.00 municipal.
 // E-2 same facts, municipal not granted, recommended: district supplement 0.7 × 875,000 = 612,500.00 district.
 // E-3 same facts, unlicensed: track none, nothing owed.
@@ -15,6 +16,10 @@ const E2 = { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" };
 const E3 = { ...enterpriseCase, id: "E-3", licensed: false };
 const C1 = clearanceCase;
 const CASES = [E1, E2, E3, C1];
+
+/** The audit under the test rule set, whatever the bundled illustrative rates. */
+const audit = (cases: readonly unknown[], ledger: readonly unknown[], options: AuditOptions = {}) =>
+  auditUnder(cases, ledger, { ruleSet: FIXED_RATES, ...options });
 
 const row = (
   caseId: string,
@@ -178,7 +183,7 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
     expect(document.discrepancies).toEqual([]);
     expect(document.reconciliation.map((entry) => entry.status)).toEqual(["clean", "clean", "clean", "clean"]);
     expect(document.totals).toEqual({ owed: "1496720.00", paid: "1496720.00", difference: "0.00" });
-    expect(document.ruleSet).toEqual({ id: "tongzhou-2016", version: "1" });
+    expect(document.ruleSet).toEqual({ id: "fixed-rates", version: "t" });
   });
 
   it("the reconciliation gives every case: owed and paid by payer, status and rows", () => {
@@ -319,7 +324,14 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
   });
 
   it("a rule set given as an id or JSON is used for the recomputation", () => {
-    expect(audit(CASES, EXACT, { ruleSet: "tongzhou-2016" }).discrepancies).toEqual([]);
+    expect(audit(CASES, EXACT, { ruleSet: FIXED_RATES_JSON }).discrepancies).toEqual([]);
+    // The bundled rates differ from the test ones: the same ledger no longer pays what is owed.
+    const bundled = audit(CASES, EXACT, { ruleSet: "tongzhou-2016" });
+    expect(bundled.ruleSet).toEqual({ id: "tongzhou-2016", version: "1" });
+    expect(bundled.discrepancies.map((d) => [d.caseId, d.type])).toEqual([
+      ["E-1", "underpaid"],
+      ["E-2", "underpaid"],
+    ]);
   });
 });
 

@@ -6,8 +6,9 @@ import { CaseSchema } from "../../src/schemas/cases.js";
 import type { Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 import { issuePaths } from "../support/errors.js";
+import { FIXED_RATES } from "../support/fixedRates.js";
 
-// Owed under tongzhou-2016: E-1 875,000.00 municipal (2016); E-2 612,500.00 district supplement (2017, 宋庄镇);
+// Owed under the test rule set fixed-rates (test-only rates, not the bundled ones): E-1 875,000.00 municipal (2016); E-2 612,500.00 district supplement (2017, 宋庄镇);
 // C-1 9,220.00 district (张家湾镇, 2016); V-1 540,000.00 district (宋庄镇, 2016); T-1 0.00 (台湖镇, fiscal year 2017).
 const E2 = {
   ...enterpriseCase,
@@ -17,7 +18,7 @@ const E2 = {
   exitCompletedOn: "2017-03-01",
 };
 const CASES = [enterpriseCase, E2, clearanceCase, villageCase, transferCase];
-const OUTCOMES = compute(CASES);
+const OUTCOMES = compute(CASES, FIXED_RATES);
 const YEARS = caseYears(CASES.map((facts) => CaseSchema.parse(facts)));
 
 /** A synthetic outcome owing the given amounts (for allocation examples). */
@@ -35,7 +36,7 @@ describe("budget: groups", () => {
       { key: { township: "张家湾镇" }, amount: "9220.00" },
     ]);
     expect(document.total).toBe("2036720.00");
-    expect(document.ruleSet).toEqual({ id: "tongzhou-2016", version: "1" });
+    expect(document.ruleSet).toEqual({ id: "fixed-rates", version: "t" });
     expect(document.allocation).toBeUndefined();
   });
 
@@ -77,7 +78,7 @@ describe("budget: groups", () => {
   });
 
   it("budgetOfCases computes the cases and reads their years", () => {
-    expect(budgetOfCases(CASES, { by: ["year", "payer"] }).groups).toEqual([
+    expect(budgetOfCases(CASES, { by: ["year", "payer"], ruleSet: FIXED_RATES }).groups).toEqual([
       { key: { year: 2016, payer: "municipal" }, amount: "875000.00" },
       { key: { year: 2016, payer: "district" }, amount: "549220.00" },
       { key: { year: 2017, payer: "district" }, amount: "612500.00" },

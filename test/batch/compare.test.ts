@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { compare } from "../../src/batch/compare.js";
 import { InvalidInputError } from "../../src/errors/index.js";
-import { defaultRuleSet, loadRuleSet } from "../../src/rule-sets/index.js";
+import { loadRuleSet } from "../../src/rule-sets/index.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
+import { FIXED_RATES } from "../support/fixedRates.js";
 
 const E2 = { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" };
 const CASES = [enterpriseCase, E2, clearanceCase, villageCase, transferCase];
 
-/** tongzhou-2016 with some parameters replaced (one value from 2016-01-01). */
+/** The test rule set fixed-rates (A in these tests) with some parameters replaced (one value from 2016-01-01). */
 function variant(
   id: string,
   parameters: { readonly [name: string]: unknown },
@@ -20,19 +21,25 @@ function variant(
     validFrom: "2016-01-01",
     extends: "tongzhou-2016",
     ...(rounding === undefined ? {} : { rounding }),
-    sources: [{ id: "W", title: "what-if", issuedOn: "2016-01-01", status: "illustrative" }],
-    parameters: Object.fromEntries(
-      Object.entries(parameters).map(([name, value]) => [
-        name,
-        { status: "illustrative", source: "W", values: [{ from: "2016-01-01", value }] },
-      ]),
-    ),
+    sources: [
+      ...FIXED_RATES.json.sources,
+      { id: "W", title: "what-if", issuedOn: "2016-01-01", status: "illustrative" },
+    ],
+    parameters: {
+      ...FIXED_RATES.json.parameters,
+      ...Object.fromEntries(
+        Object.entries(parameters).map(([name, value]) => [
+          name,
+          { status: "illustrative", source: "W", values: [{ from: "2016-01-01", value }] },
+        ]),
+      ),
+    },
   });
 }
 
 describe("compare", () => {
   it("a rule set against itself: zero everywhere, no attribution step", () => {
-    const document = compare(CASES, defaultRuleSet, "tongzhou-2016");
+    const document = compare(CASES, FIXED_RATES, FIXED_RATES.json);
     for (const change of document.cases)
       expect(change.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
     expect(document.totals.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
@@ -42,7 +49,7 @@ describe("compare", () => {
   });
 
   it("ratePerTce 360 → 396 (+10%): E-1 +72,000 municipal (2,000 tce × 36); E-2 +50,400 district (0.7 × 72,000)", () => {
-    const document = compare(CASES, "tongzhou-2016", variant("rate+10", { "reward.municipal.ratePerTce": "396" }));
+    const document = compare(CASES, FIXED_RATES, variant("rate+10", { "reward.municipal.ratePerTce": "396" }));
     expect(document.cases.map((change) => [change.caseId, change.delta])).toEqual([
       ["E-1", { municipal: "72000.00", district: "0.00", total: "72000.00" }],
       ["E-2", { municipal: "0.00", district: "50400.00", total: "50400.00" }],
@@ -71,7 +78,7 @@ describe("compare", () => {
       { "village.rentCompensationRate": "0.5", "reward.district.supplementRate": "0.8" },
       { scale: 0, mode: "half-up" },
     );
-    const document = compare(CASES, "tongzhou-2016", b);
+    const document = compare(CASES, FIXED_RATES, b);
     expect(document.attribution.order).toEqual([
       "reward.district.supplementRate",
       "village.rentCompensationRate",
@@ -92,7 +99,7 @@ describe("compare", () => {
     // small-enterprise reward (410,000: -465,000); then rate 396 lifts it to 947,000 (+537,000).
     // Rate first would give +72,000 and the floor 0 — the same total change, split differently.
     const both = variant("floor+rate", { "reward.municipal.min": "900000", "reward.municipal.ratePerTce": "396" });
-    const document = compare([enterpriseCase], "tongzhou-2016", both);
+    const document = compare([enterpriseCase], FIXED_RATES, both);
     expect(document.attribution.order).toEqual(["reward.municipal.min", "reward.municipal.ratePerTce"]);
     expect(document.attribution.steps.map((step) => [step.parameter, step.part.total])).toEqual([
       ["reward.municipal.min", "-465000.00"],
@@ -106,12 +113,12 @@ describe("compare", () => {
   });
 
   it("a case invalid under B (a structure type B does not rate) is an input problem naming B", () => {
-    const rates = (defaultRuleSet.json.parameters["clearance.rates"]?.values[0]?.value ?? {}) as {
+    const rates = (FIXED_RATES.json.parameters["clearance.rates"]?.values[0]?.value ?? {}) as {
       readonly [type: string]: unknown;
     };
     const { "brick-concrete": _dropped, ...fewer } = rates;
     try {
-      compare([clearanceCase], "tongzhou-2016", variant("fewer", { "clearance.rates": fewer }));
+      compare([clearanceCase], FIXED_RATES, variant("fewer", { "clearance.rates": fewer }));
       throw new Error("expected InvalidInputError");
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidInputError);

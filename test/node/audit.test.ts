@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import { AUDIT_HELP, runAudit } from "../../src/node/commands/audit.js";
 import { AUDIT_SHEETS, AUDIT_TOTAL_LABELS } from "../../src/node/xlsx/auditReport.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
+import { FIXED_RATES_FILE } from "../support/fixedRates.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 
-// E-1 owes 875,000.00 municipal; E-2 612,500.00 district; E-3 nothing; C-1 9,220.00 district.
+// Under the test rule set fixed-rates: E-1 owes 875,000.00 municipal; E-2 612,500.00 district; E-3 nothing; C-1 9,220.00 district.
 const CASES = [
   enterpriseCase,
   { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" },
@@ -37,7 +38,9 @@ const folder = tempFiles({
 
 async function run(args: readonly string[]) {
   const capture = fakeIo({ cwd: folder });
-  const code = await runAudit(args, capture.io);
+  // Under the test rule set fixed-rates (test-only rates), except for --help.
+  const rules = args.includes("--help") ? [] : ["--rules", FIXED_RATES_FILE];
+  const code = await runAudit([...args, ...rules], capture.io);
   return { code, stdout: capture.stdout(), stderr: capture.stderr() };
 }
 
@@ -81,7 +84,12 @@ describe("exitfund audit", () => {
     const ledger = [{ ...EXACT[0], amount: "874999.99" }, EXACT[1], EXACT[2]];
     const dir = tempFiles({ "cases.json": CASES, "ledger.json": ledger });
     const capture = fakeIo({ cwd: dir });
-    expect(await runAudit(["cases.json", "--ledger", "ledger.json", "--tolerance", "0.01"], capture.io)).toBe(0);
+    expect(
+      await runAudit(
+        ["cases.json", "--ledger", "ledger.json", "--tolerance", "0.01", "--rules", FIXED_RATES_FILE],
+        capture.io,
+      ),
+    ).toBe(0);
     expect(JSON.parse(capture.stdout()).reconciliation[0].status).toBe("within-tolerance");
   });
 
@@ -95,7 +103,7 @@ describe("exitfund audit", () => {
 
   it("--format table is the default on a terminal; a clean ledger says so", async () => {
     const capture = fakeIo({ cwd: folder, tty: true });
-    expect(await runAudit(["cases.json", "--ledger", "exact.json"], capture.io)).toBe(0);
+    expect(await runAudit(["cases.json", "--ledger", "exact.json", "--rules", FIXED_RATES_FILE], capture.io)).toBe(0);
     expect(capture.stdout()).toContain("No discrepancy");
   });
 

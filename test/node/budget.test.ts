@@ -5,9 +5,10 @@ import { describe, expect, it } from "vitest";
 import { BUDGET_HELP, runBudget } from "../../src/node/commands/budget.js";
 import { BUDGET_SHEETS } from "../../src/node/xlsx/budgetReport.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
+import { FIXED_RATES_FILE } from "../support/fixedRates.js";
 import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
 
-// E-1 875,000.00 municipal (台湖镇); E-2 612,500.00 district (台湖镇); C-1 9,220.00 district (张家湾镇); V-1 540,000.00 district (宋庄镇).
+// Under the test rule set fixed-rates: E-1 875,000.00 municipal (台湖镇); E-2 612,500.00 district (台湖镇); C-1 9,220.00 district (张家湾镇); V-1 540,000.00 district (宋庄镇).
 const CASES = [
   enterpriseCase,
   { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" },
@@ -18,7 +19,9 @@ const folder = tempFiles({ "cases.json": { cases: CASES } });
 
 async function run(args: readonly string[], tty = false) {
   const capture = fakeIo({ cwd: folder, tty });
-  const code = await runBudget(args, capture.io);
+  // Under the test rule set fixed-rates (test-only rates), except for --help.
+  const rules = args.includes("--help") ? [] : ["--rules", FIXED_RATES_FILE];
+  const code = await runBudget([...args, ...rules], capture.io);
   return { code, stdout: capture.stdout(), stderr: capture.stderr() };
 }
 
@@ -27,7 +30,7 @@ describe("exitfund budget", () => {
     const result = await run(["cases.json", "--by", "township,payer"]);
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({
-      ruleSet: { id: "tongzhou-2016", version: "1" },
+      ruleSet: { id: "fixed-rates", version: "t" },
       groups: [
         { key: { township: "台湖镇", payer: "municipal" }, amount: "875000.00" },
         { key: { township: "台湖镇", payer: "district" }, amount: "612500.00" },

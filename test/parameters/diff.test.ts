@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diffRuleSets, parametersChangingAmounts, sameValue } from "../../src/parameters/diff.js";
+import { Dec } from "../../src/money/decimal.js";
 import { defaultRuleSet, loadRuleSet } from "../../src/rule-sets/index.js";
 
 /** tongzhou-2016 with the given parameters (written whole) and extra fields. */
@@ -24,6 +25,10 @@ const original = (name: string) =>
     values: { from: string; value: unknown }[];
   };
 
+/** The bundled rate per tce (illustrative, so read rather than written here) and the same raised by 10 %. */
+const rate = String(original("reward.municipal.ratePerTce").values[0]?.value);
+const raisedRate = new Dec(rate).times("1.1").toString();
+
 describe("diffRuleSets", () => {
   it("a rule set against itself is identical", () => {
     const diff = diffRuleSets(defaultRuleSet, defaultRuleSet);
@@ -35,7 +40,7 @@ describe("diffRuleSets", () => {
     const raised = child({
       "reward.municipal.ratePerTce": {
         ...original("reward.municipal.ratePerTce"),
-        values: [{ from: "2016-01-01", value: "396" }],
+        values: [{ from: "2016-01-01", value: raisedRate }],
       },
     });
     const diff = diffRuleSets(defaultRuleSet, raised);
@@ -52,8 +57,8 @@ describe("diffRuleSets", () => {
             from: "2016-01-01",
             change: "changed",
             fields: ["value"],
-            a: expect.objectContaining({ value: "360", status: "illustrative", source: "X" }),
-            b: expect.objectContaining({ value: "396", status: "illustrative", source: "X" }),
+            a: expect.objectContaining({ value: rate, status: "illustrative", source: "X" }),
+            b: expect.objectContaining({ value: raisedRate, status: "illustrative", source: "X" }),
           },
         ],
       },
@@ -62,11 +67,11 @@ describe("diffRuleSets", () => {
     expect(parametersChangingAmounts(diff)).toEqual(["reward.municipal.ratePerTce"]);
   });
 
-  it("the same decimal written differently is no difference: 360 = 360.00", () => {
+  it("the same decimal written differently is no difference: the rate, and the rate with .00", () => {
     const same = child({
       "reward.municipal.ratePerTce": {
         ...original("reward.municipal.ratePerTce"),
-        values: [{ from: "2016-01-01", value: "360.00" }],
+        values: [{ from: "2016-01-01", value: `${rate}.00` }],
       },
     });
     expect(diffRuleSets(defaultRuleSet, same).parameters).toEqual([]);

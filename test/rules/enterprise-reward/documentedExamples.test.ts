@@ -13,7 +13,7 @@ const bundled = ruleSets["tongzhou-2016"];
 describe("docs/enterprise-rewards.md §6 worked examples (bundled tongzhou-2016)", () => {
   it.each([
     {
-      name: "Example 1: 1,850.25 × 360 + 12.5 × 10,000 + 8.25 × 10,000 + 4.6 × 10,000 = 919,590 → municipal ¥919,590.00 玖拾壹万玖仟伍佰玖拾元整",
+      name: "Example 1: 520.25 × 1,200 + 3.5 × 20,000 + 2.25 × 20,000 + 1.6 × 20,000 = 771,300 → municipal ¥771,300.00 柒拾柒万壹仟叁佰元整",
       facts: {
         exitMode: "whole",
         scale: "above",
@@ -21,23 +21,23 @@ describe("docs/enterprise-rewards.md §6 worked examples (bundled tongzhou-2016)
         exitCompletedOn: "2016-11-15",
         municipalOutcome: "granted",
         recommendedByDistrict: true,
-        energySavedTce: "1850.25",
-        pollutantsReducedTonnes: { so2: "12.5", nox: "8.25", particulates: "4.6" },
+        energySavedTce: "520.25",
+        pollutantsReducedTonnes: { so2: "3.5", nox: "2.25", particulates: "1.6" },
         employees: 180,
         landAreaM2: "26000",
       },
       track: "municipal",
-      amounts: { municipal: "919590.00", district: "0.00", total: "919590.00" },
+      amounts: { municipal: "771300.00", district: "0.00", total: "771300.00" },
       detail: {
-        municipalRaw: "919590",
-        municipalRounded: "919590.00",
+        municipalRaw: "771300",
+        municipalRounded: "771300.00",
         meetsMunicipalStandard: true,
         deadline: { due: "2016-12-31", basis: "north" },
       },
-      capital: "人民币玖拾壹万玖仟伍佰玖拾元整",
+      capital: "人民币柒拾柒万壹仟叁佰元整",
     },
     {
-      name: "Example 2: 1,234.567 × 360 + 6.3 × 10,000 + 2.05 × 10,000 = 527,944.12; 0.7 × 527,944.12 = 369,560.884 → district ¥369,560.88 叁拾陆万玖仟伍佰陆拾元捌角捌分",
+      name: "Example 2: 401.3601 × 1,200 + 1.3 × 20,000 + 0.65 × 20,000 = 520,632.12; 0.7 × 520,632.12 = 364,442.484 → district ¥364,442.48 叁拾陆万肆仟肆佰肆拾贰元肆角捌分",
       facts: {
         exitMode: "whole",
         scale: "above",
@@ -45,23 +45,23 @@ describe("docs/enterprise-rewards.md §6 worked examples (bundled tongzhou-2016)
         exitCompletedOn: "2017-06-30",
         municipalOutcome: "not-granted",
         recommendedByDistrict: true,
-        energySavedTce: "1234.567",
-        pollutantsReducedTonnes: { cod: "6.3", vocs: "2.05" },
+        energySavedTce: "401.3601",
+        pollutantsReducedTonnes: { cod: "1.3", vocs: "0.65" },
         employees: 95,
         landAreaM2: "12000",
       },
       track: "district-supplement",
-      amounts: { municipal: "0.00", district: "369560.88", total: "369560.88" },
+      amounts: { municipal: "0.00", district: "364442.48", total: "364442.48" },
       detail: {
-        municipalRaw: "527944.12",
-        municipalRounded: "527944.12",
+        municipalRaw: "520632.12",
+        municipalRounded: "520632.12",
         meetsMunicipalStandard: true,
         deadline: { due: "2017-12-31", basis: "south" },
       },
-      capital: "人民币叁拾陆万玖仟伍佰陆拾元捌角捌分",
+      capital: "人民币叁拾陆万肆仟肆佰肆拾贰元肆角捌分",
     },
     {
-      name: "Example 3: 300 × 360 = 108,000 < 500,000; 300,000 + 150,000 + 150,000 = 600,000 = whole cap → district ¥600,000.00 陆拾万元整",
+      name: "Example 3: 300 × 1,200 = 360,000 < 500,000; 300,000 + 150,000 + 150,000 = 600,000 = whole cap → district ¥600,000.00 陆拾万元整",
       facts: {
         exitMode: "whole",
         scale: "below",
@@ -77,7 +77,7 @@ describe("docs/enterprise-rewards.md §6 worked examples (bundled tongzhou-2016)
       track: "district-small",
       amounts: { municipal: "0.00", district: "600000.00", total: "600000.00" },
       detail: {
-        municipalRaw: "108000",
+        municipalRaw: "360000",
         meetsMunicipalStandard: false,
         small: {
           tax: "300000.00",

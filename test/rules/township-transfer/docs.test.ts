@@ -23,36 +23,36 @@ interface Expected {
 }
 const expected: { readonly [id: string]: Expected } = {
   "T-A": {
-    enterprises: ["132500.00", "12500.00"],
-    lost: "145000.00",
+    enterprises: ["238500.00", "22500.00"],
+    lost: "261000.00",
     ratio: "0.0725",
     eligible: true,
-    transfer: "145000.00",
-    targets: { taxTarget: "145000.00", outputTarget: "12000000.00" },
+    transfer: "261000.00",
+    targets: { taxTarget: "261000.00", outputTarget: "12000000.00" },
   },
   "T-B": {
-    enterprises: ["82500.00", "6250.00"],
-    lost: "88750.00",
+    enterprises: ["148500.00", "11250.00"],
+    lost: "159750.00",
     ratio: "0.0444",
     eligible: false,
     transfer: "0.00",
-    targets: { taxTarget: "88750.00", outputTarget: "12000000.00" },
+    targets: { taxTarget: "159750.00", outputTarget: "12000000.00" },
   },
   "T-C": {
-    enterprises: ["50000.00"],
-    lost: "50000.00",
+    enterprises: ["100000.00"],
+    lost: "100000.00",
     ratio: "0.0500",
     eligible: true,
-    transfer: "50000.00",
-    targets: { taxTarget: "50000.00", outputTarget: "0.00" },
+    transfer: "100000.00",
+    targets: { taxTarget: "100000.00", outputTarget: "0.00" },
   },
   "T-D": {
-    enterprises: ["49999.99"],
-    lost: "49999.99",
+    enterprises: ["99999.99"],
+    lost: "99999.99",
     ratio: "0.0500",
     eligible: false,
     transfer: "0.00",
-    targets: { taxTarget: "49999.99", outputTarget: "0.00" },
+    targets: { taxTarget: "99999.99", outputTarget: "0.00" },
   },
 };
 
@@ -88,8 +88,8 @@ describe("docs/township-transfers.md worked examples (bundled tongzhou-2016)", (
 
   it("example 4's full ratio is the one the page quotes", () => {
     const example = examples.find((e) => e.id === "T-D");
-    expect((compute(example) as Outcome).reasons[0]?.data?.["impactRatio"]).toBe("0.04999999");
-    expect(page).toContain('`"0.04999999"`');
+    expect((compute(example) as Outcome).reasons[0]?.data?.["impactRatio"]).toBe("0.049999995");
+    expect(page).toContain('`"0.049999995"`');
   });
 
   it("the shares the page derives are the ones the trace records", () => {
@@ -99,9 +99,9 @@ describe("docs/township-transfers.md worked examples (bundled tongzhou-2016)", (
           .filter((s) => s.rule === "transfer.townshipShare")
           .map((s) => [s.inputs["taxType"], s.value]),
       );
-    expect(shares(2016)).toEqual({ vat: "0.0625", corporateIncome: "0.1", other: "0.25" });
-    expect(shares(2017)).toEqual({ vat: "0.125", corporateIncome: "0.1", other: "0.25" });
-    expect(page).toContain("**0.0625**");
-    expect(page).toContain("VAT 0.5 × 0.25 = **0.125**");
+    expect(shares(2016)).toEqual({ vat: "0.1125", corporateIncome: "0.18", other: "0.45" });
+    expect(shares(2017)).toEqual({ vat: "0.225", corporateIncome: "0.18", other: "0.45" });
+    expect(page).toContain("**0.1125**");
+    expect(page).toContain("VAT 0.5 × 0.45 = **0.225**");
   });
 });
