@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { fc, test } from "@fast-check/vitest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeBatch } from "../../src/batch/compute.js";
 import { dec } from "../../src/money/decimal.js";
@@ -168,4 +169,40 @@ describe("docs/calibration.md — the sample district beside the public figures"
           expect(ids, `${name} cites ${cited}`).toContain(cited);
     }
   });
+});
+
+describe("updateCalibrationPage", () => {
+  const rows = (n: number): CalibrationRow[] =>
+    Array.from({ length: n }, (_, i) => ({
+      figure: `f${i}`,
+      public: "p|q",
+      source: "S1",
+      sample: String(i),
+      how: "h",
+    }));
+  const prose = fc.string({ maxLength: 40 }).filter((text) => !text.includes("<!--"));
+
+  test.prop([fc.array(fc.tuple(prose, fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 4 }), prose])(
+    "replaces exactly the blocks, keeps every other character, and is idempotent",
+    (parts, tail) => {
+      const names = parts.map((_, i) => `t-${"abcd"[i] ?? ""}`);
+      const tables = new Map(names.map((name, i) => [name, rows(parts[i]?.[1] ?? 0)]));
+      const page =
+        parts
+          .map(
+            ([text], i) =>
+              `${text}\n<!-- calibration:${names[i] ?? ""} -->\nstale ${i}\n<!-- /calibration:${names[i] ?? ""} -->\n`,
+          )
+          .join("") + tail;
+      const updated = updateCalibrationPage(page, tables);
+      expect(updateCalibrationPage(updated, tables)).toBe(updated);
+      expect(updated).not.toContain("stale");
+      const outside = (text: string) =>
+        text.replace(/<!-- calibration:(t-[a-d]) -->\n[\s\S]*?<!-- \/calibration:\1 -->/g, "");
+      expect(outside(updated)).toBe(outside(page));
+      for (const table of tables.values())
+        for (const row of table) expect(updated).toContain(`| ${row.figure} | p\\|q |`);
+      expect(names.every((name) => updated.includes(`<!-- /calibration:${name} -->`))).toBe(true);
+    },
+  );
 });
