@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { EXIT_MODES, POLLUTANTS, TAX_TYPES, ZONE_TYPES } from "../parameters/catalog.js";
 import { FIELD_LABELS } from "./labels.js";
 import {

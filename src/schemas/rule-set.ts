@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { IsoDateSchema, TextSchema, enumSchema, show } from "./scalars.js";
 
 export const StatusSchema = enumSchema(["official", "reported", "illustrative"]);

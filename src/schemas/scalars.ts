@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { echo } from "../errors/echo.js";
 import { checkDecimal } from "../money/parse.js";
 
