@@ -1,4 +1,4 @@
-import DecimalJs from "decimal.js";
+import { Decimal } from "decimal.js";
 
 /**
  * The one decimal constructor of exitfund — the ONLY import of decimal.js in the package.
@@ -9,9 +9,9 @@ import DecimalJs from "decimal.js";
  * product in the contract exactly (15-digit inputs × 15-digit rates × 12-digit months) with room
  * to spare; exponents are never used in output (`toExpNeg`/`toExpPos` wide).
  */
-export const Dec = DecimalJs.clone({
+export const Dec = Decimal.clone({
   precision: 60,
-  rounding: DecimalJs.ROUND_HALF_UP,
+  rounding: Decimal.ROUND_HALF_UP,
   toExpNeg: -100,
   toExpPos: 100,
   maxE: 9e15,
@@ -19,7 +19,7 @@ export const Dec = DecimalJs.clone({
 });
 
 /** A decimal value made by {@link Dec}. */
-export type Dec = DecimalJs;
+export type Dec = Decimal;
 
 /** Anything a decimal can be made from without loss: a decimal, or a decimal string. */
 export type DecimalLike = Dec | string;
@@ -43,13 +43,13 @@ export interface Rounding {
 export const DEFAULT_ROUNDING: Rounding = { scale: 2, mode: "half-up" };
 
 /** decimal.js rounding constant for a contract mode (half-up is away from zero on ties, like Excel's ROUND). */
-export function decimalRounding(mode: RoundingMode): DecimalJs.Rounding {
+export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
   switch (mode) {
     case "half-up":
-      return DecimalJs.ROUND_HALF_UP;
+      return Decimal.ROUND_HALF_UP;
     case "half-even":
-      return DecimalJs.ROUND_HALF_EVEN;
+      return Decimal.ROUND_HALF_EVEN;
     case "down":
-      return DecimalJs.ROUND_DOWN;
+      return Decimal.ROUND_DOWN;
   }
 }
