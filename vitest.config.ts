@@ -1,9 +1,27 @@
 import { defineConfig } from "vitest/config";
 
+// Two projects: the unit tests on the sources, and the package checks (test/package/), which run on the packed
+// tarball installed into scratch consumer projects; their global setup packs and installs once, and only when
+// one of them is queued.
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
     testTimeout: 60_000,
     setupFiles: ["test/support/setup.ts"],
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/package/**"] },
+      },
+      {
+        extends: true,
+        test: {
+          name: "package",
+          include: ["test/package/**/*.test.ts"],
+          globalSetup: ["test/package/setup.ts"],
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
   },
 });

@@ -67,13 +67,15 @@ async function runCli(
   cwd: string,
   nodeFlags: readonly string[] = [],
 ): Promise<{ code: number; peakMb: number; seconds: number; stderr: string }> {
-  const built = join(ROOT, "dist", "cli.js");
+  const built = join(ROOT, "dist", "node", "cli.js");
   const fresh = existsSync(built) && (await stat(built)).mtimeMs > (await newestSource(join(ROOT, "src")));
   const node = [
     ...nodeFlags,
     ...(fresh ? [built] : ["--import", import.meta.resolve("tsx"), join(ROOT, "src", "node", "cli.ts")]),
   ];
-  console.log(`running ${fresh ? "dist/cli.js" : "src/node/cli.ts through tsx (dist/ is missing or older than src/)"}`);
+  console.log(
+    `running ${fresh ? "dist/node/cli.js" : "src/node/cli.ts through tsx (dist/ is missing or older than src/)"}`,
+  );
   const useTime = existsSync("/usr/bin/time");
   const [command, argv] = useTime
     ? ["/usr/bin/time", ["-v", process.execPath, ...node, ...args]]
