@@ -1,0 +1,93 @@
+// Size budgets, measured as a web app would pay them: esbuild bundles (minified, for the browser) of apps that
+// import the installed package, gzipped at level 9. 1 KB = 1,000 bytes.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { build, type Metafile } from "esbuild";
+import { describe, expect, it } from "vitest";
+import { packed, project } from "./support.js";
+
+const KB = 1000;
+const BUDGETS = { wholeCore: 90 * KB, capitalOnly: 20 * KB } as const;
+
+interface Measured {
+  readonly minified: number;
+  readonly gzip: number;
+  readonly packages: readonly string[];
+  readonly code: string;
+}
+
+function gzipBytes(code: string): number {
+  return gzipSync(Buffer.from(code), { level: 9 }).length;
+}
+
+/** Bundles `app` (an ES module importing exitfund) from a scratch project in the consumer folder. */
+async function bundle(name: string, app: string): Promise<Measured> {
+  const folder = project(`size-${name}`, { "app.js": app });
+  const result = await build({
+    entryPoints: [join(folder, "app.js")],
+    absWorkingDir: folder,
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  const code = result.outputFiles[0]?.text ?? "";
+  return { minified: Buffer.byteLength(code), gzip: gzipBytes(code), packages: packagesOf(result.metafile), code };
+}
+
+/** The npm packages that contribute code to a bundle (a module read but tree-shaken away does not count). */
+function packagesOf(metafile: Metafile): string[] {
+  const names = new Set<string>();
+  const used = Object.values(metafile.outputs).flatMap((output) =>
+    Object.entries(output.inputs).flatMap(([input, { bytesInOutput }]) => (bytesInOutput > 0 ? [input] : [])),
+  );
+  for (const input of used) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input);
+    if (match?.[1] !== undefined) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+const report: string[] = [];
+const show = (what: string, m: { minified: number; gzip: number }) =>
+  report.push(`${what.padEnd(44)} ${String(m.minified).padStart(9)} B min  ${String(m.gzip).padStart(8)} B gzip`);
+
+/** No Node built-in or Node global in code that runs in a page. */
+function expectNoNode(code: string): void {
+  expect(code).not.toMatch(/from\s*["']node:|require\(["']|\bprocess\.(env|argv|cwd|stdout|stderr|exit)\b|\bBuffer\./);
+}
+
+describe("size budgets on the packed package (esbuild, minified, gzip -9)", () => {
+  it(`the whole core (import * from "exitfund") is at most ${BUDGETS.wholeCore / KB} KB gzip`, async () => {
+    const whole = await bundle("whole", `import * as exitfund from "exitfund";\nglobalThis.exitfund = exitfund;\n`);
+    show("whole core (import * as exitfund)", whole);
+    expectNoNode(whole.code);
+    expect(whole.packages).toEqual(["date-fns", "decimal.js", "exitfund", "zod"]);
+    expect(whole.gzip).toBeLessThanOrEqual(BUDGETS.wholeCore);
+  });
+
+  it(`toChineseCapital alone is at most ${BUDGETS.capitalOnly / KB} KB gzip: the app pays only for what it imports`, async () => {
+    const capital = await bundle(
+      "capital",
+      `import { toChineseCapital } from "exitfund";\nconsole.log(toChineseCapital("10005"));\n`,
+    );
+    show("toChineseCapital only", capital);
+    expectNoNode(capital.code);
+    expect(capital.packages).toEqual(["decimal.js", "exitfund"]); // no zod, no rule set: tree-shaken away
+    expect(capital.gzip).toBeLessThanOrEqual(BUDGETS.capitalOnly);
+  });
+
+  it("the self-contained browser build (exitfund/browser) has no Node built-in and fits the whole-core budget", () => {
+    const code = readFileSync(join(packed().installed, "dist", "browser", "exitfund.js"), "utf8");
+    const browser = { minified: Buffer.byteLength(code), gzip: gzipBytes(code) };
+    show("exitfund/browser (dist/browser/exitfund.js)", browser);
+    expectNoNode(code);
+    expect(browser.gzip).toBeLessThanOrEqual(BUDGETS.wholeCore);
+    report.push(`tarball: ${packed().packedBytes} B packed, ${packed().unpackedBytes} B unpacked`);
+    console.log(`package sizes\n${report.join("\n")}`);
+  });
+});
