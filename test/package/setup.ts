@@ -14,7 +14,15 @@ const root = join(import.meta.dirname, "../..");
 declare module "vitest" {
   export interface ProvidedContext {
     /** The packed tarball, the consumer folder it is installed in, and the installed package's folder. */
-    packed: { tarball: string; consumer: string; installed: string; packedBytes: number; unpackedBytes: number };
+    packed: {
+      tarball: string;
+      consumer: string;
+      installed: string;
+      /** The tarball unpacked outside node_modules (API Extractor treats anything under node_modules as external). */
+      unpacked: string;
+      packedBytes: number;
+      unpackedBytes: number;
+    };
   }
 }
 
@@ -79,12 +87,15 @@ export default function setup(project: TestProject): void {
       ],
       consumer,
     );
+    mkdirSync(join(consumer, "unpacked"));
+    execFileSync("tar", ["-xzf", tarball, "-C", join(consumer, "unpacked")]);
     writeFileSync(join(consumer, "installed"), `${new Date().toISOString()}\n`);
   }
   project.provide("packed", {
     tarball,
     consumer,
     installed: join(consumer, "node_modules", "exitfund"),
+    unpacked: join(consumer, "unpacked", "package"),
     packedBytes: pack.size,
     unpackedBytes: pack.unpackedSize,
   });
