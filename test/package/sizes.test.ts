@@ -53,6 +53,25 @@ function packagesOf(metafile: Metafile): string[] {
 }
 
 const report: string[] = [];
+const readme = readFileSync(join(import.meta.dirname, "../../README.md"), "utf8");
+
+/** The README's stated sizes for the row that starts with `label`, in bytes: [minified, gzip]. */
+function stated(label: string): [number, number] {
+  const row = readme.split("\n").find((line) => line.startsWith(`| ${label}`));
+  const sizes = [...(row ?? "").matchAll(/\| (\d+) KB/g)].map((match) => Number(match[1]) * KB);
+  if (sizes.length < 2) throw new Error(`README.md has no size row "| ${label} …| min KB | gzip KB |"`);
+  return [sizes[0] ?? 0, sizes[1] ?? 0];
+}
+
+/** The README's "Use in a browser" table stays true: each stated size within 10 % (or 2 KB) of the measured one. */
+function expectReadmeSays(label: string, m: { minified: number; gzip: number }): void {
+  const [minified, gzip] = stated(label);
+  const close = (said: number, measured: number) => Math.abs(said - measured) <= Math.max(2 * KB, measured / 10);
+  expect(
+    close(minified, m.minified) && close(gzip, m.gzip),
+    `README.md says ${minified / KB} KB / ${gzip / KB} KB for ${label}; measured ${m.minified} B / ${m.gzip} B: update the table`,
+  ).toBe(true);
+}
 const show = (what: string, m: { minified: number; gzip: number }) =>
   report.push(`${what.padEnd(44)} ${String(m.minified).padStart(9)} B min  ${String(m.gzip).padStart(8)} B gzip`);
 
@@ -65,6 +84,7 @@ describe("size budgets on the packed package (esbuild, minified, gzip -9)", () =
   it(`the whole core (import * from "exitfund") is at most ${BUDGETS.wholeCore / KB} KB gzip`, async () => {
     const whole = await bundle("whole", `import * as exitfund from "exitfund";\nglobalThis.exitfund = exitfund;\n`);
     show("whole core (import * as exitfund)", whole);
+    expectReadmeSays("the whole core", whole);
     expectNoNode(whole.code);
     expect(whole.packages).toEqual(["date-fns", "decimal.js", "exitfund", "zod"]);
     expect(whole.gzip).toBeLessThanOrEqual(BUDGETS.wholeCore);
@@ -76,6 +96,7 @@ describe("size budgets on the packed package (esbuild, minified, gzip -9)", () =
       `import { toChineseCapital } from "exitfund";\nconsole.log(toChineseCapital("10005"));\n`,
     );
     show("toChineseCapital only", capital);
+    expectReadmeSays("`toChineseCapital` alone", capital);
     expectNoNode(capital.code);
     expect(capital.packages).toEqual(["decimal.js", "exitfund"]); // no zod, no rule set: tree-shaken away
     expect(capital.gzip).toBeLessThanOrEqual(BUDGETS.capitalOnly);
@@ -85,6 +106,7 @@ describe("size budgets on the packed package (esbuild, minified, gzip -9)", () =
     const code = readFileSync(join(packed().installed, "dist", "browser", "exitfund.js"), "utf8");
     const browser = { minified: Buffer.byteLength(code), gzip: gzipBytes(code) };
     show("exitfund/browser (dist/browser/exitfund.js)", browser);
+    expectReadmeSays("`exitfund/browser` (the self-contained file)", browser);
     expectNoNode(code);
     expect(browser.gzip).toBeLessThanOrEqual(BUDGETS.wholeCore);
     report.push(`tarball: ${packed().packedBytes} B packed, ${packed().unpackedBytes} B unpacked`);

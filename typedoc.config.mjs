@@ -1,0 +1,27 @@
+// TypeDoc (npm run docs → docs/api/, Markdown, git-ignored): the reference of every public entry. The entries are
+// those of package.json `exports`: `./dist/<path>.d.ts` is documented from `src/<path>.ts`.
+import { readFileSync } from "node:fs";
+
+const manifest = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+const entryPoints = [
+  ...new Set(
+    Object.values(manifest.exports)
+      .map((target) => target?.import?.types)
+      .filter((types) => typeof types === "string")
+      .map((types) => types.replace(/^\.\/dist\//, "src/").replace(/\.d\.ts$/, ".ts")),
+  ),
+];
+
+/** @type {Partial<import("typedoc").TypeDocOptions & import("typedoc-plugin-markdown").PluginOptions>} */
+export default {
+  name: "exitfund",
+  entryPoints,
+  tsconfig: "tsconfig.build.json",
+  plugin: ["typedoc-plugin-markdown", "./scripts/typedoc-entry-names.mjs"],
+  out: "docs/api",
+  readme: "none",
+  excludePrivate: true,
+  excludeInternal: true,
+  sort: ["kind", "alphabetical"],
+  validation: { notExported: true, invalidLink: true, notDocumented: false },
+};
