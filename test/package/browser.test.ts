@@ -10,10 +10,9 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { build } from "esbuild";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { packed, project } from "./support.js";
+import { bundleApp, packed } from "./support.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const inCi = process.env.CI === "true";
@@ -100,24 +99,14 @@ describe.skipIf(!haveChromium && !inCi)("the packed package in headless Chromium
     if (!haveChromium)
       throw new Error(`${CHROMIUM} is missing: CI needs Chromium (.ci/run installs Debian's chromium)`);
     const installed = packed().installed;
-    const app = project("browser-app", { "app.js": `export * from "exitfund";\n` });
-    const bundled = await build({
-      entryPoints: [join(app, "app.js")],
-      absWorkingDir: app,
-      bundle: true,
-      minify: true,
-      platform: "browser",
-      format: "esm",
-      write: false,
-      logLevel: "silent",
-    });
+    const bundled = await bundleApp("browser-app", `export * from "exitfund";\n`);
     const casesText = readFileSync(join(installed, "examples", "tongzhou-2016", "cases.json"), "utf8");
     const routes = new Map<string, { type: string; body: string | Buffer }>([
       [
         "/exitfund.js",
         { type: "text/javascript", body: readFileSync(join(installed, "dist", "browser", "exitfund.js")) },
       ],
-      ["/bundled.js", { type: "text/javascript", body: bundled.outputFiles[0]?.text ?? "" }],
+      ["/bundled.js", { type: "text/javascript", body: bundled.code }],
       ["/cases.json", { type: "application/json", body: casesText }],
       ["/browser.html", { type: "text/html", body: page(`import * as exitfund from "/exitfund.js";`) }],
       ["/bundled.html", { type: "text/html", body: page(`import * as exitfund from "/bundled.js";`) }],

@@ -5,30 +5,12 @@ import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compute, toChineseCapital } from "../../src/index.js";
+import { enterpriseCase } from "../fixtures/cases.js";
 import { consumerBin, expectOk, installedManifest, nodeEntries, packed, project, run } from "./support.js";
-
-/** The README's library example. */
-const enterprise = {
-  kind: "enterprise-exit",
-  id: "E-1",
-  name: "示例厂",
-  township: "台湖镇",
-  exitMode: "whole",
-  scale: "below",
-  exitCompletedOn: "2016-10-31",
-  licensed: true,
-  acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
-  municipalOutcome: "not-applied",
-  recommendedByDistrict: false,
-  energySavedTce: "120",
-  priorYearTax: { vat: "150000", corporateIncome: "50000" },
-  employees: 30,
-  landAreaM2: "3000",
-} as const;
 
 /** What every consumer program prints, computed here from the sources. */
 function expected(): string {
-  const outcome = compute(enterprise);
+  const outcome = compute(enterpriseCase);
   return JSON.stringify({
     outcome,
     capital: toChineseCapital(outcome.amounts.total, { prefix: "人民币" }),
@@ -36,101 +18,82 @@ function expected(): string {
   });
 }
 
-const caseJson = `${JSON.stringify(enterprise)}\n`;
-const notJson = "{ this is not JSON\n";
-/** A CliIo-shaped object that is also a plain options object (`{ cwd }`), whichever the Node API takes. */
-const ioSource = (cwd: string) =>
-  `{ cwd: ${cwd}, stdin: process.stdin, stdout: { write: () => true }, stderr: { write: () => true } }`;
+const caseJson = `${JSON.stringify(enterpriseCase)}\n`;
 
-describe("plain JavaScript projects", () => {
-  it("an ES module imports every entry, computes, and sees one core across entries", () => {
-    const entries = nodeEntries();
-    const folder = project("esm", {
-      "package.json": `${JSON.stringify({ type: "module" })}\n`,
-      "case.json": caseJson,
-      "not-json.json": notJson,
-      "main.mjs": `import { readFileSync } from "node:fs";
-import * as core from "exitfund";
-import * as node from "exitfund/node";
-import ledgerSchema from "exitfund/schemas/ledger.json" with { type: "json" };
-const entries = ${JSON.stringify(entries)};
-const modules = await Promise.all(entries.map((entry) => import(entry)));
+/**
+ * The body both plain programs run once `core`, `node`, `modules` (every Node entry, loaded) and `ledgerSchema`
+ * are loaded: it prints what the test checks.
+ */
+const jsChecks = `const { existsSync, readFileSync } = await import("node:fs");
 // one core: a name that two entries export is the same value in both
 const different = [];
 modules.forEach((a, i) => modules.forEach((b, j) => {
   if (i < j) for (const name of Object.keys(a)) if (name in b && a[name] !== b[name]) different.push(entries[i] + " vs " + entries[j] + ": " + name);
 }));
+// an error thrown by exitfund/node is exitfund's InvalidInputError; the object is both a CliIo and { cwd }
 let thrown;
-try { await node.readCases("not-json.json", ${ioSource("process.cwd()")}); } catch (error) { thrown = error; }
+const quiet = { cwd: process.cwd(), stdin: process.stdin, stdout: { write: () => true }, stderr: { write: () => true } };
+try { await node.readCases("not-json.json", quiet); } catch (error) { thrown = error; }
+// the CLI runs from the library, finding the sample next to the installed package (import.meta.url in CJS too)
+const demoErr = [];
+const demo = await node.runCli(["demo"], { ...quiet, stderr: { write: (text) => demoErr.push(text) } });
 const outcome = core.compute(JSON.parse(readFileSync("case.json", "utf8")));
 console.log(JSON.stringify({
   result: { outcome, capital: core.toChineseCapital(outcome.amounts.total, { prefix: "人民币" }), rounded: core.roundMoney("1.005").toFixed(2) },
   different,
-  errorIsCore: thrown instanceof core.InvalidInputError,
-  errorName: thrown?.constructor?.name,
+  error: thrown instanceof core.InvalidInputError && thrown.constructor.name,
+  demo: { exit: demo, stderr: demoErr.join(""), wrote: existsSync("out/results.json") },
   schemaTitle: ledgerSchema.title,
 }));
-`,
-    });
-    const printed = JSON.parse(expectOk(run(process.execPath, ["main.mjs"], folder), "main.mjs")) as Record<
-      string,
-      unknown
-    >;
-    expect(JSON.stringify(printed.result)).toBe(expected());
-    expect(printed.different).toEqual([]);
-    expect(printed.errorIsCore).toBe(true);
-    expect(printed.errorName).toBe("InvalidInputError");
-    expect(printed.schemaTitle).toBe("exitfund ledger");
+`;
+
+/** Runs a plain program of the consumer and checks what it printed. */
+function expectPlainProgram(name: string, type: "module" | "commonjs", program: string): void {
+  const folder = project(name, {
+    "package.json": `${JSON.stringify({ type })}\n`,
+    "case.json": caseJson,
+    "not-json.json": "{ this is not JSON\n",
+    [type === "module" ? "main.mjs" : "main.cjs"]: program,
+  });
+  const file = type === "module" ? "main.mjs" : "main.cjs";
+  const printed = JSON.parse(expectOk(run(process.execPath, [file], folder), file)) as Record<string, unknown>;
+  expect(JSON.stringify(printed.result)).toBe(expected());
+  expect(printed.different).toEqual([]);
+  expect(printed.error).toBe("InvalidInputError");
+  expect(printed.demo).toEqual({ exit: 0, stderr: "", wrote: true });
+  expect(printed.schemaTitle).toBe("exitfund ledger");
+}
+
+describe("plain JavaScript projects", () => {
+  it("an ES module imports every entry, sees one core across them, computes, and runs `exitfund demo`", () => {
+    const entries = JSON.stringify(nodeEntries());
+    expectPlainProgram(
+      "esm",
+      "module",
+      `import * as core from "exitfund";
+import * as node from "exitfund/node";
+import ledgerSchema from "exitfund/schemas/ledger.json" with { type: "json" };
+const entries = ${entries};
+const modules = await Promise.all(entries.map((entry) => import(entry)));
+${jsChecks}`,
+    );
   });
 
-  it("a CommonJS script requires every entry, sees one core, and runs `exitfund demo` through runCli", () => {
-    const entries = nodeEntries();
-    const folder = project("cjs", {
-      "package.json": `${JSON.stringify({ type: "commonjs" })}\n`,
-      "case.json": caseJson,
-      "not-json.json": notJson,
-      "main.cjs": `const { existsSync, readFileSync } = require("node:fs");
-const core = require("exitfund");
+  it("a CommonJS script requires every entry, sees one core across them, computes, and runs `exitfund demo`", () => {
+    const entries = JSON.stringify(nodeEntries());
+    expectPlainProgram(
+      "cjs",
+      "commonjs",
+      `const core = require("exitfund");
 const node = require("exitfund/node");
 const ledgerSchema = require("exitfund/schemas/ledger.json");
-const entries = ${JSON.stringify(entries)};
+const entries = ${entries};
 const modules = entries.map((entry) => require(entry));
-const different = [];
-modules.forEach((a, i) => modules.forEach((b, j) => {
-  if (i < j) for (const name of Object.keys(a)) if (name in b && a[name] !== b[name]) different.push(entries[i] + " vs " + entries[j] + ": " + name);
-}));
 (async () => {
-  let thrown;
-  try { await node.readCases("not-json.json", ${ioSource("process.cwd()")}); } catch (error) { thrown = error; }
-  const err = [];
-  const io = { cwd: process.cwd(), stdin: process.stdin, stdout: { write: () => true, isTTY: false }, stderr: { write: (s) => err.push(s), isTTY: false } };
-  const demo = await require("exitfund/node").runCli(["demo"], io);
-  const outcome = core.compute(JSON.parse(readFileSync("case.json", "utf8")));
-  console.log(JSON.stringify({
-    result: { outcome, capital: core.toChineseCapital(outcome.amounts.total, { prefix: "人民币" }), rounded: core.roundMoney("1.005").toFixed(2) },
-    different,
-    errorIsCore: thrown instanceof core.InvalidInputError,
-    errorName: thrown && thrown.constructor && thrown.constructor.name,
-    demo, demoErr: err.join(""), demoWrote: existsSync("out/results.json"),
-    schemaTitle: ledgerSchema.title,
-  }));
+${jsChecks}
 })();
 `,
-    });
-    const printed = JSON.parse(expectOk(run(process.execPath, ["main.cjs"], folder), "main.cjs")) as Record<
-      string,
-      unknown
-    >;
-    expect(JSON.stringify(printed.result)).toBe(expected());
-    expect(printed.different).toEqual([]);
-    expect(printed.errorIsCore).toBe(true);
-    expect(printed.errorName).toBe("InvalidInputError");
-    expect({ exit: printed.demo, stderr: printed.demoErr, wrote: printed.demoWrote }).toEqual({
-      exit: 0,
-      stderr: "",
-      wrote: true,
-    });
-    expect(printed.schemaTitle).toBe("exitfund ledger");
+    );
   });
 
   it("the bin runs from the install (`npx exitfund --version`)", () => {

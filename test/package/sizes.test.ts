@@ -3,9 +3,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { build, type Metafile } from "esbuild";
+import type { Metafile } from "esbuild";
 import { describe, expect, it } from "vitest";
-import { packed, project } from "./support.js";
+import { bundleApp, packed } from "./support.js";
 
 const KB = 1000;
 const BUDGETS = { wholeCore: 90 * KB, capitalOnly: 20 * KB } as const;
@@ -21,22 +21,9 @@ function gzipBytes(code: string): number {
   return gzipSync(Buffer.from(code), { level: 9 }).length;
 }
 
-/** Bundles `app` (an ES module importing exitfund) from a scratch project in the consumer folder. */
 async function bundle(name: string, app: string): Promise<Measured> {
-  const folder = project(`size-${name}`, { "app.js": app });
-  const result = await build({
-    entryPoints: [join(folder, "app.js")],
-    absWorkingDir: folder,
-    bundle: true,
-    minify: true,
-    platform: "browser",
-    format: "esm",
-    write: false,
-    metafile: true,
-    logLevel: "silent",
-  });
-  const code = result.outputFiles[0]?.text ?? "";
-  return { minified: Buffer.byteLength(code), gzip: gzipBytes(code), packages: packagesOf(result.metafile), code };
+  const { code, metafile } = await bundleApp(`size-${name}`, app);
+  return { minified: Buffer.byteLength(code), gzip: gzipBytes(code), packages: packagesOf(metafile), code };
 }
 
 /** The npm packages that contribute code to a bundle (a module read but tree-shaken away does not count). */

@@ -3,6 +3,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { build, type Metafile } from "esbuild";
 import { inject } from "vitest";
 
 export const packed = () => inject("packed");
@@ -58,4 +59,24 @@ export function nodeEntries(): string[] {
   return Object.entries(manifest.exports)
     .filter(([, target]) => typeof target === "object" && target !== null && "import" in target && "require" in target)
     .map(([subpath]) => (subpath === "." ? manifest.name : `${manifest.name}/${subpath.slice(2)}`));
+}
+
+/**
+ * Bundles `app` (an ES module importing exitfund) as a web app would: esbuild, minified, for the browser, from a
+ * scratch project `name` in the consumer folder.
+ */
+export async function bundleApp(name: string, app: string): Promise<{ code: string; metafile: Metafile }> {
+  const folder = project(name, { "app.js": app });
+  const result = await build({
+    entryPoints: [join(folder, "app.js")],
+    absWorkingDir: folder,
+    bundle: true,
+    minify: true,
+    platform: "browser",
+    format: "esm",
+    write: false,
+    metafile: true,
+    logLevel: "silent",
+  });
+  return { code: result.outputFiles[0]?.text ?? "", metafile: result.metafile };
 }
