@@ -96,6 +96,19 @@ ${jsChecks}
     );
   });
 
+  it("with --enable-source-maps, a stack trace names the TypeScript source line (ESM and CommonJS)", () => {
+    const throwing = (load: string) =>
+      `${load}\ntry { compute({ kind: "enterprise-exit" }); } catch (error) { console.log(error.stack); }\n`;
+    const folder = project("stacks", {
+      "esm.mjs": throwing(`import { compute } from "exitfund";`),
+      "cjs.cjs": throwing(`const { compute } = require("exitfund");`),
+    });
+    for (const file of ["esm.mjs", "cjs.cjs"]) {
+      const stack = expectOk(run(process.execPath, ["--enable-source-maps", file], folder), file);
+      expect(stack, file).toMatch(/at compute \(.*node_modules\/exitfund\/src\/batch\/compute\.ts:\d+:\d+\)/);
+    }
+  });
+
   it("the bin runs from the install (`npx exitfund --version`)", () => {
     const ran = run(consumerBin("exitfund"), ["--version"], packed().consumer);
     expect(expectOk(ran, "exitfund --version").trim()).toBe(installedManifest().version);
