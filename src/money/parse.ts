@@ -18,6 +18,13 @@ const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 // so `String(n)` gives back the digits that were typed (the same limit Excel shows).
 const MAX_NUMBER_DIGITS = 15;
 
+/**
+ * The most digits an amount or quantity may have (integer digits, a lone leading 0 not counted, plus
+ * decimals). The kernel computes at 60 significant digits, so a product of two such figures, and every sum
+ * of amounts rounded to the fen, is exact; no real amount comes near it.
+ */
+export const MAX_AMOUNT_DIGITS = 30;
+
 const EXPECTED = {
   money:
     'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros)',
@@ -49,6 +56,11 @@ export function checkDecimal(input: unknown, options: CheckDecimalOptions = {}):
     return checkSign(text, `the number ${text}`, options);
   }
   if (typeof input !== "string" || !DECIMAL.test(input)) return refuse(`${expected}; got ${describe(input)}`);
+  const digits = writtenDigits(input);
+  if (digits > MAX_AMOUNT_DIGITS)
+    return refuse(
+      `has ${digits} digits; at most ${MAX_AMOUNT_DIGITS} are computed exactly (no real amount needs more: check the value); got ${describe(input)}`,
+    );
   return checkSign(input, describe(input), options);
 }
 
@@ -82,6 +94,14 @@ function checkSign(text: string, shown: string, options: CheckDecimalOptions): P
     return refuse(`must not be negative (no minus sign); got ${shown}`);
   }
   return { ok: true, value: text };
+}
+
+/** Digits written: the integer part's (a lone 0 not counted) and every decimal. */
+function writtenDigits(text: string): number {
+  const unsigned = text.startsWith("-") ? text.slice(1) : text;
+  const point = unsigned.indexOf(".");
+  const integer = point < 0 ? unsigned : unsigned.slice(0, point);
+  return (integer === "0" ? 0 : integer.length) + (point < 0 ? 0 : unsigned.length - point - 1);
 }
 
 function significantDigits(text: string): number {

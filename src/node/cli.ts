@@ -1,5 +1,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { EXIT } from "./io.js";
+import { reasonOf, removeTemporaryFiles } from "./output.js";
 import { processIo, runCli } from "./run.js";
 
 // The `exitfund` bin: runs the CLI with the process's arguments and streams, and sets the exit status.
@@ -13,21 +15,52 @@ function isMain(): boolean {
   }
 }
 
+/** Ends the process now: any `--out` still being written is removed first (the previous file stays as it was). */
+function leave(code: number, line?: string): never {
+  removeTemporaryFiles();
+  if (line !== undefined && !stderrBroken) {
+    try {
+      process.stderr.write(`${line}\n`);
+    } catch {
+      // nothing more can be said
+    }
+  }
+  process.exit(code);
+}
+
+let stderrBroken = false;
+
 if (isMain()) {
-  // A closed pipe (`exitfund … | head`) ends the output quietly, as Unix tools do.
+  process.on("exit", removeTemporaryFiles);
+  for (const [signal, code] of [
+    ["SIGINT", EXIT.interrupted],
+    ["SIGTERM", EXIT.terminated],
+    ["SIGHUP", 129],
+  ] as const)
+    process.on(signal, () =>
+      leave(code, `\nexitfund: interrupted by ${signal}: no --out file was written (a previous one is untouched)`),
+    );
+  // A closed pipe (`exitfund … | head`) ends the output quietly, as Unix tools do; any other failure to write
+  // standard output (a full disk, a device error) is an I/O error: one line and exit 74, never "findings".
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
+    if (error.code === "EPIPE") leave(process.exitCode === undefined ? EXIT.ok : Number(process.exitCode));
+    leave(EXIT.io, `exitfund: cannot write to standard output: ${reasonOf(error).en}`);
+  });
+  // stderr closed early (`2>&1 | head`): the run goes on and keeps its own exit status; any other failure is 74.
+  process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+    stderrBroken = true;
+    if (error.code === "EPIPE" || error.code === "ERR_STREAM_DESTROYED") return;
+    leave(EXIT.io);
   });
   runCli(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `exitfund: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      leave(
+        EXIT.internal,
+        `exitfund: internal error (a bug in exitfund; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-      process.exitCode = 70;
     },
   );
 }

@@ -1,34 +1,100 @@
-import { InvalidInputError } from "../errors/index.js";
+import { ISSUE_LIMIT } from "../errors/echo.js";
+import { InvalidInputError, type InputIssue } from "../errors/index.js";
+import type { Limits } from "./limits.js";
 
 /** Where a CLI command reads and writes: process streams in the bin, buffers in tests. */
 export interface CliIo {
   readonly stdout: { write(chunk: string | Uint8Array): unknown; readonly isTTY?: boolean };
-  readonly stderr: { write(chunk: string): unknown; readonly isTTY?: boolean };
+  readonly stderr: {
+    write(chunk: string): unknown;
+    readonly isTTY?: boolean;
+    /** Writes terminal controls as they are (the progress bar's `\r`); `write` escapes them. */
+    readonly writeControl?: (chunk: string) => unknown;
+  };
   readonly stdin: AsyncIterable<string | Uint8Array>;
   readonly cwd: string;
+  /** Smaller limits than docs/files.md states (tests); the bin never sets them. */
+  readonly limits?: Partial<Limits>;
 }
 
-/** Exit status of the CLI (DESIGN §6): 0 ok, 1 findings that need attention, 2 bad input or usage. */
-export const EXIT = { ok: 0, findings: 1, badInput: 2 } as const;
+/**
+ * Exit status of the CLI (DESIGN §9): 0 ok, 1 findings that need attention, 2 bad input or usage, 74 a read
+ * or write failed (sysexits EX_IOERR), 130/143 interrupted by SIGINT/SIGTERM (128 + signal), 70 only for a bug.
+ */
+export const EXIT = {
+  ok: 0,
+  findings: 1,
+  badInput: 2,
+  internal: 70,
+  io: 74,
+  interrupted: 130,
+  terminated: 143,
+} as const;
+
+/** A message for people in English and Chinese, with a stable code for programs. */
+interface Said {
+  readonly code?: string;
+  readonly zh?: string;
+}
 
 /** Wrong command-line usage: exit 2 with the message and a pointer to `--help`. */
 export class UsageError extends Error {
   override readonly name = "UsageError";
+  readonly code: string;
+  readonly zh: string | undefined;
+  constructor(message: string, said: Said = {}) {
+    super(message);
+    this.code = said.code ?? "usage";
+    this.zh = said.zh;
+  }
 }
 
-/** Prints an input error (every issue on its own line) or a usage error to stderr and returns exit 2. */
+/** A file or stream that could not be read or written although the command was right: exit 74. */
+export class IoError extends Error {
+  override readonly name = "IoError";
+  readonly code: string;
+  readonly zh: string | undefined;
+  constructor(message: string, said: Said = {}) {
+    super(message);
+    this.code = said.code ?? "io-error";
+    this.zh = said.zh;
+  }
+}
+
+/** `issues` as stderr lines: at most {@link ISSUE_LIMIT}, then how many more there are. */
+export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_LIMIT): string[] {
+  const lines = issues
+    .slice(0, limit)
+    .map((issue) => `  ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}`);
+  if (issues.length > limit)
+    lines.push(`  … and ${issues.length - limit} more problems not listed (共 ${issues.length} 处)`);
+  return lines;
+}
+
+/**
+ * Prints an input error (each issue on its own line, at most {@link ISSUE_LIMIT}), a usage error or an I/O
+ * error to stderr and returns its exit status (2, 2, 74). Anything else is rethrown (a bug).
+ */
 export function reportInputError(error: unknown, io: CliIo, where?: string): number {
+  const prefix = where === undefined ? "" : `${where}: `;
   if (error instanceof InvalidInputError) {
+    const count = error.issues.length;
     io.stderr.write(
-      `exitfund: ${where === undefined ? "" : `${where}: `}${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}, nothing computed:\n`,
+      [
+        `exitfund: ${prefix}${count} problem${count === 1 ? "" : "s"}, nothing computed:`,
+        ...issueLines(error.issues),
+        "",
+      ].join("\n"),
     );
-    for (const issue of error.issues)
-      io.stderr.write(`  ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}\n`);
     return EXIT.badInput;
   }
   if (error instanceof UsageError) {
     io.stderr.write(`exitfund: ${error.message}\n(see exitfund --help)\n`);
     return EXIT.badInput;
+  }
+  if (error instanceof IoError) {
+    io.stderr.write(`exitfund: ${error.message}\n`);
+    return EXIT.io;
   }
   throw error;
 }

@@ -2,6 +2,8 @@
 export interface ProgressStream {
   write(chunk: string): unknown;
   readonly isTTY?: boolean;
+  /** Writes the bar's `\r` as it is (the CLI's stderr escapes control characters in `write`). */
+  readonly writeControl?: (chunk: string) => unknown;
 }
 
 export interface ProgressOptions {
@@ -81,6 +83,7 @@ function terminalProgress(options: ProgressOptions): Progress {
   const state: State = { done: 0, start: now() };
   let lastDraw = Number.NEGATIVE_INFINITY;
   let width = 0;
+  const draw = (text: string) => (options.stream.writeControl ?? options.stream.write).call(options.stream, text);
   return {
     tick(count = 1) {
       state.done += count;
@@ -93,11 +96,11 @@ function terminalProgress(options: ProgressOptions): Progress {
         options.total > 0
           ? `${options.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${left} left`
           : `${options.label} ${shown} ${perSecond}`;
-      options.stream.write(`\r${line.padEnd(width)}`);
+      draw(`\r${line.padEnd(width)}`);
       width = Math.max(width, line.length);
     },
     done() {
-      if (width > 0) options.stream.write(`\r${" ".repeat(width)}\r`);
+      if (width > 0) draw(`\r${" ".repeat(width)}\r`);
       width = 0;
     },
   };

@@ -1,3 +1,4 @@
+import { echoText } from "../errors/echo.js";
 import { InvalidInputError } from "../errors/index.js";
 import packageJson from "../../package.json";
 import { AUDIT_HELP, runAudit } from "./commands/audit.js";
@@ -10,7 +11,9 @@ import { RULES_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
 import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
-import { EXIT, UsageError, reportInputError, type CliIo } from "./io.js";
+import { EXIT, IoError, UsageError, reportInputError, type CliIo } from "./io.js";
+import { reasonOf } from "./output.js";
+import { terminalText } from "./terminal.js";
 
 type Command = {
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
@@ -18,7 +21,7 @@ type Command = {
   readonly summary: string;
 };
 
-const COMMANDS: { readonly [name: string]: Command } = {
+const COMMAND_LIST: { readonly [name: string]: Command } = {
   compute: {
     run: runCompute,
     help: COMPUTE_HELP,
@@ -66,21 +69,23 @@ const COMMANDS: { readonly [name: string]: Command } = {
   },
 };
 
+/** The commands by name (a Map: `exitfund constructor` is an unknown command like any other). */
+const COMMANDS: ReadonlyMap<string, Command> = new Map(Object.entries(COMMAND_LIST));
+
 const HELP = () => `exitfund ${packageJson.version} — the money of an industry-exit programme, exact and explained
 
 Usage: exitfund <command> [options]     exitfund <command> --help
 
 Commands:
-${Object.entries(COMMANDS)
-  .map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`)
-  .join("\n")}
+${[...COMMANDS].map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`).join("\n")}
 
-Exit status: 0 ok; 1 findings that need attention; 2 bad input or usage (every problem listed on stderr).
-Data goes to stdout, messages to stderr.`;
+Exit status: 0 ok; 1 findings that need attention; 2 bad input or usage (every problem listed on stderr);
+74 a file or stream could not be read or written; 130/143 interrupted (SIGINT/SIGTERM); 70 a bug in exitfund.
+Data goes to stdout, messages to stderr. Every --out is written whole or not at all (docs/files.md).`;
 
 /** The CLI reference (docs/cli.md): the overview and every command's help, generated from the help texts. */
 export function cliReference(): string {
-  const sections = Object.entries(COMMANDS).map(
+  const sections = [...COMMANDS].map(
     ([name, command]) => `## exitfund ${name}\n\n${command.summary}.\n\n\`\`\`text\n${command.help}\n\`\`\`\n`,
   );
   return [
@@ -95,30 +100,97 @@ export function cliReference(): string {
   ].join("\n");
 }
 
-/** Runs the CLI with `argv` (without node and the script) and returns the exit status. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Runs the CLI with `argv` (without node and the script) and returns the exit status. Text for people is
+ * escaped on its way to stderr (and to stdout on a terminal), so input cannot drive the terminal.
+ */
+export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(`${HELP()}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
-  if (name === "--version" || name === "-v") {
+  if (name === "--version" || name === "-v" || name === "-V") {
     io.stdout.write(`${packageJson.version}\n`);
     return EXIT.ok;
   }
-  const command = COMMANDS[name];
+  const command = COMMANDS.get(name);
   if (command === undefined) {
+    const close = [...COMMANDS.keys()].find((known) => name.length < 20 && distance(name, known) <= 2);
     io.stderr.write(
-      `exitfund: unknown command "${name}"; commands: ${Object.keys(COMMANDS).join(", ")} (see exitfund --help)\n`,
+      `exitfund: unknown command "${echoText(name)}"${close === undefined ? "" : ` (did you mean ${close}?)`}; commands: ${[...COMMANDS.keys()].join(", ")} (see exitfund --help)\n`,
     );
     return EXIT.badInput;
   }
   try {
     return await command.run(rest, io);
   } catch (error) {
-    if (error instanceof InvalidInputError || error instanceof UsageError) return reportInputError(error, io, name);
-    throw error;
+    return reportFailure(error, io, name);
   }
+}
+
+/**
+ * The exit status of an error that reached the top: input, usage and I/O errors as they say; a system call
+ * that failed (a file that vanished, a device error) is an I/O error (74); a string or buffer too large for
+ * memory is an input that exceeds what can be processed (2). Anything else is a bug and is rethrown (70).
+ */
+function reportFailure(error: unknown, io: CliIo, name: string): number {
+  if (error instanceof InvalidInputError || error instanceof UsageError || error instanceof IoError)
+    return reportInputError(error, io, name);
+  const errno = error as NodeJS.ErrnoException | undefined;
+  if (typeof errno?.code === "string" && typeof errno.syscall === "string") {
+    const path = typeof errno.path === "string" ? ` "${echoText(errno.path)}"` : "";
+    return reportInputError(new IoError(`${errno.syscall}${path} failed: ${reasonOf(error).en}`), io, name);
+  }
+  if (error instanceof RangeError && /string length|allocation failed|array length|buffer/i.test(error.message))
+    return reportInputError(
+      new UsageError(
+        `the input is too large to process in memory (${echoText(error.message, 80)}): split it, or convert it to NDJSON, which streams (docs/files.md, "Limits")`,
+        { code: "too-large", zh: "输入过大，无法在内存中处理：请拆分文件，或转换为可流式处理的 NDJSON" },
+      ),
+      io,
+      name,
+    );
+  throw error;
+}
+
+/** Levenshtein distance of two short names. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, index) => index);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j += 1)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** `io` with stderr (always) and stdout (on a terminal) escaping control characters and bidi overrides. */
+function terminalSafe(io: CliIo): CliIo {
+  const stdout = io.stdout;
+  const stderr = io.stderr;
+  return {
+    ...io,
+    stdout:
+      stdout.isTTY === true
+        ? {
+            write: (chunk: string | Uint8Array) =>
+              stdout.write(typeof chunk === "string" ? terminalText(chunk) : chunk),
+            isTTY: true,
+          }
+        : stdout,
+    stderr: {
+      write: (chunk: string) => stderr.write(terminalText(chunk)),
+      ...(stderr.isTTY === undefined ? {} : { isTTY: stderr.isTTY }),
+      writeControl: (chunk: string) => (stderr.writeControl ?? stderr.write).call(stderr, chunk),
+    },
+  };
 }
 
 /** The process's streams as a `CliIo`. */

@@ -36,6 +36,15 @@ export const EXEMPT_CATEGORIES = [
 ] as const;
 export const MUNICIPAL_OUTCOMES = ["granted", "not-granted", "pending", "not-applied"] as const;
 
+/**
+ * The most entries a case's list may hold (items of a declaration, leases, exited enterprises): far above
+ * any real site, low enough that one case cannot exhaust memory.
+ */
+export const MAX_LIST_ENTRIES = 100_000;
+
+const listMax = (what: string) =>
+  ({ error: `lists more than ${MAX_LIST_ENTRIES.toLocaleString("en-US")} ${what}; split the case` }) as const;
+
 /** Reports duplicate ids; runs even when other fields are invalid (`when`), so it reads the list defensively. */
 function unique(list: unknown, ctx: z.RefinementCtx, field: string, what: string): void {
   if (!Array.isArray(list)) return;
@@ -165,6 +174,7 @@ export const StructureClearanceSchema = z
     items: z
       .array(ClearanceItemSchema, { error: "must be a list of structure items" })
       .min(1, { error: "must list at least one structure item" })
+      .max(MAX_LIST_ENTRIES, listMax("structure items"))
       .meta(label("items")),
   })
   .superRefine((value, ctx) => unique(value?.items, ctx, "items", "item"), ALWAYS);
@@ -187,7 +197,10 @@ export const VillageCompensationSchema = z
     zoneType: enumSchema(ZONE_TYPES).meta(label("zoneType")),
     clearedOn: IsoDateSchema.meta(label("clearedOn")),
     landAreaMu: QuantitySchema.meta(label("landAreaMu")),
-    leases: z.array(LeaseSchema, { error: "must be a list of leases (may be empty)" }).meta(label("leases")),
+    leases: z
+      .array(LeaseSchema, { error: "must be a list of leases (may be empty)" })
+      .max(MAX_LIST_ENTRIES, listMax("leases"))
+      .meta(label("leases")),
   })
   .superRefine((value, ctx) => unique(value?.leases, ctx, "leases", "lease"), ALWAYS);
 
@@ -212,6 +225,7 @@ export const TownshipTransferSchema = z
     priorYearRevenue: PositiveMoneySchema.meta(label("priorYearRevenue")),
     exitedEnterprises: z
       .array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" })
+      .max(MAX_LIST_ENTRIES, listMax("exited enterprises"))
       .meta(label("exitedEnterprises")),
   })
   .superRefine((value, ctx) => unique(value?.exitedEnterprises, ctx, "exitedEnterprises", "enterprise"), ALWAYS);

@@ -36,8 +36,8 @@ const folder = tempFiles({
   "fen.json": [{ ...EXACT[0], amount: "1.005" }],
 });
 
-async function run(args: readonly string[]) {
-  const capture = fakeIo({ cwd: folder });
+async function run(args: readonly string[], tty = false) {
+  const capture = fakeIo({ cwd: folder, tty });
   // Under the test rule set fixed-rates (test-only rates), except for --help.
   const rules = args.includes("--help") ? [] : ["--rules", FIXED_RATES_FILE];
   const code = await runAudit([...args, ...rules], capture.io);
@@ -158,9 +158,10 @@ describe("exitfund audit", () => {
   it.each([
     { name: "no --ledger", args: ["cases.json"], message: "--ledger" },
     {
-      name: "xlsx without --out",
+      name: "xlsx to a terminal without --out",
       args: ["cases.json", "--ledger", "exact.json", "--format", "xlsx"],
       message: "--out",
+      tty: true,
     },
     {
       name: "an unknown format",
@@ -175,8 +176,8 @@ describe("exitfund audit", () => {
     },
     { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "bad.json › [0].payer" },
     { name: "a payment below the fen", args: ["cases.json", "--ledger", "fen.json"], message: "ledger[0].amount" },
-  ])("usage: $name → exit 2", async ({ args, message }) => {
-    const result = await run(args);
+  ])("usage: $name → exit 2", async ({ args, message, tty }: { args: string[]; message: string; tty?: boolean }) => {
+    const result = await run(args, tty);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });

@@ -106,9 +106,9 @@ describe("exitfund budget", () => {
     { name: "an unknown dimension", args: ["cases.json", "--by", "township,village"], message: "village" },
     { name: "a dimension twice", args: ["cases.json", "--by", "payer,payer"], message: "twice" },
     { name: "a cap below the fen", args: ["cases.json", "--cap", "1.001", "--payer", "district"], message: "cap" },
-    { name: "xlsx without --out", args: ["cases.json", "--format", "xlsx"], message: "--out" },
-  ])("usage: $name → exit 2", async ({ args, message }) => {
-    const result = await run(args);
+    { name: "xlsx to a terminal without --out", args: ["cases.json", "--format", "xlsx"], message: "--out", tty: true },
+  ])("usage: $name → exit 2", async ({ args, message, tty }: { args: string[]; message: string; tty?: boolean }) => {
+    const result = await run(args, tty);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
   });

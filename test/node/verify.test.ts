@@ -154,7 +154,12 @@ describe("exitfund verify: exit status", () => {
   });
 
   it.each([
-    { name: "--format xlsx without --out", args: [EXAMPLE, "--format", "xlsx"], says: "--out" },
+    {
+      name: "--format xlsx to a terminal without --out",
+      args: [EXAMPLE, "--format", "xlsx"],
+      says: "--out",
+      tty: true,
+    },
     { name: "an unknown format", args: [EXAMPLE, "--format", "pdf"], says: "pdf" },
     { name: "no declarations file", args: [], says: "one <declarations> file" },
     { name: "a missing file", args: ["nope.json"], says: "nope.json" },
@@ -165,11 +170,14 @@ describe("exitfund verify: exit status", () => {
     },
     { name: "an empty list", args: ["test/fixtures/verify/empty.json"], says: "no declarations" },
     { name: "an unknown option", args: [EXAMPLE, "--fromat", "json"], says: "--format" },
-  ])("usage and input problems exit 2: $name", async ({ args, says }) => {
-    const run = await verify(args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(says);
-  });
+  ])(
+    "usage and input problems exit 2: $name",
+    async ({ args, says, tty }: { args: string[]; says: string; tty?: boolean }) => {
+      const run = await verify(args, { tty: tty === true });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(says);
+    },
+  );
 
   it("--rules <file>: a district's own dated rates (extends tongzhou-2016) are read at declaredOn", async () => {
     const run = await verify([

@@ -5,15 +5,14 @@ import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emit, emitJson } from "../output.js";
 import { readCases, readLedger } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { auditWorkbookBytes } from "../xlsx/auditReport.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `exitfund audit --help`. */
 export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--tolerance <money>] [--rules <file|id>] [--format json|table|xlsx] [--out <file>]
@@ -65,10 +64,8 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
     const ledgerFile = values.ledger as string | undefined;
     if (ledgerFile === undefined) throw new UsageError("audit needs --ledger <file>: the payment ledger to audit");
     const out = values.out as string | undefined;
-    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (!isFormat(format)) throw new UsageError(`audit --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
-    if (format === "xlsx" && out === undefined)
-      throw new UsageError("audit --format xlsx writes a workbook: give --out <file>.xlsx");
+    const format = outputFormat("audit", values.format as string | undefined, out, FORMATS, io);
+    await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const tolerance = values.tolerance as string | undefined;
     const input = await readAuditInput(
@@ -78,21 +75,19 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
       io,
     );
     const document = auditOutcomes(input);
-    const content =
-      format === "json"
-        ? jsonText(document)
-        : format === "table"
+    if (format === "json") await emitJson(io, document, out);
+    else
+      await emit(
+        io,
+        format === "table"
           ? auditTable(document)
-          : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding);
-    await emit(io, content, out);
+          : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding),
+        out,
+      );
     return document.discrepancies.length > 0 ? EXIT.findings : EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "audit");
   }
-}
-
-function isFormat(format: string): format is Format {
-  return (FORMATS as readonly string[]).includes(format);
 }
 
 /**

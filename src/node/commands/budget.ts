@@ -3,15 +3,14 @@ import { PAYER_LABELS } from "../../audit/labels.js";
 import { formatAmount, formatWan } from "../../money/format.js";
 import type { Payer } from "../../trace/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { budgetWorkbookBytes } from "../xlsx/budgetReport.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
-type Format = (typeof FORMATS)[number];
 
 /** `exitfund budget --help`. */
 export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district] [--rules <file|id>] [--format json|table|xlsx] [--out <file>]
@@ -63,11 +62,8 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
     if (payer !== undefined && payer !== "municipal" && payer !== "district")
       throw new UsageError(`--payer must be municipal or district; got "${payer}"`);
     const out = values.out as string | undefined;
-    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (!isFormat(format))
-      throw new UsageError(`budget --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
-    if (format === "xlsx" && out === undefined)
-      throw new UsageError("budget --format xlsx writes a workbook: give --out <file>.xlsx");
+    const format = outputFormat("budget", values.format as string | undefined, out, FORMATS, io);
+    await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const cases = await readCases(file, io, { ruleSet });
     const document = budgetOfCases(cases, {
@@ -75,21 +71,17 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
       ruleSet,
       ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }),
     });
-    const content =
-      format === "json"
-        ? jsonText(document)
-        : format === "table"
-          ? budgetTable(document, by)
-          : await budgetWorkbookBytes(document, by, ruleSet.rounding);
-    await emit(io, content, out);
+    if (format === "json") await emitJson(io, document, out);
+    else
+      await emit(
+        io,
+        format === "table" ? budgetTable(document, by) : await budgetWorkbookBytes(document, by, ruleSet.rounding),
+        out,
+      );
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "budget");
   }
-}
-
-function isFormat(format: string): format is Format {
-  return (FORMATS as readonly string[]).includes(format);
 }
 
 function parseBy(text: string | undefined): BudgetDimension[] {

@@ -1,11 +1,11 @@
 import { compare, type AmountsChange, type CompareDocument } from "../../batch/compare.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 /** `exitfund compare --help`. */
 export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --against <B> [--format json|table] [--out <file>]
@@ -51,14 +51,15 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     const rulesB = values.against as string | undefined;
     if (rulesA === undefined || rulesB === undefined)
       throw new UsageError("compare needs --rules <A> and --against <B> (bundled ids or rule-set files)");
-    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (format !== "json" && format !== "table")
-      throw new UsageError(`compare --format must be json or table; got "${format}"`);
+    const out = values.out as string | undefined;
+    const format = outputFormat("compare", values.format as string | undefined, out, ["json", "table"] as const, io);
+    await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
     const a = await loadRulesOption(rulesA, io);
     const b = await loadRulesOption(rulesB, io);
     const cases = await readCases(file, io, { ruleSet: a });
     const document = compare(cases, a, b);
-    await emit(io, format === "json" ? jsonText(document) : compareTable(document), values.out as string | undefined);
+    if (format === "json") await emitJson(io, document, out);
+    else await emit(io, compareTable(document), out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "compare");

@@ -1,19 +1,20 @@
-import { extname } from "node:path";
+import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { makeTable } from "../table.js";
-import { computeBatch, type ComputeDocument } from "../../batch/compute.js";
+import { computeBatch, type CaseError, type ComputeDocument } from "../../batch/compute.js";
 import { formatAmount } from "../../money/format.js";
 import { explain, type Lang } from "../../trace/explain.js";
 import type { Outcome } from "../../trace/types.js";
-import { resultsCsv, resultsNdjson, totalsText } from "../formats/results.js";
+import { outcomeLine, resultsCsvHeader, resultsCsvRows, summaryLine, totalsText } from "../formats/results.js";
+import { writeJson } from "../formats/jsonWrite.js";
 import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
 import { locateErrors } from "../formats/source.js";
 import { reportErrors, streamCompute } from "../formats/streamCompute.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emitWith } from "../output.js";
 import { createProgress } from "../progress.js";
 import { readCaseSource } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--lang en|zh] [--skip-invalid] [--progress]
 
@@ -43,13 +44,6 @@ field path), and nothing is written. Exit status: 0 computed; 1 cases were skipp
 
 const FORMATS = ["json", "ndjson", "csv", "xlsx", "table"] as const;
 type Format = (typeof FORMATS)[number];
-const BY_EXTENSION: { readonly [extension: string]: Format } = {
-  ".json": "json",
-  ".ndjson": "ndjson",
-  ".jsonl": "ndjson",
-  ".csv": "csv",
-  ".xlsx": "xlsx",
-};
 
 /** `exitfund compute`: reads cases, computes them, writes the results in the chosen format (see COMPUTE_HELP). */
 export async function runCompute(args: readonly string[], io: CliIo): Promise<number> {
@@ -68,18 +62,21 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   if (file === undefined || positionals.length > 1)
     throw new UsageError("compute takes one <cases> file (or - for standard input)");
   const out = values.out as string | undefined;
-  const format = formatOf(values.format as string | undefined, out, io);
+  const format = outputFormat("compute", values.format as string | undefined, out, FORMATS, io);
   const lang = (values.lang as string | undefined) ?? "en";
-  if (lang !== "en" && lang !== "zh") throw new UsageError(`--lang must be en or zh, got "${lang}"`);
+  if (lang !== "en" && lang !== "zh")
+    throw new UsageError(`--lang must be en or zh, got "${echoText(lang)}"`, {
+      code: "bad-lang",
+      zh: `--lang 须为 en 或 zh，收到 "${echoText(lang)}"`,
+    });
+  await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
   const explainWanted = values.explain === true;
   const skipInvalid = values["skip-invalid"] === true;
   if (/\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
     const progress = (label: string, total: number) =>
       createProgress({ stream: io.stderr, total, label, force: values.progress === true });
-    return writing(out, () =>
-      streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io),
-    );
+    return streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io);
   }
   const source = await readCaseSource(file, io);
   const bar = createProgress({
@@ -100,60 +97,56 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const document: ComputeDocument = { ...computed, errors: locateErrors(source, computed.errors) };
   reportErrors(document.errors, io, skipInvalid);
   if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;
-  const content = await render(document, format, { explain: explainWanted, lang, title: ruleSet.title });
-  await writing(out, () => emit(io, content, out));
+  const produce = await render(document, format, { explain: explainWanted, lang, title: ruleSet.title });
+  await emitWith(io, out, produce);
   if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length));
   return document.errors.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
-function formatOf(given: string | undefined, out: string | undefined, io: CliIo): Format {
-  const extension = out === undefined ? undefined : extname(out).toLowerCase();
-  const format =
-    given ??
-    (extension === undefined ? undefined : BY_EXTENSION[extension]) ??
-    (io.stdout.isTTY === true ? "table" : "json");
-  if (!(FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`--format must be one of ${FORMATS.join(", ")}, got "${format}"`);
-  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true)
-    throw new UsageError(
-      "--format xlsx writes a binary workbook: give --out <file>.xlsx (or redirect stdout to a file)",
-    );
-  return format as Format;
-}
+type Put = (chunk: string | Uint8Array) => Promise<void>;
 
+/** How the document is written in `format`: in pieces for the text formats, so its size is not bounded by a string's. */
 async function render(
   document: ComputeDocument,
   format: Format,
   options: { explain: boolean; lang: Lang; title: string },
-): Promise<string | Uint8Array> {
+): Promise<(put: Put) => Promise<void>> {
   switch (format) {
-    case "json":
-      return jsonText(options.explain ? document : withoutTraces(document));
+    case "json": {
+      const shown = listedErrors(options.explain ? document : withoutTraces(document), document.errors);
+      return (put) => writeJson(put, shown);
+    }
     case "ndjson":
-      return resultsNdjson(document, options.explain);
+      return async (put) => {
+        for (const outcome of document.results) await put(outcomeLine(outcome, options.explain));
+        const omitted = Math.max(0, document.errors.length - ISSUE_LIMIT);
+        await put(summaryLine(document.ruleSet, document.totals, document.errors.slice(0, ISSUE_LIMIT), omitted));
+      };
     case "csv":
-      return resultsCsv(document);
-    case "xlsx":
-      return resultsWorkbookBytes(document, { explain: options.explain, title: options.title });
-    case "table":
-      return computeTable(document, options.explain ? options.lang : undefined);
+      return async (put) => {
+        await put(resultsCsvHeader());
+        for (let start = 0; start < document.results.length; start += 1000)
+          await put(resultsCsvRows(document.results.slice(start, start + 1000)));
+      };
+    case "xlsx": {
+      const bytes = await resultsWorkbookBytes(document, { explain: options.explain, title: options.title });
+      return (put) => put(bytes);
+    }
+    case "table": {
+      const text = computeTable(document, options.explain ? options.lang : undefined);
+      return (put) => put(text);
+    }
   }
 }
 
-/** Runs a step that writes `--out`; a file that cannot be written is a usage problem (exit 2), not a crash. */
-async function writing<T>(out: string | undefined, step: () => Promise<T>): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && (error as NodeJS.ErrnoException).syscall !== undefined)
-      throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
-    throw error;
-  }
+/** A document whose `errors` lists at most {@link ISSUE_LIMIT} problems, then `errorsOmitted` counts the rest. */
+function listedErrors(document: object, errors: readonly CaseError[]): object {
+  if (errors.length <= ISSUE_LIMIT) return document;
+  return { ...document, errors: errors.slice(0, ISSUE_LIMIT), errorsOmitted: errors.length - ISSUE_LIMIT };
 }
 
 /** The compute document without traces (`trace` is included only with --explain). */
-export function withoutTraces(document: ComputeDocument): unknown {
+export function withoutTraces(document: ComputeDocument): object {
   return { ...document, results: document.results.map(({ trace: _trace, ...rest }) => rest) };
 }
 

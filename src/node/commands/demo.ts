@@ -1,8 +1,9 @@
-import { access, mkdir, writeFile } from "node:fs/promises";
+import { access, mkdir } from "node:fs/promises";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DISCREPANCY_TYPES, auditOutcomes, parseLedger, type AuditDocument } from "../../audit/index.js";
 import { summarize, computeBatch, type ComputeDocument } from "../../batch/compute.js";
+import { echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import { toChineseCapital } from "../../money/capital.js";
 import { Dec, ZERO } from "../../money/decimal.js";
@@ -11,14 +12,14 @@ import { toMoneyString } from "../../money/round.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { ClearanceDetail } from "../../rules/land-clearing-fee/types.js";
 import type { Amounts, CaseKind, Outcome } from "../../trace/types.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
+import { EXIT, IoError, UsageError, type CliIo } from "../io.js";
 import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
-import { jsonText } from "../output.js";
+import { jsonText, openOut, reasonOf, refuseOutputOverInput } from "../output.js";
 import { casesOfJson, parseJsonText, readText } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
-import { parseCommand } from "./args.js";
+import { optionInputs, parseCommand } from "./args.js";
 import { withoutTraces } from "./compute.js";
 
 /** The sample district's folder, relative to the package root. */
@@ -62,15 +63,24 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
     throw new UsageError(
       `demo takes no file arguments (it reads ${SAMPLE_FOLDER}); got ${positionals.map((p) => `"${p}"`).join(", ")}`,
     );
-  const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
+  const outDir = (values["out-dir"] as string | undefined) ?? "out";
+  const xlsx = values.xlsx === true;
   const folder = await findSampleFolder(io.cwd);
+  await refuseOutputOverInput(
+    io,
+    documentNames(xlsx).map((name) => join(resolve(io.cwd, outDir), name)),
+    [
+      { role: "(the sample cases)", file: join(folder, "cases.json") },
+      { role: "(the sample ledger)", file: join(folder, "ledger.json") },
+      ...optionInputs(values),
+    ],
+  );
+  const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
   const sample = await readSample(folder, io);
   const document = computeBatch(sample.cases, ruleSet);
   if (document.errors.length > 0) throw sampleInvalid(document, ruleSet);
   const verification = verificationOf(document, ruleSet);
   const audited = auditOf(document, sample.ledger, ruleSet);
-  const outDir = (values["out-dir"] as string | undefined) ?? "out";
-  const xlsx = values.xlsx === true;
   const written = await writeDocuments(io, outDir, await documentFiles(document, verification, audited, ruleSet, xlsx));
   io.stdout.write(
     report({
@@ -160,6 +170,11 @@ function auditOf(document: ComputeDocument, ledger: readonly unknown[], ruleSet:
   return auditOutcomes({ ruleSet, outcomes: document.results, ledger: rows.rows, tolerance: ZERO });
 }
 
+/** The names of the files the demo writes. */
+function documentNames(xlsx: boolean): string[] {
+  return ["results.json", "verification.json", "audit.json", ...(xlsx ? ["results.xlsx", "verification.xlsx"] : [])];
+}
+
 /** The files the demo writes, by name. The workbooks take exceljs several seconds for 15,000 items, so they are opt-in. */
 async function documentFiles(
   document: ComputeDocument,
@@ -201,9 +216,29 @@ async function writeDocuments(
   const directory = resolve(io.cwd, outDir);
   try {
     await mkdir(directory, { recursive: true });
-    for (const [name, content] of files) await writeFile(join(directory, name), content);
   } catch (error) {
-    throw new UsageError(`cannot write to --out-dir "${outDir}": ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = reasonOf(error);
+    if (code === "ENOTDIR" || code === "EEXIST")
+      throw new UsageError(`--out-dir "${echoText(outDir)}" is not a folder (a file is in its way)`, {
+        code: "out-dir-not-folder",
+        zh: `--out-dir "${echoText(outDir)}" 不是文件夹（路径上有同名文件）`,
+      });
+    throw new IoError(`cannot create the folder --out-dir "${echoText(outDir)}": ${reason.en}`, {
+      code: "cannot-write",
+      zh: `无法创建文件夹 --out-dir "${echoText(outDir)}"：${reason.zh}`,
+    });
+  }
+  // Each file whole or not at all: a failure leaves the previous run's files as they were.
+  for (const [name, content] of files) {
+    const file = await openOut(io, join(directory, name));
+    try {
+      await file.write(content);
+      await file.commit();
+    } catch (error) {
+      await file.abort();
+      throw error;
+    }
   }
   return files.map(([name]) => relativeTo(io.cwd, join(directory, name)));
 }

@@ -1,10 +1,10 @@
 import { diffRuleSets, sameValue, type RuleSetDiff } from "../../parameters/diff.js";
 import type { ParameterValueJson } from "../../parameters/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emit, emitJson } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, outputFormat, parseCommand } from "./args.js";
 
 /** `exitfund rules diff --help`. */
 export const RULES_DIFF_HELP = `Usage: exitfund rules diff <A> <B> [--format json|table] [--out <file>]
@@ -37,11 +37,15 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
     const [fileA, fileB, ...rest] = positionals;
     if (fileA === undefined || fileB === undefined || rest.length > 0)
       throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)");
-    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (format !== "json" && format !== "table")
-      throw new UsageError(`rules diff --format must be json or table; got "${format}"`);
+    const out = values.out as string | undefined;
+    const format = outputFormat("rules diff", values.format as string | undefined, out, ["json", "table"] as const, io);
+    await checkOutput(io, out, format, [
+      { role: "<A>", file: fileA },
+      { role: "<B>", file: fileB },
+    ]);
     const diff = diffRuleSets(await loadRulesOption(fileA, io), await loadRulesOption(fileB, io));
-    await emit(io, format === "json" ? jsonText(diff) : rulesDiffTable(diff), values.out as string | undefined);
+    if (format === "json") await emitJson(io, diff, out);
+    else await emit(io, rulesDiffTable(diff), out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "rules diff");

@@ -1,11 +1,12 @@
 import { makeTable } from "../table.js";
+import { echoText } from "../../errors/echo.js";
 import { PARAMETERS, type ParameterName } from "../../parameters/catalog.js";
 import { ruleSetMarkdown } from "../../parameters/doc.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emit, emitJson } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 export const RULES_HELP = `exitfund rules [--rules <file|id>] [--format json|table|md] [--out <file>]
 
@@ -25,14 +26,19 @@ export async function runRules(args: readonly string[], io: CliIo): Promise<numb
     io,
   );
   if (values.help === true) return EXIT.ok;
-  if (positionals.length > 0)
-    throw new UsageError(`rules takes no argument, got "${positionals[0]}" (did you mean --rules ${positionals[0]}?)`);
+  if (positionals.length > 0) {
+    const first = echoText(positionals[0] ?? "");
+    throw new UsageError(`rules takes no argument, got "${first}" (did you mean --rules ${first}?)`, {
+      code: "unexpected-argument",
+      zh: `rules 不接受参数，收到 "${first}"（是否想用 --rules ${first}？）`,
+    });
+  }
+  const out = values.out as string | undefined;
+  const format = outputFormat("rules", values.format as string | undefined, out, ["json", "table", "md"] as const, io);
+  await checkOutput(io, out, format, optionInputs(values));
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-  const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-  if (format === "json") await emit(io, jsonText(ruleSet.json), values.out as string | undefined);
-  else if (format === "table") await emit(io, rulesTable(ruleSet), values.out as string | undefined);
-  else if (format === "md") await emit(io, ruleSetMarkdown(ruleSet), values.out as string | undefined);
-  else throw new UsageError(`--format must be json, table or md, got "${format}"`);
+  if (format === "json") await emitJson(io, ruleSet.json, out);
+  else await emit(io, format === "table" ? rulesTable(ruleSet) : ruleSetMarkdown(ruleSet), out);
   return EXIT.ok;
 }
 
@@ -44,7 +50,7 @@ function rulesTable(ruleSet: RuleSet): string {
   });
   for (const [name, parameter] of Object.entries(ruleSet.json.parameters)) {
     const latest = parameter.values.at(-1);
-    const spec = PARAMETERS[name as ParameterName];
+    const spec = Object.hasOwn(PARAMETERS, name) ? PARAMETERS[name as ParameterName] : undefined;
     const status = latest?.status ?? parameter.status;
     table.push([
       name,

@@ -1,7 +1,8 @@
+import { echoText } from "../../errors/echo.js";
 import { SCHEMA_NAMES, jsonSchema, type SchemaName } from "../../schemas/json-schema.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit, jsonText } from "../output.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, parseCommand } from "./args.js";
 
 export const SCHEMA_HELP = `exitfund schema <${SCHEMA_NAMES.join("|")}> [--out <file>]
 
@@ -16,9 +17,12 @@ export async function runSchema(args: readonly string[], io: CliIo): Promise<num
   const name = positionals[0];
   if (name === undefined || !(SCHEMA_NAMES as readonly string[]).includes(name) || positionals.length > 1) {
     throw new UsageError(
-      `schema takes one of ${SCHEMA_NAMES.join(", ")}${name === undefined ? "" : `; got "${positionals.join(" ")}"`}`,
+      `schema takes one of ${SCHEMA_NAMES.join(", ")}${name === undefined ? "" : `; got "${echoText(positionals.join(" "))}"`}`,
+      { code: "unknown-schema", zh: `schema 需要以下之一：${SCHEMA_NAMES.join("、")}` },
     );
   }
-  await emit(io, jsonText(jsonSchema(name as SchemaName)), values.out as string | undefined);
+  const out = values.out as string | undefined;
+  await checkOutput(io, out, "json", []);
+  await emit(io, jsonText(jsonSchema(name as SchemaName)), out);
   return EXIT.ok;
 }

@@ -1,10 +1,10 @@
-import { extname } from "node:path";
+import { echoText } from "../../errors/echo.js";
 import { LAYOUTS } from "../formats/columns.js";
 import { templateCsv, templateXlsxBytes, type TemplateKind } from "../formats/template.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, formatOfExtension, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 const KINDS = Object.keys(LAYOUTS) as TemplateKind[];
 
@@ -33,25 +33,22 @@ export async function runTemplate(args: readonly string[], io: CliIo): Promise<n
   if (values.help === true) return EXIT.ok;
   const kind = positionals[0];
   if (kind === undefined || positionals.length > 1)
-    throw new UsageError(`template takes one <kind>: ${KINDS.join(", ")}`);
+    throw new UsageError(`template takes one <kind>: ${KINDS.join(", ")}`, {
+      code: "template-kind",
+      zh: `template 需要一个 <kind>：${KINDS.join("、")}`,
+    });
   if (!(KINDS as string[]).includes(kind))
-    throw new UsageError(`no template for "${kind}"; kinds: ${KINDS.join(", ")}`);
+    throw new UsageError(`no template for "${echoText(kind)}"; kinds: ${KINDS.join(", ")}`, {
+      code: "unknown-template",
+      zh: `没有 "${echoText(kind)}" 的模板；可用：${KINDS.join("、")}`,
+    });
   const out = values.out as string | undefined;
-  const format =
-    (values.format as string | undefined) ??
-    (out !== undefined && extname(out).toLowerCase() === ".xlsx" ? "xlsx" : "csv");
-  if (format !== "csv" && format !== "xlsx") throw new UsageError(`--format must be csv or xlsx, got "${format}"`);
-  if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true)
-    throw new UsageError("--format xlsx writes a binary workbook: give --out <file>.xlsx");
+  const given = (values.format as string | undefined) ?? (formatOfExtension(out) === "xlsx" ? "xlsx" : "csv");
+  const format = outputFormat("template", given, out, ["csv", "xlsx"] as const, io);
+  await checkOutput(io, out, format, optionInputs(values));
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
   const content =
     format === "csv" ? templateCsv(kind as TemplateKind) : await templateXlsxBytes(kind as TemplateKind, ruleSet);
-  try {
-    await emit(io, content, out);
-  } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).code === "string")
-      throw new UsageError(`cannot write "${out ?? "-"}": ${(error as Error).message}`);
-    throw error;
-  }
+  await emit(io, content, out);
   return EXIT.ok;
 }

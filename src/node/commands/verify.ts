@@ -7,13 +7,13 @@ import { toMoneyString } from "../../money/round.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { ruleSets } from "../../rule-sets/index.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
-import { emit, jsonText } from "../output.js";
+import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView } from "../xlsx/verificationView.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
-import { parseCommand } from "./args.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { withoutTraces } from "./compute.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
@@ -64,11 +64,8 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     if (file === undefined || positionals.length > 1)
       throw new UsageError("verify takes one <declarations> file (or - for standard input)");
     const out = values.out as string | undefined;
-    const format = (values.format as string | undefined) ?? (io.stdout.isTTY === true ? "table" : "json");
-    if (!isFormat(format))
-      throw new UsageError(`verify --format must be one of ${FORMATS.join(", ")}; got "${format}"`);
-    if (format === "xlsx" && out === undefined)
-      throw new UsageError("verify --format xlsx writes a workbook: give --out <file>.xlsx");
+    const format = outputFormat("verify", values.format as string | undefined, out, FORMATS, io);
+    await checkOutput(io, out, format, [{ role: "<declarations>", file }, ...optionInputs(values)]);
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const declarations = await readCases(file, io, { ruleSet });
     if (declarations.length === 0)
@@ -76,26 +73,20 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
         { path: file, message: "holds no declarations; give at least one structure-clearance case" },
       ]);
     const document = verify(declarations, ruleSet);
-    await write(io, await render(document, ruleSet, format, values.explain === true), out);
+    if (format === "json") await emitJson(io, values.explain === true ? document : withoutTraces(document), out);
+    else await emit(io, await render(document, ruleSet, format), out);
     return document.results.some((outcome) => outcome.findings.length > 0) ? EXIT.findings : EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "verify");
   }
 }
 
-function isFormat(format: string): format is Format {
-  return (FORMATS as readonly string[]).includes(format);
-}
-
 async function render(
   document: ComputeDocument,
   ruleSet: RuleSet,
-  format: Format,
-  explain: boolean,
+  format: Exclude<Format, "json">,
 ): Promise<string | Uint8Array> {
   switch (format) {
-    case "json":
-      return jsonText(explain ? document : withoutTraces(document));
     case "table":
       return verificationTables(document, ruleSet);
     case "xlsx":
@@ -105,17 +96,6 @@ async function render(
         title: ruleSet.title,
         rounding: ruleSet.rounding,
       });
-  }
-}
-
-/** `emit`, with a file that cannot be written reported as a usage problem (exit 2) rather than a crash. */
-async function write(io: CliIo, content: string | Uint8Array, out: string | undefined): Promise<void> {
-  try {
-    await emit(io, content, out);
-  } catch (error) {
-    if (typeof (error as NodeJS.ErrnoException).code === "string")
-      throw new UsageError(`cannot write "${out ?? ""}": ${(error as Error).message}`);
-    throw error;
   }
 }
 

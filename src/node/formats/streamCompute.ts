@@ -1,5 +1,6 @@
 import { computeParsed, parseCase, type CaseError } from "../../batch/compute.js";
 import { runningTotals } from "../../batch/stream.js";
+import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { crossCheckTransfers } from "../../rules/township-transfer/crossCheck.js";
@@ -14,8 +15,8 @@ import { csvLines } from "./csv.js";
 import { openSink, type Sink } from "./sink.js";
 import { idOf } from "./source.js";
 
-/** At most this many problems are kept (and listed); the rest are counted. */
-export const MAX_LISTED_ERRORS = 10_000;
+/** At most this many problems are kept (and listed, on stderr and in the last line); the rest are counted. */
+export const MAX_LISTED_ERRORS = ISSUE_LIMIT;
 
 export interface StreamComputeOptions {
   /** The `.ndjson` file as the user named it. */
@@ -230,15 +231,21 @@ function withCrossCheck(facts: Case, outcome: Outcome, exits: ReadonlyMap<string
   return crossCheckTransfers([...listed, facts], [outcome])[0] ?? outcome;
 }
 
-/** Lists a batch's problems on stderr: skipped (the others were computed) or, without --skip-invalid, nothing computed. */
+/**
+ * Lists a batch's problems on stderr — skipped (the others were computed) or, without --skip-invalid,
+ * nothing computed — at most {@link ISSUE_LIMIT} of them, then how many more there are.
+ */
 export function reportErrors(errors: readonly CaseError[], io: CliIo, skipped: boolean, omitted = 0): void {
   if (errors.length === 0) return;
   const cases = new Set(errors.map((error) => error.index)).size;
   const problems = errors.length + omitted;
-  io.stderr.write(
-    `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:\n`,
-  );
-  for (const error of errors)
-    io.stderr.write(`  ${error.path}${error.id === undefined ? "" : ` (${error.id})`}: ${error.message}\n`);
-  if (omitted > 0) io.stderr.write(`  … and ${omitted} more not listed\n`);
+  const lines = [
+    `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:`,
+    ...errors
+      .slice(0, ISSUE_LIMIT)
+      .map((error) => `  ${error.path}${error.id === undefined ? "" : ` (${echoText(error.id)})`}: ${error.message}`),
+  ];
+  const more = problems - Math.min(errors.length, ISSUE_LIMIT);
+  if (more > 0) lines.push(`  … and ${more} more problems not listed (共 ${problems} 处)`);
+  io.stderr.write(`${lines.join("\n")}\n`);
 }
