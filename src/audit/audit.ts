@@ -97,17 +97,18 @@ export function auditOutcomes(input: AuditInput): AuditDocument {
   }
 
   const lines: AuditLine[] = [];
+  const place = placesOf(input);
   const reconciliation = input.outcomes.map((outcome) => {
     const own = caseLines(outcome, rowsByCase.get(outcome.id) ?? [], input.tolerance);
     lines.push(...own);
-    return reconciliationEntry(outcome, own, money);
+    return reconciliationEntry(outcome, own, money, place);
   });
   lines.push(...unknownCaseLines(indexed.filter((entry) => !known.has(entry.row.caseId))));
 
   const owed = sum(input.outcomes.map((outcome) => dec(outcome.amounts.total)));
   const paid = sum(indexed.map((entry) => entry.amount));
   checkLines(lines, indexed.length, owed, paid);
-  const discrepancies = lines.filter((line) => line.reported).map((line) => discrepancyOf(line, money));
+  const discrepancies = lines.filter((line) => line.reported).map((line) => discrepancyOf(line, money, place));
   const shown = sum(discrepancies.map((discrepancy) => dec(discrepancy.difference)));
   const hidden = sum(lines.filter((line) => !line.reported).map((line) => line.paid.minus(line.owed)));
   assertInvariant(
@@ -141,7 +142,20 @@ function checkLines(lines: readonly AuditLine[], rowCount: number, owed: Dec, pa
     );
 }
 
-function discrepancyOf(line: AuditLine, money: (value: Dec) => string): Discrepancy {
+/** Row numbers (and sheets, when the ledger has several) of ledger indexes, as the user finds them in the file. */
+type Places = (indexes: readonly number[]) => { rows: number[]; sheets?: string[] };
+
+function placesOf(input: AuditInput): Places {
+  const places = input.ledgerPlaces;
+  if (places === undefined) return (indexes) => ({ rows: [...indexes] });
+  const several = new Set(places.map((place) => place.sheet)).size > 1;
+  return (indexes) => ({
+    rows: indexes.map((index) => places[index]?.row ?? index),
+    ...(several ? { sheets: indexes.map((index) => places[index]?.sheet ?? "") } : {}),
+  });
+}
+
+function discrepancyOf(line: AuditLine, money: (value: Dec) => string, place: Places): Discrepancy {
   assertInvariant(line.type !== undefined, `audit: a reported line of ${line.caseId} has no type`);
   const vouchers = line.rows.flatMap((entry) => (entry.row.voucher === undefined ? [] : [entry.row.voucher]));
   return {
@@ -152,7 +166,7 @@ function discrepancyOf(line: AuditLine, money: (value: Dec) => string): Discrepa
     paid: money(line.paid),
     difference: money(line.paid.minus(line.owed)),
     ...(vouchers.length === 0 ? {} : { vouchers }),
-    ...(line.rows.length === 0 ? {} : { rows: line.rows.map((entry) => entry.index) }),
+    ...(line.rows.length === 0 ? {} : place(line.rows.map((entry) => entry.index))),
   };
 }
 
@@ -160,6 +174,7 @@ function reconciliationEntry(
   outcome: Outcome,
   lines: readonly AuditLine[],
   money: (value: Dec) => string,
+  place: Places,
 ): ReconciliationEntry {
   const paidBy = (payer: "municipal" | "district") =>
     sum(lines.filter((line) => line.payer === payer).map((line) => line.paid));
@@ -186,7 +201,7 @@ function reconciliationEntry(
     },
     status,
     types,
-    rows: lines.flatMap((line) => line.rows.map((entry) => entry.index)).sort((a, b) => a - b),
+    ...place(lines.flatMap((line) => line.rows.map((entry) => entry.index)).sort((a, b) => a - b)),
   };
 }
 

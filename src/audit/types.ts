@@ -29,7 +29,11 @@ export type DiscrepancyType = (typeof DISCREPANCY_TYPES)[number];
 /** Kinds judged on the amount: reported only when |difference| exceeds the tolerance. The others are always reported. */
 export const AMOUNT_TYPES: readonly DiscrepancyType[] = ["underpaid", "overpaid", "unpaid"];
 
-/** One discrepancy: `difference` = `paid` − `owed`; `rows` are 0-based indexes into the ledger, `vouchers` those rows' vouchers. */
+/**
+ * One discrepancy: `difference` = `paid` − `owed`; `vouchers` are the rows' vouchers; `rows` the ledger rows
+ * as the user finds them — Excel's row numbers in a CSV or XLSX ledger (header row = 1), 0-based indexes in
+ * a JSON ledger or a plain array — and, for a ledger read from several sheets, `sheets` their sheets.
+ */
 export interface Discrepancy {
   readonly caseId: string;
   readonly type: DiscrepancyType;
@@ -39,6 +43,7 @@ export interface Discrepancy {
   readonly difference: string;
   readonly vouchers?: readonly string[];
   readonly rows?: readonly number[];
+  readonly sheets?: readonly string[];
 }
 
 /** Money by payer, as strings at the rule set's scale; `total` = municipal + district. */
@@ -62,8 +67,9 @@ export interface ReconciliationEntry {
   readonly status: ReconciliationStatus;
   /** The discrepancy types reported for the case, in report order, each once. */
   readonly types: readonly DiscrepancyType[];
-  /** Ledger rows (0-based) matched to the case. */
+  /** Ledger rows matched to the case (numbered as {@link Discrepancy.rows} are). */
   readonly rows: readonly number[];
+  readonly sheets?: readonly string[];
 }
 
 /** The JSON document of `exitfund audit` (DESIGN §6, with the allowed extras `tolerance`, `counts` and `reconciliation`). */
@@ -90,4 +96,9 @@ export interface AuditInput {
   readonly outcomes: readonly Outcome[];
   readonly ledger: readonly LedgerRow[];
   readonly tolerance: Dec;
+  /**
+   * Where each ledger row is in its file (same order as `ledger`): its row number as the user sees it and,
+   * for a workbook of several sheets, the sheet. Without it, rows are 0-based indexes.
+   */
+  readonly ledgerPlaces?: readonly { readonly row: number; readonly sheet?: string }[];
 }

@@ -2,55 +2,89 @@ import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
 import type { CaseError } from "../batch/compute.js";
 import { parseCase } from "../batch/compute.js";
-import { InvalidInputError } from "../errors/index.js";
+import { echoText } from "../errors/echo.js";
+import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { RuleSet } from "../parameters/types.js";
 import { CaseSchema, LedgerRowSchema, type LedgerRow } from "../schemas/cases.js";
 import { zodIssues } from "../schemas/issues.js";
 import { csvTable } from "./formats/csv.js";
+import { parseJson } from "./formats/json.js";
 import { ndjsonRecords, ndjsonSource, type NdjsonRecord } from "./formats/ndjson.js";
 import { idOf, jsonSource, locateErrors, type CaseSource } from "./formats/source.js";
 import { tableSource } from "./formats/table.js";
-import { xlsxTables } from "./formats/xlsx.js";
-import { UsageError, type CliIo } from "./io.js";
+import { decodeUtf8 } from "./formats/text.js";
+import { readWorkbook } from "./formats/xlsx.js";
+import { IoError, UsageError, type CliIo } from "./io.js";
+import { bytesText, limitsOf } from "./limits.js";
+import { noteInputRead, reasonOf } from "./output.js";
 
-/** Reads all of standard input as text. */
-export async function readStdin(io: CliIo): Promise<string> {
-  const chunks: string[] = [];
-  const decoder = new TextDecoder();
-  for await (const chunk of io.stdin)
-    chunks.push(typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true }));
-  chunks.push(decoder.decode());
-  return chunks.join("");
-}
+/**
+ * The readers of every input file, layered: bytes (read whole, within the size limit, or streamed) → text
+ * (strict decoding) → rows of cells at their Excel coordinates, or JSON values (no key twice) → typed values
+ * and cases. Every problem found on the way is an input error naming where it is.
+ */
 
-/** Parses JSON text, reporting a syntax error as an input problem of `file`. */
-export function parseJsonText(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new InvalidInputError([{ path: file, message: `is not valid JSON: ${(error as Error).message}` }]);
+/** Reads all of standard input, within the limit of what is read in memory. */
+export async function readStdin(io: CliIo): Promise<Uint8Array> {
+  const limit = limitsOf(io).memoryFileBytes;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of io.stdin) {
+    const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
+    size += bytes.length;
+    if (size > limit) throw tooLarge("(stdin)", size, limit, "more than");
+    chunks.push(bytes);
   }
+  return Buffer.concat(chunks);
 }
 
-/** The cases of a JSON document: an array, or `{ "cases": [...] }`. */
+/**
+ * Parses JSON text strictly (a key given twice in one object is an error), reporting problems as input
+ * problems of `file`.
+ */
+export function parseJsonText(text: string, file: string): unknown {
+  if (text.trim() === "")
+    throw new InvalidInputError([
+      {
+        path: file,
+        code: "empty-file",
+        message: "is empty: it holds no JSON at all",
+        zh: "是空文件：没有任何 JSON 内容",
+      },
+    ]);
+  return parseJson(text, file);
+}
+
+/** The cases of a JSON document: an array, or `{ "cases": [...] }` (and no other key). */
 export function casesOfJson(document: unknown, file: string): unknown[] {
   return listOfJson(document, file, "cases");
 }
 
+/** Keys a cases or ledger document may have beside its list: a note for people, and a JSON Schema. */
+const METADATA_KEYS: ReadonlySet<string> = new Set(["note", "$schema"]);
+
 function listOfJson(document: unknown, file: string, key: "cases" | "ledger"): unknown[] {
   if (Array.isArray(document)) return document;
-  if (
-    typeof document === "object" &&
-    document !== null &&
-    key in document &&
-    Array.isArray((document as { [k: string]: unknown })[key])
-  ) {
-    return (document as { [k: string]: unknown[] })[key] ?? [];
+  if (typeof document === "object" && document !== null && Object.hasOwn(document, key)) {
+    const list = (document as { [k: string]: unknown })[key];
+    const others = Object.keys(document).filter((name) => name !== key && !METADATA_KEYS.has(name));
+    if (Array.isArray(list) && others.length === 0) return list;
+    if (Array.isArray(list))
+      throw new InvalidInputError(
+        others.slice(0, 20).map((name) => ({
+          path: `${file} › ${echoText(name)}`,
+          code: "unknown-field",
+          message: `is not a key of a ${key === "cases" ? "cases" : "ledger"} document: only "${key}" and the metadata keys "note" and "$schema" may stand beside it; a misplaced key would otherwise be ignored silently`,
+          zh: `不是该文档的键：与 "${key}" 并列的只能是 "note" 和 "$schema"，否则放错位置的键会被悄悄忽略`,
+        })),
+      );
   }
   throw new InvalidInputError([
     {
       path: file,
+      code: "not-a-list",
       message: `must hold a JSON array of ${key === "cases" ? "cases" : "ledger rows"}, or an object { "${key}": [ ... ] }`,
+      zh: `须为${key === "cases" ? "案件" : "付款记录"}的 JSON 数组，或对象 { "${key}": [ ... ] }`,
     },
   ]);
 }
@@ -58,33 +92,72 @@ function listOfJson(document: unknown, file: string, key: "cases" | "ledger"): u
 const FORMATS =
   '.json (an array or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (docs/files.md), or - for JSON on standard input';
 
+function unknownExtension(file: string, what: string, formats: string): UsageError {
+  if (extname(file).toLowerCase() === ".xls")
+    return new UsageError(
+      `cannot read "${echoText(file)}": the old .xls format is not read; save it from Excel as .xlsx or CSV UTF-8`,
+      { code: "xls", zh: `无法读取 "${echoText(file)}"：不读取旧版 .xls，请在 Excel 中另存为 .xlsx 或 CSV UTF-8` },
+    );
+  return new UsageError(`cannot read ${what} "${echoText(file)}": give ${formats}`, {
+    code: "unknown-extension",
+    zh: `无法读取 "${echoText(file)}"：请给出 ${formats}`,
+  });
+}
+
+/** Says each notice on stderr (a sheet that was not read, and why). */
+function sayNotices(io: CliIo, source: CaseSource): void {
+  for (const notice of source.notices ?? []) io.stderr.write(`exitfund: note: ${notice}\n`);
+}
+
 /**
  * The cases of `<cases>` with where each field came from: `.json` (an array or `{ "cases": [...] }`),
- * `.ndjson`, `.csv` (UTF-8 or GB18030), `.xlsx`, or `-` for JSON on standard input. Cells that cannot
- * be read are listed in `issues` (by file, sheet, row and column); nothing is validated yet.
+ * `.ndjson`, `.csv` (UTF-8, GB18030 or UTF-16), `.xlsx` (every visible data sheet), or `-` for JSON on
+ * standard input. Cells that cannot be read are listed in `issues` (by file, sheet, row and column); nothing
+ * is validated yet. Notices (a sheet that was not read) are said on stderr.
  *
- * @throws InvalidInputError for a file that cannot be read as its format, or a sheet whose columns are wrong.
- * @throws UsageError for a missing file or an unknown extension.
+ * @throws InvalidInputError for a file that cannot be read as its format, a sheet whose columns are wrong, or
+ * a file that holds no cases.
+ * @throws UsageError for a missing file, an unknown extension, or a file larger than the limits.
  */
 export async function readCaseSource(file: string, io: CliIo): Promise<CaseSource> {
-  if (file === "-") return jsonSource(casesOfJson(parseJsonText(await readStdin(io), "(stdin)"), "(stdin)"));
+  const source = await caseSource(file, io);
+  sayNotices(io, source);
+  return source;
+}
+
+async function caseSource(file: string, io: CliIo): Promise<CaseSource> {
+  if (file === "-")
+    return jsonSource(casesOfJson(parseJsonText(decodeUtf8(await readStdin(io), "(stdin)"), "(stdin)"), "(stdin)"));
   switch (extname(file).toLowerCase()) {
     case ".json":
       return jsonSource(casesOfJson(parseJsonText(await readText(file, io), file), file));
     case ".ndjson":
-    case ".jsonl":
-      return ndjsonSource(await existingPath(file, io), file);
+    case ".jsonl": {
+      const source = await ndjsonSource(await existingPath(file, io), file, limitsOf(io).ndjsonLineBytes);
+      if (source.cases.length === 0) throw noLines(file);
+      return source;
+    }
     case ".csv":
       return tableSource([csvTable(await readBytes(file, io), file)], "csv");
-    case ".xlsx":
-      return tableSource(await xlsxTables(await readBytes(file, io), file), "xlsx");
-    case ".xls":
-      throw new UsageError(
-        `cannot read "${file}": the old .xls format is not read; save it from Excel as .xlsx or CSV UTF-8`,
-      );
+    case ".xlsx": {
+      const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
+      return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, file);
+    }
     default:
-      throw new UsageError(`cannot read "${file}": give ${FORMATS}`);
+      throw unknownExtension(file, "the cases", FORMATS);
   }
+}
+
+function noLines(file: string): InvalidInputError {
+  return new InvalidInputError([
+    {
+      path: file,
+      code: "no-cases",
+      message:
+        'holds no cases: it has no line with a case (an empty export or the wrong file would otherwise read as "nothing owed")',
+      zh: "没有任何案件：文件中没有一行案件",
+    },
+  ]);
 }
 
 /**
@@ -103,8 +176,14 @@ export async function readCases(
   const source = await readCaseSource(file, io);
   if (source.format === "json") return [...source.cases];
   const errors = checkSource(source, options.ruleSet);
-  if (errors.length > 0) throw new InvalidInputError(errors.map(({ path, message }) => ({ path, message })));
+  if (errors.length > 0) throw new InvalidInputError(errors.map(issueOf));
   return [...source.cases];
+}
+
+function issueOf(error: CaseError): InputIssue {
+  const { path, message } = error;
+  const { code, zh } = error as { code?: string; zh?: string };
+  return { path, message, ...(code === undefined ? {} : { code }), ...(zh === undefined ? {} : { zh }) };
 }
 
 /**
@@ -122,7 +201,7 @@ export function checkSource(source: CaseSource, ruleSet?: RuleSet): CaseError[] 
         index,
         id,
         path: `[${index}].id`,
-        message: `id (编号) "${id}" is used twice in the batch (also at [${first}]); case ids must be unique`,
+        message: `id (编号) "${echoText(id)}" is used twice in the batch (also at [${first}]); case ids must be unique`,
       });
     else if (id !== undefined) firstIndexOfId.set(id, index);
     for (const issue of caseIssues(input, index, ruleSet))
@@ -142,34 +221,43 @@ function caseIssues(input: unknown, index: number, ruleSet: RuleSet | undefined)
 
 /**
  * The lines of a `.ndjson` file of cases, one at a time: `{ line, value }` (the parsed JSON, not yet
- * validated) or `{ line, error }` for a line that is not JSON. Memory stays bounded whatever the size.
+ * validated) or `{ line, error }` for a line that cannot be read (not UTF-8, not JSON, a key twice, too long).
+ * Memory stays bounded whatever the size.
  */
 export async function* readCasesStream(file: string, io: CliIo): AsyncGenerator<NdjsonRecord> {
-  yield* ndjsonRecords(await existingPath(file, io));
+  yield* ndjsonRecords(await existingPath(file, io), file, limitsOf(io).ndjsonLineBytes);
+}
+
+/** A payment ledger as read: its rows, and where each is in its file (for the audit's `rows`). */
+export interface LedgerSource {
+  readonly rows: LedgerRow[];
+  /** Where each row is: its Excel row number (CSV, XLSX; header row = 1) or 0-based index (JSON), and sheet. */
+  readonly places: readonly { readonly row: number; readonly sheet?: string }[];
 }
 
 /**
- * Reads a payment ledger: `.json` (an array of rows, or `{ "ledger": [...] }`), `.csv` or `.xlsx`
- * (columns caseId 案件编号, payer 付款方, amount 金额(元), paidOn 支付日期, voucher 凭证号), each row
- * validated by the ledger-row schema.
+ * Reads a payment ledger (see {@link readLedger}) with where each row is in its file.
  *
  * @throws InvalidInputError listing every problem, by row and column for CSV and XLSX.
  */
-export async function readLedger(file: string, io: CliIo): Promise<LedgerRow[]> {
+export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerSource> {
   const extension = extname(file).toLowerCase();
   let source: CaseSource;
   if (extension === ".json" || file === "-") {
-    const text = file === "-" ? await readStdin(io) : await readText(file, io);
+    const text = file === "-" ? decodeUtf8(await readStdin(io), "(stdin)") : await readText(file, io);
     const rows = listOfJson(parseJsonText(text, file), file, "ledger");
     source = {
       ...jsonSource(rows),
       format: "ndjson",
       where: (index, path) => `${file} › [${index}]${path === "" ? "" : `.${path}`}`,
+      places: rows.map((_, index) => ({ row: index })),
     };
   } else if (extension === ".csv") source = tableSource([csvTable(await readBytes(file, io), file)], "csv", "ledger");
-  else if (extension === ".xlsx")
-    source = tableSource(await xlsxTables(await readBytes(file, io), file, { all: true }), "xlsx", "ledger");
-  else throw new UsageError(`cannot read the ledger "${file}": give a .json, .csv or .xlsx file`);
+  else if (extension === ".xlsx") {
+    const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
+    source = tableSource(workbook.tables, "xlsx", "ledger", workbook.notices, file);
+  } else throw unknownExtension(file, "the ledger", "a .json, .csv or .xlsx file");
+  sayNotices(io, source);
   const rows: LedgerRow[] = [];
   const errors: CaseError[] = [];
   source.cases.forEach((row, index) => {
@@ -178,37 +266,85 @@ export async function readLedger(file: string, io: CliIo): Promise<LedgerRow[]> 
     else errors.push(...zodIssues(parsed.error.issues, [index]).map((issue) => ({ index, ...issue })));
   });
   const located = locateErrors(source, errors);
-  if (located.length > 0) throw new InvalidInputError(located.map(({ path, message }) => ({ path, message })));
-  return rows;
+  if (located.length > 0) throw new InvalidInputError(located.map(issueOf));
+  return { rows, places: source.places ?? rows.map((_, index) => ({ row: index })) };
 }
 
-/** Reads a text file relative to the CLI's working directory; a missing file is a usage error (exit 2). */
+/**
+ * Reads a payment ledger: `.json` (an array of rows, or `{ "ledger": [...] }`), `.csv` or `.xlsx`
+ * (columns caseId 案件编号, payer 付款方, amount 金额(元), paidOn 支付日期, voucher 凭证号; every ledger sheet
+ * of a workbook), each row validated by the ledger-row schema.
+ *
+ * @throws InvalidInputError listing every problem, by row and column for CSV and XLSX.
+ */
+export async function readLedger(file: string, io: CliIo): Promise<LedgerRow[]> {
+  return (await readLedgerSource(file, io)).rows;
+}
+
+/** Reads a UTF-8 text file (JSON) relative to the CLI's working directory; a missing file is a usage error. */
 export async function readText(file: string, io: CliIo): Promise<string> {
-  return new TextDecoder().decode(await readBytes(file, io));
+  return decodeUtf8(await readBytes(file, io), file);
 }
 
-/** Reads a file's bytes relative to the CLI's working directory; a missing file is a usage error (exit 2). */
+function tooLarge(file: string, size: number, limit: number, word = ""): UsageError {
+  const ndjson = /\.(json|csv|xlsx)$/i.test(file) || file === "(stdin)";
+  return new UsageError(
+    `cannot read "${echoText(file)}": it is ${word === "" ? "" : `${word} `}${bytesText(size)}, more than the ${bytesText(limit)} read into memory${ndjson ? "; convert the cases to NDJSON (one case per line), which streams in bounded memory, or split the file" : ""}`,
+    {
+      code: "file-too-large",
+      zh: `无法读取 "${echoText(file)}"：文件为 ${bytesText(size)}，超过可读入内存的 ${bytesText(limit)}；请转换为可流式处理的 NDJSON（每行一个案件），或拆分文件`,
+    },
+  );
+}
+
+/**
+ * Reads a file's bytes relative to the CLI's working directory, within the limit of what is read in memory.
+ *
+ * @throws UsageError for a missing file, a folder, or a file too large; IoError when reading fails.
+ */
 export async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
+  const path = await existingPath(file, io);
+  const limit = limitsOf(io).memoryFileBytes;
+  const size = (await stat(path)).size;
+  if (size > limit) throw tooLarge(file, size, limit);
+  let bytes: Uint8Array;
   try {
-    return new Uint8Array(await readFile(resolve(io.cwd, file)));
+    bytes = new Uint8Array(await readFile(path));
   } catch (error) {
     throw cannotRead(file, error);
   }
+  await noteInputRead(io, file, path);
+  return bytes;
 }
 
-/** The absolute path of an existing file (a missing one is a usage error). */
+/** The absolute path of an existing file (a missing one, or a folder, is a usage error). */
 async function existingPath(file: string, io: CliIo): Promise<string> {
   const path = resolve(io.cwd, file);
+  let info;
   try {
-    await stat(path);
+    info = await stat(path);
   } catch (error) {
     throw cannotRead(file, error);
   }
+  if (info.isDirectory())
+    throw new UsageError(`cannot read "${echoText(file)}": it is a folder, not a file`, {
+      code: "input-is-folder",
+      zh: `无法读取 "${echoText(file)}"：这是文件夹，不是文件`,
+    });
+  await noteInputRead(io, file, path);
   return path;
 }
 
-function cannotRead(file: string, error: unknown): UsageError {
-  return new UsageError(
-    `cannot read "${file}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
-  );
+function cannotRead(file: string, error: unknown): UsageError | IoError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === "ENOENT" || code === "ENOTDIR")
+    return new UsageError(`cannot read "${echoText(file)}": no such file`, {
+      code: "no-such-file",
+      zh: `无法读取 "${echoText(file)}"：文件不存在`,
+    });
+  const reason = reasonOf(error);
+  return new IoError(`cannot read "${echoText(file)}": ${reason.en}`, {
+    code: "cannot-read",
+    zh: `无法读取 "${echoText(file)}"：${reason.zh}`,
+  });
 }

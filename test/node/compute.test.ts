@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { computeBatch } from "../../src/batch/compute.js";
 import { ZERO } from "../../src/money/decimal.js";
+import { EXAMPLE_MARK } from "../../src/node/formats/columns.js";
 import { RESULT_SHEETS } from "../../src/node/formats/resultsXlsx.js";
 import { TEMPLATE_EXAMPLES, templateCsv, templateXlsxBytes } from "../../src/node/formats/template.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
@@ -172,18 +173,31 @@ describe("compute --format", () => {
     expect((await run(["compute", "cases.json", "--format", "pdf"])).code).toBe(2);
   });
 
-  it("reads .csv and .xlsx cases; their problems are reported by row and column", async () => {
-    await writeFile(join(dir, "cases.csv"), templateCsv("enterprise-exit"));
-    await writeFile(join(dir, "cases.xlsx"), await templateXlsxBytes("enterprise-exit", defaultRuleSet));
+  it("reads .csv and .xlsx cases; their problems are reported by row and column; a template's example is refused", async () => {
+    await writeFile(join(dir, "template.csv"), templateCsv("enterprise-exit"));
+    await writeFile(join(dir, "template.xlsx"), await templateXlsxBytes("enterprise-exit", defaultRuleSet));
+    for (const file of ["template.csv", "template.xlsx"]) {
+      const refused = await run(["compute", file, "--format", "json"]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain("is the template's example (marked 示例)");
+      expect(refused.stdout).toBe("");
+    }
+    const filled = templateCsv("enterprise-exit").replaceAll(EXAMPLE_MARK, "");
+    await writeFile(join(dir, "cases.csv"), filled);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await templateXlsxBytes("enterprise-exit", defaultRuleSet)) as unknown as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    if (sheet !== undefined) sheet.getRow(2).getCell(1).value = null;
+    await writeFile(join(dir, "cases.xlsx"), new Uint8Array(await book.xlsx.writeBuffer()));
     for (const file of ["cases.csv", "cases.xlsx"]) {
       const document = JSON.parse((await run(["compute", file, "--format", "json"])).stdout) as { results: Outcome[] };
       expect(document.results.map((o) => o.id)).toEqual([TEMPLATE_EXAMPLES["enterprise-exit"].id]);
     }
-    await writeFile(join(dir, "bad.csv"), templateCsv("enterprise-exit").replace(",2000,", ",lots,"));
+    await writeFile(join(dir, "bad.csv"), filled.replace(",2000,", ",lots,"));
     const result = await run(["compute", "bad.csv", "--skip-invalid", "--format", "json"]);
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual([
-      "bad.csv › row 2 › 节能量(吨标煤) (column N)",
+      "bad.csv › row 2 › 节能量(吨标煤) (column O)",
     ]);
   });
 });

@@ -1,18 +1,20 @@
-import { mkdtemp, readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTemplate } from "../../src/node/commands/template.js";
-import { LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
+import { EXAMPLE_HEADER, EXAMPLE_MARK, LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
 import {
   TEMPLATE_EXAMPLES,
+  TEMPLATE_FIRST_COLUMN,
   TEMPLATE_ROWS,
   structureTypes,
   type TemplateKind,
 } from "../../src/node/formats/template.js";
 import type { CliIo } from "../../src/node/io.js";
 import { readCases, readLedger } from "../../src/node/read.js";
+import { issuesOf } from "./formats/support.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
 
 const KINDS = ["enterprise-exit", "structure-clearance", "village-compensation", "township-transfer"] as const;
@@ -48,17 +50,37 @@ async function workbook(file: string): Promise<ExcelJS.Workbook> {
   return book;
 }
 
+/** The template as a clerk who kept the example would fill it in: its example flags cleared (file saved as `to`). */
+async function clearFlags(file: string, to: string): Promise<void> {
+  if (file.endsWith(".csv")) {
+    await writeFile(join(dir, to), (await readFile(join(dir, file), "utf8")).replaceAll(EXAMPLE_MARK, ""));
+    return;
+  }
+  const book = await workbook(file);
+  book.worksheets[0]?.eachRow((row, number) => {
+    if (number > 1) row.getCell(1).value = null;
+  });
+  await book.xlsx.writeFile(join(dir, to));
+}
+
 describe("exitfund template <kind> --format csv", () => {
   it.each(KINDS)(
-    "%s: UTF-8 with a BOM, `key / 中文` headers, and an example the reader reads back as a valid case",
+    "%s: UTF-8 with a BOM, `key / 中文` headers, an example refused as input until its 示例 flag is cleared, then read back as a valid case",
     async (kind) => {
       const result = await template([kind, "--out", `${kind}.csv`]);
       expect(result.code).toBe(0);
       const text = await readFile(join(dir, `${kind}.csv`), "utf8");
-      expect(text.startsWith(`\uFEFF${LAYOUTS[kind].columns.map(templateHeader).join(",")}`)).toBe(true);
-      expect(await readCases(`${kind}.csv`, { ...ioOf(), cwd: dir }, { ruleSet: defaultRuleSet })).toEqual([
-        TEMPLATE_EXAMPLES[kind],
+      expect(text.startsWith(`\uFEFF${[EXAMPLE_HEADER, ...LAYOUTS[kind].columns.map(templateHeader)].join(",")}`)).toBe(
+        true,
+      );
+      const io = { ...ioOf(), cwd: dir };
+      const issues = await issuesOf(readCases(`${kind}.csv`, io, { ruleSet: defaultRuleSet }));
+      expect(issues).toEqual([
+        expect.objectContaining({ path: `${kind}.csv › row 2 › 示例 (column A)`, code: "template-example" }),
       ]);
+      expect(issues[0]?.message).toContain("delete the example rows");
+      await clearFlags(`${kind}.csv`, `${kind}-kept.csv`);
+      expect(await readCases(`${kind}-kept.csv`, io, { ruleSet: defaultRuleSet })).toEqual([TEMPLATE_EXAMPLES[kind]]);
     },
   );
 
@@ -67,19 +89,40 @@ describe("exitfund template <kind> --format csv", () => {
     expect(result.stdout).toContain("energySavedTce / 节能量(吨标煤)");
   });
 
-  it("ledger: the example row reads back through readLedger", async () => {
+  it("ledger: the example row is refused, and reads back through readLedger once its flag is cleared", async () => {
     await template(["ledger", "--out", "ledger.csv"]);
-    expect(await readLedger("ledger.csv", { ...ioOf(), cwd: dir })).toEqual([TEMPLATE_EXAMPLES.ledger]);
+    const io = { ...ioOf(), cwd: dir };
+    expect((await issuesOf(readLedger("ledger.csv", io)))[0]?.code).toBe("template-example");
+    await clearFlags("ledger.csv", "ledger-kept.csv");
+    expect(await readLedger("ledger-kept.csv", io)).toEqual([TEMPLATE_EXAMPLES.ledger]);
+  });
+
+  it("an emptied template (the example rows deleted, nothing filled in) holds no cases: exit 2, not 0.00", async () => {
+    await template(["enterprise-exit", "--out", "emptied.csv"]);
+    const [header] = (await readFile(join(dir, "emptied.csv"), "utf8")).split("\r\n");
+    await writeFile(join(dir, "emptied.csv"), `${header}\r\n`);
+    const issues = await issuesOf(readCases("emptied.csv", { ...ioOf(), cwd: dir }));
+    expect(issues.map((issue) => issue.code)).toEqual(["no-cases", "not-read"]);
+    expect(issues[0]?.message).toContain("holds no cases");
   });
 });
 
 describe("exitfund template <kind> --format xlsx", () => {
-  it.each([...KINDS, "ledger"] as const)("%s reads back as its example", async (kind: TemplateKind) => {
-    expect((await template([kind, "--format", "xlsx", "--out", `${kind}.xlsx`])).code).toBe(0);
-    const io = { ...ioOf(), cwd: dir };
-    if (kind === "ledger") expect(await readLedger("ledger.xlsx", io)).toEqual([TEMPLATE_EXAMPLES.ledger]);
-    else expect(await readCases(`${kind}.xlsx`, io, { ruleSet: defaultRuleSet })).toEqual([TEMPLATE_EXAMPLES[kind]]);
-  });
+  it.each([...KINDS, "ledger"] as const)(
+    "%s: its example is refused, and read back as the example once its flag is cleared",
+    async (kind: TemplateKind) => {
+      expect((await template([kind, "--format", "xlsx", "--out", `${kind}.xlsx`])).code).toBe(0);
+      const io = { ...ioOf(), cwd: dir };
+      const read = (file: string) =>
+        kind === "ledger" ? readLedger(file, io) : readCases(file, io, { ruleSet: defaultRuleSet });
+      expect((await issuesOf(read(`${kind}.xlsx`)))[0]).toMatchObject({
+        path: `${kind}.xlsx › ${kind} › row 2 › 示例 (column A)`,
+        code: "template-example",
+      });
+      await clearFlags(`${kind}.xlsx`, `${kind}-kept.xlsx`);
+      expect(await read(`${kind}-kept.xlsx`)).toEqual([TEMPLATE_EXAMPLES[kind]]);
+    },
+  );
 
   it("a frozen header, text format on ids and money, a date format, widths, dropdowns on every enumerated column", async () => {
     await template(["enterprise-exit", "--out", "e.xlsx"]);
@@ -87,7 +130,9 @@ describe("exitfund template <kind> --format xlsx", () => {
     if (sheet === undefined) throw new Error("no sheet");
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
     const columns = LAYOUTS["enterprise-exit"].columns;
-    const at = (key: string) => columns.findIndex((column) => column.key === key) + 1;
+    const at = (key: string) => columns.findIndex((column) => column.key === key) + TEMPLATE_FIRST_COLUMN;
+    expect(sheet.getCell(1, 1).value).toBe(EXAMPLE_HEADER);
+    expect(sheet.getCell(2, 1).value).toBe(EXAMPLE_MARK);
     expect(sheet.getColumn(at("id")).numFmt).toBe("@");
     expect(sheet.getColumn(at("energySavedTce")).numFmt).toBe("@");
     expect(sheet.getColumn(at("priorYearTax.vat")).numFmt).toBe("@");
@@ -146,7 +191,7 @@ describe("exitfund template <kind> --format xlsx", () => {
     notes?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
     const energy = rows.find((row) => row[1] === "energySavedTce");
     expect(energy).toEqual([
-      "N",
+      "O",
       "energySavedTce",
       "节能量(吨标煤)",
       "吨标煤",

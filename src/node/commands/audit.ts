@@ -6,7 +6,7 @@ import type { RuleSet } from "../../parameters/types.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
-import { readCases, readLedger } from "../read.js";
+import { readCases, readLedgerSource } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { auditWorkbookBytes } from "../xlsx/auditReport.js";
@@ -102,10 +102,10 @@ async function readAuditInput(
 ): Promise<AuditInput> {
   const [cases, ledger] = await Promise.allSettled([
     readCases(file, io, { ruleSet: options.ruleSet }),
-    readLedger(ledgerFile, io),
+    readLedgerSource(ledgerFile, io),
   ]);
   if (cases.status === "fulfilled" && ledger.status === "fulfilled")
-    return parseAuditInput(cases.value, ledger.value, options);
+    return { ...parseAuditInput(cases.value, ledger.value.rows, options), ledgerPlaces: ledger.value.places };
   for (const result of [cases, ledger])
     if (result.status === "rejected" && !(result.reason instanceof InvalidInputError)) throw result.reason;
   const issues: InputIssue[] = [];

@@ -87,7 +87,9 @@ function unwrap(raw: unknown): string | number | boolean | Date | null | undefin
 
 /** Our CSV writer prefixes `'` to text that Excel would run as a formula; the reader takes it off again. */
 function unquote(text: string): string {
-  return /^'[=+\-@]/.test(text) ? text.slice(1) : text;
+  return /^'(?=[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/.test(text)
+    ? text.slice(1)
+    : text;
 }
 
 function describe(value: unknown): string {

@@ -234,6 +234,15 @@ export function templateHeader(column: Column): string {
 /** Headers that are read as no column at all (a clerk's remarks). */
 const IGNORED_HEADERS = new Set(["备注", "note", "notes", "remark", "remarks"]);
 
+/**
+ * The template's example flag column (`example / 示例`): a row with a value in it is the template's example,
+ * refused as input until it is deleted, so an example is never computed (or paid) as a real case.
+ */
+export const EXAMPLE_HEADER = "example / 示例";
+/** What the template writes in the example flag column of its example rows. */
+export const EXAMPLE_MARK = "示例 example：删除此行 delete this row";
+const EXAMPLE_HEADERS = new Set(["示例", "example", "example/示例", "示例/example"]);
+
 /** NFKC (full-width brackets, ㎡ → m2), no spaces, lower case: how headers are compared. */
 function normalize(header: string): string {
   return header.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
@@ -241,11 +250,13 @@ function normalize(header: string): string {
 
 /**
  * The column a header names in `layout`: the English key, the Chinese header, or both written
- * `key / 中文`; `"ignored"` for a remarks column; undefined when the layout has no such column.
+ * `key / 中文`; `"ignored"` for a remarks column, `"example"` for the template's example flag; undefined when
+ * the layout has no such column.
  */
-export function columnOfHeader(layout: Layout, header: string): Column | "ignored" | undefined {
+export function columnOfHeader(layout: Layout, header: string): Column | "ignored" | "example" | undefined {
   const wanted = normalize(header);
   if (IGNORED_HEADERS.has(wanted)) return "ignored";
+  if (EXAMPLE_HEADERS.has(wanted)) return "example";
   const [first = "", ...rest] = header.split("/");
   const english = rest.length > 0 ? normalize(first) : undefined;
   return layout.columns.find((candidate) => {

@@ -1,34 +1,35 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
+import { echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import type { RawRow, RawTable } from "./table.js";
+import { decodeCsv } from "./text.js";
 
 /** Byte-order mark: written first so Excel opens UTF-8 CSV (and Chinese text) correctly. */
 export const BOM = "\uFEFF";
 
 /**
- * The text of a CSV file: UTF-8 (with or without a BOM), else GB18030, the code page Chinese Excel
- * uses for "CSV (逗号分隔)". Bytes that are not valid UTF-8 are taken as GB18030.
+ * The rows of a CSV file (numbered as Excel numbers them when it opens the file; empty rows left out),
+ * decoded strictly (docs/files.md, "Encodings"). Excel's "Unicode 文本" (UTF-16) is tab-separated.
+ *
+ * @throws InvalidInputError for mixed or unknown encodings and for text that is not CSV.
  */
-export function decodeText(bytes: Uint8Array): { text: string; encoding: "utf-8" | "gb18030" } {
-  try {
-    return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), encoding: "utf-8" };
-  } catch {
-    return { text: new TextDecoder("gb18030").decode(bytes), encoding: "gb18030" };
-  }
-}
-
-/** The rows of a CSV file (numbered as Excel numbers them when it opens the file; empty rows left out). */
 export function csvTable(bytes: Uint8Array, file: string): RawTable {
+  const { text, encoding } = decodeCsv(bytes, file);
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = encoding.startsWith("utf-16") && firstLine.includes("\t") && !firstLine.includes(",") ? "\t" : ",";
   let records: string[][];
   try {
-    records = parse(decodeText(bytes).text, {
-      bom: true,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
+    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, delimiter }) as string[][];
   } catch (error) {
-    throw new InvalidInputError([{ path: file, message: `is not a valid CSV file: ${(error as Error).message}` }]);
+    throw new InvalidInputError([
+      {
+        path: file,
+        code: "not-csv",
+        message: `is not a valid CSV file: ${echoText((error as Error).message, 160)}`,
+        zh: "不是有效的 CSV 文件",
+      },
+    ]);
   }
   const rows: RawRow[] = [];
   records.forEach((cells, index) => {
@@ -37,13 +38,27 @@ export function csvTable(bytes: Uint8Array, file: string): RawTable {
   return { file, rows };
 }
 
+// What starts a formula in Excel, LibreOffice or WPS: = + - @ (and their full-width forms), tab, CR, LF.
+const TRIGGER = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
+// What a spreadsheet may skip before a formula: spaces (also no-break and full-width), zero-width characters.
+const LEADING = /^[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]+/;
+// A list separator (or line break) followed by a trigger: under another list separator (`;` in many locales,
+// tab) the text after it is a cell of its own.
+const SPLIT_TRIGGER =
+  /([,;\t|\r\n][\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]*)(?=[=+@\uFF1D\uFF0B\uFF0D\uFF20]|-(?!\d+(?:\.\d+)?(?:[,;\t|\r\n]|$)))/g;
+const NUMBER = /^-\d+(\.\d+)?$/;
+
 /**
- * Text that Excel would not run as a formula: a leading `=`, `+`, `@`, tab or carriage return — or a
- * `-` that does not start a number — gets a `'` in front (ecosystem §1.8). Negative amounts are left alone.
+ * Text that no spreadsheet would run as a formula, whatever its list separator (ecosystem §1.8, OWASP CSV
+ * injection): a `'` goes before a leading `=`, `+`, `@`, tab, CR or LF (or the full-width `＝ ＋ － ＠`), before a
+ * `-` that does not start a number, and before such a character that follows a list separator inside the
+ * text (`;=1+1` opens as two cells in a `;` locale). Negative amounts like `-12.50` are left alone.
  */
 export function safeText(text: string): string {
-  if (/^[=+@\t\r]/.test(text) || (text.startsWith("-") && !/^-\d+(\.\d+)?$/.test(text))) return `'${text}`;
-  return text;
+  const start = text.replace(LEADING, "");
+  let safe = text;
+  if (TRIGGER.test(start) && !NUMBER.test(start)) safe = `'${text}`;
+  return safe.includes(",") || safe.includes(";") || /[\t|\r\n]/.test(safe) ? safe.replace(SPLIT_TRIGGER, "$1'") : safe;
 }
 
 /** CSV lines (CRLF, quoted where needed) of rows of plain strings. */

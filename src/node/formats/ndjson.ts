@@ -1,32 +1,134 @@
+import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
+import { echoText } from "../../errors/echo.js";
+import { InvalidInputError } from "../../errors/index.js";
+import { LIMITS, bytesText } from "../limits.js";
+import { duplicateKeyIssues, duplicateKeys } from "./json.js";
+import { scanUtf8, utf16Of } from "./text.js";
 import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
 
-/** One non-blank line of an NDJSON file: its 1-based number and its parsed JSON, or why it is not JSON. */
+/** One non-blank line of an NDJSON file: its 1-based number and its parsed JSON, or why it cannot be read. */
 export type NdjsonRecord =
   | { readonly line: number; readonly value: unknown; readonly error?: undefined }
-  | { readonly line: number; readonly value?: undefined; readonly error: string };
+  | { readonly line: number; readonly value?: undefined; readonly error: string; readonly code?: string };
+
+const NEWLINE = 0x0a;
 
 /**
- * The lines of an NDJSON file, one at a time (a line is read, parsed and handed on before the next is
- * read, so memory stays bounded). Blank lines are skipped; a BOM on the first line is dropped.
+ * The lines of an NDJSON file, one at a time: a line is read, decoded, parsed and handed on before the next
+ * is read, so memory stays bounded by the longest line (at most `maxLineBytes`). Each line must be UTF-8 JSON
+ * with no key given twice in one object; blank lines are skipped; a UTF-8 BOM on the first line is dropped.
+ *
+ * @throws InvalidInputError for a UTF-16 file (it is not read as lines of UTF-8 at all).
  */
-export async function* ndjsonRecords(path: string): AsyncGenerator<NdjsonRecord> {
-  const lines = createInterface({
-    input: createReadStream(path, { encoding: "utf8" }),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+export async function* ndjsonRecords(
+  path: string,
+  file: string = path,
+  maxLineBytes: number = LIMITS.ndjsonLineBytes,
+): AsyncGenerator<NdjsonRecord> {
+  let carry: Buffer[] = [];
+  let carried = 0;
+  let tooLong = false;
   let line = 0;
-  for await (const text of lines) {
-    line += 1;
-    const trimmed = (line === 1 ? text.replace(/^\uFEFF/, "") : text).trim();
-    if (trimmed === "") continue;
-    try {
-      yield { line, value: JSON.parse(trimmed) as unknown };
-    } catch (error) {
-      yield { line, error: `is not valid JSON: ${(error as Error).message}` };
+  let first = true;
+  let offset = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
+    if (first) {
+      first = false;
+      const utf16 = utf16Of(chunk);
+      if (utf16 !== undefined)
+        throw new InvalidInputError([
+          {
+            path: file,
+            code: "utf-16",
+            message: `is ${utf16.toUpperCase()} ("Unicode" text); NDJSON is read as UTF-8 only: save it as UTF-8`,
+            zh: `是 ${utf16.toUpperCase()}（Unicode）编码；NDJSON 只按 UTF-8 读取：请另存为 UTF-8`,
+          },
+        ]);
     }
+    let start = 0;
+    for (;;) {
+      const end = chunk.indexOf(NEWLINE, start);
+      if (end < 0) {
+        if (!tooLong) {
+          carry.push(chunk.subarray(start));
+          carried += chunk.length - start;
+          if (carried > maxLineBytes) {
+            tooLong = true;
+            carry = [];
+          }
+        }
+        break;
+      }
+      line += 1;
+      const lineStart = offset + start - carried;
+      if (tooLong) yield longLine(line, maxLineBytes);
+      else {
+        const bytes =
+          carry.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...carry, chunk.subarray(start, end)]);
+        const record = bytes.length > maxLineBytes ? longLine(line, maxLineBytes) : lineRecord(bytes, line, lineStart);
+        if (record !== undefined) yield record;
+      }
+      carry = [];
+      carried = 0;
+      tooLong = false;
+      start = end + 1;
+    }
+    offset += chunk.length;
   }
+  if (tooLong) yield longLine(line + 1, maxLineBytes);
+  else if (carried > 0) {
+    const record = lineRecord(Buffer.concat(carry), line + 1, offset - carried);
+    if (record !== undefined) yield record;
+  }
+}
+
+function longLine(line: number, max: number): NdjsonRecord {
+  return {
+    line,
+    code: "line-too-long",
+    error: `is longer than ${bytesText(max)}, the most one line may hold: put one case on each line (a case this large is not a real case)`,
+  };
+}
+
+/** One line's record, or undefined for a blank line. `lineStart` is its byte offset in the file. */
+function lineRecord(bytes: Buffer, line: number, lineStart: number): NdjsonRecord | undefined {
+  let body = bytes;
+  if (line === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
+  if (!isUtf8(body)) {
+    const at = scanUtf8(body).firstInvalid;
+    const byte = (body[at] as number).toString(16).toUpperCase().padStart(2, "0");
+    return {
+      line,
+      code: "not-utf-8",
+      error: `has a byte that is not UTF-8 at column ${at + 1} (byte 0x${byte} at offset ${lineStart + at + (body === bytes ? 0 : 3)}): the file must be UTF-8; save it again as UTF-8`,
+    };
+  }
+  const text = body.toString("utf8").trim();
+  if (text === "") return undefined;
+  const replacement = text.indexOf("\uFFFD");
+  if (replacement >= 0)
+    return {
+      line,
+      code: "replacement-character",
+      error: `holds the replacement character U+FFFD (�) at column ${replacement + 1}, which a wrong decoding leaves where a character was lost: take the line again from the original data`,
+    };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { line, code: "not-json", error: `is not valid JSON: ${echoText((error as Error).message, 160)}` };
+  }
+  const duplicates = duplicateKeys(text);
+  if (duplicates.length > 0)
+    return {
+      line,
+      code: "duplicate-key",
+      error: duplicateKeyIssues(duplicates, (path) => path)
+        .map((issue) => `${issue.path}: ${issue.message}`)
+        .join("; "),
+    };
+  return { line, value };
 }
 
 /** Where a field of a case read from line `line` of `file` is. */
@@ -35,13 +137,19 @@ export function ndjsonWhere(file: string, line: number, path: string): string {
 }
 
 /** All the cases of an NDJSON file, in memory (for the formats that need the whole batch). */
-export async function ndjsonSource(path: string, file: string): Promise<CaseSource> {
+export async function ndjsonSource(path: string, file: string, maxLineBytes?: number): Promise<CaseSource> {
   const cases: unknown[] = [];
   const lines: number[] = [];
   const issues: SourceIssue[] = [];
-  for await (const record of ndjsonRecords(path)) {
+  for await (const record of ndjsonRecords(path, file, maxLineBytes)) {
     if (record.error !== undefined)
-      issues.push({ index: cases.length, path: "", where: ndjsonWhere(file, record.line, ""), message: record.error });
+      issues.push({
+        index: cases.length,
+        path: "",
+        where: ndjsonWhere(file, record.line, ""),
+        message: record.error,
+        ...(record.code === undefined ? {} : { code: record.code }),
+      });
     cases.push(record.error === undefined ? record.value : { [UNREADABLE]: true });
     lines.push(record.line);
   }

@@ -14,6 +14,9 @@ export interface SourceIssue {
   /** Where it is in the file: `cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`. */
   readonly where: string;
   readonly message: string;
+  /** A stable kebab-case code (`not-a-column`, `template-example`, …) and the message in Chinese. */
+  readonly code?: string;
+  readonly zh?: string;
   /**
    * False when the cell was read but disagrees with the case's first row: the case keeps the first row's
    * value, so the schema's own complaint about that value (say, not a date) is still shown.
@@ -28,6 +31,10 @@ export interface CaseSource {
   readonly issues: readonly SourceIssue[];
   /** Where the field at `path` of case `index` is in the file. */
   where(index: number, path: string): string;
+  /** Said on stderr, not errors: a sheet that was not read and why, hidden rows that were. */
+  readonly notices?: readonly string[];
+  /** Where each record starts: its row as the user sees it (Excel's row numbers, header row = 1) and sheet. */
+  readonly places?: readonly { readonly row: number; readonly sheet?: string }[];
 }
 
 /** The source of a JSON array of cases: paths stay as the batch reports them (`[3].items[0].quantity`). */
@@ -65,7 +72,14 @@ export function locateErrors(source: CaseSource, errors: readonly CaseError[]): 
   });
   const read = source.issues.map((issue): CaseError => {
     const id = idOf(source.cases[issue.index]);
-    return { index: issue.index, ...(id === undefined ? {} : { id }), path: issue.where, message: issue.message };
+    return {
+      index: issue.index,
+      ...(id === undefined ? {} : { id }),
+      path: issue.where,
+      message: issue.message,
+      ...(issue.code === undefined ? {} : { code: issue.code }),
+      ...(issue.zh === undefined ? {} : { zh: issue.zh }),
+    };
   });
   return [...read, ...located].sort((a, b) => a.index - b.index);
 }

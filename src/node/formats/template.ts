@@ -2,7 +2,15 @@ import ExcelJS from "exceljs";
 import type { RuleSet } from "../../parameters/types.js";
 import { STRUCTURE_TYPE_LABELS } from "../../rules/land-clearing-fee/messages.js";
 import { BOM, csvLines } from "./csv.js";
-import { LAYOUTS, columnLetter, templateHeader, type Column, type Layout } from "./columns.js";
+import {
+  EXAMPLE_HEADER,
+  EXAMPLE_MARK,
+  LAYOUTS,
+  columnLetter,
+  templateHeader,
+  type Column,
+  type Layout,
+} from "./columns.js";
 
 /** What `exitfund template` makes a sheet for: a case kind, or the payment ledger. */
 export type TemplateKind = Layout["kind"];
@@ -11,7 +19,16 @@ export type TemplateKind = Layout["kind"];
 export const TEMPLATE_ROWS = 1000;
 const NOTES = "说明";
 
-/** The example of each template (synthetic, valid): the reader reads a fresh template back as exactly this. */
+/**
+ * Column A of every template: the example flag. The example rows carry {@link EXAMPLE_MARK} there, so the
+ * reader refuses them until they are deleted; the layout's columns follow from column B.
+ */
+export const TEMPLATE_FIRST_COLUMN = 2;
+
+/**
+ * The example of each template (synthetic, valid), flagged 示例 in column A: the reader refuses a fresh
+ * template, and reads it back as exactly this once the flag is cleared.
+ */
 export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [key: string]: unknown } } = {
   "enterprise-exit": {
     kind: "enterprise-exit",
@@ -129,13 +146,14 @@ export function structureTypes(ruleSet: RuleSet): string[] {
   return typeof latest === "object" && latest !== null ? Object.keys(latest) : [];
 }
 
-/** The CSV template of a kind: UTF-8 with a BOM (so Excel shows the Chinese), the headers, the example rows. */
+/** The CSV template of a kind: UTF-8 with a BOM (so Excel shows the Chinese), the headers, the flagged example rows. */
 export function templateCsv(kind: TemplateKind): string {
   const layout = LAYOUTS[kind];
-  const rows = flattenCase(layout, TEMPLATE_EXAMPLES[kind]).map((row) =>
-    layout.columns.map((column) => csvCell(row[column.key])),
-  );
-  return BOM + csvLines([layout.columns.map(templateHeader), ...rows]);
+  const rows = flattenCase(layout, TEMPLATE_EXAMPLES[kind]).map((row) => [
+    EXAMPLE_MARK,
+    ...layout.columns.map((column) => csvCell(row[column.key])),
+  ]);
+  return BOM + csvLines([[EXAMPLE_HEADER, ...layout.columns.map(templateHeader)], ...rows]);
 }
 
 function csvCell(value: unknown): string {
@@ -155,19 +173,24 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
   workbook.creator = "exitfund";
   const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
   const types = structureTypes(ruleSet);
+  const first = TEMPLATE_FIRST_COLUMN;
   layout.columns.forEach((column, index) =>
-    prepareColumn(sheet, column, index, column.key === "kind" ? [kind] : types),
+    prepareColumn(sheet, column, index + first - 1, column.key === "kind" ? [kind] : types),
   );
   const header = sheet.getRow(1);
-  layout.columns.forEach((column, index) => (header.getCell(index + 1).value = templateHeader(column)));
+  header.getCell(1).value = EXAMPLE_HEADER;
+  sheet.getColumn(1).width = 24;
+  layout.columns.forEach((column, index) => (header.getCell(index + first).value = templateHeader(column)));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle" };
   header.height = 36;
   flattenCase(layout, TEMPLATE_EXAMPLES[kind]).forEach((values, offset) => {
     const row = sheet.getRow(2 + offset);
+    row.getCell(1).value = EXAMPLE_MARK;
+    row.getCell(1).font = { color: { argb: "FFC00000" }, bold: true };
     layout.columns.forEach((column, index) => {
       const value = values[column.key];
-      if (value !== undefined) row.getCell(index + 1).value = xlsxValue(column, value);
+      if (value !== undefined) row.getCell(index + first).value = xlsxValue(column, value);
     });
   });
   writeNotes(workbook.addWorksheet(NOTES), layout, types);
@@ -249,6 +272,7 @@ function writeNotes(sheet: ExcelJS.Worksheet, layout: Layout, types: readonly st
       : `每个${layout.list === "items" ? "地上物" : layout.list === "leases" ? "租赁合同" : "退出企业"}一行；同一编号的各行属于同一案件，案件本身的各列须相同（或在第一行之后留空）。/ One row per ${layout.list} entry; rows with the same id are one case.`,
     "金额和数量请用文本格式填写，以免 Excel 改变小数。Excel 数字单元格最多保留 15 位有效数字。",
     "表头可写英文列名、中文表头或二者（英文 / 中文）。The sheet name, or the kind column, gives the kind.",
+    "A 列“示例”标出模板自带的示例行：请先删除示例行再填写，否则整个文件不予计算。Column A flags the example rows: delete them before you fill in the sheet; a file that still holds them is refused.",
   ];
   lines.forEach((text, index) => (sheet.getCell(index + 1, 1).value = text));
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
@@ -258,14 +282,27 @@ function writeNotes(sheet: ExcelJS.Worksheet, layout: Layout, types: readonly st
     (text, index) => (header.getCell(index + 1).value = text),
   );
   header.font = { bold: true };
+  sheet.getRow(headerRow + 1).values = [
+    "A",
+    "example",
+    "示例",
+    "",
+    "否",
+    "模板示例行的标记；有此标记的行不予读取，请删除示例行 / marks the template's example rows, which are refused: delete them",
+    "",
+  ];
+  sheet.getRow(headerRow + 1).alignment = { wrapText: true, vertical: "top" };
   layout.columns.forEach((column, index) => {
     const values =
       column.type === "structure-type"
-        ? types.map((type) => [type, STRUCTURE_TYPE_LABELS[type] ?? ""] as const)
+        ? types.map(
+            (type) =>
+              [type, Object.hasOwn(STRUCTURE_TYPE_LABELS, type) ? (STRUCTURE_TYPE_LABELS[type] ?? "") : ""] as const,
+          )
         : (column.values ?? []);
-    const row = sheet.getRow(headerRow + 1 + index);
+    const row = sheet.getRow(headerRow + 2 + index);
     row.values = [
-      columnLetter(index),
+      columnLetter(index + TEMPLATE_FIRST_COLUMN - 1),
       column.key,
       column.zh,
       column.unit,

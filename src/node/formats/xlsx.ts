@@ -1,69 +1,556 @@
-import ExcelJS from "exceljs";
-import { InvalidInputError } from "../../errors/index.js";
-import { CASE_LAYOUTS } from "./columns.js";
-import type { RawRow, RawTable } from "./table.js";
+import { isUtf8 } from "node:buffer";
+import { echoText } from "../../errors/echo.js";
+import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+import { LIMITS, bytesText, type Limits } from "../limits.js";
+import { serialDate } from "./cells.js";
+import { columnLetter } from "./columns.js";
+import type { Notice, RawRow, RawTable } from "./table.js";
+import { attribute, elementText, nextTag, type Tag } from "./xml.js";
+import { ZipError, inflateEntry, looksLikeOle, zipEntries, type ZipEntry } from "./zip.js";
+
+/**
+ * `.xlsx` bytes → sheets of cells at their Excel coordinates, read from the file's own XML (no spreadsheet
+ * engine in between), so that what is read is exactly what Excel shows:
+ * - the zip directory is checked before anything is inflated (a zip bomb fails at once, in little memory);
+ * - a merge fills the cells below it only when it lies in one column; a merge across columns keeps its value
+ *   in its top-left cell alone;
+ * - a shared-string cell whose string does not exist is an error naming the cell;
+ * - dates are Excel's own (the 1900 and 1904 systems, the phantom 29 February 1900 refused);
+ * - every visible sheet is returned; hidden sheets are named in a notice and not read.
+ */
 
 /** Sheets that are never read as data: a template's notes and lists. */
 export const NOTES_SHEETS: ReadonlySet<string> = new Set(["说明", "填表说明", "notes", "readme", "lists"]);
 
-/** The workbook of XLSX bytes (a file that is not one is an input problem of `file`). */
-export async function loadWorkbook(bytes: Uint8Array, file: string): Promise<ExcelJS.Workbook> {
-  const workbook = new ExcelJS.Workbook();
+/** The visible data sheets of a workbook, and notices about the sheets that were not read. */
+export interface Workbook {
+  readonly tables: readonly RawTable[];
+  readonly notices: readonly Notice[];
+}
+
+const RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const MAIN = "/officeDocument";
+const WORKSHEET = "/worksheet";
+const SHARED_STRINGS = "/sharedStrings";
+const STYLES = "/styles";
+
+// Built-in number formats that show a date or a time (ECMA-376 18.8.30, and the zh-CN ones 27–36, 50–58).
+const DATE_FORMAT_IDS: ReadonlySet<number> = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
+
+/** A number format shows a date when it has date letters outside quotes and brackets (as Excel and exceljs judge). */
+function isDateFormat(code: string): boolean {
+  const bare = code.replace(/\[[^\]]*]/g, "").replace(/"[^"]*"/g, "");
+  return /[ymdhMsb]/.test(bare);
+}
+
+function problem(path: string, code: string, message: string, zh: string): InputIssue {
+  return { path, code, message, zh };
+}
+
+/** A workbook that cannot be read at all, with what to do. */
+function unreadable(file: string, code: string, message: string, zh: string): InvalidInputError {
+  return new InvalidInputError([problem(file, code, message, zh)]);
+}
+
+const RESAVE = 'save it again from Excel as "Excel 工作簿 (*.xlsx)"';
+const RESAVE_ZH = "请在 Excel 中另存为 “Excel 工作簿 (*.xlsx)”";
+
+/**
+ * The sheets of XLSX bytes.
+ *
+ * @throws InvalidInputError for bytes that are not a readable workbook, a workbook larger than the limits
+ * once inflated (checked before inflating), a sheet with too many rows, or cells that refer to shared strings
+ * the workbook does not have — every such cell listed.
+ */
+export function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Workbook {
+  if (looksLikeOle(bytes))
+    throw unreadable(
+      file,
+      "xlsx-encrypted-or-xls",
+      "is a password-protected workbook or an old .xls file, which cannot be read: remove the password (文件 › 信息 › 保护工作簿) and save it as .xlsx",
+      "是加密的工作簿或旧版 .xls 文件，无法读取：请取消密码（文件 › 信息 › 保护工作簿）并另存为 .xlsx",
+    );
+  let entries: ZipEntry[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    entries = zipEntries(bytes);
   } catch (error) {
-    throw new InvalidInputError([
-      {
-        path: file,
-        message: `is not a readable .xlsx workbook (${(error as Error).message}); save it from Excel as "Excel 工作簿 (*.xlsx)"`,
-      },
-    ]);
+    throw unreadable(
+      file,
+      "not-xlsx",
+      `is not a readable .xlsx workbook: it ${(error as Error).message}; ${RESAVE}`,
+      `不是可读取的 .xlsx 工作簿；${RESAVE_ZH}`,
+    );
   }
-  return workbook;
+  const byName = new Map(entries.map((entry) => [entry.name.toLowerCase(), entry]));
+  const part = (name: string): ZipEntry | undefined => byName.get(name.toLowerCase());
+  const read = (entry: ZipEntry): string => partText(bytes, entry, file);
+
+  const rootRels = part("_rels/.rels");
+  const workbookName =
+    (rootRels === undefined
+      ? undefined
+      : relationships(read(rootRels), "").find((r) => r.type.endsWith(MAIN))?.target) ?? "xl/workbook.xml";
+  const workbookEntry = part(workbookName);
+  if (workbookEntry === undefined)
+    throw unreadable(
+      file,
+      "not-xlsx",
+      `is not an .xlsx workbook (it has no workbook part); ${RESAVE}`,
+      `不是 .xlsx 工作簿；${RESAVE_ZH}`,
+    );
+  const folder = workbookName.includes("/") ? workbookName.slice(0, workbookName.lastIndexOf("/") + 1) : "";
+  const workbookRelsEntry = part(`${folder}_rels/${workbookName.slice(folder.length)}.rels`);
+  const rels = workbookRelsEntry === undefined ? [] : relationships(read(workbookRelsEntry), folder);
+  const workbook = workbookXml(read(workbookEntry));
+  const target = (type: string) => rels.find((r) => r.type.endsWith(type))?.target;
+
+  const notices: Notice[] = [];
+  const wanted: { name: string; entry: ZipEntry }[] = [];
+  for (const sheet of workbook.sheets) {
+    const shown = echoText(sheet.name, 40);
+    const targetName = rels.find((r) => r.id === sheet.relationship && r.type.endsWith(WORKSHEET))?.target;
+    const entry = targetName === undefined ? undefined : part(targetName);
+    if (sheet.state !== "visible") {
+      notices.push({
+        where: `${file} › ${shown}`,
+        message: "not read: the sheet is hidden (unhide it in Excel to have it read)",
+        zh: "未读取：该工作表已隐藏（在 Excel 中取消隐藏后才会读取）",
+      });
+      continue;
+    }
+    if (NOTES_SHEETS.has(sheet.name.trim().toLowerCase())) continue;
+    if (entry === undefined) {
+      notices.push({
+        where: `${file} › ${shown}`,
+        message: "not read: it is not a worksheet (a chart or dialog sheet)",
+        zh: "未读取：不是工作表（图表或对话框表）",
+      });
+      continue;
+    }
+    wanted.push({ name: sheet.name, entry });
+  }
+  const stringsEntry = part(target(SHARED_STRINGS) ?? `${folder}sharedStrings.xml`);
+  const stylesEntry = part(target(STYLES) ?? `${folder}styles.xml`);
+  checkSize(file, wanted, [stringsEntry, stylesEntry], limits);
+
+  const strings = stringsEntry === undefined ? undefined : sharedStrings(read(stringsEntry));
+  const dateStyles = stylesEntry === undefined ? [] : dateStylesOf(read(stylesEntry));
+  const issues: InputIssue[] = [];
+  const tables = wanted.map(({ name, entry }) => {
+    const sheet = sheetXml(read(entry), {
+      file,
+      sheet: name,
+      strings,
+      dateStyles,
+      date1904: workbook.date1904,
+      maxRows: limits.sheetRows,
+    });
+    issues.push(...sheet.issues);
+    notices.push(...sheet.notices);
+    return { file, sheet: name, rows: sheet.rows, ...(workbook.date1904 ? { date1904: true } : {}) };
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return { tables, notices };
+}
+
+/** Refuses, before inflating anything, a workbook whose parts to read would inflate past the limit. */
+function checkSize(
+  file: string,
+  sheets: readonly { name: string; entry: ZipEntry }[],
+  others: readonly (ZipEntry | undefined)[],
+  limits: Limits,
+): void {
+  const parts = [...sheets.map((sheet) => sheet.entry), ...others.filter((entry) => entry !== undefined)];
+  const total = parts.reduce((sum, entry) => sum + entry.size, 0);
+  if (total <= limits.xlsxUncompressedBytes) return;
+  const largest = [...sheets].sort((a, b) => b.entry.size - a.entry.size)[0];
+  const which =
+    largest === undefined ? "" : ` (sheet ${echoText(largest.name, 40)} alone is ${bytesText(largest.entry.size)})`;
+  throw unreadable(
+    file,
+    "xlsx-too-large",
+    `is ${bytesText(total)} once uncompressed${which}, more than the ${bytesText(limits.xlsxUncompressedBytes)} read: split it into several workbooks, or save each sheet as CSV or the cases as NDJSON`,
+    `解压后为 ${bytesText(total)}，超过可读取的 ${bytesText(limits.xlsxUncompressedBytes)}：请拆分为多个工作簿，或将各工作表另存为 CSV（或把案件转为 NDJSON）`,
+  );
+}
+
+/** The text of a part: inflated (within its declared size) and decoded as UTF-8 (or UTF-16 with its BOM). */
+function partText(bytes: Uint8Array, entry: ZipEntry, file: string): string {
+  let data: Buffer;
+  try {
+    data = inflateEntry(bytes, entry);
+  } catch (error) {
+    if (!(error instanceof ZipError)) throw error;
+    throw error.reason === "encrypted"
+      ? unreadable(
+          file,
+          "xlsx-encrypted-or-xls",
+          `is encrypted: remove the password and save it again`,
+          "已加密：请取消密码后重新保存",
+        )
+      : unreadable(file, "xlsx-damaged", `is damaged: it ${error.message}; ${RESAVE}`, `文件已损坏；${RESAVE_ZH}`);
+  }
+  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data.subarray(2));
+  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data.subarray(2));
+  if (!isUtf8(data))
+    throw unreadable(
+      file,
+      "xlsx-damaged",
+      `is damaged: its part ${echoText(entry.name)} is not UTF-8 text; ${RESAVE}`,
+      `文件已损坏；${RESAVE_ZH}`,
+    );
+  return data.toString("utf8").replace(/^\uFEFF/, "");
+}
+
+interface Relationship {
+  readonly id: string;
+  readonly type: string;
+  /** The part's name in the zip. */
+  readonly target: string;
+}
+
+/** The relationships of a `.rels` part; targets resolved against `folder` (the folder of the part they belong to). */
+function relationships(xml: string, folder: string): Relationship[] {
+  const found: Relationship[] = [];
+  for (let tag = nextTag(xml, 0); tag !== undefined; tag = nextTag(xml, tag.end)) {
+    if (tag.closing || tag.name !== "Relationship") continue;
+    const id = attribute(tag.attributes, "Id") ?? "";
+    const type = attribute(tag.attributes, "Type") ?? "";
+    const target = attribute(tag.attributes, "Target") ?? "";
+    if (attribute(tag.attributes, "TargetMode") === "External") continue;
+    found.push({ id, type: type.replace(RELATIONSHIP, ""), target: resolvePart(folder, target) });
+  }
+  return found;
+}
+
+/** A relationship target as a part name: `/xl/worksheets/sheet1.xml` or `worksheets/sheet1.xml` relative to `xl/`. */
+function resolvePart(folder: string, target: string): string {
+  const path = target.startsWith("/") ? target.slice(1) : `${folder}${target}`;
+  const parts: string[] = [];
+  for (const piece of path.split("/")) {
+    if (piece === "..") parts.pop();
+    else if (piece !== "." && piece !== "") parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+interface SheetEntry {
+  readonly name: string;
+  readonly state: string;
+  readonly relationship: string;
+}
+
+function workbookXml(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
+  const sheets: SheetEntry[] = [];
+  let date1904 = false;
+  for (let tag = nextTag(xml, 0); tag !== undefined; tag = nextTag(xml, tag.end)) {
+    if (tag.closing) continue;
+    if (tag.name === "workbookPr") {
+      const value = attribute(tag.attributes, "date1904");
+      date1904 = value === "1" || value === "true";
+    } else if (tag.name === "sheet")
+      sheets.push({
+        name: attribute(tag.attributes, "name") ?? "",
+        state: attribute(tag.attributes, "state") ?? "visible",
+        relationship: attribute(tag.attributes, "id") ?? "",
+      });
+  }
+  return { sheets, date1904 };
+}
+
+/** Excel's escape of characters XML cannot hold (`_x000D_`), and of a literal `_x…_` (`_x005F_`). */
+export function decodeExcelEscapes(text: string): string {
+  return text.includes("_x")
+    ? text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)))
+    : text;
+}
+
+/** The text of an `<si>` or `<is>` element: its `<t>` and the `<t>` of its runs, without phonetic runs (`<rPh>`). */
+function stringItem(xml: string, open: Tag): { text: string; end: number } {
+  if (open.empty) return { text: "", end: open.end };
+  let text = "";
+  let phonetic = 0;
+  let at = open.end;
+  for (;;) {
+    const tag = nextTag(xml, at);
+    if (tag === undefined) throw new Error(`unclosed <${open.name}>`);
+    if (tag.closing && tag.name === open.name) return { text: decodeExcelEscapes(text), end: tag.end };
+    if (tag.name === "rPh") phonetic += tag.closing ? -1 : tag.empty ? 0 : 1;
+    if (tag.name === "t" && !tag.closing) {
+      const inner = elementText(xml, tag);
+      if (phonetic === 0) text += inner.text;
+      at = inner.end;
+      continue;
+    }
+    at = tag.end;
+  }
+}
+
+function sharedStrings(xml: string): string[] {
+  const strings: string[] = [];
+  let at = 0;
+  for (let tag = nextTag(xml, at); tag !== undefined; tag = nextTag(xml, at)) {
+    if (tag.name === "si" && !tag.closing) {
+      const item = stringItem(xml, tag);
+      strings.push(item.text);
+      at = item.end;
+    } else at = tag.end;
+  }
+  return strings;
+}
+
+/** For each cell style (the `s` of a cell: an index into `<cellXfs>`), whether its number format shows a date. */
+function dateStylesOf(xml: string): boolean[] {
+  const custom = new Map<number, string>();
+  const styles: boolean[] = [];
+  let inCellXfs = false;
+  const formats: number[] = [];
+  for (let tag = nextTag(xml, 0); tag !== undefined; tag = nextTag(xml, tag.end)) {
+    if (tag.name === "numFmt" && !tag.closing)
+      custom.set(Number(attribute(tag.attributes, "numFmtId")), attribute(tag.attributes, "formatCode") ?? "");
+    else if (tag.name === "cellXfs") inCellXfs = !tag.closing && !tag.empty;
+    else if (tag.name === "xf" && inCellXfs && !tag.closing)
+      formats.push(Number(attribute(tag.attributes, "numFmtId") ?? "0"));
+  }
+  for (const id of formats) {
+    const code = custom.get(id);
+    styles.push(code === undefined ? DATE_FORMAT_IDS.has(id) : isDateFormat(code));
+  }
+  return styles;
+}
+
+/** The 0-based column and 1-based row of a cell reference (`AE12`), or undefined when it is not one. */
+function cellRef(ref: string): { column: number; row: number } | undefined {
+  let column = 0;
+  let at = 0;
+  for (; at < ref.length; at += 1) {
+    const code = ref.charCodeAt(at) & ~0x20; // upper case
+    if (code < 0x41 || code > 0x5a) break;
+    column = column * 26 + (code - 0x40);
+  }
+  const row = Number(ref.slice(at));
+  if (at === 0 || at > 3 || !Number.isInteger(row) || row < 1) return undefined;
+  return { column: column - 1, row };
+}
+
+interface SheetContext {
+  readonly file: string;
+  readonly sheet: string;
+  readonly strings: readonly string[] | undefined;
+  readonly dateStyles: readonly boolean[];
+  readonly date1904: boolean;
+  readonly maxRows: number;
+}
+
+/** A date-formatted number as the date Excel shows (a day at midnight UTC), or the number when it shows no real day. */
+function dateOfSerial(serial: number, date1904: boolean): Date | number {
+  const day = serialDate(serial, date1904 ? { date1904: true } : {});
+  return day?.ok === true ? new Date(`${String(day.value)}T00:00:00Z`) : serial;
 }
 
 /**
- * The data sheets of a workbook: every visible sheet named after a case kind (English or Chinese),
- * in workbook order; else the first visible sheet that is not a notes sheet. With `all`, every
- * visible sheet that is not a notes sheet (the ledger reader reads them all).
+ * The rows of a worksheet part: non-empty rows at their own numbers, each cell at its column; merges applied
+ * (vertical merges within one column fill down, every other cell of a merge left empty).
  */
-export function dataSheets(workbook: ExcelJS.Workbook, all = false): ExcelJS.Worksheet[] {
-  const visible = workbook.worksheets.filter(
-    (sheet) => sheet.state === "visible" && !NOTES_SHEETS.has(sheet.name.trim().toLowerCase()),
-  );
-  if (all) return visible;
-  const named = visible.filter((sheet) =>
-    CASE_LAYOUTS.some((layout) => sheet.name.trim() === layout.kind || sheet.name.trim() === layout.zhName),
-  );
-  return named.length > 0 ? named : visible.slice(0, 1);
+function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues: InputIssue[]; notices: Notice[] } {
+  const where = `${context.file} › ${echoText(context.sheet, 40)}`;
+  const rows: { number: number; cells: unknown[] }[] = [];
+  const issues: InputIssue[] = [];
+  const merges: string[] = [];
+  const hidden: number[] = [];
+  let row: { number: number; cells: unknown[] } | undefined;
+  let lastRow = 0;
+  let column = 0;
+  let tooMany = false;
+  const finishRow = () => {
+    if (row !== undefined && row.cells.some(isFilled)) {
+      if (rows.length >= context.maxRows) tooMany = true;
+      else rows.push(row);
+    }
+    row = undefined;
+  };
+  let at = 0;
+  for (let tag = nextTag(xml, at); tag !== undefined && !tooMany; tag = nextTag(xml, at)) {
+    at = tag.end;
+    if (tag.name === "row") {
+      if (tag.closing) {
+        finishRow();
+        continue;
+      }
+      finishRow();
+      const given = Number(attribute(tag.attributes, "r"));
+      lastRow = Number.isInteger(given) && given > 0 ? given : lastRow + 1;
+      row = { number: lastRow, cells: [] };
+      column = 0;
+      const hiddenValue = attribute(tag.attributes, "hidden");
+      if (hiddenValue === "1" || hiddenValue === "true") hidden.push(lastRow);
+      if (tag.empty) finishRow();
+    } else if (tag.name === "c" && !tag.closing && row !== undefined) {
+      const ref = attribute(tag.attributes, "r");
+      const place = ref === undefined ? undefined : cellRef(ref);
+      if (place !== undefined) column = place.column;
+      const cell = cellXml(xml, tag);
+      at = cell.end;
+      const value = cellValue(cell, attribute(tag.attributes, "t"), attribute(tag.attributes, "s"), context);
+      if (value.issue !== undefined)
+        issues.push(
+          problem(
+            `${where} › row ${row.number} › column ${columnLetter(column)}`,
+            "shared-string-missing",
+            value.issue,
+            "该单元格引用的共享字符串不存在：文件已损坏，请在 Excel 中重新保存",
+          ),
+        );
+      else if (value.value !== undefined) row.cells[column] = value.value;
+      column += 1;
+    } else if (tag.name === "mergeCell" && !tag.closing) {
+      const ref = attribute(tag.attributes, "ref");
+      if (ref !== undefined) merges.push(ref);
+    }
+  }
+  finishRow();
+  if (tooMany)
+    issues.push(
+      problem(
+        where,
+        "too-many-rows",
+        `has more than ${context.maxRows.toLocaleString("en-US")} rows with values, the most one sheet may hold here: split it into several sheets or files, or save the cases as NDJSON, which streams`,
+        `有值的行超过 ${context.maxRows.toLocaleString("en-US")} 行：请拆分为多个工作表或文件，或将案件转为可流式处理的 NDJSON`,
+      ),
+    );
+  applyMerges(rows, merges);
+  const dense = rows.map((candidate) => ({ number: candidate.number, cells: Array.from(candidate.cells) }));
+  const hiddenWithData = hidden.filter((number) => rows.some((candidate) => candidate.number === number));
+  const listed = `${hiddenWithData.slice(0, 5).join(", ")}${hiddenWithData.length > 5 ? ", …" : ""}`;
+  const notices: Notice[] =
+    hiddenWithData.length === 0
+      ? []
+      : [
+          {
+            where,
+            message: `${hiddenWithData.length} hidden row${hiddenWithData.length === 1 ? "" : "s"} (${listed}) read like the others`,
+            zh: `${hiddenWithData.length} 个隐藏行（${listed}）与其他行一样被读取`,
+          },
+        ];
+  return { rows: dense, issues, notices };
 }
 
-/** The rows of a sheet: exceljs cell values (merged cells give the merged value in every cell). */
-export function sheetTable(sheet: ExcelJS.Worksheet, file: string, date1904: boolean): RawTable {
-  const rows: RawRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = row.values as unknown[];
-    if (!values.some((value) => value !== null && value !== undefined && value !== "")) return;
-    rows.push({
-      number,
-      cells: Array.from({ length: Math.max(values.length - 1, 0) }, (_, index) => values[index + 1]),
-    });
-  });
-  return { file, sheet: sheet.name, rows, ...(date1904 ? { date1904 } : {}) };
+function isFilled(cell: unknown): boolean {
+  return cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "");
 }
 
-/** The data tables of XLSX bytes. */
-export async function xlsxTables(
-  bytes: Uint8Array,
-  file: string,
-  options: { all?: boolean } = {},
-): Promise<RawTable[]> {
-  const workbook = await loadWorkbook(bytes, file);
-  const date1904 = (workbook.properties as { date1904?: boolean } | undefined)?.date1904 === true;
-  const sheets = dataSheets(workbook, options.all === true);
-  if (sheets.length === 0)
-    throw new InvalidInputError([
-      { path: file, message: "has no sheet with data (notes sheets such as 说明 are not read)" },
-    ]);
-  return sheets.map((sheet) => sheetTable(sheet, file, date1904));
+/** The parts of one `<c>`: its `<v>`, its inline string, whether it has a formula, and where it ends. */
+function cellXml(xml: string, open: Tag): { v?: string; inline?: string; formula: boolean; end: number } {
+  if (open.empty) return { formula: false, end: open.end };
+  let v: string | undefined;
+  let inline: string | undefined;
+  let formula = false;
+  let at = open.end;
+  for (;;) {
+    const tag = nextTag(xml, at);
+    if (tag === undefined) throw new Error("unclosed <c>");
+    if (tag.closing && tag.name === "c")
+      return { ...(v === undefined ? {} : { v }), ...(inline === undefined ? {} : { inline }), formula, end: tag.end };
+    if (!tag.closing && tag.name === "v") {
+      const inner = elementText(xml, tag);
+      v = inner.text;
+      at = inner.end;
+    } else if (!tag.closing && tag.name === "is") {
+      const item = stringItem(xml, tag);
+      inline = item.text;
+      at = item.end;
+    } else if (!tag.closing && tag.name === "f") {
+      formula = true;
+      at = tag.empty ? tag.end : elementText(xml, tag).end;
+    } else at = tag.end;
+  }
+}
+
+/** A cell's value as the readers take it (text, number, boolean, Date, an Excel error, a formula without result). */
+function cellValue(
+  cell: { v?: string; inline?: string; formula: boolean },
+  type: string | undefined,
+  style: string | undefined,
+  context: SheetContext,
+): { value?: unknown; issue?: string } {
+  const { v } = cell;
+  switch (type) {
+    case "s": {
+      if (v === undefined) return {};
+      const index = Number(v);
+      const strings = context.strings;
+      if (v.trim() === "" || !Number.isInteger(index) || index < 0 || strings === undefined || index >= strings.length)
+        return {
+          issue: `refers to shared string ${echoText(v, 20)}, which the workbook ${strings === undefined ? "does not have (it has no shared strings at all)" : `does not have (it has ${strings.length})`}: the file is damaged; ${RESAVE}`,
+        };
+      return { value: strings[index] };
+    }
+    case "inlineStr":
+      return { value: cell.inline ?? decodeExcelEscapes(v ?? "") };
+    case "str":
+      return { value: decodeExcelEscapes(v ?? "") };
+    case "b":
+      return { value: v === undefined ? undefined : v === "1" || v === "true" };
+    case "e":
+      return { value: { error: v ?? "#VALUE!" } };
+    case "d": {
+      if (v === undefined) return {};
+      const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
+      return { value: Number.isNaN(date.getTime()) ? v : date };
+    }
+    default: {
+      if (v === undefined || v.trim() === "")
+        return cell.formula ? { value: { formula: true, result: undefined } } : {};
+      const number = Number(v);
+      if (!Number.isFinite(number)) return { value: { error: `#NUM! (${echoText(v, 20)})` } };
+      const styleIndex = style === undefined ? 0 : Number(style);
+      return { value: context.dateStyles[styleIndex] === true ? dateOfSerial(number, context.date1904) : number };
+    }
+  }
+}
+
+/** A range `A2:B4` as 0-based columns and 1-based rows. */
+function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+  const [first = "", second = first] = ref.split(":");
+  const a = cellRef(first);
+  const b = cellRef(second);
+  if (a === undefined || b === undefined) return undefined;
+  return {
+    top: Math.min(a.row, b.row),
+    bottom: Math.max(a.row, b.row),
+    left: Math.min(a.column, b.column),
+    right: Math.max(a.column, b.column),
+  };
+}
+
+/**
+ * Merges as Excel shows them: the value belongs to the top-left cell. A merge within one column (a case's id
+ * over its item rows) gives it to every cell below; any other cell of a merge is empty, whatever the file holds.
+ */
+function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merges: readonly string[]): void {
+  if (merges.length === 0) return;
+  const byNumber = new Map(rows.map((row) => [row.number, row]));
+  for (const ref of merges) {
+    const range = rangeOf(ref);
+    if (range === undefined) continue;
+    const value = byNumber.get(range.top)?.cells[range.left];
+    const vertical = range.left === range.right;
+    for (let number = range.top; number <= range.bottom; number += 1) {
+      const row = byNumber.get(number);
+      if (row === undefined) continue;
+      for (let column = range.left; column <= range.right; column += 1) {
+        if (number === range.top && column === range.left) continue;
+        if (vertical && value !== undefined) row.cells[column] = value;
+        else delete row.cells[column];
+      }
+    }
+  }
+}
+
+/** The sheets of XLSX bytes (see {@link readWorkbook}). */
+export function xlsxTables(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Workbook {
+  return readWorkbook(bytes, file, limits);
 }

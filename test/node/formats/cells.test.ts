@@ -159,7 +159,7 @@ describe("columns", () => {
     ["增值税(元)", "priorYearTax.vat"],
   ])("header %j names %s", (header, key) => {
     const column = columnOfHeader(LAYOUTS["enterprise-exit"], header);
-    expect(column !== undefined && column !== "ignored" && column.key).toBe(key);
+    expect(typeof column === "object" && column.key).toBe(key);
   });
 
   it("a label two columns share is not a header (结构类型: declared or surveyed?)", () => {

@@ -66,7 +66,11 @@ describe("readCases: CSV", () => {
     await writeFile(join(dir, "missing.csv"), csvLines([keep.map(templateHeader)]));
     const issues = await issuesOf(readCases("missing.csv", io()));
     expect(issues).toEqual([
-      { path: "missing.csv › row 1", message: expect.stringContaining("energySavedTce (节能量(吨标煤))") },
+      expect.objectContaining({
+        path: "missing.csv › row 1",
+        code: "missing-column",
+        message: expect.stringContaining("energySavedTce (节能量(吨标煤))"),
+      }),
     ]);
   });
 

@@ -9,7 +9,12 @@ import { LAYOUTS, templateHeader } from "../../../src/node/formats/columns.js";
 import { BOM, csvLines } from "../../../src/node/formats/csv.js";
 import { RESULT_CSV_HEADERS, resultsCsv } from "../../../src/node/formats/results.js";
 import { RESULT_SHEETS, resultsWorkbookBytes } from "../../../src/node/formats/resultsXlsx.js";
-import { flattenCase, templateXlsxBytes, xlsxValue } from "../../../src/node/formats/template.js";
+import {
+  TEMPLATE_FIRST_COLUMN,
+  flattenCase,
+  templateXlsxBytes,
+  xlsxValue,
+} from "../../../src/node/formats/template.js";
 import { readCases } from "../../../src/node/read.js";
 import { defaultRuleSet } from "../../../src/rule-sets/index.js";
 import type { CaseKind } from "../../../src/trace/types.js";
@@ -116,7 +121,7 @@ describe("cases → the template filled in → read back → the same cases", ()
         for (const row of flattenCase(layout, value)) {
           layout.columns.forEach((column, index) => {
             if (row[column.key] !== undefined)
-              sheet.getCell(next, index + 1).value = xlsxValue(column, row[column.key]);
+              sheet.getCell(next, index + TEMPLATE_FIRST_COLUMN).value = xlsxValue(column, row[column.key]);
           });
           next += 1;
         }

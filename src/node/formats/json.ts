@@ -1,0 +1,157 @@
+import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
+import { InvalidInputError, formatPath, type InputIssue } from "../../errors/index.js";
+import { textPlace } from "./text.js";
+
+/**
+ * JSON text → values, strictly: `JSON.parse` silently keeps the last of two equal keys
+ * (`{"landAreaM2": "5000", "landAreaM2": "1"}` reads as 1), so a scan of the same text finds every key given
+ * twice in one object. The scan runs on text `JSON.parse` has accepted, so it only follows the structure:
+ * one pass of `charCodeAt`, strings skipped with `indexOf`, no regular expression and no copy of the text
+ * but each key.
+ */
+
+/** A key given twice in one object: the path of the second (`[0].landAreaM2`). */
+export interface DuplicateKey {
+  readonly path: string;
+  readonly key: string;
+}
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_OBJECT = 0x7b;
+const CLOSE_OBJECT = 0x7d;
+const OPEN_ARRAY = 0x5b;
+const CLOSE_ARRAY = 0x5d;
+const COMMA = 0x2c;
+
+/** One open object or array: the keys seen (an object) or the index reached (an array), for paths. */
+interface Frame {
+  readonly object: boolean;
+  /** Keys so far: a list while short, a set once long. */
+  keys: string[] | Set<string> | undefined;
+  key: string | number;
+}
+
+const SHORT = 12;
+
+/** Whether `key` was seen in `frame`, remembering it. */
+function seenBefore(frame: Frame, key: string): boolean {
+  const keys = frame.keys;
+  if (keys === undefined) {
+    frame.keys = [key];
+    return false;
+  }
+  if (Array.isArray(keys)) {
+    for (let index = 0; index < keys.length; index += 1) if (keys[index] === key) return true;
+    keys.push(key);
+    if (keys.length > SHORT) frame.keys = new Set(keys);
+    return false;
+  }
+  if (keys.has(key)) return true;
+  keys.add(key);
+  return false;
+}
+
+/** The index of the quote that ends the string whose opening quote is at `start`. */
+function stringEnd(text: string, start: number): number {
+  let end = text.indexOf('"', start + 1);
+  while (end > 0) {
+    let slashes = 0;
+    for (let back = end - 1; text.charCodeAt(back) === BACKSLASH; back -= 1) slashes += 1;
+    if (slashes % 2 === 0) return end;
+    end = text.indexOf('"', end + 1);
+  }
+  return text.length;
+}
+
+/**
+ * Every key given twice in one object of `text`, which must be JSON that `JSON.parse` accepts (up to
+ * `limit` of them). Keys compare as JSON.parse decodes them (`"a"` and `"\u0061"` are the same key).
+ */
+export function duplicateKeys(text: string, limit: number = ISSUE_LIMIT): DuplicateKey[] {
+  const found: DuplicateKey[] = [];
+  const stack: Frame[] = [];
+  let top: Frame | undefined;
+  let keyNext = false;
+  const length = text.length;
+  for (let index = 0; index < length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) {
+      const end = stringEnd(text, index);
+      if (keyNext && top !== undefined) {
+        const raw = text.slice(index + 1, end);
+        const key = raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
+        if (seenBefore(top, key) && found.length < limit) found.push({ path: pathOf(stack, key), key });
+        top.key = key;
+        keyNext = false;
+      }
+      index = end;
+    } else if (code === OPEN_OBJECT || code === OPEN_ARRAY) {
+      top = { object: code === OPEN_OBJECT, keys: undefined, key: 0 };
+      stack.push(top);
+      keyNext = code === OPEN_OBJECT;
+    } else if (code === CLOSE_OBJECT || code === CLOSE_ARRAY) {
+      stack.pop();
+      top = stack[stack.length - 1];
+      keyNext = false;
+    } else if (code === COMMA && top !== undefined) {
+      if (top.object) keyNext = true;
+      else top.key = (top.key as number) + 1;
+    }
+  }
+  return found;
+}
+
+function pathOf(stack: readonly Frame[], key: string): string {
+  const segments: (string | number)[] = [];
+  for (let depth = 0; depth < stack.length - 1; depth += 1) segments.push((stack[depth] as Frame).key);
+  segments.push(key);
+  return formatPath(segments);
+}
+
+/** Where a `JSON.parse` error is: V8 says "at position N" (or "line L column C") for most of them. */
+function syntaxPlace(text: string, message: string): string {
+  const position = /position (\d+)/.exec(message);
+  if (position !== null) {
+    const { line, column } = textPlace(text, Number(position[1]));
+    return ` (line ${line}, column ${column})`;
+  }
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  return lineColumn === null ? "" : ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
+}
+
+/** The problems of duplicate keys, as input issues at `where(path)`. */
+export function duplicateKeyIssues(duplicates: readonly DuplicateKey[], where: (path: string) => string): InputIssue[] {
+  return duplicates.map(({ path, key }) => ({
+    path: where(path),
+    code: "duplicate-key",
+    message: `the key "${echoText(key)}" is given twice in the same object: JSON would keep only the last value and drop the other silently; remove one`,
+    zh: `同一对象中键 "${echoText(key)}" 出现两次：JSON 只保留最后一个值，另一个会被悄悄丢弃；请删去一个`,
+  }));
+}
+
+/**
+ * The value of a JSON document, refusing what `JSON.parse` would accept silently: a key given twice in an
+ * object. Paths are `file › [0].landAreaM2`.
+ *
+ * @throws InvalidInputError for text that is not JSON (with its line and column) or for duplicate keys.
+ */
+export function parseJson(text: string, file: string): unknown {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const message = (error as Error).message;
+    throw new InvalidInputError([
+      {
+        path: file,
+        code: "not-json",
+        message: `is not valid JSON${syntaxPlace(text, message)}: ${echoText(message, 160)}`,
+        zh: `不是有效的 JSON${syntaxPlace(text, message).replace(/line (\d+), column (\d+)/, "第 $1 行第 $2 列")}`,
+      },
+    ]);
+  }
+  const duplicates = duplicateKeys(text);
+  if (duplicates.length > 0) throw new InvalidInputError(duplicateKeyIssues(duplicates, (path) => `${file} › ${path}`));
+  return value;
+}

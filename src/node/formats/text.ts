@@ -1,0 +1,233 @@
+import { isUtf8 } from "node:buffer";
+import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+
+/**
+ * Bytes → text, strictly: the first layer of every reader. Nothing is ever computed on text that a wrong
+ * decoding has damaged — a byte that is not UTF-8 is an error naming its line, and a file that holds the
+ * replacement character U+FFFD (what a wrong decoding leaves behind) is refused.
+ */
+
+/** The encodings a text file is read in. */
+export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
+
+const REPLACEMENT = "\uFFFD";
+
+/** The 1-based line of byte `offset` and its 1-based column in bytes. */
+export function bytePlace(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset; index += 1)
+    if (bytes[index] === 0x0a) {
+      line += 1;
+      lineStart = index + 1;
+    }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The 1-based line and column (in characters) of `index` in `text`. */
+export function textPlace(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf("\n"); at >= 0 && at < index; at = text.indexOf("\n", at + 1)) {
+    line += 1;
+    lineStart = at + 1;
+  }
+  return { line, column: index - lineStart + 1 };
+}
+
+/** What a scan of bytes as UTF-8 found: the first byte that is not UTF-8 (-1: none), and counts. */
+interface Utf8Scan {
+  readonly firstInvalid: number;
+  /** Bytes that start no valid sequence. */
+  readonly invalid: number;
+  /** Valid sequences of three or four bytes (Chinese text in UTF-8 is made of them). */
+  readonly wide: number;
+}
+
+/** Scans bytes as UTF-8 (RFC 3629: no overlongs, no surrogates, nothing above U+10FFFF). */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let firstInvalid = -1;
+  let invalid = 0;
+  let wide = 0;
+  const length = bytes.length;
+  let index = 0;
+  while (index < length) {
+    const lead = bytes[index] as number;
+    if (lead < 0x80) {
+      index += 1;
+      continue;
+    }
+    let need = 0;
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) need = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      need = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      need = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    }
+    let ok = need > 0 && index + need < length;
+    if (ok) {
+      const second = bytes[index + 1] as number;
+      ok = second >= low && second <= high;
+      for (let k = 2; ok && k <= need; k += 1) {
+        const next = bytes[index + k] as number;
+        ok = next >= 0x80 && next <= 0xbf;
+      }
+    }
+    if (ok) {
+      if (need >= 2) wide += 1;
+      index += need + 1;
+    } else {
+      if (firstInvalid < 0) firstInvalid = index;
+      invalid += 1;
+      index += 1;
+    }
+  }
+  return { firstInvalid, invalid, wide };
+}
+
+/** UTF-16 by its byte-order mark, or by the zero bytes of ASCII text in UTF-16 without one. */
+export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  if (bytes.length >= 4) {
+    if (bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return "utf-16le";
+    if (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return "utf-16be";
+  }
+  return undefined;
+}
+
+function hasUtf8Bom(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+}
+
+function issue(path: string, code: string, message: string, zh: string): InputIssue {
+  return { path, code, message, zh };
+}
+
+function notUtf8(file: string, bytes: Uint8Array, offset: number, advice: string, adviceZh: string): InputIssue {
+  const { line, column } = bytePlace(bytes, offset);
+  const byte = (bytes[offset] as number).toString(16).toUpperCase().padStart(2, "0");
+  return issue(
+    `${file} › line ${line}`,
+    "not-utf-8",
+    `has a byte that is not UTF-8 at column ${column} (byte 0x${byte} at offset ${offset}): ${advice}`,
+    `第 ${line} 行第 ${column} 列（偏移 ${offset}）的字节 0x${byte} 不是 UTF-8 编码：${adviceZh}`,
+  );
+}
+
+/** Refuses text holding U+FFFD: a wrong decoding happened before (names became ������), so names cannot be trusted. */
+export function refuseReplacement(text: string, file: string): void {
+  const at = text.indexOf(REPLACEMENT);
+  if (at < 0) return;
+  const { line, column } = textPlace(text, at);
+  throw new InvalidInputError([
+    issue(
+      `${file} › line ${line}`,
+      "replacement-character",
+      `holds the replacement character U+FFFD (�) at column ${column}, which a wrong decoding leaves where a character was lost: the text is damaged; take it again from the original file`,
+      `第 ${line} 行第 ${column} 列有替换字符 U+FFFD（�）：这是错误解码留下的，原字符已丢失；请从原始文件重新导出`,
+    ),
+  ]);
+}
+
+const UTF8_ADVICE = [
+  'the file must be UTF-8: save it again as UTF-8 (Excel: "CSV UTF-8"; an editor: 另存为 UTF-8)',
+  "文件须为 UTF-8 编码：请另存为 UTF-8",
+] as const;
+
+/**
+ * The text of a JSON or NDJSON file: UTF-8 only (a leading BOM dropped). UTF-16 is refused by name.
+ *
+ * @throws InvalidInputError naming the line and byte of the first byte that is not UTF-8.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string, what = "JSON"): string {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined)
+    throw new InvalidInputError([
+      issue(
+        file,
+        "utf-16",
+        `is ${utf16.toUpperCase()} ("Unicode" text); ${what} is read as UTF-8 only: save it as UTF-8`,
+        `是 ${utf16.toUpperCase()}（Unicode）编码；${what} 只按 UTF-8 读取：请另存为 UTF-8`,
+      ),
+    ]);
+  const body = hasUtf8Bom(bytes) ? bytes.subarray(3) : bytes;
+  if (!isUtf8(body)) {
+    const { firstInvalid } = scanUtf8(body);
+    throw new InvalidInputError([
+      notUtf8(file, bytes, firstInvalid + (body === bytes ? 0 : 3), UTF8_ADVICE[0], UTF8_ADVICE[1]),
+    ]);
+  }
+  const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+  refuseReplacement(text, file);
+  return text;
+}
+
+/**
+ * The text of a CSV file and its encoding: UTF-8 (with or without a BOM); else GB18030 — what Chinese Excel
+ * writes for "CSV (逗号分隔)" — but only for a file without a BOM that decodes as GB18030 whole, and is not
+ * UTF-8 text with a stray byte; UTF-16 (Excel's "Unicode 文本", tab-separated) with its BOM.
+ *
+ * @throws InvalidInputError for mixed encodings, bytes neither UTF-8 nor GB18030, or text holding U+FFFD.
+ */
+export function decodeCsv(bytes: Uint8Array, file: string): { text: string; encoding: Encoding } {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined) {
+    try {
+      const text = new TextDecoder(utf16, { fatal: true }).decode(bytes);
+      refuseReplacement(text, file);
+      return { text: text.replace(/^\uFEFF/, ""), encoding: utf16 };
+    } catch (error) {
+      if (error instanceof InvalidInputError) throw error;
+      throw new InvalidInputError([
+        issue(
+          file,
+          "not-utf-16",
+          `starts as ${utf16.toUpperCase()} text but is not valid ${utf16.toUpperCase()}: save it again as CSV UTF-8`,
+          `以 ${utf16.toUpperCase()} 开头但不是有效的 ${utf16.toUpperCase()} 文本：请另存为 CSV UTF-8`,
+        ),
+      ]);
+    }
+  }
+  const bom = hasUtf8Bom(bytes);
+  const body = bom ? bytes.subarray(3) : bytes;
+  if (isUtf8(body)) {
+    const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
+    refuseReplacement(text, file);
+    return { text, encoding: "utf-8" };
+  }
+  const scan = scanUtf8(body);
+  const offset = scan.firstInvalid + (bom ? 3 : 0);
+  if (bom || scan.wide > scan.invalid)
+    throw new InvalidInputError([
+      notUtf8(
+        file,
+        bytes,
+        offset,
+        `the file is UTF-8${bom ? " (it starts with a UTF-8 BOM)" : ""} but this byte is not: it mixes encodings, so its names cannot be trusted; fix that line, or save the file again as CSV UTF-8`,
+        `文件是 UTF-8${bom ? "（以 UTF-8 BOM 开头）" : ""}，但此字节不是：编码混杂，名称不可信；请修正该行，或重新另存为 CSV UTF-8`,
+      ),
+    ]);
+  let text: string;
+  try {
+    text = new TextDecoder("gb18030", { fatal: true }).decode(body);
+  } catch {
+    throw new InvalidInputError([
+      notUtf8(
+        file,
+        bytes,
+        offset,
+        'and the file is not GB18030 either (the code page of Chinese Excel): save it again from Excel as "CSV UTF-8"',
+        "且文件也不是 GB18030（中文 Excel 的编码）：请在 Excel 中另存为 “CSV UTF-8”",
+      ),
+    ]);
+  }
+  refuseReplacement(text, file);
+  return { text, encoding: "gb18030" };
+}
