@@ -21,6 +21,8 @@ export interface Limits {
   readonly xlsxUncompressedBytes: number;
   /** Rows of one sheet read. */
   readonly sheetRows: number;
+  /** Cells with a value read from one workbook. */
+  readonly xlsxCellsRead: number;
   /** Cells of a workbook written (exceljs holds every cell in memory, about 1 KB each). */
   readonly xlsxCellsWritten: number;
 }
@@ -32,6 +34,7 @@ export const LIMITS: Limits = Object.freeze({
   streamedCases: 5_000_000,
   xlsxUncompressedBytes: 512 * MiB,
   sheetRows: 250_000,
+  xlsxCellsRead: 10_000_000,
   xlsxCellsWritten: 2_000_000,
 });
 

@@ -7,6 +7,7 @@ import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases, readLedgerSource } from "../read.js";
+import { limitsOf } from "../limits.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { auditWorkbookBytes } from "../xlsx/auditReport.js";
@@ -81,7 +82,9 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
         io,
         format === "table"
           ? auditTable(document)
-          : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding),
+          : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding, {
+              maxCells: limitsOf(io).xlsxCellsWritten,
+            }),
         out,
       );
     return document.discrepancies.length > 0 ? EXIT.findings : EXIT.ok;

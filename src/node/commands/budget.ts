@@ -5,6 +5,7 @@ import type { Payer } from "../../trace/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
+import { limitsOf } from "../limits.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { budgetWorkbookBytes } from "../xlsx/budgetReport.js";
@@ -75,7 +76,9 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
     else
       await emit(
         io,
-        format === "table" ? budgetTable(document, by) : await budgetWorkbookBytes(document, by, ruleSet.rounding),
+        format === "table"
+          ? budgetTable(document, by)
+          : await budgetWorkbookBytes(document, by, ruleSet.rounding, { maxCells: limitsOf(io).xlsxCellsWritten }),
         out,
       );
     return EXIT.ok;

@@ -11,6 +11,7 @@ import { locateErrors } from "../formats/source.js";
 import { reportErrors, streamCompute } from "../formats/streamCompute.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emitWith } from "../output.js";
+import { limitsOf } from "../limits.js";
 import { createProgress } from "../progress.js";
 import { readCaseSource } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
@@ -97,7 +98,12 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const document: ComputeDocument = { ...computed, errors: locateErrors(source, computed.errors) };
   reportErrors(document.errors, io, skipInvalid);
   if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;
-  const produce = await render(document, format, { explain: explainWanted, lang, title: ruleSet.title });
+  const produce = await render(document, format, {
+    explain: explainWanted,
+    lang,
+    title: ruleSet.title,
+    maxCells: limitsOf(io).xlsxCellsWritten,
+  });
   await emitWith(io, out, produce);
   if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length));
   return document.errors.length > 0 ? EXIT.findings : EXIT.ok;
@@ -109,7 +115,7 @@ type Put = (chunk: string | Uint8Array) => Promise<void>;
 async function render(
   document: ComputeDocument,
   format: Format,
-  options: { explain: boolean; lang: Lang; title: string },
+  options: { explain: boolean; lang: Lang; title: string; maxCells: number },
 ): Promise<(put: Put) => Promise<void>> {
   switch (format) {
     case "json": {
@@ -129,7 +135,11 @@ async function render(
           await put(resultsCsvRows(document.results.slice(start, start + 1000)));
       };
     case "xlsx": {
-      const bytes = await resultsWorkbookBytes(document, { explain: options.explain, title: options.title });
+      const bytes = await resultsWorkbookBytes(document, {
+        explain: options.explain,
+        title: options.title,
+        maxCells: options.maxCells,
+      });
       return (put) => put(bytes);
     }
     case "table": {

@@ -3,6 +3,7 @@ import type { ParameterValueJson } from "../../parameters/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
+import { own } from "../own.js";
 import { makeTable } from "../table.js";
 import { checkOutput, outputFormat, parseCommand } from "./args.js";
 
@@ -110,11 +111,11 @@ function valueRows(a: ParameterValueJson | undefined, b: ParameterValueJson | un
   return keys
     .filter(
       (key) =>
-        cellsA[key] === undefined ||
-        cellsB[key] === undefined ||
-        !sameValue(cellsA[key] as ParameterValueJson, cellsB[key] as ParameterValueJson),
+        own(cellsA, key) === undefined ||
+        own(cellsB, key) === undefined ||
+        !sameValue(own(cellsA, key) as ParameterValueJson, own(cellsB, key) as ParameterValueJson),
     )
-    .map((key) => [`value.${key}`, cellText(cellsA[key]), cellText(cellsB[key])]);
+    .map((key) => [`value.${key}`, cellText(own(cellsA, key)), cellText(own(cellsB, key))]);
 }
 
 type Table = { readonly [key: string]: string | boolean | { readonly unit: string; readonly rate: string } };

@@ -9,6 +9,7 @@ import { ruleSets } from "../../rule-sets/index.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
+import { limitsOf } from "../limits.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView } from "../xlsx/verificationView.js";
@@ -74,7 +75,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
       ]);
     const document = verify(declarations, ruleSet);
     if (format === "json") await emitJson(io, values.explain === true ? document : withoutTraces(document), out);
-    else await emit(io, await render(document, ruleSet, format), out);
+    else await emit(io, await render(document, ruleSet, format, limitsOf(io).xlsxCellsWritten), out);
     return document.results.some((outcome) => outcome.findings.length > 0) ? EXIT.findings : EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "verify");
@@ -85,17 +86,17 @@ async function render(
   document: ComputeDocument,
   ruleSet: RuleSet,
   format: Exclude<Format, "json">,
+  maxCells: number,
 ): Promise<string | Uint8Array> {
   switch (format) {
     case "table":
       return verificationTables(document, ruleSet);
     case "xlsx":
-      return verificationWorkbookBytes(document, {
-        id: ruleSet.id,
-        version: ruleSet.version,
-        title: ruleSet.title,
-        rounding: ruleSet.rounding,
-      });
+      return verificationWorkbookBytes(
+        document,
+        { id: ruleSet.id, version: ruleSet.version, title: ruleSet.title, rounding: ruleSet.rounding },
+        { maxCells },
+      );
   }
 }
 

@@ -4,6 +4,7 @@ import { toChineseCapital } from "../../money/capital.js";
 import type { Amounts, Outcome, TraceStep } from "../../trace/types.js";
 import { codes } from "./results.js";
 import { moneyCell } from "../xlsx/cells.js";
+import { refuseLargeWorkbook, workbookBytes } from "../xlsx/bytes.js";
 
 /** Sheet names of the results workbook. */
 export const RESULT_SHEETS = { results: "结果", totals: "合计", trace: "计算过程" } as const;
@@ -34,8 +35,16 @@ const ILLUSTRATIVE_NOTE =
  */
 export async function resultsWorkbookBytes(
   document: ComputeDocument,
-  options: { readonly explain?: boolean; readonly title?: string } = {},
+  options: { readonly explain?: boolean; readonly title?: string; readonly maxCells?: number } = {},
 ): Promise<Uint8Array> {
+  const steps = options.explain === true ? document.results.reduce((n, outcome) => n + outcome.trace.length, 0) : 0;
+  refuseLargeWorkbook(
+    document.results.length * RESULT_XLSX_HEADERS.length +
+      steps * 7 +
+      Object.keys(document.totals.byTownship).length * 7,
+    Math.max(document.results.length, steps) + 1,
+    options.maxCells,
+  );
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "exitfund";
   writeResults(
@@ -48,7 +57,7 @@ export async function resultsWorkbookBytes(
       workbook.addWorksheet(RESULT_SHEETS.trace, { views: [{ state: "frozen", ySplit: 1 }] }),
       document.results,
     );
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return await workbookBytes(workbook);
 }
 
 /** An amount as a number cell when Excel holds it exactly, else as its exact text. */

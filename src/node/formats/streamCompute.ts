@@ -6,7 +6,8 @@ import type { RuleSet } from "../../parameters/types.js";
 import { crossCheckTransfers } from "../../rules/township-transfer/crossCheck.js";
 import type { Case, EnterpriseExit } from "../../schemas/cases.js";
 import type { Outcome } from "../../trace/types.js";
-import { EXIT, type CliIo } from "../io.js";
+import { EXIT, UsageError, type CliIo } from "../io.js";
+import { limitsOf } from "../limits.js";
 import type { Progress } from "../progress.js";
 import { readCasesStream } from "../read.js";
 import { ndjsonWhere } from "./ndjson.js";
@@ -66,11 +67,36 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
   return checked.errors.length > 0 ? EXIT.findings : EXIT.ok;
 }
 
+/** The file read in the computing pass is not the one checked: it was changed (or replaced) meanwhile. */
+function changedWhileRead(file: string, line: number): InvalidInputError {
+  return new InvalidInputError([
+    {
+      path: ndjsonWhere(file, line, ""),
+      code: "changed-while-read",
+      message:
+        "the file changed while it was being read (it differs from what the checking pass read): nothing was written; run again once it is no longer being written to",
+      zh: "读取期间文件被修改（与校验时读到的内容不同）：未写入任何内容；请在文件不再被写入后重新运行",
+    },
+  ]);
+}
+
+/** More cases than one streamed file may hold: the checking pass keeps each id (about 300 bytes a case). */
+function tooManyCases(file: string, max: number): UsageError {
+  return new UsageError(
+    `"${echoText(file)}" holds more than ${max.toLocaleString("en-US")} cases, the most one streamed file may hold (each id is kept to find repeated ones): split it into several files`,
+    {
+      code: "too-many-cases",
+      zh: `"${echoText(file)}" 的案件超过 ${max.toLocaleString("en-US")} 个（单个流式文件的上限）：请拆分为多个文件`,
+    },
+  );
+}
+
 async function checkPass(options: StreamComputeOptions, io: CliIo): Promise<Checked> {
   const checked: Checked = { errors: [], omitted: 0, invalid: new Set(), count: 0, listed: new Set() };
   const lineOfId = new Map<string, number>();
   const covered = new Set<string>();
   const progress = options.progress("checking", 0);
+  const maxCases = limitsOf(io).streamedCases;
   const fail = (index: number, id: string | undefined, path: string, message: string) => {
     checked.invalid.add(index);
     if (checked.errors.length >= MAX_LISTED_ERRORS) checked.omitted += 1;
@@ -79,6 +105,7 @@ async function checkPass(options: StreamComputeOptions, io: CliIo): Promise<Chec
   for await (const record of readCasesStream(options.file, io)) {
     const index = checked.count;
     checked.count += 1;
+    if (checked.count > maxCases) throw tooManyCases(options.file, maxCases);
     progress.tick();
     const where = (path: string) => ndjsonWhere(options.file, record.line, path);
     if (record.error !== undefined) {
@@ -187,8 +214,7 @@ async function computePass(
     index += 1;
     if (skip) continue;
     const parsed = parseCase(record.value, options.ruleSet);
-    if (!parsed.ok)
-      throw new Error(`[exitfund] invariant: line ${record.line} passed the check but not the second reading`);
+    if (!parsed.ok) throw changedWhileRead(options.file, record.line);
     const outcome = withCrossCheck(parsed.value, computeLocated(parsed.value, options, record.line), exits);
     totals.add(outcome);
     await sink.write(csv ? csvLines([resultCsvRow(outcome)]) : outcomeLine(outcome, options.explain));
@@ -196,6 +222,7 @@ async function computePass(
     progress.tick();
   }
   progress.done();
+  if (index !== checked.count) throw changedWhileRead(options.file, index);
   const result = totals.totals();
   if (csv) io.stderr.write(totalsText(result, written));
   else

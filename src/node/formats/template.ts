@@ -11,6 +11,8 @@ import {
   type Column,
   type Layout,
 } from "./columns.js";
+import { own } from "../own.js";
+import { workbookBytes } from "../xlsx/bytes.js";
 
 /** What `exitfund template` makes a sheet for: a case kind, or the payment ledger. */
 export type TemplateKind = Layout["kind"];
@@ -199,7 +201,7 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
 
 /** The XLSX bytes of a kind's template. */
 export async function templateXlsxBytes(kind: TemplateKind, ruleSet: RuleSet): Promise<Uint8Array> {
-  return new Uint8Array(await templateWorkbook(kind, ruleSet).xlsx.writeBuffer());
+  return await workbookBytes(templateWorkbook(kind, ruleSet));
 }
 
 /** A value of the flat layout as an exceljs cell value: dates as date cells, the rest as they are (money as text). */
@@ -295,10 +297,7 @@ function writeNotes(sheet: ExcelJS.Worksheet, layout: Layout, types: readonly st
   layout.columns.forEach((column, index) => {
     const values =
       column.type === "structure-type"
-        ? types.map(
-            (type) =>
-              [type, Object.hasOwn(STRUCTURE_TYPE_LABELS, type) ? (STRUCTURE_TYPE_LABELS[type] ?? "") : ""] as const,
-          )
+        ? types.map((type) => [type, own(STRUCTURE_TYPE_LABELS, type) ?? ""] as const)
         : (column.values ?? []);
     const row = sheet.getRow(headerRow + 2 + index);
     row.values = [

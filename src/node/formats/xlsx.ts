@@ -139,15 +139,20 @@ export function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = L
   const strings = stringsEntry === undefined ? undefined : sharedStrings(read(stringsEntry));
   const dateStyles = stylesEntry === undefined ? [] : dateStylesOf(read(stylesEntry));
   const issues: InputIssue[] = [];
+  const budget = { cellsLeft: limits.xlsxCellsRead };
   const tables = wanted.map(({ name, entry }) => {
-    const sheet = sheetXml(read(entry), {
+    const context: SheetContext = {
       file,
       sheet: name,
       strings,
       dateStyles,
       date1904: workbook.date1904,
       maxRows: limits.sheetRows,
-    });
+      cellsLeft: budget.cellsLeft,
+      maxCells: limits.xlsxCellsRead,
+    };
+    const sheet = sheetXml(read(entry), context);
+    budget.cellsLeft = context.cellsLeft;
     issues.push(...sheet.issues);
     notices.push(...sheet.notices);
     return { file, sheet: name, rows: sheet.rows, ...(workbook.date1904 ? { date1904: true } : {}) };
@@ -343,7 +348,13 @@ interface SheetContext {
   readonly dateStyles: readonly boolean[];
   readonly date1904: boolean;
   readonly maxRows: number;
+  /** Cells with a value this workbook may still hold (shared by its sheets), of `maxCells`. */
+  cellsLeft: number;
+  readonly maxCells: number;
 }
+
+/** Excel's last column, XFD. */
+const LAST_COLUMN = 16_383;
 
 /** A date-formatted number as the date Excel shows (a day at midnight UTC), or the number when it shows no real day. */
 function dateOfSerial(serial: number, date1904: boolean): Date | number {
@@ -365,6 +376,7 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
   let lastRow = 0;
   let column = 0;
   let tooMany = false;
+  let stop: InputIssue | undefined;
   const finishRow = () => {
     if (row !== undefined && row.cells.some(isFilled)) {
       if (rows.length >= context.maxRows) tooMany = true;
@@ -373,7 +385,7 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
     row = undefined;
   };
   let at = 0;
-  for (let tag = nextTag(xml, at); tag !== undefined && !tooMany; tag = nextTag(xml, at)) {
+  for (let tag = nextTag(xml, at); tag !== undefined && !tooMany && stop === undefined; tag = nextTag(xml, at)) {
     at = tag.end;
     if (tag.name === "row") {
       if (tag.closing) {
@@ -404,7 +416,23 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
             "该单元格引用的共享字符串不存在：文件已损坏，请在 Excel 中重新保存",
           ),
         );
-      else if (value.value !== undefined) row.cells[column] = value.value;
+      else if (value.value !== undefined) {
+        if (column > LAST_COLUMN)
+          stop = problem(
+            `${where} › row ${row.number}`,
+            "xlsx-damaged",
+            `has a cell past Excel's last column XFD: the file is damaged; ${RESAVE}`,
+            `有单元格超出 Excel 的最后一列 XFD：文件已损坏；${RESAVE_ZH}`,
+          );
+        else if ((context.cellsLeft -= 1) < 0)
+          stop = problem(
+            where,
+            "too-many-cells",
+            `holds more cells with values than are read from one workbook (${context.maxCells.toLocaleString("en-US")} at most): split it into several workbooks, or save the cases as NDJSON, which streams`,
+            `有值的单元格超过单个工作簿可读取的上限：请拆分工作簿，或将案件转为可流式处理的 NDJSON`,
+          );
+        else row.cells[column] = value.value;
+      }
       column += 1;
     } else if (tag.name === "mergeCell" && !tag.closing) {
       const ref = attribute(tag.attributes, "ref");
@@ -412,6 +440,7 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
     }
   }
   finishRow();
+  if (stop !== undefined) issues.push(stop);
   if (tooMany)
     issues.push(
       problem(

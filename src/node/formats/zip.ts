@@ -15,6 +15,8 @@ export interface ZipEntry {
   readonly compressedSize: number;
   readonly size: number;
   readonly headerOffset: number;
+  /** Where its central directory entry starts. */
+  readonly centralOffset: number;
 }
 
 /** Why a zip cannot be read: `not-zip`, `encrypted`, `damaged`, or `unsupported`. */
@@ -128,7 +130,7 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
       }
       extra += 4 + length;
     }
-    entries.push({ name, method, flags, crc, compressedSize, size, headerOffset });
+    entries.push({ name, method, flags, crc, compressedSize, size, headerOffset, centralOffset: at });
     at = extraEnd + commentLength;
   }
   return entries;

@@ -5,6 +5,7 @@ import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
 import type { Json, Outcome, TraceStep } from "../../trace/types.js";
 import { border, header, moneyCell, setColumns, sheetOptions, title } from "./cells.js";
+import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 
 /** Sheet names of the audit workbook. */
 export const AUDIT_SHEETS = {
@@ -74,8 +75,16 @@ export async function auditWorkbookBytes(
   document: AuditDocument,
   outcomes: readonly Outcome[],
   rounding: Rounding,
+  options: { readonly maxCells?: number } = {},
 ): Promise<Uint8Array> {
-  return new Uint8Array(await auditWorkbook(document, outcomes, rounding).xlsx.writeBuffer());
+  const discrepant = new Set(document.discrepancies.map((discrepancy) => discrepancy.caseId));
+  const steps = outcomes.reduce((n, outcome) => n + (discrepant.has(outcome.id) ? outcome.trace.length + 1 : 0), 0);
+  refuseLargeWorkbook(
+    document.discrepancies.length * DISCREPANCY_COLUMNS.length + document.reconciliation.length * 14 + steps * 8,
+    Math.max(document.discrepancies.length, document.reconciliation.length, steps) + 10,
+    options.maxCells,
+  );
+  return await workbookBytes(auditWorkbook(document, outcomes, rounding));
 }
 
 /** The audit workbook (see {@link auditWorkbookBytes}). */

@@ -4,6 +4,7 @@ import type { BudgetDimension, BudgetDocument } from "../../batch/budget.js";
 import { ZERO, dec, type Rounding } from "../../money/decimal.js";
 import { totalsRow } from "./auditReport.js";
 import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
+import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 
 /** Sheet names of the budget workbook. */
 export const BUDGET_SHEETS = { groups: "预算汇总 budget", allocation: "额度分配 allocation" } as const;
@@ -30,8 +31,15 @@ export async function budgetWorkbookBytes(
   document: BudgetDocument,
   by: readonly BudgetDimension[],
   rounding: Rounding,
+  options: { readonly maxCells?: number } = {},
 ): Promise<Uint8Array> {
-  return new Uint8Array(await budgetWorkbook(document, by, rounding).xlsx.writeBuffer());
+  const shares = document.allocation?.shares.length ?? 0;
+  refuseLargeWorkbook(
+    document.groups.length * (by.length + 3) + shares * 5,
+    Math.max(document.groups.length, shares) + 10,
+    options.maxCells,
+  );
+  return await workbookBytes(budgetWorkbook(document, by, rounding));
 }
 
 /** The budget workbook (see {@link budgetWorkbookBytes}). */

@@ -3,6 +3,7 @@ import { toChineseCapital } from "../../money/capital.js";
 import { UNIT_LABELS, STRUCTURE_TYPE_LABELS, clearanceMessage } from "../../rules/land-clearing-fee/index.js";
 import type { ClearanceDetail } from "../../rules/land-clearing-fee/index.js";
 import type { Outcome, Status } from "../../trace/types.js";
+import { own } from "../own.js";
 
 /** A finding of one item, with its text in both languages. */
 export interface FindingView {
@@ -71,13 +72,13 @@ export function declarationView(outcome: Outcome): DeclarationView {
       no: index + 1,
       id: item.id,
       declaredType: item.declaredType,
-      declaredTypeZh: STRUCTURE_TYPE_LABELS[item.declaredType] ?? item.declaredType,
+      declaredTypeZh: own(STRUCTURE_TYPE_LABELS, item.declaredType) ?? item.declaredType,
       declaredQuantity: item.declaredQuantity,
       approvedType: item.approvedType,
-      approvedTypeZh: STRUCTURE_TYPE_LABELS[item.approvedType] ?? item.approvedType,
+      approvedTypeZh: own(STRUCTURE_TYPE_LABELS, item.approvedType) ?? item.approvedType,
       approvedQuantity: item.approvedQuantity,
       unit: item.unit,
-      unitZh: UNIT_LABELS[item.unit]?.zh ?? item.unit,
+      unitZh: own(UNIT_LABELS, item.unit)?.zh ?? item.unit,
       rate: item.rate,
       fee: item.fee,
       declared: declared.amount,

@@ -11,6 +11,7 @@ import {
   type ItemView,
 } from "./verificationView.js";
 import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
+import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 
 /** Title of each declaration's sheet. */
 export const SHEET_TITLE = "区住房城乡建设委 腾地经费核定表";
@@ -95,9 +96,18 @@ export interface RuleSetLabel {
  * for the verifier's signature and the date. Printed A4 landscape, fit to width, header row repeated.
  * @example const bytes = await verificationWorkbookBytes(document, { id: "tongzhou-2016", version: "1" });
  */
-export async function verificationWorkbookBytes(document: ComputeDocument, ruleSet: RuleSetLabel): Promise<Uint8Array> {
+export async function verificationWorkbookBytes(
+  document: ComputeDocument,
+  ruleSet: RuleSetLabel,
+  options: { readonly maxCells?: number } = {},
+): Promise<Uint8Array> {
+  const items = document.results.reduce(
+    (n, outcome) => n + ((outcome.detail as { items?: unknown[] } | undefined)?.items?.length ?? 0),
+    0,
+  );
+  refuseLargeWorkbook(items * 14 + document.results.length * 40, items + 20, options.maxCells);
   const workbook = verificationWorkbook(document.results.map(declarationView), ruleSet);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return await workbookBytes(workbook);
 }
 
 /** The workbook of some declaration views (summary first). */
@@ -128,7 +138,7 @@ export function verificationWorkbook(
 export function uniqueSheetName(wanted: string, taken: Set<string>): string {
   const cleaned =
     wanted
-      .replace(/[[\]:*?/\\]/g, "_")
+      .replace(/[[\]:*?/\\\u0000-\u001F\u007F]/g, "_")
       .replace(/^'+|'+$/g, "")
       .trim() || "申报";
   for (let attempt = 1; ; attempt += 1) {
