@@ -13,6 +13,11 @@ const MiB = 1024 * 1024;
 export interface Limits {
   /** A `.json`, `.csv` or `.xlsx` file (or standard input) is read whole into memory: at most this many bytes. */
   readonly memoryFileBytes: number;
+  /**
+   * Cases and their list entries (items, leases, exited enterprises), or rows of a sheet, computed in memory
+   * (every format but a streamed `.ndjson`): each takes 5–10 KB with its outcome and trace.
+   */
+  readonly memoryEntries: number;
   /** One line of an `.ndjson` file. */
   readonly ndjsonLineBytes: number;
   /** Cases in one streamed `.ndjson` file (the checking pass keeps each id). */
@@ -30,6 +35,7 @@ export interface Limits {
 /** The limits docs/files.md states. */
 export const LIMITS: Limits = Object.freeze({
   memoryFileBytes: 128 * MiB,
+  memoryEntries: 250_000,
   ndjsonLineBytes: 64 * MiB,
   streamedCases: 5_000_000,
   xlsxUncompressedBytes: 512 * MiB,

@@ -125,7 +125,43 @@ export async function readCaseSource(file: string, io: CliIo): Promise<CaseSourc
   return source;
 }
 
+/** Refuses, before anything is computed, more cases and entries than are computed in memory. */
+function refuseTooMany(file: string, entries: number, io: CliIo): void {
+  const limit = limitsOf(io).memoryEntries;
+  if (entries <= limit) return;
+  throw new UsageError(
+    `cannot compute "${echoText(file)}" in memory: it holds ${entries.toLocaleString("en-US")} cases and list entries (items, leases, exited enterprises) or rows, more than the ${limit.toLocaleString("en-US")} computed in memory; convert the cases to NDJSON (one case per line) and use --format ndjson or csv, which stream, or split the file`,
+    {
+      code: "too-many-cases",
+      zh: `无法在内存中计算 "${echoText(file)}"：案件及其明细（地上物、租赁合同、退出企业）或行数为 ${entries}，超过内存计算上限 ${limit}；请转换为 NDJSON（每行一个案件）并用 --format ndjson 或 csv 流式计算，或拆分文件`,
+    },
+  );
+}
+
+/** Cases and their list entries, as they will be computed. */
+function entriesOf(cases: readonly unknown[]): number {
+  let count = cases.length;
+  for (const value of cases) {
+    if (typeof value !== "object" || value === null) continue;
+    for (const list of ["items", "leases", "exitedEnterprises"]) {
+      const entries = Object.hasOwn(value, list) ? (value as { [key: string]: unknown })[list] : undefined;
+      if (Array.isArray(entries)) count += entries.length;
+    }
+  }
+  return count;
+}
+
 async function caseSource(file: string, io: CliIo): Promise<CaseSource> {
+  const source = await rawCaseSource(file, io);
+  refuseTooMany(file, entriesOf(source.cases), io);
+  return source;
+}
+
+function rowsOf(tables: readonly { readonly rows: readonly unknown[] }[]): number {
+  return tables.reduce((count, table) => count + table.rows.length, 0);
+}
+
+async function rawCaseSource(file: string, io: CliIo): Promise<CaseSource> {
   if (file === "-")
     return jsonSource(casesOfJson(parseJsonText(decodeUtf8(await readStdin(io), "(stdin)"), "(stdin)"), "(stdin)"));
   switch (extname(file).toLowerCase()) {
@@ -133,14 +169,24 @@ async function caseSource(file: string, io: CliIo): Promise<CaseSource> {
       return jsonSource(casesOfJson(parseJsonText(await readText(file, io), file), file));
     case ".ndjson":
     case ".jsonl": {
-      const source = await ndjsonSource(await existingPath(file, io), file, limitsOf(io).ndjsonLineBytes);
+      const limits = limitsOf(io);
+      const source = await ndjsonSource(
+        await existingPath(file, io),
+        file,
+        limits.ndjsonLineBytes,
+        limits.memoryEntries,
+      );
       if (source.cases.length === 0) throw noLines(file);
       return source;
     }
-    case ".csv":
-      return tableSource([csvTable(await readBytes(file, io), file)], "csv");
+    case ".csv": {
+      const table = csvTable(await readBytes(file, io), file);
+      refuseTooMany(file, table.rows.length, io);
+      return tableSource([table], "csv");
+    }
     case ".xlsx": {
       const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
+      refuseTooMany(file, rowsOf(workbook.tables), io);
       return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, file);
     }
     default:
@@ -257,6 +303,7 @@ export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerS
     const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
     source = tableSource(workbook.tables, "xlsx", "ledger", workbook.notices, file);
   } else throw unknownExtension(file, "the ledger", "a .json, .csv or .xlsx file");
+  refuseTooMany(file, source.cases.length, io);
   sayNotices(io, source);
   const rows: LedgerRow[] = [];
   const errors: CaseError[] = [];

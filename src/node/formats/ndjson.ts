@@ -137,11 +137,17 @@ export function ndjsonWhere(file: string, line: number, path: string): string {
 }
 
 /** All the cases of an NDJSON file, in memory (for the formats that need the whole batch). */
-export async function ndjsonSource(path: string, file: string, maxLineBytes?: number): Promise<CaseSource> {
+export async function ndjsonSource(
+  path: string,
+  file: string,
+  maxLineBytes?: number,
+  maxCases = Number.POSITIVE_INFINITY,
+): Promise<CaseSource> {
   const cases: unknown[] = [];
   const lines: number[] = [];
   const issues: SourceIssue[] = [];
   for await (const record of ndjsonRecords(path, file, maxLineBytes)) {
+    if (cases.length > maxCases) break; // the caller refuses the file; reading on would only fill memory
     if (record.error !== undefined)
       issues.push({
         index: cases.length,

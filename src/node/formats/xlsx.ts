@@ -5,7 +5,7 @@ import { LIMITS, bytesText, type Limits } from "../limits.js";
 import { serialDate } from "./cells.js";
 import { columnLetter } from "./columns.js";
 import type { Notice, RawRow, RawTable } from "./table.js";
-import { attribute, elementText, nextTag, type Tag } from "./xml.js";
+import { attribute, attributeIn, decodeEntities, elementText, nextTag, type Tag } from "./xml.js";
 import { ZipError, inflateEntry, looksLikeOle, zipEntries, type ZipEntry } from "./zip.js";
 
 /**
@@ -362,9 +362,20 @@ function dateOfSerial(serial: number, date1904: boolean): Date | number {
   return day?.ok === true ? new Date(`${String(day.value)}T00:00:00Z`) : serial;
 }
 
+/** What a cell's XML holds, filled in place for each cell (no allocation per cell). */
+interface CellParts {
+  v: string | undefined;
+  inline: string | undefined;
+  formula: boolean;
+}
+
+/** A cell whose shared string does not exist: the caller names the cell. */
+const MISSING = Symbol("missing shared string");
+
 /**
  * The rows of a worksheet part: non-empty rows at their own numbers, each cell at its column; merges applied
- * (vertical merges within one column fill down, every other cell of a merge left empty).
+ * (vertical merges within one column fill down, every other cell of a merge left empty). The common tags
+ * (`<row>`, `<c>`, `<v>`) are read in place; anything else goes through the general tokenizer.
  */
 function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues: InputIssue[]; notices: Notice[] } {
   const where = `${context.file} › ${echoText(context.sheet, 40)}`;
@@ -372,6 +383,7 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
   const issues: InputIssue[] = [];
   const merges: string[] = [];
   const hidden: number[] = [];
+  const parts: CellParts = { v: undefined, inline: undefined, formula: false };
   let row: { number: number; cells: unknown[] } | undefined;
   let lastRow = 0;
   let column = 0;
@@ -384,56 +396,85 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
     }
     row = undefined;
   };
+  const startRow = (given: string | undefined, hiddenValue: string | undefined) => {
+    finishRow();
+    const number = Number(given);
+    lastRow = given !== undefined && Number.isInteger(number) && number > 0 ? number : lastRow + 1;
+    row = { number: lastRow, cells: [] };
+    column = 0;
+    if (hiddenValue === "1" || hiddenValue === "true") hidden.push(lastRow);
+  };
+  const takeCell = (ref: string | undefined, type: string | undefined, style: string | undefined) => {
+    if (row === undefined) return;
+    const place = ref === undefined ? undefined : cellRef(ref);
+    if (place !== undefined) column = place.column;
+    const value = cellValue(parts, type, style, context);
+    if (value === MISSING)
+      issues.push(
+        problem(
+          `${where} › row ${row.number} › column ${columnLetter(column)}`,
+          "shared-string-missing",
+          missingString(parts.v ?? "", context.strings),
+          "该单元格引用的共享字符串不存在：文件已损坏，请在 Excel 中重新保存",
+        ),
+      );
+    else if (value !== undefined) {
+      if (column > LAST_COLUMN)
+        stop = problem(
+          `${where} › row ${row.number}`,
+          "xlsx-damaged",
+          `has a cell past Excel's last column XFD: the file is damaged; ${RESAVE}`,
+          `有单元格超出 Excel 的最后一列 XFD：文件已损坏；${RESAVE_ZH}`,
+        );
+      else if ((context.cellsLeft -= 1) < 0)
+        stop = problem(
+          where,
+          "too-many-cells",
+          `holds more cells with values than are read from one workbook (${context.maxCells.toLocaleString("en-US")} at most): split it into several workbooks, or save the cases as NDJSON, which streams`,
+          `有值的单元格超过单个工作簿可读取的上限：请拆分工作簿，或将案件转为可流式处理的 NDJSON`,
+        );
+      else row.cells[column] = value;
+    }
+    column += 1;
+  };
   let at = 0;
-  for (let tag = nextTag(xml, at); tag !== undefined && !tooMany && stop === undefined; tag = nextTag(xml, at)) {
+  while (!tooMany && stop === undefined) {
+    const lt = xml.indexOf("<", at);
+    if (lt < 0) break;
+    // The usual forms, unprefixed: <c r="A1" s="1" t="s"> and <row r="1" …>.
+    if (xml.charCodeAt(lt + 1) === 0x63 && (xml.charCodeAt(lt + 2) === 0x20 || xml.charCodeAt(lt + 2) === 0x3e)) {
+      const gt = xml.indexOf(">", lt);
+      if (gt < 0) throw new Error("unclosed <c>");
+      const empty = xml.charCodeAt(gt - 1) === 0x2f;
+      const ref = attributeIn(xml, lt + 2, gt, "r");
+      const type = attributeIn(xml, lt + 2, gt, "t");
+      const style = attributeIn(xml, lt + 2, gt, "s");
+      at = empty ? gt + 1 : cellXml(xml, gt + 1, parts);
+      if (empty) {
+        parts.v = undefined;
+        parts.inline = undefined;
+        parts.formula = false;
+      }
+      takeCell(ref, type, style);
+      continue;
+    }
+    const tag = nextTag(xml, lt);
+    if (tag === undefined) break;
     at = tag.end;
     if (tag.name === "row") {
-      if (tag.closing) {
-        finishRow();
-        continue;
+      if (tag.closing) finishRow();
+      else {
+        startRow(attribute(tag.attributes, "r"), attribute(tag.attributes, "hidden"));
+        if (tag.empty) finishRow();
       }
-      finishRow();
-      const given = Number(attribute(tag.attributes, "r"));
-      lastRow = Number.isInteger(given) && given > 0 ? given : lastRow + 1;
-      row = { number: lastRow, cells: [] };
-      column = 0;
-      const hiddenValue = attribute(tag.attributes, "hidden");
-      if (hiddenValue === "1" || hiddenValue === "true") hidden.push(lastRow);
-      if (tag.empty) finishRow();
-    } else if (tag.name === "c" && !tag.closing && row !== undefined) {
-      const ref = attribute(tag.attributes, "r");
-      const place = ref === undefined ? undefined : cellRef(ref);
-      if (place !== undefined) column = place.column;
-      const cell = cellXml(xml, tag);
-      at = cell.end;
-      const value = cellValue(cell, attribute(tag.attributes, "t"), attribute(tag.attributes, "s"), context);
-      if (value.issue !== undefined)
-        issues.push(
-          problem(
-            `${where} › row ${row.number} › column ${columnLetter(column)}`,
-            "shared-string-missing",
-            value.issue,
-            "该单元格引用的共享字符串不存在：文件已损坏，请在 Excel 中重新保存",
-          ),
-        );
-      else if (value.value !== undefined) {
-        if (column > LAST_COLUMN)
-          stop = problem(
-            `${where} › row ${row.number}`,
-            "xlsx-damaged",
-            `has a cell past Excel's last column XFD: the file is damaged; ${RESAVE}`,
-            `有单元格超出 Excel 的最后一列 XFD：文件已损坏；${RESAVE_ZH}`,
-          );
-        else if ((context.cellsLeft -= 1) < 0)
-          stop = problem(
-            where,
-            "too-many-cells",
-            `holds more cells with values than are read from one workbook (${context.maxCells.toLocaleString("en-US")} at most): split it into several workbooks, or save the cases as NDJSON, which streams`,
-            `有值的单元格超过单个工作簿可读取的上限：请拆分工作簿，或将案件转为可流式处理的 NDJSON`,
-          );
-        else row.cells[column] = value.value;
+    } else if (tag.name === "c" && !tag.closing) {
+      at = tag.empty ? tag.end : cellXml(xml, tag.end, parts);
+      if (tag.empty) {
+        parts.v = undefined;
+        parts.inline = undefined;
+        parts.formula = false;
       }
-      column += 1;
+      takeCell(attribute(tag.attributes, "r"), attribute(tag.attributes, "t"), attribute(tag.attributes, "s"));
     } else if (tag.name === "mergeCell" && !tag.closing) {
       const ref = attribute(tag.attributes, "ref");
       if (ref !== undefined) merges.push(ref);
@@ -467,32 +508,53 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
   return { rows: dense, issues, notices };
 }
 
+function missingString(v: string, strings: readonly string[] | undefined): string {
+  const has =
+    strings === undefined
+      ? "does not have (it has no shared strings at all)"
+      : `does not have (it has ${strings.length})`;
+  return `refers to shared string ${echoText(v, 20)}, which the workbook ${has}: the file is damaged; ${RESAVE}`;
+}
+
 function isFilled(cell: unknown): boolean {
   return cell !== undefined && cell !== null && !(typeof cell === "string" && cell.trim() === "");
 }
 
-/** The parts of one `<c>`: its `<v>`, its inline string, whether it has a formula, and where it ends. */
-function cellXml(xml: string, open: Tag): { v?: string; inline?: string; formula: boolean; end: number } {
-  if (open.empty) return { formula: false, end: open.end };
-  let v: string | undefined;
-  let inline: string | undefined;
-  let formula = false;
-  let at = open.end;
+/**
+ * Reads the content of one `<c>` from `from` (just after its start tag) into `parts`: its `<v>`, its inline
+ * string, whether it has a formula. Returns the index after `</c>`.
+ */
+function cellXml(xml: string, from: number, parts: CellParts): number {
+  parts.v = undefined;
+  parts.inline = undefined;
+  parts.formula = false;
+  let at = from;
   for (;;) {
-    const tag = nextTag(xml, at);
+    const lt = xml.indexOf("<", at);
+    if (lt < 0) throw new Error("unclosed <c>");
+    if (xml.startsWith("</c>", lt)) return lt + 4;
+    if (xml.startsWith("<v>", lt)) {
+      const close = xml.indexOf("<", lt + 3);
+      if (close > 0 && xml.startsWith("</v>", close)) {
+        const raw = xml.slice(lt + 3, close);
+        parts.v = raw.includes("&") ? decodeEntities(raw) : raw;
+        at = close + 4;
+        continue;
+      }
+    }
+    const tag = nextTag(xml, lt);
     if (tag === undefined) throw new Error("unclosed <c>");
-    if (tag.closing && tag.name === "c")
-      return { ...(v === undefined ? {} : { v }), ...(inline === undefined ? {} : { inline }), formula, end: tag.end };
+    if (tag.closing && tag.name === "c") return tag.end;
     if (!tag.closing && tag.name === "v") {
       const inner = elementText(xml, tag);
-      v = inner.text;
+      parts.v = inner.text;
       at = inner.end;
     } else if (!tag.closing && tag.name === "is") {
       const item = stringItem(xml, tag);
-      inline = item.text;
+      parts.inline = item.text;
       at = item.end;
     } else if (!tag.closing && tag.name === "f") {
-      formula = true;
+      parts.formula = true;
       at = tag.empty ? tag.end : elementText(xml, tag).end;
     } else at = tag.end;
   }
@@ -500,43 +562,40 @@ function cellXml(xml: string, open: Tag): { v?: string; inline?: string; formula
 
 /** A cell's value as the readers take it (text, number, boolean, Date, an Excel error, a formula without result). */
 function cellValue(
-  cell: { v?: string; inline?: string; formula: boolean },
+  cell: CellParts,
   type: string | undefined,
   style: string | undefined,
   context: SheetContext,
-): { value?: unknown; issue?: string } {
+): unknown {
   const { v } = cell;
   switch (type) {
     case "s": {
-      if (v === undefined) return {};
+      if (v === undefined) return undefined;
       const index = Number(v);
       const strings = context.strings;
       if (v.trim() === "" || !Number.isInteger(index) || index < 0 || strings === undefined || index >= strings.length)
-        return {
-          issue: `refers to shared string ${echoText(v, 20)}, which the workbook ${strings === undefined ? "does not have (it has no shared strings at all)" : `does not have (it has ${strings.length})`}: the file is damaged; ${RESAVE}`,
-        };
-      return { value: strings[index] };
+        return MISSING;
+      return strings[index];
     }
     case "inlineStr":
-      return { value: cell.inline ?? decodeExcelEscapes(v ?? "") };
+      return cell.inline ?? decodeExcelEscapes(v ?? "");
     case "str":
-      return { value: decodeExcelEscapes(v ?? "") };
+      return decodeExcelEscapes(v ?? "");
     case "b":
-      return { value: v === undefined ? undefined : v === "1" || v === "true" };
+      return v === undefined ? undefined : v === "1" || v === "true";
     case "e":
-      return { value: { error: v ?? "#VALUE!" } };
+      return { error: v ?? "#VALUE!" };
     case "d": {
-      if (v === undefined) return {};
+      if (v === undefined) return undefined;
       const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
-      return { value: Number.isNaN(date.getTime()) ? v : date };
+      return Number.isNaN(date.getTime()) ? v : date;
     }
     default: {
-      if (v === undefined || v.trim() === "")
-        return cell.formula ? { value: { formula: true, result: undefined } } : {};
+      if (v === undefined || v.trim() === "") return cell.formula ? { formula: true, result: undefined } : undefined;
       const number = Number(v);
-      if (!Number.isFinite(number)) return { value: { error: `#NUM! (${echoText(v, 20)})` } };
+      if (!Number.isFinite(number)) return { error: `#NUM! (${echoText(v, 20)})` };
       const styleIndex = style === undefined ? 0 : Number(style);
-      return { value: context.dateStyles[styleIndex] === true ? dateOfSerial(number, context.date1904) : number };
+      return context.dateStyles[styleIndex] === true ? dateOfSerial(number, context.date1904) : number;
     }
   }
 }

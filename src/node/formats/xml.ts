@@ -77,24 +77,27 @@ export function nextTag(xml: string, from: number): Tag | undefined {
 
 /** The value of the attribute whose local name is `name` (`id` finds `r:id`), entities decoded. */
 export function attribute(attributes: string, name: string): string | undefined {
-  let at = attributes.indexOf(name);
-  while (at >= 0) {
-    const before = attributes.charCodeAt(at - 1);
-    const after = at + name.length;
-    let equals = after;
-    while (attributes.charCodeAt(equals) === 0x20) equals += 1;
+  return attributeIn(attributes, 0, attributes.length, name);
+}
+
+/** {@link attribute} of the attributes between `from` and `to` of `text` (no copy of the tag is made). */
+export function attributeIn(text: string, from: number, to: number, name: string): string | undefined {
+  const first = name.charCodeAt(0);
+  const last = to - name.length;
+  for (let at = from; at <= last; at += 1) {
+    if (text.charCodeAt(at) !== first || !text.startsWith(name, at)) continue;
+    const before = text.charCodeAt(at - 1);
     const boundary =
-      at === 0 || before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d || before === COLON;
-    if (boundary && attributes.charCodeAt(equals) === 0x3d) {
-      let quote = equals + 1;
-      while (attributes.charCodeAt(quote) === 0x20) quote += 1;
-      const mark = attributes[quote];
-      if (mark === '"' || mark === "'") {
-        const close = attributes.indexOf(mark, quote + 1);
-        if (close > quote) return decodeEntities(attributes.slice(quote + 1, close));
-      }
-    }
-    at = attributes.indexOf(name, at + 1);
+      at === from || before === 0x20 || before === 0x09 || before === 0x0a || before === 0x0d || before === COLON;
+    let equals = at + name.length;
+    while (text.charCodeAt(equals) === 0x20) equals += 1;
+    if (!boundary || text.charCodeAt(equals) !== 0x3d) continue;
+    let quote = equals + 1;
+    while (text.charCodeAt(quote) === 0x20) quote += 1;
+    const mark = text.charCodeAt(quote);
+    if (mark !== 0x22 && mark !== 0x27) continue;
+    const close = text.indexOf(mark === 0x22 ? '"' : "'", quote + 1);
+    if (close > quote && close < to) return decodeEntities(text.slice(quote + 1, close));
   }
   return undefined;
 }
