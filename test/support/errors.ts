@@ -10,3 +10,14 @@ export function issuePaths(run: () => unknown): string[] {
   }
   throw new Error("expected InvalidInputError");
 }
+
+/** The input problems `run` throws; fails the test when it throws nothing or something else. */
+export function thrownIssues(run: () => unknown): InvalidInputError["issues"] {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected InvalidInputError");
+}

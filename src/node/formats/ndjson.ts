@@ -9,7 +9,7 @@ import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
 
 /** One non-blank line of an NDJSON file: its 1-based number and its parsed JSON, or why it cannot be read. */
 export type NdjsonRecord =
-  | { readonly line: number; readonly value: unknown; readonly error?: undefined }
+  | { readonly line: number; readonly value: unknown; readonly error?: undefined; readonly code?: undefined }
   | { readonly line: number; readonly value?: undefined; readonly error: string; readonly code?: string };
 
 const NEWLINE = 0x0a;

@@ -418,6 +418,15 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
           "该单元格引用的共享字符串不存在：文件已损坏，请在 Excel 中重新保存",
         ),
       );
+    else if (typeof value === "string" && value.includes("\uFFFD"))
+      issues.push(
+        problem(
+          `${where} › row ${row.number} › column ${columnLetter(column)}`,
+          "replacement-character",
+          "holds the replacement character U+FFFD (�), which a wrong decoding leaves where a character was lost: the text is damaged; type it again from the original",
+          "单元格中有替换字符 U+FFFD（�）：这是错误解码留下的，原字符已丢失；请按原件重新填写",
+        ),
+      );
     else if (value !== undefined) {
       if (column > LAST_COLUMN)
         stop = problem(

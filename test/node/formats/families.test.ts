@@ -1,0 +1,307 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LAYOUTS, columnLetter, templateHeader } from "../../../src/node/formats/columns.js";
+import { csvLines } from "../../../src/node/formats/csv.js";
+import { flattenCase } from "../../../src/node/formats/template.js";
+import { enterpriseCase, transferCase } from "../../fixtures/cases.js";
+import { runCliCapture } from "../../support/cli.js";
+import { inlineRow, rawWorkbook } from "../../support/xlsx.js";
+import { tempDir } from "./support.js";
+
+/**
+ * Each family of break in every format it can arise in: what is computed is what the file shows, or nothing
+ * is computed (exit 2) and the problem is named.
+ */
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+});
+const run = (argv: string[]) => runCliCapture(argv, { cwd: dir });
+const put = (name: string, data: string | Uint8Array) => writeFile(join(dir, name), data);
+
+const enterprise = LAYOUTS["enterprise-exit"];
+const transfer = LAYOUTS["township-transfer"];
+const rowOf = (layout = enterprise, value: { readonly [key: string]: unknown } = enterpriseCase) =>
+  layout.columns.map((column) => {
+    const cell = flattenCase(layout, value)[0]?.[column.key];
+    return cell === undefined ? "" : typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell);
+  });
+const headers = (layout = enterprise) => layout.columns.map(templateHeader);
+
+/** A worksheet row of inline strings from a row of texts (empty texts left out). */
+const sheetRow = (number: number, texts: readonly string[]) =>
+  inlineRow(
+    number,
+    texts.map((text) => (text === "" ? undefined : text)),
+  );
+
+describe("a value in a column without a header is an error, never dropped", () => {
+  const assessed = enterprise.columns.findIndex((column) => column.key === "municipalAssessedAmount");
+  const shortHeader = headers().filter((_, index) => index !== assessed);
+  const shortRow = [...rowOf().filter((_, index) => index !== assessed), "9999999"];
+
+  it("CSV: a cell past the last header", async () => {
+    await put("past.csv", csvLines([shortHeader, shortRow]));
+    const result = await run(["compute", "past.csv", "--format", "csv"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `past.csv › row 2 › column ${columnLetter(shortHeader.length)}: has a value but no header`,
+    );
+    expect(result.stdout).toBe("");
+  });
+
+  it("CSV: a cell under an empty header cell", async () => {
+    const header = [...headers()];
+    header[assessed] = "";
+    const row = rowOf();
+    row[assessed] = "9999999";
+    await put("blank.csv", csvLines([header, row]));
+    const result = await run(["compute", "blank.csv"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`blank.csv › row 2 › column ${columnLetter(assessed)}: has a value but no header`);
+  });
+
+  it("XLSX: a value past the last header cell (a deleted header)", async () => {
+    await put(
+      "past.xlsx",
+      rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, shortHeader) + sheetRow(2, shortRow) }]),
+    );
+    const result = await run(["compute", "past.xlsx"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(
+      `past.xlsx › enterprise-exit › row 2 › column ${columnLetter(shortHeader.length)}: has a value but no header`,
+    );
+  });
+});
+
+describe("merges: only a merge down one column fills the cells below it", () => {
+  const vat = transfer.columns.findIndex((column) => column.key === "exitedEnterprises.priorYearTax.vat");
+  const letter = (index: number) => String.fromCharCode(65 + index);
+  const row = rowOf(transfer, { ...transferCase, priorYearRevenue: "100000" });
+  row[vat + 1] = ""; // corporateIncome left empty, vat merged over it
+
+  it("XLSX: vat merged over corporateIncome gives corporateIncome nothing (exceljs used to copy vat into it)", async () => {
+    const merge = `<mergeCells count="1"><mergeCell ref="${letter(vat)}2:${letter(vat + 1)}2"/></mergeCells>`;
+    const copied = [...row];
+    copied[vat + 1] = copied[vat] ?? "";
+    const sheet = (cells: readonly string[], after = "") =>
+      rawWorkbook([{ name: "township-transfer", rows: sheetRow(1, headers(transfer)) + sheetRow(2, cells), after }]);
+    await put("merged.xlsx", sheet(copied, merge)); // a writer that put the value in every cell of the merge
+    await put("plain.xlsx", sheet(row));
+    await put("copied.xlsx", sheet(copied));
+    const total = async (file: string) =>
+      (JSON.parse((await run(["compute", file, "--format", "json"])).stdout) as { totals: { district: string } }).totals
+        .district;
+    expect(await total("merged.xlsx")).toBe(await total("plain.xlsx"));
+    expect(await total("copied.xlsx")).not.toBe(await total("plain.xlsx"));
+  });
+});
+
+describe("a key given twice is an error naming it", () => {
+  const duplicated = JSON.stringify([enterpriseCase]).replace(
+    '"landAreaM2":"3000"',
+    '"landAreaM2":"3000","landAreaM2":"1"',
+  );
+
+  it.each([
+    ["JSON", "dup.json", duplicated, "dup.json › [0].landAreaM2"],
+    [
+      "NDJSON",
+      "dup.ndjson",
+      `${JSON.stringify(enterpriseCase).replace('"landAreaM2":"3000"', '"landAreaM2":"3000","landAreaM2":"1"')}\n`,
+      "dup.ndjson › line 1",
+    ],
+    ["standard input", "-", duplicated, "(stdin) › [0].landAreaM2"],
+  ])("%s", async (_name, file, text, where) => {
+    if (file !== "-") await put(file, text);
+    const result = await runCliCapture(["compute", file, "--format", "json"], { cwd: dir, stdin: text });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(where);
+    expect(result.stderr).toContain('"landAreaM2" is given twice');
+  });
+
+  it("a ledger and a rule set too", async () => {
+    await put("cases.json", JSON.stringify([enterpriseCase]));
+    await put(
+      "ledger.json",
+      '[{"caseId":"E-1","payer":"municipal","payer":"district","amount":"1","paidOn":"2016-12-01"}]',
+    );
+    await put("rules.json", '{"id":"mine","id":"other"}');
+    const audit = await run(["audit", "cases.json", "--ledger", "ledger.json"]);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toContain("ledger.json › [0].payer");
+    const rules = await run(["rules", "--rules", "rules.json"]);
+    expect(rules.code).toBe(2);
+    expect(rules.stderr).toContain("rules.json › id");
+  });
+});
+
+describe("text is decoded strictly in every format", () => {
+  const gb = new Uint8Array([0xce, 0xf7, 0xbc, 0xaf, 0xd5, 0xf2]); // 西集镇 in GB18030
+
+  it("JSON, NDJSON and standard input: GB18030 is refused at its line", async () => {
+    const json = Buffer.concat([Buffer.from('[{"township":"'), gb, Buffer.from('"}]')]);
+    await put("gb.json", json);
+    await put("gb.ndjson", Buffer.concat([json.subarray(1, -1), Buffer.from("\n")]));
+    for (const file of ["gb.json", "gb.ndjson"]) {
+      const result = await run(["compute", file, "--format", "csv"]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toContain(`${file} › line 1: has a byte that is not UTF-8`);
+    }
+  });
+
+  it("XLSX: a cell holding U+FFFD is refused by its cell", async () => {
+    const row = rowOf();
+    row[3] = "台\uFFFD镇";
+    await put("fffd.xlsx", rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, headers()) + sheetRow(2, row) }]));
+    const result = await run(["compute", "fffd.xlsx"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("fffd.xlsx › enterprise-exit › row 2 › column D: holds the replacement character");
+  });
+});
+
+describe("a file with no cases is exit 2, never 0.00 owed", () => {
+  it.each([
+    ["an empty CSV", "empty.csv", ""],
+    ["a BOM-only CSV", "bom.csv", "\uFEFF"],
+    ["a header-only CSV", "header.csv", `\uFEFF${csvLines([headers()])}`],
+    ["an empty JSON file", "empty.json", ""],
+    ["an empty NDJSON file", "empty.ndjson", "\n\n"],
+    ["an XLSX whose only sheet is empty", "empty.xlsx", rawWorkbook([{ name: "enterprise-exit", rows: "" }])],
+    [
+      "an XLSX with only a header",
+      "header.xlsx",
+      rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, headers()) }]),
+    ],
+  ])("%s", async (_name, file, data) => {
+    await put(file, data);
+    for (const command of ["compute", "budget"]) {
+      const result = await run([command, file, "--format", "json"]);
+      expect(result.code, `${command} ${file}`).toBe(2);
+      expect(result.stdout).toBe("");
+    }
+  });
+
+  it("an explicit empty list is read as no cases", async () => {
+    await put("none.json", '{"cases": []}');
+    expect((await run(["compute", "none.json", "--format", "json"])).code).toBe(0);
+  });
+
+  it("a key beside the list other than a note is refused (it would be ignored silently)", async () => {
+    await put("extra.json", JSON.stringify({ note: "ok", cases: [enterpriseCase], rules: "mine.json" }));
+    const result = await run(["compute", "extra.json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("extra.json › rules: is not a key of a cases document");
+  });
+});
+
+describe("every data sheet is read, by the case and the ledger readers alike", () => {
+  it("sheets of one kind named after townships are all read; a sheet of no known kind is named in a notice", async () => {
+    const second = rowOf(enterprise, { ...enterpriseCase, id: "E-2", township: "张家湾镇" });
+    await put(
+      "townships.xlsx",
+      rawWorkbook([
+        { name: "台湖镇", rows: sheetRow(1, headers()) + sheetRow(2, rowOf()) },
+        { name: "张家湾镇", rows: sheetRow(1, headers()) + sheetRow(2, second) },
+        { name: "统计", rows: inlineRow(1, ["合计", "乡镇数"]) + inlineRow(2, [2, 2]) },
+      ]),
+    );
+    const result = await run(["compute", "townships.xlsx", "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { results: { id: string }[] }).results.map((o) => o.id)).toEqual([
+      "E-1",
+      "E-2",
+    ]);
+    expect(result.stderr).toContain("note: townships.xlsx › 统计: not read: it holds no cases of a known kind");
+  });
+
+  it("a ledger over two sheets: both read, rows as Excel shows them, with their sheets", async () => {
+    await put("cases.json", JSON.stringify([enterpriseCase, { ...enterpriseCase, id: "E-2" }]));
+    const ledger = LAYOUTS.ledger.columns.map(templateHeader);
+    await put(
+      "ledger.xlsx",
+      rawWorkbook([
+        {
+          name: "2016",
+          rows: sheetRow(1, ledger) + sheetRow(2, ["E-1", "municipal", "875000.00", "2016-12-01", "V1"]),
+        },
+        { name: "汇总", rows: inlineRow(1, ["合计"]) + inlineRow(2, [1]) },
+        {
+          name: "2017",
+          rows: sheetRow(1, ledger) + sheetRow(3, ["E-1", "municipal", "875000.00", "2017-01-05", "V2"]),
+        },
+      ]),
+    );
+    const result = await run(["audit", "cases.json", "--ledger", "ledger.xlsx", "--format", "json"]);
+    expect(result.stderr).toContain("note: ledger.xlsx › 汇总: not read");
+    const document = JSON.parse(result.stdout) as {
+      discrepancies: { type: string; rows?: number[]; sheets?: string[] }[];
+    };
+    expect(document.discrepancies.find((d) => d.type === "duplicate-payment")).toMatchObject({
+      rows: [3],
+      sheets: ["2017"],
+    });
+  });
+
+  it("a CSV ledger's rows are the row numbers Excel shows (header row = 1)", async () => {
+    await put("cases.json", JSON.stringify([enterpriseCase]));
+    await put(
+      "ledger.csv",
+      csvLines([
+        LAYOUTS.ledger.columns.map(templateHeader),
+        ["E-1", "municipal", "875000.00", "2016-12-01", "V1"],
+        ["", "", "", "", ""],
+        ["E-1", "municipal", "875000.00", "2016-12-02", "V2"],
+      ]),
+    );
+    const document = JSON.parse(
+      (await run(["audit", "cases.json", "--ledger", "ledger.csv", "--format", "json"])).stdout,
+    ) as {
+      discrepancies: { rows?: number[] }[];
+    };
+    expect(document.discrepancies.map((d) => d.rows)).toEqual([[4]]);
+  });
+});
+
+describe("names from Object.prototype are names like any other", () => {
+  const names = Object.getOwnPropertyNames(Object.prototype);
+
+  it("as headers: an unknown column, in CSV and XLSX", async () => {
+    for (const name of names) {
+      await put(
+        "proto.csv",
+        csvLines([
+          [...headers(), name],
+          [...rowOf(), "x"],
+        ]),
+      );
+      const result = await run(["compute", "proto.csv"]);
+      expect(result.code, name).toBe(2);
+      expect(result.stderr).toContain(`"${name}" (column ${columnLetter(headers().length)}): is not a column`);
+    }
+  });
+
+  it("as ids, townships and sheet names, through the readers and every writer", async () => {
+    const rows = names.map((name) => rowOf(enterprise, { ...enterpriseCase, id: name, township: name }));
+    await put("proto-names.csv", csvLines([headers(), ...rows]));
+    await put(
+      "proto-names.xlsx",
+      rawWorkbook(
+        names
+          .slice(0, 4)
+          .map((name, index) => ({ name, rows: sheetRow(1, headers()) + sheetRow(2, rows[index] ?? []) })),
+      ),
+    );
+    const csv = JSON.parse((await run(["compute", "proto-names.csv", "--format", "json"])).stdout) as {
+      results: { id: string; township: string }[];
+    };
+    expect(csv.results.map((o) => o.id)).toEqual(names);
+    expect(csv.results.map((o) => o.township)).toEqual(names);
+    const xlsx = JSON.parse((await run(["compute", "proto-names.xlsx", "--format", "json"])).stdout) as {
+      results: { id: string }[];
+    };
+    expect(xlsx.results.map((o) => o.id)).toEqual(names.slice(0, 4));
+  });
+});
