@@ -1,4 +1,4 @@
-import { ISSUE_LIMIT } from "../errors/echo.js";
+import { ISSUE_LIMIT, echoText } from "../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { Limits } from "./limits.js";
 
@@ -65,7 +65,9 @@ export class IoError extends Error {
 export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_LIMIT): string[] {
   const lines = issues
     .slice(0, limit)
-    .map((issue) => `  ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}`);
+    .map(
+      (issue) => `  ${issue.path === "" ? "(input)" : echoText(issue.path, 1000)}: ${echoText(issue.message, 1000)}`,
+    );
   if (issues.length > limit)
     lines.push(`  … and ${issues.length - limit} more problems not listed (共 ${issues.length} 处)`);
   return lines;

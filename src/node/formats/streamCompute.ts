@@ -16,6 +16,9 @@ import { csvLines } from "./csv.js";
 import { openSink, type Sink } from "./sink.js";
 import { idOf } from "./source.js";
 
+/** The most characters of one problem's path or message on stderr (a message that quotes input at length is cut). */
+export const MESSAGE_LIMIT = 1000;
+
 /** At most this many problems are kept (and listed, on stderr and in the last line); the rest are counted. */
 export const MAX_LISTED_ERRORS = ISSUE_LIMIT;
 
@@ -119,7 +122,7 @@ async function checkPass(options: StreamComputeOptions, io: CliIo): Promise<Chec
         index,
         id,
         where("id"),
-        `id (编号) "${id}" is used twice in the batch (also at line ${first}); case ids must be unique`,
+        `id (编号) "${echoText(id)}" is used twice in the batch (also at line ${first}); case ids must be unique`,
       );
     else if (id !== undefined) lineOfId.set(id, record.line);
     const parsed = parseCase(record.value, options.ruleSet);
@@ -270,7 +273,10 @@ export function reportErrors(errors: readonly CaseError[], io: CliIo, skipped: b
     `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:`,
     ...errors
       .slice(0, ISSUE_LIMIT)
-      .map((error) => `  ${error.path}${error.id === undefined ? "" : ` (${echoText(error.id)})`}: ${error.message}`),
+      .map(
+        (error) =>
+          `  ${echoText(error.path, MESSAGE_LIMIT)}${error.id === undefined ? "" : ` (${echoText(error.id)})`}: ${echoText(error.message, MESSAGE_LIMIT)}`,
+      ),
   ];
   const more = problems - Math.min(errors.length, ISSUE_LIMIT);
   if (more > 0) lines.push(`  … and ${more} more problems not listed (共 ${problems} 处)`);

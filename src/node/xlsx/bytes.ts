@@ -32,7 +32,7 @@ export function storableText(text: string): string {
   return text.replace(UNSTORABLE, (found) =>
     found.length === 1
       ? `_x${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}_`
-      : `_x005F${found.slice(1)}`,
+      : `_x005F_${found.slice(1)}`,
   );
 }
 

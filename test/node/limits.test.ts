@@ -1,0 +1,202 @@
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
+import { csvLines } from "../../src/node/formats/csv.js";
+import type { Limits } from "../../src/node/limits.js";
+import { runCli } from "../../src/node/run.js";
+import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
+import { fakeIo } from "../support/cli.js";
+import { bombPart, inlineRow, rawWorkbook, zipOf } from "../support/xlsx.js";
+import { tempDir } from "./formats/support.js";
+
+/** Every limit of docs/files.md triggers, with exit 2 and a message that says what to do. */
+
+let dir: string;
+beforeAll(async () => {
+  dir = await tempDir();
+  const cases = Array.from({ length: 4 }, (_, i) => ({ ...enterpriseCase, id: `E-${i}` }));
+  await writeFile(join(dir, "four.json"), JSON.stringify(cases));
+  await writeFile(join(dir, "four.ndjson"), cases.map((c) => JSON.stringify(c)).join("\n"));
+  await writeFile(join(dir, "one.json"), JSON.stringify([enterpriseCase]));
+  const header = LAYOUTS["enterprise-exit"].columns.map(templateHeader);
+  const row = (id: string) =>
+    LAYOUTS["enterprise-exit"].columns.map((column) => {
+      const value = column.key
+        .split(".")
+        .reduce<unknown>((node, part) => (node as { [k: string]: unknown } | undefined)?.[part], {
+          ...enterpriseCase,
+          id,
+        });
+      return value === undefined ? "" : String(value);
+    });
+  await writeFile(join(dir, "four.csv"), csvLines([header, ...cases.map((c) => row(c.id))]));
+  await writeFile(
+    join(dir, "four.xlsx"),
+    rawWorkbook([
+      {
+        name: "enterprise-exit",
+        rows: [header, ...cases.map((c) => row(c.id))]
+          .map((cells, i) =>
+            inlineRow(
+              i + 1,
+              cells.map((cell) => (cell === "" ? undefined : cell)),
+            ),
+          )
+          .join(""),
+      },
+    ]),
+  );
+});
+
+async function run(argv: string[], limits: Partial<Limits> = {}, stdin?: string) {
+  const fake = fakeIo({ cwd: dir, ...(stdin === undefined ? {} : { stdin }) });
+  const code = await runCli(argv, { ...fake.io, limits });
+  return { code, stdout: fake.stdout(), stderr: fake.stderr() };
+}
+
+describe("limits", () => {
+  it.each([["four.json"], ["four.csv"], ["four.xlsx"]])(
+    "the size of a file read in memory (%s): suggests NDJSON",
+    async (file) => {
+      const result = await run(["compute", file], { memoryFileBytes: 100 });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("more than the 100 bytes read into memory; convert the cases to NDJSON");
+    },
+  );
+
+  it("standard input too", async () => {
+    const result = await run(["compute", "-"], { memoryFileBytes: 100 }, JSON.stringify([enterpriseCase]));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("(stdin)");
+  });
+
+  it.each([["four.json"], ["four.csv"], ["four.xlsx"], ["four.ndjson"]])(
+    "cases computed in memory (%s): suggests NDJSON, which streams",
+    async (file) => {
+      const result = await run(["compute", file, "--format", "json"], { memoryEntries: 3 });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("more than the 3 computed in memory; convert the cases to NDJSON");
+    },
+  );
+
+  it("the cases of one streamed file", async () => {
+    const result = await run(["compute", "four.ndjson", "--format", "ndjson"], { streamedCases: 3 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("holds more than 3 cases, the most one streamed file may hold");
+  });
+
+  it("the length of an NDJSON line", async () => {
+    const result = await run(["compute", "four.ndjson", "--format", "csv"], { ndjsonLineBytes: 100 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("four.ndjson › line 1: is longer than 100 bytes, the most one line may hold");
+  });
+
+  it("rows per sheet, and cells read from a workbook", async () => {
+    expect((await run(["compute", "four.xlsx"], { sheetRows: 2 })).stderr).toContain(
+      "has more than 2 rows with values",
+    );
+    expect((await run(["compute", "four.xlsx"], { xlsxCellsRead: 50 })).stderr).toContain(
+      "holds more cells with values than are read",
+    );
+  });
+
+  it("a 1 MB zip bomb through the CLI: exit 2 at once", async () => {
+    await writeFile(
+      join(dir, "bomb.xlsx"),
+      zipOf([
+        {
+          name: "xl/workbook.xml",
+          data: `<workbook><sheets><sheet name="enterprise-exit" r:id="rId1"/></sheets></workbook>`,
+        },
+        {
+          name: "xl/_rels/workbook.xml.rels",
+          data: `<Relationships><Relationship Id="rId1" Type="x/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+        },
+        bombPart("xl/worksheets/sheet1.xml", "<worksheet><sheetData>", "</sheetData></worksheet>"),
+      ]),
+    );
+    const started = performance.now();
+    const result = await run(["compute", "bomb.xlsx"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("is 1.0 GB once uncompressed");
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
+  it("cells of a workbook written, and rows of an Excel sheet", async () => {
+    const result = await run(["compute", "four.json", "--format", "xlsx", "--out", "r.xlsx"], { xlsxCellsWritten: 20 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("more than the 20 written in memory: use --format csv or ndjson");
+  });
+
+  it("the text of an Excel cell", async () => {
+    await writeFile(join(dir, "long-id.json"), JSON.stringify([{ ...enterpriseCase, id: "E".repeat(40_000) }]));
+    const result = await run(["compute", "long-id.json", "--format", "xlsx", "--out", "r.xlsx"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("more than the 32,767 an Excel cell holds");
+  });
+
+  it("the digits of an amount or quantity: no more than the kernel computes exactly", async () => {
+    const quantity = "1".repeat(29) + ".01";
+    await writeFile(
+      join(dir, "digits.json"),
+      JSON.stringify([
+        {
+          ...clearanceCase,
+          items: [
+            {
+              id: "1",
+              structureType: "brick-concrete",
+              quantity,
+              survey: { structureType: "brick-concrete", quantity },
+            },
+          ],
+        },
+      ]),
+    );
+    const result = await run(["compute", "digits.json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("has 31 digits; at most 30 are computed exactly");
+    await writeFile(
+      join(dir, "ok-digits.json"),
+      JSON.stringify([{ ...enterpriseCase, landAreaM2: "1".repeat(28) + ".5" }]),
+    );
+    expect((await run(["compute", "ok-digits.json", "--format", "json"])).code).toBe(0);
+  });
+
+  it("the entries of one case's list", async () => {
+    const items = Array.from({ length: 100_001 }, (_, i) => ({
+      id: String(i),
+      structureType: "simple",
+      quantity: "1",
+    }));
+    await writeFile(join(dir, "items.json"), JSON.stringify([{ ...clearanceCase, items }]));
+    const result = await run(["compute", "items.json"], { memoryEntries: 1_000_000 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("lists more than 100,000 structure items; split the case");
+  }, 30_000);
+
+  it("echoed input is cut, and at most 200 problems are listed, then counted — on stderr and in the JSON alike", async () => {
+    const id = "X".repeat(5_000_000);
+    await writeFile(
+      join(dir, "echo.json"),
+      JSON.stringify([
+        { ...enterpriseCase, id },
+        { ...enterpriseCase, id },
+      ]),
+    );
+    const echoed = await run(["compute", "echo.json"]);
+    expect(echoed.code).toBe(2);
+    expect(echoed.stderr.length).toBeLessThan(2000);
+    expect(echoed.stderr).toContain("(5000000 characters)");
+    const cases = Array.from({ length: 500 }, (_, i) => ({ ...enterpriseCase, id: `E-${i}`, employees: -1 }));
+    await writeFile(join(dir, "many-bad.json"), JSON.stringify([...cases, { ...enterpriseCase, id: "OK" }]));
+    const listed = await run(["compute", "many-bad.json", "--format", "json", "--skip-invalid"]);
+    expect(listed.code).toBe(1);
+    expect(listed.stderr.split("\n").filter((line) => line.startsWith("  ")).length).toBe(201);
+    expect(listed.stderr).toContain("… and 300 more problems not listed");
+    const document = JSON.parse(listed.stdout) as { errors: unknown[]; errorsOmitted: number };
+    expect(document.errors).toHaveLength(200);
+    expect(document.errorsOmitted).toBe(300);
+  });
+});

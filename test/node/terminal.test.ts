@@ -1,0 +1,47 @@
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { terminalText } from "../../src/node/terminal.js";
+import { enterpriseCase } from "../fixtures/cases.js";
+import { runCliCapture } from "../support/cli.js";
+import { writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { tempDir } from "./formats/support.js";
+
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+
+describe("text for a terminal: controls and bidi overrides shown, not obeyed", () => {
+  it.each([
+    ["\u001b[31mRED\u001b[0m", "\\x1b[31mRED\\x1b[0m"],
+    ["台湖镇\rFAKE", "台湖镇\\x0dFAKE"],
+    ["\u009b2J", "\\x9b2J"],
+    ["abc\u202Efed", "abc\\u202efed"],
+    ["line one\nline two\tok", "line one\nline two\tok"],
+  ])("%j → %j", (text, shown) => {
+    expect(terminalText(text)).toBe(shown);
+  });
+
+  // Red-green: leaving C1 (U+0080–U+009F) out of the escaped set fails this property.
+  const unit = fc.oneof(
+    fc.integer({ min: 0, max: 0xff }).map((code) => String.fromCharCode(code)),
+    fc.integer({ min: 0x2000, max: 0x206f }).map((code) => String.fromCharCode(code)),
+    fc.constantFrom("\u061C", "台", "a"),
+  );
+  test.prop([fc.string({ unit, maxLength: 40 })])("no control or bidi character is left", (text) => {
+    expect(UNSAFE.test(terminalText(text))).toBe(false);
+  });
+
+  it("a township with an escape sequence reaches stderr and a terminal table escaped", async () => {
+    const dir = await tempDir();
+    await writeFile(
+      join(dir, "evil.json"),
+      JSON.stringify([{ ...enterpriseCase, township: "\u001b[2J\u001b[31m台湖镇" }]),
+    );
+    const csv = await runCliCapture(["compute", "evil.json", "--format", "csv"], { cwd: dir });
+    expect(csv.stderr).toContain("\\x1b[2J\\x1b[31m台湖镇: municipal");
+    expect(csv.stderr).not.toContain("\u001b");
+    expect(csv.stdout).toContain("\u001b[2J"); // the data file keeps the exact text
+    const table = await runCliCapture(["compute", "evil.json", "--format", "table"], { cwd: dir, tty: true });
+    expect(table.stdout).not.toContain("\u001b");
+    expect(table.stdout).toContain("\\x1b[31m台湖镇");
+  });
+});

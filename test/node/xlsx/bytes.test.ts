@@ -1,0 +1,76 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { computeBatch } from "../../../src/batch/compute.js";
+import { readWorkbook } from "../../../src/node/formats/xlsx.js";
+import { resultsWorkbookBytes } from "../../../src/node/formats/resultsXlsx.js";
+import { fixedDate, storableText } from "../../../src/node/xlsx/bytes.js";
+import { zipEntries } from "../../../src/node/formats/zip.js";
+import { enterpriseCase } from "../../fixtures/cases.js";
+import { tempDir } from "../formats/support.js";
+
+const CLI = resolve(import.meta.dirname, "../../../dist/cli.js");
+
+describe("workbooks are byte-identical across runs, time zones and locales", () => {
+  it("the same document twice gives the same bytes; every zip entry carries the fixed date", async () => {
+    const document = computeBatch([enterpriseCase]);
+    const first = await resultsWorkbookBytes(document, { explain: true });
+    await new Promise((wait) => setTimeout(wait, 2100)); // past a zip timestamp's two seconds
+    const second = await resultsWorkbookBytes(document, { explain: true });
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true);
+    const view = new DataView(first.buffer, first.byteOffset);
+    for (const entry of zipEntries(first)) {
+      expect(view.getUint16(entry.headerOffset + 12, true)).toBe(0x21); // 1980-01-01
+      expect(view.getUint16(entry.centralOffset + 14, true)).toBe(0x21);
+    }
+  }, 10_000);
+
+  it.skipIf(!existsSync(CLI))(
+    "across TZ and LANG, for every command that writes a workbook",
+    async () => {
+      const dir = await tempDir();
+      const runs = ["UTC", "Asia/Shanghai", "America/Los_Angeles", "Pacific/Kiritimati"].map((zone, index) => {
+        const env = { ...process.env, TZ: zone, LANG: index % 2 === 0 ? "C" : "zh_CN.UTF-8" };
+        const write = (args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd: dir, env }).status;
+        const cases = resolve(import.meta.dirname, "../../../examples/tongzhou-2016/transfers.json");
+        expect(write(["compute", cases, "--format", "xlsx", "--out", `r${index}.xlsx`])).toBe(0);
+        expect(write(["template", "structure-clearance", "--format", "xlsx", "--out", `t${index}.xlsx`])).toBe(0);
+        return index;
+      });
+      for (const prefix of ["r", "t"]) {
+        const files = await Promise.all(runs.map((index) => readFile(join(dir, `${prefix}${index}.xlsx`))));
+        for (const file of files) expect(file.equals(files[0] ?? Buffer.alloc(0))).toBe(true);
+      }
+    },
+    60_000,
+  );
+
+  it("SOURCE_DATE_EPOCH is honoured; anything else gives 1980-01-01", () => {
+    expect(fixedDate({ SOURCE_DATE_EPOCH: "1500000000" }).toISOString()).toBe("2017-07-14T02:40:00.000Z");
+    expect(fixedDate({}).toISOString()).toBe("1980-01-01T00:00:00.000Z");
+    expect(fixedDate({ SOURCE_DATE_EPOCH: "soon" }).toISOString()).toBe("1980-01-01T00:00:00.000Z");
+  });
+});
+
+describe("text is stored as computed", () => {
+  it.each([
+    ["a\u0001b", "a_x0001_b"],
+    ["x_x0041_y", "x_x005F_x0041_y"],
+    ["台湖镇", "台湖镇"],
+    ["tab\tand\nnewline", "tab\tand\nnewline"],
+  ])("%j is stored as %j", (text, stored) => {
+    expect(storableText(text)).toBe(stored);
+  });
+
+  it("an id with control characters round-trips through the results workbook (exceljs used to strip them)", async () => {
+    const id = "E-\u0001\u001b[31m-_x0041_";
+    const bytes = await resultsWorkbookBytes(computeBatch([{ ...enterpriseCase, id }]));
+    expect(readWorkbook(bytes, "r.xlsx").tables[0]?.rows[1]?.cells[0]).toBe(id);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]?.getCell("A2").value).toBe(id); // as Excel (and exceljs) read it back
+  });
+});
