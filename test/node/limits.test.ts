@@ -1,9 +1,9 @@
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
 import { csvLines } from "../../src/node/formats/csv.js";
-import type { Limits } from "../../src/node/limits.js";
+import { CORE_LIMITS, LIMITS, bytesText, type Limits } from "../../src/node/limits.js";
 import { runCli } from "../../src/node/run.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { fakeIo } from "../support/cli.js";
@@ -198,5 +198,27 @@ describe("limits", () => {
     const document = JSON.parse(listed.stdout) as { errors: unknown[]; errorsOmitted: number };
     expect(document.errors).toHaveLength(200);
     expect(document.errorsOmitted).toBe(300);
+  });
+});
+
+describe("docs/files.md states every limit and exit status", () => {
+  it("each limit's value, as the messages say it", async () => {
+    const docs = await readFile(join(import.meta.dirname, "../../docs/files.md"), "utf8");
+    const limits = docs.slice(docs.indexOf("## 8. Limits"));
+    for (const bytes of [LIMITS.memoryFileBytes, LIMITS.ndjsonLineBytes, LIMITS.xlsxUncompressedBytes])
+      expect(limits).toContain(`| ${bytesText(bytes)} |`);
+    for (const count of [
+      LIMITS.memoryEntries,
+      LIMITS.streamedCases,
+      LIMITS.sheetRows,
+      LIMITS.xlsxCellsRead,
+      LIMITS.xlsxCellsWritten,
+      CORE_LIMITS.listEntries,
+      CORE_LIMITS.amountDigits,
+    ])
+      expect(limits).toContain(`| ${count.toLocaleString("en-US")} |`);
+    for (const count of [CORE_LIMITS.echoedCharacters, CORE_LIMITS.knownNames, CORE_LIMITS.listedProblems])
+      expect(limits).toContain(`| ${count}, then`);
+    for (const status of [0, 1, 2, 74, 130, 143, 70]) expect(docs).toMatch(new RegExp(`\\n\\| ${status} \\|`));
   });
 });

@@ -171,6 +171,11 @@ describe("usage mistakes the CLI used to take silently", () => {
     ["a flag given a value", ["compute", "cases.json", "--explain=yes"], "--explain takes no value"],
     ["a command named like Object.prototype", ["constructor"], 'unknown command "constructor"'],
     ["a command mistyped", ["comptue"], "did you mean compute?"],
+    [
+      "an audit tolerance finer than the fen",
+      ["audit", "cases.json", "--ledger", "ledger.json", "--tolerance", "0.005"],
+      "has 3 decimals, but amounts are rounded to 2",
+    ],
   ])("%s: exit 2", async (_name, argv, says) => {
     const result = await run(argv);
     expect(result.code).toBe(2);

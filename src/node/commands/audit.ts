@@ -1,6 +1,7 @@
 import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
 import type { AuditDocument, AuditInput, AuditOptions } from "../../audit/types.js";
+import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { formatAmount } from "../../money/format.js";
@@ -32,7 +33,7 @@ supervises how the exit funds are used).
   --format json       { ruleSet, tolerance, discrepancies, totals, counts, reconciliation }; the default
                       when standard output is not a terminal
   --format table      the discrepancies and the totals; the default on a terminal
-  --format xlsx       a workbook (needs --out): discrepancies, reconciliation of every case, and the
+  --format xlsx       a workbook (--out, or stdout to a file): discrepancies, reconciliation of every case, and the
                       computation trace of each discrepant case
   --out <file>        write to <file> instead of standard output
 
@@ -69,6 +70,15 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
     const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
     const tolerance = values.tolerance as string | undefined;
+    const decimals = tolerance === undefined ? 0 : (/\.(\d+)$/.exec(tolerance)?.[1]?.length ?? 0);
+    if (tolerance !== undefined && decimals > ruleSet.rounding.scale)
+      throw new UsageError(
+        `--tolerance ${echoText(tolerance)} has ${decimals} decimals, but amounts are rounded to ${ruleSet.rounding.scale}: give at most ${ruleSet.rounding.scale} (a finer tolerance would be reported as another than the one applied)`,
+        {
+          code: "tolerance-decimals",
+          zh: `--tolerance ${echoText(tolerance)} 有 ${decimals} 位小数，而金额保留 ${ruleSet.rounding.scale} 位：请最多给 ${ruleSet.rounding.scale} 位小数`,
+        },
+      );
     const input = await readAuditInput(
       file,
       ledgerFile,

@@ -19,7 +19,8 @@ export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,
 The budget roll-up of the amounts owed (《实施方案》四(十四): the district finance bureau funds and
 accounts for the district exit fund), and with a cap a fen-exact pro-rata allocation.
 
-  <cases>             a .json file of cases (an array, or { "cases": [...] }), or - for standard input
+  <cases>             the cases: .json (an array, or { "cases": [...] }), .ndjson, .csv or .xlsx (every
+                      data sheet; docs/files.md), or - for JSON on standard input
   --by <dimensions>   group by any of township, payer, track, year, comma-separated (default township).
                       payer splits each case into its municipal and district parts (zero parts
                       omitted); track is an enterprise's track, or the kind for the other cases; year
@@ -31,7 +32,7 @@ accounts for the district exit fund), and with a cap a fen-exact pro-rata alloca
   --format json       { ruleSet, groups: [{ key, amount }], total, allocation? }; the default when
                       standard output is not a terminal
   --format table      the groups in 元 and 万元 with the total, and the allocation; the default on a terminal
-  --format xlsx       a workbook (needs --out): the groups, and the allocation by case
+  --format xlsx       a workbook (--out, or stdout to a file): the groups, and the allocation by case
   --out <file>        write to <file> instead of standard output
 
 Exit status: 0 done, 2 bad input or usage (every problem listed).

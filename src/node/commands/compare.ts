@@ -13,7 +13,8 @@ export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --again
 What-if: computes every case under rule set A and rule set B and shows the change (B − A) by case,
 by township, by payer and by kind, and attributes the total change to each parameter that differs.
 
-  <cases>             a .json file of cases (an array, or { "cases": [...] }), or - for standard input
+  <cases>             the cases: .json (an array, or { "cases": [...] }), .ndjson, .csv or .xlsx (every
+                      data sheet; docs/files.md), or - for JSON on standard input
   --rules <A>         the rule set to start from: a bundled id or a rule-set JSON file
   --against <B>       the rule set to compare with (e.g. a file that "extends": "tongzhou-2016" and
                       raises one rate)

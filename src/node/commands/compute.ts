@@ -26,7 +26,7 @@ or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat lay
              { municipal, district, total, byTownship }, errors }
            ndjson: one outcome per line, then { "ruleSet", "totals", "errors" } on the last line
            csv: one row per outcome (UTF-8 with BOM, amounts as exact decimals); totals go to stderr
-           xlsx: a workbook (results, totals by township with 人民币大写, the trace with --explain); needs --out
+           xlsx: a workbook (results, totals by township with 人民币大写, the trace with --explain); --out (or stdout to a file)
            table (default on a terminal): a readable table
            Without --format, the extension of --out chooses (.json, .ndjson, .csv, .xlsx).
 --explain       include each outcome's trace (json, ndjson, xlsx), or print each outcome's account (table)

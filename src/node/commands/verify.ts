@@ -28,13 +28,14 @@ land-clearing fee declarations (structure-clearance cases): item by item, declar
 approved structure type, quantity and fee, with findings, and the totals the district
 finance bureau pays each township in full (足额).
 
-  <declarations>      a .json file of structure-clearance cases (an array, or { "cases": [...] }),
-                      or - to read JSON from standard input
+  <declarations>      structure-clearance cases: .json (an array, or { "cases": [...] }), .ndjson,
+                      .csv or .xlsx (the template: every data sheet), or - for JSON on standard input
   --format json       the compute document (results, totals, errors); the default when
                       standard output is not a terminal
   --format table      one table per declaration with its totals and the approved total in
                       大写; the default on a terminal
-  --format xlsx       the workbook (needs --out): 汇总 first, then one printable sheet per declaration
+  --format xlsx       the workbook (--out, or stdout redirected to a file): 汇总 first, then one
+                      printable sheet per declaration
   --out <file>        write to <file> instead of standard output
   --rules <id|file>   a bundled rule set (${Object.keys(ruleSets).join(", ")}) or a rule-set JSON file
                       (default tongzhou-2016)

@@ -63,9 +63,20 @@ export function readCell(raw: unknown, column: Column, context: CellContext = {}
       return enumValue(value, column);
     case "structure-type":
       return typeof value === "string"
-        ? ok(STRUCTURE_TYPE_ALIASES.get(value) ?? value)
+        ? ok(structureType(value))
         : fail(`is ${describe(value)}; a structure type such as brick-concrete (砖混) is expected`);
   }
+}
+
+/**
+ * A structure type as written: a Chinese name (after NFKC, without spaces) gives its key; an English key is
+ * taken case-insensitively (rule-set keys are kebab-case, so `Brick-Concrete` is `brick-concrete`).
+ */
+function structureType(text: string): string {
+  const name = text.normalize("NFKC").replace(/\s+/g, "");
+  const alias = STRUCTURE_TYPE_ALIASES.get(name);
+  if (alias !== undefined) return alias;
+  return /^[A-Za-z][A-Za-z0-9-]*$/.test(name) ? name.toLowerCase() : text;
 }
 
 /** The plain value of an exceljs cell value: a formula's saved result, rich text joined, a hyperlink's text. */

@@ -221,9 +221,17 @@ export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
 /** The case kinds' layouts, in the contract's order. */
 export const CASE_LAYOUTS: readonly Layout[] = CASE_KINDS.map((kind) => LAYOUTS[kind]);
 
-/** Chinese aliases of the structure types of `tongzhou-2016` (砖混 → brick-concrete). */
+/**
+ * Chinese names of the structure types of `tongzhou-2016` as clerks write them: the label (砖混, 钢结构/彩钢),
+ * each half of a label with a slash (钢结构, 彩钢; 钢混, 框架), and either with 结构 or 房 after it (砖混结构,
+ * 框架结构, 彩钢房) → the type's key.
+ */
 export const STRUCTURE_TYPE_ALIASES: ReadonlyMap<string, string> = new Map(
-  Object.entries(STRUCTURE_TYPE_LABELS).map(([key, zh]) => [zh, key]),
+  Object.entries(STRUCTURE_TYPE_LABELS).flatMap(([key, zh]) => {
+    const names = [zh, ...zh.split("/")];
+    const variants = names.flatMap((name) => [name, `${name}结构`, name.endsWith("房") ? name : `${name}房`]);
+    return [...new Set(variants)].map((name) => [name, key] as const);
+  }),
 );
 
 /** A header as a template writes it: `energySavedTce / 节能量(吨标煤)`. */

@@ -148,6 +148,25 @@ describe("readCell", () => {
   });
 });
 
+describe("structure types as clerks write them", () => {
+  it.each([
+    ["砖混", "brick-concrete"],
+    ["砖混结构", "brick-concrete"],
+    ["钢结构", "steel-frame"],
+    ["彩钢", "steel-frame"],
+    ["彩钢房", "steel-frame"],
+    ["钢结构/彩钢", "steel-frame"],
+    ["框架", "steel-concrete-frame"],
+    ["钢混结构", "steel-concrete-frame"],
+    ["Brick-Concrete", "brick-concrete"],
+    [" 砖 混 ", "brick-concrete"],
+    ["帐篷", "帐篷"], // unknown: kept, so the rule set's check names it
+    ["constructor", "constructor"],
+  ])("%j → %j", (text, key) => {
+    expect(readCell(text, itemType)).toEqual({ ok: true, value: key });
+  });
+});
+
 describe("columns", () => {
   it.each([
     ["energySavedTce", "energySavedTce"],
