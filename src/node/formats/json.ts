@@ -153,5 +153,44 @@ export function parseJson(text: string, file: string): unknown {
   }
   const duplicates = duplicateKeys(text);
   if (duplicates.length > 0) throw new InvalidInputError(duplicateKeyIssues(duplicates, (path) => `${file} › ${path}`));
+  const broken = loneSurrogates(text, value);
+  if (broken.length > 0) throw new InvalidInputError(loneSurrogateIssues(broken, (path) => `${file} › ${path}`));
   return value;
+}
+
+const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The paths of strings (and keys) that are not well-formed Unicode: an escaped half of a surrogate pair
+ * (`"\ud800"`), which no file can store — written out, it would become U+FFFD. Only text with such an escape
+ * is walked.
+ */
+export function loneSurrogates(text: string, value: unknown, limit: number = ISSUE_LIMIT): string[] {
+  if (!/\\u[dD][89a-fA-F]/.test(text)) return [];
+  const found: string[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (stack.length > 0 && found.length < limit) {
+    const { value: node, path } = stack.pop() as { value: unknown; path: (string | number)[] };
+    if (typeof node === "string") {
+      if (LONE.test(node)) found.push(formatPath(path));
+    } else if (Array.isArray(node))
+      node.forEach((child, index) => stack.push({ value: child, path: [...path, index] }));
+    else if (typeof node === "object" && node !== null)
+      for (const key of Object.keys(node)) {
+        if (LONE.test(key)) found.push(formatPath([...path, key]));
+        stack.push({ value: (node as { [key: string]: unknown })[key], path: [...path, key] });
+      }
+  }
+  return found;
+}
+
+/** The problems of strings that are not well-formed Unicode. */
+export function loneSurrogateIssues(paths: readonly string[], where: (path: string) => string): InputIssue[] {
+  return paths.map((path) => ({
+    path: where(path),
+    code: "not-unicode",
+    message:
+      'holds an escaped half of a surrogate pair (such as "\\ud800"), which is not a character: no file can store it (it would be written as U+FFFD); write the character itself',
+    zh: "含有不成对的代理项转义（如 \\ud800），不是有效字符，无法写入文件：请直接写出该字符",
+  }));
 }

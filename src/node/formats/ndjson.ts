@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import { LIMITS, bytesText } from "../limits.js";
-import { duplicateKeyIssues, duplicateKeys } from "./json.js";
+import { duplicateKeyIssues, duplicateKeys, loneSurrogateIssues, loneSurrogates } from "./json.js";
 import { scanUtf8, utf16Of } from "./text.js";
 import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
 
@@ -125,6 +125,15 @@ function lineRecord(bytes: Buffer, line: number, lineStart: number): NdjsonRecor
       line,
       code: "duplicate-key",
       error: duplicateKeyIssues(duplicates, (path) => path)
+        .map((issue) => `${issue.path}: ${issue.message}`)
+        .join("; "),
+    };
+  const broken = loneSurrogates(text, value);
+  if (broken.length > 0)
+    return {
+      line,
+      code: "not-unicode",
+      error: loneSurrogateIssues(broken, (path) => path)
         .map((issue) => `${issue.path}: ${issue.message}`)
         .join("; "),
     };

@@ -66,6 +66,21 @@ const RESAVE_ZH = "请在 Excel 中另存为 “Excel 工作簿 (*.xlsx)”";
  * the workbook does not have — every such cell listed.
  */
 export function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Workbook {
+  try {
+    return workbookOf(bytes, file, limits);
+  } catch (error) {
+    if (error instanceof InvalidInputError || !(error instanceof Error) || error instanceof RangeError) throw error;
+    // The XML of a part does not parse (a tag not closed): the file is damaged, not a bug.
+    throw unreadable(
+      file,
+      "xlsx-damaged",
+      `is damaged: its XML does not parse (${echoText(error.message, 80)}); ${RESAVE}`,
+      `文件已损坏：其 XML 无法解析；${RESAVE_ZH}`,
+    );
+  }
+}
+
+function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Workbook {
   if (looksLikeOle(bytes))
     throw unreadable(
       file,

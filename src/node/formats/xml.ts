@@ -114,8 +114,9 @@ export function decodeEntities(text: string): string {
   });
 }
 
+/** The character of a numeric entity; a surrogate or a code point past U+10FFFF is no character: kept as written. */
 function safeCodePoint(code: number, whole: string): string {
-  return code >= 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  return code >= 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole;
 }
 
 /**

@@ -106,6 +106,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
     const extraLength = u16(bytes, at + 30);
     const commentLength = u16(bytes, at + 32);
     let headerOffset = u32(bytes, at + 42);
+    if (at + 46 + nameLength + extraLength + commentLength > bytes.length)
+      throw new ZipError("damaged", "has a zip directory entry past its end");
     const name = Buffer.from(bytes.buffer, bytes.byteOffset + at + 46, nameLength)
       .toString("utf8")
       .replaceAll("\\", "/")

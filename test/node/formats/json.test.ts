@@ -98,6 +98,11 @@ describe("parseJson", () => {
     expect(issues[0]?.message).toContain('"landAreaM2" is given twice in the same object');
   });
 
+  it("an escaped half of a surrogate pair (not a character: a file would store U+FFFD) is refused by its path", () => {
+    const issues = thrownIssues(() => parseJson('[{"id":"E-\\ud800","ok":"\\ud83d\\ude00"}]', "s.json"));
+    expect(issues).toEqual([expect.objectContaining({ path: "s.json › [0].id", code: "not-unicode" })]);
+  });
+
   it("a syntax error names its line and column", () => {
     const issues = thrownIssues(() => parseJson('[\n  {"a": 1,}\n]', "bad.json"));
     expect(issues[0]).toMatchObject({ path: "bad.json", code: "not-json" });

@@ -184,6 +184,11 @@ describe("readWorkbook: files that are not, or not whole, workbooks", () => {
     expect(issues[0]?.zh).toBeTruthy();
   });
 
+  it("a sheet whose XML does not parse is damaged (not a crash)", () => {
+    const bytes = rawWorkbook([{ name: "S", rows: "", xml: '<worksheet><sheetData><row r="1"><c r="A1"><v>1</v' }]);
+    expect(thrownIssues(() => readWorkbook(bytes, "w.xlsx"))[0]?.code).toBe("xlsx-damaged");
+  });
+
   it("a part whose data does not match its checksum is damaged", () => {
     const bytes = rawWorkbook([{ name: "S", rows: inlineRow(1, ["a"]) }]);
     const sheetAt = Buffer.from(bytes).indexOf("xl/worksheets/sheet1.xml") + 30;
