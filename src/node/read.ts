@@ -14,6 +14,7 @@ import { idOf, jsonSource, locateErrors, type CaseSource } from "./formats/sourc
 import { tableSource } from "./formats/table.js";
 import { decodeUtf8 } from "./formats/text.js";
 import { readWorkbook } from "./formats/xlsx.js";
+import { looksLikeOle, looksLikeZip } from "./formats/zip.js";
 import { IoError, UsageError, type CliIo } from "./io.js";
 import { bytesText, limitsOf } from "./limits.js";
 import { noteInputRead, reasonOf } from "./output.js";
@@ -36,6 +37,16 @@ export async function readStdin(io: CliIo): Promise<Uint8Array> {
     chunks.push(bytes);
   }
   return Buffer.concat(chunks);
+}
+
+/** Standard input as JSON text; a workbook piped in is named as such (it has no name to read it by). */
+function stdinText(bytes: Uint8Array): string {
+  if (looksLikeZip(bytes) || looksLikeOle(bytes))
+    throw new UsageError(
+      "standard input holds a workbook, not JSON: give the workbook's file name instead of - (only JSON is read from standard input)",
+      { code: "stdin-workbook", zh: "标准输入中是工作簿而不是 JSON：请直接给出工作簿的文件名（标准输入只读取 JSON）" },
+    );
+  return decodeUtf8(bytes, "(stdin)");
 }
 
 /**
@@ -162,8 +173,7 @@ function rowsOf(tables: readonly { readonly rows: readonly unknown[] }[]): numbe
 }
 
 async function rawCaseSource(file: string, io: CliIo): Promise<CaseSource> {
-  if (file === "-")
-    return jsonSource(casesOfJson(parseJsonText(decodeUtf8(await readStdin(io), "(stdin)"), "(stdin)"), "(stdin)"));
+  if (file === "-") return jsonSource(casesOfJson(parseJsonText(stdinText(await readStdin(io)), "(stdin)"), "(stdin)"));
   switch (extname(file).toLowerCase()) {
     case ".json":
       return jsonSource(casesOfJson(parseJsonText(await readText(file, io), file), file));
@@ -290,7 +300,7 @@ export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerS
   const extension = extname(file).toLowerCase();
   let source: CaseSource;
   if (extension === ".json" || file === "-") {
-    const text = file === "-" ? decodeUtf8(await readStdin(io), "(stdin)") : await readText(file, io);
+    const text = file === "-" ? stdinText(await readStdin(io)) : await readText(file, io);
     const rows = listOfJson(parseJsonText(text, file), file, "ledger");
     source = {
       ...jsonSource(rows),

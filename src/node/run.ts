@@ -107,6 +107,11 @@ export function cliReference(): string {
 export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
   const io = terminalSafe(rawIo);
   const [name, ...rest] = argv;
+  const asked = name === "help" && rest[0] !== undefined ? COMMANDS.get(rest[0]) : undefined;
+  if (asked !== undefined) {
+    io.stdout.write(`${asked.help}\n`);
+    return EXIT.ok;
+  }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(`${HELP()}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
