@@ -104,34 +104,34 @@ export function cliReference(): string {
  * Runs the CLI with `argv` (without node and the script) and returns the exit status. Text for people is
  * escaped on its way to stderr (and to stdout on a terminal), so input cannot drive the terminal.
  */
-export async function runCli(argv: readonly string[], rawIo: CliIo): Promise<number> {
-  const io = terminalSafe(rawIo);
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const safe = terminalSafe(io);
   const [name, ...rest] = argv;
   const asked = name === "help" && rest[0] !== undefined ? COMMANDS.get(rest[0]) : undefined;
   if (asked !== undefined) {
-    io.stdout.write(`${asked.help}\n`);
+    safe.stdout.write(`${asked.help}\n`);
     return EXIT.ok;
   }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout.write(`${HELP()}\n`);
+    safe.stdout.write(`${HELP()}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
   if (name === "--version" || name === "-v" || name === "-V") {
-    io.stdout.write(`${packageJson.version}\n`);
+    safe.stdout.write(`${packageJson.version}\n`);
     return EXIT.ok;
   }
   const command = COMMANDS.get(name);
   if (command === undefined) {
     const close = [...COMMANDS.keys()].find((known) => name.length < 20 && distance(name, known) <= 2);
-    io.stderr.write(
+    safe.stderr.write(
       `exitfund: unknown command "${echoText(name)}"${close === undefined ? "" : ` (did you mean ${close}?)`}; commands: ${[...COMMANDS.keys()].join(", ")} (see exitfund --help)\n`,
     );
     return EXIT.badInput;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, safe);
   } catch (error) {
-    return reportFailure(error, io, name);
+    return reportFailure(error, safe, name);
   }
 }
 
