@@ -11,7 +11,7 @@ import { readCases, readLedgerSource } from "../read.js";
 import { limitsOf } from "../limits.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
-import { auditWorkbookBytes } from "../xlsx/auditReport.js";
+import { auditWorkbookBytes, ledgerRowsText } from "../xlsx/auditReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
@@ -153,7 +153,7 @@ export function auditTable(document: AuditDocument): string {
       formatAmount(d.paid),
       formatAmount(d.difference),
       (d.vouchers ?? []).join(", "),
-      (d.rows ?? []).join(", "),
+      ledgerRowsText(d),
     ]);
   }
   const totals = makeTable({

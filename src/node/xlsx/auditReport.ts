@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
-import type { AuditDocument } from "../../audit/types.js";
+import type { AuditDocument, Discrepancy } from "../../audit/types.js";
 import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
 import type { Json, Outcome, TraceStep } from "../../trace/types.js";
@@ -13,6 +13,18 @@ export const AUDIT_SHEETS = {
   reconciliation: "核对 reconciliation",
   traces: "计算过程 traces",
 } as const;
+
+/**
+ * The ledger rows of a discrepancy as an auditor looks them up: Excel's row numbers (`5, 9`), with their sheets
+ * when the ledger has several (`2016 row 5, 2017 row 9`).
+ */
+export function ledgerRowsText(discrepancy: Pick<Discrepancy, "rows" | "sheets">): string {
+  const rows = discrepancy.rows ?? [];
+  const sheets = discrepancy.sheets;
+  return rows
+    .map((row, index) => (sheets === undefined ? String(row) : `${sheets[index] ?? ""} row ${row}`))
+    .join(", ");
+}
 
 /** Labels (column A) of the totals rows, so readers can find them. */
 export const AUDIT_TOTAL_LABELS = {
@@ -146,7 +158,7 @@ function writeDiscrepancies(
     moneyCell(row.getCell(6), discrepancy.paid);
     moneyCell(row.getCell(7), discrepancy.difference);
     row.getCell(8).value = (discrepancy.vouchers ?? []).join(", ");
-    row.getCell(9).value = (discrepancy.rows ?? []).join(", ");
+    row.getCell(9).value = ledgerRowsText(discrepancy);
     owed = owed.plus(discrepancy.owed);
     paid = paid.plus(discrepancy.paid);
   });
