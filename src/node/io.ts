@@ -37,27 +37,30 @@ interface Said {
   readonly zh?: string;
 }
 
-/** Wrong command-line usage: exit 2 with the message and a pointer to `--help`. */
-export class UsageError extends Error {
-  override readonly name = "UsageError";
+/** A problem the CLI reports in one line: its message in English, the same in Chinese, and a stable code. */
+abstract class CliError extends Error {
   readonly code: string;
   readonly zh: string | undefined;
-  constructor(message: string, said: Said = {}) {
+  constructor(message: string, said: Said, fallbackCode: string) {
     super(message);
-    this.code = said.code ?? "usage";
+    this.code = said.code ?? fallbackCode;
     this.zh = said.zh;
   }
 }
 
-/** A file or stream that could not be read or written although the command was right: exit 74. */
-export class IoError extends Error {
-  override readonly name = "IoError";
-  readonly code: string;
-  readonly zh: string | undefined;
+/** Wrong command-line usage: exit 2 with the message and a pointer to `--help`. */
+export class UsageError extends CliError {
+  override readonly name = "UsageError";
   constructor(message: string, said: Said = {}) {
-    super(message);
-    this.code = said.code ?? "io-error";
-    this.zh = said.zh;
+    super(message, said, "usage");
+  }
+}
+
+/** A file or stream that could not be read or written although the command was right: exit 74. */
+export class IoError extends CliError {
+  override readonly name = "IoError";
+  constructor(message: string, said: Said = {}) {
+    super(message, said, "io-error");
   }
 }
 

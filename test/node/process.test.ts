@@ -2,12 +2,13 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, closeSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
+import packageJson from "../../package.json";
 import { beforeAll, describe, expect, it } from "vitest";
 import { enterpriseCase } from "../fixtures/cases.js";
 import { tempDir } from "./formats/support.js";
 
 /** The built bin, as users run it (`npm test` builds it before the tests). */
-const CLI = resolve(import.meta.dirname, "../../dist/cli.js");
+const CLI = resolve(import.meta.dirname, "../..", (packageJson.bin as { exitfund: string }).exitfund);
 const built = existsSync(CLI);
 
 let dir: string;
@@ -38,7 +39,11 @@ async function temporaries(): Promise<string[]> {
   return (await readdir(dir)).filter((name) => name.endsWith(".tmp"));
 }
 
-describe.skipIf(!built)("the bin: exit statuses and files under faults", () => {
+describe("the bin: exit statuses and files under faults", () => {
+  it("is built (npm test builds it first; else run npm run build)", () => {
+    expect(built, CLI).toBe(true);
+  });
+
   it.each([
     ["SIGINT", 130],
     ["SIGTERM", 143],

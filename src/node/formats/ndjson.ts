@@ -1,7 +1,7 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { echoText } from "../../errors/echo.js";
-import { InvalidInputError } from "../../errors/index.js";
+import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { LIMITS, bytesText } from "../limits.js";
 import { duplicateKeyIssues, duplicateKeys, loneSurrogateIssues, loneSurrogates } from "./json.js";
 import { scanUtf8, utf16Of } from "./text.js";
@@ -121,23 +121,24 @@ function lineRecord(bytes: Buffer, line: number, lineStart: number): NdjsonRecor
   }
   const duplicates = duplicateKeys(text);
   if (duplicates.length > 0)
-    return {
+    return lineProblem(
       line,
-      code: "duplicate-key",
-      error: duplicateKeyIssues(duplicates, (path) => path)
-        .map((issue) => `${issue.path}: ${issue.message}`)
-        .join("; "),
-    };
+      "duplicate-key",
+      duplicateKeyIssues(duplicates, (path) => path),
+    );
   const broken = loneSurrogates(text, value);
   if (broken.length > 0)
-    return {
+    return lineProblem(
       line,
-      code: "not-unicode",
-      error: loneSurrogateIssues(broken, (path) => path)
-        .map((issue) => `${issue.path}: ${issue.message}`)
-        .join("; "),
-    };
+      "not-unicode",
+      loneSurrogateIssues(broken, (path) => path),
+    );
   return { line, value };
+}
+
+/** The record of a line whose problems are at paths inside its case (`landAreaM2: the key … twice`). */
+function lineProblem(line: number, code: string, issues: readonly InputIssue[]): NdjsonRecord {
+  return { line, code, error: issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ") };
 }
 
 /** Where a field of a case read from line `line` of `file` is. */

@@ -181,7 +181,7 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
   );
   const header = sheet.getRow(1);
   header.getCell(1).value = EXAMPLE_HEADER;
-  sheet.getColumn(1).width = 24;
+  sheet.getColumn(1).width = 40;
   layout.columns.forEach((column, index) => (header.getCell(index + first).value = templateHeader(column)));
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle" };
