@@ -95,11 +95,16 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
 export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
-  if (bytes.length >= 4) {
-    if (bytes[0] !== 0 && bytes[1] === 0 && bytes[2] !== 0 && bytes[3] === 0) return "utf-16le";
-    if (bytes[0] === 0 && bytes[1] !== 0 && bytes[2] === 0 && bytes[3] !== 0) return "utf-16be";
+  // Without a BOM: ASCII text in UTF-16 has a zero byte in every other place (looked at over 8 bytes).
+  const span = Math.min(bytes.length, 8) & ~1;
+  if (span < 4) return undefined;
+  let evenZero = true;
+  let oddZero = true;
+  for (let at = 0; at < span; at += 2) {
+    evenZero &&= bytes[at] === 0 && bytes[at + 1] !== 0;
+    oddZero &&= bytes[at] !== 0 && bytes[at + 1] === 0;
   }
-  return undefined;
+  return oddZero ? "utf-16le" : evenZero ? "utf-16be" : undefined;
 }
 
 function hasUtf8Bom(bytes: Uint8Array): boolean {
