@@ -1,4 +1,7 @@
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+const src = (file: string) => join(import.meta.dirname, "src", file);
 
 // Two projects: the unit tests on the sources, and the package checks (test/package/), which run on the packed
 // tarball installed into scratch consumer projects; their global setup packs and installs once, and only when
@@ -10,6 +13,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
+        // A unit test (or an example programme it loads) that imports the package by name gets the sources.
+        resolve: {
+          alias: [
+            { find: /^exitfund$/, replacement: src("index.ts") },
+            { find: /^exitfund\/rules$/, replacement: src("rules/index.ts") },
+            { find: /^exitfund\/node$/, replacement: src("node/index.ts") },
+          ],
+        },
         test: { name: "unit", include: ["test/**/*.test.ts"], exclude: ["test/package/**"] },
       },
       {

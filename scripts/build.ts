@@ -44,9 +44,10 @@ for (const file of readdirSync(dist, { recursive: true, encoding: "utf8" })) {
 }
 process.stdout.write(`build: ${declarations} declaration files, each as .d.ts and .d.cts\n`);
 
-const { SCHEMA_NAMES, jsonSchema } = (await import(
-  pathToFileURL(join(dist, "schemas", "json-schema.js")).href
-)) as typeof import("../src/schemas/json-schema.js");
+const { schemaNames, jsonSchema } = (await import(
+  pathToFileURL(join(dist, "rules", "jsonSchema.js")).href
+)) as typeof import("../src/rules/jsonSchema.js");
+const SCHEMA_NAMES = schemaNames();
 mkdirSync(join(dist, "json-schema"));
 for (const name of SCHEMA_NAMES)
   writeFileSync(join(dist, "json-schema", `${name}.json`), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);

@@ -11,7 +11,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { computeBatch } from "../src/batch/compute.js";
-import type { Outcome } from "../src/trace/types.js";
+import type { Outcome } from "../src/rules/default.js";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const GOLDEN_DIR = join(root, "test", "fixtures", "golden");

@@ -1,4 +1,5 @@
-// exitfund — the browser-safe core. Hand-written named exports only (guarded by test/publicApi.test.ts).
+// exitfund — the browser-safe core. Hand-written named exports only (guarded by test/contract/publicApi.test.ts).
+// The rules themselves, composable and extensible, are in `exitfund/rules`.
 
 // money
 export { allocate, allocateWithLog } from "./money/allocate.js";
@@ -8,37 +9,49 @@ export { formatAmount, formatWan, formatYuan } from "./money/format.js";
 export { parseMoney, parseQuantity } from "./money/parse.js";
 export { roundMoney, toMoneyString } from "./money/round.js";
 
-// parameters and rule sets
-export { param, weakestStatus } from "./parameters/lookup.js";
-export { applyScale } from "./parameters/scale.js";
-export { PARAMETERS, type ParameterName } from "./parameters/catalog.js";
-export type { InForce, IsoDate, RuleSet, RuleSetJson } from "./parameters/types.js";
-export { loadRuleSet, ruleSets } from "./rule-sets/index.js";
+// rule sets
+export type { InForce, IsoDate, RuleCitationJson, RuleSet, RuleSetJson } from "./parameters/types.js";
+export { loadRuleSet, ruleSets, type LoadOptions, type RuleSetInput } from "./rule-sets/index.js";
+export { ruleSetMarkdown } from "./rule-sets/doc.js";
+export { diffRuleSets, type RuleSetDiff } from "./parameters/diff.js";
 
 // computation
 export {
   compute,
   computeBatch,
   summarize,
+  type BatchOptions,
   type CaseError,
   type ComputeDocument,
-  type RuleSetInput,
+  type ComputeOptions,
   type Totals,
 } from "./batch/compute.js";
-export { computeStream } from "./batch/stream.js";
+export {
+  computeStream,
+  runningTotals,
+  type CaseSource,
+  type RunningTotals,
+  type StreamOptions,
+} from "./batch/stream.js";
 export { verify } from "./batch/verify.js";
-export { explain, type Lang } from "./trace/explain.js";
+export { explain, type Lang } from "./rules/explain.js";
 
 // audit, budget and what-if
 export { audit, type AuditDocument, type AuditOptions, type Discrepancy, type DiscrepancyType } from "./audit/index.js";
 export { budget, budgetOfCases, type BudgetDocument, type BudgetOptions } from "./batch/budget.js";
 export { compare, type CompareDocument } from "./batch/compare.js";
-export { diffRuleSets, type RuleSetDiff } from "./parameters/diff.js";
-export { ruleSetMarkdown } from "./parameters/doc.js";
+
+// outcomes (the rules that compute them, and programmes of domains, are in exitfund/rules)
+export type { Outcome } from "./rules/default.js";
+export type { OutcomeOf, Programme } from "./rules/programme.js";
+export type { EnterpriseOutcome, EnterpriseRewardDetail } from "./rules/enterprise-reward/index.js";
+export type { ClearanceDetail, ClearanceOutcome, VerifiedItem } from "./rules/land-clearing-fee/index.js";
+export type { VillageCompensationDetail, VillageOutcome } from "./rules/village-compensation/index.js";
+export type { TownshipTransferDetail, TransferOutcome } from "./rules/township-transfer/index.js";
 export type {
   Amounts,
   Finding,
-  Outcome,
+  OutcomeBase,
   ParamUse,
   Payee,
   Payer,
@@ -50,7 +63,7 @@ export type {
 
 // schemas and errors
 export { schemas } from "./schemas/index.js";
-export { jsonSchema, type SchemaName } from "./schemas/json-schema.js";
+export { jsonSchema, type SchemaName } from "./rules/jsonSchema.js";
 export type {
   Case,
   EnterpriseExit,
@@ -59,4 +72,10 @@ export type {
   TownshipTransfer,
   VillageCompensation,
 } from "./schemas/cases.js";
-export { InvalidInputError, RuleSetError, type InputIssue } from "./errors/index.js";
+export {
+  InvalidInputError,
+  RuleSetError,
+  isInvalidInputError,
+  isRuleSetError,
+  type InputIssue,
+} from "./errors/index.js";

@@ -10,12 +10,12 @@
 import { compute } from "../../src/batch/compute.js";
 import { type Dec, type DecimalLike, ZERO, dec } from "../../src/money/decimal.js";
 import { formatAmount } from "../../src/money/format.js";
-import { TAX_TYPES } from "../../src/parameters/catalog.js";
-import { param } from "../../src/parameters/lookup.js";
+import { valueInForce } from "../../src/parameters/lookup.js";
 import type { RuleSet } from "../../src/parameters/types.js";
 import type { ClearanceDetail } from "../../src/rules/land-clearing-fee/types.js";
 import type { TownshipTransferDetail } from "../../src/rules/township-transfer/townshipTransfer.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
+import { TAX_TYPES, type TaxType } from "../../src/vocabulary.js";
 import type { ClearanceInput, EnterpriseInput, TransferInput, VillageInput } from "./index.js";
 
 /** What the tables are computed from: the sample's cases by kind and their outcomes. */
@@ -422,7 +422,7 @@ function transferRows(input: CalibrationInput, ruleSet: RuleSet): CalibrationRow
   const lost = sumOf(details, (d) => d.lostCapacity);
   const transfers = sumOf(outcomes, total);
   // The local share of the exits' prior-year taxes at the 2015 national splits (the year N18 measures).
-  const shares = param(ruleSet, "transfer.localShare", "2015-12-31").value;
+  const shares = valueInForce<Readonly<Record<TaxType, Dec>>>(ruleSet, "transfer.localShare", "2015-12-31").value;
   const taxes = input.enterprises.flatMap((e): Tax[] => (e.priorYearTax === undefined ? [] : [e.priorYearTax]));
   const local = sumOf(taxes, (tax) =>
     TAX_TYPES.reduce<Dec>((sum, type) => sum.plus(dec(tax?.[type] ?? "0").times(shares[type])), ZERO),
@@ -430,7 +430,8 @@ function transferRows(input: CalibrationInput, ruleSet: RuleSet): CalibrationRow
   const all = sumOf(taxes, taxOf);
   const localShare = local.dividedBy(all);
   // transfer.townshipShareOfLocal = (part of the local share the district keeps) × (the township's half of it).
-  const township = param(ruleSet, "transfer.townshipShareOfLocal", "2015-12-31").value.vat;
+  const township = valueInForce<Readonly<Record<TaxType, Dec>>>(ruleSet, "transfer.townshipShareOfLocal", "2015-12-31")
+    .value.vat;
   const districtPart = township.dividedBy(TOWNSHIP_HALF);
   return [
     {

@@ -1,6 +1,6 @@
 import { dec } from "../../src/money/decimal.js";
 import { toMoneyString } from "../../src/money/round.js";
-import { param } from "../../src/parameters/lookup.js";
+import { valueInForce } from "../../src/parameters/lookup.js";
 import type { ClearanceRate, RuleSet } from "../../src/parameters/types.js";
 import type { CaseInput } from "../../src/schemas/cases.js";
 import { addDays, dayOf, isoOf } from "./dates.js";
@@ -120,7 +120,7 @@ export function generateClearance(random: Random, ruleSet: RuleSet): ClearanceIn
       dayOf(township.region === "north" ? "2016-07-01" : "2016-08-01") +
         random.int(0, township.region === "north" ? 300 : 480),
     );
-    const rates = param(ruleSet, "clearance.rates", declaredOn).value;
+    const rates = valueInForce<Readonly<Record<string, ClearanceRate>>>(ruleSet, "clearance.rates", declaredOn).value;
     const count = random.int(12, 88);
     const id = `C-${String(n).padStart(4, "0")}`;
     declarations.push({

@@ -1,4 +1,5 @@
 import type { CaseInput } from "../../src/schemas/cases.js";
+import { EXEMPT_CATEGORIES } from "../../src/vocabulary.js";
 import { dayOf, isoOf } from "./dates.js";
 import { type Random, scaled } from "./random.js";
 import { TOWNSHIPS, type Township } from "./townships.js";
@@ -69,14 +70,7 @@ const CATALOGUE: readonly (readonly [CatalogueIndustry, string, number])[] = [
   ["solvent-coated-furniture", "家具喷涂", 22],
 ];
 
-const EXEMPT: readonly ExemptCategory[] = [
-  "high-tech",
-  "listed",
-  "famous-brand",
-  "tech-centre",
-  "livelihood",
-  "arts-crafts",
-];
+const EXEMPT: readonly ExemptCategory[] = EXEMPT_CATEGORIES;
 const EXEMPT_DECISIONS = [
   "pending",
   "pending",

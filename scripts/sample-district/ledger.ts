@@ -2,7 +2,8 @@ import type { DiscrepancyType } from "../../src/audit/types.js";
 import { dec } from "../../src/money/decimal.js";
 import { formatAmount } from "../../src/money/format.js";
 import { toMoneyString } from "../../src/money/round.js";
-import type { Outcome, Payer } from "../../src/trace/types.js";
+import type { Outcome } from "../../src/rules/default.js";
+import type { Payer } from "../../src/trace/types.js";
 import { addDays } from "./dates.js";
 import type { Random } from "./random.js";
 

@@ -1,9 +1,10 @@
 import { Dec, ZERO, dec } from "../../src/money/decimal.js";
 import type { RuleSet } from "../../src/parameters/types.js";
+import { createContext } from "../../src/rules/context.js";
 import { enterpriseLostCapacity } from "../../src/rules/township-transfer/lostCapacity.js";
 import { townshipShares } from "../../src/rules/township-transfer/shares.js";
 import { reckoningDate } from "../../src/rules/township-transfer/townshipTransfer.js";
-import type { CaseInput } from "../../src/schemas/cases.js";
+import type { CaseInput, TownshipTransfer } from "../../src/schemas/cases.js";
 import type { EnterpriseInput } from "./enterprises.js";
 import { type Random, scaled } from "./random.js";
 import { TOWNSHIPS } from "./townships.js";
@@ -39,7 +40,8 @@ export function generateTransfers(
   enterprises: readonly EnterpriseInput[],
   ruleSet: RuleSet,
 ): TransferInput[] {
-  const { shares } = townshipShares(ruleSet, reckoningDate(FISCAL_YEAR));
+  const { ctx } = createContext(ruleSet, reckoningDate(FISCAL_YEAR), false);
+  const shares = townshipShares({} as TownshipTransfer, ctx).value;
   return TOWNSHIPS.map((township) => {
     const exitedEnterprises = enterprises
       .filter((enterprise) => enterprise.township === township.name && exitedIn2016(enterprise))
@@ -57,10 +59,9 @@ export function generateTransfers(
       (sum, enterprise) =>
         sum.plus(
           enterpriseLostCapacity(
-            { id: enterprise.id, priorYearTax: { ...NO_TAX, ...enterprise.priorYearTax } },
-            shares,
-            ruleSet.rounding,
-          ).amount,
+            { id: enterprise.id, priorYearTax: { ...NO_TAX, ...enterprise.priorYearTax }, shares },
+            ctx,
+          ).value.amount,
         ),
       ZERO,
     );

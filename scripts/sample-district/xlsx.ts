@@ -27,7 +27,7 @@ export async function flatWorkbookBytes(note: string, sheets: readonly SheetData
   notes.getCell(1, 1).alignment = { wrapText: true, vertical: "top" };
   notes.getRow(1).height = 60;
   for (const { layout: kind, records } of sheets) {
-    const layout = LAYOUTS[kind];
+    const layout = LAYOUTS[kind as keyof typeof LAYOUTS];
     const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
     layout.columns.forEach((column, index) => {
       const target = sheet.getColumn(index + 1);

@@ -1,9 +1,10 @@
-import { computeBatch, resolveRuleSetInput } from "../batch/compute.js";
+import { computeBatch, resolveOptions } from "../batch/compute.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { dec, type Dec } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import { MoneySchema } from "../schemas/scalars.js";
-import type { Outcome } from "../trace/types.js";
+import { show } from "../schemas/scalars.js";
+import type { OutcomeBase } from "../trace/types.js";
 import { parseLedger } from "./ledger.js";
 import { caseLines, sum, unknownCaseLines, type AuditLine, type IndexedRow } from "./match.js";
 import {
@@ -60,19 +61,23 @@ export function parseAuditInput(
   ledger: readonly unknown[],
   options: AuditOptions = {},
 ): AuditInput {
-  const ruleSet = resolveRuleSetInput(options.ruleSet);
+  const { ruleSet, programme } = resolveOptions(options);
   const issues: InputIssue[] = [];
   const tolerance = MoneySchema.safeParse(options.tolerance ?? "0");
   if (!tolerance.success)
     issues.push({
       path: "tolerance",
-      message: `tolerance must be an amount in yuan ≥ 0, e.g. "0.05"; got ${JSON.stringify(options.tolerance)}`,
+      code: "not-a-decimal",
+      message: `tolerance must be an amount in yuan ≥ 0, e.g. "0.05"; got ${show(options.tolerance)}`,
+      zh: "容差应为以元计、大于等于 0 的金额",
     });
-  const document = computeBatch(cases, ruleSet);
+  const document = computeBatch(cases, { ruleSet, programme, trace: false });
   issues.push(
-    ...document.errors.map((error) => ({
-      path: `cases${error.path.startsWith("[") ? "" : "."}${error.path}`,
-      message: error.id === undefined ? error.message : `(${error.id}) ${error.message}`,
+    ...document.errors.map(({ index: _index, id, ...issue }) => ({
+      ...issue,
+      path: `cases${issue.path.startsWith("[") ? "" : "."}${issue.path}`,
+      message: id === undefined ? issue.message : `(${id}) ${issue.message}`,
+      ...(issue.zh === undefined ? {} : { zh: id === undefined ? issue.zh : `(${id}) ${issue.zh}` }),
     })),
   );
   const rows = parseLedger(ledger, ruleSet.rounding);
@@ -171,7 +176,7 @@ function discrepancyOf(line: AuditLine, money: (value: Dec) => string, place: Pl
 }
 
 function reconciliationEntry(
-  outcome: Outcome,
+  outcome: OutcomeBase,
   lines: readonly AuditLine[],
   money: (value: Dec) => string,
   place: Places,

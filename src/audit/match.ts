@@ -1,6 +1,6 @@
 import { ZERO, dec, type Dec } from "../money/decimal.js";
 import type { LedgerRow } from "../schemas/cases.js";
-import type { Outcome, Payer } from "../trace/types.js";
+import type { OutcomeBase, Payer } from "../trace/types.js";
 import { AMOUNT_TYPES, type DiscrepancyType } from "./types.js";
 
 /** A ledger row with its 0-based index in the ledger and its amount as a decimal. */
@@ -74,7 +74,7 @@ export function canonicalOrder(a: IndexedRow, b: IndexedRow): number {
  * the other kinds always are.
  * @category audit
  */
-export function caseLines(outcome: Outcome, rows: readonly IndexedRow[], tolerance: Dec): AuditLine[] {
+export function caseLines(outcome: OutcomeBase, rows: readonly IndexedRow[], tolerance: Dec): AuditLine[] {
   const split = {
     municipal: splitPayments(rows.filter((entry) => entry.row.payer === "municipal")),
     district: splitPayments(rows.filter((entry) => entry.row.payer === "district")),

@@ -1,10 +1,11 @@
 import type { Dec } from "../money/decimal.js";
 import type { RuleSet } from "../parameters/types.js";
+import type { Programme } from "../rules/programme.js";
 import type { LedgerRow } from "../schemas/cases.js";
-import type { CaseKind, Outcome, Payer } from "../trace/types.js";
+import type { CaseKind, OutcomeBase, Payer } from "../trace/types.js";
 
 /**
- * The kinds of discrepancy an audit reports (DESIGN §6).
+ * The kinds of discrepancy an audit reports (docs/auditors.md).
  *
  * - `underpaid`: the payer paid less than it owes (but more than nothing);
  * - `overpaid`: the payer paid more than it owes (and it owes something);
@@ -72,7 +73,7 @@ export interface ReconciliationEntry {
   readonly sheets?: readonly string[];
 }
 
-/** The JSON document of `exitfund audit` (DESIGN §6, with the allowed extras `tolerance`, `counts` and `reconciliation`). */
+/** The JSON document of `exitfund audit` (docs/auditors.md, with the extras `tolerance`, `counts` and `reconciliation`). */
 export interface AuditDocument {
   readonly ruleSet: { readonly id: string; readonly version: string };
   readonly tolerance: string;
@@ -88,12 +89,14 @@ export interface AuditOptions {
   readonly tolerance?: string;
   /** A rule set, a bundled id, or rule-set JSON (default tongzhou-2016). */
   readonly ruleSet?: RuleSet | string | object;
+  /** The programme the cases are computed with (default `defaultProgramme`). */
+  readonly programme?: Programme;
 }
 
 /** Validated audit input: the outcomes of every case, the parsed ledger and the tolerance. */
 export interface AuditInput {
   readonly ruleSet: RuleSet;
-  readonly outcomes: readonly Outcome[];
+  readonly outcomes: readonly OutcomeBase[];
   readonly ledger: readonly LedgerRow[];
   readonly tolerance: Dec;
   /**

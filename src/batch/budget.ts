@@ -3,20 +3,23 @@ import { allocateWithLog } from "../money/allocate.js";
 import { DEFAULT_ROUNDING, ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import { defaultRuleSet } from "../rule-sets/index.js";
-import { CaseSchema, type Case } from "../schemas/cases.js";
-import { MoneySchema } from "../schemas/scalars.js";
-import type { CaseKind, Outcome, Payer, Track } from "../trace/types.js";
-import { computeBatch, resolveRuleSetInput, type RuleSetInput } from "./compute.js";
+import { defaultProgramme } from "../rules/default.js";
+import type { CaseFacts } from "../rules/domain.js";
+import { parseCase } from "../rules/evaluate.js";
+import type { Programme } from "../rules/programme.js";
+import { MoneySchema, show } from "../schemas/scalars.js";
+import type { OutcomeBase, Payer } from "../trace/types.js";
+import { computeBatch, resolveOptions, type RuleSetInput } from "./compute.js";
 
 /** The dimensions a budget groups by. */
 export const BUDGET_DIMENSIONS = ["township", "payer", "track", "year"] as const;
 export type BudgetDimension = (typeof BUDGET_DIMENSIONS)[number];
 
 /**
- * The track of a group: an enterprise exit's track, or for the other kinds the kind itself (each is
- * its own budget line: land-clearing fees, village compensation, township transfers).
+ * The budget line of a group: an enterprise exit's track, or for the other kinds the kind itself (each is
+ * its own budget line: land-clearing fees, village compensation, township transfers); each domain says.
  */
-export type BudgetTrack = Track | Exclude<CaseKind, "enterprise-exit">;
+export type BudgetTrack = string;
 
 /** A group's key: the values of the dimensions grouped by, and only those. */
 export interface BudgetKey {
@@ -46,7 +49,7 @@ export interface BudgetAllocation {
   readonly remainder: readonly string[];
 }
 
-/** The JSON document of `exitfund budget` (DESIGN §6). */
+/** The JSON document of `exitfund budget` (docs/finance-bureau.md). */
 export interface BudgetDocument {
   readonly ruleSet: { readonly id: string; readonly version: string };
   readonly groups: readonly { readonly key: BudgetKey; readonly amount: string }[];
@@ -68,18 +71,23 @@ export interface BudgetOptions {
   readonly rounding?: Rounding;
   /** The rule set named in the document (default: the one the first outcome names). */
   readonly ruleSet?: { readonly id: string; readonly version: string };
+  /** The programme whose domains give each outcome's budget line and their order (default `defaultProgramme`). */
+  readonly programme?: Programme;
 }
 
 const PAYERS: readonly Payer[] = ["municipal", "district"];
-const TRACK_ORDER: readonly BudgetTrack[] = [
-  "municipal",
-  "district-supplement",
-  "district-small",
-  "none",
-  "structure-clearance",
-  "village-compensation",
-  "township-transfer",
-];
+
+/** The budget lines of a programme in order, and the line of an outcome (its kind when the programme lacks it). */
+function budgetLines(programme: Programme) {
+  const order = programme.domains.flatMap((domain) => domain.budgetLines);
+  return {
+    rank: (line: string) => {
+      const at = order.indexOf(line);
+      return at === -1 ? order.length : at;
+    },
+    of: (outcome: OutcomeBase) => programme.entry(outcome.kind)?.domain.budgetLine(outcome) ?? outcome.kind,
+  };
+}
 
 /**
  * 预算汇总 · budget roll-up — the amounts owed grouped by township, payer, track and/or year, and with a cap a fen-exact allocation.
@@ -97,20 +105,21 @@ const TRACK_ORDER: readonly BudgetTrack[] = [
  * budget(outcomes, { by: ["township", "payer"], cap: "1000000", payer: "district" });
  * @category batch
  */
-export function budget(outcomes: readonly Outcome[], options: BudgetOptions = {}): BudgetDocument {
+export function budget(outcomes: readonly OutcomeBase[], options: BudgetOptions = {}): BudgetDocument {
   const by = options.by ?? ["township"];
+  const lines = budgetLines(options.programme ?? defaultProgramme);
   const rounding = options.rounding ?? DEFAULT_ROUNDING;
   const cap = checkOptions(by, options, outcomes, rounding);
   const money = (value: Dec) => toMoneyString(value, rounding);
   const sums = new Map<string, { key: BudgetKey; amount: Dec }>();
   for (const outcome of outcomes) {
     for (const [payer, amount] of partsOf(outcome, by.includes("payer"))) {
-      const key = keyOf(outcome, payer, by, options.years);
+      const key = keyOf(outcome, payer, by, options.years, lines.of);
       const id = JSON.stringify(key);
       sums.set(id, { key, amount: (sums.get(id)?.amount ?? ZERO).plus(amount) });
     }
   }
-  const groups = [...sums.values()].sort((a, b) => compareKeys(a.key, b.key, by));
+  const groups = [...sums.values()].sort((a, b) => compareKeys(a.key, b.key, by, lines.rank));
   const total = outcomes.reduce((acc, outcome) => acc.plus(dec(outcome.amounts.total)), ZERO);
   const grouped = groups.reduce((acc, group) => acc.plus(group.amount), ZERO);
   assertInvariant(grouped.eq(total), `budget: Σ groups ${grouped.toString()} ≠ total ${total.toString()}`);
@@ -133,45 +142,52 @@ export function budget(outcomes: readonly Outcome[], options: BudgetOptions = {}
  */
 export function budgetOfCases(
   cases: readonly unknown[],
-  options: Omit<BudgetOptions, "years" | "rounding" | "ruleSet"> & { readonly ruleSet?: RuleSetInput } = {},
+  options: Omit<BudgetOptions, "years" | "rounding" | "ruleSet"> & {
+    readonly ruleSet?: RuleSetInput;
+    readonly programme?: Programme;
+  } = {},
 ): BudgetDocument {
-  const ruleSet = resolveRuleSetInput(options.ruleSet);
-  const document = computeBatch(cases, ruleSet);
+  const { ruleSet: given, programme, ...rest } = options;
+  const resolved = resolveOptions({
+    ...(given === undefined ? {} : { ruleSet: given }),
+    ...(programme === undefined ? {} : { programme }),
+  });
+  const document = computeBatch(cases, { ruleSet: resolved.ruleSet, programme: resolved.programme });
   if (document.errors.length > 0)
-    throw new InvalidInputError(document.errors.map((error) => ({ path: error.path, message: error.message })));
-  const parsed = cases.map((input) => CaseSchema.parse(input));
-  const { ruleSet: _ruleSet, ...rest } = options;
+    throw new InvalidInputError(document.errors.map(({ index: _index, id: _id, ...issue }) => issue));
+  const parsed = cases.flatMap((input) => {
+    const one = parseCase(resolved.programme, input, resolved.ruleSet);
+    return one.ok ? [one.value] : [];
+  });
   return budget(document.results, {
     ...rest,
-    years: caseYears(parsed),
-    rounding: ruleSet.rounding,
+    programme: resolved.programme,
+    years: caseYears(parsed, resolved.programme),
+    rounding: resolved.ruleSet.rounding,
     ruleSet: document.ruleSet,
   });
 }
 
 /**
- * 年度 · budget year of each case, by id: the year of `exitCompletedOn`, `declaredOn` or `clearedOn`, or a transfer's `fiscalYear`.
+ * 年度 · budget year of each case, by id: the year of its selecting date (`exitCompletedOn`, `declaredOn`,
+ * `clearedOn`), or what its domain says (a transfer's `fiscalYear`).
  * @category batch
  */
-export function caseYears(cases: readonly Case[]): { [caseId: string]: number } {
-  return Object.fromEntries(cases.map((facts) => [facts.id, yearOf(facts)]));
-}
-
-function yearOf(facts: Case): number {
-  switch (facts.kind) {
-    case "enterprise-exit":
-      return Number(facts.exitCompletedOn.slice(0, 4));
-    case "structure-clearance":
-      return Number(facts.declaredOn.slice(0, 4));
-    case "village-compensation":
-      return Number(facts.clearedOn.slice(0, 4));
-    case "township-transfer":
-      return facts.fiscalYear;
-  }
+export function caseYears(
+  cases: readonly CaseFacts[],
+  programme: Programme = defaultProgramme,
+): { [caseId: string]: number } {
+  return Object.fromEntries(
+    cases.map((facts) => {
+      const domain = programme.entry(facts.kind)?.domain;
+      const year = domain?.year?.(facts) ?? Number((domain?.date(facts) ?? "").slice(0, 4));
+      return [facts.id, year];
+    }),
+  );
 }
 
 /** The amounts an outcome puts in the budget: its total, or by payer its non-zero parts. */
-function partsOf(outcome: Outcome, byPayer: boolean): [Payer | undefined, Dec][] {
+function partsOf(outcome: OutcomeBase, byPayer: boolean): [Payer | undefined, Dec][] {
   if (!byPayer) return [[undefined, dec(outcome.amounts.total)]];
   return PAYERS.map((payer): [Payer, Dec] => [payer, dec(outcome.amounts[payer])]).filter(
     ([, amount]) => !amount.isZero(),
@@ -179,23 +195,26 @@ function partsOf(outcome: Outcome, byPayer: boolean): [Payer | undefined, Dec][]
 }
 
 function keyOf(
-  outcome: Outcome,
+  outcome: OutcomeBase,
   payer: Payer | undefined,
   by: readonly BudgetDimension[],
   years: BudgetOptions["years"],
+  lineOf: (outcome: OutcomeBase) => string,
 ): BudgetKey {
   const key: { township?: string; payer?: Payer; track?: BudgetTrack; year?: number } = {};
   for (const dimension of by) {
     if (dimension === "township") key.township = outcome.township;
     else if (dimension === "payer" && payer !== undefined) key.payer = payer;
-    else if (dimension === "track") key.track = outcome.track ?? (outcome.kind as BudgetTrack);
+    else if (dimension === "track") key.track = lineOf(outcome);
     else if (dimension === "year") {
-      const year = years?.[outcome.id];
+      const year = years !== undefined && Object.hasOwn(years, outcome.id) ? years[outcome.id] : undefined;
       if (year === undefined)
         throw new InvalidInputError([
           {
             path: "years",
-            message: `gives no year for case "${outcome.id}"; grouping by year needs every case's year (caseYears(cases))`,
+            code: "missing-year",
+            message: `gives no year for case ${show(outcome.id)}; grouping by year needs every case's year (caseYears(cases))`,
+            zh: "按年度汇总需要每个案件的年度",
           },
         ]);
       key.year = year;
@@ -204,7 +223,12 @@ function keyOf(
   return key;
 }
 
-function compareKeys(a: BudgetKey, b: BudgetKey, by: readonly BudgetDimension[]): number {
+function compareKeys(
+  a: BudgetKey,
+  b: BudgetKey,
+  by: readonly BudgetDimension[],
+  rank: (line: string) => number,
+): number {
   for (const dimension of by) {
     const order =
       dimension === "township"
@@ -212,7 +236,7 @@ function compareKeys(a: BudgetKey, b: BudgetKey, by: readonly BudgetDimension[])
         : dimension === "payer"
           ? PAYERS.indexOf(a.payer ?? "municipal") - PAYERS.indexOf(b.payer ?? "municipal")
           : dimension === "track"
-            ? TRACK_ORDER.indexOf(a.track ?? "none") - TRACK_ORDER.indexOf(b.track ?? "none")
+            ? rank(a.track ?? "") - rank(b.track ?? "") || compareText(a.track ?? "", b.track ?? "")
             : (a.year ?? 0) - (b.year ?? 0);
     if (order !== 0) return order;
   }
@@ -223,7 +247,7 @@ function compareKeys(a: BudgetKey, b: BudgetKey, by: readonly BudgetDimension[])
 function checkOptions(
   by: readonly BudgetDimension[],
   options: BudgetOptions,
-  outcomes: readonly Outcome[],
+  outcomes: readonly OutcomeBase[],
   rounding: Rounding,
 ): Dec | undefined {
   const issues: InputIssue[] = [];
@@ -231,35 +255,55 @@ function checkOptions(
     if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension))
       issues.push({
         path: `by[${index}]`,
-        message: `must be one of ${BUDGET_DIMENSIONS.join(", ")}; got ${JSON.stringify(dimension)}`,
+        code: "unknown-dimension",
+        message: `must be one of ${BUDGET_DIMENSIONS.join(", ")}; got ${show(dimension)}`,
+        zh: `汇总维度应为 ${BUDGET_DIMENSIONS.join("、")} 之一`,
       });
     else if (by.indexOf(dimension) !== index)
-      issues.push({ path: `by[${index}]`, message: `"${dimension}" is given twice` });
+      issues.push({
+        path: `by[${index}]`,
+        code: "repeated-dimension",
+        message: `"${dimension}" is given twice`,
+        zh: `汇总维度"${dimension}"重复`,
+      });
   });
   if (by.includes("year") && options.years === undefined && outcomes.length > 0)
     issues.push({
       path: "years",
+      code: "missing-year",
       message: "grouping by year needs each case's year: pass years (caseYears(cases)) or use budgetOfCases",
+      zh: "按年度汇总需要每个案件的年度",
     });
   if ((options.cap === undefined) !== (options.payer === undefined))
     issues.push({
       path: options.cap === undefined ? "cap" : "payer",
+      code: "cap-needs-payer",
       message: "a capped allocation needs both cap (the money available) and payer (municipal or district)",
+      zh: "限额分配须同时给出限额和付款方",
     });
   if (options.payer !== undefined && !PAYERS.includes(options.payer))
-    issues.push({ path: "payer", message: `must be municipal or district; got ${JSON.stringify(options.payer)}` });
+    issues.push({
+      path: "payer",
+      code: "unknown-payer",
+      message: `must be municipal or district; got ${show(options.payer)}`,
+      zh: "付款方应为 municipal(市级)或 district(区级)",
+    });
   let cap: Dec | undefined;
   if (options.cap !== undefined) {
     const parsed = MoneySchema.safeParse(options.cap);
     if (!parsed.success)
       issues.push({
         path: "cap",
-        message: `must be an amount in yuan ≥ 0, e.g. "5000000"; got ${JSON.stringify(options.cap)}`,
+        code: "not-a-decimal",
+        message: `must be an amount in yuan ≥ 0, e.g. "5000000"; got ${show(options.cap)}`,
+        zh: "限额应为以元计、大于等于 0 的金额",
       });
     else if (dec(parsed.data).decimalPlaces() > rounding.scale)
       issues.push({
         path: "cap",
+        code: "too-many-decimals",
         message: `has more than ${rounding.scale} decimals; give the money available to the fen`,
+        zh: "限额应精确到分",
       });
     else cap = dec(parsed.data);
   }
@@ -272,7 +316,7 @@ function checkOptions(
  * @category batch
  */
 export function allocateCap(
-  outcomes: readonly Outcome[],
+  outcomes: readonly OutcomeBase[],
   cap: Dec,
   payer: Payer,
   rounding: Rounding = DEFAULT_ROUNDING,

@@ -3,9 +3,11 @@ import { ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import { diffRuleSets, parametersChangingAmounts } from "../parameters/diff.js";
 import type { RuleSet, RuleSetJson, SourceJson } from "../parameters/types.js";
-import { loadRuleSet } from "../rule-sets/index.js";
-import type { Amounts, CaseKind, Outcome, Track } from "../trace/types.js";
-import { computeBatch, resolveRuleSetInput, type RuleSetInput } from "./compute.js";
+import { loadWith, resolveRuleSetInput } from "../rule-sets/index.js";
+import { defaultProgramme } from "../rules/default.js";
+import type { Programme } from "../rules/programme.js";
+import type { Amounts, CaseKind, OutcomeBase } from "../trace/types.js";
+import { computeBatch, type RuleSetInput } from "./compute.js";
 
 /** Owed under A, under B, and the change (B − A), by payer. */
 export interface AmountsChange {
@@ -19,7 +21,7 @@ export interface CaseChange extends AmountsChange {
   readonly caseId: string;
   readonly kind: CaseKind;
   readonly township: string;
-  readonly track?: { readonly a: Track; readonly b: Track };
+  readonly track?: { readonly a: string; readonly b: string };
 }
 
 /** One step of the attribution: the batch total before and after taking `parameter` from B, and its part (after − before). */
@@ -67,11 +69,17 @@ export const ATTRIBUTION_NOTE =
  * compare(cases, "tongzhou-2016", { ...raisedRates, extends: "tongzhou-2016" }).attribution.steps;
  * @category batch
  */
-export function compare(cases: readonly unknown[], ruleSetA: RuleSetInput, ruleSetB: RuleSetInput): CompareDocument {
-  const a = resolveRuleSetInput(ruleSetA);
-  const b = resolveRuleSetInput(ruleSetB);
-  const outcomesA = outcomesUnder(cases, a, `rule set A (${a.id})`);
-  const outcomesB = outcomesUnder(cases, b, `rule set B (${b.id})`);
+export function compare(
+  cases: readonly unknown[],
+  ruleSetA: RuleSetInput,
+  ruleSetB: RuleSetInput,
+  options: { readonly programme?: Programme } = {},
+): CompareDocument {
+  const programme = options.programme ?? defaultProgramme;
+  const a = resolveRuleSetInput(ruleSetA, programme);
+  const b = resolveRuleSetInput(ruleSetB, programme);
+  const outcomesA = outcomesUnder(cases, a, programme, `rule set A (${a.id})`);
+  const outcomesB = outcomesUnder(cases, b, programme, `rule set B (${b.id})`);
   const show = (value: Dec) => toMoneyString(value, widest(a.rounding, b.rounding));
   const changes = outcomesA.map((outcomeA, index) => caseChange(outcomeA, outcomesB[index] ?? outcomeA, show));
   return {
@@ -82,30 +90,31 @@ export function compare(cases: readonly unknown[], ruleSetA: RuleSetInput, ruleS
       byTownship: groupChanges(changes, (change) => change.township, show),
       byKind: groupChanges(changes, (change) => change.kind, show),
     },
-    attribution: attribute(cases, a, b, outcomesA, outcomesB, show),
+    attribution: attribute(cases, { a, b, programme }, outcomesA, outcomesB, show),
   };
 }
 
 function attribute(
   cases: readonly unknown[],
-  a: RuleSet,
-  b: RuleSet,
-  outcomesA: readonly Outcome[],
-  outcomesB: readonly Outcome[],
+  { a, b, programme }: { readonly a: RuleSet; readonly b: RuleSet; readonly programme: Programme },
+  outcomesA: readonly OutcomeBase[],
+  outcomesB: readonly OutcomeBase[],
   show: (value: Dec) => string,
 ): CompareDocument["attribution"] {
   const diff = diffRuleSets(a, b);
   const order = [...parametersChangingAmounts(diff), ...(diff.rounding === undefined ? [] : ["rounding"])];
   const start = totalsOf(outcomesA);
   const end = totalsOf(outcomesB);
-  let json: RuleSetJson = { ...a.json, sources: unionSources(a.json.sources, b.json.sources) };
+  let json: RuleSetJson = { ...a.toJSON(), sources: unionSources(a.toJSON().sources, b.toJSON().sources) };
   let before = start;
   const steps = order.map((name): AttributionStep => {
-    json = name === "rounding" ? { ...json, rounding: b.rounding } : withParameterOf(json, b.json, name);
+    json = name === "rounding" ? { ...json, rounding: b.rounding } : withParameterOf(json, b.toJSON(), name);
     const after = totalsOf(
       outcomesUnder(
         cases,
-        loadRuleSet(json),
+        // A step keeps A's id (a bundled one, perhaps): it is never shown as a rule set of its own.
+        loadWith(json, programme, undefined, true),
+        programme,
         `the attribution step "${name}" (A with ${order.slice(0, order.indexOf(name) + 1).join(", ")} from B)`,
       ),
     );
@@ -151,11 +160,20 @@ function unionSources(a: readonly SourceJson[], b: readonly SourceJson[]): Sourc
   return [...a, ...b.filter((source) => !ids.has(source.id))];
 }
 
-function outcomesUnder(cases: readonly unknown[], ruleSet: RuleSet, under: string): readonly Outcome[] {
-  const document = computeBatch(cases, ruleSet);
+function outcomesUnder(
+  cases: readonly unknown[],
+  ruleSet: RuleSet,
+  programme: Programme,
+  under: string,
+): readonly OutcomeBase[] {
+  const document = computeBatch(cases, { ruleSet, programme, trace: false });
   if (document.errors.length > 0)
     throw new InvalidInputError(
-      document.errors.map((error) => ({ path: error.path, message: `under ${under}: ${error.message}` })),
+      document.errors.map(({ index: _index, id: _id, ...issue }) => ({
+        ...issue,
+        message: `under ${under}: ${issue.message}`,
+        ...(issue.zh === undefined ? {} : { zh: `按${under}:${issue.zh}` }),
+      })),
     );
   return document.results;
 }
@@ -166,7 +184,7 @@ interface Sums {
   readonly total: Dec;
 }
 
-function totalsOf(outcomes: readonly Outcome[]): Sums {
+function totalsOf(outcomes: readonly OutcomeBase[]): Sums {
   return outcomes.reduce((acc, outcome) => plus(acc, sumsOf(outcome.amounts)), {
     municipal: ZERO,
     district: ZERO,
@@ -202,7 +220,7 @@ function showTotals(sums: Sums, show: (value: Dec) => string): Amounts {
   return { municipal: show(sums.municipal), district: show(sums.district), total: show(sums.total) };
 }
 
-function caseChange(outcomeA: Outcome, outcomeB: Outcome, show: (value: Dec) => string): CaseChange {
+function caseChange(outcomeA: OutcomeBase, outcomeB: OutcomeBase, show: (value: Dec) => string): CaseChange {
   assertInvariant(outcomeA.id === outcomeB.id, `compare: case ${outcomeA.id} under A met ${outcomeB.id} under B`);
   const a = sumsOf(outcomeA.amounts);
   const b = sumsOf(outcomeB.amounts);
@@ -232,6 +250,7 @@ function groupChanges(
   show: (value: Dec) => string,
 ): { [key: string]: AmountsChange } {
   const keys = [...new Set(changes.map(keyOf))].sort();
+  // Object.fromEntries defines each key as its own, so a township named "__proto__" is kept.
   return Object.fromEntries(
     keys.map((key) => [
       key,

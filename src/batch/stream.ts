@@ -1,50 +1,332 @@
+import { ISSUE_LIMIT } from "../errors/echo.js";
 import { InvalidInputError } from "../errors/index.js";
 import { ZERO, type Dec } from "../money/decimal.js";
-import type { Outcome } from "../trace/types.js";
-import { computeParsed, parseCase, resolveRuleSetInput, summarize, type RuleSetInput, type Totals } from "./compute.js";
+import { allInForce } from "../parameters/lookup.js";
+import type { RuleSet } from "../parameters/types.js";
+import type { RuleSetInput } from "../rule-sets/index.js";
+import type { DefaultProgramme, Outcome } from "../rules/default.js";
+import type { CaseFacts } from "../rules/domain.js";
+import { computeCase, parseCase } from "../rules/evaluate.js";
+import type { CompiledDomain, OutcomeOf, Programme } from "../rules/programme.js";
+import type { OutcomeBase } from "../trace/types.js";
+import {
+  batchPath,
+  computeProblems,
+  duplicateIdIssue,
+  idOf,
+  optionsOf,
+  resolveOptions,
+  summarize,
+  withCrossCheck,
+  type BatchOptions,
+  type CaseError,
+  type Totals,
+} from "./compute.js";
+
+/** A source of cases that can be read again: each call starts again from the first case. */
+export type CaseSource = () => AsyncIterable<unknown> | Iterable<unknown>;
+
+/** One case as a source gives it: its value, or why it could not be read; `at` locates it (a line, an index). */
+export type SourceRecord =
+  | { readonly at: number; readonly value: unknown; readonly error?: undefined }
+  | { readonly at: number; readonly value?: undefined; readonly error: string };
+
+/** A report of one pass over a stream: `tick` per case, `done` at the end. */
+export interface PassProgress {
+  tick(): void;
+  done(): void;
+}
+
+/** Options of a stream: those of a batch, and how its problems are placed and reported. */
+export interface StreamOptions<P extends Programme = Programme> extends BatchOptions<P> {
+  /** At most this many problems are kept and listed; the rest are counted (default {@link MAX_LISTED_ERRORS}). */
+  readonly maxErrors?: number;
+  /** Where the field `path` of the case at `at` is, for messages (default `[at].path`). */
+  readonly where?: (at: number, path: string) => string;
+  /** How "also at …" names the case at `at` (default `[at]`). */
+  readonly name?: (at: number) => string;
+  /** A progress report for each pass ("checking", "collecting", "computing") over `total` cases (0: not known). */
+  readonly progress?: (pass: string, total: number) => PassProgress;
+  /** Called once, before the first outcome, with every problem found (and how many more were not kept). */
+  readonly onErrors?: (errors: readonly CaseError[], omitted: number) => void;
+}
+
+/** A stream whose cases were checked: its problems, and the outcomes to compute. */
+export interface CheckedStream<O extends OutcomeBase = OutcomeBase> {
+  readonly ruleSet: { readonly id: string; readonly version: string };
+  readonly errors: readonly CaseError[];
+  /** Problems found beyond `maxErrors`, counted only. */
+  readonly omitted: number;
+  /** Cases read. */
+  readonly count: number;
+  /** Cases that will be computed. */
+  readonly computable: number;
+  /** The computing pass: each outcome, cross-checked, in input order (throws when there are errors and not `skipInvalid`). */
+  outcomes(): AsyncGenerator<O>;
+  /** The totals of the outcomes yielded so far. */
+  totals(): Totals;
+}
+
+/** At most this many problems are kept (and listed); the rest are counted. */
+export const MAX_LISTED_ERRORS = ISSUE_LIMIT;
+
+const NO_PROGRESS: PassProgress = { tick: () => undefined, done: () => undefined };
 
 /**
- * 流式计算 · stream computation — outcomes of an async iterable of cases, one at a time, in bounded memory.
- *
- * @remarks Each case is validated as it arrives; an invalid case or a repeated id throws
- * `InvalidInputError` (paths prefixed with the case's index). To keep "invalid input writes no
- * results" for a file, validate it in a first pass (the CLI does). Batch cross-checks between
- * transfers and enterprise cases need the whole batch and are not applied here (use `compute`).
+ * The checking passes over a re-readable stream of cases, in bounded memory: the first validates every case
+ * (schema, repeated ids — only the ids are kept —, rule-set checks, and whether the rule set covers its date);
+ * when a domain cross-checks its cases against others (transfers against the enterprise exits they list), a
+ * second collects those few cases. `outcomes()` is the computing pass.
  */
-export async function* computeStream(
-  cases: AsyncIterable<unknown> | Iterable<unknown>,
-  ruleSetInput?: RuleSetInput,
-): AsyncGenerator<Outcome> {
-  const ruleSet = resolveRuleSetInput(ruleSetInput);
-  const seen = new Set<string>();
-  let index = 0;
-  for await (const input of cases) {
-    const parsed = parseCase(input, ruleSet, index);
-    if (!parsed.ok) throw new InvalidInputError(parsed.issues);
-    if (seen.has(parsed.value.id))
-      throw new InvalidInputError([
-        {
-          path: `[${index}].id`,
-          message: `id (编号) "${parsed.value.id}" is used twice in the stream; case ids must be unique`,
-        },
-      ]);
-    seen.add(parsed.value.id);
-    try {
-      yield computeParsed(parsed.value, ruleSet);
-    } catch (error) {
-      if (error instanceof InvalidInputError)
-        throw new InvalidInputError(
-          error.issues.map((issue) => ({ path: `[${index}].${issue.path}`, message: issue.message })),
-        );
-      throw error;
+export async function checkStream(
+  records: () => AsyncIterable<SourceRecord>,
+  options: StreamOptions = {},
+): Promise<CheckedStream> {
+  const { ruleSet, programme, trace } = resolveOptions(options);
+  const where = options.where ?? ((at: number, path: string) => batchPath(at, path));
+  const name = options.name ?? ((at: number) => `[${at}]`);
+  const maxErrors = options.maxErrors ?? MAX_LISTED_ERRORS;
+  const errors: CaseError[] = [];
+  const invalid = new Set<number>();
+  let omitted = 0;
+  const fail = (index: number, id: string | undefined, issue: Omit<CaseError, "index" | "id">) => {
+    invalid.add(index);
+    if (errors.length >= maxErrors) omitted += 1;
+    else errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
+  };
+  const atOfId = new Map<string, number>();
+  const covered = new Set<string>();
+  const needed = new Set<string>();
+  let count = 0;
+  const checking = options.progress?.("checking", 0) ?? NO_PROGRESS;
+  for await (const record of records()) {
+    const index = count;
+    count += 1;
+    checking.tick();
+    if (record.error !== undefined) {
+      fail(index, undefined, { path: where(record.at, ""), code: "unreadable", message: record.error });
+      continue;
     }
-    index += 1;
+    const id = idOf(record.value);
+    const first = id === undefined ? undefined : atOfId.get(id);
+    if (id !== undefined && first !== undefined)
+      fail(index, id, duplicateIdIssue(id, where(record.at, "id"), name(first)));
+    else if (id !== undefined) atOfId.set(id, record.at);
+    const parsed = parseCase(programme, record.value, ruleSet);
+    if (!parsed.ok) {
+      for (const issue of parsed.issues) fail(index, id, { ...issue, path: where(record.at, issue.path) });
+      continue;
+    }
+    for (const issue of coverageIssues(parsed.entry, parsed.value, ruleSet, covered))
+      fail(index, id, { ...issue, path: where(record.at, issue.path) });
+    for (const other of parsed.entry.domain.crossCheck?.needs(parsed.value) ?? []) needed.add(other);
   }
+  checking.done();
+  const others = needed.size === 0 ? new Map<string, CaseFacts>() : await collect(records, needed, invalid, options);
+  const computable = count - invalid.size;
+  const running = runningTotals(ruleSet);
+  return {
+    ruleSet: { id: ruleSet.id, version: ruleSet.version },
+    errors,
+    omitted,
+    count,
+    computable,
+    totals: () => running.totals(),
+    async *outcomes() {
+      if (errors.length > 0 && options.skipInvalid !== true)
+        throw new InvalidInputError(errors.map(({ index: _index, id: _id, ...issue }) => issue));
+      const computing = options.progress?.("computing", computable) ?? NO_PROGRESS;
+      let index = 0;
+      let lastAt = 0;
+      for await (const record of records()) {
+        // A case more than were checked, or one that no longer passes: the source changed since the check.
+        if (index >= count) throw changedWhileRead(where(record.at, ""));
+        const skip = invalid.has(index);
+        index += 1;
+        lastAt = record.at;
+        if (skip) continue;
+        const parsed = parseCase(programme, record.value, ruleSet);
+        if (!parsed.ok) throw changedWhileRead(where(record.at, ""));
+        const outcome = withCrossCheck(
+          parsed.entry,
+          parsed.value,
+          computeLocated(parsed.entry, parsed.value, ruleSet, trace, (path) => where(record.at, path)),
+          (id) => others.get(id),
+          ruleSet,
+        );
+        running.add(outcome);
+        computing.tick();
+        yield outcome;
+      }
+      computing.done();
+      if (index !== count) throw changedWhileRead(where(lastAt, ""));
+    },
+  };
+}
+
+/** The source read in the computing pass is not the one checked: it was changed (or replaced) meanwhile. */
+function changedWhileRead(path: string): InvalidInputError {
+  return new InvalidInputError([
+    {
+      path,
+      code: "changed-while-read",
+      message:
+        "the cases changed while they were being read (they differ from what the checking pass read): run again once they are no longer being written to",
+      zh: "读取期间案件被修改（与校验时读到的内容不同）：请在不再写入后重新运行",
+    },
+  ]);
+}
+
+/**
+ * The problems computing the case would raise (a date the rule set has no value for). A case is computed here
+ * (without a trace) unless a case of the same kind and date already was on a date where every parameter of the
+ * domain is in force; the outcome is dropped — the computing pass computes it again.
+ */
+function coverageIssues(entry: CompiledDomain, facts: CaseFacts, ruleSet: RuleSet, covered: Set<string>) {
+  const date = entry.domain.date(facts);
+  const key = `${entry.domain.kind}|${date}`;
+  if (covered.has(key)) return [];
+  try {
+    computeCase(entry, facts, ruleSet, false);
+  } catch (error) {
+    return computeProblems(entry, error, ruleSet);
+  }
+  if (
+    allInForce(
+      ruleSet,
+      entry.domain.parameters.map((handle) => handle.name),
+      date,
+    )
+  )
+    covered.add(key);
+  return [];
+}
+
+/** The valid cases (first occurrence) whose ids other cases are cross-checked against, collected in one more pass. */
+async function collect(
+  records: () => AsyncIterable<SourceRecord>,
+  needed: ReadonlySet<string>,
+  invalid: ReadonlySet<number>,
+  options: StreamOptions,
+): Promise<Map<string, CaseFacts>> {
+  const { ruleSet, programme } = resolveOptions(options);
+  const found = new Map<string, CaseFacts>();
+  const collecting = options.progress?.("collecting", 0) ?? NO_PROGRESS;
+  let index = 0;
+  for await (const record of records()) {
+    const id = idOf(record.value);
+    const wanted = id !== undefined && needed.has(id) && !found.has(id) && !invalid.has(index);
+    index += 1;
+    collecting.tick();
+    if (!wanted) continue;
+    const parsed = parseCase(programme, record.value, ruleSet);
+    if (parsed.ok) found.set(parsed.value.id, parsed.value);
+  }
+  collecting.done();
+  return found;
+}
+
+/** Computes a case that passed the check; should the rule set still fail it, the problem names where it is. */
+function computeLocated(
+  entry: CompiledDomain,
+  facts: CaseFacts,
+  ruleSet: RuleSet,
+  trace: boolean,
+  where: (path: string) => string,
+): OutcomeBase {
+  try {
+    return computeCase(entry, facts, ruleSet, trace);
+  } catch (error) {
+    throw new InvalidInputError(
+      computeProblems(entry, error, ruleSet).map((issue) => ({ ...issue, path: where(issue.path) })),
+    );
+  }
+}
+
+/** The cases of a source as records, numbered from 0. */
+async function* numbered(source: () => AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<SourceRecord> {
+  let at = 0;
+  for await (const value of source()) {
+    yield { at, value };
+    at += 1;
+  }
+}
+
+/**
+ * 流式计算 · stream computation — outcomes of a stream of cases, one at a time, in bounded memory, with the same
+ * checks, cross-checks and totals as `computeBatch` (and `exitfund compute x.ndjson`).
+ *
+ * @remarks
+ * Give a source that can be read more than once — a function returning an (async) iterable, or an array —
+ * and every case is checked before the first outcome: an invalid case throws `InvalidInputError` listing every
+ * problem (or, with `skipInvalid`, is skipped and reported to `onErrors`), and transfers are cross-checked
+ * against the enterprise exits they list. A one-shot iterable is read once: each case is checked as it
+ * arrives (the first problem throws, unless `skipInvalid`), and a case that must be cross-checked against other
+ * cases is refused, since that needs a second reading. Totals: `runningTotals`.
+ * @example for await (const outcome of computeStream(() => readLines(file), { programme })) write(outcome);
+ */
+export function computeStream(
+  source: CaseSource | Iterable<unknown> | AsyncIterable<unknown>,
+  ruleSet?: RuleSetInput | StreamOptions<DefaultProgramme>,
+): AsyncGenerator<Outcome>;
+export function computeStream<P extends Programme>(
+  source: CaseSource | Iterable<unknown> | AsyncIterable<unknown>,
+  options: StreamOptions<P>,
+): AsyncGenerator<OutcomeOf<P> & OutcomeBase>;
+export async function* computeStream(
+  source: CaseSource | Iterable<unknown> | AsyncIterable<unknown>,
+  given?: RuleSetInput | StreamOptions,
+): AsyncGenerator<OutcomeBase> {
+  const options = optionsOf(given) as StreamOptions;
+  const rereadable = typeof source === "function" ? source : Array.isArray(source) ? () => source : undefined;
+  if (rereadable === undefined) {
+    yield* onePass(source as Iterable<unknown> | AsyncIterable<unknown>, options);
+    return;
+  }
+  const checked = await checkStream(() => numbered(rereadable), options);
+  options.onErrors?.(checked.errors, checked.omitted);
+  yield* checked.outcomes();
+}
+
+/** A one-shot stream: each case checked as it arrives. */
+async function* onePass(
+  source: Iterable<unknown> | AsyncIterable<unknown>,
+  options: StreamOptions,
+): AsyncGenerator<OutcomeBase> {
+  const { ruleSet, programme, trace } = resolveOptions(options);
+  const seen = new Set<string>();
+  const errors: CaseError[] = [];
+  let index = 0;
+  for await (const input of source) {
+    const at = index;
+    index += 1;
+    const id = idOf(input);
+    const parsed = parseCase(programme, input, ruleSet, at);
+    const issues = parsed.ok ? [] : parsed.issues;
+    if (id !== undefined && seen.has(id))
+      issues.push(duplicateIdIssue(id, `[${at}].id`, "an earlier case of the stream"));
+    if (parsed.ok && (parsed.entry.domain.crossCheck?.needs(parsed.value).length ?? 0) > 0)
+      issues.push({
+        path: `[${at}]`,
+        code: "stream-not-rereadable",
+        message:
+          "is cross-checked against other cases, which needs a second reading: pass a function that reads the cases again",
+        zh: "须与其他案件交叉核对,需再次读取:请传入可重复读取的函数",
+      });
+    if (id !== undefined) seen.add(id);
+    if (issues.length > 0 || !parsed.ok) {
+      if (options.skipInvalid !== true) throw new InvalidInputError(issues);
+      errors.push(...issues.map((issue) => ({ index: at, ...(id === undefined ? {} : { id }), ...issue })));
+      continue;
+    }
+    yield computeLocated(parsed.entry, parsed.value, ruleSet, trace, (path) => batchPath(at, path));
+  }
+  options.onErrors?.(errors, 0);
 }
 
 /** Totals kept while outcomes stream past: `add` each outcome, `totals()` at any time. */
 export interface RunningTotals {
-  add(outcome: Outcome): void;
+  add(outcome: Pick<OutcomeBase, "township" | "amounts">): void;
   totals(): Totals;
 }
 
@@ -52,10 +334,13 @@ export interface RunningTotals {
  * 累计合计 · running totals — the batch totals of a stream of outcomes (by payer and by township) in
  * memory bounded by the number of townships; `totals()` equals `summarize` of all the outcomes added.
  *
- * @example const running = runningTotals(ruleSet); for await (const o of computeStream(cases)) running.add(o); running.totals();
+ * @example const running = runningTotals(ruleSet); for await (const o of computeStream(read, { ruleSet })) running.add(o); running.totals();
  */
-export function runningTotals(ruleSetInput?: RuleSetInput): RunningTotals {
-  const ruleSet = resolveRuleSetInput(ruleSetInput);
+export function runningTotals(ruleSet?: RuleSetInput | { readonly rounding: RuleSet["rounding"] }): RunningTotals {
+  const rounding =
+    typeof ruleSet === "object" && ruleSet !== null && "rounding" in ruleSet && !("parameters" in ruleSet)
+      ? { rounding: (ruleSet as { rounding: RuleSet["rounding"] }).rounding }
+      : resolveOptions({ ...(ruleSet === undefined ? {} : { ruleSet: ruleSet as RuleSetInput }) }).ruleSet;
   const byTownship = new Map<string, { municipal: Dec; district: Dec }>();
   return {
     add(outcome) {
@@ -67,14 +352,11 @@ export function runningTotals(ruleSetInput?: RuleSetInput): RunningTotals {
     },
     totals() {
       // One synthetic outcome per township carries its exact sums, so the rounding and layout are summarize's own.
-      const partials = [...byTownship].map(
-        ([township, sums]) =>
-          ({
-            township,
-            amounts: { municipal: sums.municipal.toString(), district: sums.district.toString(), total: "0" },
-          }) as Outcome,
-      );
-      return summarize(partials, ruleSet);
+      const partials = [...byTownship].map(([township, sums]) => ({
+        township,
+        amounts: { municipal: sums.municipal.toString(), district: sums.district.toString(), total: "0" },
+      }));
+      return summarize(partials, rounding);
     },
   };
 }

@@ -1,5 +1,7 @@
 import { InvalidInputError } from "../errors/index.js";
-import { computeBatch, type ComputeDocument, type RuleSetInput } from "./compute.js";
+import type { ClearanceOutcome } from "../rules/land-clearing-fee/index.js";
+import { show } from "../schemas/scalars.js";
+import { computeBatch, optionsOf, type BatchOptions, type ComputeDocument, type RuleSetInput } from "./compute.js";
 
 /**
  * 核定 · verification — the housing commission's check of land-clearing declarations: the `compute`
@@ -7,9 +9,12 @@ import { computeBatch, type ComputeDocument, type RuleSetInput } from "./compute
  *
  * @remarks Throws `InvalidInputError` listing every problem when any declaration is invalid or is not a
  * `structure-clearance` case (paths keep the index in the input). A finding on any outcome means the sheet
- * needs attention (CLI exit 1).
+ * needs attention (CLI exit 1). The second argument is a rule set or `{ ruleSet, programme }`.
  */
-export function verify(declarations: readonly unknown[], ruleSet?: RuleSetInput): ComputeDocument {
+export function verify(
+  declarations: readonly unknown[],
+  ruleSet?: RuleSetInput | BatchOptions,
+): ComputeDocument<ClearanceOutcome> {
   const clearance: number[] = [];
   const wrongKind = declarations.flatMap((declaration, index) => {
     const kind =
@@ -21,22 +26,24 @@ export function verify(declarations: readonly unknown[], ruleSet?: RuleSetInput)
     return [
       {
         path: `[${index}].kind`,
-        message: `verify takes structure-clearance declarations only (腾地经费申报); got ${JSON.stringify(kind) ?? "nothing"}`,
+        code: "not-a-declaration",
+        message: `verify takes structure-clearance declarations only (腾地经费申报); got ${kind === undefined ? "nothing" : show(kind)}`,
+        zh: "核定只接受腾地经费申报(structure-clearance)",
       },
     ];
   });
   const document = computeBatch(
     clearance.map((index) => declarations[index]),
-    ruleSet,
+    optionsOf(ruleSet),
   );
   // Paths of the subset are re-indexed to the declaration's place in the input.
-  const errors = document.errors.map(({ index, path, message }) => ({
-    path: path.replace(/^\[\d+\]/, `[${clearance[index] ?? index}]`),
-    message,
+  const errors = document.errors.map(({ index, id: _id, ...issue }) => ({
+    ...issue,
+    path: issue.path.replace(/^\[\d+\]/, `[${clearance[index] ?? index}]`),
   }));
   const issues = [...wrongKind, ...errors].sort((a, b) => indexOf(a.path) - indexOf(b.path));
   if (issues.length > 0) throw new InvalidInputError(issues);
-  return document;
+  return document as ComputeDocument<ClearanceOutcome>;
 }
 
 function indexOf(path: string): number {

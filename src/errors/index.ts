@@ -2,7 +2,7 @@
 export interface InputIssue {
   readonly path: string;
   /** A stable kebab-case code (`unknown-field`, `not-a-decimal`, `duplicate-id`, …) that programs match on. */
-  readonly code?: string;
+  readonly code: string;
   /** What was wrong and what is accepted, in English. */
   readonly message: string;
   /** The same in Chinese. */
@@ -11,25 +11,51 @@ export interface InputIssue {
   readonly label?: string;
 }
 
+/** Registered symbols that mark our errors, so an error thrown by another copy of the package is recognised too. */
+const INVALID_INPUT: unique symbol = Symbol.for("exitfund.InvalidInputError") as never;
+const RULE_SET: unique symbol = Symbol.for("exitfund.RuleSetError") as never;
+
 /**
  * Bad input (a case, a ledger row, a rule set): nothing was computed.
  *
  * @remarks
  * Carries every problem found, never just the first, so a clerk fixes a file in one pass.
- * Tests assert on `issues[].path`; the prose is for people.
+ * Tests assert on `issues[].path` and `issues[].code`; the prose is for people. Recognise it with
+ * {@link isInvalidInputError}, which also knows the errors of another copy of exitfund (a programme module
+ * loaded from the built package, say), where `instanceof` does not.
  */
 export class InvalidInputError extends Error {
   override readonly name: string = "InvalidInputError";
   readonly issues: readonly InputIssue[];
+  declare readonly [INVALID_INPUT]: true;
   constructor(issues: readonly InputIssue[], summary?: string) {
     super(summary ?? describeIssues(issues));
     this.issues = issues;
   }
 }
+Object.defineProperty(InvalidInputError.prototype, INVALID_INPUT, { value: true });
 
 /** A rule set that is malformed, lacks a parameter the rules need, or has no value in force on a date. */
 export class RuleSetError extends InvalidInputError {
   override readonly name: string = "RuleSetError";
+  declare readonly [RULE_SET]: true;
+}
+Object.defineProperty(RuleSetError.prototype, RULE_SET, { value: true });
+
+/** True for an {@link InvalidInputError} (or a {@link RuleSetError}) of any copy of exitfund. */
+export function isInvalidInputError(error: unknown): error is InvalidInputError {
+  return (
+    error instanceof InvalidInputError ||
+    (typeof error === "object" &&
+      error !== null &&
+      (error as { [INVALID_INPUT]?: unknown })[INVALID_INPUT] === true &&
+      Array.isArray((error as { issues?: unknown }).issues))
+  );
+}
+
+/** True for a {@link RuleSetError} of any copy of exitfund. */
+export function isRuleSetError(error: unknown): error is RuleSetError {
+  return isInvalidInputError(error) && (error as { [RULE_SET]?: unknown })[RULE_SET] === true;
 }
 
 /** Our own bug: an invariant the code guarantees did not hold. */

@@ -10,9 +10,11 @@ export interface CheckDecimalOptions {
   readonly what?: "money" | "quantity";
 }
 
-// No leading zeros ("007" could be a code, not an amount) and no bare dot ("1.", ".5"): each digit
-// the user typed is kept, so "1250.50" stays "1250.50".
-const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
+/**
+ * A decimal as every contract writes it, the one pattern of the package: no leading zeros ("007" could be a
+ * code, not an amount) and no bare dot ("1.", ".5"), so each digit the user typed is kept ("1250.50" stays).
+ */
+export const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 // A decimal with at most 15 significant digits survives a trip through an IEEE double unchanged,
 // so `String(n)` gives back the digits that were typed (the same limit Excel shows).

@@ -1,5 +1,5 @@
 import { ISSUE_LIMIT, echoText } from "../errors/echo.js";
-import { InvalidInputError, type InputIssue } from "../errors/index.js";
+import { isInvalidInputError, type InputIssue } from "../errors/index.js";
 import type { Limits } from "./limits.js";
 
 /** Where a CLI command reads and writes: process streams in the bin, buffers in tests. */
@@ -18,7 +18,7 @@ export interface CliIo {
 }
 
 /**
- * Exit status of the CLI (DESIGN §9): 0 ok, 1 findings that need attention, 2 bad input or usage, 74 a read
+ * Exit status of the CLI (docs/cli.md): 0 ok, 1 findings that need attention, 2 bad input or usage, 74 a read
  * or write failed (sysexits EX_IOERR), 130/143 interrupted by SIGINT/SIGTERM (128 + signal), 70 only for a bug.
  */
 export const EXIT = {
@@ -82,7 +82,7 @@ export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_
  */
 export function reportInputError(error: unknown, io: CliIo, where?: string): number {
   const prefix = where === undefined ? "" : `${where}: `;
-  if (error instanceof InvalidInputError) {
+  if (isInvalidInputError(error)) {
     const count = error.issues.length;
     io.stderr.write(
       [

@@ -1,11 +1,15 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import type { CaseError } from "../batch/compute.js";
-import { parseCase } from "../batch/compute.js";
+import type { z } from "zod";
+import { duplicateIdIssue, type CaseError } from "../batch/compute.js";
 import { echoText } from "../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { RuleSet } from "../parameters/types.js";
-import { CaseSchema, LedgerRowSchema, type LedgerRow } from "../schemas/cases.js";
+import { defaultRuleSet } from "../rule-sets/index.js";
+import { defaultProgramme } from "../rules/default.js";
+import { parseCase } from "../rules/evaluate.js";
+import type { Programme } from "../rules/programme.js";
+import { LedgerRowSchema, type LedgerRow } from "../schemas/cases.js";
 import { zodIssues } from "../schemas/issues.js";
 import { csvTable } from "./formats/csv.js";
 import { parseJson } from "./formats/json.js";
@@ -129,9 +133,10 @@ function sayNotices(io: CliIo, source: CaseSource): void {
  * @throws InvalidInputError for a file that cannot be read as its format, a sheet whose columns are wrong, or
  * a file that holds no cases.
  * @throws UsageError for a missing file, an unknown extension, or a file larger than the limits.
+ * With `programme`, a sheet's columns are those of its kinds and of the fields its domains add.
  */
-export async function readCaseSource(file: string, io: CliIo): Promise<CaseSource> {
-  const source = await caseSource(file, io);
+export async function readCaseSource(file: string, io: CliIo, programme?: Programme): Promise<CaseSource> {
+  const source = await caseSource(file, io, programme);
   sayNotices(io, source);
   return source;
 }
@@ -162,8 +167,8 @@ function entriesOf(cases: readonly unknown[]): number {
   return count;
 }
 
-async function caseSource(file: string, io: CliIo): Promise<CaseSource> {
-  const source = await rawCaseSource(file, io);
+async function caseSource(file: string, io: CliIo, programme: Programme | undefined): Promise<CaseSource> {
+  const source = await rawCaseSource(file, io, programme);
   refuseTooMany(file, entriesOf(source.cases), io);
   return source;
 }
@@ -172,7 +177,7 @@ function rowsOf(tables: readonly { readonly rows: readonly unknown[] }[]): numbe
   return tables.reduce((count, table) => count + table.rows.length, 0);
 }
 
-async function rawCaseSource(file: string, io: CliIo): Promise<CaseSource> {
+async function rawCaseSource(file: string, io: CliIo, programme: Programme | undefined): Promise<CaseSource> {
   if (file === "-") return jsonSource(casesOfJson(parseJsonText(stdinText(await readStdin(io)), "(stdin)"), "(stdin)"));
   switch (extname(file).toLowerCase()) {
     case ".json":
@@ -192,12 +197,12 @@ async function rawCaseSource(file: string, io: CliIo): Promise<CaseSource> {
     case ".csv": {
       const table = csvTable(await readBytes(file, io), file);
       refuseTooMany(file, table.rows.length, io);
-      return tableSource([table], "csv");
+      return tableSource([table], "csv", undefined, [], file, programme);
     }
     case ".xlsx": {
       const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
       refuseTooMany(file, rowsOf(workbook.tables), io);
-      return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, file);
+      return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, file, programme);
     }
     default:
       throw unknownExtension(file, "the cases", FORMATS);
@@ -227,52 +232,54 @@ function noLines(file: string): InvalidInputError {
 export async function readCases(
   file: string,
   io: CliIo,
-  options: { readonly ruleSet?: RuleSet } = {},
+  options: { readonly ruleSet?: RuleSet; readonly programme?: Programme } = {},
 ): Promise<unknown[]> {
-  const source = await readCaseSource(file, io);
+  const source = await readCaseSource(file, io, options.programme);
   if (source.format === "json") return [...source.cases];
-  const errors = checkSource(source, options.ruleSet);
+  const errors = checkSource(source, options.ruleSet, options.programme);
   if (errors.length > 0) throw new InvalidInputError(errors.map(issueOf));
   return [...source.cases];
 }
 
 function issueOf(error: CaseError): InputIssue {
-  const { path, message } = error;
-  const { code, zh } = error as { code?: string; zh?: string };
-  return { path, message, ...(code === undefined ? {} : { code }), ...(zh === undefined ? {} : { zh }) };
+  const { index: _index, id: _id, ...issue } = error;
+  return issue;
 }
 
 /**
  * Every problem of a source's cases without computing them: unreadable cells, the schema, repeated ids,
  * and with `ruleSet` the checks that need one — each located in the file.
  */
-export function checkSource(source: CaseSource, ruleSet?: RuleSet): CaseError[] {
+export function checkSource(
+  source: CaseSource,
+  ruleSet?: RuleSet,
+  programme: Programme = defaultProgramme,
+): CaseError[] {
   const errors: CaseError[] = [];
   const firstIndexOfId = new Map<string, number>();
   source.cases.forEach((input, index) => {
     const id = idOf(input);
     const first = id === undefined ? undefined : firstIndexOfId.get(id);
     if (id !== undefined && first !== undefined)
-      errors.push({
-        index,
-        id,
-        path: `[${index}].id`,
-        message: `id (编号) "${echoText(id)}" is used twice in the batch (also at [${first}]); case ids must be unique`,
-      });
+      errors.push({ index, id, ...duplicateIdIssue(id, `[${index}].id`, `[${first}]`) });
     else if (id !== undefined) firstIndexOfId.set(id, index);
-    for (const issue of caseIssues(input, index, ruleSet))
+    for (const issue of caseIssues(input, index, ruleSet, programme))
       errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
   });
   return locateErrors(source, errors);
 }
 
-function caseIssues(input: unknown, index: number, ruleSet: RuleSet | undefined): { path: string; message: string }[] {
-  if (ruleSet !== undefined) {
-    const parsed = parseCase(input, ruleSet, index);
-    return parsed.ok ? [] : parsed.issues;
-  }
-  const parsed = CaseSchema.safeParse(input, { reportInput: true });
-  return parsed.success ? [] : zodIssues(parsed.error.issues, [index]);
+function caseIssues(input: unknown, index: number, ruleSet: RuleSet | undefined, programme: Programme) {
+  const parsed = parseCase(programme, input, ruleSet ?? defaultRuleSet, index);
+  if (parsed.ok || ruleSet !== undefined) return parsed.ok ? [] : parsed.issues;
+  // Without a rule set only the schema is checked: the rule set's own checks (structure types) are left out.
+  const schema = programme.entry((input as { kind?: unknown })?.kind as string)?.schema;
+  return schema === undefined ? parsed.issues : schemaIssues(schema, input, index, programme);
+}
+
+function schemaIssues(schema: z.ZodType, input: unknown, index: number, programme: Programme) {
+  const checked = schema.safeParse(input, { reportInput: true });
+  return checked.success ? [] : zodIssues(checked.error.issues, [index], programme.fieldLabel);
 }
 
 /**

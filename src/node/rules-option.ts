@@ -1,12 +1,67 @@
-import type { RuleSet } from "../parameters/types.js";
-import { bundledRuleSet, defaultRuleSet, loadRuleSet } from "../rule-sets/index.js";
+import { dirname, resolve } from "node:path";
+import type { RuleSet, RuleSetJson } from "../parameters/types.js";
+import { bundledRuleSet, defaultRuleSet, loadWith } from "../rule-sets/index.js";
+import { defaultProgramme } from "../rules/default.js";
+import type { Programme } from "../rules/programme.js";
 import type { CliIo } from "./io.js";
 import { parseJsonText, readText } from "./read.js";
 
-/** `--rules <file|id>`: a bundled rule-set id, or the path of a rule-set JSON file (validated, `extends` applied). */
-export async function loadRulesOption(value: string | undefined, io: CliIo): Promise<RuleSet> {
+/** A name in `extends` (or `--rules`) that is a file, not a bundled id. */
+function isPath(name: string): boolean {
+  return bundledRuleSet(name) === undefined && (/[/\\]/.test(name) || /\.json$/i.test(name));
+}
+
+/**
+ * `--rules <file|id>`: a bundled rule-set id, or the path of a rule-set JSON file, loaded for `programme`
+ * (validated, `extends` applied). `extends` may name a bundled id or another rule-set file, relative to the
+ * file that extends it; a chain of files is read first, then resolved and checked as one.
+ */
+export async function loadRulesOption(
+  value: string | undefined,
+  io: CliIo,
+  programme: Programme = defaultProgramme,
+): Promise<RuleSet> {
   if (value === undefined) return defaultRuleSet;
   const bundled = bundledRuleSet(value);
   if (bundled !== undefined) return bundled;
-  return loadRuleSet(parseJsonText(await readText(value, io), value));
+  const { json, bases } = await readChain(value, io);
+  return loadWith(json, programme, (name) => bases.get(name) as RuleSetJson | undefined);
+}
+
+function extendsOf(json: unknown): string | undefined {
+  const name = typeof json === "object" && json !== null ? (json as { extends?: unknown }).extends : undefined;
+  return typeof name === "string" ? name : undefined;
+}
+
+/**
+ * The rule set of `file`, and by name every rule-set file its `extends` chain names: the first by the name
+ * written in `file`; below it each `extends` is made absolute (resolved against its own file), and the core asks
+ * for that. A file met twice ends the walk; the core then reports the circle.
+ */
+async function readChain(file: string, io: CliIo): Promise<{ json: unknown; bases: Map<string, unknown> }> {
+  const bases = new Map<string, unknown>();
+  const read = new Map<string, unknown>();
+  let path = resolve(io.cwd, file);
+  const json = parseJsonText(await readText(path, io), file);
+  read.set(path, json);
+  let current = json;
+  let key: string | undefined;
+  for (;;) {
+    const name = extendsOf(current);
+    if (name === undefined || !isPath(name)) return { json, bases };
+    const basePath = resolve(dirname(path), name);
+    if (key !== undefined) bases.set(key, { ...(current as object), extends: basePath });
+    const nextKey = key === undefined ? name : basePath;
+    const known = read.get(basePath);
+    if (known !== undefined) {
+      bases.set(nextKey, known);
+      return { json, bases };
+    }
+    const base = parseJsonText(await readText(basePath, io), name);
+    read.set(basePath, base);
+    bases.set(nextKey, base);
+    key = nextKey;
+    current = base;
+    path = basePath;
+  }
 }

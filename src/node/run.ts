@@ -1,5 +1,5 @@
 import { echoText } from "../errors/echo.js";
-import { InvalidInputError } from "../errors/index.js";
+import { isInvalidInputError } from "../errors/index.js";
 import packageJson from "../../package.json";
 import { AUDIT_HELP, runAudit } from "./commands/audit.js";
 import { BUDGET_HELP, runBudget } from "./commands/budget.js";
@@ -141,7 +141,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
  * memory is an input that exceeds what can be processed (2). Anything else is a bug and is rethrown (70).
  */
 function reportFailure(error: unknown, io: CliIo, name: string): number {
-  if (error instanceof InvalidInputError || error instanceof UsageError || error instanceof IoError)
+  if (isInvalidInputError(error) || error instanceof UsageError || error instanceof IoError)
     return reportInputError(error, io, name);
   const errno = error as NodeJS.ErrnoException | undefined;
   if (typeof errno?.code === "string" && typeof errno.syscall === "string") {

@@ -1,54 +1,50 @@
-import { dec } from "../money/decimal.js";
+import { dec, type Dec } from "../money/decimal.js";
+import { DECIMAL } from "../money/parse.js";
 import { isIsoDate } from "../schemas/scalars.js";
-import type { ParameterKind } from "./catalog.js";
+import type { ParameterKind } from "./handles.js";
+import type { Json, ParamUse } from "./status.js";
 import type { ParameterValueJson, Scale } from "./types.js";
-
-const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /** Either a typed value or the reason the JSON value does not have the parameter's shape. */
 export type Compiled = { ok: true; value: unknown } | { ok: false; message: string };
 
-/** Turns one JSON value into the typed value its parameter's kind calls for (decimals become `Dec`, once). */
+const isDecimal = (value: unknown): value is string =>
+  typeof value === "string" && DECIMAL.test(value) && !value.startsWith("-");
+
+/** Turns one JSON value into the typed value its parameter's kind calls for (decimals become `Dec`, once; tables are frozen null-prototype records). */
 export function compileValue(kind: ParameterKind, json: ParameterValueJson): Compiled {
   switch (kind.type) {
     case "decimal":
-      return typeof json === "string" && DECIMAL.test(json) && !json.startsWith("-")
-        ? ok(dec(json))
-        : fail(`must be a decimal string ≥ 0 such as "0.7"`);
+      return isDecimal(json) ? ok(dec(json)) : fail(`must be a decimal string ≥ 0 such as "0.7"`);
     case "boolean":
       return typeof json === "boolean" ? ok(json) : fail("must be true or false");
     case "date":
       return typeof json === "string" && isIsoDate(json) ? ok(json) : fail(`must be a date "YYYY-MM-DD"`);
     case "scale":
       return compileScale(json);
-    case "decimal-table":
-      return compileTable(
-        json,
-        kind.keys,
-        (cell) => (typeof cell === "string" && DECIMAL.test(cell) && !cell.startsWith("-") ? dec(cell) : undefined),
-        "a decimal string ≥ 0",
-      );
-    case "date-table":
-      return compileTable(
-        json,
-        kind.keys,
-        (cell) => (typeof cell === "string" && isIsoDate(cell) ? cell : undefined),
-        `a date "YYYY-MM-DD"`,
-      );
+    case "table":
+      return kind.cell === "decimal"
+        ? compileTable(json, kind.keys, (cell) => (isDecimal(cell) ? dec(cell) : undefined), "a decimal string ≥ 0")
+        : compileTable(
+            json,
+            kind.keys,
+            (cell) => (typeof cell === "string" && isIsoDate(cell) ? cell : undefined),
+            `a date "YYYY-MM-DD"`,
+          );
     case "rate-table":
       return compileRates(json);
   }
 }
 
 function ok(value: unknown): Compiled {
-  return { ok: true, value };
+  return { ok: true, value: Object.freeze(value) };
 }
 function fail(message: string): Compiled {
   return { ok: false, message };
 }
 
 function isTable(json: unknown): json is { readonly [key: string]: unknown } {
-  return typeof json === "object" && json !== null && !("type" in json && "brackets" in json);
+  return typeof json === "object" && json !== null && !Array.isArray(json) && !("type" in json && "brackets" in json);
 }
 
 function compileTable(
@@ -58,14 +54,14 @@ function compileTable(
   what: string,
 ): Compiled {
   if (!isTable(json)) return fail(`must be a table { ${keys.join(", ")} }`);
-  const missing = keys.filter((key) => !(key in json));
+  const missing = keys.filter((key) => !Object.hasOwn(json, key));
   const unknown = Object.keys(json).filter((key) => !keys.includes(key));
   if (missing.length > 0 || unknown.length > 0) {
     return fail(
-      `must be a table with exactly the keys ${keys.join(", ")}${missing.length > 0 ? `; missing ${missing.join(", ")}` : ""}${unknown.length > 0 ? `; unknown ${unknown.join(", ")}` : ""}`,
+      `must be a table with exactly the keys ${keys.join(", ")}${missing.length > 0 ? `; missing ${missing.join(", ")}` : ""}${unknown.length > 0 ? `; unknown ${unknown.map((key) => JSON.stringify(key.slice(0, 40))).join(", ")}` : ""}`,
     );
   }
-  const out: Record<string, unknown> = {};
+  const out: { [key: string]: unknown } = Object.create(null) as { [key: string]: unknown };
   for (const key of keys) {
     const value = cell(json[key]);
     if (value === undefined) return fail(`${key} must be ${what}`);
@@ -77,17 +73,16 @@ function compileTable(
 function compileRates(json: ParameterValueJson): Compiled {
   if (!isTable(json) || Object.keys(json).length === 0)
     return fail("must be a table { structureType: { unit, rate } } with at least one type");
-  const out: Record<string, unknown> = {};
+  const out: { [key: string]: unknown } = Object.create(null) as { [key: string]: unknown };
   for (const [key, cell] of Object.entries(json)) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key))
-      return fail(`structure type "${key}" must be kebab-case, e.g. "brick-concrete"`);
+      return fail(`structure type ${JSON.stringify(key.slice(0, 40))} must be kebab-case, e.g. "brick-concrete"`);
     if (typeof cell !== "object" || cell === null || !("unit" in cell) || !("rate" in cell))
       return fail(`${key} must be { unit, rate }`);
     const { unit, rate } = cell as { unit: unknown; rate: unknown };
     if (unit !== "m2" && unit !== "m" && unit !== "item") return fail(`${key}.unit must be "m2", "m" or "item"`);
-    if (typeof rate !== "string" || !DECIMAL.test(rate) || rate.startsWith("-"))
-      return fail(`${key}.rate must be a decimal string ≥ 0`);
-    out[key] = { unit, rate: dec(rate) };
+    if (!isDecimal(rate)) return fail(`${key}.rate must be a decimal string ≥ 0`);
+    out[key] = Object.freeze({ unit, rate: dec(rate) });
   }
   return ok(out);
 }
@@ -100,11 +95,7 @@ function compileScale(json: ParameterValueJson): Compiled {
     brackets: readonly { threshold: string; rate?: string; amount?: string }[];
   };
   const field = scale.type === "single-amount" ? "amount" : "rate";
-  const brackets: {
-    threshold: ReturnType<typeof dec>;
-    rate: ReturnType<typeof dec>;
-    amount: ReturnType<typeof dec>;
-  }[] = [];
+  const brackets: { threshold: Dec; rate: Dec; amount: Dec }[] = [];
   for (const [index, bracket] of scale.brackets.entries()) {
     const value = bracket[field];
     if (value === undefined) return fail(`brackets[${index}] of a ${scale.type} scale needs "${field}"`);
@@ -116,11 +107,44 @@ function compileScale(json: ParameterValueJson): Compiled {
     const previous = brackets.at(-1);
     if (previous !== undefined && !threshold.gt(previous.threshold))
       return fail(`brackets[${index}].threshold must be greater than the one before`);
-    brackets.push({
-      threshold,
-      rate: field === "rate" ? dec(value) : dec(0),
-      amount: field === "amount" ? dec(value) : dec(0),
-    });
+    brackets.push(
+      Object.freeze({
+        threshold,
+        rate: field === "rate" ? dec(value) : dec(0),
+        amount: field === "amount" ? dec(value) : dec(0),
+      }),
+    );
   }
-  return ok({ type: scale.type, brackets } satisfies Scale);
+  return ok({ type: scale.type, brackets: Object.freeze(brackets) } satisfies Scale);
+}
+
+/** What a trace cites of a dated value: its name (with the key when one cell was read), value, date, status and citation. */
+export function paramUseOf(
+  value: {
+    readonly name: string;
+    readonly from: string;
+    readonly json: ParameterValueJson;
+    readonly status: ParamUse["status"];
+    readonly source: string;
+    readonly clause?: string;
+    readonly note?: string;
+  },
+  key?: string,
+): ParamUse {
+  const json = value.json as Json;
+  const cell: Json =
+    key === undefined
+      ? json
+      : typeof json === "object" && json !== null && !Array.isArray(json) && Object.hasOwn(json, key)
+        ? ((json as { readonly [k: string]: Json })[key] ?? null)
+        : null;
+  return Object.freeze({
+    name: key === undefined ? value.name : `${value.name}.${key}`,
+    from: value.from,
+    value: cell,
+    status: value.status,
+    source: value.source,
+    ...(value.clause === undefined ? {} : { clause: value.clause }),
+    ...(value.note === undefined ? {} : { note: value.note }),
+  });
 }

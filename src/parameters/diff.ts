@@ -1,6 +1,8 @@
 import type { Rounding } from "../money/decimal.js";
 import { Dec } from "../money/decimal.js";
-import type { Status } from "../trace/types.js";
+import { DECIMAL } from "../money/parse.js";
+import { compiledParameter } from "./lookup.js";
+import type { Status } from "./status.js";
 import type { CompiledValue, ParameterValueJson, RuleSet, SourceJson } from "./types.js";
 
 /** How an entry differs between rule set A and rule set B. */
@@ -78,12 +80,12 @@ const SOURCE_FIELDS = ["title", "issuedOn", "url", "status"] as const;
  * @category parameters
  */
 export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
-  const names = [...new Set([...Object.keys(a.json.parameters), ...Object.keys(b.json.parameters)])].sort();
+  const names = [...new Set([...Object.keys(a.toJSON().parameters), ...Object.keys(b.toJSON().parameters)])].sort();
   const parameters = names.flatMap((name) => {
     const diff = diffParameter(name, a, b);
     return diff === undefined ? [] : [diff];
   });
-  const sources = diffSources(a.json.sources, b.json.sources);
+  const sources = diffSources(a.toJSON().sources, b.toJSON().sources);
   const roundingDiffers = a.rounding.scale !== b.rounding.scale || a.rounding.mode !== b.rounding.mode;
   return {
     a: { id: a.id, version: a.version },
@@ -112,10 +114,12 @@ export function parametersChangingAmounts(diff: RuleSetDiff): string[] {
 }
 
 function diffParameter(name: string, a: RuleSet, b: RuleSet): ParameterDiff | undefined {
-  const inA = a.json.parameters[name];
-  const inB = b.json.parameters[name];
-  const valuesA = viewsOf(a.compiled[name]?.values ?? []);
-  const valuesB = viewsOf(b.compiled[name]?.values ?? []);
+  const parametersA = a.toJSON().parameters;
+  const parametersB = b.toJSON().parameters;
+  const inA = Object.hasOwn(parametersA, name) ? parametersA[name] : undefined;
+  const inB = Object.hasOwn(parametersB, name) ? parametersB[name] : undefined;
+  const valuesA = viewsOf(compiledParameter(a, name)?.values ?? []);
+  const valuesB = viewsOf(compiledParameter(b, name)?.values ?? []);
   if (inA === undefined || inB === undefined) {
     const change: Change = inA === undefined ? "added" : "removed";
     const values = [...(inA === undefined ? valuesB : valuesA)].map(
@@ -179,8 +183,6 @@ function diffSources(a: readonly SourceJson[], b: readonly SourceJson[]): Source
     return fields.length === 0 ? [] : [{ id, change: "changed", fields, a: sourceA, b: sourceB }];
   });
 }
-
-const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 
 /** Values compare as data: decimal strings by value, tables whatever their key order. */
 export function sameValue(a: ParameterValueJson, b: ParameterValueJson): boolean {

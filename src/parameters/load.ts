@@ -1,58 +1,212 @@
-import { DEFAULT_ROUNDING } from "../money/decimal.js";
+import { echo, knownList } from "../errors/echo.js";
 import { RuleSetError, type InputIssue } from "../errors/index.js";
+import { deepFreeze } from "../freeze.js";
+import { DEFAULT_ROUNDING } from "../money/decimal.js";
 import { ParameterSchema, RuleSetSchema, SourceSchema } from "../schemas/rule-set.js";
 import { zodIssues } from "../schemas/issues.js";
-import { PARAMETERS, type ParameterName } from "./catalog.js";
-import { compileValue } from "./compile.js";
-import type { CompiledParameter, CompiledValue, ParameterJson, RuleSet, RuleSetJson, SourceJson } from "./types.js";
+import { compileValue, paramUseOf } from "./compile.js";
+import type { AnyParameter } from "./handles.js";
+import { COMPILED, type CompiledRuleSet } from "./lookup.js";
+import type { ParamUse } from "./status.js";
+import type {
+  CompiledParameter,
+  CompiledValue,
+  ParameterJson,
+  RuleCitationJson,
+  RuleSet,
+  RuleSetJson,
+  SourceJson,
+} from "./types.js";
+
+/** What a rule set is checked against, and where the rule sets it may `extends` are found. */
+export interface ResolveOptions {
+  /** The parameters the programme's domains declare: the rule set values exactly these. */
+  readonly parameters: readonly AnyParameter[];
+  /** The rule names the programme knows: the `rules` block cites only these. */
+  readonly rules: readonly string[];
+  /** The bundled rule sets as JSON, by id. */
+  readonly bundled: ReadonlyMap<string, RuleSetJson>;
+  /** A rule set `extends` may name besides the bundled ones (looked up first): a loaded one, or JSON. */
+  readonly base?: (name: string) => RuleSet | object | undefined;
+  /** True for a bundled rule set itself, which may carry its own (bundled) id. */
+  readonly bundledId?: boolean;
+}
+
+const issue = (path: string, code: string, message: string, zh: string): InputIssue => ({ path, code, message, zh });
+
+const unknownSource = (path: string, id: string, known: Iterable<string>): InputIssue =>
+  issue(
+    path,
+    "unknown-source",
+    `names no entry of sources: ${echo(id)}; known: ${knownList(known)}`,
+    `出处 ${echo(id)} 不在 sources 中`,
+  );
 
 /**
- * 规则集 · rule set — validates a rule-set JSON, applies `extends`, and compiles every parameter.
+ * 规则集 · rule set — validates a rule-set JSON, applies `extends`, and compiles every parameter and citation.
  *
  * @remarks
  * Fails at load, with every problem listed, when the JSON is malformed, a `source` names no entry of
  * `sources`, the `from` dates of a parameter do not strictly increase, a value has the wrong shape,
- * or a parameter the rules need is missing — never later in the middle of a batch.
- * `bundled` maps the ids a rule set may `extends` to their JSON.
+ * a parameter the programme declares is missing or one it does not declare is given, a citation names
+ * a rule the programme does not know, or the id is a bundled one — never later in the middle of a batch.
  */
-export function resolveRuleSet(input: unknown, bundled: { readonly [id: string]: RuleSetJson } = {}): RuleSet {
+export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet {
   const parsed = RuleSetSchema.safeParse(input, { reportInput: true });
-  if (!parsed.success) {
+  const reserved = reservedNames(input, "");
+  if (!parsed.success || reserved.length > 0) {
     // List the parameter-level problems too (missing parameters, wrong shapes), not only the structural ones.
-    const issues = [...zodIssues(parsed.error.issues, []), ...lenientIssues(input, bundled)];
-    const unique = issues.filter((issue, index) => issues.findIndex((other) => other.path === issue.path) === index);
+    const structural = parsed.success ? [] : zodIssues(parsed.error.issues, []);
+    const issues = [...reserved, ...structural, ...lenientIssues(input, options)];
+    const unique = issues.filter((one, index) => issues.findIndex((other) => other.path === one.path) === index);
     throw new RuleSetError(unique);
   }
   const json = parsed.data as RuleSetJson;
   const issues: InputIssue[] = [];
-  const base = json.extends === undefined ? undefined : bundled[json.extends];
-  if (json.extends !== undefined && base === undefined) {
-    issues.push({
-      path: "extends",
-      message: `names no bundled rule set "${json.extends}"; known: ${Object.keys(bundled).join(", ") || "none"}`,
-    });
-  }
-  const resolved = base === undefined ? json : mergeRuleSets(resolveRuleSet(base, bundled).json, json);
-  const compiled = compileParameters(resolved, issues);
+  if (options.bundledId !== true && options.bundled.has(json.id))
+    issues.push(
+      issue(
+        "id",
+        "bundled-id",
+        `"${json.id}" is a bundled rule set's id: give yours its own, so its results cannot pass for the bundled one's`,
+        `"${json.id}" 是内置规则集的编号,请另起编号`,
+      ),
+    );
+  const resolved = forProgramme(resolveChain(json, options, issues, new Set([json.id])), json, options);
+  const compiled = compile(resolved, options, issues);
   if (issues.length > 0)
     throw new RuleSetError(
       issues,
-      `rule set "${json.id}" has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n${issues.map((issue) => `  ${issue.path}: ${issue.message}`).join("\n")}`,
+      `rule set "${json.id}" has ${issues.length} problem${issues.length === 1 ? "" : "s"}:\n${issues
+        .slice(0, 20)
+        .map((one) => `  ${one.path}: ${one.message}`)
+        .join("\n")}`,
     );
+  return makeRuleSet(resolved, json.extends, compiled);
+}
+
+/**
+ * Every `"__proto__"` key of the JSON, an issue each: the schema would drop it without a word (a parameter or a
+ * citation of that name would silently not exist), so it is refused as a name instead.
+ */
+function reservedNames(value: unknown, path: string): InputIssue[] {
+  if (typeof value !== "object" || value === null) return [];
+  const here: InputIssue[] = Object.hasOwn(value, "__proto__")
+    ? [
+        issue(
+          `${path}["__proto__"]`,
+          "reserved-name",
+          `"__proto__" cannot be a name in a rule set`,
+          `"__proto__" 不能用作名称`,
+        ),
+      ]
+    : [];
+  return [
+    ...here,
+    ...Object.entries(value).flatMap(([key, inner]) =>
+      key === "__proto__"
+        ? []
+        : reservedNames(inner, Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}["${key}"]`),
+    ),
+  ];
+}
+
+/**
+ * The resolved rule set without what it inherits for domains the programme does not have: a programme of some of
+ * the bundled domains extends the bundled rule set and keeps only their parameters and citations. What the rule
+ * set itself gives is kept, so a typo in it is still refused.
+ */
+function forProgramme(resolved: RuleSetJson, own: RuleSetJson, options: ResolveOptions): RuleSetJson {
+  const declared = new Set(options.parameters.map((handle) => handle.name));
+  const known = new Set(options.rules);
+  const keep = <V>(entries: { readonly [key: string]: V }, wanted: ReadonlySet<string>, mine: object) =>
+    Object.fromEntries(Object.entries(entries).filter(([key]) => wanted.has(key) || Object.hasOwn(mine, key)));
   return {
-    id: resolved.id,
-    version: resolved.version,
-    title: resolved.title,
-    validFrom: resolved.validFrom,
-    ...(json.extends === undefined ? {} : { extends: json.extends }),
-    rounding: resolved.rounding ?? DEFAULT_ROUNDING,
-    json: resolved,
-    compiled,
+    ...resolved,
+    ...(resolved.rules === undefined ? {} : { rules: keep(resolved.rules, known, own.rules ?? {}) }),
+    parameters: keep(resolved.parameters, declared, own.parameters),
   };
 }
 
+function makeRuleSet(resolved: RuleSetJson, extendsName: string | undefined, compiled: CompiledRuleSet): RuleSet {
+  const json = deepFreeze(resolved);
+  const ruleSet = {
+    id: json.id,
+    version: json.version,
+    title: json.title,
+    validFrom: json.validFrom,
+    ...(extendsName === undefined ? {} : { extends: extendsName }),
+    rounding: Object.freeze({ ...(json.rounding ?? DEFAULT_ROUNDING) }),
+    toJSON: () => json,
+  };
+  Object.defineProperty(ruleSet, COMPILED, { value: compiled, enumerable: false });
+  return Object.freeze(ruleSet);
+}
+
+/** The rule set with every `extends` applied, base first; problems of the chain go to `issues`. */
+function resolveChain(
+  json: RuleSetJson,
+  options: ResolveOptions,
+  issues: InputIssue[],
+  seen: Set<string>,
+): RuleSetJson {
+  if (json.extends === undefined) return json;
+  const name = json.extends;
+  const base = options.base?.(name) ?? options.bundled.get(name);
+  if (base === undefined) {
+    issues.push(
+      issue(
+        "extends",
+        "unknown-extends",
+        `names no bundled rule set ${echo(name)}; known: ${knownList(options.bundled.keys())} (or a file, or the id of a rule set given in ruleSets)`,
+        `extends 所指规则集 ${echo(name)} 不存在`,
+      ),
+    );
+    return withoutExtends(json);
+  }
+  if (isLoaded(base)) return mergeRuleSets(base.toJSON(), json);
+  const parsed = RuleSetSchema.safeParse(base, { reportInput: true });
+  if (!parsed.success) {
+    issues.push(
+      ...zodIssues(parsed.error.issues, []).map((one) => ({
+        ...one,
+        path: `extends(${echo(name)})${one.path === "" ? "" : `.${one.path}`}`,
+      })),
+    );
+    return withoutExtends(json);
+  }
+  const baseJson = parsed.data as RuleSetJson;
+  if (seen.has(baseJson.id)) {
+    issues.push(
+      issue(
+        "extends",
+        "extends-cycle",
+        `${echo(name)} leads back to rule set "${baseJson.id}": the rule sets extend each other in a circle`,
+        `extends 形成循环`,
+      ),
+    );
+    return withoutExtends(json);
+  }
+  return mergeRuleSets(resolveChain(baseJson, options, issues, new Set([...seen, baseJson.id])), json);
+}
+
+function withoutExtends(json: RuleSetJson): RuleSetJson {
+  const { extends: _extends, ...own } = json;
+  return own;
+}
+
+/** True for a loaded rule set (of any copy of exitfund): it carries its compiled parameters. */
+export function isLoaded(value: unknown): value is RuleSet {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    COMPILED in value &&
+    typeof (value as unknown as RuleSet).toJSON === "function"
+  );
+}
+
 /** The problems of the parts of a structurally invalid rule set that do parse: each well-formed parameter, and the missing ones. */
-function lenientIssues(input: unknown, bundled: { readonly [id: string]: RuleSetJson }): InputIssue[] {
+function lenientIssues(input: unknown, options: ResolveOptions): InputIssue[] {
   if (typeof input !== "object" || input === null) return [];
   const raw = input as { extends?: unknown; sources?: unknown; parameters?: unknown };
   const sources = Array.isArray(raw.sources)
@@ -62,109 +216,176 @@ function lenientIssues(input: unknown, bundled: { readonly [id: string]: RuleSet
     typeof raw.parameters === "object" && raw.parameters !== null
       ? Object.entries(raw.parameters).filter(([, p]) => ParameterSchema.safeParse(p).success)
       : [];
-  const base = typeof raw.extends === "string" ? bundled[raw.extends] : undefined;
   const lenient = { sources, parameters: Object.fromEntries(parameters) } as unknown as RuleSetJson;
+  const name = typeof raw.extends === "string" ? raw.extends : undefined;
+  const base = name === undefined ? undefined : (options.base?.(name) ?? options.bundled.get(name));
+  const baseJson = base === undefined ? undefined : isLoaded(base) ? base.toJSON() : (base as RuleSetJson);
   const merged =
-    base === undefined
+    baseJson === undefined || !Array.isArray(baseJson.sources)
       ? lenient
       : {
           ...lenient,
-          sources: [...base.sources, ...lenient.sources],
-          parameters: { ...base.parameters, ...lenient.parameters },
+          sources: [...baseJson.sources, ...lenient.sources],
+          parameters: { ...baseJson.parameters, ...lenient.parameters },
         };
   const issues: InputIssue[] = [];
-  compileParameters(merged, issues);
+  compileParameters(forProgramme(merged, lenient, options), options, issues);
   return issues;
 }
 
-/** The child's parameters replace the base's whole; sources are merged by id (the child's win). */
+/** The child's parameters replace the base's whole; sources are merged by id and citations by rule (the child's win). */
 function mergeRuleSets(base: RuleSetJson, child: RuleSetJson): RuleSetJson {
   const sources = new Map<string, SourceJson>(base.sources.map((source) => [source.id, source]));
   for (const source of child.sources) sources.set(source.id, source);
   const { extends: _extends, $schema: _schema, ...own } = child;
+  const rules = { ...base.rules, ...child.rules };
   return {
     ...own,
     rounding: child.rounding ?? base.rounding ?? DEFAULT_ROUNDING,
     sources: [...sources.values()],
+    ...(Object.keys(rules).length === 0 ? {} : { rules }),
     parameters: { ...base.parameters, ...child.parameters },
   };
 }
 
-function compileParameters(json: RuleSetJson, issues: InputIssue[]): { [name: string]: CompiledParameter } {
+function compile(resolved: RuleSetJson, options: ResolveOptions, issues: InputIssue[]): CompiledRuleSet {
+  return Object.freeze({
+    parameters: compileParameters(resolved, options, issues),
+    rules: compileRules(resolved, options, issues),
+    identity: Object.freeze({ id: resolved.id, version: resolved.version }),
+  });
+}
+
+function compileRules(json: RuleSetJson, options: ResolveOptions, issues: InputIssue[]): CompiledRuleSet["rules"] {
+  const known = new Set(options.rules);
   const sourceIds = new Set(json.sources.map((source) => source.id));
-  const out: { [name: string]: CompiledParameter } = {};
-  for (const name of Object.keys(PARAMETERS) as ParameterName[]) {
-    if (!(name in json.parameters))
-      issues.push({
-        path: `parameters["${name}"]`,
-        message: `is missing; the rules need it (${PARAMETERS[name].label}, ${PARAMETERS[name].unit})`,
-      });
-  }
-  for (const [name, parameter] of Object.entries(json.parameters)) {
-    const path = `parameters["${name}"]`;
-    const spec = (PARAMETERS as { readonly [n: string]: (typeof PARAMETERS)[ParameterName] })[name];
-    if (spec === undefined) {
-      issues.push({ path, message: `is not a parameter exitfund knows; known: ${Object.keys(PARAMETERS).join(", ")}` });
+  const out = Object.create(null) as { [rule: string]: RuleCitationJson };
+  for (const [rule, citation] of Object.entries(json.rules ?? {})) {
+    const path = `rules[${JSON.stringify(rule.slice(0, 60))}]`;
+    if (!known.has(rule)) {
+      issues.push(
+        issue(
+          path,
+          "unknown-rule",
+          `is no rule of the programme, so nothing would cite it; known: ${knownList([...known].sort())}`,
+          `不是本方案的规则名称`,
+        ),
+      );
       continue;
     }
-    out[name] = compileParameter(name, parameter, spec.kind, path, sourceIds, issues);
+    if (!sourceIds.has(citation.source)) issues.push(unknownSource(`${path}.source`, citation.source, sourceIds));
+    out[rule] = Object.freeze({ source: citation.source, clause: citation.clause });
   }
-  return out;
+  return Object.freeze(out);
+}
+
+function compileParameters(
+  json: RuleSetJson,
+  options: ResolveOptions,
+  issues: InputIssue[],
+): { readonly [name: string]: CompiledParameter } {
+  const declared = new Map(options.parameters.map((handle) => [handle.name, handle]));
+  const sourceIds = new Set(json.sources.map((source) => source.id));
+  const out = Object.create(null) as { [name: string]: CompiledParameter };
+  for (const [name, handle] of declared) {
+    if (!Object.hasOwn(json.parameters, name))
+      issues.push(
+        issue(
+          `parameters["${name}"]`,
+          "missing-parameter",
+          `is missing; the rules need it (${handle.label}, ${handle.unit})`,
+          `缺少参数(${handle.label})`,
+        ),
+      );
+  }
+  for (const [name, parameter] of Object.entries(json.parameters)) {
+    const path = `parameters[${JSON.stringify(name.slice(0, 80))}]`;
+    const handle = declared.get(name);
+    if (handle === undefined) {
+      issues.push(
+        issue(
+          path,
+          "unknown-parameter",
+          `is no parameter of the programme; known: ${knownList([...declared.keys()].sort())}`,
+          `不是本方案声明的参数`,
+        ),
+      );
+      continue;
+    }
+    out[name] = compileParameter(name, parameter, handle, path, sourceIds, issues);
+  }
+  return Object.freeze(out);
 }
 
 function compileParameter(
   name: string,
   parameter: ParameterJson,
-  kind: (typeof PARAMETERS)[ParameterName]["kind"],
+  handle: AnyParameter,
   path: string,
   sourceIds: ReadonlySet<string>,
   issues: InputIssue[],
 ): CompiledParameter {
-  if (!sourceIds.has(parameter.source))
-    issues.push({
-      path: `${path}.source`,
-      message: `names no entry of sources: "${parameter.source}"; known: ${[...sourceIds].join(", ")}`,
-    });
+  if (!sourceIds.has(parameter.source)) issues.push(unknownSource(`${path}.source`, parameter.source, sourceIds));
   const values: CompiledValue<unknown>[] = [];
   parameter.values.forEach((entry, index) => {
     const at = `${path}.values[${index}]`;
     const previous = parameter.values[index - 1];
     if (previous !== undefined && !(entry.from > previous.from))
-      issues.push({
-        path: `${at}.from`,
-        message: `must come after the previous value's date ${previous.from}; dates must strictly increase`,
-      });
+      issues.push(
+        issue(
+          `${at}.from`,
+          "dates-not-increasing",
+          `must come after the previous value's date ${previous.from}; dates must strictly increase`,
+          `日期须晚于前一个值的日期 ${previous.from}`,
+        ),
+      );
     if (entry.source !== undefined && !sourceIds.has(entry.source))
-      issues.push({ path: `${at}.source`, message: `names no entry of sources: "${entry.source}"` });
+      issues.push(unknownSource(`${at}.source`, entry.source, sourceIds));
     const status = entry.status ?? parameter.status;
     if (status === "official" && (entry.clause ?? parameter.clause) === undefined)
-      issues.push({
-        path: `${at}`,
-        message: "is marked official but cites no clause; give the clause of the official text",
-      });
+      issues.push(
+        issue(
+          at,
+          "official-without-clause",
+          "is marked official but cites no clause; give the clause of the official text",
+          "标为官方(official)但未注明条款",
+        ),
+      );
     let value: unknown = null;
     if (entry.value !== null) {
-      const compiled = compileValue(kind, entry.value);
+      const compiled = compileValue(handle.kind, entry.value);
       if (!compiled.ok)
-        issues.push({
-          path: `${at}.value`,
-          message: `${compiled.message}; got ${JSON.stringify(entry.value).slice(0, 80)}`,
-        });
+        issues.push(
+          issue(
+            `${at}.value`,
+            "invalid-parameter-value",
+            `${compiled.message}; got ${JSON.stringify(entry.value).slice(0, 80)}`,
+            `参数值的形式不正确`,
+          ),
+        );
       else value = compiled.value;
     }
     const clause = entry.clause ?? parameter.clause;
     const note = entry.note ?? parameter.note;
-    values.push({
+    const cited = {
       name,
       from: entry.from,
-      value,
       json: entry.value,
       status,
       source: entry.source ?? parameter.source,
       ...(clause === undefined ? {} : { clause }),
       ...(note === undefined ? {} : { note }),
-      uses: new Map(),
-    });
+    };
+    values.push(Object.freeze({ ...cited, value, use: paramUseOf(cited), cells: cellUses(cited) }));
   });
-  return { name, values };
+  return Object.freeze({ name, values: Object.freeze(values) });
+}
+
+/** How a trace cites each cell of a table value, made once here and shared by every trace. */
+function cellUses(value: Parameters<typeof paramUseOf>[0]): { readonly [key: string]: ParamUse } {
+  const out = Object.create(null) as { [key: string]: ParamUse };
+  const json = value.json;
+  if (typeof json === "object" && json !== null && !Array.isArray(json) && !("brackets" in json))
+    for (const key of Object.keys(json)) out[key] = paramUseOf(value, key);
+  return Object.freeze(out);
 }

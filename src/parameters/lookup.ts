@@ -1,67 +1,114 @@
 import { RuleSetError } from "../errors/index.js";
-import type { Json, ParamUse, Status } from "../trace/types.js";
-import type { ParameterName, ParameterTypes } from "./catalog.js";
-import type { CompiledParameter, InForce, IsoDate, RuleSet } from "./types.js";
+import type { CompiledParameter, CompiledValue, InForce, IsoDate, RuleCitationJson, RuleSet } from "./types.js";
+
+/** Where a loaded rule set keeps its compiled parameters and citations (a registered symbol, so every copy of the package finds them). */
+export const COMPILED: unique symbol = Symbol.for("exitfund.RuleSet.compiled") as never;
+
+/** What a loaded rule set holds beyond its public face: every parameter compiled, and each rule's citation. */
+export interface CompiledRuleSet {
+  /** By parameter name (a null-prototype record). */
+  readonly parameters: { readonly [name: string]: CompiledParameter };
+  /** By rule name (a null-prototype record). */
+  readonly rules: { readonly [rule: string]: RuleCitationJson };
+  /** `{ id, version }`, the rule set as a context and an outcome name it. */
+  readonly identity: { readonly id: string; readonly version: string };
+}
+
+/** The compiled parameters and citations of a loaded rule set. */
+export function compiledOf(ruleSet: RuleSet): CompiledRuleSet {
+  const compiled = (ruleSet as { readonly [COMPILED]?: CompiledRuleSet })[COMPILED];
+  if (compiled === undefined)
+    throw new RuleSetError([
+      {
+        path: "ruleSet",
+        code: "not-a-rule-set",
+        message: "is not a loaded rule set: load its JSON with loadRuleSet(json, { programme })",
+        zh: "不是已加载的规则集",
+      },
+    ]);
+  return compiled;
+}
+
+/** The compiled parameter `name`, or undefined when the rule set does not value it. */
+export function compiledParameter(ruleSet: RuleSet, name: string): CompiledParameter | undefined {
+  const parameters = compiledOf(ruleSet).parameters;
+  return Object.hasOwn(parameters, name) ? parameters[name] : undefined;
+}
 
 /**
- * 现行有效值 · value in force — the value of `name` on `on`: the last dated value whose `from` ≤ `on`.
+ * 现行有效值 · value in force — the value of parameter `name` on `on`: the last dated value whose `from` ≤ `on`.
  *
  * @remarks
  * ISO date strings compare as dates. A date before the first value, or after a `null` that repealed
  * the parameter, is an error that names the parameter and the date — never a silent zero.
  */
-export function param<N extends ParameterName>(ruleSet: RuleSet, name: N, on: IsoDate): InForce<ParameterTypes[N]> {
-  const parameter = ruleSet.compiled[name] as CompiledParameter<ParameterTypes[N]> | undefined;
+export function valueInForce<T = unknown>(ruleSet: RuleSet, name: string, on: IsoDate): CompiledValue<T> & InForce<T> {
+  return valueIn(compiledOf(ruleSet).parameters, ruleSet, name, on) as CompiledValue<T> & InForce<T>;
+}
+
+/** {@link valueInForce} in the compiled parameters of `ruleSet` (a context looks them up once per case). */
+export function valueIn(
+  parameters: CompiledRuleSet["parameters"],
+  ruleSet: RuleSet,
+  name: string,
+  on: IsoDate,
+): CompiledValue<unknown> & InForce<unknown> {
+  const parameter = Object.hasOwn(parameters, name) ? parameters[name] : undefined;
   if (parameter === undefined)
-    throw new RuleSetError([{ path: `parameters["${name}"]`, message: `is missing from rule set "${ruleSet.id}"` }]);
-  const entry = parameter.values.findLast((candidate) => candidate.from <= on);
+    throw new RuleSetError(
+      [
+        {
+          path: `parameters["${name}"]`,
+          code: "missing-parameter",
+          message: `is missing from rule set "${ruleSet.id}"; a rule reads it: its domain must declare it`,
+          zh: `规则集缺少参数 ${name}`,
+        },
+      ],
+      `rule set "${ruleSet.id}": ${name} is missing`,
+    );
+  const entry = lastFrom(parameter.values, on);
   if (entry === undefined || entry.value === null) {
     const first = parameter.values[0]?.from ?? "never";
     const message =
       entry === undefined
         ? `has no value in force on ${on} (its first value is from ${first})`
         : `was repealed from ${entry.from} and has no value in force on ${on}`;
+    const zh =
+      entry === undefined
+        ? `在 ${on} 没有有效值(最早的值自 ${first} 起)`
+        : `自 ${entry.from} 起已废止,在 ${on} 没有有效值`;
     throw new RuleSetError(
-      [{ path: `parameters["${name}"]`, message }],
+      [{ path: `parameters["${name}"]`, code: "no-value-in-force", message, zh: `参数 ${name} ${zh}` }],
       `rule set "${ruleSet.id}": ${name} ${message}`,
     );
   }
-  // Compiled values carry their name, so the value in force is returned as is (no object per lookup).
-  return entry as InForce<ParameterTypes[N]>;
+  // Compiled values carry their name and citation, so the value in force is returned as is (no object per lookup).
+  return entry as CompiledValue<unknown> & InForce<unknown>;
 }
 
-/** How a trace records a parameter it used: name (with the table key when one cell was read), value, date, status and citation. */
-export function paramUse(inForce: InForce<unknown>, key?: string): ParamUse {
-  // One ParamUse per value and key, kept with the compiled value and shared by every trace that cites it
-  // (traces are read-only plain data). A hand-made InForce without that cache gets a fresh one.
-  const uses = (inForce as { uses?: Map<string, ParamUse> }).uses;
-  const cached = uses?.get(key ?? "");
-  if (cached !== undefined) return cached;
-  const use = makeParamUse(inForce, key);
-  uses?.set(key ?? "", use);
-  return use;
+/** The last value whose `from` ≤ `on` (ISO dates compare as strings), or undefined. */
+function lastFrom<V extends { readonly from: IsoDate }>(values: readonly V[], on: IsoDate): V | undefined {
+  for (let index = values.length - 1; index >= 0; index -= 1) {
+    const value = values[index];
+    if (value !== undefined && value.from <= on) return value;
+  }
+  return undefined;
 }
 
-function makeParamUse(inForce: InForce<unknown>, key: string | undefined): ParamUse {
-  const json = inForce.json;
-  const value: Json =
-    key === undefined ? (json as Json) : ((json as { readonly [k: string]: Json } | null)?.[key] ?? null);
-  return {
-    name: key === undefined ? inForce.name : `${inForce.name}.${key}`,
-    from: inForce.from,
-    value,
-    status: inForce.status,
-    source: inForce.source,
-    ...(inForce.clause === undefined ? {} : { clause: inForce.clause }),
-    ...(inForce.note === undefined ? {} : { note: inForce.note }),
-  };
+/** True when every parameter named has a value in force on `on` (no error is made). */
+export function allInForce(ruleSet: RuleSet, names: Iterable<string>, on: IsoDate): boolean {
+  for (const name of names) {
+    const values = compiledParameter(ruleSet, name)?.values;
+    const entry = values === undefined ? undefined : lastFrom(values, on);
+    if (entry === undefined || entry.value === null) return false;
+  }
+  return true;
 }
 
-const STRENGTH: Record<Status, number> = { official: 2, reported: 1, illustrative: 0 };
-
-/** 依据 · basis — the weakest status among the parameters a computation used (`official` when it used none). */
-export function weakestStatus(statuses: Iterable<Status>): Status {
-  let weakest: Status = "official";
-  for (const status of statuses) if (STRENGTH[status] < STRENGTH[weakest]) weakest = status;
-  return weakest;
+/** The citation the rule set gives `rule`, or undefined. */
+export function citationOf(ruleSet: RuleSet, rule: string): RuleCitationJson | undefined {
+  const rules = compiledOf(ruleSet).rules;
+  return Object.hasOwn(rules, rule) ? rules[rule] : undefined;
 }
+
+export { weakestStatus } from "./status.js";

@@ -1,5 +1,5 @@
 import type { Dec, Rounding } from "../money/decimal.js";
-import type { Status } from "../trace/types.js";
+import type { ParamUse, Status } from "./status.js";
 
 export type IsoDate = string;
 
@@ -48,7 +48,13 @@ export interface SourceJson {
   readonly status: Status;
 }
 
-/** A rule set as JSON (DESIGN §6). */
+/** 规则出处 · where a rule stands in the law: the source (an id of `sources`) and the clause, as the trace cites it. */
+export interface RuleCitationJson {
+  readonly source: string;
+  readonly clause: string;
+}
+
+/** A rule set as JSON (docs/concepts.md, "Rule sets"). */
 export interface RuleSetJson {
   readonly $schema?: string;
   readonly id: string;
@@ -58,6 +64,8 @@ export interface RuleSetJson {
   readonly extends?: string;
   readonly rounding?: Rounding;
   readonly sources: readonly SourceJson[];
+  /** Each rule's citation, by rule name (`reward.districtSupplement`); a rule without one says "no clause given". */
+  readonly rules?: { readonly [rule: string]: RuleCitationJson };
   readonly parameters: { readonly [name: string]: ParameterJson };
 }
 
@@ -73,22 +81,7 @@ export interface ClearanceRate {
   readonly rate: Dec;
 }
 
-/** One dated value, compiled to its typed form, with the citation that stands behind it. */
-export interface CompiledValue<T> {
-  /** The parameter's name, stamped at load so a lookup returns this object as is. */
-  readonly name: string;
-  readonly from: IsoDate;
-  readonly value: T | null;
-  readonly json: ParameterValueJson;
-  readonly status: Status;
-  readonly source: string;
-  readonly clause?: string;
-  readonly note?: string;
-  /** How traces cite this value (whole, or one table cell by key), made once per rule set and shared. */
-  readonly uses: Map<string, import("../trace/types.js").ParamUse>;
-}
-
-/** The value in force on a date, with its parameter's name. */
+/** The value in force on a date, with its parameter's name and its citation. */
 export interface InForce<T> {
   readonly name: string;
   readonly from: IsoDate;
@@ -100,22 +93,34 @@ export interface InForce<T> {
   readonly note?: string;
 }
 
+/** One dated value, compiled once to its typed form, with how a trace cites it (whole, or one cell by key). */
+export interface CompiledValue<T> extends Omit<InForce<T>, "value"> {
+  readonly value: T | null;
+  /** The citation of the whole value. */
+  readonly use: ParamUse;
+  /** The citation of each cell of a table, by key (a null-prototype record). */
+  readonly cells: { readonly [key: string]: ParamUse };
+}
+
 export interface CompiledParameter<T = unknown> {
   readonly name: string;
   readonly values: readonly CompiledValue<T>[];
 }
 
 /**
- * A loaded rule set: the resolved JSON (with `extends` applied, as `exitfund rules` prints it) and
- * every parameter compiled once to typed values, so a batch never re-parses a rate.
+ * 规则集 · a loaded rule set: validated, `extends` applied, every parameter compiled once, deeply frozen.
+ *
+ * @remarks Opaque: read its identity and rounding here, its resolved JSON with `toJSON()` (`JSON.stringify(ruleSet)` writes it); rules read its
+ * parameters through a `Context` (`ctx.read(handle)`), never directly.
  */
 export interface RuleSet {
   readonly id: string;
   readonly version: string;
   readonly title: string;
   readonly validFrom: IsoDate;
+  /** What the rule set's JSON named in `extends` (a bundled id, a file, or the id of a rule set passed in). */
   readonly extends?: string;
   readonly rounding: Rounding;
-  readonly json: RuleSetJson;
-  readonly compiled: { readonly [name: string]: CompiledParameter };
+  /** The resolved rule set in the rule-set format (`extends` applied), as `exitfund rules --format json` prints it. */
+  toJSON(): RuleSetJson;
 }

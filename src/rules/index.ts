@@ -1,22 +1,169 @@
-import type { Case } from "../schemas/cases.js";
-import type { CaseKind, MessageCatalog } from "../trace/types.js";
-import type { Domain } from "./domain.js";
-import { enterpriseExitDomain } from "./enterprise-reward/index.js";
-import { structureClearanceDomain } from "./land-clearing-fee/index.js";
-import { townshipTransferDomain } from "./township-transfer/index.js";
-import { villageCompensationDomain } from "./village-compensation/index.js";
+// exitfund/rules — the rules as composable functions: one rule type, five combinators, typed parameter handles,
+// the four domains with their named parts, and what a district needs to extend them without a fork
+// (docs/extending.md). Hand-written named exports only (guarded by test/contract/publicApi.test.ts).
 
-/** The rule domain of each case kind. */
-export const domains: { readonly [K in CaseKind]: Domain<Extract<Case, { kind: K }>> } = {
-  "enterprise-exit": enterpriseExitDomain,
-  "structure-clearance": structureClearanceDomain,
-  "village-compensation": villageCompensationDomain,
-  "township-transfer": townshipTransferDomain,
-};
+// the algebra
+export {
+  all,
+  asMoney,
+  chain,
+  exception,
+  figure,
+  of,
+  type Cited,
+  type Context,
+  type FigureOptions,
+  type Read,
+  type Rule,
+  type Traced,
+} from "./algebra.js";
+export { finding, reason } from "../trace/build.js";
+export {
+  NO_CLAUSE,
+  type Amounts,
+  type Finding,
+  type Json,
+  type MessageCatalog,
+  type MessageTemplate,
+  type OutcomeBase,
+  type ParamUse,
+  type Payee,
+  type Reason,
+  type Status,
+  type TraceStep,
+  type Track,
+} from "../trace/types.js";
+export type { Dec, DecimalLike, Rounding, RoundingMode } from "../money/decimal.js";
+export type { InputIssue } from "../errors/index.js";
+export {
+  DEADLINE_KEYS,
+  EXIT_MODES,
+  POLLUTANTS,
+  TAX_TYPES,
+  TRACKS,
+  ZONE_TYPES,
+  type TaxType,
+  type DeadlineKey,
+  type ExitMode,
+  type Label,
+  type Pollutant,
+  type ZoneType,
+} from "../vocabulary.js";
 
-export function domainOf<C extends Case>(facts: C): Domain<C> {
-  return domains[facts.kind] as unknown as Domain<C>;
-}
+// parameters and case fields
+export {
+  parameter,
+  type AnyParameter,
+  type Parameter,
+  type ParameterConstructors,
+  type ParameterKind,
+  type TableConstructor,
+  type TableShape,
+  type ValueOf,
+} from "../parameters/handles.js";
+export type { ClearanceRate, IsoDate, Scale } from "../parameters/types.js";
+export { applyScale } from "../parameters/scale.js";
+export { field } from "../schemas/fields.js";
+export type {
+  ClearanceItem,
+  EnterpriseExit,
+  ExitedEnterprise,
+  Lease,
+  StructureClearance,
+  TownshipTransfer,
+  VillageCompensation,
+} from "../schemas/cases.js";
 
-/** Every domain's texts, for `explain`. */
-export const messageCatalogs: readonly MessageCatalog[] = Object.values(domains).map((domain) => domain.messages);
+// domains and programmes
+export {
+  extendDomain,
+  type AnyDomain,
+  type CaseFacts,
+  type CrossCheck,
+  type DetailOf,
+  type Domain,
+  type DomainChange,
+  type FactsOf,
+  type FieldsOutput,
+  type Payment,
+} from "./domain.js";
+export { isProgramme, programme, type CompiledDomain, type OutcomeOf, type Programme } from "./programme.js";
+export { defaultProgramme, domains, type DefaultProgramme, type Outcome } from "./default.js";
+
+// the enterprise-exit domain's parts
+export {
+  blocking,
+  districtSupplement,
+  employeeComponent,
+  enterpriseExitParameters,
+  exitDeadline,
+  landComponent,
+  municipalRaw,
+  municipalReward,
+  municipalStandard,
+  rewardTrack,
+  smallEnterpriseReward,
+  taxComponent,
+  type Deadline,
+  type DeadlineBasis,
+  type EnterpriseExitParts,
+  type EnterpriseOutcome,
+  type EnterpriseRewardDetail,
+  type MunicipalStandard,
+  type RewardTrack,
+  type SmallReward,
+  type SmallRewardDetail,
+  type TrackFacts,
+} from "./enterprise-reward/index.js";
+
+// the structure-clearance domain's parts
+export {
+  clearanceTotals,
+  declaredFee,
+  itemFindings,
+  landClearingFee,
+  structureClearanceParameters,
+  type ClearanceDetail,
+  type ClearanceOutcome,
+  type ClearanceTotals,
+  type DeclaredBasis,
+  type DeclaredValue,
+  type ItemFee,
+  type ItemParts,
+  type ItemVerification,
+  type StructureClearanceParts,
+  type VerifiedItem,
+} from "./land-clearing-fee/index.js";
+
+// the village-compensation domain's parts
+export {
+  leaseCompensation,
+  rentCap,
+  sitePart,
+  villageCompensationParameters,
+  type LeaseCompensation,
+  type LeaseFacts,
+  type LeaseRow,
+  type RentCap,
+  type VillageCompensationDetail,
+  type VillageCompensationParts,
+  type VillageOutcome,
+} from "./village-compensation/index.js";
+
+// the township-transfer domain's parts
+export {
+  enterpriseLostCapacity,
+  impact,
+  targetReduction,
+  townshipShares,
+  townshipTransferParameters,
+  transferAmount,
+  type EnterpriseRow,
+  type Impact,
+  type LostCapacity,
+  type Shares,
+  type TargetReductions,
+  type TownshipTransferDetail,
+  type TownshipTransferParts,
+  type TransferOutcome,
+} from "./township-transfer/index.js";

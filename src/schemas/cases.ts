@@ -1,5 +1,13 @@
 import * as z from "zod";
-import { EXIT_MODES, POLLUTANTS, TAX_TYPES, ZONE_TYPES } from "../parameters/catalog.js";
+import {
+  CATALOGUE_INDUSTRIES,
+  EXEMPT_CATEGORIES,
+  EXIT_MODES,
+  MUNICIPAL_OUTCOMES,
+  POLLUTANTS,
+  TAX_TYPES,
+  ZONE_TYPES,
+} from "../vocabulary.js";
 import { FIELD_LABELS } from "./labels.js";
 import {
   BooleanSchema,
@@ -15,26 +23,7 @@ import {
 
 const label = (field: string) => ({ description: FIELD_LABELS[field] ?? field });
 
-export const CATALOGUE_INDUSTRIES = [
-  "asphalt-waterproofing",
-  "stone-processing",
-  "chemical-pesticides",
-  "solvent-coatings",
-  "wood-panels",
-  "casting",
-  "forging",
-  "electroplating",
-  "solvent-coated-furniture",
-] as const;
-export const EXEMPT_CATEGORIES = [
-  "high-tech",
-  "listed",
-  "famous-brand",
-  "tech-centre",
-  "livelihood",
-  "arts-crafts",
-] as const;
-export const MUNICIPAL_OUTCOMES = ["granted", "not-granted", "pending", "not-applied"] as const;
+export { CATALOGUE_INDUSTRIES, EXEMPT_CATEGORIES, MUNICIPAL_OUTCOMES };
 
 /**
  * The most entries a case's list may hold (items of a declaration, leases, exited enterprises): far above
@@ -92,60 +81,73 @@ function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T
   };
 }
 
-/** 调整退出 · enterprise exit (DESIGN §4.1). */
-export const EnterpriseExitSchema = z
-  .strictObject({
-    kind: z.literal("enterprise-exit"),
-    id: TextSchema.meta(label("id")),
-    name: TextSchema.meta(label("name")),
-    township: TextSchema.meta(label("township")),
-    exitMode: enumSchema(EXIT_MODES).meta(label("exitMode")),
-    scale: enumSchema(["above", "below"]).meta(label("scale")),
-    exitCompletedOn: IsoDateSchema.meta(label("exitCompletedOn")),
-    licensed: BooleanSchema.meta(label("licensed")),
-    acceptance: z
-      .strictObject(
-        {
-          equipmentRemoved: BooleanSchema.meta(label("equipmentRemoved")),
-          licenceChangedOrCancelled: BooleanSchema.meta(label("licenceChangedOrCancelled")),
-          staffResettled: BooleanSchema.meta(label("staffResettled")),
-        },
-        {
-          error: (issue) =>
-            issue.input === undefined
-              ? "is required"
-              : "must be an object { equipmentRemoved, licenceChangedOrCancelled, staffResettled } of true/false",
-        },
-      )
-      .meta(label("acceptance")),
-    municipalOutcome: enumSchema(MUNICIPAL_OUTCOMES).meta(label("municipalOutcome")),
-    recommendedByDistrict: BooleanSchema.meta(label("recommendedByDistrict")),
-    energySavedTce: QuantitySchema.meta(label("energySavedTce")),
-    pollutantsReducedTonnes: PollutantsSchema.optional().meta(label("pollutantsReducedTonnes")),
-    priorYearTax: PriorYearTaxSchema.optional().meta(label("priorYearTax")),
-    employees: CountSchema.meta(label("employees")),
-    landAreaM2: QuantitySchema.meta(label("landAreaM2")),
-    municipalAssessedAmount: MoneySchema.optional().meta(label("municipalAssessedAmount")),
-    region: enumSchema(["north", "south"]).optional().meta(label("region")),
-    catalogueIndustry: enumSchema(CATALOGUE_INDUSTRIES).optional().meta(label("catalogueIndustry")),
-    exemptCategory: enumSchema(EXEMPT_CATEGORIES).optional().meta(label("exemptCategory")),
-    leadingGroupDecision: enumSchema(["pending", "exit", "retain"]).optional().meta(label("leadingGroupDecision")),
-  })
-  .superRefine((value, ctx) => {
-    if (value.leadingGroupDecision !== undefined && value.exemptCategory === undefined) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["leadingGroupDecision"],
-        message: "is only meaningful with exemptCategory (暂缓类别); give the category or remove the decision",
-        input: value.leadingGroupDecision,
-      });
-    }
-  })
-  .transform((value) => ({
-    ...value,
-    pollutantsReducedTonnes: value.pollutantsReducedTonnes ?? zeroDefaults(POLLUTANTS),
-    priorYearTax: value.priorYearTax ?? zeroDefaults(TAX_TYPES),
-  }));
+/** The fields of an enterprise exit besides `kind` (docs/enterprise-rewards.md). */
+export const ENTERPRISE_EXIT_FIELDS = {
+  id: TextSchema.meta(label("id")),
+  name: TextSchema.meta(label("name")),
+  township: TextSchema.meta(label("township")),
+  exitMode: enumSchema(EXIT_MODES).meta(label("exitMode")),
+  scale: enumSchema(["above", "below"]).meta(label("scale")),
+  exitCompletedOn: IsoDateSchema.meta(label("exitCompletedOn")),
+  licensed: BooleanSchema.meta(label("licensed")),
+  acceptance: z
+    .strictObject(
+      {
+        equipmentRemoved: BooleanSchema.meta(label("equipmentRemoved")),
+        licenceChangedOrCancelled: BooleanSchema.meta(label("licenceChangedOrCancelled")),
+        staffResettled: BooleanSchema.meta(label("staffResettled")),
+      },
+      {
+        error: (issue) =>
+          issue.input === undefined
+            ? "is required"
+            : "must be an object { equipmentRemoved, licenceChangedOrCancelled, staffResettled } of true/false",
+      },
+    )
+    .meta(label("acceptance")),
+  municipalOutcome: enumSchema(MUNICIPAL_OUTCOMES).meta(label("municipalOutcome")),
+  recommendedByDistrict: BooleanSchema.meta(label("recommendedByDistrict")),
+  energySavedTce: QuantitySchema.meta(label("energySavedTce")),
+  pollutantsReducedTonnes: PollutantsSchema.optional().meta(label("pollutantsReducedTonnes")),
+  priorYearTax: PriorYearTaxSchema.optional().meta(label("priorYearTax")),
+  employees: CountSchema.meta(label("employees")),
+  landAreaM2: QuantitySchema.meta(label("landAreaM2")),
+  municipalAssessedAmount: MoneySchema.optional().meta(label("municipalAssessedAmount")),
+  region: enumSchema(["north", "south"]).optional().meta(label("region")),
+  catalogueIndustry: enumSchema(CATALOGUE_INDUSTRIES).optional().meta(label("catalogueIndustry")),
+  exemptCategory: enumSchema(EXEMPT_CATEGORIES).optional().meta(label("exemptCategory")),
+  leadingGroupDecision: enumSchema(["pending", "exit", "retain"]).optional().meta(label("leadingGroupDecision")),
+};
+
+/**
+ * What concerns a whole enterprise exit: the leading group's decision needs an exempt category, and absent
+ * pollutant and tax figures are 0. Other fields (an extension's) pass through.
+ */
+export function finishEnterpriseExit<
+  S extends z.ZodObject<typeof ENTERPRISE_EXIT_FIELDS & { kind: z.ZodLiteral<"enterprise-exit"> }>,
+>(object: S) {
+  return object
+    .superRefine((value, ctx) => {
+      if (value.leadingGroupDecision !== undefined && value.exemptCategory === undefined) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["leadingGroupDecision"],
+          message: "is only meaningful with exemptCategory (暂缓类别); give the category or remove the decision",
+          input: value.leadingGroupDecision,
+        });
+      }
+    })
+    .transform((value) => ({
+      ...value,
+      pollutantsReducedTonnes: value.pollutantsReducedTonnes ?? zeroDefaults(POLLUTANTS),
+      priorYearTax: value.priorYearTax ?? zeroDefaults(TAX_TYPES),
+    }));
+}
+
+/** 调整退出 · enterprise exit (docs/enterprise-rewards.md). */
+export const EnterpriseExitSchema = finishEnterpriseExit(
+  z.strictObject({ kind: z.literal("enterprise-exit"), ...ENTERPRISE_EXIT_FIELDS }),
+);
 
 const ClearanceItemSchema = z.strictObject({
   id: TextSchema.meta(label("id")),
@@ -162,22 +164,32 @@ const ClearanceItemSchema = z.strictObject({
     .meta(label("survey")),
 });
 
-/** 腾地经费申报 · a township's land-clearing declaration for one site (DESIGN §4.2). */
-export const StructureClearanceSchema = z
-  .strictObject({
-    kind: z.literal("structure-clearance"),
-    id: TextSchema.meta(label("id")),
-    township: TextSchema.meta(label("township")),
-    village: TextSchema.meta(label("village")),
-    site: TextSchema.meta(label("site")),
-    declaredOn: IsoDateSchema.meta(label("declaredOn")),
-    items: z
-      .array(ClearanceItemSchema, { error: "must be a list of structure items" })
-      .min(1, { error: "must list at least one structure item" })
-      .max(MAX_LIST_ENTRIES, listMax("structure items"))
-      .meta(label("items")),
-  })
-  .superRefine((value, ctx) => unique(value?.items, ctx, "items", "item"), ALWAYS);
+/** The fields of a land-clearing declaration besides `kind` (docs/land-clearing-fees.md). */
+export const STRUCTURE_CLEARANCE_FIELDS = {
+  id: TextSchema.meta(label("id")),
+  township: TextSchema.meta(label("township")),
+  village: TextSchema.meta(label("village")),
+  site: TextSchema.meta(label("site")),
+  declaredOn: IsoDateSchema.meta(label("declaredOn")),
+  items: z
+    .array(ClearanceItemSchema, { error: "must be a list of structure items" })
+    .min(1, { error: "must list at least one structure item" })
+    .max(MAX_LIST_ENTRIES, listMax("structure items"))
+    .meta(label("items")),
+};
+
+/** Item ids are unique within a declaration (reported with every other problem of the case). */
+export function finishStructureClearance<S extends z.ZodObject>(object: S) {
+  return object.superRefine(
+    (value, ctx) => unique((value as { items?: unknown })?.items, ctx, "items", "item"),
+    ALWAYS,
+  );
+}
+
+/** 腾地经费申报 · a township's land-clearing declaration for one site (docs/land-clearing-fees.md). */
+export const StructureClearanceSchema = finishStructureClearance(
+  z.strictObject({ kind: z.literal("structure-clearance"), ...STRUCTURE_CLEARANCE_FIELDS }),
+);
 
 const LeaseSchema = z.strictObject({
   id: TextSchema.meta(label("id")),
@@ -187,22 +199,32 @@ const LeaseSchema = z.strictObject({
   leaseEndsOn: IsoDateSchema.meta(label("leaseEndsOn")),
 });
 
-/** 村集体补偿 · village-collective compensation for a cleared compound or breeding zone (DESIGN §4.3). */
-export const VillageCompensationSchema = z
-  .strictObject({
-    kind: z.literal("village-compensation"),
-    id: TextSchema.meta(label("id")),
-    township: TextSchema.meta(label("township")),
-    village: TextSchema.meta(label("village")),
-    zoneType: enumSchema(ZONE_TYPES).meta(label("zoneType")),
-    clearedOn: IsoDateSchema.meta(label("clearedOn")),
-    landAreaMu: QuantitySchema.meta(label("landAreaMu")),
-    leases: z
-      .array(LeaseSchema, { error: "must be a list of leases (may be empty)" })
-      .max(MAX_LIST_ENTRIES, listMax("leases"))
-      .meta(label("leases")),
-  })
-  .superRefine((value, ctx) => unique(value?.leases, ctx, "leases", "lease"), ALWAYS);
+/** The fields of a village-compensation case besides `kind` (docs/village-compensation.md). */
+export const VILLAGE_COMPENSATION_FIELDS = {
+  id: TextSchema.meta(label("id")),
+  township: TextSchema.meta(label("township")),
+  village: TextSchema.meta(label("village")),
+  zoneType: enumSchema(ZONE_TYPES).meta(label("zoneType")),
+  clearedOn: IsoDateSchema.meta(label("clearedOn")),
+  landAreaMu: QuantitySchema.meta(label("landAreaMu")),
+  leases: z
+    .array(LeaseSchema, { error: "must be a list of leases (may be empty)" })
+    .max(MAX_LIST_ENTRIES, listMax("leases"))
+    .meta(label("leases")),
+};
+
+/** Lease ids are unique within a case (reported with every other problem of the case). */
+export function finishVillageCompensation<S extends z.ZodObject>(object: S) {
+  return object.superRefine(
+    (value, ctx) => unique((value as { leases?: unknown })?.leases, ctx, "leases", "lease"),
+    ALWAYS,
+  );
+}
+
+/** 村集体补偿 · village-collective compensation for a cleared compound or breeding zone (docs/village-compensation.md). */
+export const VillageCompensationSchema = finishVillageCompensation(
+  z.strictObject({ kind: z.literal("village-compensation"), ...VILLAGE_COMPENSATION_FIELDS }),
+);
 
 const ExitedEnterpriseSchema = z.strictObject({
   id: TextSchema.meta(label("id")),
@@ -210,25 +232,36 @@ const ExitedEnterpriseSchema = z.strictObject({
   priorYearOutput: MoneySchema.optional().meta(label("priorYearOutput")),
 });
 
-/** 财政转移支付 · a township's transfer and target reductions for one fiscal year (DESIGN §4.4). */
-export const TownshipTransferSchema = z
-  .strictObject({
-    kind: z.literal("township-transfer"),
-    id: TextSchema.meta(label("id")),
-    township: TextSchema.meta(label("township")),
-    fiscalYear: z
-      .number({ error: (issue) => `must be a year such as 2017; got ${JSON.stringify(issue.input) ?? "nothing"}` })
-      .int({ error: "must be a whole year such as 2017" })
-      .min(1990, { error: "must be a year from 1990 to 2100" })
-      .max(2100, { error: "must be a year from 1990 to 2100" })
-      .meta(label("fiscalYear")),
-    priorYearRevenue: PositiveMoneySchema.meta(label("priorYearRevenue")),
-    exitedEnterprises: z
-      .array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" })
-      .max(MAX_LIST_ENTRIES, listMax("exited enterprises"))
-      .meta(label("exitedEnterprises")),
-  })
-  .superRefine((value, ctx) => unique(value?.exitedEnterprises, ctx, "exitedEnterprises", "enterprise"), ALWAYS);
+/** The fields of a township transfer besides `kind` (docs/township-transfers.md). */
+export const TOWNSHIP_TRANSFER_FIELDS = {
+  id: TextSchema.meta(label("id")),
+  township: TextSchema.meta(label("township")),
+  fiscalYear: z
+    .number({ error: (issue) => `must be a year such as 2017; got ${JSON.stringify(issue.input) ?? "nothing"}` })
+    .int({ error: "must be a whole year such as 2017" })
+    .min(1990, { error: "must be a year from 1990 to 2100" })
+    .max(2100, { error: "must be a year from 1990 to 2100" })
+    .meta(label("fiscalYear")),
+  priorYearRevenue: PositiveMoneySchema.meta(label("priorYearRevenue")),
+  exitedEnterprises: z
+    .array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" })
+    .max(MAX_LIST_ENTRIES, listMax("exited enterprises"))
+    .meta(label("exitedEnterprises")),
+};
+
+/** Enterprise ids are unique within a transfer (reported with every other problem of the case). */
+export function finishTownshipTransfer<S extends z.ZodObject>(object: S) {
+  return object.superRefine(
+    (value, ctx) =>
+      unique((value as { exitedEnterprises?: unknown })?.exitedEnterprises, ctx, "exitedEnterprises", "enterprise"),
+    ALWAYS,
+  );
+}
+
+/** 财政转移支付 · a township's transfer and target reductions for one fiscal year (docs/township-transfers.md). */
+export const TownshipTransferSchema = finishTownshipTransfer(
+  z.strictObject({ kind: z.literal("township-transfer"), ...TOWNSHIP_TRANSFER_FIELDS }),
+);
 
 export const CASE_KINDS = [
   "enterprise-exit",

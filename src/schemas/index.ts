@@ -8,7 +8,7 @@ import {
 } from "./cases.js";
 import { RuleSetSchema } from "./rule-set.js";
 
-/** The zod schemas of the public contracts (DESIGN §3–6). */
+/** The zod schemas of the public contracts: cases and ledger rows (docs/files.md), rule sets (docs/concepts.md). */
 export const schemas = {
   case: CaseSchema,
   enterpriseExit: EnterpriseExitSchema,

@@ -4,32 +4,58 @@ import { formatPath, type InputIssue } from "../errors/index.js";
 import { FIELD_LABELS } from "./labels.js";
 import { show } from "./scalars.js";
 
+/** The Chinese label of a field, by its name (the contract's, or a programme's that adds fields). */
+export type FieldLabels = (field: string) => string | undefined;
+
+const contractLabel: FieldLabels = (field) => (Object.hasOwn(FIELD_LABELS, field) ? FIELD_LABELS[field] : undefined);
+
 /**
- * Turns zod issues into ours: the path (prefixed, e.g. `[3]` for the fourth case), and a message that
- * names the field with its Chinese label, says what was wrong, and what is accepted.
+ * Turns zod issues into ours: the path (prefixed, e.g. `[3]` for the fourth case), a stable code, and a
+ * message in English and Chinese that names the field with its Chinese label, says what was wrong, and
+ * what is accepted.
  */
-export function zodIssues(issues: readonly z.core.$ZodIssue[], prefix: readonly PropertyKey[]): InputIssue[] {
-  return issues.flatMap((issue) => {
+export function zodIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PropertyKey[],
+  labels: FieldLabels = contractLabel,
+): InputIssue[] {
+  return issues.flatMap((issue): InputIssue[] => {
     const segments = [...prefix, ...issue.path];
     if (issue.code === "unrecognized_keys") {
       return issue.keys.map((key) => ({
         path: formatPath([...segments, key]),
+        code: "unknown-field",
         message: `unknown field ${echo(key)}${suggest(key)}; a typo must not silently change a result — remove it or use a field of the contract`,
+        zh: `未知字段 ${echo(key)}`,
       }));
     }
     if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.discriminator === undefined) {
       // A union of scalar alternatives (string | number): report the first branch's message only once.
       const first = issue.errors[0]?.[0];
       if (first !== undefined && issue.message.startsWith("Invalid input"))
-        return zodIssues([{ ...first, path: [...issue.path, ...first.path] }], prefix);
+        return zodIssues([{ ...first, path: [...issue.path, ...first.path] }], prefix, labels);
     }
-    return [{ path: formatPath(segments), message: fieldMessage(segments, issue) }];
+    const field = [...segments].reverse().find((segment) => typeof segment === "string");
+    const label = typeof field === "string" ? labels(field) : undefined;
+    const described = describe(segments, issue, label);
+    return [
+      {
+        path: formatPath(segments),
+        code: described.code,
+        message: described.message,
+        zh: `${label ?? (typeof field === "string" ? field : "取值")}:${described.zh}`,
+        ...(label === undefined ? {} : { label }),
+      },
+    ];
   });
 }
 
-function fieldMessage(segments: readonly PropertyKey[], issue: z.core.$ZodIssue): string {
+function describe(
+  segments: readonly PropertyKey[],
+  issue: z.core.$ZodIssue,
+  label: string | undefined,
+): { code: string; message: string; zh: string } {
   const field = [...segments].reverse().find((segment) => typeof segment === "string");
-  const label = typeof field === "string" ? FIELD_LABELS[field] : undefined;
   const name = typeof field === "string" ? `${field}${label === undefined ? "" : ` (${label})`}` : "value";
   const input = (issue as { input?: unknown }).input;
   if (
@@ -37,11 +63,48 @@ function fieldMessage(segments: readonly PropertyKey[], issue: z.core.$ZodIssue)
     (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")
   ) {
     const accepted = issue.message.replace(/; got nothing$/, "").replace(/^Invalid input: /, "");
-    return `${name} is required — ${accepted === "is required" ? "give a value" : accepted}`;
+    return {
+      code: "required",
+      message: `${name} is required — ${accepted === "is required" ? "give a value" : accepted}`,
+      zh: "必须填写",
+    };
   }
+  const { code, zh: accepted } = kindOf(issue);
+  const zh = `${accepted}${input === undefined ? "" : `;实际为 ${show(input)}`}`;
   if (issue.code === "invalid_type" && !/got /.test(issue.message))
-    return `${name}: ${issue.message}; got ${show(input)}`;
-  return `${name} ${issue.message.startsWith("is ") ? "" : ": "}${issue.message}`.replace(" : ", ": ");
+    return { code, message: `${name}: ${issue.message}; got ${show(input)}`, zh };
+  return {
+    code,
+    message: `${name} ${issue.message.startsWith("is ") ? "" : ": "}${issue.message}`.replace(" : ", ": "),
+    zh,
+  };
+}
+
+/** What a message of one of our schemas says was wrong: its stable code and, in Chinese, what is accepted. */
+const KINDS: readonly (readonly [RegExp, string, string])[] = [
+  [/^duplicate /, "duplicate-id", "编号重复:同一案件内的编号必须唯一"],
+  [/real calendar date/, "not-a-date", "应为真实存在的日期 YYYY-MM-DD"],
+  [/must be a date/, "not-a-date", "应为日期 YYYY-MM-DD,如 2016-06-14"],
+  [/in yuan/, "not-a-decimal", '应为以元计的十进制数字文本,如 "1250.50"'],
+  [/decimal string|quantity/, "not-a-decimal", '应为十进制数字文本,如 "120.5"'],
+  [/not be negative/, "not-a-decimal", "不得为负数"],
+  [/greater than 0/, "not-positive", "必须大于 0"],
+  [/true or false/, "not-a-boolean", "应为 true 或 false"],
+  [/a year/, "not-a-whole-number", "应为 1990 至 2100 之间的年份"],
+  [/whole number/, "not-a-whole-number", "应为大于等于 0 的整数"],
+  [/non-empty text/, "not-a-text", "应为首尾无空格的非空文本"],
+  [/at least one/, "too-few", "至少须有一项"],
+  [/lists more than/, "too-many", "条目过多:请拆分案件"],
+  [/only meaningful with/, "invalid-value", "须同时填写暂缓类别"],
+];
+
+/** The code of a zod issue and what is accepted, in Chinese. */
+function kindOf(issue: z.core.$ZodIssue): { readonly code: string; readonly zh: string } {
+  const oneOf = /must be one of (.*?)(; got|$)/.exec(issue.message);
+  if (oneOf !== null) return { code: "not-an-allowed-value", zh: `应为以下取值之一:${oneOf[1]}` };
+  const known = KINDS.find(([pattern]) => pattern.test(issue.message));
+  if (known !== undefined) return { code: known[1], zh: known[2] };
+  return { code: issue.code === "invalid_type" ? "wrong-type" : "invalid-value", zh: "取值不正确" };
 }
 
 function suggest(key: string): string {

@@ -1,9 +1,9 @@
 import * as z from "zod";
+import { DECIMAL } from "../money/parse.js";
 import { IsoDateSchema, TextSchema, enumSchema, show } from "./scalars.js";
 
 export const StatusSchema = enumSchema(["official", "reported", "illustrative"]);
 
-const DECIMAL = /^-?(0|[1-9]\d*)(\.\d+)?$/;
 /** A decimal string in a rule set (rates, amounts, thresholds): exact, never a float. */
 export const RuleDecimalSchema = z
   .string({ error: (issue) => `must be a decimal string such as "0.7" or "500000"; got ${show(issue.input)}` })
@@ -62,7 +62,15 @@ export const SourceSchema = z.strictObject({
   status: StatusSchema,
 });
 
-/** A rule set as JSON (DESIGN §6). Cross-field checks (sources exist, dates increase, every needed parameter) happen in `loadRuleSet`. */
+/** Where a rule stands in the law: a source id and the clause the trace cites. */
+export const RuleCitationSchema = z.strictObject({
+  source: TextSchema,
+  clause: z
+    .string({ error: "must be the clause the rule implements, as its trace cites it" })
+    .min(1, { error: "must be the clause the rule implements, as its trace cites it" }),
+});
+
+/** A rule set as JSON (docs/concepts.md). Cross-field checks (sources exist, dates increase, exactly the programme's parameters) happen in `loadRuleSet`. */
 export const RuleSetSchema = z.strictObject({
   $schema: z.string().optional(),
   id: TextSchema.describe("rule-set id, e.g. tongzhou-2016"),
@@ -77,5 +85,6 @@ export const RuleSetSchema = z.strictObject({
     })
     .optional(),
   sources: z.array(SourceSchema),
+  rules: z.record(z.string(), RuleCitationSchema).optional(),
   parameters: z.record(z.string(), ParameterSchema),
 });

@@ -1,7 +1,6 @@
 import { type Dec, type Rounding, ZERO } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
-import { weakestStatus } from "../parameters/lookup.js";
-import type { Amounts, Finding, Json, MessageCatalog, ParamUse, Reason, Status, TraceStep } from "./types.js";
+import type { Amounts, Finding, Json, MessageCatalog, ParamUse, Reason, TraceStep } from "./types.js";
 
 /** A value as plain JSON for a trace: decimals become strings, nested records and lists are walked. */
 export function toJson(value: unknown): Json {
@@ -11,11 +10,7 @@ export function toJson(value: unknown): Json {
   if (typeof value === "object" && value !== null && "toFixed" in value && "isZero" in value)
     return (value as Dec).toString();
   if (Array.isArray(value)) return value.map(toJson);
-  if (typeof value === "object") {
-    const out: { [key: string]: Json } = {};
-    for (const [key, inner] of Object.entries(value)) if (inner !== undefined) out[key] = toJson(inner);
-    return out;
-  }
+  if (typeof value === "object") return plainRecord(value as { readonly [key: string]: unknown });
   return String(value);
 }
 
@@ -27,14 +22,21 @@ export function step(
   inputs: { readonly [key: string]: unknown },
   value: unknown,
 ): TraceStep {
-  const plainInputs: { [key: string]: Json } = {};
-  for (const [key, inner] of Object.entries(inputs)) if (inner !== undefined) plainInputs[key] = toJson(inner);
-  return { rule, clause, params, inputs: plainInputs, value: toJson(value) };
+  return { rule, clause, params, inputs: plainRecord(inputs), value: toJson(value) };
 }
 
-/** The weakest status among the parameters the steps used (DESIGN §5 `basis`). */
-export function basisOf(steps: readonly TraceStep[]): Status {
-  return weakestStatus(steps.flatMap((s) => s.params.map((p) => p.status)));
+/** A record's own defined entries as JSON (a loop over its keys: a trace is built for every case). */
+function plainRecord(record: { readonly [key: string]: unknown }): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {};
+  for (const key of Object.keys(record)) {
+    const inner = record[key];
+    if (inner !== undefined) out[key] = toJson(inner);
+  }
+  return out;
+}
+
+function render(catalog: MessageCatalog, code: string, plain: { readonly [key: string]: Json }): string {
+  return Object.hasOwn(catalog.codes, code) ? (catalog.codes[code]?.en(plain) ?? code) : code;
 }
 
 /** A reason, its English message rendered from the domain's catalog. */
@@ -46,10 +48,9 @@ export function reason(
   extra: Pick<Reason, "track" | "decisive"> = {},
 ): Reason {
   const plain = toJson(data) as { readonly [key: string]: Json };
-  const template = catalog.codes[code];
   return {
     code,
-    message: template === undefined ? code : template.en(plain),
+    message: render(catalog, code, plain),
     clause,
     ...extra,
     ...(Object.keys(plain).length > 0 ? { data: plain } : {}),
@@ -64,10 +65,9 @@ export function finding(
   extra: Pick<Finding, "itemId" | "clause"> = {},
 ): Finding {
   const plain = toJson(data) as { readonly [key: string]: Json };
-  const template = catalog.codes[code];
   return {
     code,
-    message: template === undefined ? code : template.en(plain),
+    message: render(catalog, code, plain),
     ...extra,
     ...(Object.keys(plain).length > 0 ? { data: plain } : {}),
   };

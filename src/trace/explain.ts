@@ -1,54 +1,52 @@
 import { toChineseCapital } from "../money/capital.js";
 import { formatYuan } from "../money/format.js";
-import { messageCatalogs } from "../rules/index.js";
-import type { Finding, Json, MessageCatalog, Outcome, ParamUse, Reason, Status, TraceStep, Track } from "./types.js";
+import type { Label } from "../vocabulary.js";
+import {
+  NO_CLAUSE,
+  type Finding,
+  type Json,
+  type MessageCatalog,
+  type OutcomeBase,
+  type ParamUse,
+  type Reason,
+  type Status,
+  type TraceStep,
+} from "./types.js";
 
 export type Lang = "zh" | "en";
 
-const TRACKS: Record<Track, { en: string; zh: string }> = {
-  municipal: { en: "municipal reward (市级奖励)", zh: "市级奖励" },
-  "district-supplement": {
-    en: "district supplement, 70 % of the municipal standard (区级奖励·比照市级)",
-    zh: "区级奖励(比照市级标准)",
-  },
-  "district-small": { en: "small-enterprise reward (区级综合奖励)", zh: "区级综合奖励(小企业)" },
-  none: { en: "no reward", zh: "不予奖励" },
-};
+/** What an explanation needs from a programme: the names of kinds and tracks, and the domains' texts. */
+export interface ExplainTexts {
+  kindLabel(kind: string): Label | undefined;
+  trackLabel(kind: string, track: string): Label | undefined;
+  readonly catalogs: readonly MessageCatalog[];
+}
 
-const STATUS: Record<Status, { en: string; zh: string }> = {
+const STATUS: { readonly [S in Status]: Label } = {
   official: { en: "official", zh: "官方文件" },
   reported: { en: "reported", zh: "媒体报道" },
   illustrative: { en: "illustrative — a placeholder, not an official figure", zh: "示例值(非官方数字)" },
 };
 
-const KINDS: Record<Outcome["kind"], { en: string; zh: string }> = {
-  "enterprise-exit": { en: "enterprise exit", zh: "企业调整退出奖励" },
-  "structure-clearance": { en: "land-clearing fee declaration", zh: "腾地经费申报核定" },
-  "village-compensation": { en: "village-collective compensation", zh: "村集体经济组织补偿" },
-  "township-transfer": { en: "township transfer", zh: "乡镇财政转移支付" },
-};
+const own = <V>(table: { readonly [key: string]: V }, key: string): V | undefined =>
+  Object.hasOwn(table, key) ? table[key] : undefined;
 
 /**
- * 说明 · explain — an outcome as a short, readable account in Chinese or English: the track, the
- * amounts in ¥ and 大写, the reasons (decisive first), the findings, and each computed figure with the
- * rule, the clause and the parameters (value, date, status) behind it.
- *
- * @example explain(compute(myCase), { lang: "zh" })
+ * 说明 · an outcome as a short, readable account in Chinese or English: the track, the amounts in ¥ and 大写,
+ * the reasons (decisive first), the findings, and each computed figure with the rule, the clause and the
+ * parameters (value, date, status) behind it — every figure and rate quoted from the outcome, none from here.
  */
-export function explain(
-  outcome: Outcome,
-  options: { readonly lang?: Lang; readonly catalogs?: readonly MessageCatalog[] } = {},
-): string {
-  const lang = options.lang ?? "en";
-  const catalogs = options.catalogs ?? messageCatalogs;
+export function renderExplanation(outcome: OutcomeBase, texts: ExplainTexts, lang: Lang): string {
   const zh = lang === "zh";
   const lines: string[] = [];
+  const kind = texts.kindLabel(outcome.kind)?.[lang] ?? outcome.kind;
+  const track = (name: string) => texts.trackLabel(outcome.kind, name)?.[lang] ?? name;
   lines.push(
-    `${outcome.id} · ${KINDS[outcome.kind][lang]} · ${outcome.township} · ${zh ? "规则集" : "rule set"} ${outcome.ruleSet.id} v${outcome.ruleSet.version}`,
+    `${outcome.id} · ${kind} · ${outcome.township} · ${zh ? "规则集" : "rule set"} ${outcome.ruleSet.id} v${outcome.ruleSet.version}`,
   );
   if (outcome.track !== undefined)
     lines.push(
-      `${zh ? "适用" : "Track"}: ${TRACKS[outcome.track][lang]}${outcome.eligible ? "" : zh ? "(不符合条件)" : " (not eligible)"}`,
+      `${zh ? "适用" : "Track"}: ${track(outcome.track)}${outcome.eligible ? "" : zh ? "(不符合条件)" : " (not eligible)"}`,
     );
   else lines.push(`${zh ? "是否符合条件" : "Eligible"}: ${outcome.eligible ? (zh ? "是" : "yes") : zh ? "否" : "no"}`);
   lines.push(...amountLines(outcome, lang));
@@ -60,24 +58,38 @@ export function explain(
   if (outcome.reasons.length > 0) {
     lines.push(zh ? "理由:" : "Why:");
     const ordered = [...outcome.reasons].sort((a, b) => Number(b.decisive === true) - Number(a.decisive === true));
-    for (const reason of ordered)
+    for (const reason of ordered) {
+      const rulesOut =
+        reason.track !== undefined && reason.track !== outcome.track && reason.decisive !== true
+          ? zh
+            ? ` (排除:${track(reason.track)})`
+            : ` (rules out: ${reason.track})`
+          : "";
       lines.push(
-        `  ${reasonMark(reason, outcome)} ${render(reason, lang, catalogs)}${reason.track !== undefined && reason.track !== outcome.track && reason.decisive !== true ? (zh ? ` (排除:${TRACKS[reason.track].zh})` : ` (rules out: ${reason.track})`) : ""} 〔${reason.clause}〕`,
+        `  ${reasonMark(reason, outcome)} ${render(reason, lang, texts.catalogs)}${rulesOut} 〔${clause(reason.clause, lang)}〕`,
       );
+    }
   }
   if (outcome.findings.length > 0) {
     lines.push(zh ? "需关注:" : "Findings:");
     for (const finding of outcome.findings)
-      lines.push(`  ! ${finding.itemId === undefined ? "" : `[${finding.itemId}] `}${render(finding, lang, catalogs)}`);
+      lines.push(
+        `  ! ${finding.itemId === undefined ? "" : `[${finding.itemId}] `}${render(finding, lang, texts.catalogs)}`,
+      );
   }
   if (outcome.trace.length > 0) {
     lines.push(zh ? "计算过程:" : "How each figure was computed:");
-    outcome.trace.forEach((traceStep, index) => lines.push(...stepLines(traceStep, index + 1, lang, catalogs)));
+    outcome.trace.forEach((traceStep, index) => lines.push(...stepLines(traceStep, index + 1, lang, texts.catalogs)));
   }
   return lines.join("\n");
 }
 
-function amountLines(outcome: Outcome, lang: Lang): string[] {
+/** A clause as cited; a rule set that gives the rule none says so. */
+function clause(text: string, lang: Lang): string {
+  return text === NO_CLAUSE && lang === "zh" ? "规则集未注明条款 no clause given" : text;
+}
+
+function amountLines(outcome: OutcomeBase, lang: Lang): string[] {
   const zh = lang === "zh";
   const { municipal, district, total } = outcome.amounts;
   const capital = toChineseCapital(total, { prefix: "人民币" });
@@ -88,7 +100,7 @@ function amountLines(outcome: Outcome, lang: Lang): string[] {
   ];
 }
 
-function reasonMark(reason: Reason, outcome: Outcome): string {
+function reasonMark(reason: Reason, outcome: OutcomeBase): string {
   if (reason.decisive === true) return "✓";
   if (reason.track !== undefined && reason.track !== outcome.track) return "✗";
   return "·";
@@ -97,7 +109,7 @@ function reasonMark(reason: Reason, outcome: Outcome): string {
 function render(item: Reason | Finding, lang: Lang, catalogs: readonly MessageCatalog[]): string {
   if (lang === "en") return item.message;
   for (const catalog of catalogs) {
-    const template = catalog.codes[item.code];
+    const template = own(catalog.codes, item.code);
     if (template !== undefined) return template.zh(item.data ?? {});
   }
   return item.message;
@@ -105,7 +117,7 @@ function render(item: Reason | Finding, lang: Lang, catalogs: readonly MessageCa
 
 function ruleLabel(rule: string, lang: Lang, catalogs: readonly MessageCatalog[]): string {
   for (const catalog of catalogs) {
-    const label = catalog.rules[rule];
+    const label = own(catalog.rules, rule);
     if (label !== undefined) return `${label[lang]} (${rule})`;
   }
   return rule;
@@ -114,7 +126,7 @@ function ruleLabel(rule: string, lang: Lang, catalogs: readonly MessageCatalog[]
 function stepLines(traceStep: TraceStep, number: number, lang: Lang, catalogs: readonly MessageCatalog[]): string[] {
   const zh = lang === "zh";
   const out = [
-    `  ${number}. ${ruleLabel(traceStep.rule, lang, catalogs)} = ${showJson(traceStep.value)}  〔${traceStep.clause}〕`,
+    `  ${number}. ${ruleLabel(traceStep.rule, lang, catalogs)} = ${showJson(traceStep.value)}  〔${clause(traceStep.clause, lang)}〕`,
   ];
   const inputs = Object.entries(traceStep.inputs);
   if (inputs.length > 0)

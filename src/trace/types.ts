@@ -1,28 +1,11 @@
-/** The standing of a parameter value: stated in an official text, reported by the press, or our placeholder. */
-export type Status = "official" | "reported" | "illustrative";
+import type { Json, ParamUse, Status } from "../parameters/status.js";
+import type { Track } from "../vocabulary.js";
 
-/** Plain JSON: every trace and outcome is made of it, so it can be stored, diffed and sent as is. */
-export type Json = string | number | boolean | null | readonly Json[] | { readonly [key: string]: Json };
+export type { Json, ParamUse, Status } from "../parameters/status.js";
+export type { Payer, Track } from "../vocabulary.js";
 
-/** Who pays: the Beijing municipal budget or the district budget. */
-export type Payer = "municipal" | "district";
-
-/** The four tracks of an enterprise exit (DESIGN §4.1). */
-export type Track = "municipal" | "district-supplement" | "district-small" | "none";
-
-/** The case kinds of the contract. */
-export type CaseKind = "enterprise-exit" | "structure-clearance" | "village-compensation" | "township-transfer";
-
-/** A parameter value a step used, as it stood on the date that selected it. */
-export interface ParamUse {
-  readonly name: string;
-  readonly from: string;
-  readonly value: Json;
-  readonly status: Status;
-  readonly source: string;
-  readonly clause?: string;
-  readonly note?: string;
-}
+/** A case kind of a programme (`enterprise-exit`, …, or an extension's own). */
+export type CaseKind = string;
 
 /** One computed figure: which rule, which clause, which parameters and inputs, and the value. */
 export interface TraceStep {
@@ -63,26 +46,30 @@ export interface Amounts {
   readonly total: string;
 }
 
+/** Who is paid. */
 export interface Payee {
   readonly type: "enterprise" | "township" | "village-collective";
   readonly id: string;
 }
 
-/** The outcome of one case (DESIGN §5). */
-export interface Outcome<Detail = unknown> {
+/**
+ * The outcome of one case of kind `K` with its domain's `detail` (docs/concepts.md, "Reading an outcome").
+ * `track` is present where the domain has tracks (enterprise exits).
+ */
+export interface OutcomeBase<K extends string = string, D = unknown> {
   readonly id: string;
-  readonly kind: CaseKind;
+  readonly kind: K;
   readonly township: string;
   readonly ruleSet: { readonly id: string; readonly version: string };
   readonly eligible: boolean;
-  readonly track?: Track;
+  readonly track?: string;
   readonly payee: Payee;
   readonly amounts: Amounts;
   readonly estimate: boolean;
   readonly basis: Status;
   readonly reasons: readonly Reason[];
   readonly findings: readonly Finding[];
-  readonly detail?: Detail;
+  readonly detail: D;
   readonly trace: readonly TraceStep[];
 }
 
@@ -92,8 +79,11 @@ export interface MessageTemplate {
   readonly zh: (data: { readonly [key: string]: Json }) => string;
 }
 
-/** A domain's texts: reason and finding codes, and the names of its rules for trace lines. */
+/** A domain's texts: reason and finding codes, and the names of its rules (trace lines and citations). */
 export interface MessageCatalog {
   readonly codes: { readonly [code: string]: MessageTemplate };
   readonly rules: { readonly [rule: string]: { readonly en: string; readonly zh: string } };
 }
+
+/** What a trace step or reason says when the rule set gives the rule no citation. */
+export const NO_CLAUSE = "no clause given";

@@ -2,7 +2,7 @@ import { fc } from "@fast-check/vitest";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 
 /** fen (an integer) as a yuan decimal string "1234.56", without floats. */
 export function fenToYuan(fen: number): string {

@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import { budget, type BudgetDimension } from "../../src/batch/budget.js";
 import { compute } from "../../src/batch/compute.js";
 import { Dec, ZERO } from "../../src/money/decimal.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 import { enterpriseCasesArb, fenToYuan } from "../audit/support.js";
 import { enterpriseCase } from "../fixtures/cases.js";
 

@@ -3,7 +3,7 @@ import { allocateCap, budget, budgetOfCases, caseYears } from "../../src/batch/b
 import { compute } from "../../src/batch/compute.js";
 import { Dec } from "../../src/money/decimal.js";
 import { CaseSchema } from "../../src/schemas/cases.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 import { issuePaths } from "../support/errors.js";
 import { FIXED_RATES } from "../support/fixedRates.js";

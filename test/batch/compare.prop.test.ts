@@ -16,7 +16,7 @@ const FIXED = [
   { ...transferCase, priorYearRevenue: "500000" },
 ];
 
-const base = (name: string) => defaultRuleSet.json.parameters[name]?.values[0]?.value;
+const base = (name: string) => defaultRuleSet.toJSON().parameters[name]?.values[0]?.value;
 const factorArb = fc.constantFrom("0.5", "0.9", "1.1", "1.25", "2");
 const times = (value: unknown, factor: string) => new Dec(String(value)).times(factor).toString();
 const scaleTable = (table: unknown, factor: string) =>

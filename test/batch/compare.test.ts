@@ -22,11 +22,11 @@ function variant(
     extends: "tongzhou-2016",
     ...(rounding === undefined ? {} : { rounding }),
     sources: [
-      ...FIXED_RATES.json.sources,
+      ...FIXED_RATES.toJSON().sources,
       { id: "W", title: "what-if", issuedOn: "2016-01-01", status: "illustrative" },
     ],
     parameters: {
-      ...FIXED_RATES.json.parameters,
+      ...FIXED_RATES.toJSON().parameters,
       ...Object.fromEntries(
         Object.entries(parameters).map(([name, value]) => [
           name,
@@ -39,7 +39,7 @@ function variant(
 
 describe("compare", () => {
   it("a rule set against itself: zero everywhere, no attribution step", () => {
-    const document = compare(CASES, FIXED_RATES, FIXED_RATES.json);
+    const document = compare(CASES, FIXED_RATES, FIXED_RATES.toJSON());
     for (const change of document.cases)
       expect(change.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
     expect(document.totals.delta).toEqual({ municipal: "0.00", district: "0.00", total: "0.00" });
@@ -113,7 +113,7 @@ describe("compare", () => {
   });
 
   it("a case invalid under B (a structure type B does not rate) is an input problem naming B", () => {
-    const rates = (FIXED_RATES.json.parameters["clearance.rates"]?.values[0]?.value ?? {}) as {
+    const rates = (FIXED_RATES.toJSON().parameters["clearance.rates"]?.values[0]?.value ?? {}) as {
       readonly [type: string]: unknown;
     };
     const { "brick-concrete": _dropped, ...fewer } = rates;

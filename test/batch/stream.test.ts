@@ -4,7 +4,7 @@ import { compute, computeBatch, summarize } from "../../src/batch/compute.js";
 import { computeStream, runningTotals } from "../../src/batch/stream.js";
 import { InvalidInputError } from "../../src/errors/index.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 
 const CASES = [
@@ -28,8 +28,43 @@ async function* slowly(cases: readonly unknown[]): AsyncGenerator<unknown> {
 }
 
 describe("computeStream", () => {
-  it("yields the outcomes compute gives, in order, from an async iterable", async () => {
+  it("yields the outcomes compute gives, in order, from an async iterable read once or again", async () => {
     expect(await collect(computeStream(slowly(CASES), defaultRuleSet))).toEqual(compute(CASES, defaultRuleSet));
+    expect(await collect(computeStream(() => slowly(CASES), defaultRuleSet))).toEqual(compute(CASES, defaultRuleSet));
+  });
+
+  it("with trace: false the outcomes are the same but for their empty traces", async () => {
+    const traced = compute(CASES, defaultRuleSet);
+    const untraced = await collect(computeStream(CASES, { ruleSet: defaultRuleSet, trace: false }));
+    expect(untraced).toEqual(traced.map((outcome) => ({ ...outcome, trace: [] })));
+  });
+
+  it("a re-readable source is checked whole first: every problem is listed before any outcome", async () => {
+    const bad = [
+      enterpriseCase,
+      { ...enterpriseCase, id: "E-8", scale: "huge" },
+      { ...enterpriseCase, id: "E-9", exitMode: "partial" },
+    ];
+    const seen: Outcome[] = [];
+    const run = async () => {
+      for await (const outcome of computeStream(() => bad)) seen.push(outcome);
+    };
+    await expect(run()).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: "[1].scale" }), expect.objectContaining({ path: "[2].exitMode" })],
+    });
+    expect(seen).toEqual([]);
+  });
+
+  it("with skipInvalid the valid cases are computed and the problems reported once, before the first outcome", async () => {
+    const reported: unknown[] = [];
+    const outcomes = await collect(
+      computeStream(() => [enterpriseCase, { ...enterpriseCase, id: "E-9", exitMode: "partial" }], {
+        skipInvalid: true,
+        onErrors: (errors) => reported.push(...errors.map((error) => error.path)),
+      }),
+    );
+    expect(outcomes.map((outcome) => outcome.id)).toEqual([enterpriseCase.id]);
+    expect(reported).toEqual(["[1].exitMode"]);
   });
 
   it("an invalid case throws with its index in the path", async () => {
@@ -47,11 +82,18 @@ describe("computeStream", () => {
     });
   });
 
-  it("does not cross-check transfers (that needs the whole batch: use compute / computeBatch)", async () => {
+  it("cross-checks transfers against the enterprise exits they list, as computeBatch does", async () => {
     const transfer = { ...transferCase, exitedEnterprises: [{ id: "E-1", priorYearTax: { vat: "1" } }] };
-    const [streamed] = await collect(computeStream([transfer, enterpriseCase]));
-    expect(streamed?.findings.map((f) => f.code)).not.toContain("tax-mismatch");
-    expect(computeBatch([transfer, enterpriseCase]).results[0]?.findings.map((f) => f.code)).toContain("tax-mismatch");
+    const [streamed] = await collect(computeStream(() => [transfer, enterpriseCase]));
+    expect(streamed?.findings.map((f) => f.code)).toContain("tax-mismatch");
+    expect(streamed).toEqual(computeBatch([transfer, enterpriseCase]).results[0]);
+  });
+
+  it("a one-shot stream refuses a case it would have to cross-check against later cases", async () => {
+    const transfer = { ...transferCase, exitedEnterprises: [{ id: "E-1", priorYearTax: { vat: "1" } }] };
+    await expect(collect(computeStream(slowly([transfer, enterpriseCase])))).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: "[0]", code: "stream-not-rereadable" })],
+    });
   });
 });
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ruleSetMarkdown } from "../../src/parameters/doc.js";
 import { ruleSets } from "../../src/rule-sets/index.js";
-import { SCHEMA_NAMES, jsonSchema } from "../../src/schemas/json-schema.js";
+import { ruleSetMarkdown } from "../../src/rule-sets/doc.js";
+import { jsonSchema, schemaNames } from "../../src/rules/jsonSchema.js";
 
 const docs = join(import.meta.dirname, "../../docs");
 
@@ -18,7 +18,7 @@ describe("generated docs are up to date (regenerate with the command in each fil
     expect(JSON.parse(readFileSync(join(docs, "rule-set.schema.json"), "utf8"))).toEqual(jsonSchema("rules"));
   });
 
-  it.each(SCHEMA_NAMES.filter((name) => name !== "rules"))(
+  it.each(schemaNames().filter((name) => name !== "rules"))(
     "docs/schemas/%s.schema.json is `exitfund schema %s`",
     (name) => {
       expect(JSON.parse(readFileSync(join(docs, `schemas/${name}.schema.json`), "utf8"))).toEqual(jsonSchema(name));

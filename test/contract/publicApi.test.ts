@@ -6,6 +6,11 @@ describe("public API", () => {
     expect(names).toMatchSnapshot();
   });
 
+  it("the rules entry (exitfund/rules) exports exactly these names", async () => {
+    const names = Object.keys(await import("../../src/rules/index.js")).sort();
+    expect(names).toMatchSnapshot();
+  });
+
   it("the node entry exports exactly these names", async () => {
     const names = Object.keys(await import("../../src/node/index.js")).sort();
     expect(names).toMatchSnapshot();

@@ -33,7 +33,7 @@ describe("README", () => {
     expect(outcome.amounts.district).toBe("380000.00");
     expect(outcome.basis).toBe("illustrative");
     expect(toChineseCapital(outcome.amounts.total, { prefix: "人民币" })).toBe("人民币叁拾捌万元整");
-    expect(explain(outcome, { lang: "zh" })).toContain("区级综合奖励");
+    expect(explain(outcome, { lang: "zh" })).toContain("区级小企业综合奖励");
     for (const shown of ['"district-small"', '"380000.00"', "人民币叁拾捌万元整"]) expect(readme).toContain(shown);
   });
 });

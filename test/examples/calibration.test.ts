@@ -5,7 +5,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { computeBatch } from "../../src/batch/compute.js";
 import { dec } from "../../src/money/decimal.js";
 import { bundledRuleSetJson, defaultRuleSet } from "../../src/rule-sets/index.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
+import type { RuleSetJson } from "../../src/parameters/types.js";
 import {
   type CalibrationInput,
   type CalibrationRow,
@@ -160,7 +161,7 @@ describe("docs/calibration.md — the sample district beside the public figures"
   });
 
   it("every source id a note or clause of the bundled rule set cites is one of its sources", () => {
-    const json = bundledRuleSetJson["tongzhou-2016"];
+    const json = bundledRuleSetJson.get("tongzhou-2016") as RuleSetJson;
     const ids = new Set(json.sources.map((source) => source.id));
     for (const [name, parameter] of Object.entries(json.parameters)) {
       const texts = [parameter.note, parameter.clause, ...parameter.values.flatMap((v) => [v.note, v.clause])];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { RuleSetJson } from "../../src/parameters/types.js";
 import { bundledRuleSetJson } from "../../src/rule-sets/index.js";
 import { runCliCapture } from "../support/cli.js";
 
@@ -32,7 +33,7 @@ describe("exitfund CLI", () => {
     const result = await runCliCapture(["rules", "--format", "json"]);
     expect(result.code).toBe(0);
     const printed = JSON.parse(result.stdout);
-    expect(printed).toEqual(JSON.parse(JSON.stringify(bundledRuleSetJson["tongzhou-2016"])));
+    expect(printed).toEqual(JSON.parse(JSON.stringify(bundledRuleSetJson.get("tongzhou-2016") as RuleSetJson)));
     expect(printed.parameters["reward.municipal.min"]).toMatchObject({ status: "reported", source: "S1" });
     expect(printed.parameters["reward.small.taxScale"]).toMatchObject({ status: "illustrative" });
   });

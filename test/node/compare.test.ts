@@ -6,7 +6,7 @@ import { fakeIo, tempFiles } from "../audit/support.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 
 const CASES = [enterpriseCase, { ...enterpriseCase, id: "E-2", municipalOutcome: "not-granted" }, clearanceCase];
-const rates = defaultRuleSet.json.parameters["clearance.rates"];
+const rates = defaultRuleSet.toJSON().parameters["clearance.rates"];
 const raised = {
   id: "rates-plus-10",
   version: "1",

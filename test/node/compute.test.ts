@@ -11,7 +11,7 @@ import { EXAMPLE_MARK } from "../../src/node/formats/columns.js";
 import { RESULT_SHEETS } from "../../src/node/formats/resultsXlsx.js";
 import { TEMPLATE_EXAMPLES, templateCsv, templateXlsxBytes } from "../../src/node/formats/template.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 import { runCliCapture } from "../support/cli.js";
 

@@ -9,7 +9,7 @@ import { runVerify } from "../../src/node/commands/verify.js";
 import type { CliIo } from "../../src/node/io.js";
 import { SHEET_TITLE, SUMMARY_SHEET, TOTAL_LABELS, uniqueSheetName } from "../../src/node/xlsx/verifySheet.js";
 import type { ClearanceDetail } from "../../src/rules/land-clearing-fee/index.js";
-import type { Outcome } from "../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLE = "examples/verify/declarations.json";
@@ -48,7 +48,7 @@ async function verify(args: string[], options: { tty?: boolean; stdin?: string }
 
 type Document = {
   ruleSet: { id: string; version: string };
-  results: Outcome<ClearanceDetail>[];
+  results: Outcome<string, ClearanceDetail>[];
   totals: { district: string; total: string };
   errors: unknown[];
 };

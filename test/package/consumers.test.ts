@@ -130,7 +130,7 @@ const wrong: number = roundMoney("1.005");
 const neverCalled = () => rounded.notADecimalMethod();
 const outcome: Outcome = compute(JSON.parse(readFileSync("case.json", "utf8")));
 const capital: string = toChineseCapital(outcome.amounts.total, { prefix: "人民币" });
-const isError: boolean = new InvalidInputError([{ path: "x", message: "m" }]) instanceof Error;
+const isError: boolean = new InvalidInputError([{ path: "x", code: "test", message: "m" }]) instanceof Error;
 console.log(JSON.stringify({ outcome, capital, rounded: rounded.toFixed(2) }));
 console.log(JSON.stringify([typeof readCases, isError, typeof wrong, typeof neverCalled]));
 `;
@@ -243,8 +243,8 @@ describe("what the tarball holds", () => {
   });
 
   it("exports a JSON Schema per kind as exitfund/schemas/<kind>.json, equal to `exitfund schema <kind>`", async () => {
-    const { SCHEMA_NAMES, jsonSchema } = await import("../../src/schemas/json-schema.js");
-    for (const name of SCHEMA_NAMES) {
+    const { schemaNames, jsonSchema } = await import("../../src/rules/jsonSchema.js");
+    for (const name of schemaNames()) {
       const shipped = JSON.parse(readFileSync(join(packed().installed, "dist", "json-schema", `${name}.json`), "utf8"));
       expect(shipped, name).toEqual(jsonSchema(name));
     }

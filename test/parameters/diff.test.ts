@@ -18,7 +18,7 @@ function child(parameters: { readonly [name: string]: unknown }, extra: { readon
 }
 
 const original = (name: string) =>
-  defaultRuleSet.json.parameters[name] as {
+  defaultRuleSet.toJSON().parameters[name] as {
     status: string;
     source: string;
     note?: string;
@@ -132,7 +132,7 @@ describe("diffRuleSets", () => {
   });
 
   it("rounding and a changed source", () => {
-    const source = defaultRuleSet.json.sources.find((candidate) => candidate.id === "S1");
+    const source = defaultRuleSet.toJSON().sources.find((candidate) => candidate.id === "S1");
     const diff = diffRuleSets(
       defaultRuleSet,
       child({}, { rounding: { scale: 0, mode: "half-even" }, sources: [{ ...source, title: "renamed" }] }),

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { RuleSetError } from "../../src/errors/index.js";
-import { param } from "../../src/parameters/lookup.js";
+import type { RuleSetJson } from "../../src/parameters/types.js";
+import { RuleSetError, type InputIssue } from "../../src/errors/index.js";
+import { param } from "../support/outcomes.js";
 import { bundledRuleSetJson, loadRuleSet } from "../../src/rule-sets/index.js";
 
-const base = bundledRuleSetJson["tongzhou-2016"];
+const base = bundledRuleSetJson.get("tongzhou-2016") as RuleSetJson;
 
-function problems(json: unknown): { path: string; message: string }[] {
+function problems(json: unknown): InputIssue[] {
   try {
     loadRuleSet(json);
   } catch (error) {
@@ -16,10 +17,14 @@ function problems(json: unknown): { path: string; message: string }[] {
 }
 
 describe("loadRuleSet", () => {
-  it("loads the bundled rule set and stamps id, version and rounding", () => {
-    const ruleSet = loadRuleSet(base);
-    expect(ruleSet.id).toBe("tongzhou-2016");
+  it("loads a copy of the bundled rule set under its own id and stamps id, version and rounding", () => {
+    const ruleSet = loadRuleSet({ ...base, id: "copy" });
+    expect(ruleSet.id).toBe("copy");
     expect(ruleSet.rounding).toEqual({ scale: 2, mode: "half-up" });
+  });
+
+  it("a user rule set may not take a bundled id: its results would pass for the bundled one's", () => {
+    expect(problems(base).map((issue) => [issue.path, issue.code])).toEqual([["id", "bundled-id"]]);
   });
 
   it("a malformed rule set lists every problem, not the first", () => {
@@ -46,7 +51,7 @@ describe("loadRuleSet", () => {
 
   it("every parameter the rules need must be present, each missing one named", () => {
     const { "clearance.rates": _rates, "transfer.coverage": _coverage, ...rest } = base.parameters;
-    const issues = problems({ ...base, parameters: rest });
+    const issues = problems({ ...base, id: "mine", parameters: rest });
     expect(issues.map((issue) => issue.path)).toEqual([
       'parameters["clearance.rates"]',
       'parameters["transfer.coverage"]',
@@ -162,8 +167,8 @@ describe("loadRuleSet", () => {
       source: "M",
     });
     expect(param(mine, "reward.municipal.min", "2016-07-01").value.toString()).toBe("500000");
-    expect(mine.json.parameters["reward.municipal.min"]).toEqual(base.parameters["reward.municipal.min"]);
-    expect(mine.json.sources.map((source) => source.id)).toContain("M");
+    expect(mine.toJSON().parameters["reward.municipal.min"]).toEqual(base.parameters["reward.municipal.min"]);
+    expect(mine.toJSON().sources.map((source) => source.id)).toContain("M");
     expect(mine.extends).toBe("tongzhou-2016");
   });
 

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { param } from "../../src/parameters/lookup.js";
+import { param } from "../support/outcomes.js";
 import { ruleSetWith } from "../support/ruleSetWith.js";
 
 const isoDate = fc

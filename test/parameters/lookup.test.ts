@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { RuleSetError } from "../../src/errors/index.js";
-import { param, paramUse, weakestStatus } from "../../src/parameters/lookup.js";
+import { weakestStatus } from "../../src/parameters/lookup.js";
+import { param } from "../support/outcomes.js";
 import { ruleSetWith } from "../support/ruleSetWith.js";
 
 const dated = ruleSetWith({
@@ -13,7 +14,7 @@ const dated = ruleSetWith({
   },
 });
 
-describe("param: the value in force on a date", () => {
+describe("valueInForce: the value in force on a date", () => {
   it.each([
     ["the day a value starts takes it", "2016-05-01", "200"],
     ["the day before takes the earlier value", "2016-04-30", "100"],
@@ -37,7 +38,7 @@ describe("param: the value in force on a date", () => {
   it("a value's own status overrides its parameter's, and the trace records it", () => {
     const inForce = param(dated, "reward.municipal.min", "2017-01-01");
     expect(inForce.status).toBe("official");
-    expect(paramUse(inForce)).toEqual({
+    expect(inForce.use).toEqual({
       name: "reward.municipal.min",
       from: "2016-05-01",
       value: "200",
@@ -48,9 +49,9 @@ describe("param: the value in force on a date", () => {
     expect(param(dated, "reward.municipal.min", "2011-01-01").status).toBe("illustrative");
   });
 
-  it("paramUse of a table cell names the key and records only that cell", () => {
+  it("the citation of a table cell names the key and records only that cell", () => {
     const rates = param(dated, "clearance.rates", "2016-07-01");
-    expect(paramUse(rates, "brick-concrete")).toMatchObject({
+    expect(rates.cells["brick-concrete"]).toMatchObject({
       name: "clearance.rates.brick-concrete",
       value: { unit: "m2", rate: "60" },
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explain } from "../../src/trace/explain.js";
-import type { MessageCatalog, Outcome } from "../../src/trace/types.js";
+import { explain } from "../../src/rules/explain.js";
+import type { MessageCatalog, OutcomeBase as Outcome } from "../../src/trace/types.js";
 
 const catalog: MessageCatalog = {
   codes: {
@@ -37,6 +37,7 @@ const outcome: Outcome = {
     },
   ],
   findings: [{ code: "after-deadline", message: "exit completed after the deadline" }],
+  detail: {},
   trace: [
     {
       rule: "reward.districtSupplement",
@@ -66,7 +67,7 @@ describe("explain", () => {
 
   it("Chinese: the same account from the codes' Chinese texts", () => {
     const text = explain(outcome, { lang: "zh", catalogs: [catalog] });
-    expect(text).toContain("适用: 区级奖励(比照市级标准)");
+    expect(text).toContain("适用: 比照市级标准的区级奖励");
     expect(text).toContain("✓ 原始金额1200000达到下限");
     expect(text).toContain("排除:市级奖励");
     expect(text).toContain("! 逾期退出");

@@ -2,14 +2,14 @@ import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
 import type { AuditDocument, AuditInput, AuditOptions } from "../../audit/types.js";
 import { echoText } from "../../errors/echo.js";
-import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+import { InvalidInputError, isInvalidInputError, type InputIssue } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases, readLedgerSource } from "../read.js";
 import { limitsOf } from "../limits.js";
-import { loadRulesOption } from "../rules-option.js";
+import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
 import { auditWorkbookBytes, ledgerRowsText } from "../xlsx/auditReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
@@ -17,7 +17,7 @@ import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund audit --help`. */
-export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--tolerance <money>] [--rules <file|id>] [--format json|table|xlsx] [--out <file>]
+export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 Audits the payment ledger (拨付台账) against the cases: every case is recomputed with the rule set
 and compared, payer by payer, with the rows paid for it (《实施方案》四(十七): the audit bureau
@@ -30,6 +30,8 @@ supervises how the exit funds are used).
   --tolerance <money> an amount difference at most this large is not a discrepancy (default 0);
                       paid-not-owed, duplicate-payment, wrong-payer and unknown-case are always reported
   --rules <id|file>   a bundled rule set or a rule-set JSON file (default tongzhou-2016)
+  --programme <file>  an ES module whose default export is a programme (exitfund/rules): a district's
+                      extensions (docs/extending.md); --rules then names a rule set that values them
   --format json       { ruleSet, tolerance, discrepancies, totals, counts, reconciliation }; the default
                       when standard output is not a terminal
   --format table      the discrepancies and the totals; the default on a terminal
@@ -55,7 +57,7 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
   try {
     const { values, positionals } = parseCommand(
       args,
-      { ledger: "string", tolerance: "string", rules: "string", format: "string", out: "string" },
+      { ledger: "string", tolerance: "string", rules: "string", programme: "string", format: "string", out: "string" },
       AUDIT_HELP,
       io,
     );
@@ -68,7 +70,7 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
     const out = values.out as string | undefined;
     const format = outputFormat("audit", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
-    const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
+    const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
     const tolerance = values.tolerance as string | undefined;
     const decimals = tolerance === undefined ? 0 : (/\.(\d+)$/.exec(tolerance)?.[1]?.length ?? 0);
     if (tolerance !== undefined && decimals > ruleSet.rounding.scale)
@@ -82,7 +84,7 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
     const input = await readAuditInput(
       file,
       ledgerFile,
-      { ruleSet, ...(tolerance === undefined ? {} : { tolerance }) },
+      { ruleSet, programme, ...(tolerance === undefined ? {} : { tolerance }) },
       io,
     );
     const document = auditOutcomes(input);
@@ -114,13 +116,16 @@ async function readAuditInput(
   io: CliIo,
 ): Promise<AuditInput> {
   const [cases, ledger] = await Promise.allSettled([
-    readCases(file, io, { ruleSet: options.ruleSet }),
+    readCases(file, io, {
+      ruleSet: options.ruleSet,
+      ...(options.programme === undefined ? {} : { programme: options.programme }),
+    }),
     readLedgerSource(ledgerFile, io),
   ]);
   if (cases.status === "fulfilled" && ledger.status === "fulfilled")
     return { ...parseAuditInput(cases.value, ledger.value.rows, options), ledgerPlaces: ledger.value.places };
   for (const result of [cases, ledger])
-    if (result.status === "rejected" && !(result.reason instanceof InvalidInputError)) throw result.reason;
+    if (result.status === "rejected" && !isInvalidInputError(result.reason)) throw result.reason;
   const issues: InputIssue[] = [];
   if (cases.status === "rejected") issues.push(...(cases.reason as InvalidInputError).issues);
   else issues.push(...problemsOf(() => parseAuditInput(cases.value, [], options)));
@@ -133,7 +138,7 @@ function problemsOf(run: () => unknown): readonly InputIssue[] {
     run();
     return [];
   } catch (error) {
-    if (error instanceof InvalidInputError) return error.issues;
+    if (isInvalidInputError(error)) return error.issues;
     throw error;
   }
 }

@@ -6,7 +6,7 @@ import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
 import { limitsOf } from "../limits.js";
-import { loadRulesOption } from "../rules-option.js";
+import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
 import { budgetWorkbookBytes } from "../xlsx/budgetReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
@@ -14,7 +14,7 @@ import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund budget --help`. */
-export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district] [--rules <file|id>] [--format json|table|xlsx] [--out <file>]
+export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 The budget roll-up of the amounts owed (《实施方案》四(十四): the district finance bureau funds and
 accounts for the district exit fund), and with a cap a fen-exact pro-rata allocation.
@@ -29,6 +29,8 @@ accounts for the district exit fund), and with a cap a fen-exact pro-rata alloca
   --payer <payer>     cases that payer owes (largest remainder, ties to the earlier case; the cases
                       that got an extra fen are listed under remainder)
   --rules <id|file>   a bundled rule set or a rule-set JSON file (default tongzhou-2016)
+  --programme <file>  an ES module whose default export is a programme (exitfund/rules): a district's
+                      extensions (docs/extending.md); --rules then names a rule set that values them
   --format json       { ruleSet, groups: [{ key, amount }], total, allocation? }; the default when
                       standard output is not a terminal
   --format table      the groups in 元 and 万元 with the total, and the allocation; the default on a terminal
@@ -48,7 +50,15 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
   try {
     const { values, positionals } = parseCommand(
       args,
-      { by: "string", cap: "string", payer: "string", rules: "string", format: "string", out: "string" },
+      {
+        by: "string",
+        cap: "string",
+        payer: "string",
+        rules: "string",
+        programme: "string",
+        format: "string",
+        out: "string",
+      },
       BUDGET_HELP,
       io,
     );
@@ -66,9 +76,10 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
     const out = values.out as string | undefined;
     const format = outputFormat("budget", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
-    const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-    const cases = await readCases(file, io, { ruleSet });
+    const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
+    const cases = await readCases(file, io, { ruleSet, programme });
     const document = budgetOfCases(cases, {
+      programme,
       by,
       ruleSet,
       ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }),

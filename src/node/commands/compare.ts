@@ -3,12 +3,13 @@ import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
+import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 /** `exitfund compare --help`. */
-export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --against <B> [--format json|table] [--out <file>]
+export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --against <B> [--programme <module>] [--format json|table] [--out <file>]
 
 What-if: computes every case under rule set A and rule set B and shows the change (B − A) by case,
 by township, by payer and by kind, and attributes the total change to each parameter that differs.
@@ -18,6 +19,8 @@ by township, by payer and by kind, and attributes the total change to each param
   --rules <A>         the rule set to start from: a bundled id or a rule-set JSON file
   --against <B>       the rule set to compare with (e.g. a file that "extends": "tongzhou-2016" and
                       raises one rate)
+  --programme <file>  an ES module whose default export is a programme (exitfund/rules): both rule sets
+                      are loaded for it (docs/extending.md)
   --format json       { ruleSets, cases, totals { a, b, delta, byTownship, byKind }, attribution }; the
                       default when standard output is not a terminal
   --format table      the cases that change, the totals and the attribution; the default on a terminal
@@ -40,7 +43,7 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
   try {
     const { values, positionals } = parseCommand(
       args,
-      { rules: "string", against: "string", format: "string", out: "string" },
+      { rules: "string", against: "string", programme: "string", format: "string", out: "string" },
       COMPARE_HELP,
       io,
     );
@@ -55,10 +58,11 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     const out = values.out as string | undefined;
     const format = outputFormat("compare", values.format as string | undefined, out, ["json", "table"] as const, io);
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
-    const a = await loadRulesOption(rulesA, io);
-    const b = await loadRulesOption(rulesB, io);
-    const cases = await readCases(file, io, { ruleSet: a });
-    const document = compare(cases, a, b);
+    const programme = await loadProgrammeOption(values.programme as string | undefined, io);
+    const a = await loadRulesOption(rulesA, io, programme);
+    const b = await loadRulesOption(rulesB, io, programme);
+    const cases = await readCases(file, io, { ruleSet: a, programme });
+    const document = compare(cases, a, b, { programme });
     if (format === "json") await emitJson(io, document, out);
     else await emit(io, compareTable(document), out);
     return EXIT.ok;

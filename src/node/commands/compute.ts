@@ -2,8 +2,9 @@ import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { makeTable } from "../table.js";
 import { computeBatch, type CaseError, type ComputeDocument } from "../../batch/compute.js";
 import { formatAmount } from "../../money/format.js";
-import { explain, type Lang } from "../../trace/explain.js";
-import type { Outcome } from "../../trace/types.js";
+import { explain, type Lang } from "../../rules/explain.js";
+import type { Programme } from "../../rules/programme.js";
+import type { OutcomeBase } from "../../trace/types.js";
 import { outcomeLine, resultsCsvHeader, resultsCsvRows, summaryLine, totalsText } from "../formats/results.js";
 import { writeJson } from "../formats/jsonWrite.js";
 import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
@@ -14,10 +15,10 @@ import { emitWith } from "../output.js";
 import { limitsOf } from "../limits.js";
 import { createProgress } from "../progress.js";
 import { readCaseSource } from "../read.js";
-import { loadRulesOption } from "../rules-option.js";
+import { loadProgrammeAndRules } from "../programme-option.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
-export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--lang en|zh] [--skip-invalid] [--progress]
+export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--programme <module>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--lang en|zh] [--skip-invalid] [--progress]
 
 Computes every case of <cases> with the rule set (default tongzhou-2016). <cases> is a .json file (an array
 or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat layout of docs/files.md, as
@@ -29,6 +30,8 @@ or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat lay
            xlsx: a workbook (results, totals by township with 人民币大写, the trace with --explain); --out (or stdout to a file)
            table (default on a terminal): a readable table
            Without --format, the extension of --out chooses (.json, .ndjson, .csv, .xlsx).
+--programme     an ES module whose default export (or export "programme") is a programme built with
+                exitfund/rules: a district's extensions (docs/extending.md); --rules names a rule set for it
 --explain       include each outcome's trace (json, ndjson, xlsx), or print each outcome's account (table)
 --lang          language of the --explain account in a table: en (default) or zh
 --skip-invalid  compute the valid cases and list the invalid ones (exit 1 when any was skipped)
@@ -50,6 +53,7 @@ type Format = (typeof FORMATS)[number];
 export async function runCompute(args: readonly string[], io: CliIo): Promise<number> {
   const options = {
     rules: "string",
+    programme: "string",
     format: "string",
     out: "string",
     explain: "boolean",
@@ -71,15 +75,15 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
       zh: `--lang 须为 en 或 zh，收到 "${echoText(lang)}"`,
     });
   await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
-  const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
+  const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
   const explainWanted = values.explain === true;
   const skipInvalid = values["skip-invalid"] === true;
   if (/\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
     const progress = (label: string, total: number) =>
       createProgress({ stream: io.stderr, total, label, force: values.progress === true });
-    return streamCompute({ file, ruleSet, format, explain: explainWanted, skipInvalid, out, progress }, io);
+    return streamCompute({ file, ruleSet, programme, format, explain: explainWanted, skipInvalid, out, progress }, io);
   }
-  const source = await readCaseSource(file, io);
+  const source = await readCaseSource(file, io, programme);
   const bar = createProgress({
     stream: io.stderr,
     total: source.cases.length,
@@ -87,7 +91,9 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     force: values.progress === true,
   });
   let reported = 0;
-  const computed = computeBatch(source.cases, ruleSet, {
+  const computed = computeBatch(source.cases, {
+    ruleSet,
+    programme,
     skipInvalid,
     onProgress: (done) => {
       bar.tick(done - reported);
@@ -103,6 +109,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     lang,
     title: ruleSet.title,
     maxCells: limitsOf(io).xlsxCellsWritten,
+    programme,
   });
   await emitWith(io, out, produce);
   if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length));
@@ -115,7 +122,7 @@ type Put = (chunk: string | Uint8Array) => Promise<void>;
 async function render(
   document: ComputeDocument,
   format: Format,
-  options: { explain: boolean; lang: Lang; title: string; maxCells: number },
+  options: { explain: boolean; lang: Lang; title: string; maxCells: number; programme: Programme },
 ): Promise<(put: Put) => Promise<void>> {
   switch (format) {
     case "json": {
@@ -143,7 +150,7 @@ async function render(
       return (put) => put(bytes);
     }
     case "table": {
-      const text = computeTable(document, options.explain ? options.lang : undefined);
+      const text = computeTable(document, options.explain ? options.lang : undefined, options.programme);
       return (put) => put(text);
     }
   }
@@ -161,7 +168,7 @@ export function withoutTraces(document: ComputeDocument): object {
 }
 
 /** A readable table of results, totals by township, and with `lang` each outcome's account. */
-export function computeTable(document: ComputeDocument, lang?: Lang): string {
+export function computeTable(document: ComputeDocument, lang?: Lang, programme?: Programme): string {
   const results = makeTable({
     head: ["id", "kind", "township", "track / eligible", "municipal", "district", "total", "basis", "findings"],
     colAligns: ["left", "left", "left", "left", "right", "right", "right", "left", "left"],
@@ -184,7 +191,12 @@ export function computeTable(document: ComputeDocument, lang?: Lang): string {
     formatAmount(document.totals.district),
     formatAmount(document.totals.total),
   ]);
-  const accounts = lang === undefined ? [] : document.results.map((outcome) => `\n${explain(outcome, { lang })}`);
+  const accounts =
+    lang === undefined
+      ? []
+      : document.results.map(
+          (outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`,
+        );
   const illustrative = document.results.some((outcome) => outcome.basis === "illustrative");
   return [
     `rule set ${document.ruleSet.id} v${document.ruleSet.version}; amounts in yuan`,
@@ -196,7 +208,7 @@ export function computeTable(document: ComputeDocument, lang?: Lang): string {
   ].join("\n");
 }
 
-function row(outcome: Outcome): string[] {
+function row(outcome: OutcomeBase): string[] {
   return [
     outcome.id,
     outcome.kind,

@@ -11,7 +11,8 @@ import { formatAmount, formatWan } from "../../money/format.js";
 import { toMoneyString } from "../../money/round.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { ClearanceDetail } from "../../rules/land-clearing-fee/types.js";
-import type { Amounts, CaseKind, Outcome } from "../../trace/types.js";
+import type { Outcome } from "../../rules/default.js";
+import type { Amounts, OutcomeBase } from "../../trace/types.js";
 import { EXIT, IoError, UsageError, type CliIo } from "../io.js";
 import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
 import { jsonText, openOut, reasonOf, refuseOutputOverInput } from "../output.js";
@@ -21,6 +22,8 @@ import { makeTable } from "../table.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
 import { optionInputs, parseCommand } from "./args.js";
 import { withoutTraces } from "./compute.js";
+
+type CaseKind = Outcome["kind"];
 
 /** The sample district's folder, relative to the package root. */
 export const SAMPLE_FOLDER = join("examples", "tongzhou-2016");
@@ -99,11 +102,21 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
 
 /** The sample does not compute under this rule set: the first problems, and how many there are. */
 function sampleInvalid(document: ComputeDocument, ruleSet: RuleSet): InvalidInputError {
-  const shown = document.errors.slice(0, 20).map(({ path, message }) => ({ path: `cases.json ${path}`, message }));
+  const shown = document.errors
+    .slice(0, 20)
+    .map(({ path, code, message }) => ({ path: `cases.json ${path}`, code, message }));
   const more = document.errors.length - shown.length;
   return new InvalidInputError([
     ...shown,
-    ...(more > 0 ? [{ path: "cases.json", message: `… and ${more} more problems under rule set ${ruleSet.id}` }] : []),
+    ...(more > 0
+      ? [
+          {
+            path: "cases.json",
+            code: "more-problems",
+            message: `… and ${more} more problems under rule set ${ruleSet.id}`,
+          },
+        ]
+      : []),
   ]);
 }
 
@@ -149,7 +162,7 @@ async function readSample(folder: string, io: CliIo): Promise<{ cases: unknown[]
   const ledger = Array.isArray(ledgerJson) ? ledgerJson : (ledgerJson as { ledger?: unknown }).ledger;
   if (!Array.isArray(ledger))
     throw new InvalidInputError([
-      { path: ledgerFile, message: 'must hold an array of ledger rows, or { "ledger": [...] }' },
+      { path: ledgerFile, code: "not-a-list", message: 'must hold an array of ledger rows, or { "ledger": [...] }' },
     ]);
   return { cases, ledger };
 }
@@ -164,9 +177,7 @@ function verificationOf(document: ComputeDocument, ruleSet: RuleSet): ComputeDoc
 function auditOf(document: ComputeDocument, ledger: readonly unknown[], ruleSet: RuleSet): AuditDocument {
   const rows = parseLedger(ledger, ruleSet.rounding);
   if (!rows.ok)
-    throw new InvalidInputError(
-      rows.issues.map((issue) => ({ path: `ledger.json ${issue.path}`, message: issue.message })),
-    );
+    throw new InvalidInputError(rows.issues.map((issue) => ({ ...issue, path: `ledger.json ${issue.path}` })));
   return auditOutcomes({ ruleSet, outcomes: document.results, ledger: rows.rows, tolerance: ZERO });
 }
 
@@ -293,7 +304,7 @@ const KIND_LABELS: { readonly [K in CaseKind]: string } = {
 };
 
 function header(r: Report): string[] {
-  const parameters = Object.values(r.ruleSet.json.parameters);
+  const parameters = Object.values(r.ruleSet.toJSON().parameters);
   const illustrative = parameters.filter((parameter) => parameter.status === "illustrative").length;
   const kinds = countBy(r.document.results, (outcome) => outcome.kind);
   const items = r.verification.results.reduce((n, outcome) => n + clearanceDetail(outcome).items.length, 0);
@@ -441,7 +452,7 @@ function auditSection(audited: AuditDocument, ledgerRows: number, folder: string
   ];
 }
 
-function clearanceDetail(outcome: Outcome): ClearanceDetail {
+function clearanceDetail(outcome: OutcomeBase): ClearanceDetail {
   return outcome.detail as ClearanceDetail;
 }
 

@@ -1,19 +1,22 @@
 import { makeTable } from "../table.js";
 import { echoText } from "../../errors/echo.js";
-import { PARAMETERS, type ParameterName } from "../../parameters/catalog.js";
-import { ruleSetMarkdown } from "../../parameters/doc.js";
 import type { RuleSet } from "../../parameters/types.js";
+import { ruleSetMarkdown } from "../../rule-sets/doc.js";
+import type { Programme } from "../../rules/programme.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
+import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
-export const RULES_HELP = `exitfund rules [--rules <file|id>] [--format json|table|md] [--out <file>]
+export const RULES_HELP = `exitfund rules [--rules <file|id>] [--programme <module>] [--format json|table|md] [--out <file>]
 
 Prints the resolved rule set (default tongzhou-2016): with --format json exactly in the rule-set
 format (every parameter with status, source and dated values; extends already applied); with
 --format table one line per parameter with its latest value, date and status; with --format md the
-rule-set catalogue (every illustrative value listed first, a table per domain, the sources).
+rule-set catalogue (every illustrative value listed first, per domain its parameters and its rules with
+the clause each cites, the sources). With --programme, the rule set is checked against the programme's
+parameters and rules (docs/extending.md).
 Illustrative values are placeholders, never official figures.
   exitfund rules --format json > tongzhou-2016.json
   exitfund rules --rules my-district.json`;
@@ -21,7 +24,7 @@ Illustrative values are placeholders, never official figures.
 export async function runRules(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
-    { rules: "string", format: "string", out: "string" },
+    { rules: "string", programme: "string", format: "string", out: "string" },
     RULES_HELP,
     io,
   );
@@ -36,32 +39,34 @@ export async function runRules(args: readonly string[], io: CliIo): Promise<numb
   const out = values.out as string | undefined;
   const format = outputFormat("rules", values.format as string | undefined, out, ["json", "table", "md"] as const, io);
   await checkOutput(io, out, format, optionInputs(values));
-  const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-  if (format === "json") await emitJson(io, ruleSet.json, out);
-  else await emit(io, format === "table" ? rulesTable(ruleSet) : ruleSetMarkdown(ruleSet), out);
+  const programme = await loadProgrammeOption(values.programme as string | undefined, io);
+  const ruleSet = await loadRulesOption(values.rules as string | undefined, io, programme);
+  if (format === "json") await emitJson(io, ruleSet.toJSON(), out);
+  else
+    await emit(io, format === "table" ? rulesTable(ruleSet, programme) : ruleSetMarkdown(ruleSet, { programme }), out);
   return EXIT.ok;
 }
 
-function rulesTable(ruleSet: RuleSet): string {
+function rulesTable(ruleSet: RuleSet, programme: Programme): string {
+  const labels = new Map(programme.parameters.map((handle) => [handle.name, handle.label]));
   const table = makeTable({
     head: ["parameter", "label", "value (latest)", "from", "status", "source"],
     wordWrap: true,
     colWidths: [34, 30, 44, 12, 14, 8],
   });
-  for (const [name, parameter] of Object.entries(ruleSet.json.parameters)) {
+  for (const [name, parameter] of Object.entries(ruleSet.toJSON().parameters)) {
     const latest = parameter.values.at(-1);
-    const spec = Object.hasOwn(PARAMETERS, name) ? PARAMETERS[name as ParameterName] : undefined;
     const status = latest?.status ?? parameter.status;
     table.push([
       name,
-      spec?.label ?? "",
+      labels.get(name) ?? "",
       JSON.stringify(latest?.value ?? null),
       latest?.from ?? "",
       status === "illustrative" ? "ILLUSTRATIVE" : status,
       latest?.source ?? parameter.source,
     ]);
   }
-  const illustrative = Object.entries(ruleSet.json.parameters).filter(
+  const illustrative = Object.entries(ruleSet.toJSON().parameters).filter(
     ([, p]) => (p.values.at(-1)?.status ?? p.status) === "illustrative",
   ).length;
   return `${ruleSet.title}\n${ruleSet.id} v${ruleSet.version}, valid from ${ruleSet.validFrom}; rounding ${ruleSet.rounding.mode} to ${ruleSet.rounding.scale} decimals\n${illustrative} parameter(s) are ILLUSTRATIVE placeholders, not official figures.\n${table.toString()}\n`;

@@ -3,12 +3,13 @@ import { LAYOUTS } from "../formats/columns.js";
 import { templateCsv, templateXlsxBytes, type TemplateKind } from "../formats/template.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit } from "../output.js";
-import { loadRulesOption } from "../rules-option.js";
+import { defaultRuleSet } from "../../rule-sets/index.js";
+import { loadProgrammeAndRules, loadProgrammeOption } from "../programme-option.js";
 import { checkOutput, formatOfExtension, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 const KINDS = Object.keys(LAYOUTS) as TemplateKind[];
 
-export const TEMPLATE_HELP = `exitfund template <kind> [--format csv|xlsx] [--out <file>] [--rules <file|id>]
+export const TEMPLATE_HELP = `exitfund template <kind> [--format csv|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>]
 
 Writes a blank sheet to fill in for <kind> (${KINDS.join(", ")}): the headers in English
 and Chinese ("energySavedTce / 节能量(吨标煤)") and one example (a valid case; a kind with a list — items,
@@ -19,6 +20,7 @@ reads the filled sheet back (docs/files.md lists every column, its unit and what
           the exact decimals), a date format on dates, a frozen header row, and a 说明 sheet describing
           each column; needs --out (or stdout redirected to a file). Without --format, --out's extension chooses.
 --rules   the rule set whose structure types the clearance dropdown lists (default tongzhou-2016)
+--programme  a programme module (docs/extending.md): the template has the columns its extensions add
   exitfund template enterprise-exit --format xlsx --out enterprises.xlsx
   exitfund template structure-clearance > clearance.csv`;
 
@@ -26,29 +28,34 @@ reads the filled sheet back (docs/files.md lists every column, its unit and what
 export async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(
     args,
-    { format: "string", out: "string", rules: "string" },
+    { format: "string", out: "string", rules: "string", programme: "string" },
     TEMPLATE_HELP,
     io,
   );
   if (values.help === true) return EXIT.ok;
+  // The rule set only lists the structure types of the clearance dropdown: without --rules, the bundled one
+  // serves any programme (a template needs no parameter value).
+  const { programme, ruleSet } =
+    values.rules === undefined
+      ? { programme: await loadProgrammeOption(values.programme as string | undefined, io), ruleSet: defaultRuleSet }
+      : await loadProgrammeAndRules(values, io);
+  const kinds = [...programme.kinds, "ledger"];
   const kind = positionals[0];
   if (kind === undefined || positionals.length > 1)
-    throw new UsageError(`template takes one <kind>: ${KINDS.join(", ")}`, {
+    throw new UsageError(`template takes one <kind>: ${kinds.join(", ")}`, {
       code: "template-kind",
-      zh: `template 需要一个 <kind>：${KINDS.join("、")}`,
+      zh: `template 需要一个 <kind>：${kinds.join("、")}`,
     });
-  if (!(KINDS as string[]).includes(kind))
-    throw new UsageError(`no template for "${echoText(kind)}"; kinds: ${KINDS.join(", ")}`, {
+  if (!kinds.includes(kind))
+    throw new UsageError(`no template for "${echoText(kind)}"; kinds: ${kinds.join(", ")}`, {
       code: "unknown-template",
-      zh: `没有 "${echoText(kind)}" 的模板；可用：${KINDS.join("、")}`,
+      zh: `没有 "${echoText(kind)}" 的模板；可用：${kinds.join("、")}`,
     });
   const out = values.out as string | undefined;
   const given = (values.format as string | undefined) ?? (formatOfExtension(out) === "xlsx" ? "xlsx" : "csv");
   const format = outputFormat("template", given, out, ["csv", "xlsx"] as const, io);
   await checkOutput(io, out, format, optionInputs(values));
-  const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-  const content =
-    format === "csv" ? templateCsv(kind as TemplateKind) : await templateXlsxBytes(kind as TemplateKind, ruleSet);
+  const content = format === "csv" ? templateCsv(kind, programme) : await templateXlsxBytes(kind, ruleSet, programme);
   await emit(io, content, out);
   return EXIT.ok;
 }

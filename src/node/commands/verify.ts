@@ -10,7 +10,7 @@ import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
 import { limitsOf } from "../limits.js";
-import { loadRulesOption } from "../rules-option.js";
+import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
 import { ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView } from "../xlsx/verificationView.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
@@ -21,7 +21,7 @@ const FORMATS = ["json", "table", "xlsx"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `exitfund verify --help`. */
-export const VERIFY_HELP = `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--explain]
+export const VERIFY_HELP = `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>] [--explain]
 
 The housing commission's verification sheet (区住房城乡建设委 腾地经费核定表) of townships'
 land-clearing fee declarations (structure-clearance cases): item by item, declared and
@@ -39,6 +39,8 @@ finance bureau pays each township in full (足额).
   --out <file>        write to <file> instead of standard output
   --rules <id|file>   a bundled rule set (${Object.keys(ruleSets).join(", ")}) or a rule-set JSON file
                       (default tongzhou-2016)
+  --programme <file>  an ES module whose default export is a programme (exitfund/rules): a district's
+                      extensions (docs/extending.md); --rules then names a rule set that values them
   --explain           include each outcome's trace in the JSON
   -h, --help          show this help
 
@@ -57,7 +59,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommand(
       args,
-      { format: "string", out: "string", rules: "string", explain: "boolean" },
+      { format: "string", out: "string", rules: "string", programme: "string", explain: "boolean" },
       VERIFY_HELP,
       io,
     );
@@ -68,13 +70,18 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     const out = values.out as string | undefined;
     const format = outputFormat("verify", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<declarations>", file }, ...optionInputs(values)]);
-    const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
-    const declarations = await readCases(file, io, { ruleSet });
+    const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
+    const declarations = await readCases(file, io, { ruleSet, programme });
     if (declarations.length === 0)
       throw new InvalidInputError([
-        { path: file, message: "holds no declarations; give at least one structure-clearance case" },
+        {
+          path: file,
+          code: "no-cases",
+          message: "holds no declarations; give at least one structure-clearance case",
+          zh: "文件中没有申报;请至少给出一份腾地经费申报",
+        },
       ]);
-    const document = verify(declarations, ruleSet);
+    const document = verify(declarations, { ruleSet, programme });
     if (format === "json") await emitJson(io, values.explain === true ? document : withoutTraces(document), out);
     else await emit(io, await render(document, ruleSet, format, limitsOf(io).xlsxCellsWritten), out);
     return document.results.some((outcome) => outcome.findings.length > 0) ? EXIT.findings : EXIT.ok;

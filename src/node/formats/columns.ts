@@ -1,8 +1,23 @@
-import { EXIT_MODES, POLLUTANTS, TAX_TYPES, ZONE_TYPES } from "../../parameters/catalog.js";
+import * as z from "zod";
+import { defaultProgramme } from "../../rules/default.js";
 import { STRUCTURE_TYPE_LABELS } from "../../rules/land-clearing-fee/messages.js";
-import { CASE_KINDS, CATALOGUE_INDUSTRIES, EXEMPT_CATEGORIES, MUNICIPAL_OUTCOMES } from "../../schemas/cases.js";
+import type { Programme } from "../../rules/programme.js";
+import { CASE_KINDS } from "../../schemas/cases.js";
 import { FIELD_LABELS } from "../../schemas/labels.js";
-import type { CaseKind } from "../../trace/types.js";
+import {
+  CATALOGUE_INDUSTRIES,
+  EXEMPT_CATEGORIES,
+  EXIT_MODE_LABELS,
+  EXIT_MODES,
+  MUNICIPAL_OUTCOMES,
+  POLLUTANTS,
+  TAX_TYPES,
+  ZONE_TYPE_LABELS,
+  ZONE_TYPES,
+} from "../../vocabulary.js";
+
+/** The case kinds of the contract's flat layouts. */
+type CaseKind = (typeof CASE_KINDS)[number];
 
 /** How a cell is read (docs/files.md, "Reading rules"). */
 export type CellType =
@@ -35,7 +50,8 @@ export interface Column {
 
 /** The flat layout of a kind: its columns and, for kinds with a list, the list that takes one row per entry. */
 export interface Layout {
-  readonly kind: CaseKind | "ledger";
+  /** A case kind (the contract's, or a programme's own), or `ledger`. */
+  readonly kind: string;
   /** Chinese name of the kind; a sheet of that name (or of `kind`) holds cases of the kind. */
   readonly zhName: string;
   readonly list?: "items" | "leases" | "exitedEnterprises";
@@ -65,7 +81,7 @@ const optional = (options: Options = {}): Options => ({ ...options, required: fa
 const plain = (values: readonly string[]): readonly (readonly [string, string])[] =>
   values.map((value) => [value, ""] as const);
 
-const EXIT_MODE_VALUES = EXIT_MODES.map((mode) => [mode, mode === "whole" ? "整体退出" : "环节退出"] as const);
+const EXIT_MODE_VALUES = EXIT_MODES.map((mode) => [mode, EXIT_MODE_LABELS[mode].zh] as const);
 const SCALE_VALUES = [
   ["above", "规模以上"],
   ["below", "规模以下"],
@@ -80,7 +96,7 @@ const DECISION_VALUES = [
   ["exit", "退出"],
   ["retain", "保留"],
 ] as const;
-const ZONE_VALUES = ZONE_TYPES.map((zone) => [zone, zone === "industrial-compound" ? "工业大院" : "养殖小区"] as const);
+const ZONE_VALUES = ZONE_TYPES.map((zone) => [zone, ZONE_TYPE_LABELS[zone].zh] as const);
 const PAYER_VALUES = [
   ["municipal", "市级"],
   ["district", "区级"],
@@ -209,7 +225,7 @@ const LEDGER: Layout = {
   ],
 };
 
-/** The flat layouts, by kind. */
+/** The flat layouts of the contract, by kind (a programme's: {@link layoutOf}). */
 export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
   "enterprise-exit": ENTERPRISE,
   "structure-clearance": CLEARANCE,
@@ -287,4 +303,68 @@ export function columnLetter(index: number): string {
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
     letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
   return letter;
+}
+
+/** A field that one cell holds (not an object or a list, which the flat layouts write as several columns or rows). */
+function isScalar(schema: z.ZodType): boolean {
+  const def = schema.def as { type: string; innerType?: z.ZodType };
+  if (def.type === "optional" || def.type === "default" || def.type === "nullable")
+    return def.innerType === undefined || isScalar(def.innerType);
+  return def.type !== "object" && def.type !== "array" && def.type !== "record";
+}
+
+/** How a column reads a value of a zod field, from the field's JSON Schema (its type, format and values). */
+function columnOfField(key: string, schema: z.ZodType, programme: Programme): Column {
+  const json = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
+    type?: string | string[];
+    format?: string;
+    enum?: readonly string[];
+    pattern?: string;
+  };
+  const types = Array.isArray(json.type) ? json.type : [json.type];
+  const type: CellType =
+    json.enum !== undefined
+      ? "enum"
+      : types.includes("boolean")
+        ? "boolean"
+        : types.includes("integer")
+          ? "count"
+          : json.format === "date"
+            ? "date"
+            : json.pattern !== undefined && types.includes("number")
+              ? "quantity"
+              : "text";
+  return {
+    key,
+    zh: programme.fieldLabel(key) ?? key,
+    type,
+    unit: "",
+    required: !schema.safeParse(undefined).success,
+    perRow: false,
+    ...(json.enum === undefined ? {} : { values: json.enum.map((value) => [value, ""] as const) }),
+  };
+}
+
+/**
+ * The flat layout of a kind of a programme: the contract's layout, with a column for each top-level scalar field
+ * the programme's domain adds (a district extension's new field), or for a kind of its own its scalar fields.
+ * Undefined for a kind the programme does not compute.
+ */
+export function layoutOf(kind: string, programme: Programme = defaultProgramme): Layout | undefined {
+  if (kind === "ledger") return LEDGER;
+  const domain = programme.entry(kind)?.domain;
+  if (domain === undefined) return undefined;
+  const base: Layout = Object.hasOwn(LAYOUTS, kind)
+    ? LAYOUTS[kind as CaseKind]
+    : { kind, zhName: domain.labels.zh, columns: [KIND_COLUMN] };
+  const covered = new Set(base.columns.map((column) => column.key.split(".")[0]));
+  const added = Object.entries(domain.fields)
+    .filter(([name, schema]) => !covered.has(name) && isScalar(schema as z.ZodType))
+    .map(([name, schema]) => columnOfField(name, schema as z.ZodType, programme));
+  return added.length === 0 ? base : { ...base, columns: [...base.columns, ...added] };
+}
+
+/** The layouts of a programme's case kinds, in its order. */
+export function caseLayoutsOf(programme: Programme = defaultProgramme): readonly Layout[] {
+  return programme.kinds.flatMap((kind) => layoutOf(kind, programme) ?? []);
 }

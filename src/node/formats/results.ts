@@ -1,5 +1,5 @@
 import type { CaseError, ComputeDocument, Totals } from "../../batch/compute.js";
-import type { Outcome } from "../../trace/types.js";
+import type { OutcomeBase as Outcome } from "../../trace/types.js";
 import { BOM, csvLines, safeText } from "./csv.js";
 
 /** Columns of the results CSV (one row per outcome; amounts as exact decimal strings). */

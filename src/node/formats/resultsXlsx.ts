@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import type { ComputeDocument } from "../../batch/compute.js";
 import { toChineseCapital } from "../../money/capital.js";
-import type { Amounts, Outcome, TraceStep } from "../../trace/types.js";
+import type { Amounts, OutcomeBase as Outcome, TraceStep } from "../../trace/types.js";
 import { codes } from "./results.js";
 import { moneyCell } from "../xlsx/cells.js";
 import { refuseLargeWorkbook, workbookBytes } from "../xlsx/bytes.js";

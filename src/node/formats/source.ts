@@ -68,7 +68,11 @@ export function locateErrors(source: CaseSource, errors: readonly CaseError[]): 
       /\(also at \[(\d+)\]\)/,
       (_, other: string) => `(also at ${source.where(Number(other), "id")})`,
     );
-    return [{ ...error, path: source.where(error.index, path), message }];
+    const zh = error.zh?.replace(
+      /\(另见 \[(\d+)\]\)/,
+      (_, other: string) => `(另见 ${source.where(Number(other), "id")})`,
+    );
+    return [{ ...error, path: source.where(error.index, path), message, ...(zh === undefined ? {} : { zh }) }];
   });
   const read = source.issues.map((issue): CaseError => {
     const id = idOf(source.cases[issue.index]);
@@ -76,8 +80,8 @@ export function locateErrors(source: CaseSource, errors: readonly CaseError[]): 
       index: issue.index,
       ...(id === undefined ? {} : { id }),
       path: issue.where,
+      code: issue.code ?? "unreadable-cell",
       message: issue.message,
-      ...(issue.code === undefined ? {} : { code: issue.code }),
       ...(issue.zh === undefined ? {} : { zh: issue.zh }),
     };
   });

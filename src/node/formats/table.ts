@@ -1,13 +1,15 @@
 import { ISSUE_LIMIT, SUGGEST_LIMIT, echo, echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { Dec } from "../../money/decimal.js";
+import type { Programme } from "../../rules/programme.js";
 import { readCell, type CellContext } from "./cells.js";
 import {
-  CASE_LAYOUTS,
   KIND_COLUMN,
   LAYOUTS,
+  caseLayoutsOf,
   columnLetter,
   columnOfHeader,
+  layoutOf,
   templateHeader,
   type Column,
   type Layout,
@@ -74,7 +76,8 @@ const issue = (path: string, code: string, message: string, zh: string): InputIs
  * holds no records of a known kind is named in a notice; a file that holds none at all is refused.
  *
  * @throws InvalidInputError listing every header problem of every table (an unknown or missing column, a
- * value without a header, a kind it cannot tell), or saying that the file holds no records.
+ * value without a header, a kind it cannot tell), or saying that the file holds no records. With `programme`,
+ * its kinds and the columns of the fields its domains add are read too.
  */
 export function tableSource(
   tables: readonly RawTable[],
@@ -82,12 +85,13 @@ export function tableSource(
   kind?: Layout["kind"],
   notices: readonly Notice[] = [],
   file: string = tables[0]?.file ?? "",
+  programme?: Programme,
 ): CaseSource {
   const fatal: InputIssue[] = [];
   const said: Notice[] = [...notices];
   const mapped: Mapped[] = [];
   for (const table of tables) {
-    const result = mapTable(table, kind);
+    const result = mapTable(table, kind, programme);
     if ("issues" in result) fatal.push(...result.issues);
     else if ("notice" in result) said.push(result.notice);
     else mapped.push(result);
@@ -155,7 +159,7 @@ function headerText(cell: unknown): string {
   return String(cell).trim();
 }
 
-function mapTable(table: RawTable, given: Layout["kind"] | undefined): TableResult {
+function mapTable(table: RawTable, given: Layout["kind"] | undefined, programme: Programme | undefined): TableResult {
   const [header, ...data] = table.rows;
   const prefix = prefixOf(table);
   const sheet = table.sheet !== undefined;
@@ -168,7 +172,7 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined): TableResu
           ],
         };
   const headers = header.cells.map(headerText);
-  const kind = given ?? kindOf(table, headers, data);
+  const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(programme));
   if (typeof kind === "object")
     return sheet
       ? {
@@ -183,7 +187,18 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined): TableResu
             issue(prefix, "unknown-kind", kind.problem, "无法判断表中案件的类型：请加“类型”列，或按类型命名工作表"),
           ],
         };
-  const layout = LAYOUTS[kind];
+  const layout = layoutOf(kind, programme);
+  if (layout === undefined)
+    return {
+      issues: [
+        issue(
+          prefix,
+          "unknown-kind",
+          `holds ${kind} cases, which the programme does not compute`,
+          `表中为 ${kind} 案件，本方案不计算该类型`,
+        ),
+      ],
+    };
   if (sheet && given !== undefined && !mostlyOf(layout, headers))
     return {
       notice: {
@@ -312,8 +327,9 @@ function kindOf(
   table: RawTable,
   headers: readonly string[],
   data: readonly RawRow[],
+  layouts: readonly Layout[],
 ): Layout["kind"] | { problem: string } {
-  const named = CASE_LAYOUTS.find(
+  const named = layouts.find(
     (layout) =>
       table.sheet !== undefined && (table.sheet.trim() === layout.kind || table.sheet.trim() === layout.zhName),
   );
@@ -335,7 +351,7 @@ function kindOf(
   const present = headers.filter(
     (text) => text !== "" && columnOfHeader(LAYOUTS["enterprise-exit"], text) !== "example",
   );
-  const matched = CASE_LAYOUTS.map((layout) => ({
+  const matched = layouts.map((layout) => ({
     layout,
     count: present.filter((text) => columnOfHeader(layout, text) !== undefined).length,
   }));

@@ -1,5 +1,7 @@
 import ExcelJS from "exceljs";
+import { compiledParameter } from "../../parameters/lookup.js";
 import type { RuleSet } from "../../parameters/types.js";
+import type { Programme } from "../../rules/programme.js";
 import { STRUCTURE_TYPE_LABELS } from "../../rules/land-clearing-fee/messages.js";
 import { BOM, csvLines } from "./csv.js";
 import {
@@ -7,15 +9,17 @@ import {
   EXAMPLE_MARK,
   LAYOUTS,
   columnLetter,
+  layoutOf,
   templateHeader,
   type Column,
   type Layout,
 } from "./columns.js";
+import { UsageError } from "../io.js";
 import { own } from "../own.js";
 import { workbookBytes } from "../xlsx/bytes.js";
 
 /** What `exitfund template` makes a sheet for: a case kind, or the payment ledger. */
-export type TemplateKind = Layout["kind"];
+export type TemplateKind = keyof typeof LAYOUTS;
 
 /** Rows a template prepares with dropdowns and formats. */
 export const TEMPLATE_ROWS = 1000;
@@ -108,6 +112,21 @@ export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [k
   },
 };
 
+/** The layout and example of a kind of the programme (a kind of its own has no example). */
+function templateOf(
+  kind: string,
+  programme: Programme | undefined,
+): { layout: Layout; example: { readonly [key: string]: unknown } } {
+  const layout = layoutOf(kind, programme);
+  if (layout === undefined)
+    throw new UsageError(`no template for "${kind}": the programme computes no such kind`, {
+      code: "unknown-template",
+      zh: `没有 "${kind}" 的模板：本方案不计算该类型`,
+    });
+  const example = Object.hasOwn(TEMPLATE_EXAMPLES, kind) ? TEMPLATE_EXAMPLES[kind as TemplateKind] : { kind };
+  return { layout, example };
+}
+
 /**
  * The rows of the flat layout of one case (or ledger row): field path → value. A kind with a list gives
  * one row per entry with the case's own fields repeated (one row when the list is empty).
@@ -143,15 +162,15 @@ function valueAt(value: unknown, path: string): unknown {
 
 /** The structure types of the rule set's latest `clearance.rates` (the dropdown of a clearance template). */
 export function structureTypes(ruleSet: RuleSet): string[] {
-  const values = ruleSet.compiled["clearance.rates"]?.values ?? [];
+  const values = compiledParameter(ruleSet, "clearance.rates")?.values ?? [];
   const latest = values.findLast((entry) => entry.value !== null)?.value;
   return typeof latest === "object" && latest !== null ? Object.keys(latest) : [];
 }
 
 /** The CSV template of a kind: UTF-8 with a BOM (so Excel shows the Chinese), the headers, the flagged example rows. */
-export function templateCsv(kind: TemplateKind): string {
-  const layout = LAYOUTS[kind];
-  const rows = flattenCase(layout, TEMPLATE_EXAMPLES[kind]).map((row) => [
+export function templateCsv(kind: string, programme?: Programme): string {
+  const { layout, example } = templateOf(kind, programme);
+  const rows = flattenCase(layout, example).map((row) => [
     EXAMPLE_MARK,
     ...layout.columns.map((column) => csvCell(row[column.key])),
   ]);
@@ -169,8 +188,8 @@ function csvCell(value: unknown): string {
  * rows; a dropdown on every enumerated column; text format on ids, money and quantities so Excel keeps
  * the exact decimals; a date format on dates) and a 说明 sheet describing each column.
  */
-export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.Workbook {
-  const layout = LAYOUTS[kind];
+export function templateWorkbook(kind: string, ruleSet: RuleSet, programme?: Programme): ExcelJS.Workbook {
+  const { layout, example } = templateOf(kind, programme);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "exitfund";
   const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
@@ -186,7 +205,7 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
   header.font = { bold: true };
   header.alignment = { wrapText: true, vertical: "middle" };
   header.height = 36;
-  flattenCase(layout, TEMPLATE_EXAMPLES[kind]).forEach((values, offset) => {
+  flattenCase(layout, example).forEach((values, offset) => {
     const row = sheet.getRow(2 + offset);
     row.getCell(1).value = EXAMPLE_MARK;
     row.getCell(1).font = { color: { argb: "FFC00000" }, bold: true };
@@ -200,8 +219,8 @@ export function templateWorkbook(kind: TemplateKind, ruleSet: RuleSet): ExcelJS.
 }
 
 /** The XLSX bytes of a kind's template. */
-export async function templateXlsxBytes(kind: TemplateKind, ruleSet: RuleSet): Promise<Uint8Array> {
-  return await workbookBytes(templateWorkbook(kind, ruleSet));
+export async function templateXlsxBytes(kind: string, ruleSet: RuleSet, programme?: Programme): Promise<Uint8Array> {
+  return await workbookBytes(templateWorkbook(kind, ruleSet, programme));
 }
 
 /** A value of the flat layout as an exceljs cell value: dates as date cells, the rest as they are (money as text). */

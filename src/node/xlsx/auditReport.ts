@@ -3,7 +3,7 @@ import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/lab
 import type { AuditDocument, Discrepancy } from "../../audit/types.js";
 import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
-import type { Json, Outcome, TraceStep } from "../../trace/types.js";
+import type { Json, OutcomeBase as Outcome, TraceStep } from "../../trace/types.js";
 import { border, header, moneyCell, setColumns, sheetOptions, title } from "./cells.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 

@@ -2,7 +2,7 @@ import { assertInvariant } from "../../errors/index.js";
 import { toChineseCapital } from "../../money/capital.js";
 import { UNIT_LABELS, STRUCTURE_TYPE_LABELS, clearanceMessage } from "../../rules/land-clearing-fee/index.js";
 import type { ClearanceDetail } from "../../rules/land-clearing-fee/index.js";
-import type { Outcome, Status } from "../../trace/types.js";
+import type { OutcomeBase, Status } from "../../trace/types.js";
 import { own } from "../own.js";
 
 /** A finding of one item, with its text in both languages. */
@@ -58,7 +58,7 @@ export const ILLUSTRATIVE_NOTE_ZH =
   "注意：本表所用单价及抢建截止日等参数为示例值（illustrative），并非官方测算标准，不得作为拨付依据。";
 
 /** The sheet view of a structure-clearance outcome (verify's input is checked to hold only these). */
-export function declarationView(outcome: Outcome): DeclarationView {
+export function declarationView(outcome: OutcomeBase): DeclarationView {
   assertInvariant(
     outcome.kind === "structure-clearance" && outcome.detail !== undefined,
     `outcome ${outcome.id} is not a structure-clearance outcome`,

@@ -1,17 +1,68 @@
-import type { EnterpriseExit } from "../../schemas/cases.js";
+import { ENTERPRISE_EXIT_FIELDS, finishEnterpriseExit, type EnterpriseExit } from "../../schemas/cases.js";
+import type { OutcomeBase } from "../../trace/types.js";
+import { TRACK_LABELS, TRACKS, type Track } from "../../vocabulary.js";
 import type { Domain } from "../domain.js";
-import { enterpriseReward } from "./enterpriseReward.js";
+import { blocking } from "./blocking.js";
+import { exitDeadline } from "./deadline.js";
+import { districtSupplement } from "./districtSupplement.js";
+import { enterpriseReward, type EnterpriseExitParts, type EnterpriseRewardDetail } from "./enterpriseReward.js";
 import { enterpriseRewardMessages } from "./messages.js";
+import { municipalRaw, municipalReward, municipalStandard } from "./municipal.js";
+import { enterpriseExitParameters } from "./parameters.js";
+import { smallEnterpriseReward } from "./smallEnterprise.js";
+import { rewardTrack } from "./track.js";
+
+/** The outcome of an enterprise exit: its track is always given. */
+export type EnterpriseOutcome = OutcomeBase<"enterprise-exit", EnterpriseRewardDetail> & { readonly track: Track };
 
 /**
- * 调整退出奖励 · the enterprise-exit domain: the four tracks of 市级奖励 and 区级奖励 (DESIGN §4.1).
+ * 调整退出奖励 · the enterprise-exit domain: the four tracks of 市级奖励 and 区级奖励 (docs/enterprise-rewards.md).
  *
  * @remarks No `checkCase`: every valid `enterprise-exit` case can be computed with any rule set that loads
- * (the catalog guarantees each parameter's shape); a floor above the cap is reported as a rule-set error.
+ * (each parameter's shape is checked at load); a floor above the cap is reported as a rule-set error.
+ * Parameters are read on `exitCompletedOn`. Budget lines: its track.
  * @category enterprise-reward
  */
-export const enterpriseExitDomain: Domain<EnterpriseExit> = {
+export const enterpriseExit: Domain<"enterprise-exit", EnterpriseExit, EnterpriseExitParts, EnterpriseRewardDetail> = {
   kind: "enterprise-exit",
-  compute: enterpriseReward,
+  labels: { zh: "企业调整退出奖励", en: "enterprise exit" },
+  fields: ENTERPRISE_EXIT_FIELDS,
+  finish: (object) => finishEnterpriseExit(object as never),
+  date: (facts: EnterpriseExit) => facts.exitCompletedOn,
+  dateField: "exitCompletedOn",
+  payee: (facts: EnterpriseExit) => ({ type: "enterprise", id: facts.id }) as const,
+  parameters: Object.freeze(Object.values(enterpriseExitParameters)),
+  parts: Object.freeze({
+    blocking,
+    municipalRaw,
+    municipalStandard,
+    rewardTrack,
+    municipalReward,
+    districtSupplement,
+    smallEnterpriseReward,
+    exitDeadline,
+  }),
+  payment: enterpriseReward,
   messages: enterpriseRewardMessages,
+  tracks: TRACK_LABELS,
+  budgetLines: TRACKS,
+  budgetLine: (outcome) => outcome.track ?? "none",
 };
+Object.freeze(enterpriseExit);
+
+export { blocking, blockingReasons, clearedReasons, wholeExitFindings } from "./blocking.js";
+export { exitDeadline, type Deadline, type DeadlineBasis } from "./deadline.js";
+export { districtSupplement } from "./districtSupplement.js";
+export { enterpriseReward, type EnterpriseExitParts, type EnterpriseRewardDetail } from "./enterpriseReward.js";
+export { enterpriseRewardMessages } from "./messages.js";
+export { municipalRaw, municipalReward, municipalStandard, type MunicipalStandard } from "./municipal.js";
+export { enterpriseExitParameters } from "./parameters.js";
+export {
+  employeeComponent,
+  landComponent,
+  smallEnterpriseReward,
+  taxComponent,
+  type SmallReward,
+  type SmallRewardDetail,
+} from "./smallEnterprise.js";
+export { rewardTrack, trackOf, trackReasons, type RewardTrack, type TrackFacts } from "./track.js";

@@ -1,12 +1,10 @@
 import type { Json, MessageCatalog, MessageTemplate } from "../../trace/types.js";
+import { EXIT_MODE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
 
 type Data = { readonly [key: string]: Json };
 type Labels = { readonly [value: string]: { readonly en: string; readonly zh: string } };
 
-const EXIT_MODE: Labels = {
-  whole: { en: "whole", zh: "整体退出" },
-  process: { en: "process", zh: "环节退出" },
-};
+const EXIT_MODE: Labels = EXIT_MODE_LABELS;
 
 const EXEMPT_CATEGORY: Labels = {
   "high-tech": { en: "a high-tech enterprise", zh: "高新技术企业" },
@@ -38,12 +36,7 @@ const DEADLINE_BASIS: Labels = {
   south: { en: "south of the Beijing–Harbin expressway", zh: "京哈高速以南区域" },
 };
 
-const TRACK: Labels = {
-  municipal: { en: "municipal reward", zh: "市级奖励" },
-  "district-supplement": { en: "district supplement", zh: "比照市级标准的区级奖励" },
-  "district-small": { en: "small-enterprise reward", zh: "区级小企业综合奖励" },
-  none: { en: "no reward", zh: "不予奖励" },
-};
+const TRACK: Labels = TRACK_LABELS;
 
 function text(data: Data, key: string): string {
   const value = data[key];
@@ -254,5 +247,16 @@ export const enterpriseRewardMessages: MessageCatalog = {
       zh: "区级小企业综合奖励金额（不超过退出方式对应的上限）",
     },
     "plan.exitDeadline": { en: "exit deadline", zh: "退出完成时限" },
+    // Rules cited by reasons and findings only
+    "reward.licensed": { en: "lawful operation (business licence)", zh: "合法经营(营业执照)" },
+    "reward.exitAccepted": { en: "the exit standard (acceptance)", zh: "退出标准(验收)" },
+    "reward.exemptCategory": { en: "exempt categories (leading group decision)", zh: "暂缓类别(领导小组决定)" },
+    "reward.wholeExit": { en: "catalogue industries exit whole", zh: "《市淘汰目录》行业须整体退出" },
+    "reward.municipal.scale": {
+      en: "municipal reward: enterprises above designated size",
+      zh: "市级奖励限于规模以上企业",
+    },
+    "reward.municipal.application": { en: "municipal reward: application and decision", zh: "市级奖励的申报与审批" },
+    "reward.noStacking": { en: "no double reward (municipal and district)", zh: "市、区两级奖励不重复享受" },
   },
 };

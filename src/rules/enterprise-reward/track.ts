@@ -1,14 +1,18 @@
 import type { Dec } from "../../money/decimal.js";
 import type { EnterpriseExit } from "../../schemas/cases.js";
-import { reason, step } from "../../trace/build.js";
-import type { Reason, TraceStep, Track } from "../../trace/types.js";
+import { finding, reason } from "../../trace/build.js";
+import type { Finding, Reason, Track } from "../../trace/types.js";
+import { chain, figure, of, type Context, type Rule } from "../algebra.js";
 import { exemptDecision } from "./blocking.js";
-import { CLAUSES } from "./clauses.js";
 import { enterpriseRewardMessages as messages } from "./messages.js";
 import type { MunicipalStandard } from "./municipal.js";
+import { enterpriseExitParameters as p } from "./parameters.js";
 
 /** A track that pays something. */
 export type RewardTrack = Exclude<Track, "none">;
+
+/** What the track decision sees: the facts and, unless a blocking condition holds, the municipal standard. */
+export type TrackFacts = EnterpriseExit & { readonly municipal: MunicipalStandard | undefined };
 
 /** 市级奖励条件 · municipal track conditions: above scale, meets the standard, and granted or pending in the city. */
 export function isMunicipalTrack(facts: EnterpriseExit, meetsStandard: boolean): boolean {
@@ -20,66 +24,86 @@ export function isMunicipalTrack(facts: EnterpriseExit, meetsStandard: boolean):
 }
 
 /**
- * 奖励类别 · reward track — for an exit with no blocking condition: `municipal`, else `district-supplement`, else `district-small`.
+ * 奖励类别 · the track of an exit with no blocking condition: `municipal`, else `district-supplement`, else `district-small`.
  *
  * @remarks
- * DESIGN §4.1 steps 3–5 from 京华时报 (S1): the municipal reward for above-scale firms meeting its standard that the
- * city granted (or has pending); 70 % of the municipal standard from the district for firms it recommended that
- * meet the standard but are not on the municipal track; otherwise the small-enterprise reward.
- * @example rewardTrack({ ...facts, scale: "below", recommendedByDistrict: true }, true) // "district-supplement"
+ * From 京华时报 (S1): the municipal reward for above-scale firms meeting its standard that the city granted (or has
+ * pending); a share of the municipal standard from the district for firms it recommended that meet the standard
+ * but are not on the municipal track; otherwise the small-enterprise reward (docs/enterprise-rewards.md).
+ * @example trackOf({ ...facts, scale: "below", recommendedByDistrict: true }, true) // "district-supplement"
  * @category enterprise-reward
  */
-export function rewardTrack(facts: EnterpriseExit, meetsStandard: boolean): RewardTrack {
+export function trackOf(facts: EnterpriseExit, meetsStandard: boolean): RewardTrack {
   if (isMunicipalTrack(facts, meetsStandard)) return "municipal";
   if (meetsStandard && facts.recommendedByDistrict) return "district-supplement";
   return "district-small";
 }
 
-function municipalReasons(facts: EnterpriseExit, municipal: MunicipalStandard, track: RewardTrack): Reason[] {
+function municipalReasons(
+  facts: EnterpriseExit,
+  municipal: MunicipalStandard,
+  track: RewardTrack,
+  ctx: Context,
+): Reason[] {
   const standard = { raw: municipal.raw, min: municipal.min };
+  const scale = ctx.cite("reward.municipal.scale");
+  const meets = ctx.cite("reward.municipal.meetsStandard");
+  const application = ctx.cite("reward.municipal.application");
   if (track === "municipal") {
     const decisive = { track, decisive: true } as const;
     return [
-      reason(messages, "above-scale", CLAUSES.scale, {}, decisive),
-      reason(messages, "meets-municipal-standard", CLAUSES.municipalStandard, standard, decisive),
-      reason(messages, `municipal-${facts.municipalOutcome}`, CLAUSES.municipalApplication, {}, decisive),
+      reason(messages, "above-scale", scale, {}, decisive),
+      reason(messages, "meets-municipal-standard", meets, standard, decisive),
+      reason(messages, `municipal-${facts.municipalOutcome}`, application, {}, decisive),
     ];
   }
   const rulesOut = { track: "municipal" } as const;
   const reasons: Reason[] = [];
-  if (facts.scale === "below") reasons.push(reason(messages, "below-scale", CLAUSES.scale, {}, rulesOut));
-  if (!municipal.meets)
-    reasons.push(reason(messages, "below-municipal-standard", CLAUSES.municipalStandard, standard, rulesOut));
+  if (facts.scale === "below") reasons.push(reason(messages, "below-scale", scale, {}, rulesOut));
+  if (!municipal.meets) reasons.push(reason(messages, "below-municipal-standard", meets, standard, rulesOut));
   if (facts.municipalOutcome === "not-granted" || facts.municipalOutcome === "not-applied")
-    reasons.push(reason(messages, `municipal-${facts.municipalOutcome}`, CLAUSES.municipalApplication, {}, rulesOut));
+    reasons.push(reason(messages, `municipal-${facts.municipalOutcome}`, application, {}, rulesOut));
   return reasons;
 }
 
-function supplementReasons(facts: EnterpriseExit, municipal: MunicipalStandard, track: RewardTrack): Reason[] {
+function supplementReasons(
+  facts: EnterpriseExit,
+  municipal: MunicipalStandard,
+  track: RewardTrack,
+  ctx: Context,
+): Reason[] {
   const standard = { raw: municipal.raw, min: municipal.min };
+  const supplement = ctx.cite("reward.districtSupplement");
   if (track === "district-supplement") {
     const decisive = { track, decisive: true } as const;
     return [
-      reason(messages, "meets-municipal-standard", CLAUSES.municipalStandard, standard, decisive),
-      reason(messages, "recommended-by-district", CLAUSES.districtSupplement, {}, decisive),
+      reason(messages, "meets-municipal-standard", ctx.cite("reward.municipal.meetsStandard"), standard, decisive),
+      reason(messages, "recommended-by-district", supplement, {}, decisive),
     ];
   }
   const rulesOut = { track: "district-supplement" } as const;
   const reasons: Reason[] = [];
   if (track === "municipal")
-    reasons.push(reason(messages, "municipal-track-applies", CLAUSES.noStacking, {}, rulesOut));
+    reasons.push(reason(messages, "municipal-track-applies", ctx.cite("reward.noStacking"), {}, rulesOut));
   if (!municipal.meets)
-    reasons.push(reason(messages, "below-municipal-standard", CLAUSES.municipalStandard, standard, rulesOut));
-  if (!facts.recommendedByDistrict)
-    reasons.push(reason(messages, "not-recommended", CLAUSES.districtSupplement, {}, rulesOut));
+    reasons.push(
+      reason(messages, "below-municipal-standard", ctx.cite("reward.municipal.meetsStandard"), standard, rulesOut),
+    );
+  if (!facts.recommendedByDistrict) reasons.push(reason(messages, "not-recommended", supplement, {}, rulesOut));
   return reasons;
 }
 
-function smallRuledOutReasons(track: RewardTrack, supplementRate: Dec | undefined): Reason[] {
+function smallRuledOutReasons(track: RewardTrack, ctx: Context): Reason[] {
   const rulesOut = { track: "district-small" } as const;
-  if (track === "municipal") return [reason(messages, "municipal-track-applies", CLAUSES.noStacking, {}, rulesOut)];
-  if (track === "district-supplement")
-    return [reason(messages, "supplement-track-applies", CLAUSES.districtSupplement, { supplementRate }, rulesOut)];
+  if (track === "municipal")
+    return [reason(messages, "municipal-track-applies", ctx.cite("reward.noStacking"), {}, rulesOut)];
+  if (track === "district-supplement") {
+    // The rate the reason quotes is the rule set's, read here (the supplement's own step cites it).
+    const supplementRate: Dec = ctx.read(p.supplementRate);
+    return [
+      reason(messages, "supplement-track-applies", ctx.cite("reward.districtSupplement"), { supplementRate }, rulesOut),
+    ];
+  }
   return [];
 }
 
@@ -98,40 +122,57 @@ export function trackReasons(
   facts: EnterpriseExit,
   municipal: MunicipalStandard,
   track: RewardTrack,
-  supplementRate?: Dec,
+  ctx: Context,
 ): Reason[] {
   return [
-    ...municipalReasons(facts, municipal, track),
-    ...supplementReasons(facts, municipal, track),
-    ...smallRuledOutReasons(track, supplementRate),
+    ...municipalReasons(facts, municipal, track, ctx),
+    ...supplementReasons(facts, municipal, track, ctx),
+    ...smallRuledOutReasons(track, ctx),
   ];
 }
 
-/**
- * 奖励类别依据 · track step — the `reward.track` trace step: the facts that decided the track.
- *
- * @remarks For a blocked exit (`meetsStandard` undefined) only the blocking facts; otherwise also scale, the
- * municipal standard test, the city's decision and the district's recommendation. Reads no parameter (the floor
- * is recorded by `reward.municipal.meetsStandard`).
- * @category enterprise-reward
- */
-export function trackStep(facts: EnterpriseExit, track: Track, meetsStandard?: boolean): TraceStep {
-  const blockingInputs = {
+/** The city reports a grant the rules do not put on the municipal track: a district payment could pay the exit twice. */
+function grantedOffTrack(facts: EnterpriseExit, track: Track, ctx: Context): Finding[] {
+  if (facts.municipalOutcome !== "granted" || track === "municipal") return [];
+  return [finding(messages, "municipal-granted-off-track", { track }, { clause: ctx.cite("reward.noStacking") })];
+}
+
+const trackStep = figure("reward.track", (facts: TrackFacts) => trackDecided(facts), {
+  inputs: (facts) => ({
     licensed: facts.licensed,
     acceptance: facts.acceptance,
     exemptCategory: facts.exemptCategory,
     leadingGroupDecision: exemptDecision(facts),
     catalogueIndustry: facts.catalogueIndustry,
     exitMode: facts.exitMode,
-  };
-  const trackInputs =
-    meetsStandard === undefined
+    ...(facts.municipal === undefined
       ? {}
       : {
           scale: facts.scale,
-          meetsMunicipalStandard: meetsStandard,
+          meetsMunicipalStandard: facts.municipal.meets,
           municipalOutcome: facts.municipalOutcome,
           recommendedByDistrict: facts.recommendedByDistrict,
-        };
-  return step("reward.track", CLAUSES.track, [], { ...blockingInputs, ...trackInputs }, track);
+        }),
+  }),
+});
+
+function trackDecided(facts: TrackFacts): Track {
+  return facts.municipal === undefined ? "none" : trackOf(facts, facts.municipal.meets);
 }
+
+/**
+ * 奖励类别 · reward track — `none` for a blocked exit (no municipal standard computed), else the track its municipal
+ * standard and the city's and district's decisions give; with the reasons for it and against the others.
+ *
+ * @remarks
+ * Step `reward.track` records the facts that decided it (only the blocking facts for a blocked exit) and reads
+ * no parameter. Finding `municipal-granted-off-track` when the city reports a grant off the municipal track.
+ * @category enterprise-reward
+ */
+export const rewardTrack: Rule<TrackFacts, Track> = (facts, ctx) =>
+  chain(trackStep(facts, ctx), (track) => {
+    const findings = grantedOffTrack(facts, track, ctx);
+    const reasons =
+      facts.municipal === undefined || track === "none" ? [] : trackReasons(facts, facts.municipal, track, ctx);
+    return of(track, { reasons, findings });
+  });

@@ -1,19 +1,49 @@
-import type { StructureClearance } from "../../schemas/cases.js";
+import { STRUCTURE_CLEARANCE_FIELDS, finishStructureClearance, type StructureClearance } from "../../schemas/cases.js";
+import type { OutcomeBase } from "../../trace/types.js";
 import type { Domain } from "../domain.js";
 import { checkDeclaration } from "./checkDeclaration.js";
+import { declaredFee } from "./declaredFee.js";
 import { landClearingFee } from "./landClearingFee.js";
 import { landClearingFeeMessages } from "./messages.js";
+import { structureClearanceParameters } from "./parameters.js";
+import type { ClearanceDetail } from "./types.js";
+import { clearanceTotals, verifyDeclaration, type StructureClearanceParts } from "./verifyDeclaration.js";
+import { itemFindings } from "./verifyItem.js";
 
-/** 腾地经费 · the structure-clearance domain: a township's declaration for one site, verified item by item. */
-export const structureClearanceDomain: Domain<StructureClearance> = {
+/** The outcome of a land-clearing declaration. */
+export type ClearanceOutcome = OutcomeBase<"structure-clearance", ClearanceDetail>;
+
+/**
+ * 腾地经费 · the structure-clearance domain: a township's declaration for one site, verified item by item
+ * (docs/land-clearing-fees.md). Parameters are read on `declaredOn`; the district pays the township.
+ * @category land-clearing-fee
+ */
+export const structureClearance: Domain<
+  "structure-clearance",
+  StructureClearance,
+  StructureClearanceParts,
+  ClearanceDetail
+> = {
   kind: "structure-clearance",
+  labels: { zh: "腾地经费申报核定", en: "land-clearing fee declaration" },
+  fields: STRUCTURE_CLEARANCE_FIELDS,
+  finish: finishStructureClearance,
+  date: (facts) => facts.declaredOn,
+  dateField: "declaredOn",
+  payee: (facts) => ({ type: "township", id: facts.township }),
+  parameters: Object.freeze(Object.values(structureClearanceParameters)),
+  parts: Object.freeze({ declaredFee, landClearingFee, itemFindings, clearanceTotals }),
+  payment: verifyDeclaration,
   checkCase: checkDeclaration,
-  compute: landClearingFee,
   messages: landClearingFeeMessages,
+  budgetLines: ["structure-clearance"],
+  budgetLine: () => "structure-clearance",
 };
+Object.freeze(structureClearance);
 
 export { checkDeclaration } from "./checkDeclaration.js";
-export { clearanceTotals, landClearingFee } from "./landClearingFee.js";
+export { declaredFee } from "./declaredFee.js";
+export { approvedQuantity, landClearingFee, type ItemFee } from "./landClearingFee.js";
 export {
   STRUCTURE_TYPE_LABELS,
   UNIT_LABELS,
@@ -21,5 +51,12 @@ export {
   landClearingFeeMessages,
   structureTypeLabel,
 } from "./messages.js";
-export type { ClearanceDetail, DeclaredBasis, DeclaredFigure, VerifiedItem } from "./types.js";
-export { approvedQuantity, declaredFee, verifyItem } from "./verifyItem.js";
+export { structureClearanceParameters } from "./parameters.js";
+export type { ClearanceDetail, DeclaredBasis, DeclaredValue, VerifiedItem } from "./types.js";
+export {
+  clearanceTotals,
+  verifyDeclaration,
+  type ClearanceTotals,
+  type StructureClearanceParts,
+} from "./verifyDeclaration.js";
+export { itemFindings, verifyItem, type ItemParts, type ItemVerification } from "./verifyItem.js";

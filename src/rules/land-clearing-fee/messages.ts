@@ -21,14 +21,19 @@ export const UNIT_LABELS: { readonly [unit: string]: { readonly zh: string; read
 
 /** A structure type as a clerk reads it: `砖混 (brick-concrete)`, or the key alone when it has no Chinese name. */
 export function structureTypeLabel(structureType: string): string {
-  const zh = STRUCTURE_TYPE_LABELS[structureType];
+  const zh = own(STRUCTURE_TYPE_LABELS, structureType);
   return zh === undefined ? structureType : `${zh} (${structureType})`;
 }
 
+/** The entry of `key` in a table of labels, never a property of Object.prototype. */
+function own<V>(table: { readonly [key: string]: V }, key: string): V | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const text = (value: Json | undefined): string => (value === undefined || value === null ? "" : String(value));
-const zhType = (value: Json | undefined): string => STRUCTURE_TYPE_LABELS[text(value)] ?? text(value);
-const zhUnit = (value: Json | undefined): string => UNIT_LABELS[text(value)]?.zh ?? text(value);
-const enUnit = (value: Json | undefined): string => UNIT_LABELS[text(value)]?.en ?? text(value);
+const zhType = (value: Json | undefined): string => own(STRUCTURE_TYPE_LABELS, text(value)) ?? text(value);
+const zhUnit = (value: Json | undefined): string => own(UNIT_LABELS, text(value))?.zh ?? text(value);
+const enUnit = (value: Json | undefined): string => own(UNIT_LABELS, text(value))?.en ?? text(value);
 
 /** The texts of the land-clearing-fee domain: reason and finding codes, and its trace rules. */
 export const landClearingFeeMessages: MessageCatalog = {
@@ -92,6 +97,9 @@ export const landClearingFeeMessages: MessageCatalog = {
       zh: "核定金额合计（各项核定经费之和）",
     },
     "clearance.totals.difference": { en: "difference (approved − declared)", zh: "差额（核定 − 申报）" },
+    // Rules cited by reasons and findings only
+    "clearance.verification": { en: "verification by the housing commission", zh: "住建委核定" },
+    "clearance.payment": { en: "payment of the verified amount to the township", zh: "按核定金额拨付乡镇" },
   },
 };
 
@@ -101,6 +109,6 @@ export function clearanceMessage(
   data: { readonly [key: string]: Json } | undefined,
   lang: "zh" | "en",
 ): string {
-  const template = landClearingFeeMessages.codes[code];
+  const template = own(landClearingFeeMessages.codes, code);
   return template === undefined ? code : template[lang](data ?? {});
 }

@@ -1,48 +1,19 @@
-import { RuleSetError, type InputIssue } from "../../errors/index.js";
-import { param } from "../../parameters/lookup.js";
-import type { ClearanceRate, InForce, IsoDate, RuleSet } from "../../parameters/types.js";
+import { parameter } from "../../parameters/handles.js";
 
-/** The three parameters of a clearance declaration, in force on its `declaredOn`. */
-export interface ClearanceParameters {
-  readonly rates: InForce<Readonly<Record<string, ClearanceRate>>>;
-  readonly cutoffDate: InForce<IsoDate>;
-  readonly requireSurvey: InForce<boolean>;
-}
-
-/** Reads `clearance.rates`, `clearance.cutoffDate` and `clearance.requireSurvey` on `on` (throws RuleSetError when one has no value). */
-export function clearanceParameters(ruleSet: RuleSet, on: IsoDate): ClearanceParameters {
-  return {
-    rates: param(ruleSet, "clearance.rates", on),
-    cutoffDate: param(ruleSet, "clearance.cutoffDate", on),
-    requireSurvey: param(ruleSet, "clearance.requireSurvey", on),
-  };
-}
-
-/** The parameters on `on`, or every one that has no value then, as issues of the case's `declaredOn`. */
-export function clearanceParametersOrIssues(
-  ruleSet: RuleSet,
-  on: IsoDate,
-): { ok: true; value: ClearanceParameters } | { ok: false; issues: InputIssue[] } {
-  const issues: InputIssue[] = [];
-  for (const name of ["clearance.rates", "clearance.cutoffDate", "clearance.requireSurvey"] as const) {
-    try {
-      param(ruleSet, name, on);
-    } catch (error) {
-      if (!(error instanceof RuleSetError)) throw error;
-      issues.push(
-        ...error.issues.map((issue) => ({
-          path: "declaredOn",
-          message: `declaredOn (申报日期) ${on}: rule set "${ruleSet.id}" ${name} ${issue.message}`,
-        })),
-      );
-    }
-  }
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: clearanceParameters(ruleSet, on) };
-}
-
-/** The structure types the rates table knows, for messages. */
-export function knownTypes(rates: Readonly<Record<string, ClearanceRate>>): string {
-  return Object.keys(rates)
-    .map((key) => `"${key}"`)
-    .join(", ");
-}
+/**
+ * 腾地经费参数 · the parameters of land-clearing fees, read on `declaredOn` (docs/land-clearing-fees.md).
+ * @category land-clearing-fee
+ */
+export const structureClearanceParameters = Object.freeze({
+  rates: parameter.table(
+    "clearance.rates",
+    "腾地经费测算标准 land-clearing fee rates by structure type",
+    { cell: "rate" },
+    "元 per unit",
+  ),
+  cutoffDate: parameter.date("clearance.cutoffDate", "抢建认定截止日 cut-off date for structures (built later: 抢建)"),
+  requireSurvey: parameter.boolean(
+    "clearance.requireSurvey",
+    "须经住建委核定测量 survey required before a fee is approved",
+  ),
+});

@@ -1,7 +1,7 @@
-/** How the declared total was formed (DESIGN §4.2 leaves it open; see docs/land-clearing-fees.md). */
+/** How the declared total was formed (docs/land-clearing-fees.md). */
 export type DeclaredBasis = "declared-amounts" | "declared-quantities-at-rates" | "mixed";
 
-/** One verified item of a clearance declaration, as `verify` prints it (DESIGN §6). */
+/** One verified item of a clearance declaration, as `verify` prints it (docs/land-clearing-fees.md). */
 export interface VerifiedItem {
   readonly id: string;
   readonly declaredType: string;
@@ -16,8 +16,11 @@ export interface VerifiedItem {
   readonly findings: readonly string[];
 }
 
-/** The declared figure of one item that the declared total adds up. */
-export interface DeclaredFigure {
+/**
+ * 申报值 · the declared value of one item: what the declared total adds — its `declaredAmount` when the township
+ * gave one, else its declared fee at the rates.
+ */
+export interface DeclaredValue {
   readonly id: string;
   readonly amount: string;
   readonly basis: "declared-amount" | "declared-quantity-at-rate";
@@ -31,5 +34,5 @@ export interface ClearanceDetail {
   readonly items: readonly VerifiedItem[];
   readonly totals: { readonly declared: string; readonly approved: string; readonly difference: string };
   readonly declaredBasis: DeclaredBasis;
-  readonly declaredByItem: readonly DeclaredFigure[];
+  readonly declaredByItem: readonly DeclaredValue[];
 }

@@ -1,5 +1,6 @@
 import { Dec, dec } from "../../money/decimal.js";
 import type { Json, MessageCatalog } from "../../trace/types.js";
+import { TAX_TYPE_LABELS, TAX_TYPES } from "../../vocabulary.js";
 
 type Data = { readonly [key: string]: Json };
 
@@ -24,15 +25,17 @@ function percent(data: Data, key: string): string {
 /** A list of tax-type keys in the message's language. */
 function taxList(data: Data, names: { readonly [type: string]: string }, separator: string): string {
   const types = data["taxTypes"];
-  return Array.isArray(types) ? types.map((type) => names[String(type)] ?? String(type)).join(separator) : "";
+  return Array.isArray(types)
+    ? types.map((type) => (Object.hasOwn(names, String(type)) ? names[String(type)] : String(type))).join(separator)
+    : "";
 }
 
-const TAX_EN: { readonly [type: string]: string } = {
-  vat: "VAT",
-  corporateIncome: "corporate income tax",
-  other: "other taxes",
-};
-const TAX_ZH: { readonly [type: string]: string } = { vat: "增值税", corporateIncome: "企业所得税", other: "其他税收" };
+const TAX_EN: { readonly [type: string]: string } = Object.fromEntries(
+  TAX_TYPES.map((type) => [type, TAX_TYPE_LABELS[type].en]),
+);
+const TAX_ZH: { readonly [type: string]: string } = Object.fromEntries(
+  TAX_TYPES.map((type) => [type, TAX_TYPE_LABELS[type].zh]),
+);
 
 /**
  * 转移支付文本 · township-transfer messages — every reason, finding and rule name of the domain, in English and Chinese.

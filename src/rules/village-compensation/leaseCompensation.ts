@@ -1,20 +1,19 @@
-import { type Dec, type Rounding, dec } from "../../money/decimal.js";
+import { type Dec, dec } from "../../money/decimal.js";
 import { roundMoney, toMoneyString } from "../../money/round.js";
-import { paramUse } from "../../parameters/lookup.js";
-import type { InForce, IsoDate } from "../../parameters/types.js";
-import type { Lease } from "../../schemas/cases.js";
-import { finding, step } from "../../trace/build.js";
-import type { Finding, TraceStep } from "../../trace/types.js";
-import { COMPENSATION_CLAUSE } from "./clauses.js";
+import type { IsoDate } from "../../parameters/types.js";
+import type { Lease, VillageCompensation } from "../../schemas/cases.js";
+import { finding } from "../../trace/build.js";
+import type { Finding } from "../../trace/types.js";
+import { all, asMoney, chain, figure, of, type Context, type Rule } from "../algebra.js";
 import { villageCompensationMessages } from "./messages.js";
-import { MONTHS_PER_YEAR, wholeMonthsBetween } from "./months.js";
+import { MONTHS_PER_YEAR, capMonthsOf, wholeMonthsBetween } from "./months.js";
+import { villageCompensationParameters as p } from "./parameters.js";
 
-/** The rent parameters in force on the clearance date, read once per case. */
-export interface RentParameters {
-  readonly capYears: InForce<Dec>;
+/** The cap on compensated months in force on the clearance date. */
+export interface RentCap {
+  readonly capYears: Dec;
   /** floor(12 × capYears). */
   readonly capMonths: number;
-  readonly rate: InForce<Dec>;
 }
 
 /** One lease as `detail.leases` shows it. */
@@ -27,13 +26,61 @@ export interface LeaseRow {
   readonly lostRent: string;
 }
 
+/** The compensation of one lease: its row and its rounded lost rent, as it adds into the total. */
 export interface LeaseCompensation {
   readonly row: LeaseRow;
-  /** The rounded lost rent, as it adds into the total. */
   readonly lostRent: Dec;
-  readonly steps: readonly TraceStep[];
-  readonly findings: readonly Finding[];
 }
+
+/** A lease as its compensation sees it: with the clearance date and the cap in force. */
+export type LeaseFacts = Lease & { readonly clearedOn: IsoDate; readonly cap: RentCap };
+
+/**
+ * 补偿月数上限 · rent cap — floor(12 × `village.rentCapYears`) whole months (step `village.rentCapMonths`).
+ * @category village-compensation
+ */
+export const rentCap: Rule<VillageCompensation, RentCap> = figure(
+  "village.rentCapMonths",
+  (_facts: VillageCompensation, read): RentCap => {
+    const capYears = read(p.rentCapYears);
+    return { capYears, capMonths: capMonthsOf(capYears) };
+  },
+  { inputs: (_facts, cap) => ({ capYears: cap.capYears }), show: (cap) => cap.capMonths },
+);
+
+const remainingMonths = figure(
+  "village.remainingMonths",
+  (lease: LeaseFacts) => wholeMonthsBetween(lease.clearedOn, lease.leaseEndsOn),
+  { inputs: (lease) => ({ leaseId: lease.id, clearedOn: lease.clearedOn, leaseEndsOn: lease.leaseEndsOn }) },
+);
+
+const compensatedMonths = figure(
+  "village.compensatedMonths",
+  (lease: LeaseFacts & { readonly remainingMonths: number }) => Math.min(lease.remainingMonths, lease.cap.capMonths),
+  {
+    inputs: (lease) => ({ leaseId: lease.id, remainingMonths: lease.remainingMonths, capMonths: lease.cap.capMonths }),
+  },
+);
+
+const lostRent = figure(
+  "village.lostRent",
+  (lease: LeaseFacts & { readonly compensatedMonths: number }, read, ctx) => {
+    const exact = dec(lease.annualRent)
+      .times(lease.compensatedMonths)
+      .times(read(p.rentCompensationRate))
+      .dividedBy(MONTHS_PER_YEAR);
+    return { exact, amount: roundMoney(exact, ctx.rounding) };
+  },
+  {
+    inputs: (lease, { exact }) => ({
+      leaseId: lease.id,
+      annualRent: lease.annualRent,
+      compensatedMonths: lease.compensatedMonths,
+      unrounded: exact,
+    }),
+    show: ({ amount }, ctx) => asMoney(amount, ctx),
+  },
+);
 
 /**
  * 租金损失补偿 · lost-rent compensation — what the collective is paid for one lease cut short by the clearance.
@@ -43,83 +90,72 @@ export interface LeaseCompensation {
  * at the case's `clearedOn`. Months = whole months from `clearedOn` to `leaseEndsOn` (0 when the lease
  * has ended), capped at floor(12 × `village.rentCapYears`); lost rent =
  * round(annualRent × months × `village.rentCompensationRate` ÷ 12), dividing last so that an exact tie
- * rounds as the rounding mode says. Findings: `lease-ended`, `lease-capped`.
+ * rounds as the rounding mode says. Steps `village.remainingMonths`, `village.compensatedMonths`,
+ * `village.lostRent`. Findings: `lease-ended`, `lease-capped` (citing `village.compensatedMonths`).
  *
  * @example
  * // 12,000 a year, 6 months left, rate 0.5 → 12,000 × 6 × 0.5 ÷ 12 = 3,000.00
  * @category village-compensation
  */
-export function leaseCompensation(
-  lease: Lease,
-  clearedOn: IsoDate,
-  rent: RentParameters,
-  rounding: Rounding,
-): LeaseCompensation {
-  const remainingMonths = wholeMonthsBetween(clearedOn, lease.leaseEndsOn);
-  const compensatedMonths = Math.min(remainingMonths, rent.capMonths);
-  const exact = dec(lease.annualRent).times(compensatedMonths).times(rent.rate.value).dividedBy(MONTHS_PER_YEAR);
-  const lostRent = roundMoney(exact, rounding);
-  const steps = [
-    step(
-      "village.remainingMonths",
-      COMPENSATION_CLAUSE,
-      [],
-      { leaseId: lease.id, clearedOn, leaseEndsOn: lease.leaseEndsOn },
-      remainingMonths,
+export const leaseCompensation: Rule<LeaseFacts, LeaseCompensation> = (lease, ctx) =>
+  chain(remainingMonths(lease, ctx), (remaining) =>
+    chain(compensatedMonths({ ...lease, remainingMonths: remaining }, ctx), (compensated) =>
+      chain(lostRent({ ...lease, compensatedMonths: compensated }, ctx), ({ amount }) =>
+        of(
+          {
+            row: {
+              id: lease.id,
+              tenant: lease.tenant,
+              remainingMonths: remaining,
+              compensatedMonths: compensated,
+              annualRent: lease.annualRent,
+              lostRent: toMoneyString(amount, ctx.rounding),
+            },
+            lostRent: amount,
+          },
+          { findings: leaseFindings(lease, remaining, ctx) },
+        ),
+      ),
     ),
-    step(
-      "village.compensatedMonths",
-      COMPENSATION_CLAUSE,
-      [],
-      { leaseId: lease.id, remainingMonths, capMonths: rent.capMonths },
-      compensatedMonths,
-    ),
-    step(
-      "village.lostRent",
-      COMPENSATION_CLAUSE,
-      [paramUse(rent.rate)],
-      { leaseId: lease.id, annualRent: lease.annualRent, compensatedMonths, unrounded: exact },
-      toMoneyString(lostRent, rounding),
-    ),
-  ];
-  return {
-    row: {
-      id: lease.id,
-      tenant: lease.tenant,
-      remainingMonths,
-      compensatedMonths,
-      annualRent: lease.annualRent,
-      lostRent: toMoneyString(lostRent, rounding),
-    },
-    lostRent,
-    steps,
-    findings: leaseFindings(lease, clearedOn, remainingMonths, rent),
-  };
-}
+  );
 
-function leaseFindings(lease: Lease, clearedOn: IsoDate, remainingMonths: number, rent: RentParameters): Finding[] {
+function leaseFindings(lease: LeaseFacts, remaining: number, ctx: Context): Finding[] {
   const found: Finding[] = [];
   const common = { leaseId: lease.id, tenant: lease.tenant };
+  const extra = { itemId: lease.id, clause: ctx.cite("village.compensatedMonths") };
   // Ended *before* the clearance: a lease that ends on the clearance day itself lost nothing either, but it was still in force.
-  if (lease.leaseEndsOn < clearedOn) {
+  if (lease.leaseEndsOn < lease.clearedOn)
     found.push(
       finding(
         villageCompensationMessages,
         "lease-ended",
-        { ...common, leaseEndsOn: lease.leaseEndsOn, clearedOn },
-        { itemId: lease.id, clause: COMPENSATION_CLAUSE },
+        { ...common, leaseEndsOn: lease.leaseEndsOn, clearedOn: lease.clearedOn },
+        extra,
       ),
     );
-  }
-  if (remainingMonths > rent.capMonths) {
+  if (remaining > lease.cap.capMonths)
     found.push(
       finding(
         villageCompensationMessages,
         "lease-capped",
-        { ...common, remainingMonths, capMonths: rent.capMonths, capYears: rent.capYears.value },
-        { itemId: lease.id, clause: COMPENSATION_CLAUSE },
+        { ...common, remainingMonths: remaining, capMonths: lease.cap.capMonths, capYears: lease.cap.capYears },
+        extra,
       ),
     );
-  }
   return found;
+}
+
+/**
+ * Every lease's compensation, after the cap step; the rent parameters are read only when there is a lease to use them on.
+ * @category village-compensation
+ */
+export function compensateLeases(
+  parts: { readonly rentCap: typeof rentCap; readonly leaseCompensation: typeof leaseCompensation },
+  facts: VillageCompensation,
+  ctx: Context,
+) {
+  if (facts.leases.length === 0) return of<readonly LeaseCompensation[]>([]);
+  return chain(parts.rentCap(facts, ctx), (cap) =>
+    all(facts.leases.map((lease) => parts.leaseCompensation({ ...lease, clearedOn: facts.clearedOn, cap }, ctx))),
+  );
 }

@@ -1,4 +1,5 @@
 import type { Json, MessageCatalog } from "../../trace/types.js";
+import { ZONE_TYPE_LABELS, type ZoneType } from "../../vocabulary.js";
 
 type Data = { readonly [key: string]: Json };
 
@@ -9,11 +10,11 @@ function text(data: Data, key: string): string {
   return typeof value === "object" ? JSON.stringify(value) : String(value);
 }
 
-const ZONE_EN: { readonly [zone: string]: string } = {
-  "industrial-compound": "industrial compound",
-  "breeding-zone": "breeding zone",
-};
-const ZONE_ZH: { readonly [zone: string]: string } = { "industrial-compound": "工业大院", "breeding-zone": "养殖小区" };
+/** A zone type's name, or the key itself. */
+function zone(data: Data, lang: "zh" | "en"): string {
+  const key = text(data, "zoneType");
+  return Object.hasOwn(ZONE_TYPE_LABELS, key) ? ZONE_TYPE_LABELS[key as ZoneType][lang] : key;
+}
 
 /**
  * 村集体补偿文本 · village-compensation messages — every reason, finding and rule name of the domain, in English and Chinese.
@@ -24,9 +25,9 @@ export const villageCompensationMessages: MessageCatalog = {
   codes: {
     "compensation-due": {
       en: (d) =>
-        `The collective of ${text(d, "village")} is compensated for clearing its ${ZONE_EN[text(d, "zoneType")] ?? text(d, "zoneType")} of ${text(d, "landAreaMu")} mu: lost rent of ${text(d, "leases")} lease(s) plus the site part, ${text(d, "total")} yuan in all.`,
+        `The collective of ${text(d, "village")} is compensated for clearing its ${zone(d, "en")} of ${text(d, "landAreaMu")} mu: lost rent of ${text(d, "leases")} lease(s) plus the site part, ${text(d, "total")} yuan in all.`,
       zh: (d) =>
-        `${text(d, "village")}村集体经济组织清退${ZONE_ZH[text(d, "zoneType")] ?? text(d, "zoneType")}${text(d, "landAreaMu")}亩,按${text(d, "leases")}份租赁合同的租金损失加场地补偿,合计${text(d, "total")}元。`,
+        `${text(d, "village")}村集体经济组织清退${zone(d, "zh")}${text(d, "landAreaMu")}亩,按${text(d, "leases")}份租赁合同的租金损失加场地补偿,合计${text(d, "total")}元。`,
     },
     "lease-ended": {
       en: (d) =>
@@ -60,5 +61,10 @@ export const villageCompensationMessages: MessageCatalog = {
     },
     "village.sitePart": { en: "site part (per mu × area, rounded)", zh: "场地补偿(每亩标准 × 面积,四舍五入)" },
     "village.total": { en: "village-collective compensation", zh: "村集体补偿合计" },
+    // Cited by the reason only
+    "village.compensation": {
+      en: "compensation of village collectives (the district's 补偿办法)",
+      zh: "村集体经济组织清退补偿(补偿办法)",
+    },
   },
 };

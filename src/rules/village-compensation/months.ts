@@ -52,7 +52,12 @@ export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
 export function capMonthsOf(capYears: Dec): number {
   if (capYears.isNegative() && !capYears.isZero()) {
     throw new RuleSetError([
-      { path: `parameters["village.rentCapYears"]`, message: `must be ≥ 0 years; got "${capYears.toString()}"` },
+      {
+        path: `parameters["village.rentCapYears"]`,
+        code: "negative-years",
+        message: `must be ≥ 0 years; got "${capYears.toString()}"`,
+        zh: "租金补偿年限上限不得为负数",
+      },
     ]);
   }
   return capYears.times(MONTHS_PER_YEAR).floor().toNumber();

@@ -1,15 +1,19 @@
 import { ZERO, dec } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
-import { param, paramUse } from "../../parameters/lookup.js";
-import type { RuleSet } from "../../parameters/types.js";
 import type { VillageCompensation } from "../../schemas/cases.js";
-import { amountsOf, basisOf, finding, reason, step } from "../../trace/build.js";
-import type { Finding, Outcome, TraceStep } from "../../trace/types.js";
-import { COMPENSATION_CLAUSE, COMPENSATION_METHOD_CLAUSE } from "./clauses.js";
-import { type LeaseCompensation, type LeaseRow, type RentParameters, leaseCompensation } from "./leaseCompensation.js";
+import { finding, reason } from "../../trace/build.js";
+import type { Finding } from "../../trace/types.js";
+import { chain, figure, of, type Context, type Rule } from "../algebra.js";
+import type { Payment } from "../domain.js";
+import {
+  compensateLeases,
+  type LeaseCompensation,
+  type LeaseRow,
+  leaseCompensation,
+  rentCap,
+} from "./leaseCompensation.js";
 import { villageCompensationMessages as messages } from "./messages.js";
-import { capMonthsOf } from "./months.js";
-import { sitePart } from "./sitePart.js";
+import type { sitePart } from "./sitePart.js";
 
 /** `detail` of a village-compensation outcome (money as decimal strings, months as counts). */
 export interface VillageCompensationDetail {
@@ -18,100 +22,28 @@ export interface VillageCompensationDetail {
   readonly total: string;
 }
 
-/**
- * 村集体补偿 · village-collective compensation — what the district pays a village collective for clearing its compound or breeding zone.
- *
- * @remarks
- * 《实施方案》三(三)3 and 四(十五) (区经管站's 补偿办法, not public: every figure is illustrative). Parameters
- * are read at `clearedOn`. Total = Σ rounded lost rent of each lease + rounded site part; the district
- * pays it to the collective; `eligible` is always true. Reason: `compensation-due`. Findings:
- * `lease-ended`, `lease-capped`, `leased-area-exceeds-site`.
- *
- * @example
- * // 10 mu compound at 10,000/mu, one lease of 12,000/yr with 6 months left at 0.5 → 3,000.00 + 100,000.00 = 103,000.00
- * @category village-compensation
- */
-export function villageCompensation(facts: VillageCompensation, ruleSet: RuleSet): Outcome<VillageCompensationDetail> {
-  const rounding = ruleSet.rounding;
-  const { leases, capStep } = compensateLeases(facts, ruleSet);
-  const site = sitePart(facts, ruleSet);
-  const total = leases.reduce((sum, lease) => sum.plus(lease.lostRent), ZERO).plus(site.amount);
-  const totalText = toMoneyString(total, rounding);
-  const trace = [
-    ...capStep,
-    ...leases.flatMap((lease) => lease.steps),
-    site.step,
-    step(
-      "village.total",
-      COMPENSATION_CLAUSE,
-      [],
-      { lostRent: leases.map((lease) => lease.row.lostRent), sitePart: toMoneyString(site.amount, rounding) },
-      totalText,
-    ),
-  ];
-  return {
-    id: facts.id,
-    kind: facts.kind,
-    township: facts.township,
-    ruleSet: { id: ruleSet.id, version: ruleSet.version },
-    eligible: true,
-    payee: { type: "village-collective", id: facts.village },
-    amounts: amountsOf({ district: total }, rounding),
-    estimate: false,
-    basis: basisOf(trace),
-    reasons: [
-      reason(
-        messages,
-        "compensation-due",
-        COMPENSATION_METHOD_CLAUSE,
-        {
-          village: facts.village,
-          zoneType: facts.zoneType,
-          landAreaMu: facts.landAreaMu,
-          leases: facts.leases.length,
-          total: totalText,
-        },
-        { decisive: true },
-      ),
-    ],
-    findings: [...leases.flatMap((lease) => lease.findings), ...areaFindings(facts)],
-    detail: {
-      leases: leases.map((lease) => lease.row),
-      sitePart: toMoneyString(site.amount, rounding),
-      total: totalText,
-    },
-    trace,
-  };
+/** The named parts of the village-compensation domain. */
+export interface VillageCompensationParts {
+  readonly rentCap: typeof rentCap;
+  readonly leaseCompensation: typeof leaseCompensation;
+  readonly sitePart: typeof sitePart;
 }
 
-/** Every lease's compensation and the cap step; the rent parameters are read only when there is a lease to use them on. */
-function compensateLeases(
-  facts: VillageCompensation,
-  ruleSet: RuleSet,
-): { leases: LeaseCompensation[]; capStep: TraceStep[] } {
-  if (facts.leases.length === 0) return { leases: [], capStep: [] };
-  const capYears = param(ruleSet, "village.rentCapYears", facts.clearedOn);
-  const rent: RentParameters = {
-    capYears,
-    capMonths: capMonthsOf(capYears.value),
-    rate: param(ruleSet, "village.rentCompensationRate", facts.clearedOn),
-  };
-  return {
-    leases: facts.leases.map((lease) => leaseCompensation(lease, facts.clearedOn, rent, ruleSet.rounding)),
-    capStep: [
-      step(
-        "village.rentCapMonths",
-        COMPENSATION_CLAUSE,
-        [paramUse(capYears)],
-        { capYears: capYears.value },
-        rent.capMonths,
-      ),
-    ],
-  };
-}
+const total = figure(
+  "village.total",
+  ({ leases, site }: { readonly leases: readonly LeaseCompensation[]; readonly site: ReturnType<typeof dec> }) =>
+    leases.reduce((sum, lease) => sum.plus(lease.lostRent), ZERO).plus(site),
+  {
+    inputs: ({ leases, site }, _value, ctx) => ({
+      lostRent: leases.map((lease) => lease.row.lostRent),
+      sitePart: toMoneyString(site, ctx.rounding),
+    }),
+    show: (value, ctx) => toMoneyString(value, ctx.rounding),
+  },
+);
 
 /** `leased-area-exceeds-site`: the leases still in force at clearance (not ended before it) cover more land than the site. */
-function areaFindings(facts: VillageCompensation): Finding[] {
+function areaFindings(facts: VillageCompensation, ctx: Context): Finding[] {
   const inForce = facts.leases.filter((lease) => lease.leaseEndsOn >= facts.clearedOn);
   const leasedAreaMu = inForce.reduce((sum, lease) => sum.plus(dec(lease.landAreaMu)), ZERO);
   if (!leasedAreaMu.greaterThan(dec(facts.landAreaMu))) return [];
@@ -120,7 +52,55 @@ function areaFindings(facts: VillageCompensation): Finding[] {
       messages,
       "leased-area-exceeds-site",
       { leasedAreaMu, siteAreaMu: facts.landAreaMu, leases: inForce.length },
-      { clause: COMPENSATION_CLAUSE },
+      { clause: ctx.cite("village.sitePart") },
     ),
   ];
+}
+
+/**
+ * 村集体补偿 · village-collective compensation — the payment rule of the village-compensation domain: what the
+ * district pays a village collective for clearing its compound or breeding zone.
+ *
+ * @remarks
+ * 《实施方案》三(三)3 and 四(十五) (区经管站's 补偿办法, not public: every figure is illustrative). Parameters
+ * are read at `clearedOn`. Total = Σ rounded lost rent of each lease + rounded site part (step `village.total`);
+ * the district pays it to the collective; `eligible` is always true. Reason: `compensation-due` (cites
+ * `village.compensation`). Findings: `lease-ended`, `lease-capped`, `leased-area-exceeds-site`.
+ *
+ * @example
+ * // 10 mu compound at 10,000/mu, one lease of 12,000/yr with 6 months left at 0.5 → 3,000.00 + 100,000.00 = 103,000.00
+ * @category village-compensation
+ */
+export function villageCompensation(
+  parts: VillageCompensationParts,
+): Rule<VillageCompensation, Payment<VillageCompensationDetail>> {
+  return (facts, ctx) =>
+    chain(compensateLeases(parts, facts, ctx), (leases) =>
+      chain(parts.sitePart(facts, ctx), (site) =>
+        chain(total({ leases, site }, ctx), (amount) => {
+          const totalText = toMoneyString(amount, ctx.rounding);
+          const data = {
+            village: facts.village,
+            zoneType: facts.zoneType,
+            landAreaMu: facts.landAreaMu,
+            leases: facts.leases.length,
+            total: totalText,
+          };
+          const detail = {
+            leases: leases.map((lease) => lease.row),
+            sitePart: toMoneyString(site, ctx.rounding),
+            total: totalText,
+          };
+          return of(
+            { municipal: ZERO, district: amount, eligible: true, estimate: false, detail },
+            {
+              reasons: [
+                reason(messages, "compensation-due", ctx.cite("village.compensation"), data, { decisive: true }),
+              ],
+              findings: areaFindings(facts, ctx),
+            },
+          );
+        }),
+      ),
+    );
 }

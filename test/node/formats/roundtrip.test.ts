@@ -17,9 +17,11 @@ import {
 } from "../../../src/node/formats/template.js";
 import { readCases } from "../../../src/node/read.js";
 import { defaultRuleSet } from "../../../src/rule-sets/index.js";
-import type { CaseKind } from "../../../src/trace/types.js";
+import { CASE_KINDS } from "../../../src/schemas/cases.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../../fixtures/cases.js";
 import { ioAt, tempDir } from "./support.js";
+
+type CaseKind = (typeof CASE_KINDS)[number];
 
 /** Cases of each kind as a clerk would type them, several per kind and lists of several entries. */
 const CASES: { readonly [kind in CaseKind]: readonly { readonly [key: string]: unknown }[] } = {

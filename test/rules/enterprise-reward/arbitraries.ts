@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { CATALOGUE_INDUSTRIES, EXEMPT_CATEGORIES, MUNICIPAL_OUTCOMES } from "../../../src/schemas/cases.js";
-import { POLLUTANTS } from "../../../src/parameters/catalog.js";
+import { POLLUTANTS } from "../../../src/vocabulary.js";
 
 /** A decimal string: a whole part up to `maxWhole` and 0–`maxDecimals` decimals ("1234", "0.5", "17.000250"). */
 export function decimalStringArb(maxWhole: number, maxDecimals: number): fc.Arbitrary<string> {

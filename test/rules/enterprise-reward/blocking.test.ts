@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enterpriseReward } from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import { enterpriseReward } from "../../support/outcomes.js";
 import { ruleSets } from "../../../src/rule-sets/index.js";
 import { ACCEPTED, exitFacts, testRules } from "./fixtures.js";
 import { codesFor, findingCodes, ruleNames } from "./helpers.js";

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toChineseCapital } from "../../../src/money/capital.js";
-import {
-  enterpriseReward,
-  type EnterpriseRewardDetail,
-} from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import type { EnterpriseRewardDetail } from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import { enterpriseReward } from "../../support/outcomes.js";
 import { ruleSets } from "../../../src/rule-sets/index.js";
 import { exitFacts } from "./fixtures.js";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compute } from "../../../src/batch/compute.js";
-import { enterpriseReward } from "../../../src/rules/enterprise-reward/enterpriseReward.js";
-import { enterpriseExitDomain } from "../../../src/rules/enterprise-reward/index.js";
+import { enterpriseReward } from "../../support/outcomes.js";
+import { enterpriseExit } from "../../../src/rules/enterprise-reward/index.js";
 import { ruleSets } from "../../../src/rule-sets/index.js";
 import { BASE_INPUT, exitFacts, testRules } from "./fixtures.js";
 import { codesFor, decisiveCodes, paramNames } from "./helpers.js";
@@ -119,7 +119,7 @@ describe("basis: the weakest status of the parameters actually used (bundled ton
 
 describe("the domain", () => {
   it("is registered for enterprise-exit and computes through the batch API with the bundled rule set", () => {
-    expect(enterpriseExitDomain.kind).toBe("enterprise-exit");
+    expect(enterpriseExit.kind).toBe("enterprise-exit");
     const outcome = compute({ ...BASE_INPUT, municipalAssessedAmount: "1200000" });
     expect(outcome.track).toBe("municipal");
     expect(outcome.amounts).toEqual({ municipal: "1200000.00", district: "0.00", total: "1200000.00" });

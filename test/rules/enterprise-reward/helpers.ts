@@ -1,4 +1,4 @@
-import type { Outcome, Track } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome, Track } from "../../../src/trace/types.js";
 
 /** The reason codes that concern `track`, in order. */
 export function codesFor(outcome: Outcome, track: Track): string[] {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { RuleSetError } from "../../../src/errors/index.js";
-import {
-  enterpriseReward,
-  type EnterpriseRewardDetail,
-} from "../../../src/rules/enterprise-reward/enterpriseReward.js";
-import { municipalStandardAmount } from "../../../src/rules/enterprise-reward/municipal.js";
+import type { EnterpriseRewardDetail } from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import { enterpriseReward } from "../../support/outcomes.js";
+import { dec } from "../../../src/money/decimal.js";
+import { municipalStandard } from "../../../src/rules/enterprise-reward/municipal.js";
+import { contextOn } from "../../support/outcomes.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 import { TEST_PARAMETERS, exitFacts, testRules } from "./fixtures.js";
 import { codesFor, decisiveCodes, paramNames } from "./helpers.js";
@@ -190,7 +190,9 @@ describe("raw from energy and pollutants (100 元/tce, 1,000 元/t)", () => {
 
   it("a rule set whose floor is above its cap is a rule-set error, not a silent amount", () => {
     const broken = ruleSetWith({ ...TEST_PARAMETERS, "reward.municipal.min": "4000000" });
-    expect(() => municipalStandardAmount(exitFacts({ energySavedTce: "6000" }), broken)).toThrow(RuleSetError);
+    const facts = exitFacts({ energySavedTce: "6000" });
+    const ctx = contextOn(broken, facts.exitCompletedOn);
+    expect(() => municipalStandard({ ...facts, raw: dec("600000") }, ctx)).toThrow(RuleSetError);
   });
 });
 

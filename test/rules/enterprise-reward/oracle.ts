@@ -1,7 +1,7 @@
 import { Dec, dec } from "../../../src/money/decimal.js";
 import { roundMoney } from "../../../src/money/round.js";
-import { POLLUTANTS } from "../../../src/parameters/catalog.js";
-import { param } from "../../../src/parameters/lookup.js";
+import { POLLUTANTS } from "../../../src/vocabulary.js";
+import { param } from "../../support/outcomes.js";
 import type { RuleSet } from "../../../src/parameters/types.js";
 import type { EnterpriseExit } from "../../../src/schemas/cases.js";
 import type { Track } from "../../../src/trace/types.js";

@@ -1,15 +1,15 @@
 import { fc, test } from "@fast-check/vitest";
 import { expect, vi } from "vitest";
 import * as lookup from "../../../src/parameters/lookup.js";
-import { enterpriseReward } from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import { enterpriseReward } from "../../support/outcomes.js";
 import { EnterpriseExitSchema } from "../../../src/schemas/cases.js";
 import { aimedInputArb, exitInputArb } from "./arbitraries.js";
 import { propertyRules as rules } from "./fixtures.js";
 
-// Every `param()` call the rule makes is recorded, so the trace can be checked against what was really read.
+// Every value the rule reads through its context is recorded, so the trace can be checked against what was really read.
 vi.mock("../../../src/parameters/lookup.js", async (importOriginal) => {
   const original = await importOriginal<typeof import("../../../src/parameters/lookup.js")>();
-  return { ...original, param: vi.fn(original.param) };
+  return { ...original, valueIn: vi.fn(original.valueIn) };
 });
 
 const anyCase = fc.oneof(
@@ -23,11 +23,11 @@ test.prop([anyCase])(
   "every parameter the rule reads appears in some trace step's params, so basis is honest",
   (input) => {
     const facts = EnterpriseExitSchema.parse(input);
-    const spy = vi.mocked(lookup.param);
+    const spy = vi.mocked(lookup.valueIn);
     spy.mockClear();
     const outcome = enterpriseReward(facts, rules);
     const recorded = outcome.trace.flatMap((s) => s.params.map((p) => p.name));
-    const read = spy.mock.calls.map(([, name, on]) => {
+    const read = spy.mock.calls.map(([, , name, on]) => {
       expect(on).toBe(facts.exitCompletedOn); // every parameter is read on the exit date
       return name;
     });

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  enterpriseReward,
-  type EnterpriseRewardDetail,
-} from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import type { EnterpriseRewardDetail } from "../../../src/rules/enterprise-reward/enterpriseReward.js";
+import { enterpriseReward } from "../../support/outcomes.js";
 import { exitFacts, testRules } from "./fixtures.js";
 import { codesFor, decisiveCodes, ruleNames } from "./helpers.js";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { contextOn } from "../../support/outcomes.js";
 import { compute } from "../../../src/batch/compute.js";
 import { InvalidInputError } from "../../../src/errors/index.js";
 import { checkDeclaration } from "../../../src/rules/land-clearing-fee/index.js";
@@ -153,10 +154,12 @@ describe("structure-clearance input errors (through computeBatch)", () => {
 describe("checkDeclaration (paths relative to the case)", () => {
   it("returns no issue for a valid declaration, and relative paths otherwise", () => {
     const valid = StructureClearanceSchema.parse(declaration([clean("brick-concrete", "1")]));
-    expect(checkDeclaration(valid, RULES)).toEqual([]);
+    expect(checkDeclaration(valid, contextOn(RULES, valid.declaredOn))).toEqual([]);
     const invalid = StructureClearanceSchema.parse(
       declaration([clean("brick-concrete", "1"), { structureType: "tent", quantity: "1" }]),
     );
-    expect(checkDeclaration(invalid, RULES).map((i) => i.path)).toEqual(["items[1].structureType"]);
+    expect(checkDeclaration(invalid, contextOn(RULES, invalid.declaredOn)).map((i) => i.path)).toEqual([
+      "items[1].structureType",
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { computeBatch } from "../../../src/batch/compute.js";
 import type { ParameterValueJson, RuleSet } from "../../../src/parameters/types.js";
 import type { ClearanceDetail } from "../../../src/rules/land-clearing-fee/index.js";
-import type { Outcome } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../../src/trace/types.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 
 /** Round, test-only rates (not the bundled illustrative ones). */
@@ -59,10 +59,10 @@ export function clean(structureType: string, quantity: string, extra: Partial<It
 }
 
 /** The outcome of one valid declaration (fails the test on input errors). */
-export function verifyOne(input: unknown, ruleSet: RuleSet = RULES): Outcome<ClearanceDetail> {
+export function verifyOne(input: unknown, ruleSet: RuleSet = RULES): Outcome<string, ClearanceDetail> {
   const document = computeBatch([input], ruleSet);
   if (document.errors.length > 0) throw new Error(`unexpected input errors: ${JSON.stringify(document.errors)}`);
-  return document.results[0] as Outcome<ClearanceDetail>;
+  return document.results[0] as Outcome<string, ClearanceDetail>;
 }
 
 /** The input problems of some declarations. */

@@ -1,34 +1,25 @@
 import { describe, expect, it, vi } from "vitest";
+import { crossCheckTransfers, townshipTransfer } from "../../support/outcomes.js";
 import { computeBatch } from "../../../src/batch/compute.js";
-import { crossCheckTransfers } from "../../../src/rules/township-transfer/crossCheck.js";
-import { townshipTransferDomain } from "../../../src/rules/township-transfer/index.js";
 import { CaseSchema, type Case } from "../../../src/schemas/cases.js";
-import type { Outcome } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../../src/trace/types.js";
 import { rules, transferInput } from "./cases.js";
 
 // The cross-check reads only the enterprise-exit *cases*; their rewards are another domain's business.
 // A fixed stand-in outcome keeps these tests about the cross-check whatever that domain computes.
-vi.mock("../../../src/rules/enterprise-reward/index.js", () => ({
-  enterpriseExitDomain: {
-    kind: "enterprise-exit",
-    compute: (facts: { id: string; township: string }): Outcome => ({
-      id: facts.id,
-      kind: "enterprise-exit",
-      township: facts.township,
-      ruleSet: { id: "test", version: "t" },
-      eligible: false,
-      track: "none",
-      payee: { type: "enterprise", id: facts.id },
-      amounts: { municipal: "0.00", district: "0.00", total: "0.00" },
-      estimate: false,
-      basis: "official",
-      reasons: [],
-      findings: [],
-      trace: [],
-    }),
-    messages: { codes: {}, rules: {} },
-  },
-}));
+vi.mock("../../../src/rules/enterprise-reward/index.js", async (importOriginal) => {
+  const original = await importOriginal<typeof import("../../../src/rules/enterprise-reward/index.js")>();
+  const { of } = await import("../../../src/rules/algebra.js");
+  const { ZERO } = await import("../../../src/money/decimal.js");
+  return {
+    ...original,
+    enterpriseExit: {
+      ...original.enterpriseExit,
+      payment: () => () =>
+        of({ municipal: ZERO, district: ZERO, eligible: false, track: "none", estimate: false, detail: {} }),
+    },
+  };
+});
 
 function enterpriseInput(id: string, township: string, priorYearTax: { readonly [type: string]: string }) {
   return {
@@ -143,7 +134,7 @@ describe("crossCheckTransfers on its own", () => {
   ];
   const transferFacts = cases[1];
   if (transferFacts?.kind !== "township-transfer") throw new Error("fixture");
-  const transferOutcome = townshipTransferDomain.compute(transferFacts, rules);
+  const transferOutcome = townshipTransfer(transferFacts, rules);
   const enterpriseOutcome = { ...transferOutcome, id: "E1", kind: "enterprise-exit" as const };
 
   it("returns new outcome objects and leaves its inputs as they were", () => {

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { compute } from "../../../src/batch/compute.js";
 import type { TownshipTransferDetail } from "../../../src/rules/township-transfer/townshipTransfer.js";
-import type { Outcome } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../../src/trace/types.js";
 
 // The worked examples of docs/township-transfers.md, computed with the bundled tongzhou-2016 rule set.
 const page = readFileSync(new URL("../../../docs/township-transfers.md", import.meta.url), "utf8");
@@ -64,7 +64,7 @@ describe("docs/township-transfers.md worked examples (bundled tongzhou-2016)", (
   it.each(examples.map((example) => [example.id, example] as const))(
     "%s computes to the figures the page writes",
     (id, example) => {
-      const outcome = compute(example) as Outcome<TownshipTransferDetail>;
+      const outcome = compute(example) as Outcome<string, TownshipTransferDetail>;
       const want = expected[id] as Expected;
       expect(outcome.detail?.enterprises.map((enterprise) => enterprise.lostCapacity)).toEqual(want.enterprises);
       expect(outcome.detail).toMatchObject({

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { crossCheckTransfers } from "../../../src/rules/township-transfer/crossCheck.js";
-import { townshipTransferDomain } from "../../../src/rules/township-transfer/index.js";
+import { crossCheckTransfers, townshipTransfer } from "../../support/outcomes.js";
 import { townshipTransferMessages as messages } from "../../../src/rules/township-transfer/messages.js";
 import { CaseSchema } from "../../../src/schemas/cases.js";
 import type { Reason, Finding } from "../../../src/trace/types.js";
@@ -30,7 +29,7 @@ describe("township-transfer messages", () => {
   });
   const outcomes = crossCheckTransfers(
     [met, below, exit],
-    [townshipTransferDomain.compute(met, rules), townshipTransferDomain.compute(below, rules)],
+    [townshipTransfer(met, rules), townshipTransfer(below, rules)],
   );
   const items: (Reason | Finding)[] = outcomes.flatMap((o) => [...o.reasons, ...o.findings]);
 

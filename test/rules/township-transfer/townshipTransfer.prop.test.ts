@@ -2,7 +2,7 @@ import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
 import { dec } from "../../../src/money/decimal.js";
 import { roundMoney } from "../../../src/money/round.js";
-import { townshipTransfer } from "../../../src/rules/township-transfer/townshipTransfer.js";
+import { townshipTransfer } from "../../support/outcomes.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 import { type EnterpriseInput, transferCase } from "./cases.js";
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { townshipTransfer } from "../../support/outcomes.js";
 import { computeBatch } from "../../../src/batch/compute.js";
-import { townshipTransferDomain } from "../../../src/rules/township-transfer/index.js";
 import { reckoningDate, type TownshipTransferDetail } from "../../../src/rules/township-transfer/townshipTransfer.js";
-import type { Outcome } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../../src/trace/types.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 import { type EnterpriseInput, rules, transferCase, transferInput } from "./cases.js";
 
@@ -10,7 +10,7 @@ const compute = (
   overrides: { readonly [field: string]: unknown },
   enterprises: readonly EnterpriseInput[],
   ruleSet = rules,
-) => townshipTransferDomain.compute(transferCase(overrides, enterprises), ruleSet) as Outcome<TownshipTransferDetail>;
+) => townshipTransfer(transferCase(overrides, enterprises), ruleSet) as Outcome<string, TownshipTransferDetail>;
 
 // Test rule set: township share of local 0.5, threshold 0.1, coverage 0.5; national local shares as bundled.
 describe("lost capacity per enterprise: round(Σ tax × local share × township share), read on 31 Dec of fiscalYear − 1", () => {
@@ -217,10 +217,7 @@ describe("impact ratio, eligibility and transfer (prior-year capacity 100,000, t
   });
 
   it("basis: the bundled rule set's township shares and threshold are illustrative → illustrative", () => {
-    const outcome = townshipTransferDomain.compute(
-      transferCase({}, [{ priorYearTax: { vat: "100000" } }]),
-      ruleSetWith({}),
-    );
+    const outcome = townshipTransfer(transferCase({}, [{ priorYearTax: { vat: "100000" } }]), ruleSetWith({}));
     expect(outcome.basis).toBe("illustrative");
   });
 });

@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
+import {} from "../../support/outcomes.js";
 import { describe, expect, it } from "vitest";
 import { compute } from "../../../src/batch/compute.js";
-import type { Outcome } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../../src/trace/types.js";
 import type { VillageCompensationDetail } from "../../../src/rules/village-compensation/villageCompensation.js";
 
 // The worked examples of docs/village-compensation.md, computed with the bundled tongzhou-2016 rule set.
@@ -46,7 +47,7 @@ describe("docs/village-compensation.md worked examples (bundled tongzhou-2016)",
   it.each(examples.map((example) => [example.id, example] as const))(
     "%s computes to the figures the page writes",
     (id, example) => {
-      const outcome = compute(example) as Outcome<VillageCompensationDetail>;
+      const outcome = compute(example) as Outcome<string, VillageCompensationDetail>;
       const want = expected[id];
       expect(
         outcome.detail?.leases.map((lease) => [lease.remainingMonths, lease.compensatedMonths, lease.lostRent]),

@@ -1,8 +1,8 @@
 import { fc, test } from "@fast-check/vitest";
+import { villageCompensation } from "../../support/outcomes.js";
 import { addDays, format, parseISO } from "date-fns";
 import { expect } from "vitest";
 import { dec } from "../../../src/money/decimal.js";
-import { villageCompensation } from "../../../src/rules/village-compensation/villageCompensation.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 import { isoDateArb, moneyArb, muArb } from "./arbitraries.js";
 import { rules, villageCase } from "./cases.js";

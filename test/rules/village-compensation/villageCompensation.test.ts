@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { villageCompensation } from "../../support/outcomes.js";
 import { computeBatch } from "../../../src/batch/compute.js";
-import { villageCompensationDomain } from "../../../src/rules/village-compensation/index.js";
 import type { VillageCompensationDetail } from "../../../src/rules/village-compensation/villageCompensation.js";
-import type { Outcome } from "../../../src/trace/types.js";
+import type { OutcomeBase as Outcome } from "../../../src/trace/types.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 import { type LeaseInput, rules, villageCase, villageInput } from "./cases.js";
 
 const compute = (overrides: { readonly [field: string]: unknown }, leases: readonly LeaseInput[], ruleSet = rules) =>
-  villageCompensationDomain.compute(villageCase(overrides, leases), ruleSet) as Outcome<VillageCompensationDetail>;
+  villageCompensation(villageCase(overrides, leases), ruleSet) as Outcome<string, VillageCompensationDetail>;
 
 const codes = (outcome: Outcome) =>
   outcome.findings.map((f) => `${f.code}${f.itemId === undefined ? "" : `:${f.itemId}`}`);

@@ -1,0 +1,124 @@
+import * as z from "zod";
+import { InvalidInputError, type InputIssue } from "../errors/index.js";
+import type { AnyParameter } from "../parameters/handles.js";
+import { FIELD_LABELS } from "../schemas/labels.js";
+import type { MessageCatalog, OutcomeBase } from "../trace/types.js";
+import type { Rule } from "./algebra.js";
+import { mergeParameters, type AnyDomain, type CaseFacts, type DetailOf, type Payment } from "./domain.js";
+
+const PROGRAMME: unique symbol = Symbol.for("exitfund.Programme") as never;
+
+/** A domain ready to compute: its case schema and its payment rule, built once. */
+export interface CompiledDomain {
+  readonly domain: AnyDomain;
+  readonly schema: z.ZodType;
+  readonly rule: Rule<CaseFacts, Payment>;
+}
+
+/**
+ * 方案 · programme — the domains a district computes, with what they declare together: the case kinds (one
+ * domain each), every parameter a rule set must value, every rule a rule set may cite.
+ * @category rules
+ */
+export interface Programme<D extends AnyDomain = AnyDomain> {
+  readonly domains: readonly D[];
+  readonly kinds: readonly D["kind"][];
+  /** Every parameter the domains declare (each name once): a rule set values exactly these. */
+  readonly parameters: readonly AnyParameter[];
+  /** Every rule name the domains' texts give: a rule set's `rules` block cites only these. */
+  readonly rules: readonly string[];
+  /** The domain of `kind`, compiled, or undefined when the programme has no such kind. */
+  entry(kind: string): CompiledDomain | undefined;
+  /** The Chinese label of a case field (for messages, schemas and sheets). */
+  fieldLabel(field: string): string | undefined;
+  readonly [PROGRAMME]: true;
+}
+
+/** The outcomes of a programme: one outcome type per domain, discriminated by `kind`. */
+export type OutcomeOf<P> =
+  P extends Programme<infer D> ? (D extends AnyDomain ? OutcomeBase<D["kind"], DetailOf<D>> : never) : never;
+
+/**
+ * 组成方案 · programme — the programme of these domains (one per case kind), ready to pass as `{ programme }` to
+ * compute, budget, audit, compare, explain and loadRuleSet.
+ *
+ * @throws InvalidInputError when two domains share a kind, a domain has no `id` or `township` field, or two
+ *   domains declare one parameter name with two shapes.
+ * @example const changping = programme(changpingExit, ...defaultProgramme.domains.filter((d) => d.kind !== "enterprise-exit"));
+ * @category rules
+ */
+export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds): Programme<Ds[number]> {
+  const issues: InputIssue[] = [];
+  const entries = new Map<string, CompiledDomain>();
+  for (const domain of domains) {
+    if (entries.has(domain.kind))
+      issues.push({
+        path: `domains[${JSON.stringify(domain.kind)}]`,
+        code: "duplicate-kind",
+        message: `two domains compute the kind "${domain.kind}"; a programme has one domain per case kind`,
+        zh: `两个领域计算同一案件类型"${domain.kind}"`,
+      });
+    else entries.set(domain.kind, compileDomain(domain));
+    for (const name of ["id", "township"])
+      if (!Object.hasOwn(domain.fields, name))
+        issues.push({
+          path: `domains[${JSON.stringify(domain.kind)}].fields.${name}`,
+          code: "missing-field",
+          message: `has no field "${name}"; every case has an id and a township (field.text("编号"), field.text("乡镇"))`,
+          zh: `缺少字段"${name}"`,
+        });
+  }
+  const parameters = mergeParameters(
+    [],
+    domains.flatMap((domain) => domain.parameters),
+    issues,
+  );
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  const labels = fieldLabels(domains);
+  const rules = [...new Set(domains.flatMap((domain) => Object.keys(domain.messages.rules)))];
+  return Object.freeze({
+    domains: Object.freeze([...domains]),
+    kinds: Object.freeze(domains.map((domain) => domain.kind)),
+    parameters,
+    rules: Object.freeze(rules),
+    entry: (kind: string) => entries.get(kind),
+    fieldLabel: (field: string) => labels.get(field),
+    [PROGRAMME]: true as const,
+  });
+}
+
+/** True for a programme (of any copy of exitfund). */
+export function isProgramme(value: unknown): value is Programme {
+  return typeof value === "object" && value !== null && (value as { [PROGRAMME]?: unknown })[PROGRAMME] === true;
+}
+
+function compileDomain(domain: AnyDomain): CompiledDomain {
+  const object = z.strictObject({ kind: z.literal(domain.kind), ...domain.fields });
+  return Object.freeze({
+    domain,
+    schema: domain.finish === undefined ? object : domain.finish(object),
+    rule: domain.payment(domain.parts) as Rule<CaseFacts, Payment>,
+  });
+}
+
+/** The contract's field labels, and those of the fields the programme's domains add (their descriptions). */
+function fieldLabels(domains: readonly AnyDomain[]): ReadonlyMap<string, string> {
+  const labels = new Map(Object.entries(FIELD_LABELS));
+  for (const domain of domains)
+    for (const [name, schema] of Object.entries(domain.fields)) {
+      const description = descriptionOf(schema as z.ZodType);
+      if (!labels.has(name) && description !== undefined) labels.set(name, description);
+    }
+  return labels;
+}
+
+/** A field's description (its label), looked for through `.optional()` and the like. */
+function descriptionOf(schema: z.ZodType): string | undefined {
+  const inner = (schema.def as { innerType?: z.ZodType }).innerType;
+  return schema.description ?? (inner === undefined ? undefined : descriptionOf(inner));
+}
+
+/** Every domain's texts, for explaining outcomes. */
+export function catalogsOf(programme: Programme): readonly MessageCatalog[] {
+  return programme.domains.map((domain) => domain.messages);
+}

@@ -1,0 +1,29 @@
+// `trace: false` (the reference evaluator): no trace step is made, and every outcome is otherwise identical.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "@fast-check/vitest";
+import { describe, expect, it } from "vitest";
+import { compute, computeBatch } from "../../src/batch/compute.js";
+import { exitBatchArb } from "../rules/enterprise-reward/arbitraries.js";
+import { propertyRules } from "../rules/enterprise-reward/fixtures.js";
+
+const sample = (
+  JSON.parse(readFileSync(join(import.meta.dirname, "../../examples/tongzhou-2016/cases.json"), "utf8")) as {
+    cases: unknown[];
+  }
+).cases;
+
+describe("compute without traces", () => {
+  it("the sample district: the same outcomes, each with an empty trace, the same totals", () => {
+    const traced = computeBatch(sample);
+    const untraced = computeBatch(sample, { trace: false });
+    expect(untraced.totals).toEqual(traced.totals);
+    expect(untraced.results).toEqual(traced.results.map((outcome) => ({ ...outcome, trace: [] })));
+  });
+
+  test.prop([exitBatchArb])("any enterprise batch: identical but for the trace (basis included)", (inputs) => {
+    const traced = compute(inputs, { ruleSet: propertyRules });
+    const untraced = compute(inputs, { ruleSet: propertyRules, trace: false });
+    expect(untraced).toEqual(traced.map((outcome) => ({ ...outcome, trace: [] })));
+  });
+});
