@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook, type Cell, type Worksheet } from "../xlsx/engine.js";
 import type { ComputeDocument } from "../../batch/compute.js";
 import { toChineseCapital } from "../../money/capital.js";
 import type { Amounts, OutcomeBase as Outcome, TraceStep } from "../../trace/types.js";
@@ -45,7 +45,7 @@ export async function resultsWorkbookBytes(
     Math.max(document.results.length, steps) + 1,
     options.maxCells,
   );
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = "exitfund";
   writeResults(
     workbook.addWorksheet(RESULT_SHEETS.results, { views: [{ state: "frozen", ySplit: 1 }] }),
@@ -61,11 +61,11 @@ export async function resultsWorkbookBytes(
 }
 
 /** An amount as a number cell when Excel holds it exactly, else as its exact text. */
-export function amountCell(cell: ExcelJS.Cell, amount: string): void {
+export function amountCell(cell: Cell, amount: string): void {
   moneyCell(cell, amount);
 }
 
-function headerRow(sheet: ExcelJS.Worksheet, row: number, headers: readonly string[], widths: readonly number[]): void {
+function headerRow(sheet: Worksheet, row: number, headers: readonly string[], widths: readonly number[]): void {
   headers.forEach((text, index) => {
     const cell = sheet.getCell(row, index + 1);
     cell.value = text;
@@ -76,7 +76,7 @@ function headerRow(sheet: ExcelJS.Worksheet, row: number, headers: readonly stri
   });
 }
 
-function writeResults(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[]): void {
+function writeResults(sheet: Worksheet, outcomes: readonly Outcome[]): void {
   headerRow(sheet, 1, RESULT_XLSX_HEADERS, [16, 20, 10, 18, 10, 24, 15, 15, 15, 8, 12, 30, 40]);
   outcomes.forEach((outcome, index) => {
     const row = sheet.getRow(2 + index);
@@ -98,7 +98,7 @@ function writeResults(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[]): v
   });
 }
 
-function writeTotals(sheet: ExcelJS.Worksheet, document: ComputeDocument, title: string | undefined): void {
+function writeTotals(sheet: Worksheet, document: ComputeDocument, title: string | undefined): void {
   const rule = `${document.ruleSet.id} v${document.ruleSet.version}${title === undefined ? "" : `（${title}）`}`;
   sheet.getCell("A1").value = `合计 totals — 规则集 rule set ${rule}，共 ${document.results.length} 项，金额单位：元`;
   sheet.getCell("A1").font = { bold: true, size: 13 };
@@ -128,7 +128,7 @@ function writeTotals(sheet: ExcelJS.Worksheet, document: ComputeDocument, title:
   });
 }
 
-function writeTrace(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[]): void {
+function writeTrace(sheet: Worksheet, outcomes: readonly Outcome[]): void {
   headerRow(
     sheet,
     1,

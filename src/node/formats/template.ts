@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook, type CellValue, type DataValidation, type Workbook, type Worksheet } from "../xlsx/engine.js";
 import { compiledParameter } from "../../parameters/lookup.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { Programme } from "../../rules/programme.js";
@@ -188,9 +188,9 @@ function csvCell(value: unknown): string {
  * rows; a dropdown on every enumerated column; text format on ids, money and quantities so Excel keeps
  * the exact decimals; a date format on dates) and a 说明 sheet describing each column.
  */
-export function templateWorkbook(kind: string, ruleSet: RuleSet, programme?: Programme): ExcelJS.Workbook {
+export function templateWorkbook(kind: string, ruleSet: RuleSet, programme?: Programme): Workbook {
   const { layout, example } = templateOf(kind, programme);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = "exitfund";
   const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
   const types = structureTypes(ruleSet);
@@ -224,13 +224,13 @@ export async function templateXlsxBytes(kind: string, ruleSet: RuleSet, programm
 }
 
 /** A value of the flat layout as an exceljs cell value: dates as date cells, the rest as they are (money as text). */
-export function xlsxValue(column: Column, value: unknown): ExcelJS.CellValue {
+export function xlsxValue(column: Column, value: unknown): CellValue {
   if (column.type === "date" && typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value))
     return new Date(`${value}T00:00:00Z`);
-  return value as ExcelJS.CellValue;
+  return value as CellValue;
 }
 
-function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, choices: readonly string[]): void {
+function prepareColumn(sheet: Worksheet, column: Column, index: number, choices: readonly string[]): void {
   const target = sheet.getColumn(index + 1);
   target.width = Math.min(36, Math.max(12, templateHeader(column).length + 2));
   const format = FORMATS[column.type];
@@ -238,17 +238,18 @@ function prepareColumn(sheet: ExcelJS.Worksheet, column: Column, index: number, 
   const list = dropdown(column, choices);
   if (list === undefined) return;
   const range = `${columnLetter(index)}2:${columnLetter(index)}${TEMPLATE_ROWS + 1}`;
-  // exceljs 4.4 has worksheet.dataValidations (one rule for a whole range) but its typings omit it.
-  (
-    sheet as unknown as { dataValidations: { add(range: string, rule: ExcelJS.DataValidation): void } }
-  ).dataValidations.add(range, {
-    type: "list",
-    allowBlank: true,
-    formulae: [`"${list.join(",")}"`],
-    showErrorMessage: true,
-    errorTitle: column.zh,
-    error: `请选择 ${list.join(" / ")}`.slice(0, 225),
-  });
+  // The engine has worksheet.dataValidations (one rule for a whole range) but its exceljs-compatible typings omit it.
+  (sheet as unknown as { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations.add(
+    range,
+    {
+      type: "list",
+      allowBlank: true,
+      formulae: [`"${list.join(",")}"`],
+      showErrorMessage: true,
+      errorTitle: column.zh,
+      error: `请选择 ${list.join(" / ")}`.slice(0, 225),
+    },
+  );
 }
 
 const FORMATS: { readonly [type in Column["type"]]?: string } = {
@@ -283,7 +284,7 @@ const ACCEPTS: { readonly [type in Column["type"]]: string } = {
   "structure-type": "结构类型：规则集 clearance.rates 的类型（英文值或中文名）",
 };
 
-function writeNotes(sheet: ExcelJS.Worksheet, layout: Layout, types: readonly string[]): void {
+function writeNotes(sheet: Worksheet, layout: Layout, types: readonly string[]): void {
   sheet.getColumn(1).width = 8;
   [36, 26, 10, 8, 50, 60].forEach((width, index) => (sheet.getColumn(index + 2).width = width));
   const lines = [

@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook, type Row, type Workbook, type Worksheet } from "./engine.js";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
 import type { AuditDocument, Discrepancy } from "../../audit/types.js";
 import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
@@ -100,12 +100,8 @@ export async function auditWorkbookBytes(
 }
 
 /** The audit workbook (see {@link auditWorkbookBytes}). */
-export function auditWorkbook(
-  document: AuditDocument,
-  outcomes: readonly Outcome[],
-  rounding: Rounding,
-): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function auditWorkbook(document: AuditDocument, outcomes: readonly Outcome[], rounding: Rounding): Workbook {
+  const workbook = newWorkbook();
   workbook.creator = "exitfund";
   const subtitle = `规则集 rule set: ${document.ruleSet.id} v${document.ruleSet.version}　容差 tolerance: ${document.tolerance}　单位：元 (yuan)　差额 = 已付 − 应付`;
   writeDiscrepancies(
@@ -129,12 +125,7 @@ export function auditWorkbook(
   return workbook;
 }
 
-function writeDiscrepancies(
-  sheet: ExcelJS.Worksheet,
-  document: AuditDocument,
-  subtitle: string,
-  rounding: Rounding,
-): void {
+function writeDiscrepancies(sheet: Worksheet, document: AuditDocument, subtitle: string, rounding: Rounding): void {
   setColumns(sheet, DISCREPANCY_COLUMNS);
   title(
     sheet,
@@ -181,12 +172,7 @@ function writeDiscrepancies(
     document.discrepancies.length === 0 ? "无差异 no discrepancy" : `按类型 by type: ${counts.join("; ")}`;
 }
 
-function writeReconciliation(
-  sheet: ExcelJS.Worksheet,
-  document: AuditDocument,
-  subtitle: string,
-  rounding: Rounding,
-): void {
+function writeReconciliation(sheet: Worksheet, document: AuditDocument, subtitle: string, rounding: Rounding): void {
   setColumns(sheet, RECONCILIATION_COLUMNS);
   title(sheet, "产业调整退出资金审计 核对表 · reconciliation of every case", RECONCILIATION_COLUMNS.length);
   sheet.getCell("A2").value = subtitle;
@@ -264,7 +250,7 @@ function writeReconciliation(
   border(sheet, HEADER_ROW, first + 2, RECONCILIATION_COLUMNS.length);
 }
 
-function writeTraces(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[], subtitle: string): void {
+function writeTraces(sheet: Worksheet, outcomes: readonly Outcome[], subtitle: string): void {
   setColumns(sheet, TRACE_COLUMNS);
   title(sheet, "差异案件的计算过程 · how each discrepant case was computed", TRACE_COLUMNS.length);
   sheet.getCell("A2").value = subtitle;
@@ -290,7 +276,7 @@ function writeTraces(sheet: ExcelJS.Worksheet, outcomes: readonly Outcome[], sub
   if (outcomes.length === 0) sheet.getCell(at, 1).value = "无差异案件 no discrepant case";
 }
 
-function traceRow(row: ExcelJS.Row, caseId: string, step: TraceStep): void {
+function traceRow(row: Row, caseId: string, step: TraceStep): void {
   row.getCell(1).value = caseId;
   row.getCell(2).value = step.rule;
   row.getCell(3).value = step.clause;
@@ -311,7 +297,7 @@ function jsonText(value: Json): string {
 
 /** A bold totals row: the label in column A, sums at the given columns. */
 export function totalsRow(
-  row: ExcelJS.Row,
+  row: Row,
   label: string,
   figures: readonly (readonly [number, Dec])[],
   rounding: Rounding,

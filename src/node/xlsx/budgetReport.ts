@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook, type Workbook, type Worksheet } from "./engine.js";
 import { PAYER_LABELS } from "../../audit/labels.js";
 import type { BudgetDimension, BudgetDocument } from "../../batch/budget.js";
 import { ZERO, dec, type Rounding } from "../../money/decimal.js";
@@ -43,12 +43,8 @@ export async function budgetWorkbookBytes(
 }
 
 /** The budget workbook (see {@link budgetWorkbookBytes}). */
-export function budgetWorkbook(
-  document: BudgetDocument,
-  by: readonly BudgetDimension[],
-  rounding: Rounding,
-): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function budgetWorkbook(document: BudgetDocument, by: readonly BudgetDimension[], rounding: Rounding): Workbook {
+  const workbook = newWorkbook();
   workbook.creator = "exitfund";
   const subtitle = `规则集 rule set: ${document.ruleSet.id} v${document.ruleSet.version}　单位：元 (yuan) / 万元`;
   writeGroups(workbook.addWorksheet(BUDGET_SHEETS.groups, sheetOptions(HEADER_ROW)), document, by, subtitle, rounding);
@@ -63,7 +59,7 @@ export function budgetWorkbook(
 }
 
 function writeGroups(
-  sheet: ExcelJS.Worksheet,
+  sheet: Worksheet,
   document: BudgetDocument,
   by: readonly BudgetDimension[],
   subtitle: string,
@@ -102,7 +98,7 @@ function writeGroups(
 }
 
 function writeAllocation(
-  sheet: ExcelJS.Worksheet,
+  sheet: Worksheet,
   allocation: NonNullable<BudgetDocument["allocation"]>,
   subtitle: string,
   rounding: Rounding,

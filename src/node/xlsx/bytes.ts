@@ -1,4 +1,4 @@
-import type ExcelJS from "exceljs";
+import type { CellValue, Workbook } from "./engine.js";
 import { UsageError } from "../io.js";
 import { zipEntries } from "../formats/zip.js";
 import { LIMITS } from "../limits.js";
@@ -41,10 +41,10 @@ export const EXCEL_CELL_CHARACTERS = 32_767;
 /** The most rows an Excel sheet holds. */
 export const EXCEL_ROWS = 1_048_576;
 
-function storableValue(value: ExcelJS.CellValue): ExcelJS.CellValue {
+function storableValue(value: CellValue): CellValue {
   if (typeof value === "string") return storableText(value);
   if (typeof value === "object" && value !== null && "text" in value && typeof value.text === "string")
-    return { ...value, text: storableText(value.text) } as ExcelJS.CellValue;
+    return { ...value, text: storableText(value.text) } as CellValue;
   if (typeof value === "object" && value !== null && "richText" in value)
     return { richText: value.richText.map((run) => ({ ...run, text: storableText(run.text) })) };
   return value;
@@ -91,7 +91,7 @@ export function refuseLargeWorkbook(cells: number, rows: number, limit: number =
  *
  * @throws UsageError for a text longer than an Excel cell holds.
  */
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Uint8Array> {
+export async function workbookBytes(workbook: Workbook): Promise<Uint8Array> {
   const date = fixedDate();
   workbook.created = date;
   workbook.modified = date;

@@ -1,4 +1,4 @@
-import type ExcelJS from "exceljs";
+import type { AddWorksheetOptions, Cell, Row, Worksheet } from "./engine.js";
 import { dec } from "../../money/decimal.js";
 
 /** Money as Excel shows it: thousands separators, two decimals. */
@@ -11,7 +11,7 @@ const NUMBER_LIMIT = dec("1e13");
  * A number cell when the value survives Excel's doubles (|x| < 10^13 and ≤ 15 significant digits), else the
  * exact text; right-aligned with `format`. Every workbook writes money through this one check.
  */
-export function numberCell(cell: ExcelJS.Cell, value: string, format: string = MONEY_FORMAT): void {
+export function numberCell(cell: Cell, value: string, format: string = MONEY_FORMAT): void {
   const exact = dec(value);
   const fits = exact.abs().lt(NUMBER_LIMIT) && exact.precision(true) <= 15;
   cell.value = fits ? Number(value) : value; // the one conversion to a double, for Excel, checked exact above
@@ -20,12 +20,12 @@ export function numberCell(cell: ExcelJS.Cell, value: string, format: string = M
 }
 
 /** A money cell (`#,##0.00`). */
-export function moneyCell(cell: ExcelJS.Cell, value: string): void {
+export function moneyCell(cell: Cell, value: string): void {
   numberCell(cell, value, MONEY_FORMAT);
 }
 
 /** Page setup of every printed sheet: A4 landscape, fit to the page width, centred, the header row repeated and frozen. */
-export function sheetOptions(headerRow: number): Partial<ExcelJS.AddWorksheetOptions> {
+export function sheetOptions(headerRow: number): Partial<AddWorksheetOptions> {
   return {
     pageSetup: {
       paperSize: 9, // A4
@@ -43,7 +43,7 @@ export function sheetOptions(headerRow: number): Partial<ExcelJS.AddWorksheetOpt
 
 /** Column widths (and hidden columns, which hold exact decimal strings beside rounded figures). */
 export function setColumns(
-  sheet: ExcelJS.Worksheet,
+  sheet: Worksheet,
   columns: readonly { readonly width: number; readonly hidden?: boolean }[],
 ): void {
   columns.forEach((column, index) => {
@@ -54,7 +54,7 @@ export function setColumns(
 }
 
 /** The sheet's title in A1, merged across `width` columns. */
-export function title(sheet: ExcelJS.Worksheet, text: string, width: number): void {
+export function title(sheet: Worksheet, text: string, width: number): void {
   const cell = sheet.getCell("A1");
   cell.value = text;
   cell.font = { bold: true, size: 16 };
@@ -64,7 +64,7 @@ export function title(sheet: ExcelJS.Worksheet, text: string, width: number): vo
 }
 
 /** A header row: bold, centred, wrapped, shaded. */
-export function header(row: ExcelJS.Row, labels: readonly string[]): void {
+export function header(row: Row, labels: readonly string[]): void {
   labels.forEach((label, index) => {
     const cell = row.getCell(index + 1);
     cell.value = label;
@@ -75,7 +75,7 @@ export function header(row: ExcelJS.Row, labels: readonly string[]): void {
 }
 
 /** Thin borders on every cell of a block. */
-export function border(sheet: ExcelJS.Worksheet, fromRow: number, toRow: number, columns: number): void {
+export function border(sheet: Worksheet, fromRow: number, toRow: number, columns: number): void {
   for (let r = fromRow; r <= toRow; r += 1) {
     for (let c = 1; c <= columns; c += 1) {
       sheet.getCell(r, c).border = {

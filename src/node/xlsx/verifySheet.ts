@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook, type Cell, type Row, type Workbook, type Worksheet } from "./engine.js";
 import type { ComputeDocument } from "../../batch/compute.js";
 import { DEFAULT_ROUNDING, ZERO, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
@@ -111,11 +111,8 @@ export async function verificationWorkbookBytes(
 }
 
 /** The workbook of some declaration views (summary first). */
-export function verificationWorkbook(
-  declarations: readonly DeclarationView[],
-  ruleSet: RuleSetLabel,
-): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
+export function verificationWorkbook(declarations: readonly DeclarationView[], ruleSet: RuleSetLabel): Workbook {
+  const workbook = newWorkbook();
   workbook.creator = "exitfund";
   const taken = new Set<string>([SUMMARY_SHEET.toLowerCase(), "history"]);
   const summary = workbook.addWorksheet(SUMMARY_SHEET, sheetOptions(4));
@@ -162,7 +159,7 @@ function truncate(text: string, length: number): string {
 }
 
 function writeSummary(
-  sheet: ExcelJS.Worksheet,
+  sheet: Worksheet,
   declarations: readonly DeclarationView[],
   names: readonly string[],
   ruleSet: RuleSetLabel,
@@ -201,7 +198,7 @@ function writeSummary(
   border(sheet, 4, 5 + declarations.length, 11);
 }
 
-function summaryFigures(row: ExcelJS.Row, totals: DeclarationView["totals"]): void {
+function summaryFigures(row: Row, totals: DeclarationView["totals"]): void {
   moneyCell(row.getCell(8), totals.declared);
   moneyCell(row.getCell(9), totals.approved);
   moneyCell(row.getCell(10), totals.difference);
@@ -211,7 +208,7 @@ function summaryFigures(row: ExcelJS.Row, totals: DeclarationView["totals"]): vo
   );
 }
 
-function writeDeclaration(sheet: ExcelJS.Worksheet, d: DeclarationView, ruleSet: RuleSetLabel): void {
+function writeDeclaration(sheet: Worksheet, d: DeclarationView, ruleSet: RuleSetLabel): void {
   setColumns(sheet, ITEM_COLUMNS);
   title(sheet, SHEET_TITLE, LAST_VISIBLE);
   // Each heading line is one merged cell, so no label or value is cut by a narrow column.
@@ -238,7 +235,7 @@ function writeDeclaration(sheet: ExcelJS.Worksheet, d: DeclarationView, ruleSet:
   writeTotals(sheet, d, last + 1);
 }
 
-function itemRow(row: ExcelJS.Row, item: ItemView): void {
+function itemRow(row: Row, item: ItemView): void {
   row.getCell(1).value = item.no;
   row.getCell(2).value = item.id;
   row.getCell(3).value =
@@ -262,7 +259,7 @@ function itemRow(row: ExcelJS.Row, item: ItemView): void {
   );
 }
 
-function writeTotals(sheet: ExcelJS.Worksheet, d: DeclarationView, first: number): void {
+function writeTotals(sheet: Worksheet, d: DeclarationView, first: number): void {
   const figures: readonly [string, string][] = [
     [TOTAL_LABELS.declared, d.totals.declared],
     [TOTAL_LABELS.approved, d.totals.approved],
@@ -299,18 +296,18 @@ function writeTotals(sheet: ExcelJS.Worksheet, d: DeclarationView, first: number
   signature.alignment = { vertical: "bottom" };
 }
 
-function totalLabel(sheet: ExcelJS.Worksheet, row: ExcelJS.Row, label: string): void {
+function totalLabel(sheet: Worksheet, row: Row, label: string): void {
   row.getCell(1).value = label;
   row.getCell(1).alignment = { horizontal: "right" };
   sheet.mergeCells(row.number, 1, row.number, TOTAL_VALUE_COLUMN - 1);
 }
 
-function notice(cell: ExcelJS.Cell): void {
+function notice(cell: Cell): void {
   cell.value = ILLUSTRATIVE_NOTE_ZH;
   cell.font = { bold: true, color: { argb: "FFC00000" } };
 }
 
-function line(sheet: ExcelJS.Worksheet, rowNumber: number, pairs: readonly (readonly [string, string])[]): void {
+function line(sheet: Worksheet, rowNumber: number, pairs: readonly (readonly [string, string])[]): void {
   const cell = sheet.getCell(rowNumber, 1);
   cell.value = {
     richText: pairs.flatMap(([label, value], index) => [
@@ -326,6 +323,6 @@ function ruleSetText(ruleSet: RuleSetLabel): string {
   return `${ruleSet.id} v${ruleSet.version}${ruleSet.title === undefined ? "" : `（${ruleSet.title}）`}`;
 }
 
-function quantityCell(cell: ExcelJS.Cell, value: string): void {
+function quantityCell(cell: Cell, value: string): void {
   numberCell(cell, value, "General");
 }
