@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../../src/node/xlsx/engine.js";
 import { LAYOUTS, templateHeader, type Layout } from "../../src/node/formats/columns.js";
 import { flattenCase, xlsxValue } from "../../src/node/formats/template.js";
 
@@ -17,7 +17,7 @@ export interface SheetData {
  * the kind, headers `key / 中文`, one row per record — or per item, lease or exited enterprise.
  */
 export async function flatWorkbookBytes(note: string, sheets: readonly SheetData[]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = newWorkbook();
   workbook.creator = "exitfund scripts/generate-examples.ts";
   workbook.created = STAMP;
   workbook.modified = STAMP;

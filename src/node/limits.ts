@@ -28,7 +28,7 @@ export interface Limits {
   readonly sheetRows: number;
   /** Cells with a value read from one workbook. */
   readonly xlsxCellsRead: number;
-  /** Cells of a workbook written (exceljs holds every cell in memory, about 1 KB each). */
+  /** Cells of a workbook written (the XLSX engine holds every cell in memory, about 1 KB each). */
   readonly xlsxCellsWritten: number;
 }
 

@@ -40,7 +40,7 @@ Writes results.json (the compute document, without traces), verification.json an
 --out-dir (default out/, relative to the working directory).
 --rules      a bundled rule-set id or a rule-set JSON file (default tongzhou-2016)
 --xlsx       also write results.xlsx and verification.xlsx (the housing commission's workbook of all
-             300 declarations); exceljs takes several seconds more for them
+             300 declarations); the XLSX engine takes several seconds more for them
 The data are invented, and the rule set's illustrative values are placeholders, not official figures.
 Exit status: 0 done; 2 bad usage or a rule set the sample does not compute under.
   exitfund demo
@@ -186,7 +186,7 @@ function documentNames(xlsx: boolean): string[] {
   return ["results.json", "verification.json", "audit.json", ...(xlsx ? ["results.xlsx", "verification.xlsx"] : [])];
 }
 
-/** The files the demo writes, by name. The workbooks take exceljs several seconds for 15,000 items, so they are opt-in. */
+/** The files the demo writes, by name. The workbooks take the XLSX engine several seconds for 15,000 items, so they are opt-in. */
 async function documentFiles(
   document: ComputeDocument,
   verification: ComputeDocument,

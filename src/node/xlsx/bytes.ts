@@ -19,7 +19,7 @@ export function fixedDate(env: { readonly [name: string]: string | undefined } =
   return new Date(Date.UTC(1980, 0, 1));
 }
 
-// What XML 1.0 cannot hold (so exceljs drops it), and text Excel would read as one of its `_xHHHH_` escapes.
+// What XML 1.0 cannot hold (so the engine would drop it), and text Excel would read as one of its `_xHHHH_` escapes.
 const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_x[0-9A-Fa-f]{4}_/g;
 
 /**
@@ -62,7 +62,7 @@ function tooLong(sheet: string, address: string, length: number): UsageError {
 
 /**
  * Refuses, before a workbook is built, one that would not fit: more rows in a sheet than Excel holds, or more
- * cells than fit in memory (exceljs keeps about 1 KB per cell).
+ * cells than fit in memory (the XLSX engine keeps about 1 KB per cell).
  *
  * @throws UsageError saying what to write instead.
  */

@@ -1,5 +1,5 @@
 import { createRequire } from "node:module";
-import type * as Engine from "exceljs";
+import type * as Engine from "@cj-tech-master/excelts";
 import { UsageError } from "../io.js";
 
 /**
@@ -12,7 +12,7 @@ import { UsageError } from "../io.js";
  */
 
 /** The npm package of the engine, as a user installs it. */
-export const XLSX_ENGINE = "exceljs";
+export const XLSX_ENGINE = "@cj-tech-master/excelts";
 
 export type Workbook = Engine.Workbook;
 export type Worksheet = Engine.Worksheet;

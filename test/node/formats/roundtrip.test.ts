@@ -123,7 +123,10 @@ describe("cases → the template filled in → read back → the same cases", ()
         for (const row of flattenCase(layout, value)) {
           layout.columns.forEach((column, index) => {
             if (row[column.key] !== undefined)
-              sheet.getCell(next, index + TEMPLATE_FIRST_COLUMN).value = xlsxValue(column, row[column.key]);
+              sheet.getCell(next, index + TEMPLATE_FIRST_COLUMN).value = xlsxValue(
+                column,
+                row[column.key],
+              ) as ExcelJS.CellValue;
           });
           next += 1;
         }
