@@ -200,7 +200,7 @@ async function rawCaseSource(file: string, io: CliIo, programme: Programme | und
       return tableSource([table], "csv", undefined, [], file, programme);
     }
     case ".xlsx": {
-      const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
+      const workbook = await readWorkbook(await readBytes(file, io), file, limitsOf(io));
       refuseTooMany(file, rowsOf(workbook.tables), io);
       return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, file, programme);
     }
@@ -317,7 +317,7 @@ export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerS
     };
   } else if (extension === ".csv") source = tableSource([csvTable(await readBytes(file, io), file)], "csv", "ledger");
   else if (extension === ".xlsx") {
-    const workbook = readWorkbook(await readBytes(file, io), file, limitsOf(io));
+    const workbook = await readWorkbook(await readBytes(file, io), file, limitsOf(io));
     source = tableSource(workbook.tables, "xlsx", "ledger", workbook.notices, file);
   } else throw unknownExtension(file, "the ledger", "a .json, .csv or .xlsx file");
   refuseTooMany(file, source.cases.length, io);

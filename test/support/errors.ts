@@ -21,3 +21,14 @@ export function thrownIssues(run: () => unknown): InvalidInputError["issues"] {
   }
   throw new Error("expected InvalidInputError");
 }
+
+/** The input problems the promise rejects with; fails the test when it resolves or rejects with something else. */
+export async function rejectedIssues(run: Promise<unknown>): Promise<InvalidInputError["issues"]> {
+  try {
+    await run;
+  } catch (error) {
+    if (error instanceof InvalidInputError) return error.issues;
+    throw error;
+  }
+  throw new Error("expected InvalidInputError");
+}

@@ -77,7 +77,7 @@ export function zipOf(parts: readonly ZipPart[]): Uint8Array {
 }
 
 const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+export const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** One sheet of a raw workbook: its name, the XML inside `<sheetData>` (and after it), its state. */
 export interface RawSheet {
@@ -89,11 +89,15 @@ export interface RawSheet {
   readonly xml?: string;
 }
 
+type RawOptions = { readonly strings?: readonly string[]; readonly styles?: string; readonly date1904?: boolean };
+
 /** An `.xlsx` written by hand: exactly the XML given (shared strings, styles and the 1904 flag optional). */
-export function rawWorkbook(
-  sheets: readonly RawSheet[],
-  options: { readonly strings?: readonly string[]; readonly styles?: string; readonly date1904?: boolean } = {},
-): Uint8Array {
+export function rawWorkbook(sheets: readonly RawSheet[], options: RawOptions = {}): Uint8Array {
+  return zipOf(rawWorkbookParts(sheets, options));
+}
+
+/** The zip parts of {@link rawWorkbook}. */
+export function rawWorkbookParts(sheets: readonly RawSheet[], options: RawOptions = {}): ZipPart[] {
   const rels = sheets
     .map(
       (_, index) =>
@@ -138,7 +142,7 @@ export function rawWorkbook(
       data: `<?xml version="1.0"?><sst xmlns="${MAIN}" count="${options.strings.length}">${options.strings.map((text) => `<si><t xml:space="preserve">${escape(text)}</t></si>`).join("")}</sst>`,
     });
   if (options.styles !== undefined) parts.push({ name: "xl/styles.xml", data: options.styles });
-  return zipOf(parts);
+  return parts;
 }
 
 /** A row of inline-string cells from column A: `row(2, ["E-1", "台湖镇"])`. */

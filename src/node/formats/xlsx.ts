@@ -6,12 +6,14 @@ import { serialDate } from "./cells.js";
 import { columnLetter } from "./columns.js";
 import type { Notice, RawRow, RawTable } from "./table.js";
 import { attribute, attributeIn, decodeEntities, elementText, nextTag, type Tag } from "./xml.js";
-import { ZipError, inflateEntry, looksLikeOle, zipEntries, type ZipEntry } from "./zip.js";
+import { ZipError, inflateEntry, inflateEntryChunks, looksLikeOle, zipEntries, type ZipEntry } from "./zip.js";
 
 /**
  * `.xlsx` bytes → sheets of cells at their Excel coordinates, read from the file's own XML (no spreadsheet
  * engine in between), so that what is read is exactly what Excel shows:
  * - the zip directory is checked before anything is inflated (a zip bomb fails at once, in little memory);
+ * - the shared strings and every sheet are inflated as a stream and parsed a run of whole rows at a time, so a
+ *   sheet's XML is never held whole (a 100,000-row sheet costs its rows, not its XML);
  * - a merge fills the cells below it only when it lies in one column; a merge across columns keeps its value
  *   in its top-left cell alone;
  * - a shared-string cell whose string does not exist is an error naming the cell;
@@ -65,9 +67,9 @@ const RESAVE_ZH = "请在 Excel 中另存为 “Excel 工作簿 (*.xlsx)”";
  * once inflated (checked before inflating), a sheet with too many rows, or cells that refer to shared strings
  * the workbook does not have — every such cell listed.
  */
-export function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Workbook {
+export async function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Promise<Workbook> {
   try {
-    return workbookOf(bytes, file, limits);
+    return await workbookOf(bytes, file, limits);
   } catch (error) {
     if (error instanceof InvalidInputError || !(error instanceof Error) || error instanceof RangeError) throw error;
     // The XML of a part does not parse (a tag not closed): the file is damaged, not a bug.
@@ -80,7 +82,7 @@ export function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = L
   }
 }
 
-function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Workbook {
+async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Promise<Workbook> {
   if (looksLikeOle(bytes))
     throw unreadable(
       file,
@@ -151,11 +153,12 @@ function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Workbook {
   const stylesEntry = part(target(STYLES) ?? `${folder}styles.xml`);
   checkSize(file, wanted, [stringsEntry, stylesEntry], limits);
 
-  const strings = stringsEntry === undefined ? undefined : sharedStrings(read(stringsEntry));
+  const strings = stringsEntry === undefined ? undefined : await sharedStrings(partTexts(bytes, stringsEntry, file));
   const dateStyles = stylesEntry === undefined ? [] : dateStylesOf(read(stylesEntry));
   const issues: InputIssue[] = [];
   const budget = { cellsLeft: limits.xlsxCellsRead };
-  const tables = wanted.map(({ name, entry }) => {
+  const tables: RawTable[] = [];
+  for (const { name, entry } of wanted) {
     const context: SheetContext = {
       file,
       sheet: name,
@@ -166,12 +169,17 @@ function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Workbook {
       cellsLeft: budget.cellsLeft,
       maxCells: limits.xlsxCellsRead,
     };
-    const sheet = sheetXml(read(entry), context);
+    const reader = sheetReader(context);
+    for await (const rows of wholeElements(partTexts(bytes, entry, file), "row")) {
+      reader.read(rows);
+      if (reader.stopped()) break; // the file is refused: the rest of the sheet changes nothing
+    }
+    const sheet = reader.finish();
     budget.cellsLeft = context.cellsLeft;
     issues.push(...sheet.issues);
     notices.push(...sheet.notices);
-    return { file, sheet: name, rows: sheet.rows, ...(workbook.date1904 ? { date1904: true } : {}) };
-  });
+    tables.push({ file, sheet: name, rows: sheet.rows, ...(workbook.date1904 ? { date1904: true } : {}) });
+  }
   if (issues.length > 0) throw new InvalidInputError(issues);
   return { tables, notices };
 }
@@ -197,32 +205,113 @@ function checkSize(
   );
 }
 
-/** The text of a part: inflated (within its declared size) and decoded as UTF-8 (or UTF-16 with its BOM). */
+/** A zip error as the input error of the workbook it was found in. */
+function zipProblem(error: ZipError, file: string): InvalidInputError {
+  return error.reason === "encrypted"
+    ? unreadable(
+        file,
+        "xlsx-encrypted-or-xls",
+        `is encrypted: remove the password and save it again`,
+        "已加密：请取消密码后重新保存",
+      )
+    : unreadable(file, "xlsx-damaged", `is damaged: it ${error.message}; ${RESAVE}`, `文件已损坏；${RESAVE_ZH}`);
+}
+
+function notUtf8(file: string, entry: ZipEntry): InvalidInputError {
+  return unreadable(
+    file,
+    "xlsx-damaged",
+    `is damaged: its part ${echoText(entry.name)} is not UTF-8 text; ${RESAVE}`,
+    `文件已损坏；${RESAVE_ZH}`,
+  );
+}
+
+/** The text of a small part: inflated (within its declared size) and decoded as UTF-8 (or UTF-16 with its BOM). */
 function partText(bytes: Uint8Array, entry: ZipEntry, file: string): string {
   let data: Buffer;
   try {
     data = inflateEntry(bytes, entry);
   } catch (error) {
     if (!(error instanceof ZipError)) throw error;
-    throw error.reason === "encrypted"
-      ? unreadable(
-          file,
-          "xlsx-encrypted-or-xls",
-          `is encrypted: remove the password and save it again`,
-          "已加密：请取消密码后重新保存",
-        )
-      : unreadable(file, "xlsx-damaged", `is damaged: it ${error.message}; ${RESAVE}`, `文件已损坏；${RESAVE_ZH}`);
+    throw zipProblem(error, file);
   }
   if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder("utf-16le").decode(data.subarray(2));
   if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder("utf-16be").decode(data.subarray(2));
-  if (!isUtf8(data))
-    throw unreadable(
-      file,
-      "xlsx-damaged",
-      `is damaged: its part ${echoText(entry.name)} is not UTF-8 text; ${RESAVE}`,
-      `文件已损坏；${RESAVE_ZH}`,
-    );
+  if (!isUtf8(data)) throw notUtf8(file, entry);
   return data.toString("utf8").replace(/^\uFEFF/, "");
+}
+
+/**
+ * The text of a large part (the shared strings, a sheet) in pieces as it inflates, decoded as {@link partText}
+ * decodes it (a character split between two chunks is decoded whole). The last piece comes only once the
+ * part's size and checksum were checked.
+ */
+async function* partTexts(bytes: Uint8Array, entry: ZipEntry, file: string): AsyncGenerator<string> {
+  let decoder: InstanceType<typeof TextDecoder> | undefined;
+  try {
+    for await (const chunk of inflateEntryChunks(bytes, entry)) {
+      let piece: Uint8Array = chunk;
+      if (decoder === undefined) {
+        const bom =
+          piece[0] === 0xff && piece[1] === 0xfe
+            ? "utf-16le"
+            : piece[0] === 0xfe && piece[1] === 0xff
+              ? "utf-16be"
+              : undefined;
+        decoder = bom === undefined ? new TextDecoder("utf-8", { fatal: true }) : new TextDecoder(bom);
+        if (bom !== undefined) piece = piece.subarray(2);
+      }
+      const text = decoder.decode(piece, { stream: true });
+      if (text !== "") yield text;
+    }
+    const rest = decoder?.decode() ?? "";
+    if (rest !== "") yield rest;
+  } catch (error) {
+    if (error instanceof ZipError) throw zipProblem(error, file);
+    if (error instanceof TypeError && (error as { code?: string }).code === "ERR_ENCODING_INVALID_ENCODED_DATA")
+      throw notUtf8(file, entry);
+    throw error;
+  }
+}
+
+/**
+ * Text in pieces → runs of whole `name` elements: each run ends just after a closing `</name>` (any
+ * namespace prefix), so a run is parsed on its own and a row or string is never cut; what follows the last
+ * one (a sheet's merges) is the last run.
+ */
+export async function* wholeElements(texts: AsyncIterable<string>, name: string): AsyncGenerator<string> {
+  let pending = "";
+  for await (const text of texts) {
+    pending += text;
+    const cut = afterLastClose(pending, name);
+    if (cut > 0) {
+      yield pending.slice(0, cut);
+      pending = pending.slice(cut);
+    }
+  }
+  if (pending !== "") yield pending;
+}
+
+/** The index just after the last `</name>` or `</prefix:name>` of `text`, or -1 when it has none. */
+function afterLastClose(text: string, name: string): number {
+  const tail = `${name}>`;
+  for (let at = text.lastIndexOf(tail); at > 0; at = text.lastIndexOf(tail, at - 1)) {
+    let before = at - 1;
+    if (text.charCodeAt(before) === 0x3a) {
+      before -= 1;
+      while (before > 0 && /[\w.-]/.test(text.charAt(before))) before -= 1;
+    }
+    if (text.charCodeAt(before) === 0x2f && text.charCodeAt(before - 1) === 0x3c) return at + tail.length;
+  }
+  return -1;
+}
+
+/**
+ * A copy of `text` that does not keep alive the run of XML it was cut from: V8 slices share their parent
+ * string, and one kept cell would otherwise keep a whole 64 KB run of the sheet.
+ */
+function detached(text: string): string {
+  return text.length < 13 ? text : Buffer.from(text, "utf16le").toString("utf16le");
 }
 
 interface Relationship {
@@ -309,15 +398,18 @@ function stringItem(xml: string, open: Tag): { text: string; end: number } {
   }
 }
 
-function sharedStrings(xml: string): string[] {
+/** The shared strings, parsed a run of whole `<si>` at a time. */
+async function sharedStrings(texts: AsyncIterable<string>): Promise<string[]> {
   const strings: string[] = [];
-  let at = 0;
-  for (let tag = nextTag(xml, at); tag !== undefined; tag = nextTag(xml, at)) {
-    if (tag.name === "si" && !tag.closing) {
-      const item = stringItem(xml, tag);
-      strings.push(item.text);
-      at = item.end;
-    } else at = tag.end;
+  for await (const xml of wholeElements(texts, "si")) {
+    let at = 0;
+    for (let tag = nextTag(xml, at); tag !== undefined; tag = nextTag(xml, at)) {
+      if (tag.name === "si" && !tag.closing) {
+        const item = stringItem(xml, tag);
+        strings.push(detached(item.text));
+        at = item.end;
+      } else at = tag.end;
+    }
   }
   return strings;
 }
@@ -392,7 +484,13 @@ const MISSING = Symbol("missing shared string");
  * (vertical merges within one column fill down, every other cell of a merge left empty). The common tags
  * (`<row>`, `<c>`, `<v>`) are read in place; anything else goes through the general tokenizer.
  */
-function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues: InputIssue[]; notices: Notice[] } {
+function sheetReader(context: SheetContext): {
+  /** Reads a run of the sheet's XML that ends between two tags (never inside a `<c>`). */
+  read(xml: string): void;
+  /** Whether reading stopped: too many rows or cells, or a cell past the last column (the file is refused). */
+  stopped(): boolean;
+  finish(): { rows: RawRow[]; issues: InputIssue[]; notices: Notice[] };
+} {
   const where = `${context.file} › ${echoText(context.sheet, 40)}`;
   const rows: { number: number; cells: unknown[] }[] = [];
   const issues: InputIssue[] = [];
@@ -407,7 +505,7 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
   const finishRow = () => {
     if (row !== undefined && row.cells.some(isFilled)) {
       if (rows.length >= context.maxRows) tooMany = true;
-      else rows.push(row);
+      else rows.push({ number: row.number, cells: Array.from(row.cells) });
     }
     row = undefined;
   };
@@ -457,79 +555,84 @@ function sheetXml(xml: string, context: SheetContext): { rows: RawRow[]; issues:
           `holds more cells with values than are read from one workbook (${context.maxCells.toLocaleString("en-US")} at most): split it into several workbooks, or save the cases as NDJSON, which streams`,
           `有值的单元格超过单个工作簿可读取的上限：请拆分工作簿，或将案件转为可流式处理的 NDJSON`,
         );
-      else row.cells[column] = value;
+      else row.cells[column] = typeof value === "string" && type !== "s" ? detached(value) : value;
     }
     column += 1;
   };
-  let at = 0;
-  while (!tooMany && stop === undefined) {
-    const lt = xml.indexOf("<", at);
-    if (lt < 0) break;
-    // The usual forms, unprefixed: <c r="A1" s="1" t="s"> and <row r="1" …>.
-    if (xml.charCodeAt(lt + 1) === 0x63 && (xml.charCodeAt(lt + 2) === 0x20 || xml.charCodeAt(lt + 2) === 0x3e)) {
-      const gt = xml.indexOf(">", lt);
-      if (gt < 0) throw new Error("unclosed <c>");
-      const empty = xml.charCodeAt(gt - 1) === 0x2f;
-      const ref = attributeIn(xml, lt + 2, gt, "r");
-      const type = attributeIn(xml, lt + 2, gt, "t");
-      const style = attributeIn(xml, lt + 2, gt, "s");
-      at = empty ? gt + 1 : cellXml(xml, gt + 1, parts);
-      if (empty) {
-        parts.v = undefined;
-        parts.inline = undefined;
-        parts.formula = false;
+  const read = (xml: string) => {
+    let at = 0;
+    while (!tooMany && stop === undefined) {
+      const lt = xml.indexOf("<", at);
+      if (lt < 0) break;
+      // The usual forms, unprefixed: <c r="A1" s="1" t="s"> and <row r="1" …>.
+      if (xml.charCodeAt(lt + 1) === 0x63 && (xml.charCodeAt(lt + 2) === 0x20 || xml.charCodeAt(lt + 2) === 0x3e)) {
+        const gt = xml.indexOf(">", lt);
+        if (gt < 0) throw new Error("unclosed <c>");
+        const empty = xml.charCodeAt(gt - 1) === 0x2f;
+        const ref = attributeIn(xml, lt + 2, gt, "r");
+        const type = attributeIn(xml, lt + 2, gt, "t");
+        const style = attributeIn(xml, lt + 2, gt, "s");
+        at = empty ? gt + 1 : cellXml(xml, gt + 1, parts);
+        if (empty) {
+          parts.v = undefined;
+          parts.inline = undefined;
+          parts.formula = false;
+        }
+        takeCell(ref, type, style);
+        continue;
       }
-      takeCell(ref, type, style);
-      continue;
+      const tag = nextTag(xml, lt);
+      if (tag === undefined) break;
+      at = tag.end;
+      if (tag.name === "row") {
+        if (tag.closing) finishRow();
+        else {
+          startRow(attribute(tag.attributes, "r"), attribute(tag.attributes, "hidden"));
+          if (tag.empty) finishRow();
+        }
+      } else if (tag.name === "c" && !tag.closing) {
+        at = tag.empty ? tag.end : cellXml(xml, tag.end, parts);
+        if (tag.empty) {
+          parts.v = undefined;
+          parts.inline = undefined;
+          parts.formula = false;
+        }
+        takeCell(attribute(tag.attributes, "r"), attribute(tag.attributes, "t"), attribute(tag.attributes, "s"));
+      } else if (tag.name === "mergeCell" && !tag.closing) {
+        const ref = attribute(tag.attributes, "ref");
+        if (ref !== undefined) merges.push(ref);
+      }
     }
-    const tag = nextTag(xml, lt);
-    if (tag === undefined) break;
-    at = tag.end;
-    if (tag.name === "row") {
-      if (tag.closing) finishRow();
-      else {
-        startRow(attribute(tag.attributes, "r"), attribute(tag.attributes, "hidden"));
-        if (tag.empty) finishRow();
-      }
-    } else if (tag.name === "c" && !tag.closing) {
-      at = tag.empty ? tag.end : cellXml(xml, tag.end, parts);
-      if (tag.empty) {
-        parts.v = undefined;
-        parts.inline = undefined;
-        parts.formula = false;
-      }
-      takeCell(attribute(tag.attributes, "r"), attribute(tag.attributes, "t"), attribute(tag.attributes, "s"));
-    } else if (tag.name === "mergeCell" && !tag.closing) {
-      const ref = attribute(tag.attributes, "ref");
-      if (ref !== undefined) merges.push(ref);
-    }
-  }
-  finishRow();
-  if (stop !== undefined) issues.push(stop);
-  if (tooMany)
-    issues.push(
-      problem(
-        where,
-        "too-many-rows",
-        `has more than ${context.maxRows.toLocaleString("en-US")} rows with values, the most one sheet may hold here: split it into several sheets or files, or save the cases as NDJSON, which streams`,
-        `有值的行超过 ${context.maxRows.toLocaleString("en-US")} 行：请拆分为多个工作表或文件，或将案件转为可流式处理的 NDJSON`,
-      ),
-    );
-  applyMerges(rows, merges);
-  const dense = rows.map((candidate) => ({ number: candidate.number, cells: Array.from(candidate.cells) }));
-  const hiddenWithData = hidden.filter((number) => rows.some((candidate) => candidate.number === number));
-  const listed = `${hiddenWithData.slice(0, 5).join(", ")}${hiddenWithData.length > 5 ? ", …" : ""}`;
-  const notices: Notice[] =
-    hiddenWithData.length === 0
-      ? []
-      : [
-          {
-            where,
-            message: `${hiddenWithData.length} hidden row${hiddenWithData.length === 1 ? "" : "s"} (${listed}) read like the others`,
-            zh: `${hiddenWithData.length} 个隐藏行（${listed}）与其他行一样被读取`,
-          },
-        ];
-  return { rows: dense, issues, notices };
+  };
+  const finish = () => {
+    finishRow();
+    if (stop !== undefined) issues.push(stop);
+    if (tooMany)
+      issues.push(
+        problem(
+          where,
+          "too-many-rows",
+          `has more than ${context.maxRows.toLocaleString("en-US")} rows with values, the most one sheet may hold here: split it into several sheets or files, or save the cases as NDJSON, which streams`,
+          `有值的行超过 ${context.maxRows.toLocaleString("en-US")} 行：请拆分为多个工作表或文件，或将案件转为可流式处理的 NDJSON`,
+        ),
+      );
+    applyMerges(rows, merges);
+    const numbers = new Set(rows.map((candidate) => candidate.number));
+    const hiddenWithData = hidden.filter((number) => numbers.has(number));
+    const listed = `${hiddenWithData.slice(0, 5).join(", ")}${hiddenWithData.length > 5 ? ", …" : ""}`;
+    const notices: Notice[] =
+      hiddenWithData.length === 0
+        ? []
+        : [
+            {
+              where,
+              message: `${hiddenWithData.length} hidden row${hiddenWithData.length === 1 ? "" : "s"} (${listed}) read like the others`,
+              zh: `${hiddenWithData.length} 个隐藏行（${listed}）与其他行一样被读取`,
+            },
+          ];
+    return { rows, issues, notices };
+  };
+  return { read, stopped: () => tooMany || stop !== undefined, finish };
 }
 
 function missingString(v: string, strings: readonly string[] | undefined): string {
@@ -655,14 +758,8 @@ function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merg
       if (row === undefined) continue;
       for (let column = range.left; column <= range.right; column += 1) {
         if (number === range.top && column === range.left) continue;
-        if (vertical && value !== undefined) row.cells[column] = value;
-        else delete row.cells[column];
+        row.cells[column] = vertical ? value : undefined;
       }
     }
   }
-}
-
-/** The sheets of XLSX bytes (see {@link readWorkbook}). */
-export function xlsxTables(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Workbook {
-  return readWorkbook(bytes, file, limits);
 }

@@ -1,4 +1,5 @@
-import { inflateRawSync } from "node:zlib";
+import { Readable } from "node:stream";
+import { createInflateRaw, inflateRawSync } from "node:zlib";
 
 /**
  * The zip container of an `.xlsx`, read from its central directory: the size of every part is known before
@@ -140,8 +141,8 @@ export function zipEntries(bytes: Uint8Array): ZipEntry[] {
 
 let crcTable: Uint32Array | undefined;
 
-/** CRC-32 (the zip polynomial) of some bytes. */
-export function crc32(bytes: Uint8Array): number {
+/** CRC-32 (the zip polynomial) of some bytes; `previous`, the CRC of the bytes before them, continues it. */
+export function crc32(bytes: Uint8Array, previous = 0): number {
   if (crcTable === undefined) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n += 1) {
@@ -151,7 +152,7 @@ export function crc32(bytes: Uint8Array): number {
     }
   }
   const table = crcTable;
-  let crc = 0xffffffff;
+  let crc = (previous ^ 0xffffffff) >>> 0;
   for (let index = 0; index < bytes.length; index += 1)
     crc = (table[(crc ^ (bytes[index] as number)) & 0xff] as number) ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
@@ -165,14 +166,7 @@ export function crc32(bytes: Uint8Array): number {
  * does not inflate to exactly its declared size and checksum.
  */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
-  if ((entry.flags & 1) !== 0) throw new ZipError("encrypted", `has an encrypted part (${entry.name})`);
-  const at = entry.headerOffset;
-  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL)
-    throw new ZipError("damaged", `has a part (${entry.name}) that is not where the directory says`);
-  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
-  if (start + entry.compressedSize > bytes.length)
-    throw new ZipError("damaged", `has a part (${entry.name}) cut short`);
-  const data = bytes.subarray(start, start + entry.compressedSize);
+  const data = compressedData(bytes, entry);
   let inflated: Buffer;
   if (entry.method === 0) inflated = Buffer.from(data);
   else if (entry.method === 8) {
@@ -188,7 +182,77 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry): Buffer {
       );
     }
   } else throw new ZipError("unsupported", `has a part (${entry.name}) compressed with method ${entry.method}`);
-  if (inflated.length !== entry.size || crc32(inflated) !== entry.crc)
-    throw new ZipError("damaged", `has a part (${entry.name}) whose data does not match its checksum`);
+  if (inflated.length !== entry.size || crc32(inflated) !== entry.crc) throw checksumError(entry);
   return inflated;
+}
+
+/** The compressed bytes of an entry, where its local header says they start. */
+function compressedData(bytes: Uint8Array, entry: ZipEntry): Uint8Array {
+  if ((entry.flags & 1) !== 0) throw new ZipError("encrypted", `has an encrypted part (${entry.name})`);
+  const at = entry.headerOffset;
+  if (at + 30 > bytes.length || u32(bytes, at) !== LOCAL)
+    throw new ZipError("damaged", `has a part (${entry.name}) that is not where the directory says`);
+  const start = at + 30 + u16(bytes, at + 26) + u16(bytes, at + 28);
+  if (start + entry.compressedSize > bytes.length)
+    throw new ZipError("damaged", `has a part (${entry.name}) cut short`);
+  return bytes.subarray(start, start + entry.compressedSize);
+}
+
+function checksumError(entry: ZipEntry): ZipError {
+  return new ZipError("damaged", `has a part (${entry.name}) whose data does not match its checksum`);
+}
+
+/** How much compressed data is given to the inflater at a time (its output comes in chunks of about 64 KB). */
+const SLICE = 64 * 1024;
+
+/**
+ * The bytes of one entry as they inflate, chunk by chunk, so that a large part is never held whole: refused
+ * as soon as it inflates past the size its directory entry gives, and checked against that size and its
+ * CRC-32 once the last chunk is out (a consumer keeps nothing it read as final before then).
+ *
+ * @throws ZipError as {@link inflateEntry} does.
+ */
+export async function* inflateEntryChunks(bytes: Uint8Array, entry: ZipEntry): AsyncGenerator<Buffer> {
+  const data = compressedData(bytes, entry);
+  if (entry.method !== 0 && entry.method !== 8)
+    throw new ZipError("unsupported", `has a part (${entry.name}) compressed with method ${entry.method}`);
+  const slices = function* () {
+    for (let at = 0; at < data.length; at += SLICE)
+      yield Buffer.from(data.buffer, data.byteOffset + at, Math.min(SLICE, data.length - at));
+  };
+  let size = 0;
+  let crc = 0;
+  if (entry.method === 0) {
+    for (const piece of slices()) {
+      size += piece.length;
+      crc = crc32(piece, crc);
+      yield piece;
+    }
+  } else {
+    const source = Readable.from(slices(), { objectMode: false });
+    const inflater = createInflateRaw();
+    source.on("error", (error) => inflater.destroy(error));
+    source.pipe(inflater);
+    try {
+      for await (const chunk of inflater) {
+        const piece = chunk as Buffer;
+        size += piece.length;
+        if (size > Math.max(entry.size, 1))
+          throw new ZipError(
+            "damaged",
+            `has a part (${entry.name}) that inflates to more than the ${entry.size} bytes its directory says`,
+          );
+        crc = crc32(piece, crc);
+        yield piece;
+      }
+    } catch (error) {
+      if (error instanceof ZipError) throw error;
+      throw new ZipError("damaged", `has a part (${entry.name}) that does not inflate (${(error as Error).message})`);
+    } finally {
+      source.unpipe(inflater);
+      source.destroy();
+      inflater.destroy();
+    }
+  }
+  if (size !== entry.size || crc !== entry.crc) throw checksumError(entry);
 }

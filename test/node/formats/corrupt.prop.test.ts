@@ -13,9 +13,9 @@ import { rawWorkbook, inlineRow } from "../../support/xlsx.js";
  * Exit 70 is unreachable from any file: a damaged file of any format reads, or is refused with an input
  * error — never another exception (which the CLI would report as a bug).
  */
-function readsOrRefuses(read: () => unknown): void {
+async function readsOrRefuses(read: () => unknown): Promise<void> {
   try {
-    read();
+    await read();
   } catch (error) {
     if (!(error instanceof InvalidInputError)) throw error;
     expect(error.issues.length).toBeGreaterThan(0);
@@ -50,9 +50,9 @@ function damaged(
 }
 
 describe("a damaged file reads or is refused, never crashes", () => {
-  test.prop([damage, fc.boolean()], { numRuns: 300 })("XLSX (exceljs's and hand-written)", (hurt, which) => {
-    readsOrRefuses(() => {
-      const workbook = readWorkbook(damaged(which ? xlsx : raw, hurt), "w.xlsx");
+  test.prop([damage, fc.boolean()], { numRuns: 300 })("XLSX (exceljs's and hand-written)", async (hurt, which) => {
+    await readsOrRefuses(async () => {
+      const workbook = await readWorkbook(damaged(which ? xlsx : raw, hurt), "w.xlsx");
       return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, "w.xlsx");
     });
   });
@@ -61,23 +61,28 @@ describe("a damaged file reads or is refused, never crashes", () => {
     '<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c><c r="B1" t="s"><v>0</v></c></row><row r="2"><c r="A2"><f>1</f><v>3</v></c></row></sheetData><mergeCells><mergeCell ref="A1:A2"/></mergeCells></worksheet>';
   const xmlText = fc.array(fc.tuple(fc.nat(), fc.constantFrom("<", ">", "/", '"', "&", "x", "")), { maxLength: 6 });
   // Red-green: letting readWorkbook rethrow the XML tokenizer's Error (no damaged-file wrapper) fails this.
-  test.prop([fc.nat(), xmlText], { numRuns: 300 })("XLSX whose XML is damaged inside a sound zip", (cut, edits) => {
-    let xml = sheetXml.slice(0, sheetXml.length - (cut % 40));
-    for (const [at, text] of edits) {
-      const place = at % (xml.length + 1);
-      xml = xml.slice(0, place) + text + xml.slice(place + 1);
-    }
-    readsOrRefuses(() => readWorkbook(rawWorkbook([{ name: "S", rows: "", xml }], { strings: ["a"] }), "w.xlsx"));
-  });
+  test.prop([fc.nat(), xmlText], { numRuns: 300 })(
+    "XLSX whose XML is damaged inside a sound zip",
+    async (cut, edits) => {
+      let xml = sheetXml.slice(0, sheetXml.length - (cut % 40));
+      for (const [at, text] of edits) {
+        const place = at % (xml.length + 1);
+        xml = xml.slice(0, place) + text + xml.slice(place + 1);
+      }
+      await readsOrRefuses(() =>
+        readWorkbook(rawWorkbook([{ name: "S", rows: "", xml }], { strings: ["a"] }), "w.xlsx"),
+      );
+    },
+  );
 
-  test.prop([damage], { numRuns: 300 })("CSV", (hurt) => {
-    readsOrRefuses(() =>
+  test.prop([damage], { numRuns: 300 })("CSV", async (hurt) => {
+    await readsOrRefuses(() =>
       tableSource([csvTable(damaged(Buffer.from(templateCsv("enterprise-exit")), hurt), "c.csv")], "csv"),
     );
   });
 
-  test.prop([fc.string({ maxLength: 60 }), fc.jsonValue()], { numRuns: 300 })("JSON", (noise, value) => {
+  test.prop([fc.string({ maxLength: 60 }), fc.jsonValue()], { numRuns: 300 })("JSON", async (noise, value) => {
     const text = JSON.stringify(value);
-    readsOrRefuses(() => parseJson(text.slice(0, noise.length % (text.length + 1)) + noise, "j.json"));
+    await readsOrRefuses(() => parseJson(text.slice(0, noise.length % (text.length + 1)) + noise, "j.json"));
   });
 });

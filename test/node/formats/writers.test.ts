@@ -42,7 +42,7 @@ describe("townships named like Object.prototype's members are townships in every
   });
 
   it("the results workbook's 合计 sheet has a row for every township", async () => {
-    const workbook = readWorkbook(await resultsWorkbookBytes(document), "r.xlsx");
+    const workbook = await readWorkbook(await resultsWorkbookBytes(document), "r.xlsx");
     const totals = workbook.tables.find((table) => table.sheet === "合计");
     const townships = (totals?.rows ?? []).map((row) => row.cells[0]);
     for (const name of NAMES) expect(townships).toContain(name);
