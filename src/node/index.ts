@@ -1,10 +1,21 @@
-// exitfund/node — Node-only: the CLI entry and the file readers/writers.
+// exitfund/node — Node-only: the file readers and writers, and the CLI for embedding.
+export { readCases, readCaseSource, readCasesStream, readLedger } from "./api.js";
+export type { ReadCasesOptions, ReadOptions } from "./api.js";
 export { runCli, processIo } from "./run.js";
-export { readCases, readCaseSource, readCasesStream, readLedger } from "./read.js";
 export { resultsCsv, resultsNdjson } from "./formats/results.js";
 export { resultsWorkbookBytes } from "./formats/resultsXlsx.js";
 export { templateCsv, templateXlsxBytes } from "./formats/template.js";
 export { verificationWorkbookBytes } from "./xlsx/verifySheet.js";
 export { auditWorkbookBytes } from "./xlsx/auditReport.js";
 export { budgetWorkbookBytes } from "./xlsx/budgetReport.js";
+export { XLSX_ENGINE } from "./xlsx/engine.js";
+export { LIMITS } from "./limits.js";
+export type { Limits } from "./limits.js";
+export type { CaseSource, SourceIssue } from "./formats/source.js";
+export type { NdjsonRecord } from "./formats/ndjson.js";
 export type { CliIo } from "./io.js";
+// Every error a function of this entry throws; the same classes as exitfund's (one core).
+export { CliError, IoError, UsageError } from "./io.js";
+export type { ErrorCode } from "./io.js";
+export { InvalidInputError, RuleSetError } from "../errors/index.js";
+export type { InputIssue } from "../errors/index.js";

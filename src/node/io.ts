@@ -31,17 +31,17 @@ export const EXIT = {
   terminated: 143,
 } as const;
 
-/** A message for people in English and Chinese, with a stable code for programs. */
-interface Said {
+/** A message's stable code for programs and its text in Chinese (the English text is the message). */
+export interface ErrorCode {
   readonly code?: string;
   readonly zh?: string;
 }
 
 /** A problem the CLI reports in one line: its message in English, the same in Chinese, and a stable code. */
-abstract class CliError extends Error {
+export abstract class CliError extends Error {
   readonly code: string;
   readonly zh: string | undefined;
-  constructor(message: string, said: Said, fallbackCode: string) {
+  constructor(message: string, said: ErrorCode, fallbackCode: string) {
     super(message);
     this.code = said.code ?? fallbackCode;
     this.zh = said.zh;
@@ -51,7 +51,7 @@ abstract class CliError extends Error {
 /** Wrong command-line usage: exit 2 with the message and a pointer to `--help`. */
 export class UsageError extends CliError {
   override readonly name = "UsageError";
-  constructor(message: string, said: Said = {}) {
+  constructor(message: string, said: ErrorCode = {}) {
     super(message, said, "usage");
   }
 }
@@ -59,7 +59,7 @@ export class UsageError extends CliError {
 /** A file or stream that could not be read or written although the command was right: exit 74. */
 export class IoError extends CliError {
   override readonly name = "IoError";
-  constructor(message: string, said: Said = {}) {
+  constructor(message: string, said: ErrorCode = {}) {
     super(message, said, "io-error");
   }
 }

@@ -1,10 +1,12 @@
 // The packed package in the projects users write: plain ESM and CommonJS programs, and TypeScript under node16,
 // nodenext and bundler resolution with `skipLibCheck: false`. Each program type-checks, runs, and computes exactly
 // what the sources compute.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 import { compute, toChineseCapital } from "../../src/index.js";
+import { XLSX_ENGINE } from "../../src/node/xlsx/engine.js";
 import { enterpriseCase } from "../fixtures/cases.js";
 import { consumerBin, expectOk, installedManifest, nodeEntries, packed, project, run } from "./support.js";
 
@@ -19,6 +21,7 @@ function expected(): string {
 }
 
 const caseJson = `${JSON.stringify(enterpriseCase)}\n`;
+const casesJson = `${JSON.stringify([enterpriseCase])}\n`;
 
 /**
  * The body both plain programs run once `core`, `node`, `modules` (every Node entry, loaded) and `ledgerSchema`
@@ -30,10 +33,14 @@ const different = [];
 modules.forEach((a, i) => modules.forEach((b, j) => {
   if (i < j) for (const name of Object.keys(a)) if (name in b && a[name] !== b[name]) different.push(entries[i] + " vs " + entries[j] + ": " + name);
 }));
-// an error thrown by exitfund/node is exitfund's InvalidInputError; the object is both a CliIo and { cwd }
+// an error thrown by exitfund/node is exitfund's InvalidInputError (readCases without options: the working folder)
 let thrown;
+try { await node.readCases("not-json.json"); } catch (error) { thrown = error; }
+// a file that is not there is a UsageError, exported by exitfund/node, with a code
+let missing;
+try { await node.readLedger("no-such-ledger.csv", { cwd: process.cwd() }); } catch (error) { missing = error; }
+const read = await node.readCases("cases.json", { cwd: process.cwd() });
 const quiet = { cwd: process.cwd(), stdin: process.stdin, stdout: { write: () => true }, stderr: { write: () => true } };
-try { await node.readCases("not-json.json", quiet); } catch (error) { thrown = error; }
 // the CLI runs from the library, finding the sample next to the installed package (import.meta.url in CJS too)
 const demoErr = [];
 const demo = await node.runCli(["demo"], { ...quiet, stderr: { write: (text) => demoErr.push(text) } });
@@ -42,6 +49,8 @@ console.log(JSON.stringify({
   result: { outcome, capital: core.toChineseCapital(outcome.amounts.total, { prefix: "人民币" }), rounded: core.roundMoney("1.005").toFixed(2) },
   different,
   error: thrown instanceof core.InvalidInputError && thrown.constructor.name,
+  missing: missing instanceof node.UsageError && missing.code,
+  read: read.length,
   demo: { exit: demo, stderr: demoErr.join(""), wrote: existsSync("out/results.json") },
   schemaTitle: ledgerSchema.title,
 }));
@@ -52,6 +61,7 @@ function expectPlainProgram(name: string, type: "module" | "commonjs", program: 
   const folder = project(name, {
     "package.json": `${JSON.stringify({ type })}\n`,
     "case.json": caseJson,
+    "cases.json": casesJson,
     "not-json.json": "{ this is not JSON\n",
     [type === "module" ? "main.mjs" : "main.cjs"]: program,
   });
@@ -60,6 +70,8 @@ function expectPlainProgram(name: string, type: "module" | "commonjs", program: 
   expect(JSON.stringify(printed.result)).toBe(expected());
   expect(printed.different).toEqual([]);
   expect(printed.error).toBe("InvalidInputError");
+  expect(printed.missing).toBe("no-such-file");
+  expect(printed.read).toBe(1);
   expect(printed.demo).toEqual({ exit: 0, stderr: "", wrote: true });
   expect(printed.schemaTitle).toBe("exitfund ledger");
 }
@@ -121,7 +133,7 @@ const typescriptImports = `import { compute, roundMoney, toChineseCapital, Inval
 function typescriptProgram(imports = typescriptImports): string {
   return `import { readFileSync } from "node:fs";
 ${imports}
-import { readCases } from "exitfund/node";
+import { readCases, UsageError, type ReadCasesOptions } from "exitfund/node";
 
 const rounded = roundMoney("1.005");
 // @ts-expect-error roundMoney returns a decimal.js Decimal: if its type were \`any\`, this line would compile
@@ -131,8 +143,15 @@ const neverCalled = () => rounded.notADecimalMethod();
 const outcome: Outcome = compute(JSON.parse(readFileSync("case.json", "utf8")));
 const capital: string = toChineseCapital(outcome.amounts.total, { prefix: "人民币" });
 const isError: boolean = new InvalidInputError([{ path: "x", code: "test", message: "m" }]) instanceof Error;
+const options: ReadCasesOptions = { cwd: "." };
+const reading: Promise<unknown[]> = readCases("cases.json", options);
+// @ts-expect-error readCases takes options, not the CLI's io (an unknown option is an error)
+void readCases("cases.json", { cwd: ".", stdout: process.stdout });
+const code: string = new UsageError("m").code;
 console.log(JSON.stringify({ outcome, capital, rounded: rounded.toFixed(2) }));
-console.log(JSON.stringify([typeof readCases, isError, typeof wrong, typeof neverCalled]));
+void reading.then((cases) =>
+  console.log(JSON.stringify([typeof readCases, isError, typeof wrong, typeof neverCalled, cases.length, code])),
+);
 `;
 }
 
@@ -148,6 +167,7 @@ describe("TypeScript projects, skipLibCheck: false", () => {
     const folder = project(`ts-${settings.moduleResolution}-${settings.type}`, {
       "package.json": `${JSON.stringify({ type: settings.type })}\n`,
       "case.json": caseJson,
+      "cases.json": casesJson,
       "tsconfig.json": `${JSON.stringify(
         {
           compilerOptions: {
@@ -171,7 +191,7 @@ describe("TypeScript projects, skipLibCheck: false", () => {
       .trim()
       .split("\n");
     expect(json).toBe(expected());
-    expect(types).toBe(JSON.stringify(["function", true, "object", "function"]));
+    expect(types).toBe(JSON.stringify(["function", true, "object", "function", 1, "usage"]));
   });
 
   it("the @ts-expect-error lines are what fail when Dec is any (the check can fail)", () => {
@@ -179,6 +199,7 @@ describe("TypeScript projects, skipLibCheck: false", () => {
     const folder = project("ts-dec-any", {
       "package.json": `${JSON.stringify({ type: "module" })}\n`,
       "case.json": caseJson,
+      "cases.json": casesJson,
       "tsconfig.json": `${JSON.stringify({
         compilerOptions: {
           module: "node16",
@@ -199,6 +220,51 @@ declare function roundMoney(amount: string): any;`,
     expect(ran.status).not.toBe(0);
     expect(ran.stdout).toContain("TS2578"); // Unused '@ts-expect-error' directive
   });
+});
+
+describe("installed without optional dependencies (a web app's `npm install --omit=optional`)", () => {
+  it("has no XLSX engine; the core, the readers, the types and the CLI work; writing .xlsx is exit 2 naming the package", () => {
+    // Outside the consumer folder, whose node_modules has the engine (Node would find it there).
+    const folder = mkdtempSync(join(tmpdir(), "exitfund-no-optional-"));
+    try {
+      const files = {
+        "package.json": `${JSON.stringify({ name: "no-optional", private: true, type: "module" })}\n`,
+        "cases.json": casesJson,
+        "transfers.xlsx": readFileSync(join(import.meta.dirname, "../../examples/tongzhou-2016/transfers.xlsx")),
+        "tsconfig.json": `${JSON.stringify({
+          compilerOptions: {
+            module: "node16",
+            target: "es2022",
+            strict: true,
+            skipLibCheck: false,
+            noEmit: true,
+            types: ["node"],
+            typeRoots: [join(packed().consumer, "node_modules", "@types")],
+          },
+          files: ["main.ts"],
+        })}\n`,
+        "main.ts": `import { computeBatch } from "exitfund";\nimport { readCases, resultsWorkbookBytes } from "exitfund/node";\nconst bytes: Promise<Uint8Array> = resultsWorkbookBytes(computeBatch(await readCases("cases.json")));\nvoid bytes;\n`,
+      };
+      for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+      const args = ["install", "--omit=optional", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline"];
+      expectOk(run("npm", [...args, packed().tarball], folder), "npm install --omit=optional");
+      expect(Object.keys(installedManifest().optionalDependencies ?? {})).toEqual([XLSX_ENGINE]);
+      const resolves = run(process.execPath, ["-e", `require.resolve(${JSON.stringify(XLSX_ENGINE)})`], folder);
+      expect(resolves.status).not.toBe(0);
+      expectOk(run(consumerBin("tsc"), ["-p", "."], folder), "tsc without the engine (skipLibCheck: false)");
+      const bin = join(folder, "node_modules", ".bin", "exitfund");
+      const computed = JSON.parse(expectOk(run(bin, ["compute", "cases.json"], folder), "compute cases.json"));
+      expect(computed.results).toHaveLength(1);
+      const fromXlsx = JSON.parse(expectOk(run(bin, ["compute", "transfers.xlsx"], folder), "compute transfers.xlsx"));
+      expect(fromXlsx.results).toHaveLength(11);
+      const writing = run(bin, ["template", "enterprise-exit", "--format", "xlsx", "--out", "t.xlsx"], folder);
+      expect(writing.status).toBe(2);
+      expect(writing.stderr).toContain(`npm install ${XLSX_ENGINE}`);
+      expect(existsSync(join(folder, "t.xlsx"))).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
 
 describe("what the tarball holds", () => {

@@ -49,7 +49,9 @@ export default function setup(project: TestProject): void {
   if (!existsSync(built) || statSync(built).mtimeMs < sources)
     throw new Error("dist/ is missing or older than src/ or package.json: run `npm run build` (npm test does)");
 
-  const work = join(tmpdir(), "exitfund-package");
+  // One folder per checkout: several clones (CI, worktrees) may run the checks at once, and each clears its own.
+  const checkout = createHash("sha256").update(root).digest("hex").slice(0, 12);
+  const work = join(tmpdir(), `exitfund-package-${checkout}`);
   const packs = join(work, "packs");
   rmSync(packs, { recursive: true, force: true });
   mkdirSync(packs, { recursive: true });

@@ -9,7 +9,7 @@ import { inject } from "vitest";
 export const packed = () => inject("packed");
 
 /** A new, empty scratch project `name` inside the consumer folder, with the given files (path → text). */
-export function project(name: string, files: { readonly [path: string]: string }): string {
+export function project(name: string, files: { readonly [path: string]: string | Uint8Array }): string {
   const folder = join(packed().consumer, "projects", name);
   rmSync(folder, { recursive: true, force: true });
   for (const [path, text] of Object.entries(files)) {
@@ -47,6 +47,7 @@ export function installedManifest(): {
   name: string;
   version: string;
   exports: { readonly [subpath: string]: unknown };
+  optionalDependencies?: { readonly [name: string]: string };
 } {
   return JSON.parse(readFileSync(join(packed().installed, "package.json"), "utf8")) as ReturnType<
     typeof installedManifest
