@@ -2,18 +2,40 @@
 // The rules themselves, composable and extensible, are in `exitfund/rules`.
 
 // money
-export { allocate, allocateWithLog } from "./money/allocate.js";
+export { allocate, allocateWithLog, type Allocation } from "./money/allocate.js";
 export { parseChineseCapital, toChineseCapital, crossCheckCapital } from "./money/capital.js";
-export { DEFAULT_ROUNDING, type Rounding, type RoundingMode } from "./money/decimal.js";
+export { DEFAULT_ROUNDING, type Dec, type DecimalLike, type Rounding, type RoundingMode } from "./money/decimal.js";
 export { formatAmount, formatWan, formatYuan } from "./money/format.js";
-export { parseMoney, parseQuantity } from "./money/parse.js";
+export { checkDecimal, parseMoney, parseQuantity, type CheckDecimalOptions, type ParseResult } from "./money/parse.js";
 export { roundMoney, toMoneyString } from "./money/round.js";
 
 // rule sets
-export type { InForce, IsoDate, RuleCitationJson, RuleSet, RuleSetJson } from "./parameters/types.js";
+export type {
+  BracketJson,
+  DatedValueJson,
+  InForce,
+  IsoDate,
+  ParameterJson,
+  ParameterValueJson,
+  RuleCitationJson,
+  RuleSet,
+  RuleSetJson,
+  ScaleJson,
+  SourceJson,
+} from "./parameters/types.js";
 export { loadRuleSet, ruleSets, type LoadOptions, type RuleSetInput } from "./rule-sets/index.js";
 export { ruleSetMarkdown } from "./rule-sets/doc.js";
-export { diffRuleSets, type RuleSetDiff } from "./parameters/diff.js";
+export {
+  diffRuleSets,
+  type Change,
+  type DatedValueView,
+  type FieldDiff,
+  type ParameterDiff,
+  type RuleSetDiff,
+  type SourceDiff,
+  type ValueDiff,
+  type ValueField,
+} from "./parameters/diff.js";
 
 // computation
 export {
@@ -28,8 +50,10 @@ export {
 } from "./batch/compute.js";
 export {
   computeStream,
+  MAX_LISTED_ERRORS,
   runningTotals,
   type CaseSource,
+  type PassProgress,
   type RunningTotals,
   type StreamOptions,
 } from "./batch/stream.js";
@@ -37,9 +61,37 @@ export { verify } from "./batch/verify.js";
 export { explain, type Lang } from "./rules/explain.js";
 
 // audit, budget and what-if
-export { audit, type AuditDocument, type AuditOptions, type Discrepancy, type DiscrepancyType } from "./audit/index.js";
-export { budget, budgetOfCases, type BudgetDocument, type BudgetOptions } from "./batch/budget.js";
-export { compare, type CompareDocument } from "./batch/compare.js";
+export {
+  audit,
+  DISCREPANCY_TYPES,
+  type AuditDocument,
+  type AuditOptions,
+  type Discrepancy,
+  type DiscrepancyType,
+  type PayerAmounts,
+  type ReconciliationEntry,
+  type ReconciliationStatus,
+} from "./audit/index.js";
+export {
+  budget,
+  budgetOfCases,
+  BUDGET_DIMENSIONS,
+  caseYears,
+  type AllocationShare,
+  type BudgetAllocation,
+  type BudgetDimension,
+  type BudgetDocument,
+  type BudgetKey,
+  type BudgetOptions,
+  type BudgetTrack,
+} from "./batch/budget.js";
+export {
+  compare,
+  type AmountsChange,
+  type AttributionStep,
+  type CaseChange,
+  type CompareDocument,
+} from "./batch/compare.js";
 
 // outcomes (the rules that compute them, and programmes of domains, are in exitfund/rules)
 export type { Outcome } from "./rules/default.js";
@@ -50,6 +102,7 @@ export type { VillageCompensationDetail, VillageOutcome } from "./rules/village-
 export type { TownshipTransferDetail, TransferOutcome } from "./rules/township-transfer/index.js";
 export type {
   Amounts,
+  CaseKind,
   Finding,
   OutcomeBase,
   ParamUse,
@@ -64,6 +117,15 @@ export type {
 // schemas and errors
 export { schemas } from "./schemas/index.js";
 export { jsonSchema, type SchemaName } from "./rules/jsonSchema.js";
+export {
+  CaseSchema,
+  EnterpriseExitSchema,
+  LedgerRowSchema,
+  StructureClearanceSchema,
+  TownshipTransferSchema,
+  VillageCompensationSchema,
+} from "./schemas/cases.js";
+export { PAYERS } from "./vocabulary.js";
 export type {
   Case,
   EnterpriseExit,

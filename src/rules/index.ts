@@ -118,6 +118,7 @@ export {
 
 // the structure-clearance domain's parts
 export {
+  approvedQuantity,
   clearanceTotals,
   declaredFee,
   itemFindings,

@@ -43,4 +43,15 @@ describe("package linters on the packed tarball", () => {
     const problems = analysis.problems.filter((problem) => problem.resolutionKind !== "node10");
     expect(problems).toEqual([{ kind: "CJSResolvesToESM", entrypoint: "./browser", resolutionKind: "node16-cjs" }]);
   });
+
+  it("TypeDoc documents every entry without a warning (a type used but not exported, a broken link)", () => {
+    const out = join(tmpdir(), `exitfund-typedoc-${process.pid}`);
+    try {
+      const ran = run(bin("typedoc"), ["--out", out], join(import.meta.dirname, "../.."));
+      expect(`${ran.stdout}${ran.stderr}`).not.toMatch(/\[warning\]|\[error\]/);
+      expect(ran.status).toBe(0);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -7,7 +7,6 @@ import { BOM, csvLines } from "./csv.js";
 import {
   EXAMPLE_HEADER,
   EXAMPLE_MARK,
-  LAYOUTS,
   columnLetter,
   layoutOf,
   templateHeader,
@@ -19,7 +18,13 @@ import { own } from "../own.js";
 import { workbookBytes } from "../xlsx/bytes.js";
 
 /** What `exitfund template` makes a sheet for: a case kind, or the payment ledger. */
-export type TemplateKind = keyof typeof LAYOUTS;
+/** The kinds with a template: the built-in case kinds and the ledger. */
+export type TemplateKind =
+  | "enterprise-exit"
+  | "structure-clearance"
+  | "village-compensation"
+  | "township-transfer"
+  | "ledger";
 
 /** Rows a template prepares with dropdowns and formats. */
 export const TEMPLATE_ROWS = 1000;
