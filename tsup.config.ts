@@ -8,7 +8,7 @@ import { defineConfig, type Options } from "tsup";
 // - ESM (dist/**/*.js) and CommonJS (dist/**/*.cjs), one file per source module: every entry (exitfund,
 //   exitfund/node, the bin) shares the same module instances — one core, so one InvalidInputError — and
 //   `sideEffects: false` lets a bundler keep only the modules an app imports.
-// - The browser build (dist/browser/exitfund.js): the root entry with its dependencies inlined, for a
+// - The browser build (dist/browser/exitfund.js): the root and rules entries (src/browser.ts) with their dependencies inlined, for a
 //   `<script type="module">` on a page with no bundler.
 // A build warning fails the build: nothing is hidden.
 
@@ -84,7 +84,7 @@ export default defineConfig([
   },
   {
     ...common,
-    entry: { exitfund: "src/index.ts" },
+    entry: { exitfund: "src/browser.ts" },
     format: ["esm"],
     outDir: "dist/browser",
     platform: "browser",

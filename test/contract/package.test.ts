@@ -25,7 +25,7 @@ describe("package.json", () => {
 
   it("every Node entry gives types first, for ESM (.d.ts) and CommonJS (.d.cts) separately", () => {
     const exports = manifest.exports as Record<string, unknown>;
-    for (const subpath of [".", "./node"]) {
+    for (const subpath of [".", "./rules", "./node"]) {
       const target = exports[subpath] as Record<string, Record<string, string>>;
       expect(Object.keys(target), subpath).toEqual(["import", "require"]);
       expect(Object.keys(target.import ?? {}), subpath).toEqual(["types", "default"]);
@@ -33,7 +33,7 @@ describe("package.json", () => {
       expect(target.require?.types, subpath).toMatch(/\.d\.cts$/);
       expect(target.require?.default, subpath).toMatch(/\.cjs$/);
     }
-    expect(exports["./browser"]).toEqual({ types: "./dist/index.d.ts", default: "./dist/browser/exitfund.js" });
+    expect(exports["./browser"]).toEqual({ types: "./dist/browser.d.ts", default: "./dist/browser/exitfund.js" });
     expect(exports["./schemas/*.json"]).toBe("./dist/json-schema/*.json");
   });
 

@@ -68,6 +68,53 @@ async function computeSample(
   };
 }
 
+/**
+ * A district's extension built with the rules API (a new field, a parameter valued in a rule set that extends the
+ * bundled one, a wrapped payment), computing the sample's first enterprise cases: the page's copy is this source.
+ */
+function extensionSample(exitfund: Record<string, any>, casesText: string): string {
+  const rate = exitfund.parameter.decimal("page.bonusRate", "按时退出奖励比例 on-time bonus rate", "share");
+  const exit = exitfund.extendDomain(exitfund.domains.enterpriseExit, {
+    fields: { onTime: exitfund.field.boolean("按时退出 exited on time").optional() },
+    parameters: [rate],
+    payment: (inner: any) => (facts: any, ctx: any) =>
+      exitfund.chain(inner(facts, ctx), (paid: any) =>
+        exitfund.of({
+          ...paid,
+          district: facts.onTime
+            ? paid.district.plus(exitfund.roundMoney(paid.municipal.plus(paid.district).times(ctx.read(rate))))
+            : paid.district,
+        }),
+      ),
+  });
+  const programme = exitfund.programme(exit);
+  const ruleSet = exitfund.loadRuleSet(
+    {
+      id: "page-2016",
+      version: "1",
+      title: "页面扩展 an extension in a page",
+      validFrom: "2016-01-01",
+      extends: "tongzhou-2016",
+      sources: [],
+      parameters: {
+        "page.bonusRate": {
+          status: "illustrative",
+          source: "X",
+          note: "a test value",
+          values: [{ from: "2015-01-01", value: "0.05" }],
+        },
+      },
+    },
+    { programme },
+  );
+  const sample = JSON.parse(casesText) as { cases: { kind: string }[] };
+  const cases = sample.cases
+    .filter((value) => value.kind === "enterprise-exit")
+    .slice(0, 200)
+    .map((value, index) => ({ ...value, onTime: index % 2 === 0 }));
+  return JSON.stringify(exitfund.computeBatch(cases, { ruleSet, programme }));
+}
+
 function page(script: string): string {
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>exitfund in Chromium</title><link rel="icon" href="data:,"></head>
@@ -94,6 +141,7 @@ describe.skipIf(!haveChromium && !inCi)("the packed package in headless Chromium
   let context: BrowserContext;
   let profile: string;
   let expected: PageResult;
+  let expectedExtension: string;
 
   beforeAll(async () => {
     if (!haveChromium)
@@ -110,6 +158,22 @@ describe.skipIf(!haveChromium && !inCi)("the packed package in headless Chromium
       ["/cases.json", { type: "application/json", body: casesText }],
       ["/browser.html", { type: "text/html", body: page(`import * as exitfund from "/exitfund.js";`) }],
       ["/bundled.html", { type: "text/html", body: page(`import * as exitfund from "/bundled.js";`) }],
+      [
+        "/extension.html",
+        {
+          type: "text/html",
+          body: `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>an extension</title><link rel="icon" href="data:,"></head><body>
+<script type="module">
+import * as exitfund from "/exitfund.js";
+const extensionSample = ${extensionSample.toString()};
+try {
+  window.exitfundResult = extensionSample(exitfund, await (await fetch("/cases.json")).text());
+} catch (error) {
+  window.exitfundError = String(error && error.stack || error);
+}
+</script></body></html>`,
+        },
+      ],
     ]);
     server = createServer((request, response) => {
       const route = routes.get(new URL(request.url ?? "/", "http://127.0.0.1").pathname);
@@ -133,6 +197,8 @@ describe.skipIf(!haveChromium && !inCi)("the packed package in headless Chromium
     expected = await computeSample(exitfund, casesText, async (text) =>
       createHash("sha256").update(text).digest("hex"),
     );
+    const rules = (await import(pathToFileURL(join(installed, "dist", "rules", "index.js")).href)) as object;
+    expectedExtension = extensionSample({ ...exitfund, ...rules }, casesText);
   });
 
   afterAll(async () => {
@@ -177,5 +243,24 @@ describe.skipIf(!haveChromium && !inCi)("the packed package in headless Chromium
       sha: expected.documentSha,
       length: expected.documentLength,
     });
+  });
+  it("the rules API in exitfund/browser: an extension built in the page computes byte-identically to Node", async () => {
+    const tab = await context.newPage();
+    const problems: string[] = [];
+    tab.on("pageerror", (error) => problems.push(error.message));
+    await tab.goto(`${origin}/extension.html`);
+    await tab.waitForFunction(() => "exitfundResult" in globalThis || "exitfundError" in globalThis, null, {
+      timeout: 120_000,
+    });
+    const failed = await tab.evaluate(() => (globalThis as { exitfundError?: string }).exitfundError);
+    expect(failed).toBeUndefined();
+    const result = await tab.evaluate(() => (globalThis as unknown as { exitfundResult: string }).exitfundResult);
+    await tab.close();
+    expect(problems).toEqual([]);
+    const document = JSON.parse(result) as { results: unknown[]; ruleSet: { id: string }; errors: unknown[] };
+    expect(document.results).toHaveLength(200);
+    expect(document.errors).toEqual([]);
+    expect(document.ruleSet.id).toBe("page-2016");
+    expect(result).toBe(expectedExtension);
   });
 });

@@ -5,7 +5,8 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { compute, toChineseCapital } from "../../src/index.js";
+import { compute, roundMoney, toChineseCapital } from "../../src/index.js";
+import { dec } from "../../src/money/decimal.js";
 import { XLSX_ENGINE } from "../../src/node/xlsx/engine.js";
 import { enterpriseCase } from "../fixtures/cases.js";
 import { consumerBin, expectOk, installedManifest, nodeEntries, packed, project, run } from "./support.js";
@@ -162,28 +163,27 @@ const typescriptProjects = [
   { name: "bundler", module: "preserve", moduleResolution: "bundler", type: "module" },
 ] as const;
 
+/** The tsconfig.json of a consumer project: strict, skipLibCheck: false, main.ts compiled to out/. */
+function tsconfigOf(settings: (typeof typescriptProjects)[number]): string {
+  const compilerOptions = {
+    module: settings.module,
+    moduleResolution: settings.moduleResolution,
+    target: "es2022",
+    strict: true,
+    skipLibCheck: false,
+    types: ["node"],
+    outDir: "out",
+  };
+  return `${JSON.stringify({ compilerOptions, files: ["main.ts"] }, null, 2)}\n`;
+}
+
 describe("TypeScript projects, skipLibCheck: false", () => {
   it.each(typescriptProjects)("$name: type-checks (Dec is never any) and runs", (settings) => {
     const folder = project(`ts-${settings.moduleResolution}-${settings.type}`, {
       "package.json": `${JSON.stringify({ type: settings.type })}\n`,
       "case.json": caseJson,
       "cases.json": casesJson,
-      "tsconfig.json": `${JSON.stringify(
-        {
-          compilerOptions: {
-            module: settings.module,
-            moduleResolution: settings.moduleResolution,
-            target: "es2022",
-            strict: true,
-            skipLibCheck: false,
-            types: ["node"],
-            outDir: "out",
-          },
-          files: ["main.ts"],
-        },
-        null,
-        2,
-      )}\n`,
+      "tsconfig.json": tsconfigOf(settings),
       "main.ts": typescriptProgram(),
     });
     expectOk(run(consumerBin("tsc"), ["-p", "."], folder), `tsc (${settings.name})`);
@@ -219,6 +219,99 @@ declare function roundMoney(amount: string): any;`,
     const ran = run(consumerBin("tsc"), ["-p", "."], folder);
     expect(ran.status).not.toBe(0);
     expect(ran.stdout).toContain("TS2578"); // Unused '@ts-expect-error' directive
+  });
+});
+
+/**
+ * A district's extension as docs/extending.md writes one, built from the installed package: a new parameter
+ * (valued in a rule set that extends the bundled one), a new field of exitfund's and one written with the
+ * program's own zod, and a payment that wraps the domain's. `core`, `rules` and `z` are loaded by each program.
+ */
+const extensionBody = `const bonusRate = rules.parameter.decimal("consumer.bonusRate", "按时退出奖励比例 on-time bonus rate", "share");
+const exit = rules.extendDomain(rules.domains.enterpriseExit, {
+  fields: { onTime: rules.field.boolean("按时退出 exited on time").optional(), note: z.string().max(200).optional() },
+  parameters: [bonusRate],
+  payment: (inner) => (facts, ctx) =>
+    rules.chain(inner(facts, ctx), (paid) => {
+      const bonus = core.roundMoney(paid.municipal.plus(paid.district).times(ctx.read(bonusRate)), ctx.rounding);
+      return rules.of({ ...paid, district: facts.onTime === true ? paid.district.plus(bonus) : paid.district });
+    }),
+});
+const district = rules.programme(exit);
+const ruleSet = core.loadRuleSet(
+  {
+    id: "consumer-2016", version: "1", title: "消费者扩展 a consumer's extension", validFrom: "2016-01-01",
+    extends: "tongzhou-2016", sources: [],
+    parameters: { "consumer.bonusRate": { status: "illustrative", source: "X", note: "a test value", values: [{ from: "2015-01-01", value: "0.1" }] } },
+  },
+  { programme: district },
+);
+const extended = core.compute({ ...JSON.parse(readFileSync("case.json", "utf8")), onTime: true, note: "按时" }, { ruleSet, programme: district });
+let refusedNote;
+try { core.compute({ ...JSON.parse(readFileSync("case.json", "utf8")), note: 5 }, { ruleSet, programme: district }); } catch (error) { refusedNote = error; }
+console.log(JSON.stringify({
+  amounts: extended.amounts,
+  ruleSet: extended.ruleSet,
+  refused: refusedNote instanceof core.InvalidInputError ? refusedNote.issues.map((issue) => issue.path) : String(refusedNote),
+}));
+`;
+
+/** What the extension computes, from the sources: the bundled amounts, plus 10 % of the total paid by the district. */
+function expectedExtension(): unknown {
+  const base = compute(enterpriseCase).amounts;
+  const bonus = roundMoney(dec(base.municipal).plus(base.district).times("0.1"));
+  const district = dec(base.district).plus(bonus);
+  return {
+    amounts: {
+      municipal: base.municipal,
+      district: district.toFixed(2),
+      total: district.plus(base.municipal).toFixed(2),
+    },
+    ruleSet: { id: "consumer-2016", version: "1" },
+    refused: ["note"],
+  };
+}
+
+describe("a district's extension (extendDomain) built on the packed package", () => {
+  it("an ES module", () => {
+    const folder = project("extension-esm", {
+      "package.json": `${JSON.stringify({ type: "module" })}\n`,
+      "case.json": caseJson,
+      "main.mjs": `import { readFileSync } from "node:fs";\nimport * as core from "exitfund";\nimport * as rules from "exitfund/rules";\nimport * as z from "zod";\n${extensionBody}`,
+    });
+    expect(JSON.parse(expectOk(run(process.execPath, ["main.mjs"], folder), "main.mjs"))).toEqual(expectedExtension());
+  });
+
+  it("a CommonJS script", () => {
+    const folder = project("extension-cjs", {
+      "package.json": `${JSON.stringify({ type: "commonjs" })}\n`,
+      "case.json": caseJson,
+      "main.cjs": `const { readFileSync } = require("node:fs");\nconst core = require("exitfund");\nconst rules = require("exitfund/rules");\nconst z = require("zod");\n${extensionBody}`,
+    });
+    expect(JSON.parse(expectOk(run(process.execPath, ["main.cjs"], folder), "main.cjs"))).toEqual(expectedExtension());
+  });
+
+  it.each(typescriptProjects)("TypeScript, $name: type-checks (skipLibCheck: false) and runs", (settings) => {
+    const folder = project(`extension-ts-${settings.moduleResolution}-${settings.type}`, {
+      "package.json": `${JSON.stringify({ type: settings.type })}\n`,
+      "case.json": caseJson,
+      "tsconfig.json": tsconfigOf(settings),
+      "main.ts": `import { readFileSync } from "node:fs";\nimport * as core from "exitfund";\nimport * as rules from "exitfund/rules";\nimport * as z from "zod";\n${extensionBody}
+rules.extendDomain(rules.domains.enterpriseExit, {
+  parameters: [bonusRate],
+  payment: (inner) => (facts, ctx) => {
+    // @ts-expect-error the value of a decimal parameter is a Decimal: as a number it does not compile
+    const rate: number = ctx.read(bonusRate);
+    void rate;
+    return inner(facts, ctx);
+  },
+});
+`,
+    });
+    expectOk(run(consumerBin("tsc"), ["-p", "."], folder), `tsc (${settings.name})`);
+    expect(JSON.parse(expectOk(run(process.execPath, ["out/main.js"], folder), "out/main.js"))).toEqual(
+      expectedExtension(),
+    );
   });
 });
 
