@@ -8,9 +8,10 @@ import { describe, expect, it } from "vitest";
 import { bundleApp, packed } from "./support.js";
 
 const KB = 1000;
-// The whole core was 90 KB until the composable rules (issue 11: the algebra, programmes and domains, the core
-// computeStream, rule-set extension and citations, Chinese texts on every input issue) added 8 KB; zod is 102 KB
-// of its 294 KB minified, so zod/mini (issue 15) is the way back under 90.
+// Issue 15 sets the whole core at 90 KB. It was 90 KB until the composable rules (issue 11: the algebra, programmes
+// and domains, the core computeStream, rule-set extension and citations, Chinese texts on every input issue) added
+// 8 KB; zod/mini was measured and not adopted (README, "Use in a browser"). Where the bytes are, and what a branch
+// adds: `npx tsx bench/sizes.ts [checkout …]`.
 const BUDGETS = { wholeCore: 95 * KB, capitalOnly: 20 * KB } as const;
 
 interface Measured {
