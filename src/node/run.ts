@@ -9,6 +9,7 @@ import { DEMO_HELP, runDemo } from "./commands/demo.js";
 import { RULES_DIFF_HELP, runRulesDiff } from "./commands/rules-diff.js";
 import { RULES_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
+import { SERVE_HELP, runServe } from "./commands/serve.js";
 import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
 import { EXIT, IoError, UsageError, reportInputError, type CliIo } from "./io.js";
@@ -61,6 +62,11 @@ const COMMAND_LIST: { readonly [name: string]: Command } = {
     run: runTemplate,
     help: TEMPLATE_HELP,
     summary: "write a blank CSV/XLSX sheet to fill in for a case kind or the ledger (headers in English and 中文)",
+  },
+  serve: {
+    run: runServe,
+    help: SERVE_HELP,
+    summary: "serve these documents over HTTP as a JSON API (POST /compute, /audit, …; docs/serve.md)",
   },
   schema: {
     run: runSchema,

@@ -157,7 +157,7 @@ async function render(
 }
 
 /** A document whose `errors` lists at most {@link ISSUE_LIMIT} problems, then `errorsOmitted` counts the rest. */
-function listedErrors(document: object, errors: readonly CaseError[]): object {
+export function listedErrors(document: object, errors: readonly CaseError[]): object {
   if (errors.length <= ISSUE_LIMIT) return document;
   return { ...document, errors: errors.slice(0, ISSUE_LIMIT), errorsOmitted: errors.length - ISSUE_LIMIT };
 }
