@@ -152,6 +152,12 @@ export async function serveOptions(args: readonly string[], io: CliIo): Promise<
   };
 }
 
+/** The warning printed when the server is reachable from other machines without a token, if it is. */
+export function exposureWarning(options: Pick<ServeOptions, "host" | "token">): string | undefined {
+  if (isLoopback(options.host) || options.token !== undefined) return undefined;
+  return `exitfund serve: warning: listening on ${options.host}, reachable from other machines, without a token: anyone who can reach it can use it; give --token-file (docs/serve.md, "Security")\n警告：服务监听 ${options.host}，其他机器可以访问，且未设令牌：请使用 --token-file\n`;
+}
+
 /**
  * `exitfund serve`: listens until SIGINT or SIGTERM, then stops accepting, lets the requests in flight finish
  * and returns 130 or 143 (the CLI's convention for those signals).
@@ -170,10 +176,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
       { code: "cannot-listen", zh: `无法在 ${where} 上监听：${code ?? ""}` },
     );
   }
-  if (!isLoopback(options.host) && options.token === undefined)
-    io.stderr.write(
-      `exitfund serve: warning: listening on ${options.host}, reachable from other machines, without a token: anyone who can reach it can use it; give --token-file (docs/serve.md, "Security")\n警告：服务可从其他机器访问且未设令牌，请使用 --token-file\n`,
-    );
+  const warning = exposureWarning(options);
+  if (warning !== undefined) io.stderr.write(warning);
   io.stderr.write(
     `exitfund serve: listening on ${running.url} (rule set ${options.context.ruleSet.id} v${options.context.ruleSet.version}; ${options.token === undefined ? "no token" : "token required"}; GET ${running.url}/openapi.json)\n正在监听 ${running.url}\n`,
   );
