@@ -2,7 +2,7 @@ import { execFile, execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { testServer } from "./support.js";
+import { ROUTES, testServer } from "./support.js";
 
 /**
  * docs/serve.md shows real output: every ```console block that runs curl, and the Python example, are run here
@@ -102,20 +102,7 @@ describe.skipIf(!hasCurl)("docs/serve.md: the curl examples print what the guide
 
   it("every endpoint has an example", () => {
     const commands = consoleBlocks(readFileSync(GUIDE, "utf8")).map((block) => block.command);
-    for (const path of [
-      "/compute",
-      "/verify",
-      "/audit",
-      "/budget",
-      "/compare",
-      "/explain",
-      "/rules",
-      "/rules/tongzhou-2016",
-      "/schemas",
-      "/schemas/",
-      "/openapi.json",
-      "/health",
-    ])
+    for (const path of ROUTES.map((route) => route.replace("{id}", "tongzhou-2016").replace("{name}", "")))
       expect(
         commands.some((command) => command.includes(`${DOC_URL}${path}`)),
         path,

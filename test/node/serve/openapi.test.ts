@@ -1,7 +1,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaNames } from "../../../src/rules/jsonSchema.js";
-import { send, testServer } from "./support.js";
+import { ROUTES, send, testServer } from "./support.js";
 
 let server: Awaited<ReturnType<typeof testServer>>;
 beforeAll(async () => {
@@ -35,22 +35,7 @@ describe("GET /openapi.json", () => {
       paths: { [path: string]: Json };
       components: { schemas: { [name: string]: Json } };
     };
-    expect(Object.keys(document.paths).sort()).toEqual(
-      [
-        "/compute",
-        "/verify",
-        "/audit",
-        "/budget",
-        "/compare",
-        "/explain",
-        "/rules",
-        "/rules/{id}",
-        "/schemas",
-        "/schemas/{name}",
-        "/openapi.json",
-        "/health",
-      ].sort(),
-    );
+    expect(Object.keys(document.paths).sort()).toEqual([...ROUTES].sort());
     const schemas = document.components.schemas;
     const compute = schemas.ComputeRequest as { properties: Json; required: string[]; additionalProperties: boolean };
     expect(Object.keys(compute.properties)).toEqual(["cases", "rules", "explain", "skipInvalid", "note", "$schema"]);

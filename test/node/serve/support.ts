@@ -8,6 +8,22 @@ import { startServer, type RunningServer, type ServeOptions } from "../../../src
 
 const ROOT = join(import.meta.dirname, "../../..");
 
+/** Every route of `exitfund serve`, as OpenAPI writes them. */
+export const ROUTES = [
+  "/compute",
+  "/verify",
+  "/audit",
+  "/budget",
+  "/compare",
+  "/explain",
+  "/rules",
+  "/rules/{id}",
+  "/schemas",
+  "/schemas/{name}",
+  "/openapi.json",
+  "/health",
+] as const;
+
 /** A server on a free loopback port with the defaults of `exitfund serve`, its log lines kept. */
 export async function testServer(
   overrides: Partial<Omit<ServeOptions, "log">> = {},
