@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import packageJson from "../../../package.json";
 import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
@@ -107,7 +107,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const openApi = `${JSON.stringify(openApiDocument(options.context), null, 2)}\n`;
   let active = 0;
   let closing = false;
-  const sockets = new Set<Socket>();
   const loopbackOnly = isLoopback(options.host) && options.token === undefined;
 
   const server = createServer((request, response) => {
@@ -121,10 +120,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   server.headersTimeout = Math.min(60_000, options.timeout + 1_000);
   server.requestTimeout = options.timeout + 2_000;
   server.keepAliveTimeout = 5_000;
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
   server.on("clientError", (error: NodeJS.ErrnoException, socket) => {
     if (!socket.writable || error.code === "ECONNRESET") {
       socket.destroy();
@@ -181,7 +176,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       }
       await route(request, response, method, path, started);
     } catch (error) {
-      await answer(response, failureOf(error, request, response));
+      await answer(response, failureOf(error, request));
     } finally {
       if (counted) active -= 1;
     }
@@ -334,7 +329,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     return document === undefined ? undefined : { document };
   }
 
-  function failureOf(error: unknown, request: IncomingMessage, response: ServerResponse): Failure {
+  function failureOf(error: unknown, request: IncomingMessage): Failure {
     if (error instanceof TimeoutError)
       return {
         status: 503,
@@ -371,7 +366,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     options.log(
       `exitfund serve: internal error on ${echoText(request.method ?? "", 20)} ${echoText(request.url ?? "", 200)} (a bug in exitfund; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
     );
-    void response;
     return {
       status: 500,
       code: "internal",
@@ -386,6 +380,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return;
     }
     const issues = failure.issues ?? [];
+    // A body left unread is not read to keep the connection: it is closed after the answer.
+    if (!response.req.complete) response.setHeader("Connection", "close");
     await sendDocument(
       response,
       failure.status,
@@ -420,14 +416,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       closed ??= new Promise<void>((resolve) => {
         closing = true;
         const force = setTimeout(() => server.closeAllConnections(), options.timeout + 1_000);
-        force.unref();
+        // A keep-alive connection that goes idle after its last answer is closed then.
+        const idle = setInterval(() => server.closeIdleConnections(), 50);
         server.close(() => {
           clearTimeout(force);
+          clearInterval(idle);
           resolve();
         });
         server.closeIdleConnections();
-        // A connection that goes idle after its last answer is closed then (its answer said Connection: close).
-        for (const socket of sockets) socket.on("free", () => socket.destroy());
       });
       return closed;
     },

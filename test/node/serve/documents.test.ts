@@ -4,7 +4,9 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { explain } from "../../../src/rules/explain.js";
 import { schemaNames } from "../../../src/rules/jsonSchema.js";
-import { runCliCapture } from "../../support/cli.js";
+import { serveOptions } from "../../../src/node/commands/serve.js";
+import { startServer } from "../../../src/node/serve/http.js";
+import { fakeIo, runCliCapture } from "../../support/cli.js";
 import { enterpriseCase } from "../../fixtures/cases.js";
 import { tempDir } from "../formats/support.js";
 import { postJson, sampleSlice, send, testServer } from "./support.js";
@@ -150,5 +152,57 @@ describe("each endpoint answers the document the CLI prints, byte for byte", () 
     const reply = await postJson(server.url, "/compute", { cases: slice.cases, rules: FIXED_RATES });
     expect(reply.status).toBe(200);
     expect(reply.text).toBe(expected.stdout);
+  });
+});
+
+describe("the server's --rules and --programme", () => {
+  it("a district's extension over HTTP: the changping programme and rule set, as the CLI computes them", async () => {
+    const flags = [
+      "--rules",
+      "examples/changping-2015/rules.json",
+      "--programme",
+      "examples/changping-2015/programme.mjs",
+    ];
+    const options = await serveOptions([...flags, "--port", "0"], fakeIo({ cwd: ROOT }).io);
+    if (options === undefined) throw new Error("options expected");
+    const district = await startServer(options);
+    try {
+      const text = readFileSync(join(ROOT, "examples/changping-2015/cases.json"), "utf8");
+      for (const [endpoint, extra] of [
+        ["compute", ["--explain"]],
+        ["budget", ["--by", "township,payer"]],
+      ] as const) {
+        const expected = await runCliCapture([endpoint, "-", "--format", "json", ...flags, ...extra], {
+          stdin: text,
+          cwd: ROOT,
+        });
+        const body = {
+          ...(JSON.parse(text) as object),
+          ...(endpoint === "compute" ? { explain: true } : { by: "township,payer" }),
+        };
+        const reply = await postJson(district.url, `/${endpoint}`, body);
+        expect(reply.status).toBe(200);
+        expect(reply.text).toBe(expected.stdout);
+      }
+      const list = (await send(district.url, { path: "/rules" })).json() as {
+        default: string;
+        ruleSets: { id: string }[];
+      };
+      expect(list.default).toBe("changping-2015");
+      expect(list.ruleSets.map((r) => r.id)).toEqual(["tongzhou-2016", "changping-2015"]);
+      const rules = await send(district.url, { path: "/rules/changping-2015" });
+      expect(rules.text).toBe((await runCliCapture(["rules", "--format", "json", ...flags], { cwd: ROOT })).stdout);
+      const schema = await send(district.url, { path: "/schemas/enterprise-exit" });
+      expect(schema.text).toContain("vacatedLandOnTime");
+      expect(schema.text).toBe(
+        (
+          await runCliCapture(["schema", "enterprise-exit", "--programme", "examples/changping-2015/programme.mjs"], {
+            cwd: ROOT,
+          })
+        ).stdout,
+      );
+    } finally {
+      await district.close();
+    }
   });
 });
