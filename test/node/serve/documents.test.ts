@@ -6,6 +6,9 @@ import { explain } from "../../../src/rules/explain.js";
 import { schemaNames } from "../../../src/rules/jsonSchema.js";
 import { serveOptions } from "../../../src/node/commands/serve.js";
 import { startServer } from "../../../src/node/serve/http.js";
+import { POST_HANDLERS } from "../../../src/node/serve/documents.js";
+import { defaultRuleSet, ruleSets } from "../../../src/rule-sets/index.js";
+import { defaultProgramme } from "../../../src/rules/default.js";
 import { fakeIo, runCliCapture } from "../../support/cli.js";
 import { enterpriseCase } from "../../fixtures/cases.js";
 import { tempDir } from "../formats/support.js";
@@ -204,5 +207,29 @@ describe("the server's --rules and --programme", () => {
     } finally {
       await district.close();
     }
+  });
+});
+
+describe("the time limit inside a computation", () => {
+  it("compute checks the deadline every few hundred cases, and stops when it throws", () => {
+    const context = {
+      programme: defaultProgramme,
+      ruleSet: defaultRuleSet,
+      ruleSets: new Map(Object.entries(ruleSets)),
+    };
+    const cases = Array.from({ length: 2000 }, (_, index) => ({ ...enterpriseCase, id: `E-${index}` }));
+    let calls = 0;
+    POST_HANDLERS.compute({ cases }, context, () => {
+      calls += 1;
+    });
+    expect(calls).toBeGreaterThan(4);
+    let checked = 0;
+    expect(() =>
+      POST_HANDLERS.compute({ cases }, context, () => {
+        checked += 1;
+        if (checked === 3) throw new Error("past the deadline");
+      }),
+    ).toThrow("past the deadline");
+    expect(checked).toBe(3);
   });
 });
