@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import packageJson from "../../../package.json";
-import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
+import { ISSUE_LIMIT, echoText, knownList } from "../../errors/echo.js";
 import { isInvalidInputError, type InputIssue } from "../../errors/index.js";
 import { writeJson } from "../formats/jsonWrite.js";
 import { decodeUtf8 } from "../formats/text.js";
@@ -251,8 +251,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return {
         status: 405,
         code: "method-not-allowed",
-        message: `${echoText(method, 20)} is not answered on ${path}: use ${allow.replace(", OPTIONS", "")}`,
-        zh: `${path} 不接受 ${echoText(method, 20)}：请用 ${allow.replace(", OPTIONS", "")}`,
+        message: `${echoText(method, 20)} is not answered on ${echoText(path, 200)}: use ${allow.replace(", OPTIONS", "")}`,
+        zh: `${echoText(path, 200)} 不接受 ${echoText(method, 20)}：请用 ${allow.replace(", OPTIONS", "")}`,
         headers: { Allow: allow },
       };
     return undefined;
@@ -298,8 +298,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return await answer(response, {
         status: 404,
         code: path.startsWith("/rules/") ? "unknown-rule-set" : "unknown-schema",
-        message: `no ${what} ${JSON.stringify(echoText(lastSegment(path)))}; known: ${known.join(", ")}`,
-        zh: `没有${name} ${JSON.stringify(echoText(lastSegment(path)))}；已有：${known.join("、")}`,
+        message: `no ${what} ${JSON.stringify(echoText(lastSegment(path)))}; known: ${knownList(known)}`,
+        zh: `没有${name} ${JSON.stringify(echoText(lastSegment(path)))}；已有：${knownList(known, undefined, "、")}`,
       });
     }
     if (typeof found === "string") {
