@@ -43,9 +43,11 @@ const TRIGGER = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
 // What a spreadsheet may skip before a formula: spaces (also no-break and full-width), zero-width characters.
 const LEADING = /^[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]+/;
 // A list separator (or line break) followed by a trigger: under another list separator (`;` in many locales,
-// tab) the text after it is a cell of its own.
+// tab) the text after it is a cell of its own. The spaces skipped after it are never separators themselves (a tab
+// is one), and a `-` after it is left alone only when a number runs from it to the end of the text: under `\t`,
+// `-1|` is a cell of its own, and not a number.
 const SPLIT_TRIGGER =
-  /([,;\t|\r\n][\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]*)(?=[=+@\uFF1D\uFF0B\uFF0D\uFF20]|-(?!\d+(?:\.\d+)?(?:[,;\t|\r\n]|$)))/g;
+  /([,;\t|\r\n])((?:(?![\t\r\n])[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF])*)(?=[=+@\uFF1D\uFF0B\uFF0D\uFF20]|-(?!\d+(?:\.\d+)?$))/g;
 const NUMBER = /^-\d+(\.\d+)?$/;
 
 /**
@@ -58,7 +60,9 @@ export function safeText(text: string): string {
   const start = text.replace(LEADING, "");
   let safe = text;
   if (TRIGGER.test(start) && !NUMBER.test(start)) safe = `'${text}`;
-  return safe.includes(",") || safe.includes(";") || /[\t|\r\n]/.test(safe) ? safe.replace(SPLIT_TRIGGER, "$1'") : safe;
+  return safe.includes(",") || safe.includes(";") || /[\t|\r\n]/.test(safe)
+    ? safe.replace(SPLIT_TRIGGER, "$1$2'")
+    : safe;
 }
 
 /** CSV lines (CRLF, quoted where needed) of rows of plain strings. */

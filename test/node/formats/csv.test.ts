@@ -25,6 +25,8 @@ describe("safeText: no text cell becomes a formula, under any list separator", (
     [";=1+1", ";'=1+1"],
     ["台湖镇;=1", "台湖镇;'=1"],
     ["-12.50", "-12.50"],
+    ["\t-1|", "'\t'-1|"],
+    ["a,\t-1,", "a,\t'-1,"],
     ["台湖镇", "台湖镇"],
     ["E-2016-0001", "E-2016-0001"],
   ])("%j → %j", (text, safe) => {
@@ -45,6 +47,7 @@ describe("safeText: no text cell becomes a formula, under any list separator", (
     "\t",
     "|",
     "\n",
+    "\r",
     " ",
     "\u00A0",
     "1",
