@@ -9,6 +9,8 @@ const src = (file: string) => join(import.meta.dirname, "src", file);
 export default defineConfig({
   test: {
     testTimeout: 60_000,
+    // A beforeAll that computes the sample district takes seconds, more on a loaded CI box.
+    hookTimeout: 60_000,
     setupFiles: ["test/support/setup.ts"],
     projects: [
       {
