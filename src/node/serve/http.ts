@@ -320,6 +320,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           status: closing ? "closing" : "ok",
           version: packageJson.version,
           ruleSet: { id: context.ruleSet.id, version: context.ruleSet.version },
+          inFlight: active,
         },
       };
     if (path === "/rules") return { document: rulesList(context) };

@@ -231,8 +231,13 @@ export function openApiDocument(context: ServeContext): Json {
             "application/json": {
               schema: {
                 type: "object",
-                required: ["status", "version", "ruleSet"],
-                properties: { status: { enum: ["ok", "closing"] }, version: { type: "string" }, ruleSet: RULE_SET_REF },
+                required: ["status", "version", "ruleSet", "inFlight"],
+                properties: {
+                  status: { enum: ["ok", "closing"] },
+                  version: { type: "string" },
+                  ruleSet: RULE_SET_REF,
+                  inFlight: { type: "integer", description: "requests being handled now (/health aside)" },
+                },
               },
             },
           },

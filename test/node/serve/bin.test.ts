@@ -68,25 +68,26 @@ describe.skipIf(!existsSync(CLI))("the bin: exitfund serve", () => {
       });
       pending.on("error", fail);
       pending.write(`[${JSON.stringify(enterpriseCase)}`);
-      setTimeout(() => {
-        child.kill(signal);
-        // Once the signal is handled, no new connection is accepted; then the request in flight ends.
-        const refused = async () => {
-          for (let tries = 0; tries < 50; tries += 1) {
-            try {
-              await send(url, { path: "/health" });
-            } catch (error) {
-              return (error as NodeJS.ErrnoException).code;
-            }
-            await new Promise((wait) => setTimeout(wait, 20));
+      // Once the server holds the request, the signal; once no new connection is accepted, the body's end.
+      const inFlight = async () => ((await send(url, { path: "/health" })).json() as { inFlight: number }).inFlight;
+      const refused = async () => {
+        for (let tries = 0; tries < 500; tries += 1) {
+          try {
+            await send(url, { path: "/health" });
+          } catch (error) {
+            return (error as NodeJS.ErrnoException).code;
           }
-          return "still accepting";
-        };
-        void refused().then((refusal) => {
-          refusals.push(refusal);
-          pending.end("]");
-        });
-      }, 300);
+          await new Promise((wait) => setTimeout(wait, 20));
+        }
+        return "still accepting";
+      };
+      void (async () => {
+        for (let tries = 0; tries < 500 && (await inFlight()) !== 1; tries += 1)
+          await new Promise((wait) => setTimeout(wait, 20));
+        child.kill(signal);
+        refusals.push(await refused());
+        pending.end("]");
+      })();
     });
     const status = exited(child);
     const answered = await reply;

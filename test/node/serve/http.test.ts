@@ -91,6 +91,7 @@ describe("routes and methods", () => {
       status: "ok",
       version: expect.any(String),
       ruleSet: { id: "tongzhou-2016", version: "1" },
+      inFlight: 0,
     });
     const head = await send(server.url, { method: "HEAD", path: "/rules/tongzhou-2016" });
     expect(head.status).toBe(200);
