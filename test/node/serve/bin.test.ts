@@ -94,7 +94,9 @@ describe.skipIf(!existsSync(CLI))("the bin: exitfund serve", () => {
     expect(answered.status).toBe(200);
     expect(JSON.parse(answered.text)).toMatchObject({ results: [{ id: "E-1" }] });
     expect(await status).toBe(code);
-    expect(refusals).toEqual(["ECONNREFUSED"]);
+    // Refused, or reset when it reached the backlog as the listener closed: never answered.
+    expect(refusals).toHaveLength(1);
+    expect(["ECONNREFUSED", "ECONNRESET"]).toContain(refusals[0]);
     expect(stderr()).toContain(`${signal}: no new connections; finishing 1 request(s) in flight`);
     expect(stderr()).toMatch(/POST \/compute 200 \d+ms/);
     expect(stderr()).toContain("exitfund serve: stopped");
