@@ -4,18 +4,30 @@ import type { z } from "zod";
 import { duplicateIdIssue, type CaseError } from "../batch/compute.js";
 import { echoText } from "../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
+import { Dec } from "../money/decimal.js";
+import { checkDecimal } from "../money/parse.js";
 import type { RuleSet } from "../parameters/types.js";
 import { defaultRuleSet } from "../rule-sets/index.js";
 import { defaultProgramme } from "../rules/default.js";
 import { parseCase } from "../rules/evaluate.js";
-import type { Programme } from "../rules/programme.js";
+import { isProgramme, type Programme } from "../rules/programme.js";
 import { LedgerRowSchema, type LedgerRow } from "../schemas/cases.js";
 import { zodIssues } from "../schemas/issues.js";
+import { LAYOUTS } from "./formats/columns.js";
 import { csvTable } from "./formats/csv.js";
 import { parseJson } from "./formats/json.js";
-import { ndjsonRecords, ndjsonSource, type NdjsonRecord } from "./formats/ndjson.js";
-import { idOf, jsonSource, locateErrors, type CaseSource } from "./formats/source.js";
-import { tableSource } from "./formats/table.js";
+import { mappingOfJson, mappingOfTables, type MappingOptions } from "./formats/mapping.js";
+import { ndjsonBytesSource, ndjsonRecords, ndjsonSource, type NdjsonRecord } from "./formats/ndjson.js";
+import {
+  UNREADABLE as UNREADABLE_KEY,
+  groupByColumn,
+  idOf,
+  jsonSource,
+  locateErrors,
+  type CaseSource,
+  type Notice,
+} from "./formats/source.js";
+import { tableSource, type RawTable, type TableMapping } from "./formats/table.js";
 import { decodeUtf8 } from "./formats/text.js";
 import { readWorkbook } from "./formats/xlsx.js";
 import { looksLikeOle, looksLikeZip } from "./formats/zip.js";
@@ -43,14 +55,68 @@ export async function readStdin(io: CliIo): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** Standard input as JSON text; a workbook piped in is named as such (it has no name to read it by). */
-function stdinText(bytes: Uint8Array): string {
-  if (looksLikeZip(bytes) || looksLikeOle(bytes))
+/** The formats a file is read as. */
+export type InputFormat = "json" | "ndjson" | "csv" | "xlsx";
+
+/**
+ * The format of bytes read from standard input, from what they hold: a zip is a workbook; text whose first
+ * character is `[` is JSON; lines each holding one object are NDJSON (one object with `cases` or `ledger` is a JSON
+ * document); anything else is CSV (UTF-8, GB18030 or UTF-16, as a CSV file is read).
+ *
+ * @throws UsageError for an encrypted workbook or an old `.xls`, which cannot be read from anywhere.
+ */
+export function sniffFormat(bytes: Uint8Array): InputFormat {
+  if (looksLikeZip(bytes)) return "xlsx";
+  if (looksLikeOle(bytes))
     throw new UsageError(
-      "standard input holds a workbook, not JSON: give the workbook's file name instead of - (only JSON is read from standard input)",
-      { code: "stdin-workbook", zh: "标准输入中是工作簿而不是 JSON：请直接给出工作簿的文件名（标准输入只读取 JSON）" },
+      "standard input holds a password-protected workbook or an old .xls file, which cannot be read: remove the password and save it as .xlsx",
+      { code: "stdin-xls", zh: "标准输入中是加密工作簿或旧版 .xls 文件，无法读取：请取消密码并另存为 .xlsx" },
     );
-  return decodeUtf8(bytes, "(stdin)");
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.byteLength - start, 1 << 20))
+    .toString("utf8")
+    .trimStart();
+  if (head.startsWith("[")) return "json";
+  if (!head.startsWith("{")) return "csv";
+  const lines = head.split(/\r?\n/).filter((line) => line.trim() !== "");
+  const complete = bytes.byteLength - start <= 1 << 20 ? lines : lines.slice(0, -1);
+  if (complete.length > 1 && complete.every((line) => /^\s*\{.*\}\s*$/.test(line))) return "ndjson";
+  if (complete.length === 1) {
+    try {
+      const value = JSON.parse(complete[0] ?? "") as unknown;
+      const document = typeof value === "object" && value !== null && ("cases" in value || "ledger" in value);
+      return document ? "json" : "ndjson";
+    } catch {
+      return "json";
+    }
+  }
+  return "json";
+}
+
+/** The bytes of `<file>` (or of standard input for `-`) and the format they are read as. */
+async function inputOf(
+  file: string,
+  io: CliIo,
+  what: string,
+  formats: string,
+): Promise<{ bytes?: Uint8Array; format: InputFormat; name: string }> {
+  if (file === "-") {
+    const bytes = await readStdin(io);
+    return { bytes, format: sniffFormat(bytes), name: "(stdin)" };
+  }
+  switch (extname(file).toLowerCase()) {
+    case ".json":
+      return { format: "json", name: file };
+    case ".ndjson":
+    case ".jsonl":
+      return { format: "ndjson", name: file };
+    case ".csv":
+      return { format: "csv", name: file };
+    case ".xlsx":
+      return { format: "xlsx", name: file };
+    default:
+      throw unknownExtension(file, what, formats);
+  }
 }
 
 /**
@@ -105,7 +171,7 @@ function listOfJson(document: unknown, file: string, key: "cases" | "ledger"): u
 }
 
 const FORMATS =
-  '.json (an array or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (docs/files.md), or - for JSON on standard input';
+  '.json (an array or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (docs/files.md), or - for standard input (any of these)';
 
 function unknownExtension(file: string, what: string, formats: string): UsageError {
   if (extname(file).toLowerCase() === ".xls")
@@ -119,9 +185,23 @@ function unknownExtension(file: string, what: string, formats: string): UsageErr
   });
 }
 
-/** Says each notice on stderr (a sheet that was not read, and why). */
-function sayNotices(io: CliIo, source: CaseSource): void {
-  for (const notice of source.notices ?? []) io.stderr.write(`exitfund: note: ${notice}\n`);
+/** Says each notice on stderr (a sheet or rows that were not read, and why; values read in another form). */
+export function sayNotices(io: CliIo, notices: readonly Notice[] | undefined): void {
+  for (const notice of notices ?? []) io.stderr.write(`exitfund: note: ${notice.where}: ${notice.message}\n`);
+}
+
+/** How a file of cases is read: for which programme and rule set, and through which mapping of a finance system's columns. */
+export interface ReadOptions {
+  readonly programme?: Programme;
+  /** The rule set whose table keys (structure types) and their aliases a sheet is read by (default tongzhou-2016). */
+  readonly ruleSet?: RuleSet;
+  /** A mapping of a finance system's columns and values onto the layout (`--map`, {@link readMapping}). */
+  readonly mapping?: TableMapping;
+}
+
+function readOptionsOf(given: Programme | ReadOptions | undefined): ReadOptions {
+  if (given === undefined) return {};
+  return isProgramme(given) ? { programme: given } : given;
 }
 
 /**
@@ -135,9 +215,9 @@ function sayNotices(io: CliIo, source: CaseSource): void {
  * @throws UsageError for a missing file, an unknown extension, or a file larger than the limits.
  * With `programme`, a sheet's columns are those of its kinds and of the fields its domains add.
  */
-export async function readCaseSource(file: string, io: CliIo, programme?: Programme): Promise<CaseSource> {
-  const source = await caseSource(file, io, programme);
-  sayNotices(io, source);
+export async function readCaseSource(file: string, io: CliIo, options?: Programme | ReadOptions): Promise<CaseSource> {
+  const source = await caseSource(file, io, readOptionsOf(options));
+  sayNotices(io, source.notices);
   return source;
 }
 
@@ -167,8 +247,8 @@ function entriesOf(cases: readonly unknown[]): number {
   return count;
 }
 
-async function caseSource(file: string, io: CliIo, programme: Programme | undefined): Promise<CaseSource> {
-  const source = await rawCaseSource(file, io, programme);
+async function caseSource(file: string, io: CliIo, options: ReadOptions): Promise<CaseSource> {
+  const source = await rawCaseSource(file, io, options);
   refuseTooMany(file, entriesOf(source.cases), io);
   return source;
 }
@@ -177,36 +257,53 @@ function rowsOf(tables: readonly { readonly rows: readonly unknown[] }[]): numbe
   return tables.reduce((count, table) => count + table.rows.length, 0);
 }
 
-async function rawCaseSource(file: string, io: CliIo, programme: Programme | undefined): Promise<CaseSource> {
-  if (file === "-") return jsonSource(casesOfJson(parseJsonText(stdinText(await readStdin(io)), "(stdin)"), "(stdin)"));
-  switch (extname(file).toLowerCase()) {
-    case ".json":
-      return jsonSource(casesOfJson(parseJsonText(await readText(file, io), file), file));
-    case ".ndjson":
-    case ".jsonl": {
+async function rawCaseSource(file: string, io: CliIo, options: ReadOptions): Promise<CaseSource> {
+  const input = await inputOf(file, io, "the cases", FORMATS);
+  const { name } = input;
+  const bytes = async () => input.bytes ?? (await readBytes(file, io));
+  if (options.mapping !== undefined && (input.format === "json" || input.format === "ndjson"))
+    throw mappingNeedsSheet("--map", name);
+  const sheets = { programme: options.programme, ruleSet: options.ruleSet, mapping: options.mapping, file: name };
+  switch (input.format) {
+    case "json":
+      return jsonSource(casesOfJson(parseJsonText(decodeUtf8(await bytes(), name), name), name));
+    case "ndjson": {
       const limits = limitsOf(io);
-      const source = await ndjsonSource(
-        await existingPath(file, io),
-        file,
-        limits.ndjsonLineBytes,
-        limits.memoryEntries,
-      );
-      if (source.cases.length === 0) throw noLines(file);
+      const source =
+        input.bytes !== undefined
+          ? ndjsonBytesSource(input.bytes, name, limits.ndjsonLineBytes)
+          : await ndjsonSource(await existingPath(file, io), file, limits.ndjsonLineBytes, limits.memoryEntries);
+      if (source.cases.length === 0) throw noLines(name);
       return source;
     }
-    case ".csv": {
-      const table = csvTable(await readBytes(file, io), file);
-      refuseTooMany(file, table.rows.length, io);
-      return tableSource([table], "csv", undefined, [], file, programme);
+    case "csv": {
+      const table = csvTable(await bytes(), name);
+      refuseTooMany(name, table.rows.length, io);
+      return tableSource([table], { format: "csv", ...defined(sheets) });
     }
-    case ".xlsx": {
-      const workbook = await readWorkbook(await readBytes(file, io), file, limitsOf(io));
-      refuseTooMany(file, rowsOf(workbook.tables), io);
-      return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, file, programme);
+    case "xlsx": {
+      const workbook = await readWorkbook(await bytes(), name, limitsOf(io));
+      refuseTooMany(name, rowsOf(workbook.tables), io);
+      return tableSource(workbook.tables, { format: "xlsx", notices: workbook.notices, ...defined(sheets) });
     }
-    default:
-      throw unknownExtension(file, "the cases", FORMATS);
   }
+}
+
+/** The entries of an object whose value is not undefined (options passed on as given). */
+function defined<T extends object>(object: T): { [K in keyof T]: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]: Exclude<T[K], undefined>;
+  };
+}
+
+function mappingNeedsSheet(option: string, file: string): UsageError {
+  return new UsageError(
+    `${option} maps the columns of a sheet (CSV or XLSX), but "${echoText(file)}" is JSON, whose fields are named by the contract: leave out ${option}`,
+    {
+      code: "mapping-needs-sheet",
+      zh: `${option} 用于映射表格（CSV 或 XLSX）的列，而 "${echoText(file)}" 是 JSON，其字段由数据契约规定：请去掉 ${option}`,
+    },
+  );
 }
 
 function noLines(file: string): InvalidInputError {
@@ -229,12 +326,8 @@ function noLines(file: string): InvalidInputError {
  *
  * @throws InvalidInputError listing every problem of the file.
  */
-export async function readCases(
-  file: string,
-  io: CliIo,
-  options: { readonly ruleSet?: RuleSet; readonly programme?: Programme } = {},
-): Promise<unknown[]> {
-  const source = await readCaseSource(file, io, options.programme);
+export async function readCases(file: string, io: CliIo, options: ReadOptions = {}): Promise<unknown[]> {
+  const source = await readCaseSource(file, io, options);
   if (source.format === "json") return [...source.cases];
   const errors = checkSource(source, options.ruleSet, options.programme);
   if (errors.length > 0) throw new InvalidInputError(errors.map(issueOf));
@@ -248,7 +341,10 @@ function issueOf(error: CaseError): InputIssue {
 
 /**
  * Every problem of a source's cases without computing them: unreadable cells, the schema, repeated ids,
- * and with `ruleSet` the checks that need one — each located in the file.
+ * and with `ruleSet` the checks that need one — each located in the file. A case with a cell that cannot be read
+ * is checked with a stand-in value there, so its other cells and rows are checked too (one bad cell does not hide
+ * the rest of the file's problems); problems the stand-in causes are left out, and the case is never computed.
+ * Repeated problems of one column are said once, with their rows.
  */
 export function checkSource(
   source: CaseSource,
@@ -257,24 +353,84 @@ export function checkSource(
 ): CaseError[] {
   const errors: CaseError[] = [];
   const firstIndexOfId = new Map<string, number>();
+  const unreadable = new Map<number, { path: string; placeholder: unknown }[]>();
+  for (const one of source.issues)
+    if (one.placeholder !== undefined)
+      unreadable.set(one.index, [
+        ...(unreadable.get(one.index) ?? []),
+        { path: one.path, placeholder: one.placeholder },
+      ]);
   source.cases.forEach((input, index) => {
     const id = idOf(input);
     const first = id === undefined ? undefined : firstIndexOfId.get(id);
     if (id !== undefined && first !== undefined)
       errors.push({ index, id, ...duplicateIdIssue(id, `[${index}].id`, `[${first}]`) });
     else if (id !== undefined) firstIndexOfId.set(id, index);
-    for (const issue of caseIssues(input, index, ruleSet, programme))
+    for (const issue of caseIssues(input, index, ruleSet, programme, unreadable.get(index)))
       errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
   });
-  return locateErrors(source, errors);
+  return groupByColumn(locateErrors(source, errors));
 }
 
-function caseIssues(input: unknown, index: number, ruleSet: RuleSet | undefined, programme: Programme) {
+function caseIssues(
+  input: unknown,
+  index: number,
+  ruleSet: RuleSet | undefined,
+  programme: Programme,
+  unreadable: readonly { path: string; placeholder: unknown }[] | undefined,
+) {
+  if (unreadable !== undefined && ruleSet !== undefined) {
+    const checked = withStandIns(input, unreadable, programme);
+    if (checked !== undefined) {
+      const parsed = parseCase(programme, checked, ruleSet, index);
+      return parsed.ok ? [] : parsed.issues.filter((issue) => !touches(issue.path, unreadable));
+    }
+  }
   const parsed = parseCase(programme, input, ruleSet ?? defaultRuleSet, index);
   if (parsed.ok || ruleSet !== undefined) return parsed.ok ? [] : parsed.issues;
   // Without a rule set only the schema is checked: the rule set's own checks (structure types) are left out.
   const schema = programme.entry((input as { kind?: unknown })?.kind as string)?.schema;
   return schema === undefined ? parsed.issues : schemaIssues(schema, input, index, programme);
+}
+
+/**
+ * A copy of a case with a stand-in value at each unreadable cell, or undefined when the unreadable cell is the
+ * date that selects the rule set's values (every check would then be made on the wrong date).
+ */
+function withStandIns(
+  input: unknown,
+  unreadable: readonly { path: string; placeholder: unknown }[],
+  programme: Programme,
+): unknown {
+  if (typeof input !== "object" || input === null) return undefined;
+  const dateField = programme.entry(String((input as { kind?: unknown }).kind))?.domain.dateField;
+  if (unreadable.some((one) => one.path === dateField)) return undefined;
+  const copy = structuredClone(input) as { [key: string]: unknown };
+  delete copy[UNREADABLE_KEY];
+  for (const { path, placeholder } of unreadable) setAt(copy, path, placeholder);
+  return copy;
+}
+
+/** Sets the value at a case path (`items[2].survey.quantity`, `acceptance.staffResettled`). */
+function setAt(target: { [key: string]: unknown }, path: string, value: unknown): void {
+  const parts = path.split(/\.|\[(\d+)\]\.?/).filter((part) => part !== undefined && part !== "");
+  let node: { [key: string]: unknown } = target;
+  parts.slice(0, -1).forEach((part) => {
+    const next = node[part];
+    node = typeof next === "object" && next !== null ? (next as { [key: string]: unknown }) : (node[part] = {});
+  });
+  const last = parts[parts.length - 1];
+  if (last !== undefined) node[last] = value;
+}
+
+/** A problem of the checked copy caused by a stand-in: at an unreadable cell, or in the list entry that holds one. */
+function touches(path: string, unreadable: readonly { path: string }[]): boolean {
+  const relative = path.replace(/^\[\d+\]\.?/, "");
+  return unreadable.some((one) => {
+    if (relative === one.path || relative === "") return true;
+    const entry = /^(items|leases|exitedEnterprises)\[\d+\]/.exec(one.path)?.[0];
+    return entry !== undefined && relative.startsWith(entry);
+  });
 }
 
 function schemaIssues(schema: z.ZodType, input: unknown, index: number, programme: Programme) {
@@ -298,30 +454,45 @@ export interface LedgerSource {
   readonly places: readonly { readonly row: number; readonly sheet?: string }[];
 }
 
+/** How a ledger is read: through a mapping of a finance system's columns and values (`--ledger-map`). */
+export interface LedgerReadOptions {
+  readonly mapping?: TableMapping;
+}
+
 /**
  * Reads a payment ledger (see {@link readLedger}) with where each row is in its file.
  *
  * @throws InvalidInputError listing every problem, by row and column for CSV and XLSX.
  */
-export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerSource> {
-  const extension = extname(file).toLowerCase();
+export async function readLedgerSource(
+  file: string,
+  io: CliIo,
+  options: LedgerReadOptions = {},
+): Promise<LedgerSource> {
+  const input = await inputOf(file, io, "the ledger", "a .json, .csv or .xlsx file, or - for standard input");
+  const { name } = input;
+  const bytes = async () => input.bytes ?? (await readBytes(file, io));
+  if (options.mapping !== undefined && (input.format === "json" || input.format === "ndjson"))
+    throw mappingNeedsSheet("--ledger-map", name);
+  const sheets = { layout: LAYOUTS.ledger, file: name, ...defined({ mapping: options.mapping }) };
   let source: CaseSource;
-  if (extension === ".json" || file === "-") {
-    const text = file === "-" ? stdinText(await readStdin(io)) : await readText(file, io);
-    const rows = listOfJson(parseJsonText(text, file), file, "ledger");
+  if (input.format === "json" || input.format === "ndjson") {
+    const rows = listOfJson(parseJsonText(decodeUtf8(await bytes(), name), name), name, "ledger");
     source = {
       ...jsonSource(rows),
       format: "ndjson",
-      where: (index, path) => `${file} › [${index}]${path === "" ? "" : `.${path}`}`,
+      where: (index, path) => `${name} › [${index}]${path === "" ? "" : `.${path}`}`,
       places: rows.map((_, index) => ({ row: index })),
     };
-  } else if (extension === ".csv") source = tableSource([csvTable(await readBytes(file, io), file)], "csv", "ledger");
-  else if (extension === ".xlsx") {
-    const workbook = await readWorkbook(await readBytes(file, io), file, limitsOf(io));
-    source = tableSource(workbook.tables, "xlsx", "ledger", workbook.notices, file);
-  } else throw unknownExtension(file, "the ledger", "a .json, .csv or .xlsx file");
-  refuseTooMany(file, source.cases.length, io);
-  sayNotices(io, source);
+  } else if (input.format === "csv")
+    source = tableSource([csvTable(await bytes(), name)], { format: "csv", ...sheets });
+  else {
+    const workbook = await readWorkbook(await bytes(), name, limitsOf(io));
+    source = tableSource(workbook.tables, { format: "xlsx", notices: workbook.notices, ...sheets });
+  }
+  refuseTooMany(name, source.cases.length, io);
+  const credits = source.format === "json" || source.format === "ndjson" ? [] : applyCredits(source);
+  sayNotices(io, [...(source.notices ?? []), ...creditNotice(source, credits)]);
   const rows: LedgerRow[] = [];
   const errors: CaseError[] = [];
   source.cases.forEach((row, index) => {
@@ -329,9 +500,45 @@ export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerS
     if (parsed.success) rows.push(parsed.data);
     else errors.push(...zodIssues(parsed.error.issues, [index]).map((issue) => ({ index, ...issue })));
   });
-  const located = locateErrors(source, errors);
+  const located = groupByColumn(locateErrors(source, errors));
   if (located.length > 0) throw new InvalidInputError(located.map(issueOf));
   return { rows, places: source.places ?? rows.map((_, index) => ({ row: index })) };
+}
+
+/**
+ * A finance system's 贷方金额 (credit, a reversal) subtracted from the row's amount, exactly: the ledger's `amount`
+ * is what was paid less what was taken back. Returns the rows that had a credit.
+ */
+function applyCredits(source: CaseSource): number[] {
+  const credited: number[] = [];
+  source.cases.forEach((row, index) => {
+    if (typeof row !== "object" || row === null || !Object.hasOwn(row, "credit")) return;
+    const record = row as { [key: string]: unknown };
+    const credit = checkDecimal(record.credit, { what: "money" });
+    const debit =
+      record.amount === undefined
+        ? { ok: true as const, value: "0" }
+        : checkDecimal(record.amount, { allowNegative: true });
+    if (!credit.ok || !debit.ok) return; // left as it is: the schema names the field that is not a figure
+    record.amount = new Dec(debit.value).minus(credit.value).toFixed();
+    delete record.credit;
+    credited.push(index);
+  });
+  return credited;
+}
+
+function creditNotice(source: CaseSource, credited: readonly number[]): Notice[] {
+  if (credited.length === 0) return [];
+  const rows = credited.map((index) => source.places?.[index]?.row ?? index);
+  const shown = `${rows.slice(0, 10).join(", ")}${rows.length > 10 ? `, … (${rows.length} in all)` : ""}`;
+  return [
+    {
+      where: source.where(credited[0] ?? 0, "credit").replace(/ › row \d+/, ""),
+      code: "credit-subtracted",
+      message: `the credit (贷方金额) of rows ${shown} is subtracted from their amount: a credit takes a payment back`,
+      zh: `第 ${rows.slice(0, 10).join("、")}${rows.length > 10 ? " 等" : ""} 行的贷方金额已从金额中减去（贷方为冲回的付款）`,
+    },
+  ];
 }
 
 /**
@@ -341,8 +548,25 @@ export async function readLedgerSource(file: string, io: CliIo): Promise<LedgerS
  *
  * @throws InvalidInputError listing every problem, by row and column for CSV and XLSX.
  */
-export async function readLedger(file: string, io: CliIo): Promise<LedgerRow[]> {
-  return (await readLedgerSource(file, io)).rows;
+export async function readLedger(file: string, io: CliIo, options: LedgerReadOptions = {}): Promise<LedgerRow[]> {
+  return (await readLedgerSource(file, io, options)).rows;
+}
+
+/**
+ * Reads a mapping of a finance system's columns and values (`--ledger-map`, `--map`): a `.json` file
+ * (`{ "columns": { "借方金额": "amount", … }, "values": { "payer": { "市级资金": "municipal" } } }`) or a
+ * workbook with a 列 sheet (表头, 字段) and a 取值 sheet (字段, 原值, 取值), validated like any input.
+ *
+ * @throws InvalidInputError listing every problem at its JSON path or cell.
+ */
+export async function readMapping(file: string, io: CliIo, options: MappingOptions = {}): Promise<TableMapping> {
+  const extension = extname(file).toLowerCase();
+  if (extension === ".json") return mappingOfJson(parseJsonText(await readText(file, io), file), file, options);
+  if (extension === ".xlsx") {
+    const workbook = await readWorkbook(await readBytes(file, io), file, limitsOf(io));
+    return mappingOfTables(workbook.tables as readonly RawTable[], file, options);
+  }
+  throw unknownExtension(file, "the mapping", "a .json or .xlsx mapping file (docs/files.md)");
 }
 
 /** Reads a UTF-8 text file (JSON) relative to the CLI's working directory; a missing file is a usage error. */

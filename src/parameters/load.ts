@@ -5,6 +5,7 @@ import { DEFAULT_ROUNDING } from "../money/decimal.js";
 import { ParameterSchema, RuleSetSchema, SourceSchema } from "../schemas/rule-set.js";
 import { zodIssues } from "../schemas/issues.js";
 import { compileValue, paramUseOf } from "./compile.js";
+import { nameKey } from "../vocabulary.js";
 import type { AnyParameter } from "./handles.js";
 import { COMPILED, type CompiledRuleSet } from "./lookup.js";
 import type { ParamUse } from "./status.js";
@@ -378,7 +379,71 @@ function compileParameter(
     };
     values.push(Object.freeze({ ...cited, value, use: paramUseOf(cited), cells: cellUses(cited) }));
   });
-  return Object.freeze({ name, values: Object.freeze(values) });
+  const aliases = compileAliases(parameter, handle, path, issues);
+  return Object.freeze({ name, values: Object.freeze(values), aliases });
+}
+
+/**
+ * The other names of a table's keys, by name (compared as {@link nameKey} does): only a table has keys, each key
+ * named must be one of its keys, and no name may stand for two keys (or be another key).
+ */
+function compileAliases(
+  parameter: ParameterJson,
+  handle: AnyParameter,
+  path: string,
+  issues: InputIssue[],
+): ReadonlyMap<string, string> {
+  const byName = new Map<string, string>();
+  const kind = handle.kind;
+  if (kind.type !== "table" && kind.type !== "rate-table") {
+    if (parameter.aliases === undefined) return byName;
+    issues.push(
+      issue(
+        `${path}.aliases`,
+        "aliases-not-a-table",
+        "only a table's keys have other names; this parameter is no table",
+        "只有表格参数的键才能有同义词，本参数不是表格",
+      ),
+    );
+    return byName;
+  }
+  const keys = new Set(
+    kind.type === "table"
+      ? kind.keys
+      : parameter.values.flatMap((entry) =>
+          typeof entry.value === "object" && entry.value !== null ? Object.keys(entry.value) : [],
+        ),
+  );
+  for (const key of keys) byName.set(nameKey(key), key);
+  for (const [key, names] of Object.entries(parameter.aliases ?? {})) {
+    const at = `${path}.aliases[${JSON.stringify(key.slice(0, 60))}]`;
+    if (!keys.has(key)) {
+      issues.push(
+        issue(
+          at,
+          "alias-of-unknown-key",
+          `names other names of ${echo(key)}, which is no key of the table; its keys: ${knownList([...keys])}`,
+          `${echo(key)} 不是该表格的键，无法为其设同义词；表格的键：${knownList([...keys], undefined, "、")}`,
+        ),
+      );
+      continue;
+    }
+    names.forEach((name, index) => {
+      const wanted = nameKey(name);
+      const other = byName.get(wanted);
+      if (other !== undefined && other !== key)
+        issues.push(
+          issue(
+            `${at}[${index}]`,
+            "alias-twice",
+            `${echo(name)} already names ${echo(other)}; one name stands for one key, or a sheet could not tell which is meant`,
+            `${echo(name)} 已是 ${echo(other)} 的名称；一个名称只能对应一个键，否则无法判断所指`,
+          ),
+        );
+      else byName.set(wanted, key);
+    });
+  }
+  return Object.freeze(byName) as ReadonlyMap<string, string>;
 }
 
 /** How a trace cites each cell of a table value, made once here and shared by every trace. */

@@ -105,6 +105,20 @@ export function allInForce(ruleSet: RuleSet, names: Iterable<string>, on: IsoDat
   return true;
 }
 
+/**
+ * The keys of table parameter `name` by every name a sheet may write them with: each key, and each alias the rule
+ * set gives it (names compared as `nameKey` does). Empty when the rule set does not value the parameter.
+ */
+export function keyNames(ruleSet: RuleSet, name: string): ReadonlyMap<string, string> {
+  return compiledParameter(ruleSet, name)?.aliases ?? new Map();
+}
+
+/** The aliases rule set gives each key of table parameter `name`, as written (for templates and messages). */
+export function aliasesOf(ruleSet: RuleSet, name: string): { readonly [key: string]: readonly string[] } {
+  const json = ruleSet.toJSON().parameters;
+  return (Object.hasOwn(json, name) ? json[name]?.aliases : undefined) ?? {};
+}
+
 /** The citation the rule set gives `rule`, or undefined. */
 export function citationOf(ruleSet: RuleSet, rule: string): RuleCitationJson | undefined {
   const rules = compiledOf(ruleSet).rules;

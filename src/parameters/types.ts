@@ -37,6 +37,8 @@ export interface ParameterJson {
   readonly source: string;
   readonly clause?: string;
   readonly note?: string;
+  /** Other names of a table's keys, as sheets write them (`{ "brick-concrete": ["砖混结构", "砖混房"] }`). */
+  readonly aliases?: { readonly [key: string]: readonly string[] };
   readonly values: readonly DatedValueJson[];
 }
 
@@ -105,6 +107,8 @@ export interface CompiledValue<T> extends Omit<InForce<T>, "value"> {
 export interface CompiledParameter<T = unknown> {
   readonly name: string;
   readonly values: readonly CompiledValue<T>[];
+  /** A table's keys by each other name the rule set gives them (names as {@link nameKey} compares them). */
+  readonly aliases: ReadonlyMap<string, string>;
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Dec } from "../money/decimal.js";
 import { sameKind, type AnyParameter } from "../parameters/handles.js";
 import type { IsoDate } from "../parameters/types.js";
 import type { Finding, MessageCatalog, OutcomeBase, Payee } from "../trace/types.js";
-import type { Label } from "../vocabulary.js";
+import type { Label, ValueLabel } from "../vocabulary.js";
 import type { Context, Rule } from "./algebra.js";
 
 /** What every case has: its kind, an id unique in a batch, and the township it belongs to. */
@@ -42,6 +42,19 @@ export interface CrossCheck<F> {
 }
 
 /**
+ * 取值 · how people write the values of one enumerated field: each value's Chinese and English names and the other
+ * ways sheets write it, or the table parameter whose keys the values are (structure types: `clearance.rates`, whose
+ * keys and `aliases` the rule set gives).
+ * @category rules
+ */
+export interface FieldValues {
+  /** The names of each value, by value (for a table's keys: of the keys the domain knows). */
+  readonly labels?: { readonly [value: string]: ValueLabel };
+  /** The values are the keys of this table parameter: a sheet also accepts the `aliases` the rule set gives them. */
+  readonly keysOf?: string;
+}
+
+/**
  * 领域 · domain — everything about one case kind: its fields, the date that selects its parameters, its payee,
  * the parameters it declares, its named parts and the payment rule that wires them, its checks, texts and
  * budget lines. A programme is a list of domains; nothing outside a domain switches on its kind.
@@ -72,6 +85,11 @@ export interface Domain<K extends string = string, F extends CaseFacts = CaseFac
   checkCase?(facts: F, ctx: Context): readonly InputIssue[];
   readonly crossCheck?: CrossCheck<F>;
   readonly messages: MessageCatalog;
+  /**
+   * The names of the values of its enumerated fields, by field path as a sheet's column names it (`exitMode`,
+   * `items.structureType`): templates list them in their dropdowns, readers take any of them, outputs show them.
+   */
+  readonly values?: { readonly [field: string]: FieldValues };
   /** The names of the tracks its outcomes carry, where it has tracks. */
   readonly tracks?: { readonly [track: string]: Label };
   /** The budget lines of the kind, in the order a budget lists them. */
@@ -102,6 +120,8 @@ export interface DomainChange<F, P, D, X extends z.ZodRawShape, E> {
   readonly payment?: (inner: Rule<F & FieldsOutput<X>, Payment<D>>) => Rule<F & FieldsOutput<X>, Payment<E>>;
   /** Texts of new reason and finding codes and rule names (or new texts for existing ones). */
   readonly messages?: Partial<MessageCatalog>;
+  /** The names of the values of new enumerated fields (`field.oneOf`), or new names for existing ones. */
+  readonly values?: { readonly [field: string]: FieldValues };
 }
 
 /**
@@ -159,6 +179,9 @@ export function extendDomain<
       codes: { ...base.messages.codes, ...change.messages?.codes },
       rules: { ...base.messages.rules, ...change.messages?.rules },
     },
+    ...(base.values === undefined && change.values === undefined
+      ? {}
+      : { values: { ...base.values, ...change.values } }),
   };
   return Object.freeze(extended) as unknown as Domain<K, F & FieldsOutput<X>, P, E>;
 }

@@ -46,11 +46,25 @@ const Citation = {
 
 export const DatedValueSchema = z.strictObject({ from: IsoDateSchema, value: ParameterValueSchema, ...Citation });
 
+/**
+ * Other names of a table's keys, as Chinese sheets write them (`"brick-concrete": ["砖混结构", "砖混房"]`): a sheet
+ * that holds a key (a structure type, an exit mode) also takes these. Checked at load (keys of the table, no name
+ * for two keys).
+ */
+export const AliasesSchema = z.record(
+  z.string(),
+  z
+    .array(TextSchema, { error: 'must be a list of names, e.g. ["砖混结构", "砖混房"]' })
+    .min(1, { error: "must list at least one name" }),
+  { error: 'must be an object { "<table key>": ["another name", …] }' },
+);
+
 export const ParameterSchema = z.strictObject({
   status: StatusSchema,
   source: TextSchema,
   clause: z.string().optional(),
   note: z.string().optional(),
+  aliases: AliasesSchema.optional(),
   values: z.array(DatedValueSchema).min(1, { error: "a parameter needs at least one dated value" }),
 });
 

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runTemplate } from "../../src/node/commands/template.js";
 import { EXAMPLE_HEADER, EXAMPLE_MARK, LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
 import {
+  LISTS_SHEET,
   TEMPLATE_EXAMPLES,
   TEMPLATE_FIRST_COLUMN,
   TEMPLATE_ROWS,
@@ -23,6 +24,17 @@ let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "exitfund-template-"));
 });
+
+/** The values a dropdown's formula (`lists!$B$1:$B$2`) lists, from the template's hidden list sheet. */
+function listValues(book: ExcelJS.Workbook, formula: string | undefined): unknown[] {
+  const match = /^(\w+)!\$([A-Z]+)\$(\d+):\$[A-Z]+\$(\d+)$/.exec(formula ?? "");
+  if (match === null) throw new Error(`not a list range: ${String(formula)}`);
+  const sheet = book.getWorksheet(match[1] ?? "");
+  const values: unknown[] = [];
+  for (let row = Number(match[3]); row <= Number(match[4]); row += 1)
+    values.push(sheet?.getCell(`${match[2] ?? ""}${row}`).value);
+  return values;
+}
 
 /** Runs `exitfund template` in-process (the lead wires it into the CLI). */
 async function template(args: string[], tty = false): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -159,8 +171,14 @@ describe("exitfund template <kind> --format xlsx", () => {
     ]) {
       expect(listOf(key)?.type, key).toBe("list");
     }
-    expect(listOf("exitMode")?.formulae).toEqual(['"whole,process"']);
-    expect(listOf("licensed")?.formulae).toEqual(['"TRUE,FALSE"']);
+    const book = await workbook("e.xlsx");
+    expect(listValues(book, listOf("exitMode")?.formulae[0])).toEqual(["整体退出", "环节退出"]);
+    expect(listValues(book, listOf("licensed")?.formulae[0])).toEqual(["是", "否"]);
+    expect(listValues(book, listOf("catalogueIndustry")?.formulae[0])).toContain("石材加工");
+    expect(listValues(book, listOf("exemptCategory")?.formulae[0])).toContain("高新技术企业");
+    // A warning, not a stop: a clerk may keep a synonym the reader accepts.
+    expect(listOf("exitMode")).toMatchObject({ errorStyle: "warning", showErrorMessage: true });
+    expect(book.getWorksheet(LISTS_SHEET)?.state).toBe("hidden");
     expect(listOf("exitMode", TEMPLATE_ROWS + 1)?.type).toBe("list");
     expect(listOf("exitMode", TEMPLATE_ROWS + 2)).toBeUndefined();
     expect(listOf("energySavedTce")).toBeUndefined();
@@ -170,18 +188,23 @@ describe("exitfund template <kind> --format xlsx", () => {
     await template(["structure-clearance", "--out", "c.xlsx"]);
     await template(["village-compensation", "--out", "v.xlsx"]);
     await template(["ledger", "--out", "l.xlsx"]);
-    const formulae = async (file: string, sheetName: string) =>
-      Object.values(
+    const lists = async (file: string, sheetName: string) => {
+      const book = await workbook(file);
+      const formulae = Object.values(
         (
-          (await workbook(file)).getWorksheet(sheetName) as unknown as {
+          book.getWorksheet(sheetName) as unknown as {
             dataValidations: { model: { [r: string]: { formulae: string[] } } };
           }
         ).dataValidations.model,
       ).map((v) => v.formulae[0]);
-    expect(await formulae("c.xlsx", "structure-clearance")).toContain(`"${structureTypes(defaultRuleSet).join(",")}"`);
+      return [...new Set(formulae)].map((formula) => listValues(book, formula).join(","));
+    };
     expect(structureTypes(defaultRuleSet)).toContain("brick-concrete");
-    expect(await formulae("v.xlsx", "village-compensation")).toContain('"industrial-compound,breeding-zone"');
-    expect(await formulae("l.xlsx", "ledger")).toContain('"municipal,district"');
+    expect(await lists("c.xlsx", "structure-clearance")).toContain(
+      "钢混/框架,砖混,砖木,钢结构/彩钢,简易房,硬化地面,围墙,其他构筑物",
+    );
+    expect(await lists("v.xlsx", "village-compensation")).toContain("工业大院,养殖小区");
+    expect(await lists("l.xlsx", "ledger")).toContain("市级,区级");
   });
 
   it("a 说明 sheet describes each column: header, 中文表头, unit, what it accepts, values", async () => {
@@ -189,19 +212,21 @@ describe("exitfund template <kind> --format xlsx", () => {
     const notes = (await workbook("notes.xlsx")).getWorksheet("说明");
     const rows: string[][] = [];
     notes?.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map(String)));
-    const energy = rows.find((row) => row[1] === "energySavedTce");
+    const energy = rows.find((row) => row[2] === "energySavedTce");
     expect(energy).toEqual([
       "O",
-      "energySavedTce",
       "节能量(吨标煤)",
+      "energySavedTce",
       "吨标煤",
       "是",
       expect.stringContaining("120.5"),
       "",
     ]);
-    expect(rows.find((row) => row[1] === "exitMode")?.[6]).toBe("whole 整体退出；process 环节退出");
+    expect(rows.find((row) => row[2] === "exitMode")?.[6]).toBe(
+      "整体退出（whole、整体、全部退出）；环节退出（process、环节、工艺环节退出、部分退出）",
+    );
     expect(
-      rows.filter((row) => LAYOUTS["enterprise-exit"].columns.some((column) => column.key === row[1])),
+      rows.filter((row) => LAYOUTS["enterprise-exit"].columns.some((column) => column.key === row[2])),
     ).toHaveLength(LAYOUTS["enterprise-exit"].columns.length);
   });
 

@@ -8,6 +8,8 @@ import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases, readLedgerSource } from "../read.js";
+import { loadLedgerMapOption, loadMapOption } from "../map-option.js";
+import type { TableMapping } from "../formats/table.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
@@ -17,16 +19,23 @@ import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund audit --help`. */
-export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
+export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--ledger-map <file>] [--map <file>] [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 Audits the payment ledger (拨付台账) against the cases: every case is recomputed with the rule set
 and compared, payer by payer, with the rows paid for it (《实施方案》四(十七): the audit bureau
 supervises how the exit funds are used).
 
   <cases>             the cases: .json (an array, or { "cases": [...] }), .ndjson, .csv, .xlsx, or -
-                      for JSON on standard input
+                      for standard input (any of these, told from what it holds)
   --ledger <file>     the payment ledger: rows { caseId, payer (municipal|district), amount, paidOn,
-                      voucher? } as .json (an array, or { "ledger": [...] }), .csv or .xlsx
+                      voucher? } as .json (an array, or { "ledger": [...] }), .csv or .xlsx (or -); a
+                      finance system's export is read as it is: 项目编号, 资金来源 (市级资金, 区级资金),
+                      借方金额 (less 贷方金额), 日期 (2016/7/1, 2016年7月1日), 凭证字号; a title row, a
+                      合计 row and amounts such as "411,840.07" are read (docs/files.md)
+  --ledger-map <file> a mapping (.json or .xlsx) of the export's own headers and names of values onto
+                      the ledger's, when they are not the common ones: { "columns": { "项目代号":
+                      "caseId", … }, "values": { "payer": { "上级资金": "municipal" } } }
+  --map <file>        the same for the sheets of <cases>
   --tolerance <money> an amount difference at most this large is not a discrepancy (default 0);
                       paid-not-owed, duplicate-payment, wrong-payer and unknown-case are always reported
   --rules <id|file>   a bundled rule set or a rule-set JSON file (default tongzhou-2016)
@@ -57,7 +66,16 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
   try {
     const { values, positionals } = parseCommand(
       args,
-      { ledger: "string", tolerance: "string", rules: "string", programme: "string", format: "string", out: "string" },
+      {
+        ledger: "string",
+        tolerance: "string",
+        rules: "string",
+        programme: "string",
+        format: "string",
+        out: "string",
+        map: "string",
+        "ledger-map": "string",
+      },
       AUDIT_HELP,
       io,
     );
@@ -81,11 +99,21 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
           zh: `--tolerance ${echoText(tolerance)} 有 ${decimals} 位小数，而金额保留 ${ruleSet.rounding.scale} 位：请最多给 ${ruleSet.rounding.scale} 位小数`,
         },
       );
+    if (file === "-" && ledgerFile === "-")
+      throw new UsageError("audit reads standard input once: give <cases> or --ledger as a file", {
+        code: "stdin-twice",
+        zh: "标准输入只能读取一次：请以文件给出 <cases> 或 --ledger",
+      });
+    const maps = {
+      cases: await loadMapOption(values, io, { programme, ruleSet }),
+      ledger: await loadLedgerMapOption(values, io),
+    };
     const input = await readAuditInput(
       file,
       ledgerFile,
       { ruleSet, programme, ...(tolerance === undefined ? {} : { tolerance }) },
       io,
+      maps,
     );
     const document = auditOutcomes(input);
     if (format === "json") await emitJson(io, document, out);
@@ -114,13 +142,15 @@ async function readAuditInput(
   ledgerFile: string,
   options: AuditOptions & { readonly ruleSet: RuleSet },
   io: CliIo,
+  maps: { readonly cases?: TableMapping | undefined; readonly ledger?: TableMapping | undefined },
 ): Promise<AuditInput> {
   const [cases, ledger] = await Promise.allSettled([
     readCases(file, io, {
       ruleSet: options.ruleSet,
       ...(options.programme === undefined ? {} : { programme: options.programme }),
+      ...(maps.cases === undefined ? {} : { mapping: maps.cases }),
     }),
-    readLedgerSource(ledgerFile, io),
+    readLedgerSource(ledgerFile, io, maps.ledger === undefined ? {} : { mapping: maps.ledger }),
   ]);
   if (cases.status === "fulfilled" && ledger.status === "fulfilled")
     return { ...parseAuditInput(cases.value, ledger.value.rows, options), ledgerPlaces: ledger.value.places };

@@ -5,6 +5,7 @@ import type { Payer } from "../../trace/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
+import { loadMapOption } from "../map-option.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
@@ -77,7 +78,8 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
     const format = outputFormat("budget", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
     const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
-    const cases = await readCases(file, io, { ruleSet, programme });
+    const mapping = await loadMapOption(values, io, { programme, ruleSet });
+    const cases = await readCases(file, io, { ruleSet, programme, ...(mapping === undefined ? {} : { mapping }) });
     const document = budgetOfCases(cases, {
       programme,
       by,

@@ -3,6 +3,7 @@ import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
+import { loadMapOption } from "../map-option.js";
 import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
@@ -43,7 +44,7 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
   try {
     const { values, positionals } = parseCommand(
       args,
-      { rules: "string", against: "string", programme: "string", format: "string", out: "string" },
+      { rules: "string", against: "string", programme: "string", format: "string", out: "string", map: "string" },
       COMPARE_HELP,
       io,
     );
@@ -61,7 +62,8 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     const programme = await loadProgrammeOption(values.programme as string | undefined, io);
     const a = await loadRulesOption(rulesA, io, programme);
     const b = await loadRulesOption(rulesB, io, programme);
-    const cases = await readCases(file, io, { ruleSet: a, programme });
+    const mapping = await loadMapOption(values, io, { programme, ruleSet: a });
+    const cases = await readCases(file, io, { ruleSet: a, programme, ...(mapping === undefined ? {} : { mapping }) });
     const document = compare(cases, a, b, { programme });
     if (format === "json") await emitJson(io, document, out);
     else await emit(io, compareTable(document), out);

@@ -8,13 +8,14 @@ import type { OutcomeBase } from "../../trace/types.js";
 import { outcomeLine, resultsCsvHeader, resultsCsvRows, summaryLine, totalsText } from "../formats/results.js";
 import { writeJson } from "../formats/jsonWrite.js";
 import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
-import { locateErrors } from "../formats/source.js";
+import { groupByColumn, locateErrors } from "../formats/source.js";
 import { reportErrors, streamCompute } from "../formats/streamCompute.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emitWith } from "../output.js";
 import { limitsOf } from "../limits.js";
 import { createProgress } from "../progress.js";
-import { readCaseSource } from "../read.js";
+import { checkSource, readCaseSource } from "../read.js";
+import { loadMapOption } from "../map-option.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
@@ -22,7 +23,10 @@ export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--pro
 
 Computes every case of <cases> with the rule set (default tongzhou-2016). <cases> is a .json file (an array
 or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat layout of docs/files.md, as
-"exitfund template <kind>" writes it), or - for JSON on standard input.
+"exitfund template <kind>" writes it), or - for standard input (JSON, NDJSON, CSV or XLSX, told from
+what it holds). Sheets may have title rows above the header, 序号 and 备注 columns, 合计/小计 rows and
+signature lines below (each skipped with a note), amounts as 1,234.50, ¥1250 or １２３, and Chinese names
+for every value (是/否, 整体退出, 砖混结构).
 --format   json (default when stdout is not a terminal): { ruleSet, results (in input order), totals
              { municipal, district, total, byTownship }, errors }
            ndjson: one outcome per line, then { "ruleSet", "totals", "errors" } on the last line
@@ -37,6 +41,8 @@ or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat lay
 --skip-invalid  compute the valid cases and list the invalid ones (exit 1 when any was skipped)
 --progress      report progress on stderr even when it is not a terminal (on a terminal a bar appears
                 by itself when a streamed batch runs longer than a second)
+--map <file>    a mapping (.json or .xlsx) of a sheet's own headers and names of values onto the layout,
+                for sheets kept in another system's columns (docs/files.md, "Mappings")
 A .ndjson file with --format ndjson or csv streams in bounded memory: a first pass checks every line,
 a second computes and writes each outcome at once (docs/files.md, "Streaming"); transfers are still
 cross-checked against the enterprise exits they list.
@@ -44,7 +50,8 @@ Invalid input: every problem is listed on stderr by file, sheet, row and column 
 field path), and nothing is written. Exit status: 0 computed; 1 cases were skipped; 2 bad input.
   exitfund compute cases.xlsx --out results.xlsx
   exitfund compute district.ndjson --format csv --out results.csv
-  cat cases.json | exitfund compute - --explain > results.json`;
+  cat cases.json | exitfund compute - --explain > results.json
+  exitfund compute 台湖镇.xlsx --format xlsx > 结果.xlsx`;
 
 const FORMATS = ["json", "ndjson", "csv", "xlsx", "table"] as const;
 type Format = (typeof FORMATS)[number];
@@ -60,6 +67,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     lang: "string",
     "skip-invalid": "boolean",
     progress: "boolean",
+    map: "string",
   } as const;
   const { values, positionals } = parseCommand(args, options, COMPUTE_HELP, io);
   if (values.help === true) return EXIT.ok;
@@ -83,7 +91,10 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
       createProgress({ stream: io.stderr, total, label, force: values.progress === true });
     return streamCompute({ file, ruleSet, programme, format, explain: explainWanted, skipInvalid, out, progress }, io);
   }
-  const source = await readCaseSource(file, io, programme);
+  const mapping = await loadMapOption(values, io, { programme, ruleSet });
+  const source = await readCaseSource(file, io, { programme, ruleSet, ...(mapping === undefined ? {} : { mapping }) });
+  // A cell that cannot be read makes its case invalid; checking the source finds every other problem too.
+  const sourceErrors = source.issues.length > 0 ? checkSource(source, ruleSet, programme) : undefined;
   const bar = createProgress({
     stream: io.stderr,
     total: source.cases.length,
@@ -101,7 +112,10 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     },
   });
   bar.done();
-  const document: ComputeDocument = { ...computed, errors: locateErrors(source, computed.errors) };
+  const document: ComputeDocument = {
+    ...computed,
+    errors: sourceErrors ?? groupByColumn(locateErrors(source, computed.errors)),
+  };
   reportErrors(document.errors, io, skipInvalid);
   if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;
   const produce = await render(document, format, {

@@ -9,6 +9,7 @@ import { ruleSets } from "../../rule-sets/index.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { readCases } from "../read.js";
+import { loadMapOption } from "../map-option.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
@@ -21,7 +22,7 @@ const FORMATS = ["json", "table", "xlsx"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `exitfund verify --help`. */
-export const VERIFY_HELP = `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>] [--explain]
+export const VERIFY_HELP = `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>] [--map <file>] [--explain]
 
 The housing commission's verification sheet (区住房城乡建设委 腾地经费核定表) of townships'
 land-clearing fee declarations (structure-clearance cases): item by item, declared and
@@ -29,7 +30,11 @@ approved structure type, quantity and fee, with findings, and the totals the dis
 finance bureau pays each township in full (足额).
 
   <declarations>      structure-clearance cases: .json (an array, or { "cases": [...] }), .ndjson,
-                      .csv or .xlsx (the template: every data sheet), or - for JSON on standard input
+                      .csv or .xlsx (the template, or a township's own sheet: every data sheet; title,
+                      序号, 合计 and 填表人 rows skipped with a note), or - for standard input (any of
+                      these, told from what it holds)
+  --map <file>        a mapping (.json or .xlsx) of a sheet's own headers and names of values onto the
+                      clearance layout (docs/files.md, "Mappings")
   --format json       the compute document (results, totals, errors); the default when
                       standard output is not a terminal
   --format table      one table per declaration with its totals and the approved total in
@@ -46,8 +51,9 @@ finance bureau pays each township in full (足额).
 
 Exit status: 0 every item verified clean, 1 findings that need attention, 2 bad input or usage.
 
-Example:
-  exitfund verify examples/verify/declarations.json --format xlsx --out 核定表.xlsx`;
+Examples:
+  exitfund verify examples/verify/declarations.json --format xlsx --out 核定表.xlsx
+  exitfund verify 台湖镇申报.xlsx --format xlsx > 核定表.xlsx`;
 
 /**
  * 核定 · `exitfund verify` — the verification of structure-clearance declarations as JSON, a table or a workbook.
@@ -59,7 +65,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
   try {
     const { values, positionals } = parseCommand(
       args,
-      { format: "string", out: "string", rules: "string", programme: "string", explain: "boolean" },
+      { format: "string", out: "string", rules: "string", programme: "string", explain: "boolean", map: "string" },
       VERIFY_HELP,
       io,
     );
@@ -71,7 +77,12 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     const format = outputFormat("verify", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<declarations>", file }, ...optionInputs(values)]);
     const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
-    const declarations = await readCases(file, io, { ruleSet, programme });
+    const mapping = await loadMapOption(values, io, { programme, ruleSet });
+    const declarations = await readCases(file, io, {
+      ruleSet,
+      programme,
+      ...(mapping === undefined ? {} : { mapping }),
+    });
     if (declarations.length === 0)
       throw new InvalidInputError([
         {

@@ -1,20 +1,10 @@
 import * as z from "zod";
 import { defaultProgramme } from "../../rules/default.js";
-import { STRUCTURE_TYPE_LABELS } from "../../rules/land-clearing-fee/messages.js";
+import type { FieldValues } from "../../rules/domain.js";
 import type { Programme } from "../../rules/programme.js";
 import { CASE_KINDS } from "../../schemas/cases.js";
 import { FIELD_LABELS } from "../../schemas/labels.js";
-import {
-  CATALOGUE_INDUSTRIES,
-  EXEMPT_CATEGORIES,
-  EXIT_MODE_LABELS,
-  EXIT_MODES,
-  MUNICIPAL_OUTCOMES,
-  POLLUTANTS,
-  TAX_TYPES,
-  ZONE_TYPE_LABELS,
-  ZONE_TYPES,
-} from "../../vocabulary.js";
+import { BOOLEAN_LABELS, PAYER_LABELS, POLLUTANTS, TAX_TYPES, nameKey, type ValueLabel } from "../../vocabulary.js";
 
 /** The case kinds of the contract's flat layouts. */
 type CaseKind = (typeof CASE_KINDS)[number];
@@ -31,6 +21,15 @@ export type CellType =
   | "enum"
   | "structure-type";
 
+/** One accepted value of an enumerated column, with its names for people and the other ways sheets write it. */
+export interface ColumnValue {
+  readonly value: string;
+  /** The Chinese name a template's dropdown shows ("" when the value has none). */
+  readonly zh: string;
+  readonly en: string;
+  readonly aliases: readonly string[];
+}
+
 /** One column of the flat layout of a case kind (or of the ledger). */
 export interface Column {
   /** The English header: the field's path in the case, dotted (`acceptance.equipmentRemoved`, `items.survey.quantity`). */
@@ -42,8 +41,12 @@ export interface Column {
   readonly unit: string;
   /** The field is required: the column must be present (a list's column: when any column of the list is, or the list is `items`). */
   readonly required: boolean;
-  /** Accepted values of an enumerated column, each with its Chinese alias (also accepted) or "". */
-  readonly values?: readonly (readonly [string, string])[];
+  /** Accepted values of an enumerated column, with their names (all accepted). */
+  readonly values?: readonly ColumnValue[];
+  /** The values are the keys of this table parameter: the rule set's keys and their `aliases` are accepted too. */
+  readonly keysOf?: string;
+  /** Other headers that name the column (a finance system's, `借方金额` for a ledger's amount). */
+  readonly names?: readonly string[];
   /** The column belongs to one entry of the kind's list (an item, a lease, an exited enterprise): one per row. */
   readonly perRow: boolean;
 }
@@ -62,7 +65,7 @@ export interface Layout {
 
 const leaf = (key: string): string => key.slice(key.lastIndexOf(".") + 1);
 
-type Options = { zh?: string; required?: boolean; values?: readonly (readonly [string, string])[] };
+type Options = { zh?: string; required?: boolean; names?: readonly string[] };
 
 function column(key: string, type: CellType, unit: string, options: Options = {}): Column {
   const perRow = /^(items|leases|exitedEnterprises)\./.test(key);
@@ -73,34 +76,22 @@ function column(key: string, type: CellType, unit: string, options: Options = {}
     unit,
     required: options.required ?? true,
     perRow,
-    ...(options.values === undefined ? {} : { values: options.values }),
+    ...(options.names === undefined ? {} : { names: options.names }),
   };
 }
 
 const optional = (options: Options = {}): Options => ({ ...options, required: false });
-const plain = (values: readonly string[]): readonly (readonly [string, string])[] =>
-  values.map((value) => [value, ""] as const);
 
-const EXIT_MODE_VALUES = EXIT_MODES.map((mode) => [mode, EXIT_MODE_LABELS[mode].zh] as const);
-const SCALE_VALUES = [
-  ["above", "规模以上"],
-  ["below", "规模以下"],
-] as const;
-const OUTCOME_ZH = { granted: "已获批", "not-granted": "未获批", pending: "审核中", "not-applied": "未申报" } as const;
-const REGION_VALUES = [
-  ["north", "京哈高速以北"],
-  ["south", "京哈高速以南"],
-] as const;
-const DECISION_VALUES = [
-  ["pending", "待定"],
-  ["exit", "退出"],
-  ["retain", "保留"],
-] as const;
-const ZONE_VALUES = ZONE_TYPES.map((zone) => [zone, ZONE_TYPE_LABELS[zone].zh] as const);
-const PAYER_VALUES = [
-  ["municipal", "市级"],
-  ["district", "区级"],
-] as const;
+/** The values of an enumeration with their labels: each label's zh, en and aliases are accepted names. */
+export function columnValues(labels: { readonly [value: string]: ValueLabel }): ColumnValue[] {
+  return Object.entries(labels).map(([value, label]) => ({
+    value,
+    zh: label.zh,
+    en: label.en,
+    aliases: label.aliases ?? [],
+  }));
+}
+
 const KIND_ZH: { readonly [kind in CaseKind | "ledger"]: string } = {
   "enterprise-exit": "企业退出",
   "structure-clearance": "腾地经费",
@@ -108,10 +99,15 @@ const KIND_ZH: { readonly [kind in CaseKind | "ledger"]: string } = {
   "township-transfer": "转移支付",
   ledger: "付款台账",
 };
-const KIND_VALUES = CASE_KINDS.map((kind) => [kind, KIND_ZH[kind]] as const);
+
+/** The booleans' names (是/否 first: what a template's dropdown shows). */
+export const BOOLEAN_VALUES: readonly ColumnValue[] = columnValues(BOOLEAN_LABELS);
 
 /** The optional `kind` (类型) column every case layout has. */
-export const KIND_COLUMN: Column = column("kind", "enum", "", optional({ values: KIND_VALUES }));
+export const KIND_COLUMN: Column = {
+  ...column("kind", "enum", "", optional()),
+  values: CASE_KINDS.map((kind) => ({ value: kind, zh: KIND_ZH[kind], en: kind, aliases: [] })),
+};
 const kindColumn = KIND_COLUMN;
 
 const ENTERPRISE: Layout = {
@@ -122,16 +118,14 @@ const ENTERPRISE: Layout = {
     column("id", "text", "", { zh: "企业编号" }),
     column("name", "text", ""),
     column("township", "text", ""),
-    column("exitMode", "enum", "", { zh: "退出方式", values: EXIT_MODE_VALUES }),
-    column("scale", "enum", "", { zh: "规模", values: SCALE_VALUES }),
+    column("exitMode", "enum", "", { zh: "退出方式" }),
+    column("scale", "enum", "", { zh: "规模" }),
     column("exitCompletedOn", "date", ""),
     column("licensed", "boolean", ""),
     column("acceptance.equipmentRemoved", "boolean", ""),
     column("acceptance.licenceChangedOrCancelled", "boolean", ""),
     column("acceptance.staffResettled", "boolean", ""),
-    column("municipalOutcome", "enum", "", {
-      values: MUNICIPAL_OUTCOMES.map((outcome) => [outcome, OUTCOME_ZH[outcome]] as const),
-    }),
+    column("municipalOutcome", "enum", ""),
     column("recommendedByDistrict", "boolean", ""),
     column("energySavedTce", "quantity", "吨标煤"),
     ...POLLUTANTS.map((pollutant) => column(`pollutantsReducedTonnes.${pollutant}`, "quantity", "吨", optional())),
@@ -141,10 +135,10 @@ const ENTERPRISE: Layout = {
     column("employees", "count", "人"),
     column("landAreaM2", "quantity", "㎡"),
     column("municipalAssessedAmount", "money", "元", optional()),
-    column("region", "enum", "", optional({ zh: "区域", values: REGION_VALUES })),
-    column("catalogueIndustry", "enum", "", optional({ values: plain(CATALOGUE_INDUSTRIES) })),
-    column("exemptCategory", "enum", "", optional({ values: plain(EXEMPT_CATEGORIES) })),
-    column("leadingGroupDecision", "enum", "", optional({ values: DECISION_VALUES })),
+    column("region", "enum", "", optional({ zh: "区域" })),
+    column("catalogueIndustry", "enum", "", optional()),
+    column("exemptCategory", "enum", "", optional()),
+    column("leadingGroupDecision", "enum", "", optional()),
   ],
 };
 
@@ -178,7 +172,7 @@ const VILLAGE: Layout = {
     column("id", "text", "", { zh: "补偿编号" }),
     column("township", "text", ""),
     column("village", "text", ""),
-    column("zoneType", "enum", "", { zh: "场地类型", values: ZONE_VALUES }),
+    column("zoneType", "enum", "", { zh: "场地类型" }),
     column("clearedOn", "date", ""),
     column("landAreaMu", "quantity", "亩", { zh: "清退土地面积(亩)" }),
     column("leases.id", "text", "", { zh: "租赁合同编号" }),
@@ -213,96 +207,48 @@ const TRANSFER: Layout = {
   ],
 };
 
+/**
+ * The ledger's columns, with the headers finance systems export (the default mapping of docs/files.md,
+ * "Ledgers from finance systems"): 项目编号 for the case, 资金来源 or 付款单位 for the payer, 借方金额 or 付款金额
+ * for the amount, 日期 for the day paid, 凭证字号 for the voucher; 贷方金额 (a reversal) is subtracted from the
+ * amount, and 摘要 (the description) is not read.
+ */
 const LEDGER: Layout = {
   kind: "ledger",
   zhName: KIND_ZH.ledger,
   columns: [
-    column("caseId", "text", ""),
-    column("payer", "enum", "", { zh: "付款方", values: PAYER_VALUES }),
-    column("amount", "money", "元"),
-    column("paidOn", "date", ""),
-    column("voucher", "text", "", optional()),
+    column("caseId", "text", "", { names: ["项目编号", "案件号", "项目代码", "项目编码", "案件代码"] }),
+    {
+      ...column("payer", "enum", "", { zh: "付款方", names: ["资金来源", "付款单位", "付款主体", "资金渠道"] }),
+      values: columnValues(PAYER_LABELS),
+    },
+    column("amount", "money", "元", {
+      names: ["金额", "借方金额", "借方", "付款金额", "支付金额", "拨付金额", "实付金额"],
+    }),
+    column("paidOn", "date", "", {
+      names: ["日期", "付款日期", "拨付日期", "凭证日期", "记账日期", "制单日期"],
+    }),
+    column("voucher", "text", "", optional({ names: ["凭证字号", "凭证编号", "凭证", "凭证字"] })),
+    column("credit", "money", "元", optional({ zh: "贷方金额", names: ["贷方", "冲销金额", "退回金额"] })),
   ],
 };
 
-/** The flat layouts of the contract, by kind (a programme's: {@link layoutOf}). */
-export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
+/** The layouts of the contract's kinds before a programme's names of values are applied. */
+const BARE: { readonly [kind in CaseKind]: Layout } = {
   "enterprise-exit": ENTERPRISE,
   "structure-clearance": CLEARANCE,
   "village-compensation": VILLAGE,
   "township-transfer": TRANSFER,
-  ledger: LEDGER,
 };
 
-/** The case kinds' layouts, in the contract's order. */
-export const CASE_LAYOUTS: readonly Layout[] = CASE_KINDS.map((kind) => LAYOUTS[kind]);
-
-/**
- * Chinese names of the structure types of `tongzhou-2016` as clerks write them: the label (砖混, 钢结构/彩钢),
- * each half of a label with a slash (钢结构, 彩钢; 钢混, 框架), and either with 结构 or 房 after it (砖混结构,
- * 框架结构, 彩钢房) → the type's key.
- */
-export const STRUCTURE_TYPE_ALIASES: ReadonlyMap<string, string> = new Map(
-  Object.entries(STRUCTURE_TYPE_LABELS).flatMap(([key, zh]) => {
-    const names = [zh, ...zh.split("/")];
-    const variants = names.flatMap((name) => [name, `${name}结构`, name.endsWith("房") ? name : `${name}房`]);
-    return [...new Set(variants)].map((name) => [name, key] as const);
-  }),
-);
-
-/** A header as a template writes it: `energySavedTce / 节能量(吨标煤)`. */
-export function templateHeader(column: Column): string {
-  return `${column.key} / ${column.zh}`;
-}
-
-/** Headers that are read as no column at all (a clerk's remarks). */
-const IGNORED_HEADERS = new Set(["备注", "note", "notes", "remark", "remarks"]);
-
-/**
- * The template's example flag column (`example / 示例`): a row with a value in it is the template's example,
- * refused as input until it is deleted, so an example is never computed (or paid) as a real case.
- */
-export const EXAMPLE_HEADER = "example / 示例";
-/** What the template writes in the example flag column of its example rows. */
-export const EXAMPLE_MARK = "示例 example：删除此行 delete this row";
-const EXAMPLE_HEADERS = new Set(["示例", "example", "example/示例", "示例/example"]);
-
-/** NFKC (full-width brackets, ㎡ → m2), no spaces, lower case: how headers are compared. */
-function normalize(header: string): string {
-  return header.normalize("NFKC").replace(/\s+/g, "").toLowerCase();
-}
-
-/**
- * The column a header names in `layout`: the English key, the Chinese header, or both written
- * `key / 中文`; `"ignored"` for a remarks column, `"example"` for the template's example flag; undefined when
- * the layout has no such column.
- */
-export function columnOfHeader(layout: Layout, header: string): Column | "ignored" | "example" | undefined {
-  const wanted = normalize(header);
-  if (IGNORED_HEADERS.has(wanted)) return "ignored";
-  if (EXAMPLE_HEADERS.has(wanted)) return "example";
-  const [first = "", ...rest] = header.split("/");
-  const english = rest.length > 0 ? normalize(first) : undefined;
-  return layout.columns.find((candidate) => {
-    const key = normalize(candidate.key);
-    const names = [candidate.key, candidate.zh, templateHeader(candidate), ...leafLabel(layout, candidate)];
-    return names.some((name) => normalize(name) === wanted) || english === key;
-  });
-}
-
-/** The field's label of FIELD_LABELS (e.g. 编号, 增值税(元)), when no other column of the layout shares it. */
-function leafLabel(layout: Layout, column: Column): string[] {
-  const label = FIELD_LABELS[leaf(column.key)];
-  if (label === undefined) return [];
-  return layout.columns.filter((other) => FIELD_LABELS[leaf(other.key)] === label).length === 1 ? [label] : [];
-}
-
-/** Excel's letter of a 0-based column index: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let letter = "";
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
-  return letter;
+/** A column with the names its domain gives its values (and the table whose keys they are). */
+function withValues(target: Column, values: FieldValues | undefined): Column {
+  if (values === undefined) return target;
+  return {
+    ...target,
+    ...(values.labels === undefined ? {} : { values: columnValues(values.labels) }),
+    ...(values.keysOf === undefined ? {} : { keysOf: values.keysOf }),
+  };
 }
 
 /** A field that one cell holds (not an object or a list, which the flat layouts write as several columns or rows). */
@@ -341,30 +287,236 @@ function columnOfField(key: string, schema: z.ZodType, programme: Programme): Co
     unit: "",
     required: !schema.safeParse(undefined).success,
     perRow: false,
-    ...(json.enum === undefined ? {} : { values: json.enum.map((value) => [value, ""] as const) }),
+    ...(json.enum === undefined
+      ? {}
+      : { values: json.enum.map((value) => ({ value, zh: "", en: value, aliases: [] as const })) }),
   };
 }
 
 /**
  * The flat layout of a kind of a programme: the contract's layout, with a column for each top-level scalar field
- * the programme's domain adds (a district extension's new field), or for a kind of its own its scalar fields.
- * Undefined for a kind the programme does not compute.
+ * the programme's domain adds (a district extension's new field), or for a kind of its own its scalar fields;
+ * each enumerated column with the names the domain gives its values. Undefined for a kind the programme does not
+ * compute.
  */
 export function layoutOf(kind: string, programme: Programme = defaultProgramme): Layout | undefined {
   if (kind === "ledger") return LEDGER;
   const domain = programme.entry(kind)?.domain;
   if (domain === undefined) return undefined;
-  const base: Layout = Object.hasOwn(LAYOUTS, kind)
-    ? LAYOUTS[kind as CaseKind]
+  const base: Layout = Object.hasOwn(BARE, kind)
+    ? BARE[kind as CaseKind]
     : { kind, zhName: domain.labels.zh, columns: [KIND_COLUMN] };
-  const covered = new Set(base.columns.map((column) => column.key.split(".")[0]));
+  const covered = new Set(base.columns.map((one) => one.key.split(".")[0]));
   const added = Object.entries(domain.fields)
     .filter(([name, schema]) => !covered.has(name) && isScalar(schema as z.ZodType))
     .map(([name, schema]) => columnOfField(name, schema as z.ZodType, programme));
-  return added.length === 0 ? base : { ...base, columns: [...base.columns, ...added] };
+  const values = domain.values ?? {};
+  const named = (target: Column): Column =>
+    withValues(target, Object.hasOwn(values, target.key) ? values[target.key] : undefined);
+  return { ...base, columns: [...base.columns, ...added].map(named) };
 }
 
 /** The layouts of a programme's case kinds, in its order. */
 export function caseLayoutsOf(programme: Programme = defaultProgramme): readonly Layout[] {
   return programme.kinds.flatMap((kind) => layoutOf(kind, programme) ?? []);
+}
+
+function defaultLayout(kind: CaseKind): Layout {
+  const layout = layoutOf(kind);
+  if (layout === undefined) throw new Error(`[exitfund] invariant: no layout for ${kind}`);
+  return layout;
+}
+
+/** The flat layouts of the contract (as the default programme names their values), by kind (a programme's: {@link layoutOf}). */
+export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
+  "enterprise-exit": defaultLayout("enterprise-exit"),
+  "structure-clearance": defaultLayout("structure-clearance"),
+  "village-compensation": defaultLayout("village-compensation"),
+  "township-transfer": defaultLayout("township-transfer"),
+  ledger: LEDGER,
+};
+
+/** The case kinds' layouts, in the contract's order. */
+export const CASE_LAYOUTS: readonly Layout[] = CASE_KINDS.map((kind) => LAYOUTS[kind]);
+
+/** A header as a template writes it: `energySavedTce / 节能量(吨标煤)`. */
+export function templateHeader(target: Column): string {
+  return `${target.key} / ${target.zh}`;
+}
+
+/** Headers that are read as no column at all, and why: a clerk's remarks, a row number, a ledger's description. */
+const IGNORED_HEADERS: ReadonlyMap<string, Ignored["ignored"]> = new Map([
+  ...["备注", "note", "notes", "remark", "remarks", "说明"].map((name) => [name, "remarks"] as const),
+  ...["序号", "序", "行号", "no", "no.", "#", "序列号"].map((name) => [name, "row-number"] as const),
+  ...["摘要", "summary", "description"].map((name) => [name, "description"] as const),
+]);
+
+/**
+ * The template's example flag column (`example / 示例`): a row with a value in it is the template's example,
+ * refused as input until it is deleted, so an example is never computed (or paid) as a real case.
+ */
+export const EXAMPLE_HEADER = "example / 示例";
+/** What the template writes in the example flag column of its example rows. */
+export const EXAMPLE_MARK = "示例 example：删除此行 delete this row";
+const EXAMPLE_HEADERS = new Set(["示例", "example", "example/示例", "示例/example"]);
+
+/** A header that names no field: why it is not read. */
+export interface Ignored {
+  readonly ignored: "remarks" | "row-number" | "description" | "mapped-away";
+}
+
+/**
+ * What a header names in a layout: a column (with the unit the header writes, if any), a column whose unit
+ * the header contradicts (`金额(万元)` for a column in 元), a column that is not read (`备注`, `序号`), or the
+ * template's example flag; undefined when it names nothing of the layout.
+ */
+export type HeaderMatch =
+  | { readonly column: Column; readonly unit?: string }
+  | { readonly wrongUnit: Column; readonly unit: string }
+  | Ignored
+  | { readonly example: true }
+  | undefined;
+
+/** What an explicit mapping (`--map`, `--ledger-map`) says of headers: a field's key, or null for "not read". */
+export type HeaderMapping = ReadonlyMap<string, string | null>;
+
+/**
+ * Units a header may write in brackets, by the unit of the column they fit; any other unit of {@link UNIT_WORDS}
+ * contradicts the column's (a header in 万元 over a column read in 元 would multiply every amount by 10,000).
+ */
+const UNIT_NAMES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["元", ["元", "人民币元", "rmb", "yuan", "¥", "cny", "元人民币"]],
+  ["㎡", ["m2", "平方米", "平米", "平方"]],
+  ["亩", ["亩", "mu"]],
+  ["吨", ["吨", "t"]],
+  ["吨标煤", ["吨标煤", "吨标准煤", "tce", "t标准煤", "吨标煤当量"]],
+  ["人", ["人", "名", "人数"]],
+  ["年", ["年"]],
+  ["米", ["米", "m", "延米"]],
+  ["项", ["项", "个", "处", "座"]],
+]);
+const UNIT_WORDS: ReadonlySet<string> = new Set([
+  ...[...UNIT_NAMES.values()].flat(),
+  ...[
+    "万元",
+    "千元",
+    "亿元",
+    "万",
+    "公顷",
+    "hm2",
+    "ha",
+    "万吨",
+    "千克",
+    "kg",
+    "公斤",
+    "公里",
+    "km",
+    "万人",
+    "万吨标煤",
+  ],
+  ...["万平方米", "万m2", "月", "天", "日"],
+]);
+
+/** The units a column's figures are in, as header words (`㎡/米/项` takes any of the three). */
+function unitsOf(target: Column): readonly string[] {
+  const written = target.unit !== "" ? target.unit : (/\(([^()]*)\)$/.exec(target.zh.normalize("NFKC"))?.[1] ?? "");
+  return written
+    .split("/")
+    .flatMap((unit) => UNIT_NAMES.get(unit) ?? UNIT_NAMES.get(unit.normalize("NFKC")) ?? [])
+    .map(nameKey);
+}
+
+/** A header (compared as {@link nameKey}) without a trailing bracketed part, and that part. */
+function splitUnit(key: string): { base: string; unit?: string } {
+  const match = /^(.+?)\(([^()]*)\)$/.exec(key);
+  return match === null ? { base: key } : { base: match[1] ?? key, unit: match[2] ?? "" };
+}
+
+/** Every name of a column as a header, compared as {@link nameKey} compares them. */
+function namesOf(layout: Layout, target: Column): string[] {
+  return [target.key, target.zh, templateHeader(target), ...leafLabel(layout, target), ...(target.names ?? [])].map(
+    nameKey,
+  );
+}
+
+/** The one column of `found` (several different columns: none, the header is ambiguous). */
+function only(found: readonly Column[]): Column | undefined {
+  const distinct = [...new Set(found)];
+  return distinct.length === 1 ? distinct[0] : undefined;
+}
+
+/**
+ * What a header names in `layout` (see {@link HeaderMatch}): its English key, its Chinese header, both written
+ * `key / 中文` (or on two lines), a finance system's name for it (`names`), or any of these with a unit in
+ * brackets after it (`申报数量(㎡)`, `金额（元）`) — a unit that contradicts the column's is said so. Headers
+ * are compared after NFKC, without spaces and line breaks, case-insensitively. `mapping` (a `--map` file's
+ * columns) is looked at first.
+ */
+export function matchHeader(layout: Layout, header: string, mapping?: HeaderMapping): HeaderMatch {
+  const wanted = nameKey(header);
+  if (mapping?.has(wanted) === true) {
+    const key = mapping.get(wanted);
+    const mapped = layout.columns.find((candidate) => candidate.key === key);
+    return mapped === undefined ? { ignored: "mapped-away" } : { column: mapped };
+  }
+  const ignored = IGNORED_HEADERS.get(wanted);
+  if (ignored !== undefined) return { ignored };
+  if (EXAMPLE_HEADERS.has(wanted)) return { example: true };
+  const exact = only(layout.columns.filter((candidate) => namesOf(layout, candidate).includes(wanted)));
+  if (exact !== undefined) return { column: exact };
+  // `key / 中文`, `中文 / key`, or the two on separate lines: a part that is a column's key names it.
+  const parts = header
+    .split(/\s*\/\s*|\r?\n/)
+    .map(nameKey)
+    .filter((part) => part !== "");
+  if (parts.length > 1) {
+    const byKey = only(layout.columns.filter((candidate) => parts.includes(nameKey(candidate.key))));
+    if (byKey !== undefined) return { column: byKey };
+    const byName = only(
+      layout.columns.filter((candidate) => parts.some((part) => namesOf(layout, candidate).includes(part))),
+    );
+    if (byName !== undefined) return { column: byName };
+  }
+  const { base, unit } = splitUnit(wanted);
+  if (unit === undefined) {
+    const bare = only(
+      layout.columns.filter((candidate) => namesOf(layout, candidate).some((name) => splitUnit(name).base === base)),
+    );
+    return bare === undefined ? undefined : { column: bare };
+  }
+  const withUnit = only(
+    layout.columns.filter((candidate) => namesOf(layout, candidate).some((name) => splitUnit(name).base === base)),
+  );
+  if (withUnit === undefined) return undefined;
+  const fits = unitsOf(withUnit);
+  if (fits.includes(unit)) return { column: withUnit, unit };
+  if (UNIT_WORDS.has(unit) || (fits.length > 0 && /^[万千亿]/.test(unit))) return { wrongUnit: withUnit, unit };
+  return { column: withUnit };
+}
+
+/**
+ * The column a header names in `layout` (see {@link matchHeader}): `"ignored"` for a column that is not read,
+ * `"example"` for the template's example flag, undefined when it names none (or contradicts the column's unit).
+ */
+export function columnOfHeader(layout: Layout, header: string): Column | "ignored" | "example" | undefined {
+  const match = matchHeader(layout, header);
+  if (match === undefined || "wrongUnit" in match) return undefined;
+  if ("ignored" in match) return "ignored";
+  if ("example" in match) return "example";
+  return match.column;
+}
+
+/** The field's label of FIELD_LABELS (e.g. 编号, 增值税(元)), when no other column of the layout shares it. */
+function leafLabel(layout: Layout, target: Column): string[] {
+  const label = FIELD_LABELS[leaf(target.key)];
+  if (label === undefined) return [];
+  return layout.columns.filter((other) => FIELD_LABELS[leaf(other.key)] === label).length === 1 ? [label] : [];
+}
+
+/** Excel's letter of a 0-based column index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let letter = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letter = String.fromCharCode(65 + ((n - 1) % 26)) + letter;
+  return letter;
 }

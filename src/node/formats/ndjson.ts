@@ -146,6 +146,57 @@ export function ndjsonWhere(file: string, line: number, path: string): string {
   return `${file} › line ${line}${path === "" ? "" : ` › ${path}`}`;
 }
 
+/** The source of NDJSON bytes already in memory (standard input): each line read as a line of a file is. */
+export function ndjsonBytesSource(
+  bytes: Uint8Array,
+  file: string,
+  maxLineBytes: number = LIMITS.ndjsonLineBytes,
+): CaseSource {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const collected = collector(file);
+  let start = 0;
+  for (let line = 1; start <= buffer.length; line += 1) {
+    const found = buffer.indexOf(NEWLINE, start);
+    const end = found < 0 ? buffer.length : found;
+    const record =
+      end - start > maxLineBytes ? longLine(line, maxLineBytes) : lineRecord(buffer.subarray(start, end), line, start);
+    if (record !== undefined) collected.add(record);
+    if (found < 0) break;
+    start = found + 1;
+  }
+  return collected.source();
+}
+
+/** The cases of NDJSON records, added one at a time, and the source they make. */
+function collector(file: string): { add(record: NdjsonRecord): void; source(): CaseSource; readonly count: number } {
+  const cases: unknown[] = [];
+  const lines: number[] = [];
+  const issues: SourceIssue[] = [];
+  return {
+    add(record) {
+      if (record.error !== undefined)
+        issues.push({
+          index: cases.length,
+          path: "",
+          where: ndjsonWhere(file, record.line, ""),
+          message: record.error,
+          ...(record.code === undefined ? {} : { code: record.code }),
+        });
+      cases.push(record.error === undefined ? record.value : { [UNREADABLE]: true });
+      lines.push(record.line);
+    },
+    source: () => ({
+      format: "ndjson",
+      cases,
+      issues,
+      where: (index, path) => ndjsonWhere(file, lines[index] ?? 0, path),
+    }),
+    get count() {
+      return cases.length;
+    },
+  };
+}
+
 /** All the cases of an NDJSON file, in memory (for the formats that need the whole batch). */
 export async function ndjsonSource(
   path: string,
@@ -153,21 +204,10 @@ export async function ndjsonSource(
   maxLineBytes?: number,
   maxCases = Number.POSITIVE_INFINITY,
 ): Promise<CaseSource> {
-  const cases: unknown[] = [];
-  const lines: number[] = [];
-  const issues: SourceIssue[] = [];
+  const collected = collector(file);
   for await (const record of ndjsonRecords(path, file, maxLineBytes)) {
-    if (cases.length > maxCases) break; // the caller refuses the file; reading on would only fill memory
-    if (record.error !== undefined)
-      issues.push({
-        index: cases.length,
-        path: "",
-        where: ndjsonWhere(file, record.line, ""),
-        message: record.error,
-        ...(record.code === undefined ? {} : { code: record.code }),
-      });
-    cases.push(record.error === undefined ? record.value : { [UNREADABLE]: true });
-    lines.push(record.line);
+    if (collected.count > maxCases) break; // the caller refuses the file; reading on would only fill memory
+    collected.add(record);
   }
-  return { format: "ndjson", cases, issues, where: (index, path) => ndjsonWhere(file, lines[index] ?? 0, path) };
+  return collected.source();
 }

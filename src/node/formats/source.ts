@@ -22,6 +22,20 @@ export interface SourceIssue {
    * value, so the schema's own complaint about that value (say, not a date) is still shown.
    */
   readonly replacesSchemaIssue?: boolean;
+  /**
+   * A value of the field's type that stands in for the unreadable cell when the rest of the case is checked, so
+   * that one bad cell does not hide the problems of the case's other cells and rows (the case is never computed).
+   */
+  readonly placeholder?: unknown;
+}
+
+/** Something said about a file that is not an error: a sheet or rows that were not read and why, values read in another form. */
+export interface Notice {
+  readonly where: string;
+  readonly message: string;
+  readonly zh: string;
+  /** A stable kebab-case code (`title-rows`, `total-row`, `values-normalised`, `not-read`, …). */
+  readonly code?: string;
 }
 
 /** The cases of a file, the problems found while reading its cells, and where each field of each case came from. */
@@ -31,8 +45,8 @@ export interface CaseSource {
   readonly issues: readonly SourceIssue[];
   /** Where the field at `path` of case `index` is in the file. */
   where(index: number, path: string): string;
-  /** Said on stderr, not errors: a sheet that was not read and why, hidden rows that were. */
-  readonly notices?: readonly string[];
+  /** Said on stderr, not errors: a sheet that was not read and why, hidden rows that were, rows skipped as titles or totals. */
+  readonly notices?: readonly Notice[];
   /** Where each record starts: its row as the user sees it (Excel's row numbers, header row = 1) and sheet. */
   readonly places?: readonly { readonly row: number; readonly sheet?: string }[];
 }
@@ -93,4 +107,66 @@ export function idOf(value: unknown): string | undefined {
   if (typeof value !== "object" || value === null || !("id" in value)) return undefined;
   const id = (value as { id: unknown }).id;
   return typeof id === "string" ? id : undefined;
+}
+
+/** Problems of one column beyond this many are said once, with the rows they are on. */
+export const GROUP_AFTER = 5;
+
+const LOCATED = /^(.*?) › row (\d+) › (.+)$/;
+
+/** Row numbers as short runs: `2–40, 45, 50–52`, at most `max` runs, then how many more rows (in English and Chinese). */
+function runsOf(rows: readonly number[], max = 10): { en: string; zh: string } {
+  const runs: [number, number][] = [];
+  for (const row of [...new Set(rows)].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last !== undefined && row === last[1] + 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  const shown = runs.slice(0, max).map(([from, to]) => (from === to ? String(from) : `${from}–${to}`));
+  const rest = runs.slice(max).reduce((sum, [from, to]) => sum + to - from + 1, 0);
+  return rest === 0
+    ? { en: shown.join(", "), zh: shown.join("、") }
+    : { en: `${shown.join(", ")} and ${rest} more`, zh: `${shown.join("、")} 及另外 ${rest} 行` };
+}
+
+/**
+ * The same problem in many rows of one column, said once: more than {@link GROUP_AFTER} problems with one code in
+ * one column of one sheet become one problem naming the column, how many rows, which rows, and the first row's
+ * message — never thousands of identical lines ("column K: 3,058 cells …").
+ */
+export function groupByColumn(errors: readonly CaseError[]): CaseError[] {
+  const groups = new Map<string, { first: CaseError; rows: number[]; at: number }>();
+  errors.forEach((error, at) => {
+    const found = LOCATED.exec(error.path);
+    if (found === null) return;
+    const key = `${found[1]}|${found[3]}|${error.code}`;
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, { first: error, rows: [Number(found[2])], at });
+    else group.rows.push(Number(found[2]));
+  });
+  const grouped = new Map<string, CaseError>();
+  for (const [key, { first, rows }] of groups) {
+    if (rows.length <= GROUP_AFTER) continue;
+    const found = LOCATED.exec(first.path);
+    const runs = runsOf(rows);
+    grouped.set(key, {
+      ...first,
+      path: `${found?.[1] ?? ""} › ${found?.[3] ?? ""}`,
+      message: `${rows.length.toLocaleString("en-US")} rows (${runs.en}) have this problem; the first, row ${found?.[2] ?? ""}: ${first.message}`,
+      ...(first.zh === undefined
+        ? {}
+        : { zh: `共 ${rows.length} 行（${runs.zh}）有此问题；首见第 ${found?.[2] ?? ""} 行：${first.zh}` }),
+    });
+  }
+  if (grouped.size === 0) return [...errors];
+  const said = new Set<string>();
+  return errors.flatMap((error) => {
+    const found = LOCATED.exec(error.path);
+    const key = found === null ? undefined : `${found[1]}|${found[3]}|${error.code}`;
+    const group = key === undefined ? undefined : grouped.get(key);
+    if (group === undefined || key === undefined) return [error];
+    if (said.has(key)) return [];
+    said.add(key);
+    return [group];
+  });
 }

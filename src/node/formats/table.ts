@@ -1,20 +1,30 @@
 import { ISSUE_LIMIT, SUGGEST_LIMIT, echo, echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { Dec } from "../../money/decimal.js";
+import { formatAmount } from "../../money/format.js";
+import { keyNames } from "../../parameters/lookup.js";
+import type { RuleSet } from "../../parameters/types.js";
+import { defaultRuleSet } from "../../rule-sets/index.js";
 import type { Programme } from "../../rules/programme.js";
-import { readCell, type CellContext } from "./cells.js";
+import { nameKey } from "../../vocabulary.js";
+import { readCell, valueNames, type CellContext, type Form, type ValueNames } from "./cells.js";
 import {
   KIND_COLUMN,
   LAYOUTS,
   caseLayoutsOf,
   columnLetter,
-  columnOfHeader,
   layoutOf,
+  matchHeader,
   templateHeader,
   type Column,
+  type HeaderMapping,
+  type HeaderMatch,
+  type Ignored,
   type Layout,
 } from "./columns.js";
-import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
+import { UNREADABLE, type CaseSource, type Notice, type SourceIssue } from "./source.js";
+
+export type { Notice } from "./source.js";
 
 /** One row of a sheet as read: its 1-based number and its cells (CSV texts or exceljs cell values). */
 export interface RawRow {
@@ -32,10 +42,41 @@ export interface RawTable extends CellContext {
   readonly rows: readonly RawRow[];
 }
 
-/** A column found in a table: where it is, and what it is. */
+/**
+ * An explicit mapping of a finance system's sheet onto a layout (`--map`, `--ledger-map`; docs/files.md):
+ * its headers, and its names of values, by the field they fill.
+ */
+export interface TableMapping {
+  /** Headers (as `nameKey` compares them) → the field they fill, or null for a column not read. */
+  readonly columns: HeaderMapping;
+  /** By field: names of values (as `nameKey` compares them) → the value. */
+  readonly values: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The kind the mapped sheets hold, when the mapping says. */
+  readonly kind?: string;
+}
+
+/** How the tables of a file are read. */
+export interface TableOptions {
+  readonly format: "csv" | "xlsx";
+  /** The layout every table holds (the ledger's); otherwise each table's kind is told from its sheet or columns. */
+  readonly layout?: Layout;
+  /** Notices about the file found before (sheets not read). */
+  readonly notices?: readonly Notice[];
+  /** The file as the user named it (for a file that holds no records). */
+  readonly file?: string;
+  /** Its kinds and the columns of the fields its domains add are read too. */
+  readonly programme?: Programme;
+  /** The rule set whose table keys (structure types) and their aliases are read (default tongzhou-2016). */
+  readonly ruleSet?: RuleSet;
+  /** A finance system's headers and names of values, mapped onto the layout. */
+  readonly mapping?: TableMapping;
+}
+
+/** A column found in a table: where it is, what it is, and the names its values are read by. */
 interface Placed {
   readonly index: number;
   readonly column: Column;
+  readonly names?: ValueNames;
 }
 
 /** A table whose headers were understood. */
@@ -44,6 +85,7 @@ interface Mapped {
   readonly layout: Layout;
   readonly placed: readonly Placed[];
   readonly byKey: ReadonlyMap<string, Placed>;
+  readonly header: RawRow;
   readonly data: readonly RawRow[];
   readonly context: CellContext;
   /** The column of the template's example flag, if the table has one. */
@@ -58,43 +100,41 @@ interface Place {
   readonly listRows: readonly number[];
 }
 
-/** Something said about a file that is not an error: a sheet that was not read, and why. */
-export interface Notice {
-  readonly where: string;
-  readonly message: string;
-  readonly zh: string;
-}
-
 /** What one table gives: its records' columns, problems that stop the file, or why it holds no records. */
-type TableResult = Mapped | { readonly issues: InputIssue[] } | { readonly notice: Notice };
+type TableResult =
+  | { readonly mapped: Mapped; readonly notices: readonly Notice[] }
+  | { readonly issues: InputIssue[] }
+  | { readonly notice: Notice };
 
 const issue = (path: string, code: string, message: string, zh: string): InputIssue => ({ path, code, message, zh });
 
+/** How many rows above the header a sheet may have (titles, the unit line, a date line) before the header is looked for no more. */
+const HEADER_SEARCH = 12;
+
 /**
  * The cases (or ledger rows) of some tables, each table laid out as docs/files.md says. The kind of a
- * table is given (`ledger`), or taken from the sheet's name, its `kind` column, or its columns. A sheet that
- * holds no records of a known kind is named in a notice; a file that holds none at all is refused.
+ * table is given (`ledger`), or taken from the sheet's name, its `kind` column, or its columns. The header row
+ * is the first row that names the layout's columns: title rows above it are skipped, and so are total rows
+ * (合计, 小计), signature lines (填表人：) and columns that hold no field (序号, 备注) — each said in a notice, with
+ * every figure read in a form the contract does not write (`1,234.50`, `１２３`), per column. A sheet that holds
+ * no records of a known kind is named in a notice; a file that holds none at all is refused.
  *
  * @throws InvalidInputError listing every header problem of every table (an unknown or missing column, a
- * value without a header, a kind it cannot tell), or saying that the file holds no records. With `programme`,
- * its kinds and the columns of the fields its domains add are read too.
+ * value without a header, a kind it cannot tell, a unit a header contradicts), or saying that the file holds
+ * no records. With `programme`, its kinds and the columns of the fields its domains add are read too.
  */
-export function tableSource(
-  tables: readonly RawTable[],
-  format: "csv" | "xlsx",
-  kind?: Layout["kind"],
-  notices: readonly Notice[] = [],
-  file: string = tables[0]?.file ?? "",
-  programme?: Programme,
-): CaseSource {
+export function tableSource(tables: readonly RawTable[], options: TableOptions): CaseSource {
   const fatal: InputIssue[] = [];
-  const said: Notice[] = [...notices];
+  const said: Notice[] = [...(options.notices ?? [])];
   const mapped: Mapped[] = [];
   for (const table of tables) {
-    const result = mapTable(table, kind, programme);
+    const result = mapTable(table, options);
     if ("issues" in result) fatal.push(...result.issues);
     else if ("notice" in result) said.push(result.notice);
-    else mapped.push(result);
+    else {
+      mapped.push(result.mapped);
+      said.push(...result.notices);
+    }
   }
   if (fatal.length > 0) throw new InvalidInputError(fatal);
   const cases: unknown[] = [];
@@ -102,26 +142,31 @@ export function tableSource(
   const places: Place[] = [];
   for (const table of mapped) {
     const before = cases.length;
-    for (const group of groups(table)) {
-      const built = buildRecord(table, group, cases.length);
+    const { rows, notices } = dataRows(table);
+    said.push(...notices);
+    const forms = new Map<number, Map<Form, number>>();
+    for (const group of groups(table, rows)) {
+      const built = buildRecord(table, group, cases.length, forms);
       cases.push(built.value);
       issues.push(...built.issues);
       places.push({ table, row: group[0]?.number ?? 0, listRows: built.listRows });
     }
+    said.push(...formNotices(table, forms));
     if (cases.length === before)
       said.push({
         where: table.prefix,
+        code: "no-rows",
         message: `holds no ${table.layout.kind === "ledger" ? "payment rows" : "cases"}: it has a header row but no rows of values below it`,
         zh: "只有表头，没有数据行",
       });
   }
-  if (cases.length === 0) throw noRecords(file, kind, said);
+  if (cases.length === 0) throw noRecords(options.file ?? tables[0]?.file ?? "", options.layout?.kind, said);
   return {
-    format,
+    format: options.format,
     cases,
     issues,
     where: (index, path) => whereIn(places[index], path),
-    notices: said.map((notice) => `${notice.where}: ${notice.message}`),
+    notices: said,
     places: places.map((place) => ({
       row: place.row,
       ...(place.table.sheet === undefined ? {} : { sheet: place.table.sheet }),
@@ -141,7 +186,9 @@ function noRecords(file: string, kind: Layout["kind"] | undefined, notices: read
         ? "没有付款记录：不作计算"
         : "没有任何案件：不作计算（否则被截断的导出或选错的文件会显示为“应付 0.00”）",
     ),
-    ...notices.map((notice) => ({ path: notice.where, code: "not-read", message: notice.message, zh: notice.zh })),
+    ...notices
+      .filter((notice) => notice.code === undefined || notice.code === "not-read" || notice.code === "no-rows")
+      .map((notice) => ({ path: notice.where, code: "not-read", message: notice.message, zh: notice.zh })),
   ]);
 }
 
@@ -156,28 +203,64 @@ function headerText(cell: unknown): string {
       .map((run) => run.text)
       .join("")
       .trim();
+  if (cell instanceof Date) return cell.toISOString().slice(0, 10);
   return String(cell).trim();
 }
 
-function mapTable(table: RawTable, given: Layout["kind"] | undefined, programme: Programme | undefined): TableResult {
-  const [header, ...data] = table.rows;
+/** The layouts a table may hold: the one given, or the programme's case kinds. */
+function candidateLayouts(options: TableOptions): readonly Layout[] {
+  if (options.layout !== undefined) return [options.layout];
+  const kind = options.mapping?.kind;
+  const named = kind === undefined ? undefined : layoutOf(kind, options.programme);
+  return named === undefined ? caseLayoutsOf(options.programme) : [named];
+}
+
+/** How many of a row's headers name something of `layout` (a column, a column not read, the example flag). */
+function known(layout: Layout, headers: readonly string[], mapping: HeaderMapping | undefined): number {
+  return headers.filter((text) => text !== "" && matchHeader(layout, text, mapping) !== undefined).length;
+}
+
+/**
+ * The header row: the first of the table's first rows most of whose cells (and at least two, or its only one) name
+ * columns of one of the layouts; rows above it are titles. Without such a row, the first row (whose unknown headers
+ * are then said).
+ */
+function headerRow(rows: readonly RawRow[], layouts: readonly Layout[], mapping: HeaderMapping | undefined): number {
+  for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH); index += 1) {
+    const headers = (rows[index]?.cells ?? []).map(headerText);
+    const filled = headers.filter((text) => text !== "").length;
+    const best = Math.max(0, ...layouts.map((layout) => known(layout, headers, mapping)));
+    if ((best >= 2 || (best === 1 && filled === 1)) && best * 2 > filled) return index;
+  }
+  return 0;
+}
+
+function mapTable(table: RawTable, options: TableOptions): TableResult {
   const prefix = prefixOf(table);
   const sheet = table.sheet !== undefined;
-  if (header === undefined)
+  const mapping = options.mapping?.columns;
+  if (table.rows.length === 0)
     return sheet
-      ? { notice: { where: prefix, message: "is empty", zh: "是空表" } }
+      ? { notice: { where: prefix, code: "not-read", message: "is empty", zh: "是空表" } }
       : {
           issues: [
             issue(prefix, "empty-file", "is empty: it has no header row and no rows", "是空文件：没有表头也没有数据"),
           ],
         };
+  const layouts = candidateLayouts(options);
+  const at = headerRow(table.rows, layouts, mapping);
+  const header = table.rows[at] as RawRow;
+  const data = table.rows.slice(at + 1);
+  const titles = table.rows.slice(0, at);
   const headers = header.cells.map(headerText);
-  const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(programme));
+  const given = options.layout?.kind ?? options.mapping?.kind;
+  const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(options.programme), mapping);
   if (typeof kind === "object")
     return sheet
       ? {
           notice: {
             where: prefix,
+            code: "not-read",
             message: `not read: it holds no cases of a known kind (${kind.problem})`,
             zh: `未读取：不含已知类型的案件`,
           },
@@ -187,7 +270,7 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined, programme:
             issue(prefix, "unknown-kind", kind.problem, "无法判断表中案件的类型：请加“类型”列，或按类型命名工作表"),
           ],
         };
-  const layout = layoutOf(kind, programme);
+  const layout = options.layout ?? layoutOf(kind, options.programme);
   if (layout === undefined)
     return {
       issues: [
@@ -199,53 +282,94 @@ function mapTable(table: RawTable, given: Layout["kind"] | undefined, programme:
         ),
       ],
     };
-  if (sheet && given !== undefined && !mostlyOf(layout, headers))
+  if (sheet && options.layout !== undefined && !mostlyOf(layout, headers, mapping))
     return {
       notice: {
         where: prefix,
-        message: `not read: its header row does not name the columns of ${layout.kind === "ledger" ? "a payment ledger" : kind} (${layout.columns
-          .filter((column) => column.required)
-          .map((column) => column.zh)
+        code: "not-read",
+        message: `not read: its header row does not name the columns of ${layout.kind === "ledger" ? "a payment ledger" : layout.zhName} (${layout.columns
+          .filter((candidate) => candidate.required)
+          .map((candidate) => candidate.zh)
           .join("、")})`,
-        zh: "未读取：表头不是付款台账的列",
+        zh: `未读取：表头不是${layout.zhName}的列`,
       },
     };
   const where = (index: number, text?: string) =>
     `${prefix} › row ${header.number} › ${text === undefined ? "" : `"${echoText(text)}" `}(column ${columnLetter(index)})`;
-  const { placed, byKey, example, issues } = placeColumns(layout, headers, where);
+  const placement = placeColumns(layout, headers, where, options);
+  const { placed, byKey, example, issues } = placement;
+  for (const row of data) {
+    const kind = rowKind(row, layout, byKey);
+    if (kind !== undefined) SKIPPED.set(row, kind);
+  }
   issues.push(...valuesWithoutHeader(prefix, headers, data));
   const listUsed = placed.some((p) => p.column.perRow) || layout.list === "items";
-  for (const column of layout.columns) {
-    if (column.required && !byKey.has(column.key) && (!column.perRow || listUsed)) {
+  for (const wanted of layout.columns) {
+    if (wanted.required && !byKey.has(wanted.key) && (!wanted.perRow || listUsed)) {
       issues.push(
         issue(
           `${prefix} › row ${header.number}`,
           "missing-column",
-          `lacks the required column ${column.key} (${column.zh}); add a column headed "${templateHeader(column)}"`,
-          `缺少必填列 ${column.zh}（${column.key}）：请添加表头为 “${templateHeader(column)}” 的列`,
+          `lacks the required column ${wanted.key} (${wanted.zh}); add a column headed "${templateHeader(wanted)}"${titleHint(titles, header)}`,
+          `缺少必填列 ${wanted.zh}（${wanted.key}）：请添加表头为 “${templateHeader(wanted)}” 的列`,
         ),
       );
     }
   }
-  return issues.length > 0
-    ? { issues }
-    : {
-        prefix,
-        layout,
-        placed,
-        byKey,
-        data,
-        context: table.date1904 === true ? { date1904: true } : {},
-        ...(example === undefined ? {} : { example }),
-        ...(table.sheet === undefined ? {} : { sheet: table.sheet }),
-      };
+  if (issues.length > 0) return { issues };
+  const notices = [...titleNotices(prefix, titles, header), ...placement.notices];
+  return {
+    mapped: {
+      prefix,
+      layout,
+      placed,
+      byKey,
+      header,
+      data,
+      context: table.date1904 === true ? { date1904: true } : {},
+      ...(example === undefined ? {} : { example }),
+      ...(table.sheet === undefined ? {} : { sheet: table.sheet }),
+    },
+    notices,
+  };
+}
+
+/** A row's text as a notice quotes it: its cells joined, cut short. */
+function rowText(row: RawRow): string {
+  return echoText(
+    row.cells
+      .map(headerText)
+      .filter((text) => text !== "")
+      .join(" "),
+    60,
+  );
+}
+
+/** The rows above the header row, said once: a title is not data, and nothing in it is read. */
+function titleNotices(prefix: string, titles: readonly RawRow[], header: RawRow): Notice[] {
+  if (titles.length === 0) return [];
+  const rows = titles.map((row) => row.number);
+  const list = rows.length === 1 ? `row ${rows[0]}` : `rows ${rows[0]}–${rows[rows.length - 1]}`;
+  const quoted = titles.map((row) => `"${rowText(row)}"`).join(", ");
+  return [
+    {
+      where: prefix,
+      code: "title-rows",
+      message: `${list} (${quoted}) above the header row ${header.number}: read as the sheet's title, not as data`,
+      zh: `第 ${rows.join("、")} 行（${quoted}）在表头（第 ${header.number} 行）之上：视为表格标题，不作数据读取`,
+    },
+  ];
+}
+
+/** When columns are missing and the first row is not the header, what the header row was taken to be. */
+function titleHint(titles: readonly RawRow[], header: RawRow): string {
+  return titles.length === 0 ? "" : ` (row ${header.number} was taken as the header row, the rows above as a title)`;
 }
 
 /** More than half of a sheet's headers are columns of `layout` (a sheet of another kind is not read as it). */
-function mostlyOf(layout: Layout, headers: readonly string[]): boolean {
+function mostlyOf(layout: Layout, headers: readonly string[], mapping: HeaderMapping | undefined): boolean {
   const present = headers.filter((text) => text !== "");
-  const known = present.filter((text) => columnOfHeader(layout, text) !== undefined).length;
-  return known > present.length / 2;
+  return known(layout, headers, mapping) > present.length / 2;
 }
 
 /** A value in a column with no header (an empty header cell, or past the last one) is never dropped silently. */
@@ -254,6 +378,7 @@ function valuesWithoutHeader(prefix: string, headers: readonly string[], data: r
   for (const row of data) {
     for (let index = 0; index < row.cells.length && found.length < ISSUE_LIMIT; index += 1) {
       if ((headers[index] ?? "") !== "" || !isFilled(row.cells[index])) continue;
+      if (isSkipped(row)) continue;
       found.push(
         issue(
           `${prefix} › row ${row.number} › column ${columnLetter(index)}`,
@@ -267,31 +392,67 @@ function valuesWithoutHeader(prefix: string, headers: readonly string[], data: r
   return found;
 }
 
-/** The layout's column under each header; an unknown or repeated header is an issue. */
+const IGNORED_TEXT: { readonly [reason in Ignored["ignored"]]: { readonly en: string; readonly zh: string } } = {
+  remarks: { en: "remarks", zh: "备注" },
+  "row-number": { en: "a row number", zh: "序号" },
+  description: { en: "a description", zh: "摘要" },
+  "mapped-away": { en: "mapped to no field by the mapping", zh: "映射文件指定不读取" },
+};
+
+/** The layout's column under each header, and the names its values are read by; an unknown or repeated header is an issue. */
 function placeColumns(
   layout: Layout,
   headers: readonly string[],
   where: (index: number, text?: string) => string,
-): { placed: Placed[]; byKey: Map<string, Placed>; example: number | undefined; issues: InputIssue[] } {
+  options: TableOptions,
+): {
+  placed: Placed[];
+  byKey: Map<string, Placed>;
+  example: number | undefined;
+  issues: InputIssue[];
+  notices: Notice[];
+} {
   const placed: Placed[] = [];
   const byKey = new Map<string, Placed>();
   const issues: InputIssue[] = [];
+  const notices: Notice[] = [];
   let example: number | undefined;
   headers.forEach((text, index) => {
     if (text === "") return;
-    const column = columnOfHeader(layout, text);
-    if (column === "ignored") return;
-    if (column === "example") {
+    const match: HeaderMatch = matchHeader(layout, text, options.mapping?.columns);
+    if (match !== undefined && "ignored" in match) {
+      const reason = IGNORED_TEXT[match.ignored];
+      notices.push({
+        where: where(index, text),
+        code: "column-not-read",
+        message: `is ${reason.en}: not read`,
+        zh: `为${reason.zh}列：不读取`,
+      });
+      return;
+    }
+    if (match !== undefined && "example" in match) {
       example = index;
       return;
     }
+    if (match !== undefined && "wrongUnit" in match) {
+      issues.push(
+        issue(
+          where(index, text),
+          "header-unit",
+          `is in ${match.unit}, but the column ${match.wrongUnit.key} (${match.wrongUnit.zh}) is read in ${unitOf(match.wrongUnit)}: convert the column to ${unitOf(match.wrongUnit)} and head it "${match.wrongUnit.zh}", or the figures would be read ${match.unit === "万元" ? "10,000 times too small" : "in the wrong unit"}`,
+          `单位为${match.unit}，而 ${match.wrongUnit.zh} 按${unitOf(match.wrongUnit)}读取：请将该列换算为${unitOf(match.wrongUnit)}，表头写为“${match.wrongUnit.zh}”，否则数值会按错误的单位读取`,
+        ),
+      );
+      return;
+    }
+    const column = match?.column;
     const twice = column === undefined ? undefined : byKey.get(column.key);
     if (column === undefined) {
       issues.push(
         issue(
           where(index, text),
           "not-a-column",
-          `is not a column of ${layout.kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md`,
+          `is not a column of ${layout.kind}${suggestion(layout, text)}; the columns are listed in the template's 说明 sheet and in docs/files.md${options.mapping === undefined ? "" : " (the mapping names no field for it)"}`,
           `不是 ${layout.zhName} 的列；各列见模板的“说明”表和 docs/files.md`,
         ),
       );
@@ -305,19 +466,43 @@ function placeColumns(
         ),
       );
     } else {
-      byKey.set(column.key, { index, column });
-      placed.push({ index, column });
+      const names = namesFor(column, options);
+      const one = { index, column, ...(names === undefined ? {} : { names }) };
+      byKey.set(column.key, one);
+      placed.push(one);
     }
   });
-  return { placed, byKey, example, issues };
+  return { placed, byKey, example, issues, notices };
+}
+
+function unitOf(column: Column): string {
+  return column.unit !== "" ? column.unit : (/\(([^()]*)\)$/.exec(column.zh)?.[1] ?? "");
+}
+
+/** The names an enumerated column's values are read by: its own, the rule set's keys and aliases, the mapping's. */
+function namesFor(column: Column, options: TableOptions): ValueNames | undefined {
+  if (column.type !== "enum" && column.type !== "structure-type" && column.type !== "boolean") return undefined;
+  const extra = new Map<string, string>();
+  if (column.keysOf !== undefined)
+    for (const [name, key] of keyNames(options.ruleSet ?? defaultRuleSet, column.keysOf)) extra.set(name, key);
+  const mapped = options.mapping?.values.get(column.key);
+  if (mapped === undefined && extra.size === 0) return undefined;
+  const names = valueNames(column, extra);
+  if (mapped === undefined) return names;
+  // The mapping's names win: it says what this finance system means by them.
+  const merged = new Map(names);
+  for (const [name, value] of mapped) merged.set(name, value);
+  return merged;
 }
 
 function suggestion(layout: Layout, text: string): string {
   if (text.length > SUGGEST_LIMIT) return "";
   const lower = text.toLowerCase();
   const close = layout.columns.find(
-    (column) =>
-      column.key.toLowerCase().includes(lower) || lower.includes(column.key.toLowerCase()) || column.zh.includes(text),
+    (candidate) =>
+      candidate.key.toLowerCase().includes(lower) ||
+      lower.includes(candidate.key.toLowerCase()) ||
+      candidate.zh.includes(text),
   );
   return close === undefined ? "" : ` (did you mean ${templateHeader(close)}?)`;
 }
@@ -328,13 +513,18 @@ function kindOf(
   headers: readonly string[],
   data: readonly RawRow[],
   layouts: readonly Layout[],
+  mapping: HeaderMapping | undefined,
 ): Layout["kind"] | { problem: string } {
   const named = layouts.find(
     (layout) =>
       table.sheet !== undefined && (table.sheet.trim() === layout.kind || table.sheet.trim() === layout.zhName),
   );
   if (named !== undefined) return named.kind;
-  const kindIndex = headers.findIndex((text) => columnOfHeader(LAYOUTS["enterprise-exit"], text) === KIND_COLUMN);
+  const isKind = (text: string) => {
+    const match = matchHeader(LAYOUTS["enterprise-exit"], text, mapping);
+    return match !== undefined && "column" in match && match.column === KIND_COLUMN;
+  };
+  const kindIndex = headers.findIndex(isKind);
   if (kindIndex >= 0) {
     const kinds = new Set(
       data
@@ -345,25 +535,33 @@ function kindOf(
       return {
         problem: `holds cases of several kinds (${[...kinds].join(", ")}) in its kind (类型) column: put each kind on its own sheet (named after the kind) or in its own file`,
       };
-    const [only] = kinds;
-    if (only !== undefined) return only;
+    const [one] = kinds;
+    if (one !== undefined) return one;
   }
-  const present = headers.filter(
-    (text) => text !== "" && columnOfHeader(LAYOUTS["enterprise-exit"], text) !== "example",
-  );
+  const present = headers.filter((text) => {
+    if (text === "") return false;
+    const match = matchHeader(LAYOUTS["enterprise-exit"], text, mapping);
+    return match === undefined || !("example" in match || "ignored" in match);
+  });
   const matched = layouts.map((layout) => ({
     layout,
-    count: present.filter((text) => columnOfHeader(layout, text) !== undefined).length,
+    count: present.filter((text) => matchHeader(layout, text, mapping) !== undefined).length,
   }));
-  const known = matched.filter((entry) => entry.count === present.length && present.length > 0);
-  const complete = known.filter(({ layout }) =>
+  const complete = (layout: Layout) =>
     layout.columns.every(
-      (column) => !column.required || column.perRow || present.some((text) => columnOfHeader(layout, text) === column),
-    ),
-  );
+      (wanted) =>
+        !wanted.required ||
+        wanted.perRow ||
+        present.some((text) => {
+          const match = matchHeader(layout, text, mapping);
+          return match !== undefined && "column" in match && match.column === wanted;
+        }),
+    );
+  const all = matched.filter((entry) => entry.count === present.length && present.length > 0);
+  const full = all.filter(({ layout }) => complete(layout));
   const best = Math.max(...matched.map((entry) => entry.count));
   const closest = matched.filter((entry) => entry.count === best && best > present.length / 2);
-  for (const candidates of [known, complete, closest])
+  for (const candidates of [all, full, closest])
     if (candidates.length === 1 && candidates[0] !== undefined) return candidates[0].layout.kind;
   return {
     problem:
@@ -371,12 +569,115 @@ function kindOf(
   };
 }
 
+/** Rows that are read as no record, and why. */
+const SKIPPED = new WeakMap<RawRow, "total" | "subtotal" | "footer">();
+
+function isSkipped(row: RawRow): boolean {
+  return SKIPPED.has(row);
+}
+
+/** The label of a total row: 合计, 总计, 小计, 本页合计, 台湖镇小计, … */
+const TOTAL = /^(合计|总计|共计|总合计|本页合计|累计|total|grandtotal|sum)[:：]?$|合计[:：]?$|总计[:：]?$/;
+const SUBTOTAL = /^(小计|本页小计|subtotal)[:：]?$|小计[:：]?$/;
+/** A signature or note line below a table: 填表人：, 审核人：, 制表日期：, 注：… */
+const FOOTER =
+  /^(填表人|填报人|制表人|制表|审核人|审核|审批人|复核人|复核|负责人|单位负责人|分管领导|主管领导|经办人|联系人|联系电话|电话|填报单位|填表单位|填报日期|填表日期|制表日期|日期|单位\(盖章\)|\(盖章\)|盖章|签字|注|说明|备注)[:：]/;
+
+/** What a row is when its record's id is empty: a total, a subtotal, a footer line, or a record. */
+function rowKind(
+  row: RawRow,
+  layout: Layout,
+  byKey: ReadonlyMap<string, Placed>,
+): "total" | "subtotal" | "footer" | undefined {
+  const idColumn = byKey.get(layout.kind === "ledger" ? "caseId" : "id");
+  const texts = row.cells
+    .map((cell, index) => ({ index, text: typeof cell === "string" ? nameKey(cell) : "" }))
+    .filter((cell) => cell.text !== "");
+  const id = idColumn === undefined ? undefined : row.cells[idColumn.index];
+  const idText = typeof id === "string" ? nameKey(id) : "";
+  const idFilled = isFilled(id);
+  if (idFilled && !TOTAL.test(idText) && !SUBTOTAL.test(idText) && !FOOTER.test(idText)) return undefined;
+  if (texts.some((cell) => SUBTOTAL.test(cell.text))) return "subtotal";
+  if (texts.some((cell) => TOTAL.test(cell.text))) return "total";
+  const filled = row.cells.filter(isFilled).length;
+  if (filled > 0 && texts.length === filled && texts.every((cell) => FOOTER.test(cell.text))) return "footer";
+  return undefined;
+}
+
+/**
+ * The rows that hold records: without the total rows (合计, 小计) and the signature lines below a table, each said
+ * in a notice — a total row with whether its amounts equal the sum of the rows it totals.
+ */
+function dataRows(table: Mapped): { rows: RawRow[]; notices: Notice[] } {
+  const rows: RawRow[] = [];
+  const notices: Notice[] = [];
+  const footers: number[] = [];
+  let sinceSubtotal: RawRow[] = [];
+  for (const row of table.data) {
+    const kind = SKIPPED.get(row);
+    if (kind === undefined) {
+      rows.push(row);
+      sinceSubtotal.push(row);
+      continue;
+    }
+    if (kind === "footer") footers.push(row.number);
+    else {
+      notices.push(totalNotice(table, row, kind, kind === "subtotal" ? sinceSubtotal : rows));
+      if (kind === "subtotal") sinceSubtotal = [];
+    }
+  }
+  if (footers.length > 0)
+    notices.push({
+      where: table.prefix,
+      code: "footer-rows",
+      message: `row${footers.length === 1 ? "" : "s"} ${footers.join(", ")} (signature and note lines such as 填表人：) not read as data`,
+      zh: `第 ${footers.join("、")} 行为签字、备注等表尾行（如“填表人：”）：不作数据读取`,
+    });
+  return { rows, notices };
+}
+
+/** A total row said: not read, and whether each amount it shows equals the sum of the rows it totals. */
+function totalNotice(table: Mapped, row: RawRow, kind: "total" | "subtotal", above: readonly RawRow[]): Notice {
+  const label = kind === "total" ? "合计" : "小计";
+  const checks: { en: string; zh: string }[] = [];
+  for (const placed of table.placed) {
+    if (placed.column.type !== "money" || (table.layout.list !== undefined && !placed.column.perRow)) continue;
+    const shown = readCell(row.cells[placed.index], placed.column, table.context);
+    if (shown?.ok !== true || !isDecimal(shown.value)) continue;
+    let sum = new Dec(0);
+    for (const data of above) {
+      const cell = readCell(data.cells[placed.index], placed.column, table.context);
+      if (cell?.ok === true && isDecimal(cell.value)) sum = sum.plus(cell.value as string);
+    }
+    const total = new Dec(shown.value as string);
+    const name = `${placed.column.zh} ${formatAmount(total.toFixed())}`;
+    checks.push(
+      total.equals(sum)
+        ? { en: `its ${name} equals the sum of the rows`, zh: `${name} 与各行之和相符` }
+        : {
+            en: `its ${name} does NOT equal the sum of the rows, ${formatAmount(sum.toFixed())}: check for a missing, extra or changed row`,
+            zh: `${name} 与各行之和 ${formatAmount(sum.toFixed())} 不符：请检查是否缺行、多行或数值有改动`,
+          },
+    );
+  }
+  return {
+    where: `${table.prefix} › row ${row.number}`,
+    code: kind === "total" ? "total-row" : "subtotal-row",
+    message: `is a ${kind} row (${label}): not read as a record${checks.length === 0 ? "" : `; ${checks.map((check) => check.en).join("; ")}`}`,
+    zh: `为${label}行：不作数据读取${checks.length === 0 ? "" : `；${checks.map((check) => check.zh).join("；")}`}`,
+  };
+}
+
+function isDecimal(value: unknown): boolean {
+  return typeof value === "string" && /^-?\d+(\.\d+)?$/.test(value);
+}
+
 /**
  * The rows of each record: one row each, or for a kind with a list the rows that share an id, in order;
  * a row whose id is empty continues the case of the row above.
  */
-function groups(table: Mapped): RawRow[][] {
-  const rows = table.data.filter(
+function groups(table: Mapped, data: readonly RawRow[]): RawRow[][] {
+  const rows = data.filter(
     (row) =>
       table.placed.some((p) => isFilled(row.cells[p.index])) ||
       (table.example !== undefined && isFilled(row.cells[table.example])),
@@ -406,11 +707,37 @@ function isFilled(cell: unknown): boolean {
   return cell !== null && cell !== undefined && !(typeof cell === "string" && cell.trim() === "");
 }
 
+/**
+ * A value of the column's type, used only to check the rest of a case whose cell could not be read (so a bad cell
+ * does not hide the problems of the case's other rows); the case itself is never computed.
+ */
+function placeholderOf(column: Column): unknown {
+  switch (column.type) {
+    case "money":
+    case "quantity":
+      return "0";
+    case "count":
+      return 0;
+    case "year":
+      return 2000;
+    case "date":
+      return "2000-01-01";
+    case "boolean":
+      return false;
+    case "enum":
+      return column.values?.[0]?.value ?? "?";
+    case "text":
+    case "structure-type":
+      return "?";
+  }
+}
+
 /** One case (or ledger row) from its rows; every cell that cannot be read is an issue, and the record is marked. */
 function buildRecord(
   table: Mapped,
   rows: readonly RawRow[],
   index: number,
+  forms: Map<number, Map<Form, number>>,
 ): { value: { [key: string]: unknown }; issues: SourceIssue[]; listRows: number[] } {
   const { layout } = table;
   const value: { [key: string]: unknown } = layout.kind === "ledger" ? {} : { kind: layout.kind };
@@ -423,18 +750,22 @@ function buildRecord(
     let entryUsed = false;
     for (const placed of table.placed) {
       const { column } = placed;
-      const cell = readCell(row.cells[placed.index], column, table.context);
+      const context = placed.names === undefined ? table.context : { ...table.context, names: placed.names };
+      const cell = readCell(row.cells[placed.index], column, context);
       if (cell === undefined) continue;
       // A list entry's field is its path inside the entry (`survey.quantity` of `items.survey.quantity`).
       const field = column.perRow ? column.key.slice(column.key.indexOf(".") + 1) : column.key;
       entryUsed ||= column.perRow;
-      let problem: string | undefined;
+      let problem: { message: string; zh?: string; code?: string } | undefined;
       let disagreement = false;
-      if (!cell.ok) problem = cell.message;
-      else if (column.perRow) setPath(entry, field, cell.value);
+      if (!cell.ok) problem = cell;
       else {
-        problem = ownValue(layout, value, firstRows, column, row.number, cell.value);
-        disagreement = problem !== undefined && column.key !== "kind";
+        count(forms, placed.index, cell.forms);
+        if (column.perRow) setPath(entry, field, cell.value);
+        else {
+          problem = ownValue(layout, value, firstRows, column, row.number, cell.value);
+          disagreement = problem !== undefined && column.key !== "kind";
+        }
       }
       if (problem === undefined) continue;
       const path = column.perRow ? `${layout.list ?? ""}[${entries.length}].${field}` : field;
@@ -442,8 +773,10 @@ function buildRecord(
         index,
         path,
         where: `${table.prefix} › row ${row.number} › ${column.zh} (column ${columnLetter(placed.index)})`,
-        message: problem,
-        ...(disagreement ? { replacesSchemaIssue: false } : {}),
+        message: problem.message,
+        ...(problem.zh === undefined ? {} : { zh: problem.zh }),
+        ...(problem.code === undefined ? {} : { code: problem.code }),
+        ...(disagreement ? { replacesSchemaIssue: false } : { placeholder: placeholderOf(column) }),
       });
     }
     if (entryUsed) {
@@ -469,6 +802,39 @@ function buildRecord(
   return { value, issues, listRows };
 }
 
+function count(forms: Map<number, Map<Form, number>>, column: number, found: readonly Form[] | undefined): void {
+  if (found === undefined) return;
+  const counts = forms.get(column) ?? new Map<Form, number>();
+  for (const form of found) counts.set(form, (counts.get(form) ?? 0) + 1);
+  forms.set(column, counts);
+}
+
+const FORM_TEXT: { readonly [form in Form]: { readonly en: string; readonly zh: string } } = {
+  thousands: { en: "with thousands separators (1,234.50)", zh: "带千分位分隔符（1,234.50）" },
+  "full-width": { en: "in full-width characters (１２３．５)", zh: "为全角字符（１２３．５）" },
+  currency: { en: "with ¥ or 元", zh: "带 ¥ 或“元”" },
+  percent: { en: "as percentages (70% → 0.7)", zh: "为百分数（70% 即 0.7）" },
+  "compact-date": { en: "as dates without separators (20160701)", zh: "为无分隔符的日期（20160701）" },
+  "time-dropped": { en: "as dates with a time of day, which is dropped", zh: "为带时刻的日期（时刻不计）" },
+  unit: { en: "with the unit after the figure (2017年)", zh: "数字后带单位（2017年）" },
+};
+
+/** One notice per column whose cells were written in forms the contract does not write, with how many of each. */
+function formNotices(table: Mapped, forms: ReadonlyMap<number, ReadonlyMap<Form, number>>): Notice[] {
+  return [...forms]
+    .sort(([a], [b]) => a - b)
+    .map(([index, counts]) => {
+      const column = table.placed.find((placed) => placed.index === index)?.column;
+      const parts = [...counts].map(([form, n]) => ({ n, text: FORM_TEXT[form] }));
+      return {
+        where: `${table.prefix} › ${column?.zh ?? ""} (column ${columnLetter(index)})`,
+        code: "values-normalised",
+        message: `${parts.map((part, at) => `${part.n.toLocaleString("en-US")}${at === 0 ? ` cell${part.n === 1 ? "" : "s"}` : ""} ${part.text.en}`).join(", ")}: read as ${column?.type === "date" ? "the dates they show" : "the figures they show"}`,
+        zh: `${parts.map((part) => `${part.n} 个单元格${part.text.zh}`).join("，")}：已按所示${column?.type === "date" ? "日期" : "数值"}读取`,
+      };
+    });
+}
+
 /**
  * Sets a case's own field from the first row that has it; a later row of the case must agree (or be
  * empty), and a `kind` cell must name the sheet's kind. Returns the problem, if any.
@@ -480,11 +846,15 @@ function ownValue(
   column: Column,
   row: number,
   cell: unknown,
-): string | undefined {
+): { message: string; zh: string; code: string } | undefined {
   if (column.key === "kind")
     return cell === layout.kind
       ? undefined
-      : `is ${echo(cell)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file`;
+      : {
+          code: "kind-mismatch",
+          message: `is ${echo(cell)}, but this sheet holds ${layout.kind} cases: put each kind on its own sheet or in its own file`,
+          zh: `为 ${echo(cell)}，而本表为 ${layout.zhName}：不同类型请分表或分文件`,
+        };
   const first = firstRows.get(column.key);
   if (first === undefined) {
     firstRows.set(column.key, { row, value: cell });
@@ -492,7 +862,11 @@ function ownValue(
     return undefined;
   }
   if (sameValue(first.value, cell)) return undefined;
-  return `is ${echo(cell)} here but ${echo(first.value)} in row ${first.row} of the same case ${echo(value.id)}: the case's own columns must be the same on each of its rows (or left empty after its first row)`;
+  return {
+    code: "rows-disagree",
+    message: `is ${echo(cell)} here but ${echo(first.value)} in row ${first.row} of the same case ${echo(value.id)}: the case's own columns must be the same on each of its rows (or left empty after its first row)`,
+    zh: `此处为 ${echo(cell)}，而同一案件 ${echo(value.id)} 第 ${first.row} 行为 ${echo(first.value)}：案件本身的各列在各行须相同（或在第一行之后留空）`,
+  };
 }
 
 function setPath(target: { [key: string]: unknown }, path: string, value: unknown): void {

@@ -1,21 +1,31 @@
-import { newWorkbook, type CellValue, type DataValidation, type Workbook, type Worksheet } from "../xlsx/engine.js";
-import { compiledParameter } from "../../parameters/lookup.js";
+import {
+  newWorkbook,
+  type Cell,
+  type CellValue,
+  type DataValidation,
+  type Workbook,
+  type Worksheet,
+} from "../xlsx/engine.js";
+import { aliasesOf, compiledParameter } from "../../parameters/lookup.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { Programme } from "../../rules/programme.js";
-import { STRUCTURE_TYPE_LABELS } from "../../rules/land-clearing-fee/messages.js";
 import { BOM, csvLines } from "./csv.js";
 import {
+  BOOLEAN_VALUES,
   EXAMPLE_HEADER,
   EXAMPLE_MARK,
   columnLetter,
   layoutOf,
   templateHeader,
   type Column,
+  type ColumnValue,
   type Layout,
 } from "./columns.js";
+import { displayWidth } from "./text-width.js";
 import { UsageError } from "../io.js";
 import { own } from "../own.js";
 import { workbookBytes } from "../xlsx/bytes.js";
+import { sheetOptions } from "../xlsx/cells.js";
 
 /** What `exitfund template` makes a sheet for: a case kind, or the payment ledger. */
 /** The kinds with a template: the built-in case kinds and the ledger. */
@@ -29,6 +39,8 @@ export type TemplateKind =
 /** Rows a template prepares with dropdowns and formats. */
 export const TEMPLATE_ROWS = 1000;
 const NOTES = "说明";
+/** The sheet that holds the dropdowns' lists (hidden; readers never read it). */
+export const LISTS_SHEET = "lists";
 
 /**
  * Column A of every template: the example flag. The example rows carry {@link EXAMPLE_MARK} there, so the
@@ -122,13 +134,15 @@ function templateOf(
   kind: string,
   programme: Programme | undefined,
 ): { layout: Layout; example: { readonly [key: string]: unknown } } {
-  const layout = layoutOf(kind, programme);
-  if (layout === undefined)
+  const found = layoutOf(kind, programme);
+  if (found === undefined)
     throw new UsageError(`no template for "${kind}": the programme computes no such kind`, {
       code: "unknown-template",
       zh: `没有 "${kind}" 的模板：本方案不计算该类型`,
     });
   const example = Object.hasOwn(TEMPLATE_EXAMPLES, kind) ? TEMPLATE_EXAMPLES[kind as TemplateKind] : { kind };
+  // A finance system's credit column is read from its exports, never asked for in a template.
+  const layout = { ...found, columns: found.columns.filter((column) => column.key !== "credit") };
   return { layout, example };
 }
 
@@ -172,6 +186,34 @@ export function structureTypes(ruleSet: RuleSet): string[] {
   return typeof latest === "object" && latest !== null ? Object.keys(latest) : [];
 }
 
+/**
+ * The values a column's dropdown offers, with their names: its own values, or for a column of a table's keys (the
+ * structure types) the keys of the rule set's latest value, each named by the domain (砖混) or, for a district's own
+ * key, by the first alias the rule set gives it.
+ */
+export function choicesOf(column: Column, ruleSet: RuleSet, kind?: string): readonly ColumnValue[] {
+  if (column.type === "boolean") return BOOLEAN_VALUES;
+  if (column.key === "kind" && kind !== undefined) return (column.values ?? []).filter((value) => value.value === kind);
+  if (column.keysOf === undefined || column.type !== "structure-type") return column.values ?? [];
+  const aliases = aliasesOf(ruleSet, column.keysOf);
+  const labels = new Map((column.values ?? []).map((value) => [value.value, value]));
+  return structureTypes(ruleSet).map((key) => {
+    const named = labels.get(key);
+    const others = own(aliases, key) ?? [];
+    return {
+      value: key,
+      zh: named?.zh ?? others[0] ?? "",
+      en: named?.en ?? key,
+      aliases: others.filter((alias) => alias !== named?.zh),
+    };
+  });
+}
+
+/** What a dropdown shows for a value: its Chinese name, or its key when it has none. */
+function shown(choice: ColumnValue): string {
+  return choice.zh === "" ? choice.value : choice.zh;
+}
+
 /** The CSV template of a kind: UTF-8 with a BOM (so Excel shows the Chinese), the headers, the flagged example rows. */
 export function templateCsv(kind: string, programme?: Programme): string {
   const { layout, example } = templateOf(kind, programme);
@@ -188,38 +230,55 @@ function csvCell(value: unknown): string {
   return String(value);
 }
 
+/** Fill of the example rows: a pale red, so no one takes them for data. */
+const EXAMPLE_FILL: NonNullable<Cell["fill"]> = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDE9E7" } };
+/** The font every template cell is set in: 宋体 for the Chinese, as government sheets print. */
+const FONT = { name: "宋体", size: 11 } as const;
+
 /**
- * The XLSX template of a kind: a sheet named after the kind (headers `key / 中文`, frozen; the example
- * rows; a dropdown on every enumerated column; text format on ids, money and quantities so Excel keeps
- * the exact decimals; a date format on dates) and a 说明 sheet describing each column.
+ * The XLSX template of a kind: a sheet named after the kind that prints (A4 landscape, fitted to the width, the
+ * header row repeated on every page and frozen; headers `key / 中文` wrapped, columns wide enough for them); the
+ * example rows flagged 示例 in column A and shaded; on every enumerated column a dropdown of Chinese names (是/否,
+ * 整体退出/环节退出, 砖混 …) whose alert is a warning, so a clerk may also type a synonym the reader accepts; text
+ * format on ids, money and quantities so Excel keeps the exact decimals; a date format on dates; and a 说明 sheet in
+ * Chinese describing each column, what it accepts and its values.
  */
 export function templateWorkbook(kind: string, ruleSet: RuleSet, programme?: Programme): Workbook {
   const { layout, example } = templateOf(kind, programme);
   const workbook = newWorkbook();
   workbook.creator = "exitfund";
-  const sheet = workbook.addWorksheet(kind, { views: [{ state: "frozen", ySplit: 1 }] });
-  const types = structureTypes(ruleSet);
+  const sheet = workbook.addWorksheet(kind, sheetOptions(1));
+  sheet.pageSetup.printTitlesRow = "1:1";
+  const notes = workbook.addWorksheet(NOTES);
+  const listSheet = workbook.addWorksheet(LISTS_SHEET, { state: "hidden" });
   const first = TEMPLATE_FIRST_COLUMN;
-  layout.columns.forEach((column, index) =>
-    prepareColumn(sheet, column, index + first - 1, column.key === "kind" ? [kind] : types),
-  );
+  let listColumn = 0;
+  layout.columns.forEach((column, index) => {
+    const choices = choicesOf(column, ruleSet, kind);
+    prepareColumn(sheet, column, index + first - 1, choices, () => (listColumn += 1), listSheet);
+  });
   const header = sheet.getRow(1);
   header.getCell(1).value = EXAMPLE_HEADER;
-  sheet.getColumn(1).width = 40;
+  sheet.getColumn(1).width = 14;
   layout.columns.forEach((column, index) => (header.getCell(index + first).value = templateHeader(column)));
-  header.font = { bold: true };
-  header.alignment = { wrapText: true, vertical: "middle" };
-  header.height = 36;
+  header.font = { ...FONT, bold: true };
+  header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  header.height = 48;
   flattenCase(layout, example).forEach((values, offset) => {
     const row = sheet.getRow(2 + offset);
     row.getCell(1).value = EXAMPLE_MARK;
-    row.getCell(1).font = { color: { argb: "FFC00000" }, bold: true };
+    row.getCell(1).font = { ...FONT, color: { argb: "FFC00000" }, bold: true };
+    row.getCell(1).alignment = { wrapText: true, vertical: "middle" };
+    row.height = 30;
     layout.columns.forEach((column, index) => {
       const value = values[column.key];
-      if (value !== undefined) row.getCell(index + first).value = xlsxValue(column, value);
+      const cell = row.getCell(index + first);
+      if (value !== undefined) cell.value = exampleValue(column, value, ruleSet, kind);
+      cell.fill = EXAMPLE_FILL;
     });
+    row.getCell(1).fill = EXAMPLE_FILL;
   });
-  writeNotes(workbook.addWorksheet(NOTES), layout, types);
+  writeNotes(notes, layout, ruleSet, kind);
   return workbook;
 }
 
@@ -235,13 +294,38 @@ export function xlsxValue(column: Column, value: unknown): CellValue {
   return value as CellValue;
 }
 
-function prepareColumn(sheet: Worksheet, column: Column, index: number, choices: readonly string[]): void {
+/** A value of the example as a clerk would fill it in: an enumerated value by its Chinese name (是, 整体退出, 砖混). */
+function exampleValue(column: Column, value: unknown, ruleSet: RuleSet, kind: string): CellValue {
+  const choices = choicesOf(column, ruleSet, kind);
+  const key = typeof value === "boolean" ? String(value) : value;
+  const choice = choices.find((candidate) => candidate.value === key);
+  return choice === undefined ? xlsxValue(column, value) : shown(choice);
+}
+
+/** A column's width in Excel's units (about one per Latin character, two per Chinese one) for its wrapped header. */
+function widthOf(column: Column, choices: readonly ColumnValue[]): number {
+  const header = Math.max(displayWidth(`${column.key} /`), displayWidth(column.zh));
+  const values = Math.max(0, ...choices.map((choice) => displayWidth(shown(choice))));
+  return Math.min(34, Math.max(10, header + 2, values + 4));
+}
+
+function prepareColumn(
+  sheet: Worksheet,
+  column: Column,
+  index: number,
+  choices: readonly ColumnValue[],
+  nextList: () => number,
+  lists: Worksheet,
+): void {
   const target = sheet.getColumn(index + 1);
-  target.width = Math.min(36, Math.max(12, templateHeader(column).length + 2));
+  target.width = widthOf(column, choices);
+  target.font = FONT;
   const format = FORMATS[column.type];
   if (format !== undefined) target.numFmt = format;
-  const list = dropdown(column, choices);
-  if (list === undefined) return;
+  if (choices.length === 0) return;
+  const list = nextList();
+  choices.forEach((choice, row) => (lists.getCell(row + 1, list).value = shown(choice)));
+  const letter = columnLetter(list - 1);
   const range = `${columnLetter(index)}2:${columnLetter(index)}${TEMPLATE_ROWS + 1}`;
   // The engine has worksheet.dataValidations (one rule for a whole range) but its exceljs-compatible typings omit it.
   (sheet as unknown as { dataValidations: { add(range: string, rule: DataValidation): void } }).dataValidations.add(
@@ -249,12 +333,28 @@ function prepareColumn(sheet: Worksheet, column: Column, index: number, choices:
     {
       type: "list",
       allowBlank: true,
-      formulae: [`"${list.join(",")}"`],
+      formulae: [`${LISTS_SHEET}!$${letter}$1:$${letter}$${choices.length}`],
       showErrorMessage: true,
-      errorTitle: column.zh,
-      error: `请选择 ${list.join(" / ")}`.slice(0, 225),
+      // A warning, not Excel's "stop": a clerk may keep a synonym the reader accepts (砖混结构, 是, TRUE …).
+      errorStyle: "warning",
+      errorTitle: column.zh.slice(0, 32),
+      error: cut(`请从下拉列表中选择；也可填写下列写法之一：${synonyms(choices)}。确认保留请选“是”。`, 225),
+      showInputMessage: true,
+      promptTitle: column.zh.slice(0, 32),
+      prompt: cut(`可选：${choices.map(shown).join("、")}`, 250),
     },
   );
+}
+
+/** The other ways each choice may be written, for a validation message. */
+function synonyms(choices: readonly ColumnValue[]): string {
+  return choices
+    .flatMap((choice) => [choice.value, ...choice.aliases].filter((name) => name !== shown(choice)))
+    .join("、");
+}
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
 
 const FORMATS: { readonly [type in Column["type"]]?: string } = {
@@ -266,75 +366,76 @@ const FORMATS: { readonly [type in Column["type"]]?: string } = {
   year: "0",
 };
 
-/** The values of a column's dropdown (`choices`: the structure types, or the sheet's kind); none when the list would exceed Excel's 255 characters. */
-function dropdown(column: Column, choices: readonly string[]): readonly string[] | undefined {
-  const list =
-    column.type === "boolean"
-      ? ["TRUE", "FALSE"]
-      : column.type === "structure-type" || column.key === "kind"
-        ? choices
-        : column.values?.map(([key]) => key);
-  return list === undefined || list.length === 0 || list.join(",").length > 253 ? undefined : list;
-}
-
 const ACCEPTS: { readonly [type in Column["type"]]: string } = {
-  text: "文本 text",
-  money: "金额（元），小数文本，如 1250.50；不写千分位和 ¥ / decimal text in yuan",
-  quantity: "数量，小数文本，如 120.5 / decimal text",
-  date: "日期 YYYY-MM-DD，或 Excel 日期单元格 / a date",
-  boolean: "是/否（也接受 TRUE/FALSE、yes/no、1/0）",
-  count: "整数 ≥ 0 / whole number",
-  year: "年份，如 2017 / a year",
-  enum: "下列值之一（英文值或中文名）/ one of the values",
-  "structure-type": "结构类型：规则集 clearance.rates 的类型（英文值或中文名）",
+  text: "文本",
+  money: "金额（元）：如 1250.50；可带千分位（1,250.50）、全角数字、¥ 或“元”；不要填万元",
+  quantity: "数量：如 120.5；可带千分位或全角数字；单位见“单位”列",
+  date: "日期：2016-11-01、2016/11/1、2016年11月1日、20161101，或 Excel 日期单元格",
+  boolean: "是/否（也接受 TRUE/FALSE、yes/no、1/0、√/×）",
+  count: "整数（≥ 0），如 35",
+  year: "年份，如 2017 或 2017年",
+  enum: "下拉列表中的取值，或其同义写法、英文值",
+  "structure-type": "结构类型：下拉列表中的取值，或其同义写法（规则集 clearance.rates 的类型）",
 };
 
-function writeNotes(sheet: Worksheet, layout: Layout, types: readonly string[]): void {
-  sheet.getColumn(1).width = 8;
-  [36, 26, 10, 8, 50, 60].forEach((width, index) => (sheet.getColumn(index + 2).width = width));
+const NOTES_TITLE_FONT = { ...FONT, bold: true, size: 14 } as const;
+
+function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: string): void {
+  const listName = layout.list === "items" ? "地上物" : layout.list === "leases" ? "租赁合同" : "退出企业";
   const lines = [
-    `${layout.zhName}（${layout.kind}）填表说明 — exitfund template`,
+    `${layout.zhName}填报模板 · 填表说明（exitfund template ${layout.kind}）`,
     layout.list === undefined
-      ? "每行一条记录。空单元格表示该项未填写。/ One row per record; an empty cell leaves the field out."
-      : `每个${layout.list === "items" ? "地上物" : layout.list === "leases" ? "租赁合同" : "退出企业"}一行；同一编号的各行属于同一案件，案件本身的各列须相同（或在第一行之后留空）。/ One row per ${layout.list} entry; rows with the same id are one case.`,
-    "金额和数量请用文本格式填写，以免 Excel 改变小数。Excel 数字单元格最多保留 15 位有效数字。",
-    "表头可写英文列名、中文表头或二者（英文 / 中文）。The sheet name, or the kind column, gives the kind.",
-    "A 列“示例”标出模板自带的示例行：请先删除示例行再填写，否则整个文件不予计算。Column A flags the example rows: delete them before you fill in the sheet; a file that still holds them is refused.",
+      ? "1. 每行填写一条记录；空单元格表示该项未填写。"
+      : `1. 每个${listName}填一行；编号相同的各行属于同一案件，案件本身的各列在各行须相同（或在第一行之后留空、合并单元格）。`,
+    "2. 有下拉列表的列：请从列表中选择中文取值；也可直接输入“可选值”列中的同义写法或英文值（Excel 提示时选“是”保留）。",
+    "3. 金额和数量请按文本填写，以免 Excel 改变小数；可带千分位（1,234.50）、全角数字或“元”，读取时按所示数值计算。不要以万元填写。",
+    "4. 日期可写 2016-11-01、2016/11/1、2016年11月1日，或使用日期单元格。",
+    "5. 表头可写英文列名、中文表头或二者。表头上方可有标题行，表格下方可有合计、小计行和填表人、审核人等签字行：读取时跳过并提示。“序号”“备注”列不读取。",
+    "6. A 列“示例”标出模板自带的示例行（红底）：请先删除示例行再填写，否则整个文件不予计算。",
+    "7. 一个工作簿可有多个工作表（如每个乡镇一个），每个工作表都会读取；工作表名可为类型名（如“腾地经费”）。",
+    "读取规则详见 docs/files.md。English: the columns below; docs/files.md describes every rule.",
   ];
-  lines.forEach((text, index) => (sheet.getCell(index + 1, 1).value = text));
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
+  sheet.properties.defaultRowHeight = 18;
+  [6, 30, 28, 10, 8, 44, 60].forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  lines.forEach((text, index) => {
+    const cell = sheet.getCell(index + 1, 1);
+    cell.value = text;
+    cell.font = index === 0 ? NOTES_TITLE_FONT : FONT;
+    sheet.mergeCells(index + 1, 1, index + 1, 7);
+    cell.alignment = { wrapText: true, vertical: "middle" };
+    sheet.getRow(index + 1).height = index === 0 ? 24 : 30;
+  });
   const headerRow = lines.length + 2;
   const header = sheet.getRow(headerRow);
-  ["列 column", "英文列名 header", "中文表头", "单位 unit", "必填 required", "接受 accepts", "可选值 values"].forEach(
+  ["列", "中文表头", "英文列名", "单位", "必填", "填写要求", "可选值（及同义写法）"].forEach(
     (text, index) => (header.getCell(index + 1).value = text),
   );
-  header.font = { bold: true };
-  sheet.getRow(headerRow + 1).values = [
-    "A",
-    "example",
-    "示例",
-    "",
-    "否",
-    "模板示例行的标记；有此标记的行不予读取，请删除示例行 / marks the template's example rows, which are refused: delete them",
-    "",
-  ];
-  sheet.getRow(headerRow + 1).alignment = { wrapText: true, vertical: "top" };
+  header.font = { ...FONT, bold: true };
+  header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
+  Object.assign(sheet.pageSetup, sheetOptions(headerRow).pageSetup);
+  const exampleRow = sheet.getRow(headerRow + 1);
+  exampleRow.values = ["A", "示例", "example", "", "否", "模板示例行的标记；有此标记的行不予读取，请删除示例行", ""];
+  exampleRow.alignment = { wrapText: true, vertical: "top" };
+  exampleRow.font = FONT;
   layout.columns.forEach((column, index) => {
-    const values =
-      column.type === "structure-type"
-        ? types.map((type) => [type, own(STRUCTURE_TYPE_LABELS, type) ?? ""] as const)
-        : (column.values ?? []);
+    const values = choicesOf(column, ruleSet, kind);
     const row = sheet.getRow(headerRow + 2 + index);
     row.values = [
       columnLetter(index + TEMPLATE_FIRST_COLUMN - 1),
-      column.key,
       column.zh,
+      column.key,
       column.unit,
       requiredText(layout, column),
       ACCEPTS[column.type],
-      values.map(([key, zh]) => (zh === "" ? key : `${key} ${zh}`)).join("；"),
+      values
+        .map((choice) => {
+          const others = [choice.value, ...choice.aliases].filter((name) => name !== shown(choice));
+          return others.length === 0 ? shown(choice) : `${shown(choice)}（${others.join("、")}）`;
+        })
+        .join("；"),
     ];
     row.alignment = { wrapText: true, vertical: "top" };
+    row.font = FONT;
   });
 }
 

@@ -4,7 +4,8 @@ import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { LIMITS, bytesText, type Limits } from "../limits.js";
 import { serialDate } from "./cells.js";
 import { columnLetter } from "./columns.js";
-import type { Notice, RawRow, RawTable } from "./table.js";
+import type { Notice } from "./source.js";
+import type { RawRow, RawTable } from "./table.js";
 import { attribute, attributeIn, decodeEntities, elementText, nextTag, type Tag } from "./xml.js";
 import { ZipError, inflateEntry, inflateEntryChunks, looksLikeOle, zipEntries, type ZipEntry } from "./zip.js";
 
@@ -130,18 +131,20 @@ async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Prom
     const shown = echoText(sheet.name, 40);
     const targetName = rels.find((r) => r.id === sheet.relationship && r.type.endsWith(WORKSHEET))?.target;
     const entry = targetName === undefined ? undefined : part(targetName);
+    if (NOTES_SHEETS.has(sheet.name.trim().toLowerCase())) continue;
     if (sheet.state !== "visible") {
       notices.push({
         where: `${file} › ${shown}`,
+        code: "not-read",
         message: "not read: the sheet is hidden (unhide it in Excel to have it read)",
         zh: "未读取：该工作表已隐藏（在 Excel 中取消隐藏后才会读取）",
       });
       continue;
     }
-    if (NOTES_SHEETS.has(sheet.name.trim().toLowerCase())) continue;
     if (entry === undefined) {
       notices.push({
         where: `${file} › ${shown}`,
+        code: "not-read",
         message: "not read: it is not a worksheet (a chart or dialog sheet)",
         zh: "未读取：不是工作表（图表或对话框表）",
       });
@@ -626,6 +629,7 @@ function sheetReader(context: SheetContext): {
         : [
             {
               where,
+              code: "hidden-rows",
               message: `${hiddenWithData.length} hidden row${hiddenWithData.length === 1 ? "" : "s"} (${listed}) read like the others`,
               zh: `${hiddenWithData.length} 个隐藏行（${listed}）与其他行一样被读取`,
             },

@@ -1,6 +1,17 @@
 import { ENTERPRISE_EXIT_FIELDS, finishEnterpriseExit, type EnterpriseExit } from "../../schemas/cases.js";
 import type { OutcomeBase } from "../../trace/types.js";
-import { TRACK_LABELS, TRACKS, type Track } from "../../vocabulary.js";
+import {
+  CATALOGUE_INDUSTRY_LABELS,
+  EXEMPT_CATEGORY_LABELS,
+  EXIT_MODE_LABELS,
+  LEADING_GROUP_DECISION_LABELS,
+  MUNICIPAL_OUTCOME_LABELS,
+  REGION_LABELS,
+  SCALE_LABELS,
+  TRACK_LABELS,
+  TRACKS,
+  type Track,
+} from "../../vocabulary.js";
 import type { Domain } from "../domain.js";
 import { blocking } from "./blocking.js";
 import { exitDeadline } from "./deadline.js";
@@ -44,6 +55,15 @@ export const enterpriseExit: Domain<"enterprise-exit", EnterpriseExit, Enterpris
   }),
   payment: enterpriseReward,
   messages: enterpriseRewardMessages,
+  values: {
+    exitMode: { labels: EXIT_MODE_LABELS, keysOf: "reward.small.cap" },
+    scale: { labels: SCALE_LABELS },
+    municipalOutcome: { labels: MUNICIPAL_OUTCOME_LABELS },
+    region: { labels: REGION_LABELS },
+    catalogueIndustry: { labels: CATALOGUE_INDUSTRY_LABELS },
+    exemptCategory: { labels: EXEMPT_CATEGORY_LABELS },
+    leadingGroupDecision: { labels: LEADING_GROUP_DECISION_LABELS },
+  },
   tracks: TRACK_LABELS,
   budgetLines: TRACKS,
   budgetLine: (outcome) => outcome.track ?? "none",

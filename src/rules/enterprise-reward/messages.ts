@@ -1,34 +1,14 @@
 import type { Json, MessageCatalog, MessageTemplate } from "../../trace/types.js";
-import { EXIT_MODE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
+import { CATALOGUE_INDUSTRY_LABELS, EXEMPT_CATEGORY_LABELS, EXIT_MODE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
 
 type Data = { readonly [key: string]: Json };
 type Labels = { readonly [value: string]: { readonly en: string; readonly zh: string } };
 
 const EXIT_MODE: Labels = EXIT_MODE_LABELS;
 
-const EXEMPT_CATEGORY: Labels = {
-  "high-tech": { en: "a high-tech enterprise", zh: "高新技术企业" },
-  listed: { en: "a listed company", zh: "上市公司" },
-  "famous-brand": { en: "a holder of a well-known or famous trademark", zh: "驰名、著名商标持有企业" },
-  "tech-centre": { en: "an enterprise technology centre", zh: "企业技术中心" },
-  livelihood: { en: "an enterprise vital to the economy and people's livelihood", zh: "国计民生企业" },
-  "arts-crafts": { en: "an arts-and-crafts enterprise", zh: "工艺美术企业" },
-};
+const EXEMPT_CATEGORY: Labels = EXEMPT_CATEGORY_LABELS;
 
-const CATALOGUE_INDUSTRY: Labels = {
-  "asphalt-waterproofing": { en: "asphalt waterproofing materials", zh: "沥青类防水材料生产" },
-  "stone-processing": { en: "stone processing", zh: "石材加工" },
-  "chemical-pesticides": { en: "chemical pesticides", zh: "化学农药生产" },
-  "solvent-coatings": { en: "solvent-based coatings", zh: "有机溶剂型涂料生产" },
-  "wood-panels": { en: "wood-based panels", zh: "人造板生产及加工" },
-  casting: { en: "casting", zh: "铸造" },
-  forging: { en: "forging", zh: "锻造" },
-  electroplating: { en: "electroplating", zh: "电镀" },
-  "solvent-coated-furniture": {
-    en: "furniture and wood products made with solvent-based coatings",
-    zh: "使用有机溶剂型涂料的家具、木制品制造",
-  },
-};
+const CATALOGUE_INDUSTRY: Labels = CATALOGUE_INDUSTRY_LABELS;
 
 const DEADLINE_BASIS: Labels = {
   catalogue: { en: "industries of the municipal exit catalogue", zh: "《市淘汰目录》行业" },

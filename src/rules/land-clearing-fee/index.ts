@@ -4,7 +4,7 @@ import type { Domain } from "../domain.js";
 import { checkDeclaration } from "./checkDeclaration.js";
 import { declaredFee } from "./declaredFee.js";
 import { landClearingFee } from "./landClearingFee.js";
-import { landClearingFeeMessages } from "./messages.js";
+import { STRUCTURE_TYPE_VALUE_LABELS, landClearingFeeMessages } from "./messages.js";
 import { structureClearanceParameters } from "./parameters.js";
 import type { ClearanceDetail } from "./types.js";
 import { clearanceTotals, verifyDeclaration, type StructureClearanceParts } from "./verifyDeclaration.js";
@@ -36,6 +36,10 @@ export const structureClearance: Domain<
   payment: verifyDeclaration,
   checkCase: checkDeclaration,
   messages: landClearingFeeMessages,
+  values: {
+    "items.structureType": { keysOf: "clearance.rates", labels: STRUCTURE_TYPE_VALUE_LABELS },
+    "items.survey.structureType": { keysOf: "clearance.rates", labels: STRUCTURE_TYPE_VALUE_LABELS },
+  },
   budgetLines: ["structure-clearance"],
   budgetLine: () => "structure-clearance",
 };
@@ -46,6 +50,7 @@ export { declaredFee } from "./declaredFee.js";
 export { approvedQuantity, landClearingFee, type ItemFee } from "./landClearingFee.js";
 export {
   STRUCTURE_TYPE_LABELS,
+  STRUCTURE_TYPE_VALUE_LABELS,
   UNIT_LABELS,
   clearanceMessage,
   landClearingFeeMessages,

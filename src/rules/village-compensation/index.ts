@@ -4,6 +4,7 @@ import {
   type VillageCompensation,
 } from "../../schemas/cases.js";
 import type { OutcomeBase } from "../../trace/types.js";
+import { ZONE_TYPE_LABELS } from "../../vocabulary.js";
 import type { Domain } from "../domain.js";
 import { leaseCompensation, rentCap } from "./leaseCompensation.js";
 import { villageCompensationMessages } from "./messages.js";
@@ -40,6 +41,7 @@ export const villageCompensation: Domain<
   parts: Object.freeze({ rentCap, leaseCompensation, sitePart }),
   payment: compensation,
   messages: villageCompensationMessages,
+  values: { zoneType: { labels: ZONE_TYPE_LABELS, keysOf: "village.perMu" } },
   budgetLines: ["village-compensation"],
   budgetLine: () => "village-compensation",
 };

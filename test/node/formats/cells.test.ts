@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { figure, readCell, serialDate } from "../../../src/node/formats/cells.js";
+import { figure, readCell, serialDate, valueNames } from "../../../src/node/formats/cells.js";
+import { keyNames } from "../../../src/parameters/lookup.js";
+import { defaultRuleSet } from "../../../src/rule-sets/index.js";
 import { LAYOUTS, columnLetter, columnOfHeader, type Column } from "../../../src/node/formats/columns.js";
 
 const columnOf = (key: string): Column => {
@@ -32,7 +34,15 @@ describe("readCell", () => {
     expect(readCell(raw, licensed)).toEqual({ ok: true, value });
   });
 
-  it.each(["maybe", "2", 2, "√"])("boolean %j is refused, naming what is accepted", (raw) => {
+  it.each([
+    ["√", true],
+    ["×", false],
+    ["ｙｅｓ", true],
+  ] as const)("boolean %j as sheets write it → %j", (raw, value) => {
+    expect(readCell(raw, licensed)).toMatchObject({ ok: true, value });
+  });
+
+  it.each(["maybe", "2", 2, "真"])("boolean %j is refused, naming what is accepted", (raw) => {
     const cell = readCell(raw, licensed);
     expect(cell).toMatchObject({ ok: false });
     expect(cell?.ok === false && cell.message).toContain("是 or 否");
@@ -65,9 +75,13 @@ describe("readCell", () => {
     expect(figure(12345678901234567)).toMatchObject({ ok: false });
   });
 
-  it("text figures are passed on for the schema to check, trimmed", () => {
+  it("text figures are passed on for the schema to check, trimmed; separators and full-width digits read and said", () => {
     expect(readCell(" 1250.50 ", energy)).toEqual({ ok: true, value: "1250.50" });
-    expect(readCell("1,250.50", energy)).toEqual({ ok: true, value: "1,250.50" });
+    expect(readCell("1,250.50", energy)).toEqual({ ok: true, value: "1250.50", forms: ["thousands"] });
+    expect(readCell("１２３．５", energy)).toEqual({ ok: true, value: "123.5", forms: ["full-width"] });
+    expect(readCell("12,50", energy)).toMatchObject({ ok: false, code: "ambiguous-separator" });
+    expect(readCell("70%", energy)).toMatchObject({ ok: false, code: "percent-not-a-rate" });
+    expect(readCell("70%", energy, { rate: true })).toEqual({ ok: true, value: "0.7", forms: ["percent"] });
   });
 
   it.each([
@@ -116,7 +130,7 @@ describe("readCell", () => {
   it("an unknown enum value is refused with every accepted value and alias", () => {
     const cell = readCell("partial", exitMode);
     expect(cell?.ok === false && cell.message).toBe(
-      'is "partial"; must be one of whole (整体退出), process (环节退出)',
+      'is "partial"; must be one of 整体退出 (whole), 环节退出 (process)',
     );
   });
 
@@ -148,7 +162,8 @@ describe("readCell", () => {
   });
 });
 
-describe("structure types as clerks write them", () => {
+describe("structure types as clerks write them (the bundled rule set's aliases)", () => {
+  const names = valueNames(itemType, keyNames(defaultRuleSet, "clearance.rates"));
   it.each([
     ["砖混", "brick-concrete"],
     ["砖混结构", "brick-concrete"],
@@ -163,7 +178,7 @@ describe("structure types as clerks write them", () => {
     ["帐篷", "帐篷"], // unknown: kept, so the rule set's check names it
     ["constructor", "constructor"],
   ])("%j → %j", (text, key) => {
-    expect(readCell(text, itemType)).toEqual({ ok: true, value: key });
+    expect(readCell(text, itemType, { names })).toEqual({ ok: true, value: key });
   });
 });
 

@@ -53,7 +53,7 @@ describe("a damaged file reads or is refused, never crashes", () => {
   test.prop([damage, fc.boolean()], { numRuns: 300 })("XLSX (exceljs's and hand-written)", async (hurt, which) => {
     await readsOrRefuses(async () => {
       const workbook = await readWorkbook(damaged(which ? xlsx : raw, hurt), "w.xlsx");
-      return tableSource(workbook.tables, "xlsx", undefined, workbook.notices, "w.xlsx");
+      return tableSource(workbook.tables, { format: "xlsx", notices: workbook.notices, file: "w.xlsx" });
     });
   });
 
@@ -77,7 +77,7 @@ describe("a damaged file reads or is refused, never crashes", () => {
 
   test.prop([damage], { numRuns: 300 })("CSV", async (hurt) => {
     await readsOrRefuses(() =>
-      tableSource([csvTable(damaged(Buffer.from(templateCsv("enterprise-exit")), hurt), "c.csv")], "csv"),
+      tableSource([csvTable(damaged(Buffer.from(templateCsv("enterprise-exit")), hurt), "c.csv")], { format: "csv" }),
     );
   });
 

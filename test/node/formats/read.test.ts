@@ -102,7 +102,7 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
         rows: [
           headers(),
           enterpriseRow({ id: "E-1" }),
-          enterpriseRow({ id: "E-2", energySavedTce: "1,200" }),
+          enterpriseRow({ id: "E-2", energySavedTce: "1,20" }),
           enterpriseRow({ id: "E-3", exitMode: "partial", exitCompletedOn: "下月" }),
           enterpriseRow({ id: "E-4", landAreaM2: 0.1 + 0.2 }),
         ],
@@ -115,8 +115,8 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
       "bad.xlsx › enterprise-exit › row 4 › 退出完成日期 (column G)",
       "bad.xlsx › enterprise-exit › row 5 › 占地面积(㎡) (column Y)",
     ]);
-    expect(issues[0]?.message).toContain('got "1,200"');
-    expect(issues[1]?.message).toContain("whole (整体退出), process (环节退出)");
+    expect(issues[0]?.message).toContain('"1,20"');
+    expect(issues[1]?.message).toContain("整体退出 (whole), 环节退出 (process)");
     expect(issues[2]?.message).toContain("not a date");
     expect(issues[3]?.message).toContain("15 significant digits");
   });
@@ -330,8 +330,8 @@ describe("readLedger", () => {
     const issues = await issuesOf(readLedger("bad-ledger.csv", io()));
     expect(issues.map((issue) => issue.path)).toEqual([
       "bad-ledger.csv › row 2 › 付款方 (column B)",
-      "bad-ledger.csv › row 3 › 支付日期 (column D)",
       "bad-ledger.csv › row 3 › 金额(元) (column C)",
+      "bad-ledger.csv › row 3 › 支付日期 (column D)",
     ]);
   });
 
