@@ -3,18 +3,22 @@ import type { RuleSet, RuleSetJson } from "../parameters/types.js";
 import { bundledRuleSet, defaultRuleSet, loadWith } from "../rule-sets/index.js";
 import { defaultProgramme } from "../rules/default.js";
 import type { Programme } from "../rules/programme.js";
+import { RuleSetError } from "../errors/index.js";
+import { ruleSetOfWorkbook } from "./formats/ruleSetWorkbook.js";
 import type { CliIo } from "./io.js";
-import { parseJsonText, readText } from "./read.js";
+import { limitsOf } from "./limits.js";
+import { parseJsonText, readBytes, readText, sayNotices } from "./read.js";
 
 /** A name in `extends` (or `--rules`) that is a file, not a bundled id. */
 function isPath(name: string): boolean {
-  return bundledRuleSet(name) === undefined && (/[/\\]/.test(name) || /\.json$/i.test(name));
+  return bundledRuleSet(name) === undefined && (/[/\\]/.test(name) || /\.(json|xlsx)$/i.test(name));
 }
 
 /**
- * `--rules <file|id>`: a bundled rule-set id, or the path of a rule-set JSON file, loaded for `programme`
- * (validated, `extends` applied). `extends` may name a bundled id or another rule-set file, relative to the
- * file that extends it; a chain of files is read first, then resolved and checked as one.
+ * `--rules <file|id>`: a bundled rule-set id, or the path of a rule-set JSON file or parameter workbook (`.xlsx`,
+ * as `exitfund rules template --format xlsx` writes it), loaded for `programme` (validated, `extends` applied; a
+ * workbook's problems named by sheet, row and column). `extends` may name a bundled id or another rule-set file,
+ * relative to the file that extends it; a chain of files is read first, then resolved and checked as one.
  */
 export async function loadRulesOption(
   value: string | undefined,
@@ -24,8 +28,31 @@ export async function loadRulesOption(
   if (value === undefined) return defaultRuleSet;
   const bundled = bundledRuleSet(value);
   if (bundled !== undefined) return bundled;
-  const { json, bases } = await readChain(value, io);
-  return loadWith(json, programme, (name) => bases.get(name) as RuleSetJson | undefined);
+  const where: { at?: (path: string) => string | undefined } = {};
+  const { json, bases } = await readChain(value, io, programme, where);
+  try {
+    return loadWith(json, programme, (name) => bases.get(name) as RuleSetJson | undefined);
+  } catch (error) {
+    const at = where.at;
+    if (!(error instanceof RuleSetError) || at === undefined) throw error;
+    // A workbook's rule set: each problem named by the cell it came from.
+    throw new RuleSetError(error.issues.map((one) => ({ ...one, path: at(one.path) ?? `${value} › ${one.path}` })));
+  }
+}
+
+/** The rule set of a file: JSON, or a parameter workbook (whose cells `where.at` names by the JSON's paths). */
+async function readRuleSetFile(
+  path: string,
+  shown: string,
+  io: CliIo,
+  programme: Programme,
+  where: { at?: (path: string) => string | undefined },
+): Promise<unknown> {
+  if (!/\.xlsx$/i.test(path)) return parseJsonText(await readText(path, io), shown);
+  const read = await ruleSetOfWorkbook(await readBytes(path, io), shown, programme, limitsOf(io));
+  sayNotices(io, read.notices);
+  where.at ??= read.where;
+  return read.json;
 }
 
 function extendsOf(json: unknown): string | undefined {
@@ -38,11 +65,16 @@ function extendsOf(json: unknown): string | undefined {
  * written in `file`; below it each `extends` is made absolute (resolved against its own file), and the core asks
  * for that. A file met twice ends the walk; the core then reports the circle.
  */
-async function readChain(file: string, io: CliIo): Promise<{ json: unknown; bases: Map<string, unknown> }> {
+async function readChain(
+  file: string,
+  io: CliIo,
+  programme: Programme,
+  where: { at?: (path: string) => string | undefined },
+): Promise<{ json: unknown; bases: Map<string, unknown> }> {
   const bases = new Map<string, unknown>();
   const read = new Map<string, unknown>();
   let path = resolve(io.cwd, file);
-  const json = parseJsonText(await readText(path, io), file);
+  const json = await readRuleSetFile(path, file, io, programme, where);
   read.set(path, json);
   let current = json;
   let key: string | undefined;
@@ -57,7 +89,7 @@ async function readChain(file: string, io: CliIo): Promise<{ json: unknown; base
       bases.set(nextKey, known);
       return { json, bases };
     }
-    const base = parseJsonText(await readText(basePath, io), name);
+    const base = await readRuleSetFile(basePath, name, io, programme, {});
     read.set(basePath, base);
     bases.set(nextKey, base);
     key = nextKey;

@@ -7,7 +7,7 @@ import { COMPARE_HELP, runCompare } from "./commands/compare.js";
 import { COMPUTE_HELP, runCompute } from "./commands/compute.js";
 import { DEMO_HELP, runDemo } from "./commands/demo.js";
 import { RULES_DIFF_HELP, runRulesDiff } from "./commands/rules-diff.js";
-import { RULES_HELP, runRules } from "./commands/rules.js";
+import { RULES_HELP, RULES_TEMPLATE_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
 import { SERVE_HELP, runServe } from "./commands/serve.js";
 import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
@@ -55,7 +55,7 @@ const COMMAND_LIST: { readonly [name: string]: Command } = {
   },
   rules: {
     run: (args, io) => (args[0] === "diff" ? runRulesDiff(args.slice(1), io) : runRules(args, io)),
-    help: `${RULES_HELP}\n\n${RULES_DIFF_HELP}`,
+    help: `${RULES_HELP}\n\n${RULES_TEMPLATE_HELP}\n\n${RULES_DIFF_HELP}`,
     summary: "print the resolved rule set (every value dated, cited, with its status)",
   },
   template: {

@@ -7,6 +7,7 @@ import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
+import { ruleSetXlsxBytes } from "../formats/ruleSetWorkbook.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 export const RULES_HELP = `exitfund rules [--rules <file|id>] [--programme <module>] [--format json|table|md] [--out <file>]
@@ -21,7 +22,52 @@ Illustrative values are placeholders, never official figures.
   exitfund rules --format json > tongzhou-2016.json
   exitfund rules --rules my-district.json`;
 
+export const RULES_TEMPLATE_HELP = `exitfund rules template [--rules <file|id>] [--programme <module>] [--format xlsx|json] --out <file>
+
+Writes the rule set (default tongzhou-2016; with --rules, that one resolved) as a parameter workbook a
+finance clerk fills in (docs/concepts.md, "Parameters from Excel"): a 规则集 sheet (id, version, title,
+valid from, rounding), a 参数 sheet with one row per value (参数名, 中文名称, 表格键, 取值, 单位, 起始日期,
+状态, 出处, 条款, 附注, 同义词; dropdowns for 状态 and 出处), a 来源 sheet of sources, a 条款 sheet of the
+clause each rule cites, and a 说明 sheet in Chinese. Give the filled workbook wherever --rules takes a file
+(--rules 参数.xlsx): every problem is named by sheet, row and column. Change its id first: a bundled id is
+refused for a rule set read from a file. --format json writes the same rule set as JSON.
+  exitfund rules template --format xlsx --out 参数.xlsx
+  exitfund compare cases.xlsx --rules tongzhou-2016 --against 参数.xlsx`;
+
+/** `exitfund rules template`: the rule set as a workbook to fill in. */
+async function runRulesTemplate(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(
+    args,
+    { rules: "string", programme: "string", format: "string", out: "string" },
+    RULES_TEMPLATE_HELP,
+    io,
+  );
+  if (values.help === true) return EXIT.ok;
+  if (positionals.length > 0) {
+    const first = echoText(positionals[0] ?? "");
+    throw new UsageError(`rules template takes no argument, got "${first}"`, {
+      code: "unexpected-argument",
+      zh: `rules template 不接受参数，收到 "${first}"`,
+    });
+  }
+  const out = values.out as string | undefined;
+  const format = outputFormat(
+    "rules template",
+    (values.format as string | undefined) ?? "xlsx",
+    out,
+    ["xlsx", "json"] as const,
+    io,
+  );
+  await checkOutput(io, out, format, optionInputs(values));
+  const programme = await loadProgrammeOption(values.programme as string | undefined, io);
+  const ruleSet = await loadRulesOption(values.rules as string | undefined, io, programme);
+  if (format === "json") await emitJson(io, ruleSet.toJSON(), out);
+  else await emit(io, await ruleSetXlsxBytes(ruleSet, programme), out);
+  return EXIT.ok;
+}
+
 export async function runRules(args: readonly string[], io: CliIo): Promise<number> {
+  if (args[0] === "template") return runRulesTemplate(args.slice(1), io);
   const { values, positionals } = parseCommand(
     args,
     { rules: "string", programme: "string", format: "string", out: "string" },
