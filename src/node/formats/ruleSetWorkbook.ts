@@ -20,6 +20,7 @@ import { readCell } from "./cells.js";
 import { columnLetter, columnValues, templateHeader, type Column, type Layout } from "./columns.js";
 import type { CaseSource, Notice } from "./source.js";
 import { tableSource, type RawTable } from "./table.js";
+import { wrappedHeight } from "./text-width.js";
 import { readWorkbook } from "./xlsx.js";
 
 /**
@@ -230,6 +231,7 @@ function tableSheet(
     const row = sheet.getRow(2 + offset);
     values.forEach((value, index) => (row.getCell(index + 1).value = value));
     row.alignment = { wrapText: true, vertical: "top" };
+    row.height = wrappedHeight(values, widths);
   });
   return sheet;
 }
@@ -369,6 +371,7 @@ function writeNotes(sheet: Worksheet, json: RuleSetJson): void {
     cell.value = line;
     cell.font = index === 0 ? { ...FONT, bold: true, size: 14 } : FONT;
     cell.alignment = { wrapText: true, vertical: "middle" };
+    sheet.getRow(index + 1).height = index === 0 ? 24 : wrappedHeight([line], [120]);
   });
   Object.assign(sheet.pageSetup, sheetOptions(1).pageSetup);
 }

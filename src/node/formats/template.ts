@@ -21,7 +21,7 @@ import {
   type ColumnValue,
   type Layout,
 } from "./columns.js";
-import { displayWidth } from "./text-width.js";
+import { displayWidth, wrappedHeight } from "./text-width.js";
 import { UsageError } from "../io.js";
 import { own } from "../own.js";
 import { workbookBytes } from "../xlsx/bytes.js";
@@ -395,15 +395,16 @@ function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: st
     "7. 一个工作簿可有多个工作表（如每个乡镇一个），每个工作表都会读取；工作表名可为类型名（如“腾地经费”）。",
     "读取规则详见 docs/files.md。English: the columns below; docs/files.md describes every rule.",
   ];
-  sheet.properties.defaultRowHeight = 18;
-  [6, 30, 28, 10, 8, 44, 60].forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  const widths = [6, 30, 28, 10, 8, 44, 60];
+  widths.forEach((width, index) => (sheet.getColumn(index + 1).width = width));
+  const across = [widths.reduce((sum, width) => sum + width, 0)];
   lines.forEach((text, index) => {
     const cell = sheet.getCell(index + 1, 1);
     cell.value = text;
     cell.font = index === 0 ? NOTES_TITLE_FONT : FONT;
     sheet.mergeCells(index + 1, 1, index + 1, 7);
     cell.alignment = { wrapText: true, vertical: "middle" };
-    sheet.getRow(index + 1).height = index === 0 ? 24 : 30;
+    sheet.getRow(index + 1).height = index === 0 ? 24 : wrappedHeight([text], across);
   });
   const headerRow = lines.length + 2;
   const header = sheet.getRow(headerRow);
@@ -436,6 +437,7 @@ function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: st
     ];
     row.alignment = { wrapText: true, vertical: "top" };
     row.font = FONT;
+    row.height = wrappedHeight(row.values as unknown[], [0, ...widths]);
   });
 }
 

@@ -23,3 +23,22 @@ function isWide(code: number): boolean {
     (code >= 0x20000 && code <= 0x3fffd)
   );
 }
+
+/** Excel's tallest row, in points. */
+const MAX_ROW_HEIGHT = 409;
+
+/**
+ * The height (points) a row needs for its wrapped cells to show whole: each cell's lines at its column's width
+ * (Excel's width units, about one Latin character), the tallest cell's at 15 points a line, capped at Excel's 409.
+ * Written explicitly, since neither Excel nor LibreOffice grows a row for text a program wrote.
+ */
+export function wrappedHeight(cells: readonly unknown[], widths: readonly number[], lineHeight = 15): number {
+  let lines = 1;
+  cells.forEach((cell, index) => {
+    const width = Math.max(1, (widths[index] ?? 10) - 1);
+    const text = cell === undefined || cell === null ? "" : String(cell);
+    const count = text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / width)), 0);
+    lines = Math.max(lines, count);
+  });
+  return Math.min(MAX_ROW_HEIGHT, lines * lineHeight + 3);
+}
