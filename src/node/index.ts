@@ -11,7 +11,7 @@ export { budgetWorkbookBytes } from "./xlsx/budgetReport.js";
 export { XLSX_ENGINE } from "./xlsx/engine.js";
 export { LIMITS } from "./limits.js";
 export type { Limits } from "./limits.js";
-export type { CaseSource, SourceIssue } from "./formats/source.js";
+export type { CaseSource, Notice, SourceIssue } from "./formats/source.js";
 export type { NdjsonRecord } from "./formats/ndjson.js";
 export type { CliIo } from "./io.js";
 export type { RuleSetLabel } from "./xlsx/verifySheet.js";

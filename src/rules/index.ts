@@ -47,6 +47,7 @@ export {
   type ExitMode,
   type Label,
   type Pollutant,
+  type ValueLabel,
   type ZoneType,
 } from "../vocabulary.js";
 
@@ -84,6 +85,7 @@ export {
   type Domain,
   type DomainChange,
   type FactsOf,
+  type FieldValues,
   type FieldsOutput,
   type Payment,
 } from "./domain.js";

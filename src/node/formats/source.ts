@@ -31,8 +31,11 @@ export interface SourceIssue {
 
 /** Something said about a file that is not an error: a sheet or rows that were not read and why, values read in another form. */
 export interface Notice {
+  /** Where in the file: `file › sheet`, `… › row 12`, or a header cell. */
   readonly where: string;
+  /** What was done, in English. */
   readonly message: string;
+  /** The same in Chinese. */
   readonly zh: string;
   /** A stable kebab-case code (`title-rows`, `total-row`, `values-normalised`, `not-read`, …). */
   readonly code?: string;
