@@ -158,8 +158,18 @@ const CLEARANCE: Layout = {
     column("items.quantity", "quantity", "㎡/米/项", { zh: "申报数量" }),
     column("items.builtOn", "date", "", optional()),
     column("items.declaredAmount", "money", "元", optional()),
-    column("items.survey.structureType", "structure-type", "", optional({ zh: "核定结构类型" })),
-    column("items.survey.quantity", "quantity", "㎡/米/项", optional({ zh: "核定数量" })),
+    column(
+      "items.survey.structureType",
+      "structure-type",
+      "",
+      optional({ zh: "核定结构类型", names: ["核查结构类型", "核实结构类型", "勘验结构类型", "实测结构类型"] }),
+    ),
+    column(
+      "items.survey.quantity",
+      "quantity",
+      "㎡/米/项",
+      optional({ zh: "核定数量", names: ["核查数量", "核实数量", "勘验数量", "实测数量", "测量数量"] }),
+    ),
   ],
 };
 
