@@ -420,7 +420,8 @@ function recordsOf(
   issues: InputIssue[],
   notices: Notice[],
 ): { source: CaseSource; records: { [key: string]: unknown }[] } | undefined {
-  if (table === undefined) return undefined;
+  // A sheet with its header only (a rule set without rule citations): no records, not a file without any.
+  if (table === undefined || table.rows.length <= 1) return undefined;
   let source: CaseSource;
   try {
     source = tableSource([table], { format: "xlsx", layout, file });

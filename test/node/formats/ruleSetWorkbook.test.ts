@@ -7,7 +7,7 @@ import { runRules } from "../../../src/node/commands/rules.js";
 import { ruleSetOfWorkbook, ruleSetXlsxBytes } from "../../../src/node/formats/ruleSetWorkbook.js";
 import type { CliIo } from "../../../src/node/io.js";
 import { loadRulesOption } from "../../../src/node/rules-option.js";
-import { defaultRuleSet } from "../../../src/rule-sets/index.js";
+import { defaultRuleSet, loadRuleSet } from "../../../src/rule-sets/index.js";
 import { defaultProgramme } from "../../../src/rules/default.js";
 import { issuesOf, tempDir } from "./support.js";
 
@@ -54,6 +54,13 @@ describe("the parameter workbook (rules template --format xlsx)", () => {
     const bytes = await ruleSetXlsxBytes(defaultRuleSet, defaultProgramme);
     const read = await ruleSetOfWorkbook(bytes, "参数.xlsx", defaultProgramme);
     expect(read.json).toEqual(defaultRuleSet.toJSON());
+  });
+
+  it("round trip: a district's rule set without rule citations and with its own rounding", async () => {
+    const { rules: _rules, ...json } = defaultRuleSet.toJSON();
+    const own = loadRuleSet({ ...json, id: "district-2017", version: "3", rounding: { scale: 2, mode: "half-even" } });
+    const read = await ruleSetOfWorkbook(await ruleSetXlsxBytes(own, defaultProgramme), "d.xlsx", defaultProgramme);
+    expect(read.json).toEqual(own.toJSON());
   });
 
   it("sheets: 说明, 规则集, 参数 (one row per value, with status and source dropdowns), 来源, 条款", async () => {
