@@ -1,7 +1,66 @@
-/** Freezes a value and everything it holds (plain objects and arrays), so shared data cannot be changed in place. */
+/**
+ * Shared objects (compiled rule sets, bundled data, domains and programmes, the vocabulary) are frozen all the
+ * way down, so no caller can change a later result by changing something it was given.
+ */
+
+/** A zod schema: zod caches on its schemas as they are used, so they are left as they are. */
+function isSchema(value: object): boolean {
+  return Object.hasOwn(value, "_zod");
+}
+
+/**
+ * Freezes a value and everything it holds: plain objects, arrays, decimals (their digit lists too) and the
+ * objects inside them, even below an object that is already frozen on the surface. Functions and zod schemas
+ * are left as they are.
+ */
 export function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  for (const key of Reflect.ownKeys(value)) deepFreeze((value as { [key: PropertyKey]: unknown })[key]);
+  freezeWalk(value, new WeakSet());
   return value;
+}
+
+function freezeWalk(value: unknown, seen: WeakSet<object>): void {
+  if (typeof value !== "object" || value === null || seen.has(value) || isSchema(value)) return;
+  seen.add(value);
+  Object.freeze(value);
+  for (const key of Reflect.ownKeys(value)) {
+    const descriptor = Object.getOwnPropertyDescriptor(value, key);
+    if (descriptor !== undefined && "value" in descriptor) freezeWalk(descriptor.value, seen);
+  }
+}
+
+/**
+ * A deep-frozen copy of plain data (objects and arrays copied, key by key, a `__proto__` key kept as a key);
+ * functions, zod schemas and class instances are kept as they are (class instances frozen), so what a caller
+ * built and passed in stays theirs and unfrozen, and the copy cannot change under us.
+ */
+export function frozenCopy<T>(value: T): T {
+  return copyWalk(value, new Map()) as T;
+}
+
+function copyWalk(value: unknown, seen: Map<object, unknown>): unknown {
+  if (typeof value !== "object" || value === null || isSchema(value)) return value;
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
+    seen.set(value, value);
+    return deepFreeze(value);
+  }
+  const copy = (Array.isArray(value) ? [] : Object.create(prototype as object | null)) as { [key: string]: unknown };
+  seen.set(value, copy);
+  for (const key of Object.keys(value))
+    Object.defineProperty(copy, key, {
+      value: copyWalk((value as { [key: string]: unknown })[key], seen),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return Object.freeze(copy);
+}
+
+/** Sets `record[key]`, a `__proto__` key included (as an own key, never as the prototype). */
+export function setOwn<V>(record: { [key: string]: V }, key: string, value: V): void {
+  if (key === "__proto__")
+    Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+  else record[key] = value;
 }

@@ -1,9 +1,11 @@
-import { computeBatch, resolveOptions } from "../batch/compute.js";
+import { CASES, computeBatch, resolveOptions, RULE_SET_OPTION } from "../batch/compute.js";
+import { listArgument, optionsArgument } from "../errors/arguments.js";
+import { describeValue, describeValueZh } from "../errors/echo.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { dec, type Dec } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
-import { MoneySchema } from "../schemas/scalars.js";
-import { show } from "../schemas/scalars.js";
+import { toDecimal } from "../money/parse.js";
+import { PROGRAMME_OPTION } from "../rules/programme.js";
 import type { OutcomeBase } from "../trace/types.js";
 import { parseLedger } from "./ledger.js";
 import { caseLines, sum, unknownCaseLines, type AuditLine, type IndexedRow } from "./match.js";
@@ -61,17 +63,24 @@ export function parseAuditInput(
   ledger: readonly unknown[],
   options: AuditOptions = {},
 ): AuditInput {
-  const { ruleSet, programme } = resolveOptions(options);
+  const caseList = listArgument(cases, "cases", CASES);
+  const ledgerList = listArgument(ledger, "ledger", LEDGER_ROWS);
+  const given = optionsArgument(options, "options", AUDIT_OPTIONS) as AuditOptions;
+  const { ruleSet, programme } = resolveOptions({
+    ...(given.ruleSet === undefined ? {} : { ruleSet: given.ruleSet }),
+    ...(given.programme === undefined ? {} : { programme: given.programme }),
+  });
   const issues: InputIssue[] = [];
-  const tolerance = MoneySchema.safeParse(options.tolerance ?? "0");
-  if (!tolerance.success)
+  // A decimal string or a decimal of exitfund, never a JS number (AuditOptions.tolerance).
+  const tolerance = toDecimal(given.tolerance ?? "0", false);
+  if (tolerance === undefined)
     issues.push({
       path: "tolerance",
       code: "not-a-decimal",
-      message: `tolerance must be an amount in yuan ≥ 0, e.g. "0.05"; got ${show(options.tolerance)}`,
-      zh: "容差应为以元计、大于等于 0 的金额",
+      message: `tolerance must be an amount in yuan ≥ 0 written as a string, e.g. "0.05"; got ${describeValue(given.tolerance)}`,
+      zh: `容差应为以元计、大于等于 0 的金额文本,如 "0.05";实际为 ${describeValueZh(given.tolerance)}`,
     });
-  const document = computeBatch(cases, { ruleSet, programme, trace: false });
+  const document = computeBatch(caseList, { ruleSet, programme, trace: false });
   issues.push(
     ...document.errors.map(({ index: _index, id, ...issue }) => ({
       ...issue,
@@ -80,11 +89,18 @@ export function parseAuditInput(
       ...(issue.zh === undefined ? {} : { zh: id === undefined ? issue.zh : `(${id}) ${issue.zh}` }),
     })),
   );
-  const rows = parseLedger(ledger, ruleSet.rounding);
+  const rows = parseLedger(ledgerList, ruleSet.rounding);
   if (!rows.ok) issues.push(...rows.issues);
-  if (issues.length > 0 || !rows.ok || !tolerance.success) throw new InvalidInputError(issues);
-  return { ruleSet, outcomes: document.results, ledger: rows.rows, tolerance: dec(tolerance.data) };
+  if (issues.length > 0 || !rows.ok || tolerance === undefined) throw new InvalidInputError(issues);
+  return { ruleSet, outcomes: document.results, ledger: rows.rows, tolerance };
 }
+
+const LEDGER_ROWS = Object.freeze({ en: "ledger rows", zh: "台账行" });
+const AUDIT_OPTIONS = Object.freeze({
+  tolerance: Object.freeze({ accepts: "", zh: "", test: () => true }), // checked with its own message
+  ruleSet: RULE_SET_OPTION,
+  programme: PROGRAMME_OPTION,
+});
 
 /**
  * The audit document of validated input (see {@link audit}).

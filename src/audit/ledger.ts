@@ -1,3 +1,4 @@
+import { holeIssue } from "../errors/arguments.js";
 import type { InputIssue } from "../errors/index.js";
 import { dec, type Rounding } from "../money/decimal.js";
 import { LedgerRowSchema, type LedgerRow } from "../schemas/cases.js";
@@ -18,11 +19,17 @@ export function parseLedger(
 ): { ok: true; rows: LedgerRow[] } | { ok: false; issues: InputIssue[] } {
   const rows: LedgerRow[] = [];
   const issues: InputIssue[] = [];
-  input.forEach((raw, index) => {
+  // A loop over every index, so a hole of a sparse array is a missing row, not skipped.
+  for (let index = 0; index < input.length; index += 1) {
+    const raw = input[index];
+    if (!(index in input)) {
+      issues.push(holeIssue(`ledger[${index}]`, { en: "ledger rows", zh: "台账行" }));
+      continue;
+    }
     const parsed = LedgerRowSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
       issues.push(...zodIssues(parsed.error.issues, ["ledger", index]));
-      return;
+      continue;
     }
     if (dec(parsed.data.amount).decimalPlaces() > rounding.scale) {
       issues.push({
@@ -32,9 +39,9 @@ export function parseLedger(
         zh: `小数位超过 ${rounding.scale} 位,应精确到分`,
         label: "金额(元)",
       });
-      return;
+      continue;
     }
     rows.push(parsed.data);
-  });
+  }
   return issues.length > 0 ? { ok: false, issues } : { ok: true, rows };
 }

@@ -1,15 +1,19 @@
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { allocateWithLog } from "../money/allocate.js";
 import { DEFAULT_ROUNDING, ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
-import { toMoneyString } from "../money/round.js";
+import { denseListArgument, isPlainObject, keyPath, optionsArgument, type OptionCheck } from "../errors/arguments.js";
+import { describeValue, describeValueZh } from "../errors/echo.js";
+import { toDecimal } from "../money/parse.js";
+import { checkRounding, toMoneyString } from "../money/round.js";
 import { defaultRuleSet } from "../rule-sets/index.js";
 import { defaultProgramme } from "../rules/default.js";
 import type { CaseFacts } from "../rules/domain.js";
 import { parseCase } from "../rules/evaluate.js";
-import type { Programme } from "../rules/programme.js";
+import { PROGRAMME_OPTION, type Programme } from "../rules/programme.js";
+import { BudgetedOutcomeSchema, parseArgument } from "../schemas/outcome.js";
 import { MoneySchema, show } from "../schemas/scalars.js";
 import type { OutcomeBase, Payer } from "../trace/types.js";
-import { computeBatch, resolveOptions, type RuleSetInput } from "./compute.js";
+import { computeBatch, OUTCOMES, resolveOptions, type RuleSetInput } from "./compute.js";
 
 /** The dimensions a budget groups by. */
 export const BUDGET_DIMENSIONS = ["township", "payer", "track", "year"] as const;
@@ -106,6 +110,14 @@ function budgetLines(programme: Programme) {
  * @category batch
  */
 export function budget(outcomes: readonly OutcomeBase[], options: BudgetOptions = {}): BudgetDocument {
+  const list = denseListArgument(outcomes, "outcomes", OUTCOMES).map(
+    (outcome, index) => parseArgument(BudgetedOutcomeSchema, outcome, ["outcomes", index]) as unknown as OutcomeBase,
+  );
+  return budgetOf(list, budgetOptions(options, BUDGET_OPTIONS));
+}
+
+/** {@link budget} of outcomes the library made (unchecked), with checked options. */
+function budgetOf(outcomes: readonly OutcomeBase[], options: BudgetOptions): BudgetDocument {
   const by = options.by ?? ["township"];
   const lines = budgetLines(options.programme ?? defaultProgramme);
   const rounding = options.rounding ?? DEFAULT_ROUNDING;
@@ -147,7 +159,7 @@ export function budgetOfCases(
     readonly programme?: Programme;
   } = {},
 ): BudgetDocument {
-  const { ruleSet: given, programme, ...rest } = options;
+  const { ruleSet: given, programme, ...rest } = budgetOptions(options, CASES_BUDGET_OPTIONS);
   const resolved = resolveOptions({
     ...(given === undefined ? {} : { ruleSet: given }),
     ...(programme === undefined ? {} : { programme }),
@@ -159,7 +171,7 @@ export function budgetOfCases(
     const one = parseCase(resolved.programme, input, resolved.ruleSet);
     return one.ok ? [one.value] : [];
   });
-  return budget(document.results, {
+  return budgetOf(document.results, {
     ...rest,
     programme: resolved.programme,
     years: caseYears(parsed, resolved.programme),
@@ -184,6 +196,59 @@ export function caseYears(
       return [facts.id, year];
     }),
   );
+}
+
+const LIST_OPTION: OptionCheck = Object.freeze({
+  accepts: `a list of dimensions (${BUDGET_DIMENSIONS.join(", ")})`,
+  zh: `汇总维度的列表(${BUDGET_DIMENSIONS.join("、")})`,
+  test: (value: unknown) => Array.isArray(value),
+});
+const AMOUNT_OPTION: OptionCheck = Object.freeze({
+  accepts:
+    'an amount in yuan written as a decimal string such as "5000000" (or a decimal of exitfund), never a JS number',
+  zh: '以元计的十进制数字文本,如 "5000000"(不接受 JS 数字)',
+  test: (value: unknown) => toDecimal(value) !== undefined,
+});
+const OBJECT_OPTION: OptionCheck = Object.freeze({
+  accepts: "an object",
+  zh: "对象",
+  test: isPlainObject,
+});
+const ANY_OPTION: OptionCheck = Object.freeze({ accepts: "", zh: "", test: () => true });
+const BUDGET_OPTIONS = Object.freeze({
+  by: LIST_OPTION,
+  cap: AMOUNT_OPTION,
+  payer: ANY_OPTION,
+  years: OBJECT_OPTION,
+  rounding: OBJECT_OPTION,
+  ruleSet: OBJECT_OPTION,
+  programme: PROGRAMME_OPTION,
+});
+const CASES_BUDGET_OPTIONS = Object.freeze({
+  by: LIST_OPTION,
+  cap: AMOUNT_OPTION,
+  payer: ANY_OPTION,
+  ruleSet: ANY_OPTION,
+  programme: PROGRAMME_OPTION,
+});
+
+/** The options of a budget, checked (their values are checked again, with their own messages, by checkOptions). */
+function budgetOptions<O extends object>(options: O, checks: { readonly [option: string]: OptionCheck }): O {
+  const given = optionsArgument(options, "options", checks) as BudgetOptions;
+  if (given.by !== undefined) denseListArgument(given.by, "options.by", { en: "dimensions", zh: "汇总维度" });
+  if (given.rounding !== undefined) checkRounding(given.rounding, "options.rounding");
+  const years = Object.entries(given.years ?? {}).filter(([, year]) => !Number.isSafeInteger(year));
+  if (years.length > 0)
+    throw new InvalidInputError(
+      years.map(([id, year]) => ({
+        path: keyPath("options.years", id),
+        code: "not-a-whole-number",
+        message: `must be the case's budget year, a whole number such as 2016; got ${describeValue(year)}`,
+        zh: `应为案件的预算年度(整数,如 2016);实际为 ${describeValueZh(year)}`,
+      })),
+    );
+  const cap = given.cap === undefined ? undefined : toDecimal(given.cap);
+  return (cap === undefined || typeof given.cap === "string" ? given : { ...given, cap: cap.toFixed() }) as O;
 }
 
 /** The amounts an outcome puts in the budget: its total, or by payer its non-zero parts. */

@@ -1,3 +1,4 @@
+import { listArgument, optionsArgument } from "../errors/arguments.js";
 import { InvalidInputError, assertInvariant } from "../errors/index.js";
 import { ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
@@ -5,9 +6,9 @@ import { diffRuleSets, parametersChangingAmounts } from "../parameters/diff.js";
 import type { RuleSet, RuleSetJson, SourceJson } from "../parameters/types.js";
 import { loadWith, resolveRuleSetInput } from "../rule-sets/index.js";
 import { defaultProgramme } from "../rules/default.js";
-import type { Programme } from "../rules/programme.js";
+import { PROGRAMME_OPTION, type Programme } from "../rules/programme.js";
 import type { Amounts, CaseKind, OutcomeBase } from "../trace/types.js";
-import { computeBatch, type RuleSetInput } from "./compute.js";
+import { CASES, computeBatch, type RuleSetInput } from "./compute.js";
 
 /** Owed under A, under B, and the change (B − A), by payer. */
 export interface AmountsChange {
@@ -75,9 +76,12 @@ export function compare(
   ruleSetB: RuleSetInput,
   options: { readonly programme?: Programme } = {},
 ): CompareDocument {
-  const programme = options.programme ?? defaultProgramme;
-  const a = resolveRuleSetInput(ruleSetA, programme);
-  const b = resolveRuleSetInput(ruleSetB, programme);
+  listArgument(cases, "cases", CASES);
+  const { programme = defaultProgramme } = optionsArgument(options, "options", { programme: PROGRAMME_OPTION }) as {
+    readonly programme?: Programme;
+  };
+  const a = resolveRuleSetInput(ruleSetA, programme, "ruleSetA");
+  const b = resolveRuleSetInput(ruleSetB, programme, "ruleSetB");
   const outcomesA = outcomesUnder(cases, a, programme, `rule set A (${a.id})`);
   const outcomesB = outcomesUnder(cases, b, programme, `rule set B (${b.id})`);
   const show = (value: Dec) => toMoneyString(value, widest(a.rounding, b.rounding));

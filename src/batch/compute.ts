@@ -1,7 +1,18 @@
-import { echoText } from "../errors/echo.js";
+import {
+  BOOLEAN_OPTION,
+  COUNT_OPTION,
+  denseListArgument,
+  FUNCTION_OPTION,
+  isPlainObject,
+  listArgument,
+  optionsArgument,
+  refuse,
+  type OptionCheck,
+} from "../errors/arguments.js";
+import { describeValue, describeValueZh, echoText } from "../errors/echo.js";
 import { InvalidInputError, isInvalidInputError, isRuleSetError, type InputIssue } from "../errors/index.js";
 import { Dec, ZERO, type Rounding } from "../money/decimal.js";
-import { toMoneyString } from "../money/round.js";
+import { checkRounding, toMoneyString } from "../money/round.js";
 import { isLoaded } from "../parameters/load.js";
 import type { RuleSet } from "../parameters/types.js";
 import { defaultRuleSet, resolveRuleSetInput, type RuleSetInput } from "../rule-sets/index.js";
@@ -9,7 +20,8 @@ import { createContext } from "../rules/context.js";
 import { defaultProgramme, type DefaultProgramme, type Outcome } from "../rules/default.js";
 import type { CaseFacts } from "../rules/domain.js";
 import { computeCase, parseCase as parseCaseOf } from "../rules/evaluate.js";
-import type { CompiledDomain, OutcomeOf, Programme } from "../rules/programme.js";
+import { PROGRAMME_OPTION, type CompiledDomain, type OutcomeOf, type Programme } from "../rules/programme.js";
+import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { Amounts, OutcomeBase } from "../trace/types.js";
 
 export type { RuleSetInput } from "../rule-sets/index.js";
@@ -30,43 +42,50 @@ export interface BatchOptions<P extends Programme = Programme> extends ComputeOp
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-const OPTION_KEYS = new Set([
-  "ruleSet",
-  "programme",
-  "trace",
-  "skipInvalid",
-  "onProgress",
-  "maxErrors",
-  "where",
-  "name",
-  "progress",
-  "onErrors",
-]);
 const RULE_SET_KEYS = ["id", "version", "title", "validFrom", "sources", "parameters", "extends", "rules", "$schema"];
+
+export const RULE_SET_OPTION: OptionCheck = Object.freeze({
+  accepts: 'a rule set: a loaded one, a bundled id such as "tongzhou-2016", or rule-set JSON',
+  zh: "规则集:已加载的规则集、内置规则集编号(如 tongzhou-2016)或规则集 JSON",
+  test: (value: unknown) => typeof value === "string" || (typeof value === "object" && value !== null),
+});
+
+/** The options of compute, computeBatch and computeStream, and what each accepts. */
+const OPTION_CHECKS = Object.freeze({
+  ruleSet: RULE_SET_OPTION,
+  programme: PROGRAMME_OPTION,
+  trace: BOOLEAN_OPTION,
+  skipInvalid: BOOLEAN_OPTION,
+  onProgress: FUNCTION_OPTION,
+  maxErrors: COUNT_OPTION,
+  where: FUNCTION_OPTION,
+  name: FUNCTION_OPTION,
+  progress: FUNCTION_OPTION,
+  onErrors: FUNCTION_OPTION,
+});
 
 /**
  * The options a caller gave as the second argument: a rule set (a loaded one, a bundled id, rule-set JSON — as
- * before) or options. An object with a key of rule-set JSON is a rule set; any other object is options, and a key
- * that is no option is refused (a typo must not silently change a result).
+ * before) or options. An object with a key of rule-set JSON is a rule set; any other plain object is options, and
+ * a key that is no option, or a value an option does not take, is refused (a typo must not silently change a
+ * result); anything else (null, a number, a list, a function) is refused as no rule set and no options.
  */
 export function optionsOf<P extends Programme>(
   given: RuleSetInput | BatchOptions<P> | undefined,
-  extra: BatchOptions<P> = {},
+  extra?: BatchOptions<P>,
 ): BatchOptions<P> {
-  if (given === undefined) return extra;
-  if (typeof given !== "object" || isLoaded(given) || RULE_SET_KEYS.some((key) => Object.hasOwn(given, key)))
-    return { ...extra, ruleSet: given as RuleSetInput };
-  const unknown = Object.keys(given).filter((key) => !OPTION_KEYS.has(key));
-  if (unknown.length > 0)
-    throw new InvalidInputError(
-      unknown.map((key) => ({
-        path: `options.${key}`,
-        code: "unknown-option",
-        message: `is no option; the options are ${[...OPTION_KEYS].join(", ")} (or pass a rule set)`,
-        zh: "不是可用的选项",
-      })),
+  const more = optionsArgument(extra, "options", OPTION_CHECKS) as BatchOptions<P>;
+  if (given === undefined) return more;
+  if (typeof given === "string" || isLoaded(given)) return { ...more, ruleSet: given };
+  if (!isPlainObject(given))
+    refuse(
+      "options",
+      "not-options",
+      `must be a rule set (a loaded one, a bundled id such as "tongzhou-2016", or rule-set JSON) or options { ${Object.keys(OPTION_CHECKS).join(", ")} }; got ${describeValue(given)}`,
+      `应为规则集(已加载的规则集、内置规则集编号或规则集 JSON)或选项对象;实际为 ${describeValueZh(given)}`,
     );
-  return { ...(given as BatchOptions<P>), ...extra };
+  if (RULE_SET_KEYS.some((key) => Object.hasOwn(given, key))) return { ...more, ruleSet: given };
+  return { ...(optionsArgument(given, "options", OPTION_CHECKS) as BatchOptions<P>), ...more };
 }
 
 /** The rule set, programme and trace flag of resolved options. */
@@ -169,6 +188,9 @@ export function compute(cases: unknown, options?: RuleSetInput | ComputeOptions)
 
 const PROGRESS_EVERY = 256;
 
+/** What a batch is a list of, for the messages of its call shape. */
+export const CASES = Object.freeze({ en: "cases", zh: "案件" });
+
 /**
  * The `compute` document of a batch: results in input order (cross-checked), totals, and errors.
  * Without `skipInvalid`, any error leaves `results` empty (invalid input writes no results).
@@ -187,12 +209,15 @@ export function computeBatch(
   given?: RuleSetInput | BatchOptions,
   extra?: BatchOptions,
 ): ComputeDocument<OutcomeBase> {
+  const list = listArgument(inputs, "cases", CASES);
   const options = optionsOf(given, extra);
   const { ruleSet, programme, trace } = resolveOptions(options);
   const errors: CaseError[] = [];
   const valid: { index: number; facts: CaseFacts; entry: CompiledDomain }[] = [];
   const firstIndexOfId = new Map<string, number>();
-  inputs.forEach((input, index) => {
+  // A loop over every index, so a hole of a sparse array is a missing case, not skipped.
+  for (let index = 0; index < list.length; index += 1) {
+    const input = list[index];
     const parsed = parseCaseOf(programme, input, ruleSet, index);
     const id = idOf(input);
     if (id !== undefined) {
@@ -204,7 +229,7 @@ export function computeBatch(
       errors.push(...parsed.issues.map((issue) => ({ index, ...(id === undefined ? {} : { id }), ...issue })));
     else if (firstIndexOfId.get(parsed.value.id) === index)
       valid.push({ index, facts: parsed.value, entry: parsed.entry });
-  });
+  }
   const computed: { facts: CaseFacts; entry: CompiledDomain; outcome: OutcomeBase }[] = [];
   for (const { index, facts, entry } of valid) {
     if (options.onProgress !== undefined && computed.length % PROGRESS_EVERY === 0)
@@ -222,7 +247,7 @@ export function computeBatch(
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     results,
-    totals: summarize(results, ruleSet),
+    totals: totalsOf(results, ruleSet.rounding),
     errors,
   };
 }
@@ -264,12 +289,45 @@ export function idOf(input: unknown): string | undefined {
 /**
  * 合计 · totals — by payer and by township: sums of the amounts the outcomes show, at the rule set's rounding.
  *
- * @remarks Townships are keys of `byTownship` in code-point order; any name is kept, `__proto__` too.
+ * @remarks Townships are keys of `byTownship` in code-point order; any name is kept, `__proto__` too. Each
+ * outcome needs its `township` and its `amounts.municipal` and `amounts.district`, decimal strings (or decimals
+ * of exitfund), never JS numbers.
+ * @throws InvalidInputError naming the outcome and field that is missing or not an amount.
  */
 export function summarize(
   outcomes: readonly Pick<OutcomeBase, "township" | "amounts">[],
   ruleSet: RuleSet | { readonly rounding: Rounding } = defaultRuleSet,
 ): Totals {
+  const list = denseListArgument(outcomes, "outcomes", OUTCOMES);
+  const checked = list.map((outcome, index) => parseArgument(TotalledOutcomeSchema, outcome, ["outcomes", index]));
+  return totalsOf(checked, roundingArgument(ruleSet));
+}
+
+/** What a list of outcomes is, for the messages of a call shape. */
+export const OUTCOMES = Object.freeze({ en: "outcomes", zh: "结果" });
+
+/** The rounding of a rule set or of `{ rounding }`, checked. */
+export function roundingArgument(ruleSet: unknown, path = "ruleSet"): Rounding {
+  if (typeof ruleSet !== "object" || ruleSet === null || !("rounding" in ruleSet))
+    refuse(
+      path,
+      "not-a-rule-set",
+      `must be a loaded rule set or { rounding: { scale, mode } }; got ${describeValue(ruleSet)}`,
+      `应为已加载的规则集或 { rounding: { scale, mode } };实际为 ${describeValueZh(ruleSet)}`,
+    );
+  const { rounding } = ruleSet as { readonly rounding: Rounding };
+  checkRounding(rounding, `${path}.rounding`);
+  return rounding;
+}
+
+/** What a total reads of an outcome. */
+export interface Totalled {
+  readonly township: string;
+  readonly amounts: { readonly municipal: string; readonly district: string };
+}
+
+/** {@link summarize} of outcomes the library made (unchecked). */
+export function totalsOf(outcomes: readonly Totalled[], rounding: Rounding): Totals {
   const byTownship = new Map<string, { municipal: Dec; district: Dec }>();
   let municipal = ZERO;
   let district = ZERO;
@@ -282,9 +340,9 @@ export function summarize(
     byTownship.set(outcome.township, { municipal: row.municipal.plus(m), district: row.district.plus(d) });
   }
   const show = (m: Dec, d: Dec): Amounts => ({
-    municipal: toMoneyString(m, ruleSet.rounding),
-    district: toMoneyString(d, ruleSet.rounding),
-    total: toMoneyString(m.plus(d), ruleSet.rounding),
+    municipal: toMoneyString(m, rounding),
+    district: toMoneyString(d, rounding),
+    total: toMoneyString(m.plus(d), rounding),
   });
   // Object.fromEntries defines each township as an own key, so a name like "__proto__" is a township, not a prototype.
   const townships = Object.fromEntries(

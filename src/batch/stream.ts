@@ -1,4 +1,5 @@
-import { ISSUE_LIMIT } from "../errors/echo.js";
+import { refuse } from "../errors/arguments.js";
+import { describeValue, describeValueZh, ISSUE_LIMIT } from "../errors/echo.js";
 import { InvalidInputError } from "../errors/index.js";
 import { ZERO, type Dec } from "../money/decimal.js";
 import { allInForce } from "../parameters/lookup.js";
@@ -8,6 +9,7 @@ import type { DefaultProgramme, Outcome } from "../rules/default.js";
 import type { CaseFacts } from "../rules/domain.js";
 import { computeCase, parseCase } from "../rules/evaluate.js";
 import type { CompiledDomain, OutcomeOf, Programme } from "../rules/programme.js";
+import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { OutcomeBase } from "../trace/types.js";
 import {
   batchPath,
@@ -16,10 +18,12 @@ import {
   idOf,
   optionsOf,
   resolveOptions,
-  summarize,
+  roundingArgument,
+  totalsOf,
   withCrossCheck,
   type BatchOptions,
   type CaseError,
+  type Totalled,
   type Totals,
 } from "./compute.js";
 
@@ -124,7 +128,7 @@ export async function checkStream(
   checking.done();
   const others = needed.size === 0 ? new Map<string, CaseFacts>() : await collect(records, needed, invalid, options);
   const computable = count - invalid.size;
-  const running = runningTotals(ruleSet);
+  const running = totalsKeeper(ruleSet.rounding);
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     errors,
@@ -246,7 +250,7 @@ function computeLocated(
 /** The cases of a source as records, numbered from 0. */
 async function* numbered(source: () => AsyncIterable<unknown> | Iterable<unknown>): AsyncGenerator<SourceRecord> {
   let at = 0;
-  for await (const value of source()) {
+  for await (const value of sourceArgument(source(), "source()")) {
     yield { at, value };
     at += 1;
   }
@@ -280,12 +284,28 @@ export async function* computeStream(
   const options = optionsOf(given) as StreamOptions;
   const rereadable = typeof source === "function" ? source : Array.isArray(source) ? () => source : undefined;
   if (rereadable === undefined) {
-    yield* onePass(source as Iterable<unknown> | AsyncIterable<unknown>, options);
+    yield* onePass(sourceArgument(source, "source"), options);
     return;
   }
   const checked = await checkStream(() => numbered(rereadable), options);
   options.onErrors?.(checked.errors, checked.omitted);
   yield* checked.outcomes();
+}
+
+/** `value` as a source of cases: an iterable or async iterable (not a text, whose characters are no cases). */
+function sourceArgument(value: unknown, path: string): Iterable<unknown> | AsyncIterable<unknown> {
+  const iterable =
+    typeof value === "object" &&
+    value !== null &&
+    (typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === "function" ||
+      typeof (value as { [Symbol.asyncIterator]?: unknown })[Symbol.asyncIterator] === "function");
+  if (iterable) return value as Iterable<unknown> | AsyncIterable<unknown>;
+  return refuse(
+    path,
+    "not-a-source",
+    `must be a source of cases: an array, an (async) iterable, or a function that returns one each time it is called (to read the cases again); got ${describeValue(value)}`,
+    `应为案件来源:数组、(异步)可迭代对象,或每次调用都返回其一的函数;实际为 ${describeValueZh(value)}`,
+  );
 }
 
 /** A one-shot stream: each case checked as it arrives. */
@@ -339,8 +359,22 @@ export interface RunningTotals {
 export function runningTotals(ruleSet?: RuleSetInput | { readonly rounding: RuleSet["rounding"] }): RunningTotals {
   const rounding =
     typeof ruleSet === "object" && ruleSet !== null && "rounding" in ruleSet && !("parameters" in ruleSet)
-      ? { rounding: (ruleSet as { rounding: RuleSet["rounding"] }).rounding }
-      : resolveOptions({ ...(ruleSet === undefined ? {} : { ruleSet: ruleSet as RuleSetInput }) }).ruleSet;
+      ? roundingArgument(ruleSet)
+      : resolveOptions({ ...(ruleSet === undefined ? {} : { ruleSet: ruleSet as RuleSetInput }) }).ruleSet.rounding;
+  const totals = totalsKeeper(rounding);
+  return {
+    add: (outcome) => {
+      totals.add(parseArgument(TotalledOutcomeSchema, outcome, ["outcome"]));
+    },
+    totals: totals.totals,
+  };
+}
+
+/** {@link runningTotals} of outcomes the library made (unchecked), at `rounding`. */
+export function totalsKeeper(rounding: RuleSet["rounding"]): {
+  add(outcome: Totalled): void;
+  totals(): Totals;
+} {
   const byTownship = new Map<string, { municipal: Dec; district: Dec }>();
   return {
     add(outcome) {
@@ -351,12 +385,12 @@ export function runningTotals(ruleSet?: RuleSetInput | { readonly rounding: Rule
       });
     },
     totals() {
-      // One synthetic outcome per township carries its exact sums, so the rounding and layout are summarize's own.
+      // One synthetic outcome per township carries its exact sums, so the rounding and layout are totalsOf's own.
       const partials = [...byTownship].map(([township, sums]) => ({
         township,
-        amounts: { municipal: sums.municipal.toString(), district: sums.district.toString(), total: "0" },
+        amounts: { municipal: sums.municipal.toString(), district: sums.district.toString() },
       }));
-      return summarize(partials, rounding);
+      return totalsOf(partials, rounding);
     },
   };
 }

@@ -1,4 +1,5 @@
-import { InvalidInputError } from "../errors/index.js";
+import { holeIssue, listArgument } from "../errors/arguments.js";
+import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { ClearanceOutcome } from "../rules/land-clearing-fee/index.js";
 import { show } from "../schemas/scalars.js";
 import { computeBatch, optionsOf, type BatchOptions, type ComputeDocument, type RuleSetInput } from "./compute.js";
@@ -15,25 +16,26 @@ export function verify(
   declarations: readonly unknown[],
   ruleSet?: RuleSetInput | BatchOptions,
 ): ComputeDocument<ClearanceOutcome> {
+  const list = listArgument(declarations, "declarations", { en: "declarations", zh: "申报" });
   const clearance: number[] = [];
-  const wrongKind = declarations.flatMap((declaration, index) => {
+  const wrongKind: InputIssue[] = [];
+  // A loop over every index, so a hole of a sparse array is a missing declaration, not skipped.
+  for (let index = 0; index < list.length; index += 1) {
+    const declaration = list[index];
     const kind =
       typeof declaration === "object" && declaration !== null ? (declaration as { kind?: unknown }).kind : undefined;
-    if (kind === "structure-clearance") {
-      clearance.push(index);
-      return [];
-    }
-    return [
-      {
+    if (kind === "structure-clearance") clearance.push(index);
+    else if (declaration === undefined) wrongKind.push(holeIssue(`[${index}]`, { en: "declarations", zh: "申报" }));
+    else
+      wrongKind.push({
         path: `[${index}].kind`,
         code: "not-a-declaration",
         message: `verify takes structure-clearance declarations only (腾地经费申报); got ${kind === undefined ? "nothing" : show(kind)}`,
         zh: "核定只接受腾地经费申报(structure-clearance)",
-      },
-    ];
-  });
+      });
+  }
   const document = computeBatch(
-    clearance.map((index) => declarations[index]),
+    clearance.map((index) => list[index]),
     optionsOf(ruleSet),
   );
   // Paths of the subset are re-indexed to the declaration's place in the input.

@@ -1,4 +1,6 @@
-import { DEFAULT_ROUNDING, Dec, dec, type DecimalLike, type Rounding } from "./decimal.js";
+import { denseListArgument, refuse } from "../errors/arguments.js";
+import { DEFAULT_ROUNDING, Dec, type DecimalLike, type Rounding } from "./decimal.js";
+import { decimalArgument } from "./parse.js";
 import { checkRounding } from "./round.js";
 
 /** The parts of an allocation and the indexes (ascending, as the weights were given) that got one extra unit. */
@@ -18,8 +20,9 @@ export interface Allocation {
  * Only `rounding.scale` matters: it fixes the unit; `rounding.mode` plays no part, because the
  * largest remainders decide every unit.
  *
- * @throws RangeError when `total` has more decimals than the scale, a weight is negative, or
- * there are no weights for a non-zero total (no weights and a zero total give `[]`).
+ * @throws InvalidInputError when `total` or a weight is not a decimal (a string or a decimal; never a JS number),
+ * `total` has more decimals than the scale, a weight is negative, or there are no weights for a non-zero total
+ * (no weights and a zero total give `[]`).
  * @example
  * allocate("100.00", ["1", "1", "1"]); // [33.34, 33.33, 33.33]
  * @category money
@@ -45,17 +48,25 @@ export function allocateWithLog(
   rounding: Rounding = DEFAULT_ROUNDING,
 ): Allocation {
   checkRounding(rounding);
-  const amount = dec(total);
-  if (amount.decimalPlaces() > rounding.scale) {
-    throw new RangeError(
-      `total ${amount.toString()} has more than ${rounding.scale} decimals: round it before allocating`,
+  const amount = decimalArgument(total, "total");
+  const list = denseListArgument(weights, "weights", { en: "weights", zh: "权重" });
+  if (amount.decimalPlaces() > rounding.scale)
+    refuse(
+      "total",
+      "too-many-decimals",
+      `${amount.toString()} has more than ${rounding.scale} decimals: round it before allocating`,
+      `总额小数位超过 ${rounding.scale} 位:请先舍入再分配`,
+    );
+  if (list.length === 0) {
+    if (amount.isZero()) return { parts: [], extraUnits: [] };
+    refuse(
+      "weights",
+      "too-few",
+      `cannot allocate ${amount.toString()} over no weights: give at least one`,
+      "没有权重,无法分配非零总额",
     );
   }
-  if (weights.length === 0) {
-    if (amount.isZero()) return { parts: [], extraUnits: [] };
-    throw new RangeError(`cannot allocate ${amount.toString()} over no weights`);
-  }
-  const scaled = integerWeights(weights);
+  const scaled = integerWeights(list);
   const units = toInteger(amount.abs(), rounding.scale);
   const sum = scaled.reduce((acc, weight) => acc + weight, 0n);
 
@@ -72,10 +83,11 @@ export function allocateWithLog(
 }
 
 /** Weights as integers in a common unit; all-zero weights become all ones (equal split). */
-function integerWeights(weights: readonly DecimalLike[]): bigint[] {
+function integerWeights(weights: readonly unknown[]): bigint[] {
   const values = weights.map((weight, index) => {
-    const value = dec(weight);
-    if (value.isNegative() && !value.isZero()) throw new RangeError(`weight ${index} is negative: ${value.toString()}`);
+    const value = decimalArgument(weight, `weights[${index}]`);
+    if (value.isNegative() && !value.isZero())
+      refuse(`weights[${index}]`, "negative", `is negative: ${value.toString()}; weights are ≥ 0`, "权重不得为负");
     return value;
   });
   const places = values.reduce((most, value) => Math.max(most, value.decimalPlaces()), 0);

@@ -1,4 +1,6 @@
-import { Dec, dec, type DecimalLike } from "./decimal.js";
+import { optionsArgument, oneOfOption, refuse } from "../errors/arguments.js";
+import { Dec, type DecimalLike } from "./decimal.js";
+import { decimalArgument } from "./parse.js";
 
 // The decoder lives beside the encoder's file; both are reached through here.
 export { crossCheckCapital, parseChineseCapital } from "./capitalParse.js";
@@ -8,6 +10,7 @@ const SMALL_UNITS = ["", "拾", "佰", "仟"] as const;
 // Group 3 is the 万 of 亿: 10^12 reads 壹万亿 and 1.2 × 10^12 reads 壹万贰仟亿 (standard reading).
 const GROUP_UNITS = ["", "万", "亿", "万"] as const;
 const LIMIT = new Dec("1e16");
+const PREFIX = oneOfOption(["人民币", ""]);
 
 /**
  * 人民币大写 · amount in Chinese capitals — the 大写 of an amount already at the fen, e.g. 壹万陆仟肆佰零玖元零贰分.
@@ -22,23 +25,32 @@ const LIMIT = new Dec("1e16");
  * zero is 零元整; a negative amount gets a leading 负. Rounding to the fen is the caller's recorded
  * step, so more than two decimals is refused rather than rounded.
  *
- * @throws RangeError when the value has more than 2 decimals or is 10^16 or more in size.
+ * @throws InvalidInputError when the value is not a decimal (a string or a decimal; never a JS number), has more
+ * than 2 decimals or is 10^16 or more in size.
  * @example
  * toChineseCapital("100010"); // "壹拾万零壹拾元整"
  * toChineseCapital("120000", { prefix: "人民币" }); // "人民币壹拾贰万元整"
  * @category money
  */
 export function toChineseCapital(value: DecimalLike, options: { readonly prefix?: "人民币" | "" } = {}): string {
-  const amount = dec(value);
-  if (amount.decimalPlaces() > 2) {
-    throw new RangeError(
+  const { prefix } = optionsArgument(options, "options", { prefix: PREFIX }) as { readonly prefix?: string };
+  const amount = decimalArgument(value, "value");
+  if (amount.decimalPlaces() > 2)
+    refuse(
+      "value",
+      "too-many-decimals",
       `amount ${amount.toString()} has more than 2 decimals: round it to the fen before writing it in capitals`,
+      "金额小数位超过 2 位:请先舍入到分再写大写",
     );
-  }
   if (amount.abs().gte(LIMIT))
-    throw new RangeError(`amount ${amount.toString()} is too large for capitals (limit 10^16)`);
+    refuse(
+      "value",
+      "too-large",
+      `amount ${amount.toString()} is too large for capitals (limit 10^16)`,
+      "金额过大,无法写成大写(上限 10^16)",
+    );
   const sign = amount.isNegative() && !amount.isZero() ? "负" : "";
-  return `${options.prefix ?? ""}${sign}${spell(amount.abs())}`;
+  return `${prefix ?? ""}${sign}${spell(amount.abs())}`;
 }
 
 function spell(amount: Dec): string {

@@ -1,4 +1,8 @@
-import { Dec, dec, type DecimalLike } from "./decimal.js";
+import { refuse } from "../errors/arguments.js";
+import { describeValue, describeValueZh, echo } from "../errors/echo.js";
+import { InvalidInputError, isInvalidInputError } from "../errors/index.js";
+import { Dec, type DecimalLike } from "./decimal.js";
+import { decimalArgument } from "./parse.js";
 
 // Forms the PBOC says banks accept (貳 陸 億 萬, 圆) and 正 for 整, mapped to the canonical characters.
 const VARIANTS: Readonly<Record<string, string>> = {
@@ -34,42 +38,49 @@ interface Term {
  * 零 that the reading needs (壹佰壹, 元贰分), a 零 where no zero is, 整 after 分, a missing 整 after 元, and
  * any other character.
  *
- * @throws RangeError when the text is not an amount in capitals.
+ * @throws InvalidInputError when the text is not an amount in capitals.
  * @example
  * parseChineseCapital("人民币壹拾万零柒仟元伍角叁分"); // Dec 107000.53
  * @category money
  */
 export function parseChineseCapital(text: string): Dec {
+  if (typeof text !== "string")
+    refuse(
+      "text",
+      "not-a-text",
+      `must be an amount written in Chinese capitals (大写), e.g. "壹仟陆佰捌拾元零叁角贰分"; got ${describeValue(text)}`,
+      `应为大写金额文本,如 "壹仟陆佰捌拾元零叁角贰分";实际为 ${describeValueZh(text)}`,
+    );
   const normal = Array.from(text.trim(), (char) => VARIANTS[char] ?? char).join("");
   const match = AMOUNT.exec(normal);
   const fraction = match === null ? null : FRACTION.exec(match[3] ?? "");
   if (match === null || fraction === null)
-    throw notCapital(text, "it does not end in 元, 角, 分 or 整 as an amount does");
+    throw notCapital(text, "it does not end in 元, 角, 分 or 整 as an amount does", "金额应以元、角、分或整结尾");
   const [, negative, integerText] = match;
   const [, zero, jiao, cents, whole] = fraction;
 
   const terms = integerText === undefined || integerText === "零" ? [] : readTerms(integerText, text);
   const lastPlace = terms.at(-1)?.place;
-  if (integerText === "") throw notCapital(text, "元 needs an amount before it");
-  if (cents !== undefined && whole !== undefined) throw notCapital(text, "整 never follows 分");
+  if (integerText === "") throw notCapital(text, "元 needs an amount before it", "元之前缺少金额");
+  if (cents !== undefined && whole !== undefined) throw notCapital(text, "整 never follows 分", "分之后不写整");
   if (
     jiao === undefined &&
     cents === undefined &&
     (whole === undefined || zero !== undefined || integerText === undefined)
   ) {
-    throw notCapital(text, "an amount in whole yuan ends in 元整");
+    throw notCapital(text, "an amount in whole yuan ends in 元整", "整元金额应以元整结尾");
   }
   if (zero !== undefined && (integerText === undefined || (jiao !== undefined && lastPlace === 0))) {
-    throw notCapital(text, "零 stands where no zero is");
+    throw notCapital(text, ...ZERO_WITHOUT_ZERO);
   }
   if (zero === undefined && jiao === undefined && cents !== undefined && terms.length > 0) {
-    throw notCapital(text, "零 must come before 分 when 角 is zero");
+    throw notCapital(text, "零 must come before 分 when 角 is zero", "角为零时分之前应写零");
   }
 
   let fen = 0n;
   for (const term of terms) fen += BigInt(term.digit) * 10n ** BigInt(term.place + 2);
   fen += BigInt(DIGITS.indexOf(jiao ?? "零")) * 10n + BigInt(DIGITS.indexOf(cents ?? "零"));
-  if (negative !== undefined && fen === 0n) throw notCapital(text, "负 needs a non-zero amount");
+  if (negative !== undefined && fen === 0n) throw notCapital(text, "负 needs a non-zero amount", "负之后应为非零金额");
   const value = new Dec(fen.toString()).dividedBy(100);
   return negative === undefined ? value : value.negated();
 }
@@ -84,10 +95,18 @@ export function parseChineseCapital(text: string): Dec {
  * @category money
  */
 export function crossCheckCapital(figure: DecimalLike, capital: string): boolean {
+  const amount = decimalArgument(figure, "figure");
+  if (typeof capital !== "string")
+    refuse(
+      "capital",
+      "not-a-text",
+      `must be the amount in Chinese capitals (大写) to check; got ${describeValue(capital)}`,
+      `应为待核对的大写金额文本;实际为 ${describeValueZh(capital)}`,
+    );
   try {
-    return parseChineseCapital(capital).eq(dec(figure));
+    return parseChineseCapital(capital).eq(amount);
   } catch (error) {
-    if (error instanceof RangeError) return false;
+    if (isInvalidInputError(error)) return false;
     throw error;
   }
 }
@@ -116,10 +135,10 @@ function readTerms(text: string, original: string): Term[] {
       groupStart = terms.length;
       if (char === "亿") yiStart = terms.length;
     } else {
-      throw notCapital(original, `"${char}" cannot stand there`);
+      throw notCapital(original, `"${char}" cannot stand there`, `"${char}" 不能出现在此处`);
     }
   }
-  if (zero) throw notCapital(original, "零 stands where no zero is");
+  if (zero) throw notCapital(original, ...ZERO_WITHOUT_ZERO);
   terms.forEach((term, index) => checkZero(terms[index - 1], term, original));
   return terms;
 }
@@ -128,17 +147,27 @@ function readTerms(text: string, original: string): Term[] {
 // a group before a non-zero top digit of the next group may take one 零 or none (PBOC rule on 万/元).
 function checkZero(previous: Term | undefined, term: Term, original: string): void {
   if (previous === undefined) {
-    if (term.place > HIGHEST_PLACE) throw notCapital(original, "the amount is 10^16 or more");
+    if (term.place > HIGHEST_PLACE) throw notCapital(original, "the amount is 10^16 or more", "金额达到或超过 10^16");
     return;
   }
-  if (term.place >= previous.place) throw notCapital(original, "its places are out of order");
+  if (term.place >= previous.place) throw notCapital(original, "its places are out of order", "数位顺序不正确");
   const gap = previous.place - term.place - 1;
   const groupsApart = Math.floor(previous.place / 4) - Math.floor(term.place / 4);
   const required = gap > 0 && ((term.place + 1) % 4 !== 0 || groupsApart >= 2);
   if (term.zeroBefore ? gap === 0 : required)
-    throw notCapital(original, term.zeroBefore ? "零 stands where no zero is" : "a 零 is missing");
+    throw notCapital(original, ...(term.zeroBefore ? ZERO_WITHOUT_ZERO : ZERO_MISSING));
 }
 
-function notCapital(text: string, reason: string): RangeError {
-  return new RangeError(`${JSON.stringify(text)} is not an amount in Chinese capitals (大写): ${reason}`);
+const ZERO_WITHOUT_ZERO: readonly [string, string] = ["零 stands where no zero is", "此处没有零,不应写零"];
+const ZERO_MISSING: readonly [string, string] = ["a 零 is missing", "缺少零"];
+
+function notCapital(text: string, reason: string, reasonZh: string): InvalidInputError {
+  return new InvalidInputError([
+    {
+      path: "text",
+      code: "not-capitals",
+      message: `${echo(text)} is not an amount in Chinese capitals (大写): ${reason}`,
+      zh: `${echo(text)} 不是规范的大写金额:${reasonZh}`,
+    },
+  ]);
 }

@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { deepFreeze } from "../freeze.js";
 
 /**
  * The one decimal constructor of exitfund — the ONLY import of decimal.js in the package.
@@ -29,7 +30,7 @@ export function dec(value: DecimalLike | number): Dec {
   return value instanceof Dec ? value : new Dec(value);
 }
 
-export const ZERO = new Dec(0);
+export const ZERO = deepFreeze(new Dec(0));
 
 /** Rounding modes of the rule-set contract. */
 export type RoundingMode = "half-up" | "half-even" | "down";
@@ -40,7 +41,7 @@ export interface Rounding {
   readonly mode: RoundingMode;
 }
 
-export const DEFAULT_ROUNDING: Rounding = { scale: 2, mode: "half-up" };
+export const DEFAULT_ROUNDING: Rounding = Object.freeze({ scale: 2, mode: "half-up" });
 
 /** decimal.js rounding constant for a contract mode (half-up is away from zero on ties, like Excel's ROUND). */
 export function decimalRounding(mode: RoundingMode): Decimal.Rounding {

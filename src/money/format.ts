@@ -1,4 +1,7 @@
-import { dec, type DecimalLike } from "./decimal.js";
+import { COUNT_OPTION, optionsArgument, refuse } from "../errors/arguments.js";
+import { describeValue, describeValueZh } from "../errors/echo.js";
+import type { DecimalLike } from "./decimal.js";
+import { decimalArgument } from "./parse.js";
 import { toMoneyString } from "./round.js";
 
 const TEN_THOUSAND = 10_000;
@@ -16,7 +19,8 @@ const TEN_THOUSAND = 10_000;
  * @category money
  */
 export function formatYuan(value: DecimalLike, options: { readonly scale?: number } = {}): string {
-  const amount = formatAmount(value, options.scale ?? 2);
+  const { scale } = optionsArgument(options, "options", { scale: COUNT_OPTION }) as { readonly scale?: number };
+  const amount = formatAmount(value, scale ?? 2);
   return amount.startsWith("-") ? `-¥${amount.slice(1)}` : `¥${amount}`;
 }
 
@@ -28,6 +32,13 @@ export function formatYuan(value: DecimalLike, options: { readonly scale?: numbe
  * @category money
  */
 export function formatAmount(value: DecimalLike, scale = 2): string {
+  if (!Number.isSafeInteger(scale) || scale < 0 || scale > 20)
+    refuse(
+      "scale",
+      "not-a-whole-number",
+      `must be a whole number of decimals from 0 to 20; got ${describeValue(scale)}`,
+      `小数位数应为 0 至 20 的整数;实际为 ${describeValueZh(scale)}`,
+    );
   const [whole = "", fraction] = toMoneyString(value, { scale, mode: "half-up" }).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");
   return fraction === undefined ? grouped : `${grouped}.${fraction}`;
@@ -45,5 +56,8 @@ export function formatAmount(value: DecimalLike, scale = 2): string {
  * @category money
  */
 export function formatWan(value: DecimalLike, options: { readonly decimals?: number } = {}): string {
-  return `${formatAmount(dec(value).dividedBy(TEN_THOUSAND), options.decimals ?? 2)}万元`;
+  const { decimals } = optionsArgument(options, "options", { decimals: COUNT_OPTION }) as {
+    readonly decimals?: number;
+  };
+  return `${formatAmount(decimalArgument(value, "value").dividedBy(TEN_THOUSAND), decimals ?? 2)}万元`;
 }

@@ -1,5 +1,6 @@
-import { echo } from "../errors/echo.js";
-import { dec, type Dec } from "./decimal.js";
+import { BOOLEAN_OPTION, oneOfOption, optionsArgument, refuse as refuseArgument } from "../errors/arguments.js";
+import { describeValue, describeValueZh, echo } from "../errors/echo.js";
+import { Dec, dec } from "./decimal.js";
 
 /** The outcome of {@link checkDecimal}: the canonical decimal string, or why the input was refused. */
 export type ParseResult = { ok: true; value: string } | { ok: false; message: string };
@@ -47,7 +48,12 @@ const EXPECTED = {
  * @category money
  */
 export function checkDecimal(input: unknown, options: CheckDecimalOptions = {}): ParseResult {
-  const expected = EXPECTED[options.what ?? "money"];
+  return decimalCheck(input, optionsArgument(options, "options", CHECK_OPTIONS) as CheckDecimalOptions);
+}
+
+/** {@link checkDecimal} with options the library built (unchecked: the schemas call it for every amount). */
+export function decimalCheck(input: unknown, checked: CheckDecimalOptions): ParseResult {
+  const expected = EXPECTED[checked.what ?? "money"];
   if (typeof input === "number") {
     const text = String(input);
     if (!Number.isFinite(input) || !DECIMAL.test(text) || significantDigits(text) > MAX_NUMBER_DIGITS) {
@@ -55,7 +61,7 @@ export function checkDecimal(input: unknown, options: CheckDecimalOptions = {}):
         `${expected}; a JSON number is accepted only when it has at most ${MAX_NUMBER_DIGITS} significant digits and no exponent, got the number ${text}`,
       );
     }
-    return checkSign(text, `the number ${text}`, options);
+    return checkSign(text, `the number ${text}`, checked);
   }
   if (typeof input !== "string" || !DECIMAL.test(input)) return refuse(`${expected}; got ${describe(input)}`);
   const digits = writtenDigits(input);
@@ -63,13 +69,62 @@ export function checkDecimal(input: unknown, options: CheckDecimalOptions = {}):
     return refuse(
       `has ${digits} digits; at most ${MAX_AMOUNT_DIGITS} are computed exactly (no real amount needs more: check the value); got ${describe(input)}`,
     );
-  return checkSign(input, describe(input), options);
+  return checkSign(input, describe(input), checked);
+}
+
+const CHECK_OPTIONS = Object.freeze({ allowNegative: BOOLEAN_OPTION, what: oneOfOption(["money", "quantity"]) });
+
+/**
+ * The most digits a decimal string given to a money helper (or as an outcome's amount) may have: every
+ * operation on it stays exact at the kernel's 60 significant digits, with room for the sums of a city.
+ */
+export const MAX_HELPER_DIGITS = 50;
+
+/**
+ * A decimal given to a money helper, as the library's decimal: a decimal of the library's (or of decimal.js),
+ * finite, or a decimal string (`-?(0|[1-9]\d*)(\.\d+)?`, at most {@link MAX_HELPER_DIGITS} digits). A JS number
+ * is never taken as an amount: it may have lost digits already (0.1 + 0.2 is 0.30000000000000004).
+ *
+ * @throws InvalidInputError naming `path`, what was given and what is accepted.
+ */
+export function decimalArgument(value: unknown, path: string, options: { readonly allowNegative?: boolean } = {}): Dec {
+  const decimal = toDecimal(value, options.allowNegative !== false);
+  if (decimal !== undefined) return decimal;
+  const negative = options.allowNegative !== false;
+  return refuseArgument(
+    path,
+    typeof value === "number" ? "number-not-decimal" : "not-a-decimal",
+    decimalRefusal(value, negative),
+    `应为十进制数字文本${negative ? "" : "(不得为负)"},如 "1250.50",或 exitfund 的十进制数;不接受 JS 数字(可能已丢失位数);实际为 ${describeValueZh(value)}`,
+  );
+}
+
+/** {@link decimalArgument}'s value, or undefined where it would refuse. */
+export function toDecimal(value: unknown, allowNegative = true): Dec | undefined {
+  let decimal: Dec | undefined;
+  if (value instanceof Dec) decimal = value;
+  else if (Dec.isDecimal(value)) decimal = new Dec(value as Dec);
+  else if (typeof value === "string" && DECIMAL.test(value) && writtenDigits(value) <= MAX_HELPER_DIGITS)
+    decimal = dec(value);
+  return decimal !== undefined && decimal.isFinite() && (allowNegative || !decimal.isNegative()) ? decimal : undefined;
+}
+
+/** What a money helper accepts, in English, and why a value was refused (a JS number, too many digits). */
+export function decimalRefusal(value: unknown, allowNegative = true): string {
+  const sign = allowNegative ? "" : " ≥ 0";
+  const why =
+    typeof value === "number"
+      ? `, never a JS number (it may have lost digits already: 0.1 + 0.2 is 0.30000000000000004); write it as a string`
+      : typeof value === "string" && DECIMAL.test(value) && writtenDigits(value) > MAX_HELPER_DIGITS
+        ? `; it has ${writtenDigits(value)} digits, more than the ${MAX_HELPER_DIGITS} computed exactly`
+        : "";
+  return `must be a decimal${sign} written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund${why}; got ${describeValue(value)}`;
 }
 
 /**
  * 金额解析 · money parse — the decimal value of a money input (yuan).
  *
- * @throws RangeError with the {@link checkDecimal} message; the caller wraps it in its input error.
+ * @throws InvalidInputError at `value` with the {@link checkDecimal} message.
  * @example
  * parseMoney("1250.50"); // Dec 1250.5
  * parseMoney("-12.00", { allowNegative: true }); // Dec -12
@@ -82,7 +137,7 @@ export function parseMoney(input: unknown, options: { readonly allowNegative?: b
 /**
  * 数量解析 · quantity parse — the decimal value of an area, length or weight (never negative).
  *
- * @throws RangeError with the {@link checkDecimal} message.
+ * @throws InvalidInputError at `value` with the {@link checkDecimal} message.
  * @example
  * parseQuantity("120.5"); // Dec 120.5
  * @category money
@@ -120,6 +175,6 @@ function refuse(message: string): ParseResult {
 }
 
 function unwrap(result: ParseResult): Dec {
-  if (!result.ok) throw new RangeError(result.message);
+  if (!result.ok) return refuseArgument("value", "not-a-decimal", result.message, `应为十进制数字文本,如 "1250.50"`);
   return dec(result.value);
 }

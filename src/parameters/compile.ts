@@ -1,3 +1,4 @@
+import { deepFreeze } from "../freeze.js";
 import { dec, type Dec } from "../money/decimal.js";
 import { DECIMAL } from "../money/parse.js";
 import { isIsoDate } from "../schemas/scalars.js";
@@ -37,7 +38,7 @@ export function compileValue(kind: ParameterKind, json: ParameterValueJson): Com
 }
 
 function ok(value: unknown): Compiled {
-  return { ok: true, value: Object.freeze(value) };
+  return { ok: true, value: deepFreeze(value) };
 }
 function fail(message: string): Compiled {
   return { ok: false, message };

@@ -1,6 +1,7 @@
 import type { Rounding } from "../money/decimal.js";
 import { Dec } from "../money/decimal.js";
 import { DECIMAL } from "../money/parse.js";
+import { loadedRuleSetArgument } from "./load.js";
 import { compiledParameter } from "./lookup.js";
 import type { Status } from "./status.js";
 import type { CompiledValue, ParameterValueJson, RuleSet, SourceJson } from "./types.js";
@@ -80,6 +81,8 @@ const SOURCE_FIELDS = ["title", "issuedOn", "url", "status"] as const;
  * @category parameters
  */
 export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetDiff {
+  loadedRuleSetArgument(a, "a");
+  loadedRuleSetArgument(b, "b");
   const names = [...new Set([...Object.keys(a.toJSON().parameters), ...Object.keys(b.toJSON().parameters)])].sort();
   const parameters = names.flatMap((name) => {
     const diff = diffParameter(name, a, b);

@@ -1,3 +1,5 @@
+import { refuse } from "../errors/arguments.js";
+import { describeValue, describeValueZh } from "../errors/echo.js";
 import { echo, knownList } from "../errors/echo.js";
 import { RuleSetError, type InputIssue } from "../errors/index.js";
 import { deepFreeze } from "../freeze.js";
@@ -74,7 +76,11 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
       ),
     );
   const resolved = forProgramme(resolveChain(json, options, issues, new Set([json.id])), json, options);
-  const compiled = compile(resolved, options, issues);
+  // When `extends` names nothing usable, what the base would give is not "missing": that one problem is listed.
+  const chainFailed = issues.some((one) => one.path === "extends" || one.path.startsWith("extends("));
+  const compileIssues: InputIssue[] = [];
+  const compiled = compile(resolved, options, compileIssues);
+  issues.push(...(chainFailed ? compileIssues.filter((one) => one.code !== "missing-parameter") : compileIssues));
   if (issues.length > 0)
     throw new RuleSetError(
       issues,
@@ -140,7 +146,7 @@ function makeRuleSet(resolved: RuleSetJson, extendsName: string | undefined, com
     rounding: Object.freeze({ ...(json.rounding ?? DEFAULT_ROUNDING) }),
     toJSON: () => json,
   };
-  Object.defineProperty(ruleSet, COMPILED, { value: compiled, enumerable: false });
+  Object.defineProperty(ruleSet, COMPILED, { value: deepFreeze(compiled), enumerable: false });
   return Object.freeze(ruleSet);
 }
 
@@ -206,6 +212,17 @@ export function isLoaded(value: unknown): value is RuleSet {
   );
 }
 
+/** `value` if it is a loaded rule set (`loadRuleSet(json)`, `ruleSets["tongzhou-2016"]`), or it is refused at `path`. */
+export function loadedRuleSetArgument(value: unknown, path: string): RuleSet {
+  if (isLoaded(value)) return value;
+  return refuse(
+    path,
+    "not-a-rule-set",
+    `must be a loaded rule set: loadRuleSet(json) or ruleSets["tongzhou-2016"]; got ${describeValue(value)}`,
+    `应为已加载的规则集:loadRuleSet(json) 或 ruleSets["tongzhou-2016"];实际为 ${describeValueZh(value)}`,
+  );
+}
+
 /** The problems of the parts of a structurally invalid rule set that do parse: each well-formed parameter, and the missing ones. */
 function lenientIssues(input: unknown, options: ResolveOptions): InputIssue[] {
   if (typeof input !== "object" || input === null) return [];
@@ -231,7 +248,9 @@ function lenientIssues(input: unknown, options: ResolveOptions): InputIssue[] {
         };
   const issues: InputIssue[] = [];
   compileParameters(forProgramme(merged, lenient, options), options, issues);
-  return issues;
+  return name !== undefined && baseJson === undefined
+    ? issues.filter((one) => one.code !== "missing-parameter")
+    : issues;
 }
 
 /** The child's parameters replace the base's whole; sources are merged by id and citations by rule (the child's win). */

@@ -1,7 +1,9 @@
 import { catalogueMarkdown } from "../parameters/doc.js";
+import { optionsArgument } from "../errors/arguments.js";
+import { loadedRuleSetArgument } from "../parameters/load.js";
 import type { RuleSet } from "../parameters/types.js";
 import { defaultProgramme } from "../rules/default.js";
-import type { Programme } from "../rules/programme.js";
+import { PROGRAMME_OPTION, type Programme } from "../rules/programme.js";
 
 /**
  * 规则集目录 · rule-set catalogue — a rule set as Markdown, one section per domain of the programme (default
@@ -10,7 +12,10 @@ import type { Programme } from "../rules/programme.js";
  * @category rule sets
  */
 export function ruleSetMarkdown(ruleSet: RuleSet, options: { readonly programme?: Programme } = {}): string {
-  const programme = options.programme ?? defaultProgramme;
+  loadedRuleSetArgument(ruleSet, "ruleSet");
+  const { programme = defaultProgramme } = optionsArgument(options, "options", { programme: PROGRAMME_OPTION }) as {
+    readonly programme?: Programme;
+  };
   return catalogueMarkdown(
     ruleSet,
     programme.domains.map((domain) => ({

@@ -1,11 +1,12 @@
-import { echo, knownList } from "../errors/echo.js";
+import { denseListArgument, isPlainObject, optionsArgument, refuse } from "../errors/arguments.js";
+import { describeValue, describeValueZh, echo, knownList } from "../errors/echo.js";
 import { InvalidInputError, RuleSetError } from "../errors/index.js";
 import { deepFreeze } from "../freeze.js";
 import { compiledParameter } from "../parameters/lookup.js";
 import { isLoaded, resolveRuleSet } from "../parameters/load.js";
 import type { RuleSet, RuleSetJson } from "../parameters/types.js";
 import { defaultProgramme } from "../rules/default.js";
-import type { Programme } from "../rules/programme.js";
+import { PROGRAMME_OPTION, type Programme } from "../rules/programme.js";
 import tongzhou2016Json from "./tongzhou-2016.json";
 
 /** The bundled rule sets as JSON, by id: what a user's rule set may `extends`. */
@@ -32,10 +33,36 @@ export interface LoadOptions {
  * @category rule sets
  */
 export function loadRuleSet(json: unknown, options: LoadOptions = {}): RuleSet {
+  const given = optionsArgument(options, "options", LOAD_OPTIONS) as LoadOptions;
+  if (!isPlainObject(json))
+    throw new RuleSetError([
+      {
+        path: "ruleSet",
+        code: "not-a-rule-set",
+        message: `must be rule-set JSON: an object { id, version, title, validFrom, sources, parameters, … }; got ${describeValue(json)}`,
+        zh: `应为规则集 JSON:对象 { id, version, title, validFrom, sources, parameters, … };实际为 ${describeValueZh(json)}`,
+      },
+    ]);
   const bases = new Map<string, RuleSet | RuleSetJson>();
-  for (const base of options.ruleSets ?? []) bases.set(isLoaded(base) ? base.id : String(base.id), base);
-  return loadWith(json, options.programme ?? defaultProgramme, (name) => bases.get(name));
+  const list = denseListArgument(given.ruleSets ?? [], "options.ruleSets", { en: "rule sets", zh: "规则集" });
+  list.forEach((base, index) => {
+    if (!isLoaded(base) && !isPlainObject(base))
+      refuse(
+        `options.ruleSets[${index}]`,
+        "not-a-rule-set",
+        `must be a loaded rule set or rule-set JSON; got ${describeValue(base)}`,
+        `应为已加载的规则集或规则集 JSON;实际为 ${describeValueZh(base)}`,
+      );
+    const id = (base as { id?: unknown }).id;
+    if (typeof id === "string") bases.set(id, base as RuleSet | RuleSetJson);
+  });
+  return loadWith(json, given.programme ?? defaultProgramme, (name) => bases.get(name));
 }
+
+const LOAD_OPTIONS = Object.freeze({
+  programme: PROGRAMME_OPTION,
+  ruleSets: Object.freeze({ accepts: "a list of rule sets", zh: "规则集的列表", test: Array.isArray }),
+});
 
 /**
  * Loads a rule set for `programme`, `base(name)` giving what its `extends` names besides the bundled ones (a file
@@ -78,7 +105,11 @@ export type RuleSetInput = RuleSet | string | object;
  * What a caller passed as a rule set, loaded for `programme` (default `tongzhou-2016`), and checked to value every
  * parameter the programme declares.
  */
-export function resolveRuleSetInput(input: RuleSetInput | undefined, programme: Programme = defaultProgramme): RuleSet {
+export function resolveRuleSetInput(
+  input: RuleSetInput | undefined,
+  programme: Programme = defaultProgramme,
+  path = "ruleSet",
+): RuleSet {
   let ruleSet: RuleSet;
   if (input === undefined) ruleSet = defaultRuleSet;
   else if (typeof input === "string") {
@@ -86,7 +117,7 @@ export function resolveRuleSetInput(input: RuleSetInput | undefined, programme: 
     if (found === undefined)
       throw new InvalidInputError([
         {
-          path: "ruleSet",
+          path,
           code: "unknown-rule-set",
           message: `no bundled rule set ${echo(input)}; known: ${knownList(bundled.keys())}`,
           zh: `没有内置规则集 ${echo(input)}`,
@@ -94,6 +125,13 @@ export function resolveRuleSetInput(input: RuleSetInput | undefined, programme: 
       ]);
     ruleSet = found;
   } else if (isLoaded(input)) ruleSet = input;
+  else if (typeof input !== "object" || input === null || Array.isArray(input))
+    refuse(
+      path,
+      "not-a-rule-set",
+      `must be a rule set: a loaded one, a bundled id such as "tongzhou-2016", or rule-set JSON; got ${describeValue(input)}`,
+      `应为规则集:已加载的规则集、内置规则集编号(如 tongzhou-2016)或规则集 JSON;实际为 ${describeValueZh(input)}`,
+    );
   else ruleSet = loadWith(input, programme);
   checkProgramme(ruleSet, programme);
   return ruleSet;

@@ -21,6 +21,18 @@ export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet
   const prefix = index === undefined ? [] : [index];
   const at = (path: string) =>
     index === undefined ? path : `[${index}]${path === "" || path.startsWith("[") ? "" : "."}${path}`;
+  if (input === undefined)
+    return {
+      ok: false,
+      issues: [
+        {
+          path: at(""),
+          code: "required",
+          message: "is required: a case goes here (an empty place in a list, or undefined, is no case)",
+          zh: "必须填写:此处应为一个案件(列表中的空位或 undefined 不是案件)",
+        },
+      ],
+    };
   if (typeof input !== "object" || input === null || Array.isArray(input))
     return {
       ok: false,

@@ -1,7 +1,9 @@
+import { listArgument, oneOfOption, optionsArgument, type OptionCheck } from "../errors/arguments.js";
+import { ExplainedOutcomeSchema, parseArgument } from "../schemas/outcome.js";
 import { renderExplanation, type ExplainTexts, type Lang } from "../trace/explain.js";
 import type { MessageCatalog, OutcomeBase } from "../trace/types.js";
 import { defaultProgramme } from "./default.js";
-import { catalogsOf, type Programme } from "./programme.js";
+import { catalogsOf, PROGRAMME_OPTION, type Programme } from "./programme.js";
 
 export type { Lang } from "../trace/explain.js";
 
@@ -23,6 +25,8 @@ export function explainTexts(programme: Programme, catalogs?: readonly MessageCa
  * parameters (value, date, status) behind it. The texts are the programme's (default `defaultProgramme`);
  * `catalogs` replaces its message catalogs.
  *
+ * @throws InvalidInputError when `outcome` is not an outcome (every missing or wrong field named, under `outcome`)
+ * or an option is unknown or of the wrong kind.
  * @example explain(compute(myCase), { lang: "zh" })
  * @category explain
  */
@@ -30,9 +34,19 @@ export function explain(
   outcome: OutcomeBase,
   options: { readonly lang?: Lang; readonly programme?: Programme; readonly catalogs?: readonly MessageCatalog[] } = {},
 ): string {
+  const given = optionsArgument(options, "options", EXPLAIN_OPTIONS) as typeof options;
+  if (given.catalogs !== undefined) listArgument(given.catalogs, "options.catalogs", CATALOGS);
+  const checked = parseArgument(ExplainedOutcomeSchema, outcome, ["outcome"]) as unknown as OutcomeBase;
   return renderExplanation(
-    outcome,
-    explainTexts(options.programme ?? defaultProgramme, options.catalogs),
-    options.lang ?? "en",
+    checked,
+    explainTexts(given.programme ?? defaultProgramme, given.catalogs),
+    given.lang ?? "en",
   );
 }
+
+const CATALOGS = Object.freeze({ en: "message catalogs", zh: "消息目录" });
+const EXPLAIN_OPTIONS: { readonly [option: string]: OptionCheck } = Object.freeze({
+  lang: oneOfOption(["zh", "en"]),
+  programme: PROGRAMME_OPTION,
+  catalogs: Object.freeze({ accepts: "a list of message catalogs", zh: "消息目录的列表", test: Array.isArray }),
+});

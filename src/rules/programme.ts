@@ -1,4 +1,5 @@
 import * as z from "zod";
+import type { OptionCheck } from "../errors/arguments.js";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { AnyParameter } from "../parameters/handles.js";
 import { FIELD_LABELS } from "../schemas/labels.js";
@@ -91,6 +92,13 @@ export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds)
 export function isProgramme(value: unknown): value is Programme {
   return typeof value === "object" && value !== null && (value as { [PROGRAMME]?: unknown })[PROGRAMME] === true;
 }
+
+/** The `programme` option of the functions that take one. */
+export const PROGRAMME_OPTION: OptionCheck = Object.freeze({
+  accepts: "a programme built with programme(...) from exitfund/rules",
+  zh: "用 exitfund/rules 的 programme(...) 组成的方案",
+  test: isProgramme,
+});
 
 function compileDomain(domain: AnyDomain): CompiledDomain {
   const object = z.strictObject({ kind: z.literal(domain.kind), ...domain.fields });

@@ -2,7 +2,7 @@
  * The Chinese label we publish for each contract field. Error messages quote it, JSON Schema carries
  * it as the description, and the CSV/XLSX readers accept it as a column header.
  */
-export const FIELD_LABELS: { readonly [field: string]: string } = {
+export const FIELD_LABELS: { readonly [field: string]: string } = Object.freeze({
   kind: "类型",
   id: "编号",
   name: "企业名称",
@@ -61,4 +61,4 @@ export const FIELD_LABELS: { readonly [field: string]: string } = {
   amount: "金额(元)",
   paidOn: "支付日期",
   voucher: "凭证号",
-};
+});

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { echo } from "../errors/echo.js";
-import { checkDecimal } from "../money/parse.js";
+import { decimalCheck } from "../money/parse.js";
 
 /** True for a real calendar date written `YYYY-MM-DD` (2016-02-30 is not one). */
 export function isIsoDate(text: string): boolean {
@@ -32,7 +32,7 @@ function decimalSchema(options: { allowNegative: boolean; what: "money" | "quant
           : `must be a quantity written as a decimal string, e.g. "120.5"; got ${show(issue.input)}`,
     })
     .transform((input, ctx) => {
-      const result = checkDecimal(input, { allowNegative: options.allowNegative, what: options.what });
+      const result = decimalCheck(input, { allowNegative: options.allowNegative, what: options.what });
       if (!result.ok) {
         ctx.issues.push({ code: "custom", message: result.message, input });
         return z.NEVER;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allocate, allocateWithLog } from "../../src/money/allocate.js";
+import { InvalidInputError } from "../../src/errors/index.js";
 
 const strings = (parts: readonly { toFixed(scale: number): string }[], scale = 2) =>
   parts.map((part) => part.toFixed(scale));
@@ -118,7 +119,7 @@ describe("allocate by largest remainder", () => {
     { name: "a negative weight", run: () => allocate("100.00", ["1", "-1"]) },
     { name: "no weights for a non-zero total", run: () => allocate("100.00", []) },
     { name: "a negative scale", run: () => allocate("100", ["1"], { scale: -1, mode: "half-up" }) },
-  ])("throws a RangeError for $name", ({ run }) => {
-    expect(run).toThrow(RangeError);
+  ])("throws InvalidInputError for $name", ({ run }) => {
+    expect(run).toThrow(InvalidInputError);
   });
 });

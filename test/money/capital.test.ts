@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toChineseCapital } from "../../src/money/capital.js";
+import { InvalidInputError } from "../../src/errors/index.js";
 
 describe("toChineseCapital writes the canonical 大写", () => {
   it.each([
@@ -87,7 +88,7 @@ describe("toChineseCapital writes the canonical 大写", () => {
     { name: "1.005 (three decimals: round it first)", value: "1.005" },
     { name: "10^16 (too large)", value: "10000000000000000" },
     { name: "-10^16 (too large)", value: "-10000000000000000" },
-  ])("throws a RangeError for $name", ({ value }) => {
-    expect(() => toChineseCapital(value)).toThrow(RangeError);
+  ])("throws InvalidInputError for $name", ({ value }) => {
+    expect(() => toChineseCapital(value)).toThrow(InvalidInputError);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { crossCheckCapital, parseChineseCapital } from "../../src/money/capital.js";
+import { InvalidInputError } from "../../src/errors/index.js";
 
 describe("parseChineseCapital reads the canonical form and every accepted variant", () => {
   it.each([
@@ -67,8 +68,8 @@ describe("parseChineseCapital reads the canonical form and every accepted varian
     { name: "10^16: 壹亿亿元整", text: "壹亿亿元整" },
     { name: "a bare 拾 inside the amount: 壹万拾元整", text: "壹万拾元整" },
     { name: "text after the amount", text: "壹拾元整。" },
-  ])("throws a RangeError for $name", ({ text }) => {
-    expect(() => parseChineseCapital(text)).toThrow(RangeError);
+  ])("throws InvalidInputError for $name", ({ text }) => {
+    expect(() => parseChineseCapital(text)).toThrow(InvalidInputError);
   });
 });
 

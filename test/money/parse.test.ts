@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkDecimal, parseMoney, parseQuantity } from "../../src/money/parse.js";
+import { InvalidInputError } from "../../src/errors/index.js";
 
 describe("checkDecimal accepts decimal strings and short JSON numbers", () => {
   it.each([
@@ -92,7 +93,7 @@ describe("parseMoney and parseQuantity", () => {
     { name: 'money "-12.00" without allowNegative', parse: () => parseMoney("-12.00") },
     { name: 'quantity "-3"', parse: () => parseQuantity("-3") },
     { name: "quantity 1e21", parse: () => parseQuantity(1e21) },
-  ])("throws a RangeError for $name", ({ parse }) => {
-    expect(parse).toThrow(RangeError);
+  ])("throws InvalidInputError for $name", ({ parse }) => {
+    expect(parse).toThrow(InvalidInputError);
   });
 });

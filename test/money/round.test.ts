@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Rounding } from "../../src/money/decimal.js";
 import { roundMoney, toMoneyString } from "../../src/money/round.js";
+import { InvalidInputError } from "../../src/errors/index.js";
 
 const halfUp = (scale: number): Rounding => ({ scale, mode: "half-up" });
 const halfEven = (scale: number): Rounding => ({ scale, mode: "half-even" });
@@ -51,8 +52,8 @@ describe("roundMoney", () => {
     { name: "scale 1.5", rounding: { scale: 1.5, mode: "half-up" } },
     { name: "scale NaN", rounding: { scale: Number.NaN, mode: "half-up" } },
     { name: 'mode "ceiling"', rounding: { scale: 2, mode: "ceiling" } },
-  ])("throws a RangeError for $name", ({ rounding }) => {
-    expect(() => roundMoney("1", rounding as Rounding)).toThrow(RangeError);
+  ])("throws InvalidInputError for $name", ({ rounding }) => {
+    expect(() => roundMoney("1", rounding as Rounding)).toThrow(InvalidInputError);
   });
 });
 

@@ -1,4 +1,4 @@
-import { assertInvariant } from "../../errors/index.js";
+import { assertInvariant, isInvalidInputError } from "../../errors/index.js";
 import { toChineseCapital } from "../../money/capital.js";
 import { UNIT_LABELS, STRUCTURE_TYPE_LABELS, clearanceMessage } from "../../rules/land-clearing-fee/index.js";
 import type { ClearanceDetail } from "../../rules/land-clearing-fee/index.js";
@@ -112,7 +112,7 @@ export function capitalOf(amount: string): string {
   try {
     return toChineseCapital(amount, { prefix: "人民币" });
   } catch (error) {
-    if (error instanceof RangeError) return `—（${amount} 无法写成大写：${error.message}）`;
+    if (isInvalidInputError(error)) return `—（${amount} 无法写成大写：${error.issues[0]?.zh ?? error.message}）`;
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../freeze.js";
 import { ENTERPRISE_EXIT_FIELDS, finishEnterpriseExit, type EnterpriseExit } from "../../schemas/cases.js";
 import type { OutcomeBase } from "../../trace/types.js";
 import {
@@ -68,7 +69,7 @@ export const enterpriseExit: Domain<"enterprise-exit", EnterpriseExit, Enterpris
   budgetLines: TRACKS,
   budgetLine: (outcome) => outcome.track ?? "none",
 };
-Object.freeze(enterpriseExit);
+deepFreeze(enterpriseExit);
 
 export { blocking, blockingReasons, clearedReasons, wholeExitFindings } from "./blocking.js";
 export { exitDeadline, type Deadline, type DeadlineBasis } from "./deadline.js";

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../freeze.js";
 import { STRUCTURE_CLEARANCE_FIELDS, finishStructureClearance, type StructureClearance } from "../../schemas/cases.js";
 import type { OutcomeBase } from "../../trace/types.js";
 import type { Domain } from "../domain.js";
@@ -43,7 +44,7 @@ export const structureClearance: Domain<
   budgetLines: ["structure-clearance"],
   budgetLine: () => "structure-clearance",
 };
-Object.freeze(structureClearance);
+deepFreeze(structureClearance);
 
 export { checkDeclaration } from "./checkDeclaration.js";
 export { declaredFee } from "./declaredFee.js";

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../freeze.js";
 import { TOWNSHIP_TRANSFER_FIELDS, finishTownshipTransfer, type TownshipTransfer } from "../../schemas/cases.js";
 import type { OutcomeBase } from "../../trace/types.js";
 import type { Domain } from "../domain.js";
@@ -47,7 +48,7 @@ export const townshipTransfer: Domain<
   budgetLines: ["township-transfer"],
   budgetLine: () => "township-transfer",
 };
-Object.freeze(townshipTransfer);
+deepFreeze(townshipTransfer);
 
 export { crossCheckTransfer } from "./crossCheck.js";
 export { enterpriseLostCapacity, type EnterpriseRow, type LostCapacity } from "./lostCapacity.js";

@@ -1,3 +1,4 @@
+import { deepFreeze } from "../../freeze.js";
 import {
   VILLAGE_COMPENSATION_FIELDS,
   finishVillageCompensation,
@@ -45,7 +46,7 @@ export const villageCompensation: Domain<
   budgetLines: ["village-compensation"],
   budgetLine: () => "village-compensation",
 };
-Object.freeze(villageCompensation);
+deepFreeze(villageCompensation);
 
 export {
   compensateLeases,
