@@ -28,36 +28,6 @@ function freezeWalk(value: unknown, seen: WeakSet<object>): void {
   }
 }
 
-/**
- * A deep-frozen copy of plain data (objects and arrays copied, key by key, a `__proto__` key kept as a key);
- * functions, zod schemas and class instances are kept as they are (class instances frozen), so what a caller
- * built and passed in stays theirs and unfrozen, and the copy cannot change under us.
- */
-export function frozenCopy<T>(value: T): T {
-  return copyWalk(value, new Map()) as T;
-}
-
-function copyWalk(value: unknown, seen: Map<object, unknown>): unknown {
-  if (typeof value !== "object" || value === null || isSchema(value)) return value;
-  const known = seen.get(value);
-  if (known !== undefined) return known;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (!Array.isArray(value) && prototype !== Object.prototype && prototype !== null) {
-    seen.set(value, value);
-    return deepFreeze(value);
-  }
-  const copy = (Array.isArray(value) ? [] : Object.create(prototype as object | null)) as { [key: string]: unknown };
-  seen.set(value, copy);
-  for (const key of Object.keys(value))
-    Object.defineProperty(copy, key, {
-      value: copyWalk((value as { [key: string]: unknown })[key], seen),
-      enumerable: true,
-      writable: true,
-      configurable: true,
-    });
-  return Object.freeze(copy);
-}
-
 /** Sets `record[key]`, a `__proto__` key included (as an own key, never as the prototype). */
 export function setOwn<V>(record: { [key: string]: V }, key: string, value: V): void {
   if (key === "__proto__")

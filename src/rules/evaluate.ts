@@ -19,8 +19,13 @@ export type ParsedCase =
  */
 export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet, index?: number): ParsedCase {
   const prefix = index === undefined ? [] : [index];
+  // The whole value of one case is `case` (a field needs a path to be named), of a batch's case `[3]`.
   const at = (path: string) =>
-    index === undefined ? path : `[${index}]${path === "" || path.startsWith("[") ? "" : "."}${path}`;
+    index === undefined
+      ? path === ""
+        ? "case"
+        : path
+      : `[${index}]${path === "" || path.startsWith("[") ? "" : "."}${path}`;
   if (input === undefined)
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import { setOwn } from "../freeze.js";
 import { type Dec, type Rounding, ZERO } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import type { Amounts, Finding, Json, MessageCatalog, ParamUse, Reason, TraceStep } from "./types.js";
@@ -30,7 +31,8 @@ function plainRecord(record: { readonly [key: string]: unknown }): { [key: strin
   const out: { [key: string]: Json } = {};
   for (const key of Object.keys(record)) {
     const inner = record[key];
-    if (inner !== undefined) out[key] = toJson(inner);
+    // A key of the data (a township, a structure type) is a key: `__proto__` too, never the prototype.
+    if (inner !== undefined) setOwn(out, key, toJson(inner));
   }
   return out;
 }

@@ -25,7 +25,7 @@ function text(data: Data, key: string): string {
 
 function label(labels: Labels, data: Data, key: string, lang: "en" | "zh"): string {
   const value = text(data, key);
-  return labels[value]?.[lang] ?? value;
+  return (Object.hasOwn(labels, value) ? labels[value]?.[lang] : undefined) ?? value;
 }
 
 /** A decimal string with thousands separators, every decimal kept (at least two): messages quote exact figures. */
