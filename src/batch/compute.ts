@@ -179,7 +179,8 @@ export function compute(cases: unknown, options?: RuleSetInput | ComputeOptions)
     throw new InvalidInputError(
       document.errors.map(({ index: _index, id: _id, ...issue }) => ({
         ...issue,
-        path: single ? issue.path.replace(/^\[0\]\.?/, "") : issue.path,
+        // One case's own issues are at its fields; one about the whole value is at `case` (a path is never empty).
+        path: single ? issue.path.replace(/^\[0\]\.?/, "") || "case" : issue.path,
       })),
     );
   }
