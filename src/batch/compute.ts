@@ -23,6 +23,8 @@ import { computeCase, parseCase as parseCaseOf } from "../rules/evaluate.js";
 import { PROGRAMME_OPTION, type CompiledDomain, type OutcomeOf, type Programme } from "../rules/programme.js";
 import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { Amounts, OutcomeBase } from "../trace/types.js";
+import type { FastCase, FastKernel } from "../rules/fast.js";
+import { unitTotals } from "./totals.js";
 
 export type { RuleSetInput } from "../rule-sets/index.js";
 
@@ -214,54 +216,130 @@ export function computeBatch(
   const options = optionsOf(given, extra);
   const { ruleSet, programme, trace } = resolveOptions(options);
   const errors: CaseError[] = [];
-  const valid: { index: number; facts: CaseFacts; entry: CompiledDomain }[] = [];
+  const valid: Evaluated[] = [];
   const firstIndexOfId = new Map<string, number>();
+  const fastKernel = trace ? undefined : kernels(programme, ruleSet);
   // A loop over every index, so a hole of a sparse array is a missing case, not skipped.
   for (let index = 0; index < list.length; index += 1) {
     const input = list[index];
-    const parsed = parseCaseOf(programme, input, ruleSet, index);
     const id = idOf(input);
+    let first: number | undefined;
     if (id !== undefined) {
-      const first = firstIndexOfId.get(id);
+      first = firstIndexOfId.get(id);
       if (first !== undefined) errors.push({ index, id, ...duplicateIdIssue(id, `[${index}].id`, `[${first}]`) });
       else firstIndexOfId.set(id, index);
     }
+    const fast = fastKernel?.(input);
+    const done = fast?.kernel.run(input, true);
+    if (fast !== undefined && done !== undefined) {
+      if (first === undefined) valid.push({ index, entry: fast.entry, input, fast: done });
+      continue;
+    }
+    const parsed = parseCaseOf(programme, input, ruleSet, index);
     if (!parsed.ok)
       errors.push(...parsed.issues.map((issue) => ({ index, ...(id === undefined ? {} : { id }), ...issue })));
     else if (firstIndexOfId.get(parsed.value.id) === index)
-      valid.push({ index, facts: parsed.value, entry: parsed.entry });
+      valid.push({ index, entry: parsed.entry, input, facts: parsed.value });
   }
-  const computed: { facts: CaseFacts; entry: CompiledDomain; outcome: OutcomeBase }[] = [];
-  for (const { index, facts, entry } of valid) {
+  const computed: Computed[] = [];
+  for (const one of valid) {
     if (options.onProgress !== undefined && computed.length % PROGRESS_EVERY === 0)
       options.onProgress(computed.length, valid.length);
+    if (one.fast !== undefined) {
+      computed.push({ ...one, outcome: one.fast.outcome as OutcomeBase });
+      continue;
+    }
     try {
-      computed.push({ facts, entry, outcome: computeCase(entry, facts, ruleSet, trace) });
+      computed.push({ ...one, outcome: computeCase(one.entry, one.facts, ruleSet, trace) });
     } catch (error) {
-      for (const issue of computeProblems(entry, error, ruleSet))
-        errors.push({ index, id: facts.id, ...issue, path: batchPath(index, issue.path) });
+      for (const issue of computeProblems(one.entry, error, ruleSet))
+        errors.push({ index: one.index, id: one.facts.id, ...issue, path: batchPath(one.index, issue.path) });
     }
   }
   options.onProgress?.(computed.length, valid.length);
   errors.sort((a, b) => a.index - b.index);
-  const results = errors.length > 0 && options.skipInvalid !== true ? [] : crossChecked(computed, ruleSet);
+  const keep = errors.length === 0 || options.skipInvalid === true;
+  const results = keep ? crossChecked(computed, ruleSet) : [];
+  const totals = unitTotals(ruleSet.rounding);
+  results.forEach((outcome, index) => {
+    const fast = (computed[index] as Computed).fast;
+    if (fast !== undefined) totals.add(fast.township, fast.municipal, fast.district);
+    else totals.addAmounts(outcome.township, outcome.amounts);
+  });
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     results,
-    totals: totalsOf(results, ruleSet.rounding),
+    totals: totals.totals(),
     errors,
   };
 }
 
+/** A valid case of a batch: computed by the fast path (`fast`), or parsed for the reference path (`facts`). */
+type Evaluated =
+  | {
+      readonly index: number;
+      readonly entry: CompiledDomain;
+      readonly input: unknown;
+      readonly fast: FastCase;
+      readonly facts?: undefined;
+    }
+  | {
+      readonly index: number;
+      readonly entry: CompiledDomain;
+      readonly input: unknown;
+      readonly facts: CaseFacts;
+      readonly fast?: undefined;
+    };
+
+/** A computed case of a batch. */
+type Computed = Evaluated & { readonly outcome: OutcomeBase };
+
+/** A case's domain and the fast kernel that computes it. */
+export interface FastEntry {
+  readonly entry: CompiledDomain;
+  readonly kernel: FastKernel;
+}
+
+/**
+ * The fast kernel of each case's domain for a rule set (by the case's kind), or undefined when its domain has
+ * none: the reference path computes it.
+ */
+export function kernels(programme: Programme, ruleSet: RuleSet): (input: unknown) => FastEntry | undefined {
+  const byKind = new Map<string, FastEntry | null>();
+  return (input) => {
+    if (typeof input !== "object" || input === null) return undefined;
+    const kind = (input as { kind?: unknown }).kind;
+    if (typeof kind !== "string") return undefined;
+    let found = byKind.get(kind);
+    if (found === undefined) {
+      const entry = programme.entry(kind);
+      const kernel = entry?.kernel(ruleSet);
+      found = entry === undefined || kernel === undefined ? null : { entry, kernel };
+      byKind.set(kind, found);
+    }
+    return found ?? undefined;
+  };
+}
+
+/** The facts of a case the fast path computed, as its schema gives them (only cross-checks need them). */
+export function factsOf(entry: CompiledDomain, input: unknown): CaseFacts {
+  return entry.schema.parse(input) as CaseFacts;
+}
+
 /** The outcomes, each with the findings of its domain's cross-check against the other valid cases of the batch. */
-function crossChecked(
-  computed: readonly { facts: CaseFacts; entry: CompiledDomain; outcome: OutcomeBase }[],
-  ruleSet: RuleSet,
-): OutcomeBase[] {
+function crossChecked(computed: readonly Computed[], ruleSet: RuleSet): OutcomeBase[] {
   if (!computed.some(({ entry }) => entry.domain.crossCheck !== undefined)) return computed.map((c) => c.outcome);
-  const byId = new Map(computed.map(({ facts }) => [facts.id, facts]));
-  return computed.map(({ facts, entry, outcome }) =>
-    withCrossCheck(entry, facts, outcome, (id) => byId.get(id), ruleSet),
+  const byId = new Map<string, { one: Computed; facts?: CaseFacts }>(computed.map((one) => [one.outcome.id, { one }]));
+  const other = (id: string): CaseFacts | undefined => {
+    const found = byId.get(id);
+    if (found === undefined) return undefined;
+    found.facts ??= found.one.facts ?? factsOf(found.one.entry, found.one.input);
+    return found.facts;
+  };
+  return computed.map((one) =>
+    one.entry.domain.crossCheck === undefined
+      ? one.outcome
+      : withCrossCheck(one.entry, one.facts ?? factsOf(one.entry, one.input), one.outcome, other, ruleSet),
   );
 }
 

@@ -3,9 +3,10 @@ import type { RuleSet } from "../parameters/types.js";
 import { zodIssues } from "../schemas/issues.js";
 import { show } from "../schemas/scalars.js";
 import { amountsOf } from "../trace/build.js";
-import type { OutcomeBase } from "../trace/types.js";
+import type { Status } from "../parameters/status.js";
+import type { Amounts, Finding, OutcomeBase, Reason, TraceStep } from "../trace/types.js";
 import { createContext } from "./context.js";
-import type { CaseFacts } from "./domain.js";
+import type { AnyDomain, CaseFacts, Payment } from "./domain.js";
 import type { CompiledDomain, Programme } from "./programme.js";
 
 /** A parsed case with its domain, or every problem of the input. */
@@ -91,6 +92,32 @@ export function computeCase(entry: CompiledDomain, facts: CaseFacts, ruleSet: Ru
   const evaluation = createContext(ruleSet, domain.date(facts), trace);
   const paid = rule(facts, evaluation.ctx);
   const payment = paid.value;
+  return assembleOutcome(domain, facts, ruleSet, payment, {
+    amounts: amountsOf({ municipal: payment.municipal, district: payment.district }, ruleSet.rounding),
+    basis: evaluation.basis(),
+    reasons: paid.reasons,
+    findings: paid.findings,
+    trace: paid.steps,
+  });
+}
+
+/** What an outcome says beyond the payment: its amounts as shown, basis, reasons, findings and trace. */
+export interface OutcomeParts {
+  readonly amounts: Amounts;
+  readonly basis: Status;
+  readonly reasons: readonly Reason[];
+  readonly findings: readonly Finding[];
+  readonly trace: readonly TraceStep[];
+}
+
+/** The outcome every kind shares, from a case's payment: the one layout of both evaluators (reference and fast). */
+export function assembleOutcome(
+  domain: AnyDomain,
+  facts: CaseFacts,
+  ruleSet: RuleSet,
+  payment: Pick<Payment, "eligible" | "track" | "estimate" | "detail">,
+  parts: OutcomeParts,
+): OutcomeBase {
   return {
     id: facts.id,
     kind: domain.kind,
@@ -99,12 +126,12 @@ export function computeCase(entry: CompiledDomain, facts: CaseFacts, ruleSet: Ru
     eligible: payment.eligible,
     ...(payment.track === undefined ? {} : { track: payment.track }),
     payee: domain.payee(facts),
-    amounts: amountsOf({ municipal: payment.municipal, district: payment.district }, ruleSet.rounding),
+    amounts: parts.amounts,
     estimate: payment.estimate,
-    basis: evaluation.basis(),
-    reasons: paid.reasons,
-    findings: paid.findings,
+    basis: parts.basis,
+    reasons: parts.reasons,
+    findings: parts.findings,
     detail: payment.detail,
-    trace: paid.steps,
+    trace: parts.trace,
   };
 }

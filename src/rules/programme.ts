@@ -4,16 +4,20 @@ import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { AnyParameter } from "../parameters/handles.js";
 import { FIELD_LABELS } from "../schemas/labels.js";
 import type { MessageCatalog, OutcomeBase } from "../trace/types.js";
+import type { RuleSet } from "../parameters/types.js";
 import type { Rule } from "./algebra.js";
+import { kernelsOf, type FastKernel } from "./fast.js";
 import { mergeParameters, type AnyDomain, type CaseFacts, type DetailOf, type Payment } from "./domain.js";
 
 const PROGRAMME: unique symbol = Symbol.for("exitfund.Programme") as never;
 
-/** A domain ready to compute: its case schema and its payment rule, built once. */
+/** A domain ready to compute: its case schema and its payment rule, built once; its fast kernels when it has them. */
 export interface CompiledDomain {
   readonly domain: AnyDomain;
   readonly schema: z.ZodType;
   readonly rule: Rule<CaseFacts, Payment>;
+  /** The fast evaluator's kernel for a rule set, or undefined (then every case takes the reference path). */
+  kernel(ruleSet: RuleSet): FastKernel | undefined;
 }
 
 /**
@@ -102,10 +106,12 @@ export const PROGRAMME_OPTION: OptionCheck = Object.freeze({
 
 function compileDomain(domain: AnyDomain): CompiledDomain {
   const object = z.strictObject({ kind: z.literal(domain.kind), ...domain.fields });
+  const kernels = kernelsOf(domain);
   return Object.freeze({
     domain,
     schema: domain.finish === undefined ? object : domain.finish(object),
     rule: domain.payment(domain.parts) as Rule<CaseFacts, Payment>,
+    kernel: (ruleSet: RuleSet) => kernels?.(ruleSet),
   });
 }
 

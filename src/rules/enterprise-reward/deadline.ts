@@ -1,7 +1,8 @@
 import type { EnterpriseExit } from "../../schemas/cases.js";
 import { finding } from "../../trace/build.js";
 import type { DeadlineKey } from "../../vocabulary.js";
-import { chain, figure, of, type Rule } from "../algebra.js";
+import type { Finding } from "../../trace/types.js";
+import { chain, figure, of, type Context, type Rule } from "../algebra.js";
 import { enterpriseRewardMessages as messages } from "./messages.js";
 import { enterpriseExitParameters as p } from "./parameters.js";
 
@@ -43,11 +44,16 @@ const dueDate = figure(
  * @category enterprise-reward
  */
 export const exitDeadline: Rule<EnterpriseExit, Deadline> = (facts, ctx) =>
-  chain(dueDate(facts, ctx), (deadline) => {
-    // ISO dates compare as strings.
-    if (!(facts.exitCompletedOn > deadline.due)) return of(deadline);
-    const data = { exitCompletedOn: facts.exitCompletedOn, due: deadline.due, basis: deadline.basis };
-    return of(deadline, {
-      findings: [finding(messages, "after-deadline", data, { clause: ctx.cite("plan.exitDeadline") })],
-    });
-  });
+  chain(dueDate(facts, ctx), (deadline) => of(deadline, { findings: deadlineFindings(facts, deadline, ctx) }));
+
+/** The finding `after-deadline` when the exit was completed after the date it was due (none when on time). */
+export function deadlineFindings(
+  facts: Pick<EnterpriseExit, "exitCompletedOn">,
+  deadline: Deadline,
+  ctx: Context,
+): Finding[] {
+  // ISO dates compare as strings.
+  if (!(facts.exitCompletedOn > deadline.due)) return [];
+  const data = { exitCompletedOn: facts.exitCompletedOn, due: deadline.due, basis: deadline.basis };
+  return [finding(messages, "after-deadline", data, { clause: ctx.cite("plan.exitDeadline") })];
+}

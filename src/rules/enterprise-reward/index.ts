@@ -18,6 +18,7 @@ import { blocking } from "./blocking.js";
 import { exitDeadline } from "./deadline.js";
 import { districtSupplement } from "./districtSupplement.js";
 import { enterpriseReward, type EnterpriseExitParts, type EnterpriseRewardDetail } from "./enterpriseReward.js";
+import { enterpriseKernel } from "./fast.js";
 import { enterpriseRewardMessages } from "./messages.js";
 import { municipalRaw, municipalReward, municipalStandard } from "./municipal.js";
 import { enterpriseExitParameters } from "./parameters.js";
@@ -68,6 +69,7 @@ export const enterpriseExit: Domain<"enterprise-exit", EnterpriseExit, Enterpris
   tracks: TRACK_LABELS,
   budgetLines: TRACKS,
   budgetLine: (outcome) => outcome.track ?? "none",
+  fast: { covers: (domain) => domain === enterpriseExit, compile: enterpriseKernel },
 };
 deepFreeze(enterpriseExit);
 

@@ -5,7 +5,8 @@ import { applyScale } from "../../parameters/scale.js";
 import type { Scale } from "../../parameters/types.js";
 import type { EnterpriseExit } from "../../schemas/cases.js";
 import { reason } from "../../trace/build.js";
-import { all, asMoney, chain, figure, of, type Rule } from "../algebra.js";
+import type { Reason } from "../../trace/types.js";
+import { all, asMoney, chain, figure, of, type Context, type Rule } from "../algebra.js";
 import { enterpriseRewardMessages as messages } from "./messages.js";
 import { enterpriseExitParameters as p } from "./parameters.js";
 
@@ -124,16 +125,24 @@ export const smallEnterpriseReward: Rule<EnterpriseExit, SmallReward> = (facts, 
   chain(
     all({ tax: taxComponent(facts, ctx), employees: employeeComponent(facts, ctx), land: landComponent(facts, ctx) }),
     (components) =>
-      chain(cappedAmount({ ...facts, components }, ctx), ({ cap, amount, detail }) => {
-        const clause = ctx.cite("reward.small.amount");
-        const decisive = { track: "district-small", decisive: true } as const;
-        const reasons = [
-          reason(messages, "small-enterprise-reward", clause, { exitMode: facts.exitMode, cap }, decisive),
-        ];
-        if (detail.capApplied)
-          reasons.push(
-            reason(messages, "small-cap-applied", clause, { exitMode: facts.exitMode, sum: detail.sum, cap }, decisive),
-          );
-        return of({ amount, detail }, { reasons });
-      }),
+      chain(cappedAmount({ ...facts, components }, ctx), ({ cap, amount, detail }) =>
+        of({ amount, detail }, { reasons: smallRewardReasons(facts, cap, detail, ctx) }),
+      ),
   );
+
+/** The decisive reasons of a small-enterprise reward: `small-enterprise-reward`, and `small-cap-applied` when the cap cut the sum. */
+export function smallRewardReasons(
+  facts: Pick<EnterpriseExit, "exitMode">,
+  cap: Dec,
+  detail: SmallRewardDetail,
+  ctx: Context,
+): Reason[] {
+  const clause = ctx.cite("reward.small.amount");
+  const decisive = { track: "district-small", decisive: true } as const;
+  const reasons = [reason(messages, "small-enterprise-reward", clause, { exitMode: facts.exitMode, cap }, decisive)];
+  if (detail.capApplied)
+    reasons.push(
+      reason(messages, "small-cap-applied", clause, { exitMode: facts.exitMode, sum: detail.sum, cap }, decisive),
+    );
+  return reasons;
+}

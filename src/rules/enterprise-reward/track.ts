@@ -132,7 +132,7 @@ export function trackReasons(
 }
 
 /** The city reports a grant the rules do not put on the municipal track: a district payment could pay the exit twice. */
-function grantedOffTrack(facts: EnterpriseExit, track: Track, ctx: Context): Finding[] {
+export function grantedOffTrack(facts: EnterpriseExit, track: Track, ctx: Context): Finding[] {
   if (facts.municipalOutcome !== "granted" || track === "municipal") return [];
   return [finding(messages, "municipal-granted-off-track", { track }, { clause: ctx.cite("reward.noStacking") })];
 }

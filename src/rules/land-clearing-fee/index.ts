@@ -4,6 +4,7 @@ import type { OutcomeBase } from "../../trace/types.js";
 import type { Domain } from "../domain.js";
 import { checkDeclaration } from "./checkDeclaration.js";
 import { declaredFee } from "./declaredFee.js";
+import { clearanceKernel } from "./fast.js";
 import { landClearingFee } from "./landClearingFee.js";
 import { STRUCTURE_TYPE_VALUE_LABELS, landClearingFeeMessages } from "./messages.js";
 import { structureClearanceParameters } from "./parameters.js";
@@ -43,6 +44,7 @@ export const structureClearance: Domain<
   },
   budgetLines: ["structure-clearance"],
   budgetLine: () => "structure-clearance",
+  fast: { covers: (domain) => domain === structureClearance, compile: clearanceKernel },
 };
 deepFreeze(structureClearance);
 

@@ -2,7 +2,8 @@ import { ZERO, type Dec } from "../../money/decimal.js";
 import { roundMoney, toMoneyString } from "../../money/round.js";
 import type { StructureClearance } from "../../schemas/cases.js";
 import { reason } from "../../trace/build.js";
-import { all, chain, figure, of, type Rule } from "../algebra.js";
+import type { Reason } from "../../trace/types.js";
+import { all, chain, figure, of, type Context, type Rule } from "../algebra.js";
 import type { Payment } from "../domain.js";
 import { landClearingFeeMessages as messages } from "./messages.js";
 import type { ClearanceDetail, DeclaredBasis } from "./types.js";
@@ -82,6 +83,23 @@ export const clearanceTotals: Rule<readonly ItemVerification[], ClearanceTotals>
     ),
   );
 
+/** How many items a declaration has, were surveyed, approved with a fee or at 0, and have findings. */
+export type ItemCounts = {
+  readonly items: number;
+  readonly surveyed: number;
+  readonly paid: number;
+  readonly zero: number;
+  readonly withFindings: number;
+};
+
+/** The reasons of a verified declaration: `verified-items` (its counts) and `paid-to-township` (the approved total shown). */
+export function declarationReasons(township: string, counts: ItemCounts, approved: string, ctx: Context): Reason[] {
+  return [
+    reason(messages, "verified-items", ctx.cite("clearance.verification"), counts, { decisive: true }),
+    reason(messages, "paid-to-township", ctx.cite("clearance.payment"), { township, approved }, { decisive: true }),
+  ];
+}
+
 /** The named parts of the structure-clearance domain. */
 export interface StructureClearanceParts extends ItemParts {
   readonly clearanceTotals: Rule<readonly ItemVerification[], ClearanceTotals>;
@@ -112,16 +130,7 @@ export function verifyDeclaration(parts: StructureClearanceParts): Rule<Structur
           zero: verified.length - paidItems,
           withFindings: verified.filter((v) => v.item.findings.length > 0).length,
         };
-        const reasons = [
-          reason(messages, "verified-items", ctx.cite("clearance.verification"), counts, { decisive: true }),
-          reason(
-            messages,
-            "paid-to-township",
-            ctx.cite("clearance.payment"),
-            { township: facts.township, approved: totals.shown.approved },
-            { decisive: true },
-          ),
-        ];
+        const reasons = declarationReasons(facts.township, counts, totals.shown.approved, ctx);
         const detail: ClearanceDetail = {
           village: facts.village,
           site: facts.site,
