@@ -67,8 +67,11 @@ function stringEnd(text: string, start: number): number {
 /**
  * Every key given twice in one object of `text`, which must be JSON that `JSON.parse` accepts (up to
  * `limit` of them). Keys compare as JSON.parse decodes them (`"a"` and `"\u0061"` are the same key).
+ * `value`, when given, is what `JSON.parse` made of `text`: text that {@link provesNoDuplicates} clears is
+ * not scanned.
  */
-export function duplicateKeys(text: string, limit: number = ISSUE_LIMIT): DuplicateKey[] {
+export function duplicateKeys(text: string, limit: number = ISSUE_LIMIT, value?: unknown): DuplicateKey[] {
+  if (value !== undefined && provesNoDuplicates(text, value)) return [];
   const found: DuplicateKey[] = [];
   const stack: Frame[] = [];
   let top: Frame | undefined;
@@ -100,6 +103,43 @@ export function duplicateKeys(text: string, limit: number = ISSUE_LIMIT): Duplic
     }
   }
   return found;
+}
+
+/**
+ * Whether `value` (what `JSON.parse` made of `text`) proves that `text` has no key given twice, at the cost of a
+ * native `indexOf` run over the text and a walk of the value: every key of the text is followed by one colon,
+ * and any other colon is inside a string, so colons ≥ keys written ≥ keys kept, with keys written = keys kept
+ * exactly when no key is repeated. When the colons equal the keys `value` holds, both inequalities are
+ * equalities: no key was dropped. Otherwise (a repeated key, or a colon in some string) the caller scans.
+ */
+export function provesNoDuplicates(text: string, value: unknown): boolean {
+  let colons = 0;
+  for (let at = text.indexOf(":"); at >= 0; at = text.indexOf(":", at + 1)) colons += 1;
+  return colons === keysHeld(value, colons);
+}
+
+/** The number of keys in every object of a parsed value (stopping once past `most`). */
+function keysHeld(value: unknown, most: number): number {
+  if (typeof value !== "object" || value === null) return 0;
+  let count = 0;
+  const stack: object[] = [value];
+  while (stack.length > 0 && count <= most) {
+    const node = stack.pop() as { readonly [key: string]: unknown };
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index += 1) {
+        const child: unknown = node[index];
+        if (typeof child === "object" && child !== null) stack.push(child);
+      }
+      continue;
+    }
+    const keys = Object.keys(node);
+    count += keys.length;
+    for (let index = 0; index < keys.length; index += 1) {
+      const child = node[keys[index] as string];
+      if (typeof child === "object" && child !== null) stack.push(child);
+    }
+  }
+  return count;
 }
 
 function pathOf(stack: readonly Frame[], key: string): string {
@@ -151,7 +191,7 @@ export function parseJson(text: string, file: string): unknown {
       },
     ]);
   }
-  const duplicates = duplicateKeys(text);
+  const duplicates = duplicateKeys(text, ISSUE_LIMIT, value);
   if (duplicates.length > 0) throw new InvalidInputError(duplicateKeyIssues(duplicates, (path) => `${file} › ${path}`));
   const broken = loneSurrogates(text, value);
   if (broken.length > 0) throw new InvalidInputError(loneSurrogateIssues(broken, (path) => `${file} › ${path}`));

@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { echoText } from "../../errors/echo.js";
+import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { LIMITS, bytesText } from "../limits.js";
 import { duplicateKeyIssues, duplicateKeys, loneSurrogateIssues, loneSurrogates } from "./json.js";
@@ -119,7 +119,7 @@ function lineRecord(bytes: Buffer, line: number, lineStart: number): NdjsonRecor
   } catch (error) {
     return { line, code: "not-json", error: `is not valid JSON: ${echoText((error as Error).message, 160)}` };
   }
-  const duplicates = duplicateKeys(text);
+  const duplicates = duplicateKeys(text, ISSUE_LIMIT, value);
   if (duplicates.length > 0)
     return lineProblem(
       line,

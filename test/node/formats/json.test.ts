@@ -1,7 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { formatPath } from "../../../src/errors/index.js";
-import { duplicateKeys, parseJson } from "../../../src/node/formats/json.js";
+import { duplicateKeys, parseJson, provesNoDuplicates } from "../../../src/node/formats/json.js";
 import { thrownIssues } from "../../support/errors.js";
 
 describe("duplicateKeys", () => {
@@ -82,6 +82,28 @@ describe("duplicateKeys against an oracle", () => {
         .map((found) => found.path)
         .sort(),
     ).toEqual(expected);
+  });
+});
+
+describe("the colon count that spares the scan", () => {
+  // Red-green: \`colons >= keysHeld(…)\` for \`===\` in provesNoDuplicates proves duplicates away: this fails.
+  test.prop([tree, space])(
+    "proves no duplicate only when there is none; with it the scan finds the same",
+    (node, gap) => {
+      const text = render(node, gap);
+      const value: unknown = JSON.parse(text);
+      if (provesNoDuplicates(text, value)) expect(duplicatesOf(node)).toEqual([]);
+      expect(duplicateKeys(text, Number.POSITIVE_INFINITY, value)).toEqual(
+        duplicateKeys(text, Number.POSITIVE_INFINITY),
+      );
+    },
+  );
+
+  it("spares the scan of text without colons in its strings, and scans when a string holds one", () => {
+    expect(provesNoDuplicates('[{"a":1,"b":{"c":[{"d":2}]}}]', JSON.parse('[{"a":1,"b":{"c":[{"d":2}]}}]'))).toBe(true);
+    expect(provesNoDuplicates('{"a":"12:30"}', { a: "12:30" })).toBe(false);
+    expect(provesNoDuplicates('{"a":1,"a":2}', JSON.parse('{"a":1,"a":2}'))).toBe(false);
+    expect(duplicateKeys('{"a":"12:30"}', 10, { a: "12:30" })).toEqual([]);
   });
 });
 
