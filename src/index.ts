@@ -12,6 +12,7 @@ export { roundMoney, toMoneyString } from "./money/round.js";
 // rule sets
 export type {
   BracketJson,
+  CompiledValue,
   DatedValueJson,
   InForce,
   IsoDate,
@@ -41,12 +42,14 @@ export {
 export {
   compute,
   computeBatch,
+  computeTotals,
   summarize,
   type BatchOptions,
   type CaseError,
   type ComputeDocument,
   type ComputeOptions,
   type Totals,
+  type TotalsDocument,
 } from "./batch/compute.js";
 export {
   computeStream,

@@ -214,33 +214,9 @@ export function computeBatch(
 ): ComputeDocument<OutcomeBase> {
   const list = listArgument(inputs, "cases", CASES);
   const options = optionsOf(given, extra);
-  const { ruleSet, programme, trace } = resolveOptions(options);
-  const errors: CaseError[] = [];
-  const valid: Evaluated[] = [];
-  const firstIndexOfId = new Map<string, number>();
-  const fastKernel = trace ? undefined : kernels(programme, ruleSet);
-  // A loop over every index, so a hole of a sparse array is a missing case, not skipped.
-  for (let index = 0; index < list.length; index += 1) {
-    const input = list[index];
-    const id = idOf(input);
-    let first: number | undefined;
-    if (id !== undefined) {
-      first = firstIndexOfId.get(id);
-      if (first !== undefined) errors.push({ index, id, ...duplicateIdIssue(id, `[${index}].id`, `[${first}]`) });
-      else firstIndexOfId.set(id, index);
-    }
-    const fast = fastKernel?.(input);
-    const done = fast?.kernel.run(input, true);
-    if (fast !== undefined && done !== undefined) {
-      if (first === undefined) valid.push({ index, entry: fast.entry, input, fast: done });
-      continue;
-    }
-    const parsed = parseCaseOf(programme, input, ruleSet, index);
-    if (!parsed.ok)
-      errors.push(...parsed.issues.map((issue) => ({ index, ...(id === undefined ? {} : { id }), ...issue })));
-    else if (firstIndexOfId.get(parsed.value.id) === index)
-      valid.push({ index, entry: parsed.entry, input, facts: parsed.value });
-  }
+  const resolved = resolveOptions(options);
+  const { ruleSet, trace } = resolved;
+  const { errors, valid } = validated(list, resolved, true);
   const computed: Computed[] = [];
   for (const one of valid) {
     if (options.onProgress !== undefined && computed.length % PROGRESS_EVERY === 0)
@@ -272,6 +248,90 @@ export function computeBatch(
     totals: totals.totals(),
     errors,
   };
+}
+
+/** The totals document of a batch: `computeBatch`'s totals and errors, without its results. */
+export interface TotalsDocument {
+  readonly ruleSet: { readonly id: string; readonly version: string };
+  readonly totals: Totals;
+  readonly errors: readonly CaseError[];
+}
+
+/**
+ * 只算合计 · totals only — exactly the totals and errors `computeBatch` gives for the same cases and options, with
+ * no outcome made: the fast path keeps each case's amounts as integer fen (no reason, finding, detail or string
+ * per case), and a case it does not take is computed by the rules without trace. For budgets and what-ifs over
+ * a whole programme. Without `skipInvalid`, any error leaves the totals at zero, as `computeBatch` does.
+ * @example computeTotals(cases, { ruleSet }).totals.byTownship["台湖镇"]
+ */
+export function computeTotals(
+  inputs: readonly unknown[],
+  options: RuleSetInput | Omit<BatchOptions, "trace" | "onProgress"> = {},
+): TotalsDocument {
+  const given = optionsOf(options);
+  const resolved = { ...resolveOptions(given), trace: false };
+  const { ruleSet } = resolved;
+  const { errors, valid } = validated(listArgument(inputs, "cases", CASES), resolved, false);
+  const totals = unitTotals(ruleSet.rounding);
+  for (const one of valid) {
+    if (one.fast !== undefined) {
+      totals.add(one.fast.township, one.fast.municipal, one.fast.district);
+      continue;
+    }
+    try {
+      const outcome = computeCase(one.entry, one.facts, ruleSet, false);
+      totals.addAmounts(outcome.township, outcome.amounts);
+    } catch (error) {
+      for (const issue of computeProblems(one.entry, error, ruleSet))
+        errors.push({ index: one.index, id: one.facts.id, ...issue, path: batchPath(one.index, issue.path) });
+    }
+  }
+  errors.sort((a, b) => a.index - b.index);
+  const keep = errors.length === 0 || given.skipInvalid === true;
+  return {
+    ruleSet: { id: ruleSet.id, version: ruleSet.version },
+    totals: (keep ? totals : unitTotals(ruleSet.rounding)).totals(),
+    errors,
+  };
+}
+
+/**
+ * Every case validated (the fast path's check, or zod's parse with every problem), duplicate ids found; each
+ * valid case computed by the fast path when it takes it (with its outcome when `outcomes`), else parsed for the
+ * reference path.
+ */
+function validated(
+  inputs: readonly unknown[],
+  { ruleSet, programme, trace }: Resolved,
+  outcomes: boolean,
+): { errors: CaseError[]; valid: Evaluated[] } {
+  const errors: CaseError[] = [];
+  const valid: Evaluated[] = [];
+  const firstIndexOfId = new Map<string, number>();
+  const fastKernel = trace ? undefined : kernels(programme, ruleSet);
+  // A loop over every index, so a hole of a sparse array is a missing case, not skipped.
+  for (let index = 0; index < inputs.length; index += 1) {
+    const input = inputs[index];
+    const id = idOf(input);
+    let first: number | undefined;
+    if (id !== undefined) {
+      first = firstIndexOfId.get(id);
+      if (first !== undefined) errors.push({ index, id, ...duplicateIdIssue(id, `[${index}].id`, `[${first}]`) });
+      else firstIndexOfId.set(id, index);
+    }
+    const fast = fastKernel?.(input);
+    const done = fast?.kernel.run(input, outcomes);
+    if (fast !== undefined && done !== undefined) {
+      if (first === undefined) valid.push({ index, entry: fast.entry, input, fast: done });
+      continue;
+    }
+    const parsed = parseCaseOf(programme, input, ruleSet, index);
+    if (!parsed.ok)
+      errors.push(...parsed.issues.map((issue) => ({ index, ...(id === undefined ? {} : { id }), ...issue })));
+    else if (firstIndexOfId.get(parsed.value.id) === index)
+      valid.push({ index, entry: parsed.entry, input, facts: parsed.value });
+  }
+  return { errors, valid };
 }
 
 /** A valid case of a batch: computed by the fast path (`fast`), or parsed for the reference path (`facts`). */

@@ -28,7 +28,8 @@ export function unitsText(units: Units, scale: number): string {
   if (units === 0n) return moneyString(0, scale);
   const negative = units < 0n;
   const digits = (negative ? -units : units).toString().padStart(scale + 1, "0");
-  const text = scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
+  const text =
+    scale === 0 ? digits : `${digits.slice(0, digits.length - scale)}.${digits.slice(digits.length - scale)}`;
   return negative ? `-${text}` : text;
 }
 
@@ -37,12 +38,16 @@ export function unitsOf(amount: string, scale: number): Units {
   const point = amount.indexOf(".");
   const decimals = point < 0 ? 0 : amount.length - point - 1;
   if (decimals <= scale && /^-?\d+(\.\d+)?$/.test(amount)) {
-    const digits = (point < 0 ? amount : amount.slice(0, point) + amount.slice(point + 1)) + "0".repeat(scale - decimals);
+    const digits =
+      (point < 0 ? amount : amount.slice(0, point) + amount.slice(point + 1)) + "0".repeat(scale - decimals);
     const units = Number(digits);
     return Number.isSafeInteger(units) ? units : BigInt(digits);
   }
   const exact = dec(amount).times(dec(10).pow(scale));
-  assertInvariant(exact.isInteger(), `an amount shown (${amount.slice(0, 40)}) has more decimals than the rounding scale`);
+  assertInvariant(
+    exact.isInteger(),
+    `an amount shown (${amount.slice(0, 40)}) has more decimals than the rounding scale`,
+  );
   return BigInt(exact.toFixed(0));
 }
 
@@ -78,7 +83,8 @@ export function unitTotals(rounding: Rounding): UnitTotals {
   });
   return {
     add,
-    addAmounts: (township, amounts) => add(township, unitsOf(amounts.municipal, scale), unitsOf(amounts.district, scale)),
+    addAmounts: (township, amounts) =>
+      add(township, unitsOf(amounts.municipal, scale), unitsOf(amounts.district, scale)),
     totals() {
       // Object.fromEntries defines each township as an own key, so "__proto__" is a township, not a prototype.
       const townships = Object.fromEntries(

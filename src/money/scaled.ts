@@ -191,7 +191,9 @@ export const FIXED_ZERO: Fixed = Object.freeze({ m: 0, s: 0 });
 /** a + b at the larger scale, exact, or NOT_FAST. */
 export function addFixed(a: Fixed, b: Fixed): Fixed {
   if (a.s === b.s) return { m: plus(a.m, b.m), s: a.s };
-  return a.s < b.s ? { m: plus(rescale(a.m, a.s, b.s), b.m), s: b.s } : { m: plus(a.m, rescale(b.m, b.s, a.s)), s: a.s };
+  return a.s < b.s
+    ? { m: plus(rescale(a.m, a.s, b.s), b.m), s: b.s }
+    : { m: plus(a.m, rescale(b.m, b.s, a.s)), s: a.s };
 }
 
 /** a − b at the larger scale, exact, or NOT_FAST. */

@@ -70,7 +70,9 @@ export function byEffectiveDate<K>(
   build: (values: InForceValues) => K | undefined,
 ): (date: IsoDate) => K | undefined {
   const starts = [
-    ...new Set(parameters.flatMap((handle) => compiledParameter(ruleSet, handle.name)?.values.map((v) => v.from) ?? [])),
+    ...new Set(
+      parameters.flatMap((handle) => compiledParameter(ruleSet, handle.name)?.values.map((v) => v.from) ?? []),
+    ),
   ].sort();
   const built: (K | undefined)[] = [];
   const done: boolean[] = [];
@@ -99,7 +101,8 @@ function inForceOn(ruleSet: RuleSet, on: IsoDate): InForceValues {
   };
   return {
     get,
-    basis: (...parameters) => parameters.reduce<Status>((weakest, p) => weaker(weakest, get(p)?.status ?? "official"), "official"),
+    basis: (...parameters) =>
+      parameters.reduce<Status>((weakest, p) => weaker(weakest, get(p)?.status ?? "official"), "official"),
   };
 }
 

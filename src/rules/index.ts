@@ -90,6 +90,7 @@ export {
   type Payment,
 } from "./domain.js";
 export { isProgramme, programme, type CompiledDomain, type OutcomeOf, type Programme } from "./programme.js";
+export { byEffectiveDate, type FastCase, type FastEvaluator, type FastKernel, type InForceValues } from "./fast.js";
 export { defaultProgramme, domains, type DefaultProgramme, type Outcome } from "./default.js";
 
 // the enterprise-exit domain's parts

@@ -8,6 +8,7 @@ import {
   minFixed,
   moneyString,
   multiplyFixed,
+  plus,
   readDecimal,
   roundScaled,
   subtractFixed,
@@ -32,7 +33,13 @@ import { createContext } from "../context.js";
 import type { AnyDomain } from "../domain.js";
 import { assembleOutcome } from "../evaluate.js";
 import { byEffectiveDate, type FastCase, type FastKernel, type InForceValues } from "../fast.js";
-import { blockingReasons, clearedReasons, exemptDecision, isCatalogueProcessExit, wholeExitFindings } from "./blocking.js";
+import {
+  blockingReasons,
+  clearedReasons,
+  exemptDecision,
+  isCatalogueProcessExit,
+  wholeExitFindings,
+} from "./blocking.js";
 import { deadlineFindings, type Deadline } from "./deadline.js";
 import type { EnterpriseRewardDetail } from "./enterpriseReward.js";
 import type { MunicipalStandard } from "./municipal.js";
@@ -130,7 +137,8 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
     if (!OUTCOME.has(c.municipalOutcome) || !isCount(c.employees)) return false;
     const acceptance = c.acceptance;
     if (!isRecord(acceptance) || keyCount(acceptance) !== 3) return false;
-    if (typeof acceptance.equipmentRemoved !== "boolean" || typeof acceptance.staffResettled !== "boolean") return false;
+    if (typeof acceptance.equipmentRemoved !== "boolean" || typeof acceptance.staffResettled !== "boolean")
+      return false;
     if (typeof acceptance.licenceChangedOrCancelled !== "boolean") return false;
     if (first(c.energySavedTce).m === -1 || first(c.landAreaM2).m === -1) return false;
     if (c.pollutantsReducedTonnes !== undefined) {
@@ -190,11 +198,17 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
       decision === "pending" ||
       decision === "retain" ||
       isCatalogueProcessExit(facts);
-    let basis = span.status(p.exitDeadline);
-    const base = { id: facts.id, township: facts.township, date: facts.exitCompletedOn };
     if (blocked) {
-      const computed = { ...base, municipal: 0, district: 0, track: "none" };
+      const computed = {
+        id: facts.id,
+        township: facts.township,
+        date: facts.exitCompletedOn,
+        municipal: 0,
+        district: 0,
+        track: "none",
+      };
       if (!wantOutcome) return computed;
+      const basis = span.status(p.exitDeadline);
       const ctx = createContext(ruleSet, facts.exitCompletedOn, false).ctx;
       const findings = [
         ...wholeExitFindings(facts, ctx),
@@ -208,8 +222,6 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
 
     const assessed = facts.municipalAssessedAmount;
     const raw = assessed === undefined ? formulaRaw(span, facts) : fixedOf(first, assessed);
-    if (assessed === undefined) basis = weaker(weaker(basis, span.status(p.ratePerTce)), span.status(p.ratePerTonne));
-    basis = weaker(weaker(basis, span.status(p.municipalMin)), span.status(p.municipalMax));
     const standard = minFixed(raw, span.max);
     const municipal: Standard = {
       raw,
@@ -224,18 +236,31 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
     let small: { readonly cap: Value; readonly detail: SmallRewardDetail } | undefined;
     if (track === "municipal") paidMunicipal = municipal.rounded;
     else if (track === "district-supplement") {
-      basis = weaker(basis, span.status(p.supplementRate));
       const rate = span.supplementRate;
       paidDistrict = roundScaled(multiplyFixed(rate, { m: municipal.rounded, s: R }).m, rate.s + R, R, mode);
     } else {
-      for (const handle of [p.taxScale, p.employeeScale, p.landScale, p.smallCap]) basis = weaker(basis, span.status(handle));
-      const reward = smallReward(span, facts);
-      small = { cap: reward.cap, detail: reward.detail };
+      const reward = smallReward(span, facts, wantOutcome);
+      if (reward.detail !== undefined) small = { cap: reward.cap, detail: reward.detail };
       paidDistrict = reward.amount;
     }
     const estimate = track === "municipal" && facts.municipalOutcome === "pending";
-    const computed = { ...base, municipal: paidMunicipal, district: paidDistrict, track };
+    const computed = {
+      id: facts.id,
+      township: facts.township,
+      date: facts.exitCompletedOn,
+      municipal: paidMunicipal,
+      district: paidDistrict,
+      track,
+    };
     if (!wantOutcome) return computed;
+
+    // The weakest status among the parameters the rules read on this track (the outcome's basis).
+    let basis = weaker(weaker(span.status(p.exitDeadline), span.status(p.municipalMin)), span.status(p.municipalMax));
+    if (assessed === undefined) basis = weaker(weaker(basis, span.status(p.ratePerTce)), span.status(p.ratePerTonne));
+    if (track === "district-supplement") basis = weaker(basis, span.status(p.supplementRate));
+    if (track === "district-small")
+      for (const handle of [p.taxScale, p.employeeScale, p.landScale, p.smallCap])
+        basis = weaker(basis, span.status(handle));
 
     const ctx = createContext(ruleSet, facts.exitCompletedOn, false).ctx;
     const standardDecimals = standardOf(municipal, span);
@@ -270,13 +295,14 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
     if (tonnes === undefined) return raw;
     POLLUTANTS.forEach((pollutant, index) => {
       const value = tonnes[pollutant];
-      if (value !== undefined) raw = addFixed(raw, multiplyFixed(fixedOf(second, value), span.ratePerTonne[index] as Value));
+      if (value !== undefined)
+        raw = addFixed(raw, multiplyFixed(fixedOf(second, value), span.ratePerTonne[index] as Value));
     });
     return raw;
   }
 
   /** The small-enterprise reward: the three components rounded, their sum, the cap for the exit mode, the amount. */
-  function smallReward(span: Span, facts: EnterpriseExit) {
+  function smallReward(span: Span, facts: EnterpriseExit, wantDetail: boolean) {
     const given = (facts as { priorYearTax?: { readonly [key: string]: unknown } }).priorYearTax;
     let totalTax = FIXED_ZERO;
     if (given !== undefined)
@@ -287,10 +313,11 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
     const tax = roundScaledFixed(scaleAt(span.taxScale, totalTax));
     const employees = roundScaledFixed(scaleAt(span.employeeScale, { m: facts.employees, s: 0 }));
     const land = roundScaledFixed(scaleAt(span.landScale, fixedOf(first, facts.landAreaM2)));
-    const sum = tax + employees + land;
+    const sum = plus(plus(tax, employees), land);
     const cap = span.smallCap[facts.exitMode];
     const capped = compareFixed(cap, { m: sum, s: R }) < 0;
     const amount = capped ? roundScaled(cap.m, cap.s, R, mode) : sum;
+    if (!wantDetail) return { cap, detail: undefined, amount };
     const detail: SmallRewardDetail = {
       tax: moneyString(tax, R),
       employees: moneyString(employees, R),
@@ -422,7 +449,9 @@ function compileSpan(values: InForceValues): Span | undefined {
   };
   if (Object.values(span).some((value) => value === undefined) || ratePerTonne.some((rate) => rate === undefined))
     return undefined;
-  const { min, max, whole, process, north, south, catalogue, ...rest } = span as { [K in keyof typeof span]: NonNullable<(typeof span)[K]> };
+  const { min, max, whole, process, north, south, catalogue, ...rest } = span as {
+    [K in keyof typeof span]: NonNullable<(typeof span)[K]>;
+  };
   // A floor above the cap is the reference path's rule-set error to report.
   if (compareFixed(min, max) > 0) return undefined;
   return {

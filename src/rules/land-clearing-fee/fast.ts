@@ -121,7 +121,8 @@ export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): FastKernel
       const item = items[index];
       if (!isRecord(item)) return undefined;
       const { id: itemId, structureType, builtOn, declaredAmount, survey } = item;
-      const present = 3 + (builtOn === undefined ? 0 : 1) + (declaredAmount === undefined ? 0 : 1) + (survey === undefined ? 0 : 1);
+      const present =
+        3 + (builtOn === undefined ? 0 : 1) + (declaredAmount === undefined ? 0 : 1) + (survey === undefined ? 0 : 1);
       if (keyCount(item) !== present || !isText(itemId) || !isText(structureType) || seen.has(itemId)) return undefined;
       seen.add(itemId);
       if (builtOn !== undefined && !isDate(builtOn)) return undefined;
@@ -221,7 +222,8 @@ export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): FastKernel
         approved: approvedText,
         difference: moneyString(approvedTotal - declaredTotal, R),
       },
-      declaredBasis: given === items.length ? "declared-amounts" : given === 0 ? "declared-quantities-at-rates" : "mixed",
+      declaredBasis:
+        given === items.length ? "declared-amounts" : given === 0 ? "declared-quantities-at-rates" : "mixed",
       declaredByItem: byItem,
     };
     const counts = {
@@ -254,4 +256,3 @@ function wholeFor(rate: Rate, read: DecimalRead): boolean {
   if (rate.unit !== "item" || read.s === 0 || read.m === 0) return true;
   return read.s <= 15 && read.m % pow10(read.s) === 0;
 }
-
