@@ -33,7 +33,18 @@ const RATES: { readonly [type: string]: number } = {
 };
 const WEIGHTED = STRUCTURES.flatMap((entry) => Array.from({ length: entry[2] }, () => entry));
 const M2_TYPES = STRUCTURES.filter((entry) => entry[1] === "m2").map((entry) => entry[0]);
-const TOWNSHIPS = ["台湖镇", "张家湾镇", "宋庄镇", "漷县镇", "马驹桥镇", "西集镇", "永乐店镇", "潞城镇", "于家务乡", "梨园镇"];
+const TOWNSHIPS = [
+  "台湖镇",
+  "张家湾镇",
+  "宋庄镇",
+  "漷县镇",
+  "马驹桥镇",
+  "西集镇",
+  "永乐店镇",
+  "潞城镇",
+  "于家务乡",
+  "梨园镇",
+];
 
 /** A quantity of `units` hundredths or thousandths written as a decimal string ("1234.5", "12.345"). */
 function written(units: number, decimals: number): string {
@@ -57,7 +68,10 @@ function atRates(quantity: string, rate: number): string {
   const [whole = "0", fraction = ""] = quantity.split(".");
   const scale = fraction.length;
   const product = BigInt(whole + fraction) * BigInt(rate); // × 10^-scale yuan
-  const fen = scale <= 2 ? product * 10n ** BigInt(2 - scale) : (product + 5n * 10n ** BigInt(scale - 3)) / 10n ** BigInt(scale - 2);
+  const fen =
+    scale <= 2
+      ? product * 10n ** BigInt(2 - scale)
+      : (product + 5n * 10n ** BigInt(scale - 3)) / 10n ** BigInt(scale - 2);
   const text = fen.toString().padStart(3, "0");
   return `${text.slice(0, -2)}.${text.slice(-2)}`;
 }
@@ -66,7 +80,8 @@ function item(random: Random, id: string): object {
   const [type, unit, , low, high] = random.pick(WEIGHTED);
   const quantity = quantityOf(random, unit, low, high);
   let survey: { structureType: string; quantity: string } | undefined = { structureType: type, quantity };
-  if (unit === "m2" && random.chance(0.012)) survey = { structureType: random.pick(M2_TYPES.filter((t) => t !== type)), quantity };
+  if (unit === "m2" && random.chance(0.012))
+    survey = { structureType: random.pick(M2_TYPES.filter((t) => t !== type)), quantity };
   if (unit !== "item" && random.chance(0.025)) {
     const tenths = Math.max(1, Math.floor((Math.round(Number(quantity) * 10) * random.int(70, 97)) / 100));
     survey = { ...survey, quantity: written(tenths, 1) };
@@ -79,7 +94,9 @@ function item(random: Random, id: string): object {
   if (random.chance(0.006)) survey = undefined;
   const declared = random.chance(0.85) ? atRates(quantity, RATES[type] ?? 0) : undefined;
   const declaredAmount =
-    declared !== undefined && random.chance(0.012 / 0.85) ? (Number(declared.replace(".", "")) + 900).toString().replace(/(\d\d)$/, ".$1") : declared;
+    declared !== undefined && random.chance(0.012 / 0.85)
+      ? (Number(declared.replace(".", "")) + 900).toString().replace(/(\d\d)$/, ".$1")
+      : declared;
   return {
     id,
     structureType: type,
@@ -90,11 +107,14 @@ function item(random: Random, id: string): object {
   };
 }
 
-/** Declarations of `ITEMS_PER_DECLARATION` items holding `items` items in all (the last one shorter), from `seed`. */
-export function declarations(items: number, seed = 20_160_614): object[] {
+/**
+ * Declarations of `ITEMS_PER_DECLARATION` items holding `items` items in all (the last one shorter), from `seed`,
+ * numbered from `first`.
+ */
+export function declarations(items: number, seed = 20_160_614, first = 0): object[] {
   const random = seededRandom(seed);
   const out: object[] = [];
-  for (let start = 0, n = 0; start < items; start += ITEMS_PER_DECLARATION, n += 1) {
+  for (let start = 0, n = first; start < items; start += ITEMS_PER_DECLARATION, n += 1) {
     const count = Math.min(ITEMS_PER_DECLARATION, items - start);
     out.push({
       kind: "structure-clearance",
