@@ -5,7 +5,7 @@
 //   - enterprise exits (bench/synthetic.ts), a tenth of them with a municipal amount assessed to the fen, so the
 //     district supplement (0.7 × round(M)) lands on a half fen about one time in ten.
 import { seededRandom, type Random } from "../scripts/sample-district/random.js";
-import { syntheticCase } from "./synthetic.js";
+import { TOWNSHIPS, syntheticCase } from "./synthetic.js";
 
 /** Items per declaration, as in the review's harness. */
 export const ITEMS_PER_DECLARATION = 50;
@@ -33,18 +33,6 @@ const RATES: { readonly [type: string]: number } = {
 };
 const WEIGHTED = STRUCTURES.flatMap((entry) => Array.from({ length: entry[2] }, () => entry));
 const M2_TYPES = STRUCTURES.filter((entry) => entry[1] === "m2").map((entry) => entry[0]);
-const TOWNSHIPS = [
-  "台湖镇",
-  "张家湾镇",
-  "宋庄镇",
-  "漷县镇",
-  "马驹桥镇",
-  "西集镇",
-  "永乐店镇",
-  "潞城镇",
-  "于家务乡",
-  "梨园镇",
-];
 
 /** A quantity of `units` hundredths or thousandths written as a decimal string ("1234.5", "12.345"). */
 function written(units: number, decimals: number): string {

@@ -1,5 +1,5 @@
 // The synthetic enterprise cases of the benchmarks: deterministic, so every run and every build computes the same batch.
-const TOWNSHIPS = [
+export const TOWNSHIPS = [
   "台湖镇",
   "张家湾镇",
   "宋庄镇",
