@@ -6,6 +6,7 @@ import { BUDGET_HELP, runBudget } from "./commands/budget.js";
 import { COMPARE_HELP, runCompare } from "./commands/compare.js";
 import { COMPUTE_HELP, runCompute } from "./commands/compute.js";
 import { DEMO_HELP, runDemo } from "./commands/demo.js";
+import { REPORT_HELP, runReport } from "./commands/report.js";
 import { RULES_DIFF_HELP, runRulesDiff } from "./commands/rules-diff.js";
 import { RULES_HELP, RULES_TEMPLATE_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
@@ -47,6 +48,11 @@ const COMMAND_LIST: { readonly [name: string]: Command } = {
     run: runCompare,
     help: COMPARE_HELP,
     summary: "what-if: the change between two rule sets, per case and attributed to each parameter",
+  },
+  report: {
+    run: runReport,
+    help: REPORT_HELP,
+    summary: "one self-contained HTML page for the directors: totals, charts, verification, audit, every case",
   },
   demo: {
     run: runDemo,
