@@ -122,7 +122,7 @@ describe("exitfund report", () => {
 
   it("lists every case with its explanation in zh and en, and the illustrative parameters first", async () => {
     const html = await page(["cases.json"]);
-    expect(html.match(/<tr data-id="/g)).toHaveLength(CASES.length);
+    expect(html.match(/<tbody class="case" data-id="/g)).toHaveLength(CASES.length);
     expect(html).toContain('<pre class="x-zh" lang="zh-CN">E-1 · 企业调整退出奖励 · 台湖镇');
     expect(html).toContain('<pre class="x-en" lang="en">E-1 · enterprise exit · 台湖镇');
     expect(
@@ -171,7 +171,7 @@ describe("exitfund report", () => {
     expect(html).toContain(`<bdi>${LONG}</bdi>`); // in the township table, whole
     expect(html).toContain(`>${[...LONG].slice(0, 13).join("")}…</text>`); // shortened in the chart
     // --case-limit 1: one case listed, and the page says how many are not.
-    expect(html.match(/<tr data-id="/g)).toHaveLength(1);
+    expect(html.match(/<tbody class="case" data-id="/g)).toHaveLength(1);
     expect(html).toContain("另有 1 个案件未列出");
   });
 

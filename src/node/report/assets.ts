@@ -47,17 +47,31 @@ svg .value{fill:var(--muted);font-size:10px}
 .illustrative{border:2px solid var(--warn);background:var(--warnbg);border-radius:6px;padding:4px 14px 8px;margin:8px 0 14px}
 .illustrative h3{color:var(--warn)}
 .illustrative li{margin:2px 0;overflow-wrap:anywhere}
-.params tr.illustrative td{background:var(--warnbg)}
-.params td.value{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:11px}
+.illustrative .value{white-space:pre-wrap;font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:.9em}
+.params tr.st-illustrative td{background:var(--warnbg)}
+table.params,table.sources{table-layout:fixed}
+.params col.c-name{width:26%}.params col.c-from{width:11%}.params col.c-value{width:29%}.params col.c-status{width:12%}.params col.c-source{width:22%}
+.sources col.c-id{width:8%}.sources col.c-title{width:69%}.sources col.c-date{width:12%}.sources col.c-status{width:11%}
+td.date{white-space:nowrap;overflow-wrap:normal}
+.params td.value{font-family:"Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:11px;white-space:pre-wrap}
+td .badge{white-space:normal}
 .unit{color:var(--muted)}
+td.again code{color:var(--muted)}
 .controls{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid var(--rule);display:flex;gap:16px;align-items:center;flex-wrap:wrap}
-.controls input{font:inherit;padding:3px 6px;width:18em}
+.controls input{font:inherit;padding:3px 6px;width:22em}
 .controls button{font:inherit;padding:2px 10px}
 .controls button[aria-pressed=true]{background:var(--total);color:#fff;border:1px solid var(--total)}
+table.cases{table-layout:fixed}
+.cases col.w11{width:11%}.cases col.w12{width:12%}.cases col.w13{width:13%}.cases col.w14{width:14%}.cases col.w20{width:20%}.cases col.w24{width:24%}
 .cases td{font-size:12px}
+.cases td.num{white-space:normal;overflow-wrap:anywhere}
+.cases tbody.case tr:first-child td{border-bottom:none}
+.cases tr.why td{border-top:none;padding-top:0}
+.cases tbody.case:nth-of-type(even) td{background:#fafbfc}
 .track{color:var(--muted)}
 details summary{cursor:pointer;color:var(--total);white-space:nowrap}
-details pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;font-size:12px;background:#fafbfc;border:1px solid var(--rule);padding:6px 8px;margin:4px 0;min-width:28em}
+details summary{font-size:12px}
+details pre{white-space:pre-wrap;overflow-wrap:anywhere;font-family:inherit;font-size:12px;background:#fff;border:1px solid var(--rule);padding:6px 8px;margin:4px 0}
 html.zh .x-en,html.en .x-zh{display:none}
 @page{size:A4;margin:14mm 12mm 16mm 12mm;@bottom-center{content:"第 " counter(page) " 页 共 " counter(pages) " 页";font-size:8pt;color:#5b6773}}
 @media print{
@@ -65,8 +79,8 @@ body{max-width:none;padding:0;font-size:10pt}
 section{break-before:page}
 section:first-of-type{break-before:auto}
 html.summary-only #cases{display:none}
-h2,h3{break-after:avoid}
-figure,.card,p.total,.illustrative li,tr{break-inside:avoid}
+h2,h3,p.note{break-after:avoid}
+figure,.card,.warn,p,li,tr{break-inside:avoid}
 .block{break-inside:auto}
 thead{display:table-header-group}
 tfoot{display:table-row-group}
@@ -74,7 +88,7 @@ table{font-size:8.5pt}
 .cases td{font-size:8pt}
 .controls,.why,nav,.print-choice{display:none}
 a{color:inherit}
-.warn,.illustrative,.badge,thead th,tfoot td,tfoot th,.params tr.illustrative td{print-color-adjust:exact;-webkit-print-color-adjust:exact}
+.warn,.illustrative,.badge,thead th,tfoot td,tfoot th,.params tr.st-illustrative td{print-color-adjust:exact;-webkit-print-color-adjust:exact}
 svg.chart{width:100%}
 }
 `;
@@ -92,10 +106,11 @@ export const REPORT_SCRIPT = `
   var table = document.getElementById("cases-table");
   if (!controls || !search || !shown || !table) return;
   controls.hidden = false;
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
-  var texts = rows.map(function (row) {
+  var rows = Array.prototype.slice.call(table.tBodies);
+  var texts = rows.map(function (body) {
     var text = "";
-    for (var i = 0; i < row.cells.length - 1; i += 1) text += " " + row.cells[i].textContent;
+    var cells = body.rows[0].cells;
+    for (var i = 0; i < cells.length; i += 1) text += " " + cells[i].textContent;
     return text.toLowerCase();
   });
   function count() {

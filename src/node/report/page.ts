@@ -3,7 +3,7 @@ import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/lab
 import { DISCREPANCY_TYPES } from "../../audit/types.js";
 import { dec, ZERO } from "../../money/decimal.js";
 import { formatAmount, formatWan } from "../../money/format.js";
-import type { ParameterJson } from "../../parameters/types.js";
+import type { ParameterJson, ParameterValueJson, ScaleJson } from "../../parameters/types.js";
 import type { Status } from "../../trace/types.js";
 import type { Label } from "../../vocabulary.js";
 import { capitalOf } from "../xlsx/verificationView.js";
@@ -345,8 +345,19 @@ function illustrativeValues(data: ReportData): IllustrativeValue[] {
   );
 }
 
-function valueText(value: unknown): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
+/** A parameter value as people read it: a scale as its brackets, a table as one `key: value` line per entry. */
+function valueText(value: ParameterValueJson): string {
+  if (value === null) return "—";
+  if (typeof value === "string" || typeof value === "boolean") return String(value);
+  if (isScale(value))
+    return `${value.type}: ${value.brackets.map((bracket) => `≥ ${bracket.threshold} → ${bracket.rate ?? bracket.amount ?? ""}`).join("; ")}`;
+  return Object.entries(value)
+    .map(([key, entry]) => `${key}: ${typeof entry === "object" ? `${entry.rate} / ${entry.unit}` : String(entry)}`)
+    .join("\n");
+}
+
+function isScale(value: object): value is ScaleJson {
+  return Object.hasOwn(value, "brackets") && Array.isArray((value as { brackets?: unknown }).brackets);
 }
 
 function badge(status: Status): string {
@@ -365,14 +376,14 @@ function ruleSetSection(data: ReportData): string {
         const cite = [value.source ?? parameter.source, value.clause ?? parameter.clause]
           .filter((part) => part !== undefined)
           .join(" · ");
-        return `<tr class="${status}">${index === 0 ? `<td rowspan="${parameter.values.length}"><code>${esc(name)}</code>${handle === undefined ? "" : `<br>${esc(handle.label)}`}</td>` : ""}<td>${esc(value.from)}</td><td class="value">${esc(valueText(value.value))}${handle === undefined || handle.unit === "" ? "" : ` <span class="unit">${esc(handle.unit)}</span>`}</td><td>${badge(status)}</td><td>${esc(cite)}</td></tr>`;
+        return `<tr class="st-${status}">${index === 0 ? `<td><code>${esc(name)}</code>${handle === undefined ? "" : `<br>${esc(handle.label)}`}</td>` : `<td class="again"><code>${esc(name)}</code></td>`}<td class="date">${esc(value.from)}</td><td class="value">${esc(valueText(value.value))}${handle === undefined || handle.unit === "" ? "" : ` <span class="unit">${esc(handle.unit)}</span>`}</td><td>${badge(status)}</td><td>${esc(cite)}</td></tr>`;
       }),
     )
     .join("");
   const sources = json.sources
     .map(
       (source) =>
-        `<tr><td>${esc(source.id)}</td><td>${esc(source.title)}</td><td>${esc(source.issuedOn)}</td><td>${badge(source.status)}</td></tr>`,
+        `<tr><td>${esc(source.id)}</td><td>${esc(source.title)}</td><td class="date">${esc(source.issuedOn)}</td><td>${badge(source.status)}</td></tr>`,
     )
     .join("");
   const box =
@@ -382,31 +393,34 @@ function ruleSetSection(data: ReportData): string {
   return `${sectionHead("rules", "规则集与参数", "Rule set and parameters", `<code>${esc(data.ruleSet.id)}</code> v${esc(data.ruleSet.version)} · ${esc(data.ruleSet.title)} · 自 <span class="en">valid from</span> ${esc(data.ruleSet.validFrom)} · 舍入 <span class="en">rounding</span> ${esc(data.ruleSet.rounding.mode)} ${data.ruleSet.rounding.scale}`)}
 ${box}
 <h3>全部参数 <span class="en">every parameter</span></h3>
-<table id="parameters" class="params"><thead><tr>${th("参数", "parameter")}${th("生效日期", "from")}${th("值", "value")}${th("状态", "status")}${th("来源 · 条款", "source · clause")}</tr></thead><tbody>${params}</tbody></table>
+<table id="parameters" class="params"><colgroup><col class="c-name"><col class="c-from"><col class="c-value"><col class="c-status"><col class="c-source"></colgroup><thead><tr>${th("参数", "parameter")}${th("生效日期", "from")}${th("值", "value")}${th("状态", "status")}${th("来源 · 条款", "source · clause")}</tr></thead><tbody>${params}</tbody></table>
 <div class="block"><h3>来源 <span class="en">sources</span></h3>
-<table id="sources"><thead><tr>${th("编号", "id")}${th("文件", "title")}${th("日期", "issued")}${th("状态", "status")}</tr></thead><tbody>${sources}</tbody></table></div>
+<table id="sources" class="sources"><colgroup><col class="c-id"><col class="c-title"><col class="c-date"><col class="c-status"></colgroup><thead><tr>${th("编号", "id")}${th("文件", "title")}${th("日期", "issued")}${th("状态", "status")}</tr></thead><tbody>${sources}</tbody></table></div>
 </section>`;
 }
 
 function casesSection(data: ReportData): string {
   const { rows, total, limit } = data.cases;
   const withAllocation = data.allocation !== undefined;
+  const columns = withAllocation ? 8 : 7;
+  // One <tbody> per case: its row of figures, and a row with its explanation (closed until opened).
   const body = rows
     .map((row) => {
       const o = row.outcome;
-      return `<tr data-id="${esc(o.id)}"><td class="id">${userText(o.id)}</td><td class="name">${userText(o.township)}</td><td>${both(row.kind)}${row.track === undefined ? "" : `<br><span class="track">${both(row.track)}</span>`}</td>${num(data, o.amounts.municipal)}${num(data, o.amounts.district)}${num(data, o.amounts.total)}${withAllocation ? (row.allocated === undefined ? '<td class="num">—</td>' : num(data, row.allocated)) : ""}<td>${badge(o.basis)}${o.estimate ? '<br><span class="badge reported">估算 <span class="en">estimate</span></span>' : ""}</td><td class="why"><details><summary>说明 <span class="en">why</span></summary><pre class="x-zh" lang="zh-CN">${esc(row.zh)}</pre><pre class="x-en" lang="en">${esc(row.en)}</pre></details></td></tr>`;
+      return `<tbody class="case" data-id="${esc(o.id)}"><tr><td class="id">${userText(o.id)}</td><td class="name">${userText(o.township)}</td><td>${both(row.kind)}${row.track === undefined ? "" : `<br><span class="track">${both(row.track)}</span>`}</td>${num(data, o.amounts.municipal)}${num(data, o.amounts.district)}${num(data, o.amounts.total)}${withAllocation ? (row.allocated === undefined ? '<td class="num">—</td>' : num(data, row.allocated)) : ""}<td>${badge(o.basis)}${o.estimate ? '<br><span class="badge reported">估算 <span class="en">estimate</span></span>' : ""}</td></tr><tr class="why"><td colspan="${columns}"><details><summary>说明 <span class="en">why</span></summary><pre class="x-zh" lang="zh-CN">${esc(row.zh)}</pre><pre class="x-en" lang="en">${esc(row.en)}</pre></details></td></tr></tbody>`;
     })
     .join("\n");
   const capped =
     total > rows.length
       ? `<p class="warn" id="cases-capped">本表列出前 ${count(rows.length)} 个案件（按输入顺序），另有 ${count(total - rows.length)} 个案件未列出（上限 ${count(limit)}，可用 <code>--case-limit</code> 调整）；全部案件见 <code>exitfund compute --format xlsx</code>。<span class="en">The first ${count(rows.length)} cases (input order) are listed; ${count(total - rows.length)} more are not (limit ${count(limit)}, --case-limit changes it): <code>exitfund compute --format xlsx</code> has every case.</span></p>`
       : "";
+  const widths = withAllocation ? [13, 11, 20, 11, 11, 11, 11, 12] : [14, 12, 24, 12, 12, 12, 14];
   return `${sectionHead("cases", "案件明细", "Every case", `每个案件的金额和说明（点击“说明”展开；说明不含逐步计算过程，完整过程见 <code>exitfund compute --explain</code>）。<span class="en">Each case's amounts and its account (open “why”; the step-by-step figures are in <code>exitfund compute --explain</code>).</span>`)}
 ${capped}
 <div class="controls" id="controls" hidden><label>搜索 <span class="en">search</span> <input id="case-search" type="search" placeholder="编号、乡镇、类别… id, township, kind…" autocomplete="off"></label> <span id="case-count" aria-live="polite"></span> <span class="langs">说明语言 <span class="en">explanations</span>: <button type="button" data-lang="zh" aria-pressed="true">中文</button> <button type="button" data-lang="en" aria-pressed="false">English</button></span></div>
-<table id="cases-table" class="cases"><thead><tr>${th("编号", "id")}${th("乡镇", "township")}${th("类别 · 渠道", "kind · track")}${th("市级", "municipal", true)}${th("区级", "district", true)}${th("合计", "total", true)}${withAllocation ? th("分配", "allocated", true) : ""}${th("依据", "basis")}<th class="why">说明<br><span class="en">why</span></th></tr></thead><tbody>
+<table id="cases-table" class="cases"><colgroup>${widths.map((width) => `<col class="w${width}">`).join("")}</colgroup><thead><tr>${th("编号", "id")}${th("乡镇", "township")}${th("类别 · 渠道", "kind · track")}${th("市级", "municipal", true)}${th("区级", "district", true)}${th("合计", "total", true)}${withAllocation ? th("分配", "allocated", true) : ""}${th("依据", "basis")}</tr></thead>
 ${body}
-</tbody></table>
+</table>
 </section>`;
 }
 
