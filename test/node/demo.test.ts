@@ -126,8 +126,21 @@ describe("exitfund demo", () => {
     });
     for (const name of ["results.xlsx", "verification.xlsx"])
       expect(readFileSync(join(dir, name)).subarray(0, 2).toString("latin1")).toBe("PK");
-    for (const name of ["results.json", "verification.json", "audit.json", "results.xlsx", "verification.xlsx"])
+    for (const name of [
+      "results.json",
+      "verification.json",
+      "audit.json",
+      "report.html",
+      "results.xlsx",
+      "verification.xlsx",
+    ])
       expect(result.stdout).toContain(join("demo-out", name));
+    // The report page of the sample (docs/report.md): its grand total, the audit, every case listed.
+    const page = readFileSync(join(dir, "report.html"), "utf8");
+    const total = Number(results.totals.total).toLocaleString("en", { minimumFractionDigits: 2 });
+    expect(page).toContain(`<div class="fig">¥${total}</div>`);
+    expect(page).toContain('<section data-index="4" id="audit">');
+    expect(page.match(/<tbody class="case" data-id="/g)).toHaveLength(results.results.length);
   });
 
   it("writes no workbook without --xlsx, and out/ is the default folder", { timeout: 120_000 }, async () => {

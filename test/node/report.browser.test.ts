@@ -91,6 +91,16 @@ describe.skipIf(!haveChromium && !inCi)("the report page in headless Chromium", 
   const requests: string[] = [];
   const problems: string[] = [];
 
+  /** Opens the page at PAGE_URL in `tab`: every request routed, the page the only answer, anything else refused. */
+  async function open(tab: Page): Promise<void> {
+    await tab.route("**/*", (route) =>
+      route.request().url() === PAGE_URL
+        ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html })
+        : route.abort("blockedbyclient"),
+    );
+    await tab.goto(PAGE_URL, { waitUntil: "load", timeout: 240_000 });
+  }
+
   beforeAll(async () => {
     if (!haveChromium) throw new Error(`CI=true but Chromium is missing at ${CHROMIUM}`);
     folder = mkdtempSync(join(tmpdir(), "exitfund-report-"));
@@ -131,12 +141,7 @@ describe.skipIf(!haveChromium && !inCi)("the report page in headless Chromium", 
     page.on("request", (request) => {
       if (request.url() !== PAGE_URL) requests.push(request.url());
     });
-    await page.route("**/*", (route) =>
-      route.request().url() === PAGE_URL
-        ? route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body: html })
-        : route.abort("blockedbyclient"),
-    );
-    await page.goto(PAGE_URL, { waitUntil: "load", timeout: 240_000 });
+    await open(page);
   }, 300_000);
 
   afterAll(async () => {
@@ -224,19 +229,25 @@ describe.skipIf(!haveChromium && !inCi)("the report page in headless Chromium", 
     const keep = process.env.REPORT_ARTIFACTS;
     const out = keep === undefined ? folder : resolve(keep);
     mkdirSync(out, { recursive: true });
-    const png = await page.screenshot({ path: join(out, "report.png") });
+    // A fresh tab: the page as a reader opens it (the other tests typed, clicked and scrolled in theirs).
+    const fresh = await browser.newPage({ viewport: { width: 1100, height: 1400 } });
+    fresh.on("request", (request) => {
+      if (request.url() !== PAGE_URL) requests.push(request.url());
+    });
+    await open(fresh);
+    const png = await fresh.screenshot({ path: join(out, "report.png") });
     expect([...png.subarray(1, 4)].map((byte) => String.fromCharCode(byte)).join("")).toBe("PNG");
-    const pdf = await page.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
+    const pdf = await fresh.pdf({ format: "A4", printBackground: true, preferCSSPageSize: true });
     writeFileSync(join(out, "report.pdf"), pdf);
     const printed = (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-    await page.setViewportSize({ width: Math.floor(CONTENT.width), height: 1400 });
-    await page.emulateMedia({ media: "print" });
-    const layout = (await page.evaluate(`(${PRINTED_PAGES})(${CONTENT.height})`)) as {
+    await fresh.setViewportSize({ width: Math.floor(CONTENT.width), height: 1400 });
+    await fresh.emulateMedia({ media: "print" });
+    const layout = (await fresh.evaluate(`(${PRINTED_PAGES})(${CONTENT.height})`)) as {
       pages: number;
       sections: { id: string; pages: number }[];
     };
-    await page.emulateMedia({ media: "screen" });
-    await page.setViewportSize({ width: 1100, height: 1400 });
+    await fresh.close();
+    expect(requests).toEqual([]);
     // The case list is left out of the printout unless asked for (the summary sections only).
     expect(layout.sections.map((section) => section.id)).toEqual([
       "totals",

@@ -20,6 +20,8 @@ import { casesOfJson, parseJsonText, readText } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
+import { defaultProgramme } from "../../rules/default.js";
+import { reportPage } from "./report.js";
 import { optionInputs, parseCommand } from "./args.js";
 import { withoutTraces } from "./compute.js";
 
@@ -36,8 +38,9 @@ planted discrepancies) and prints:
   - the totals by township and payer, in yuan and 万元, the grand total in 大写;
   - the verification (核定) of the land-clearing declarations: findings by code, declared vs approved;
   - the audit of the ledger: discrepancies by type, owed, paid and the difference.
-Writes results.json (the compute document, without traces), verification.json and audit.json to
---out-dir (default out/, relative to the working directory).
+Writes results.json (the compute document, without traces), verification.json, audit.json and
+report.html (the page of exitfund report: totals, charts, verification, audit, every case; docs/report.md)
+to --out-dir (default out/, relative to the working directory).
 --rules      a bundled rule-set id or a rule-set JSON file (default tongzhou-2016)
 --xlsx       also write results.xlsx and verification.xlsx (the housing commission's workbook of all
              300 declarations); the XLSX engine takes several seconds more for them
@@ -84,7 +87,12 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   if (document.errors.length > 0) throw sampleInvalid(document, ruleSet);
   const verification = verificationOf(document, ruleSet);
   const audited = auditOf(document, sample.ledger, ruleSet);
-  const written = await writeDocuments(io, outDir, await documentFiles(document, verification, audited, ruleSet, xlsx));
+  const page = reportPage({ ruleSet, programme: defaultProgramme, document, cases: sample.cases, audit: audited });
+  const files = [
+    ...(await documentFiles(document, verification, audited, ruleSet, xlsx)),
+    ["report.html", page] as const,
+  ];
+  const written = await writeDocuments(io, outDir, files);
   io.stdout.write(
     report({
       ruleSet,
@@ -183,7 +191,13 @@ function auditOf(document: ComputeDocument, ledger: readonly unknown[], ruleSet:
 
 /** The names of the files the demo writes. */
 function documentNames(xlsx: boolean): string[] {
-  return ["results.json", "verification.json", "audit.json", ...(xlsx ? ["results.xlsx", "verification.xlsx"] : [])];
+  return [
+    "results.json",
+    "verification.json",
+    "audit.json",
+    "report.html",
+    ...(xlsx ? ["results.xlsx", "verification.xlsx"] : []),
+  ];
 }
 
 /** The files the demo writes, by name. The workbooks take the XLSX engine several seconds for 15,000 items, so they are opt-in. */

@@ -11,7 +11,7 @@ import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, refuseOutputOverInput } from "../output.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { readCaseSource, readLedgerSource, type LedgerSource } from "../read.js";
-import { CASE_LIMIT, factsOf, reportData } from "../report/build.js";
+import { CASE_LIMIT, factsOf, reportData, type ReportOptions } from "../report/build.js";
 import { reportHtml } from "../report/page.js";
 import { formatOfExtension, optionInputs, parseCommand } from "./args.js";
 
@@ -130,20 +130,29 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
             tolerance: ZERO,
             ledgerPlaces: ledger.value.places,
           });
-    const data = reportData({
+    const page = reportPage({
       ruleSet,
       programme,
       document: computed,
-      facts: factsOf(source.value.cases, programme, ruleSet),
+      cases: source.value.cases,
       ...(audit === undefined ? {} : { audit }),
       ...(cap === undefined ? {} : { cap }),
       caseLimit,
     });
-    await emit(io, reportHtml(data), out);
+    await emit(io, page, out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "report");
   }
+}
+
+/**
+ * The report page of computed cases (`document` is `computeBatch(cases)`, every case valid), with the audit and the
+ * allocation when given: what `exitfund report` writes, and the demo's `report.html`.
+ */
+export function reportPage(options: Omit<ReportOptions, "facts"> & { readonly cases: readonly unknown[] }): string {
+  const { cases, ...rest } = options;
+  return reportHtml(reportData({ ...rest, facts: factsOf(cases, options.programme, options.ruleSet) }));
 }
 
 /** The ledger's rows checked against the rule set's rounding (a payment in tenths of a fen is refused). */

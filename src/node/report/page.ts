@@ -95,7 +95,7 @@ function header(data: ReportData): string {
   const warning =
     data.basis === "official"
       ? ""
-      : `<div class="warn" role="note"><strong>${data.basis === "illustrative" ? "注意：本报告的金额使用了示例参数（illustrative），仅供测算，不是官方金额，不得作为拨付依据。" : "注意：本报告的部分参数来自媒体报道（reported），尚未经官方文件确认。"}</strong><br><span class="en">${data.basis === "illustrative" ? `The amounts use illustrative parameters (${illustrative} listed in section “规则集 Rule set”): placeholders for planning, not official figures.` : "Some parameters are reported in the press, not yet confirmed by an official text."}</span></div>`;
+      : `<div class="warn" role="note"><strong>${data.basis === "illustrative" ? "注意：本报告的金额使用了示例参数（illustrative），仅供测算，不是官方金额，不得作为拨付依据。" : "注意：本报告的部分参数来自媒体报道（reported），尚未经官方文件确认。"}</strong><br><span class="en">${data.basis === "illustrative" ? `The amounts use illustrative parameters (${illustrative} listed under “规则集与参数 · Rule set and parameters”): placeholders for planning, not official figures.` : "Some parameters are reported in the press, not yet confirmed by an official text."}</span></div>`;
   return `<header>
 <h1>${esc(data.title)}</h1>
 <p class="meta">规则集 <span class="en">rule set</span> <code>${esc(ruleSet.id)}</code> v${esc(ruleSet.version)} · ${esc(ruleSet.title)} · 案件 <span class="en">cases</span> ${count(document.results.length)} · 金额单位：元 <span class="en">amounts in yuan</span></p>
