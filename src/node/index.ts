@@ -2,6 +2,14 @@
 export { readCases, readCaseSource, readCasesStream, readLedger } from "./api.js";
 export type { ReadCasesOptions, ReadOptions } from "./api.js";
 export { runCli, processIo } from "./run.js";
+export { runFixtures } from "./fixtures.js";
+export type {
+  FixtureDifference,
+  FixtureExpectation,
+  FixtureReport,
+  FixtureTestResult,
+  RunFixturesOptions,
+} from "./fixtures.js";
 export { resultsCsv, resultsNdjson } from "./formats/results.js";
 export { resultsWorkbookBytes } from "./formats/resultsXlsx.js";
 export { templateCsv, templateXlsxBytes } from "./formats/template.js";

@@ -12,6 +12,7 @@ import { RULES_HELP, RULES_TEMPLATE_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
 import { SERVE_HELP, runServe } from "./commands/serve.js";
 import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
+import { TEST_HELP, TEST_SUMMARY, runTest } from "./commands/test.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
 import { EXIT, IoError, UsageError, reportInputError, type CliIo } from "./io.js";
 import { reasonOf } from "./output.js";
@@ -74,6 +75,7 @@ const COMMAND_LIST: { readonly [name: string]: Command } = {
     help: SERVE_HELP,
     summary: "serve these documents over HTTP as a JSON API (POST /compute, /audit, …; docs/serve.md)",
   },
+  test: { run: runTest, help: TEST_HELP, summary: TEST_SUMMARY },
   schema: {
     run: runSchema,
     help: SCHEMA_HELP,

@@ -1,0 +1,188 @@
+import { echo, echoText } from "../../errors/echo.js";
+import type { Json } from "../../parameters/status.js";
+import {
+  fixtureOfReport,
+  readFixtureFile,
+  runFixturesWith,
+  updatedFixtureText,
+  type FixtureReport,
+  type FixtureTestResult,
+} from "../fixtures.js";
+import { EXIT, IoError, UsageError, issueLines, type CliIo } from "../io.js";
+import { emit } from "../output.js";
+import { parseCommand } from "./args.js";
+
+export const TEST_SUMMARY =
+  "run a district's fixtures: cases with the amounts, tracks and findings its rule set must give";
+
+export const TEST_HELP = `exitfund test <fixtures…> [--update] [--yes]
+
+Runs fixture files: worked examples a district expects its rule set and programme to reproduce. Each
+argument is a fixture file (.json, or .yaml/.yml of the same shape), a folder (every .json, .yaml and .yml
+file under it) or a glob ("fixtures/**/*.yaml"). A fixture file is
+  { "rules"?: <file|id>, "programme"?: <module>,
+    "tests": [ { "name": "…", "case": { …one case… },
+                 "expect": { "amounts"?: { "municipal"?, "district"?, "total"? }, "track"?, "eligible"?,
+                             "findings"?: [codes] } } ] }
+with rules and programme relative to the fixture file (default: the bundled tongzhou-2016 and the default
+programme). Only the fields given in expect are checked; amounts are compared as exact decimals, findings
+as a list of codes in any order. Every test runs, even after a failure; each failing test prints expected
+against got, field by field, in English and Chinese; the last line counts passed, failed and errors.
+--update  rewrite the expect of every failing test with what was computed (the fields it already checks;
+          all four when it checks none), after asking on a terminal; JSON stays JSON with every other byte
+          as it was, YAML stays YAML with its comments; each file is replaced whole or not at all
+--yes     confirm --update without asking (needed when standard input is not a terminal)
+Exit status: 0 every test passed (or was updated); 1 a test failed; 2 a fixture is malformed, cannot be
+read, or a test's case is invalid (every problem listed on stderr by file › test › field).
+  exitfund test examples/tongzhou-2016/fixtures
+  exitfund test my-district/fixtures/bonuses.yaml --update`;
+
+/** `exitfund test`: runs fixture files and reports each failing test's differences (see TEST_HELP). */
+export async function runTest(args: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseCommand(args, { update: "boolean", yes: "boolean" }, TEST_HELP, io);
+  if (values.help === true) return EXIT.ok;
+  if (positionals.length === 0)
+    throw new UsageError("test takes one or more fixture files, folders or globs", {
+      code: "no-fixtures-given",
+      zh: "test 需要一个或多个测试文件、文件夹或通配模式",
+    });
+  if (values.yes === true && values.update !== true)
+    throw new UsageError("--yes confirms --update; give --update too", {
+      code: "yes-without-update",
+      zh: "--yes 用于确认 --update，请同时给出 --update",
+    });
+  const report = await runFixturesWith(positionals, io);
+  io.stdout.write(reportText(report));
+  if (report.problems.length > 0 || report.results.some((result) => result.status === "error"))
+    io.stderr.write(problemsText(report));
+  const bad = report.errors > 0 ? EXIT.badInput : EXIT.ok;
+  if (report.failed === 0) return bad;
+  if (values.update !== true) return bad === EXIT.ok ? EXIT.findings : bad;
+  await update(report, io, values.yes === true);
+  return bad;
+}
+
+/** A value as the report shows it: text quoted, a list of codes joined, no value as (none). */
+function shown(value: Json): string {
+  if (value === null) return "(nothing)";
+  if (Array.isArray(value)) return value.length === 0 ? "[]" : `[${value.map((item) => echo(item)).join(", ")}]`;
+  return typeof value === "string" && !/^-?\d/.test(value) ? echo(value) : echoText(String(value));
+}
+
+const FIELD_ZH: ReadonlyMap<string, string> = new Map([
+  ["amounts.municipal", "市级金额"],
+  ["amounts.district", "区级金额"],
+  ["amounts.total", "合计金额"],
+  ["track", "渠道"],
+  ["eligible", "是否符合条件"],
+  ["findings", "提示代码"],
+]);
+
+/** A failing test: one line per field, expected against got, then the same in Chinese. */
+function failureText(result: FixtureTestResult): string {
+  const lines = [`FAIL ${echoText(result.file, 200)} › ${echo(result.name, 120)}`];
+  if (result.differences.every((difference) => difference.expected === null))
+    lines.push(
+      "  expects nothing: give the values it must compute (or run --update) · 未给出预期值：请填写应得结果（或运行 --update）",
+    );
+  const width = Math.max(...result.differences.map((difference) => difference.field.length));
+  for (const difference of result.differences) {
+    const expected = shown(difference.expected);
+    const got = shown(difference.got);
+    lines.push(`  ${difference.field.padEnd(width)}  expected ${expected}, got ${got}`);
+    lines.push(
+      `  ${" ".repeat(width)}  ${FIELD_ZH.get(difference.field) ?? difference.field}：预期 ${expected}，实际 ${got}`,
+    );
+    if (difference.field === "findings" && Array.isArray(difference.expected) && Array.isArray(difference.got)) {
+      const missing = without(difference.expected, difference.got);
+      const extra = without(difference.got, difference.expected);
+      if (missing.length > 0) lines.push(`  ${" ".repeat(width)}  missing 缺少: ${shown(missing)}`);
+      if (extra.length > 0) lines.push(`  ${" ".repeat(width)}  unexpected 多出: ${shown(extra)}`);
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The items of `a` not matched by an item of `b` (as multisets). */
+function without(a: readonly Json[], b: readonly Json[]): Json[] {
+  const left = [...b];
+  return a.filter((item) => {
+    const at = left.indexOf(item);
+    if (at < 0) return true;
+    left.splice(at, 1);
+    return false;
+  });
+}
+
+/** The report on stdout: each failing test, then the summary line in English and Chinese. */
+function reportText(report: FixtureReport): string {
+  const failures = report.results.filter((result) => result.status === "failed").map(failureText);
+  const files = report.files.length;
+  const summary =
+    `${report.passed} passed, ${report.failed} failed, ${report.errors} error${report.errors === 1 ? "" : "s"} ` +
+    `(${report.results.length} test${report.results.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"})` +
+    ` · 通过 ${report.passed}，失败 ${report.failed}，错误 ${report.errors}（${files} 个文件共 ${report.results.length} 项测试）\n`;
+  return `${failures.join("\n")}${failures.length > 0 ? "\n" : ""}${summary}`;
+}
+
+/** Every problem of the fixtures on stderr, each with its Chinese text. */
+function problemsText(report: FixtureReport): string {
+  const issues = [...report.problems, ...report.results.flatMap((result) => result.issues)];
+  const lines = issueLines(issues.map((issue) => ({ ...issue, message: withZh(issue.message, issue.zh) })));
+  const count = issues.length;
+  return `exitfund: test: ${count} problem${count === 1 ? "" : "s"} in the fixtures (测试文件有 ${count} 处问题), those tests not run:\n${lines.join("\n")}\n`;
+}
+
+function withZh(message: string, zh: string | undefined): string {
+  return zh === undefined || zh === message ? message : `${message} · ${zh}`;
+}
+
+/** Reads one line of standard input (the answer to a question). */
+async function answer(io: CliIo): Promise<string> {
+  let text = "";
+  for await (const chunk of io.stdin) {
+    text += typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8");
+    if (text.includes("\n")) break;
+  }
+  return text.split("\n")[0]?.trim() ?? "";
+}
+
+/**
+ * `--update`: asks (on a terminal) or requires `--yes`, then rewrites each fixture file that has failing tests,
+ * atomically. A file that changed since it was read is left as it is (exit 74), so no edit is lost.
+ */
+async function update(report: FixtureReport, io: CliIo, confirmed: boolean): Promise<void> {
+  const failed = report.results.filter((result) => result.status === "failed");
+  const files = [...new Set(failed.map((result) => result.file))];
+  const what = `the expected values of ${failed.length} failing test${failed.length === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"} (${files.map((file) => echoText(file, 120)).join(", ")})`;
+  const whatZh = `${files.length} 个文件中 ${failed.length} 项失败测试的预期值`;
+  if (!confirmed) {
+    const terminal = (io.stdin as { isTTY?: boolean }).isTTY === true && io.stderr.isTTY === true;
+    if (!terminal)
+      throw new UsageError(
+        `--update would rewrite ${what}; standard input is not a terminal to ask on: add --yes to confirm (nothing was written)`,
+        {
+          code: "update-needs-yes",
+          zh: `--update 将改写${whatZh}；标准输入不是终端，无法询问：请加 --yes 确认（未写入任何内容）`,
+        },
+      );
+    io.stderr.write(`Rewrite ${what}? 改写${whatZh}？ [y/N] `);
+    if (!/^(y|yes|是)$/i.test(await answer(io))) {
+      io.stderr.write("exitfund: nothing was written (未写入任何内容)\n");
+      return;
+    }
+  }
+  for (const file of files) {
+    const fixture = fixtureOfReport(report, file);
+    if (fixture === undefined) continue;
+    const results = failed.filter((result) => result.file === file);
+    const text = updatedFixtureText(fixture, results);
+    const now = await readFixtureFile(file, io);
+    if (now.text !== fixture.text)
+      throw new IoError(`"${echoText(file)}" changed while it was being updated; it was left as it is`, {
+        code: "fixture-changed",
+        zh: `"${echoText(file)}" 在更新期间被修改，已保持原样`,
+      });
+    await emit(io, text, file);
+  }
+}
