@@ -11,7 +11,6 @@ import { checkProgramme } from "../rule-sets/index.js";
 import type { Programme } from "../rules/programme.js";
 import { zodIssues } from "../schemas/issues.js";
 import { MoneySchema } from "../schemas/scalars.js";
-import type { Json } from "../parameters/status.js";
 import type { OutcomeBase } from "../trace/types.js";
 import { CliError, type CliIo } from "./io.js";
 import { loadProgrammeOption } from "./programme-option.js";
@@ -75,27 +74,47 @@ const FixtureSchema = z.strictObject({
   tests: z.array(TestSchema, { error: "must be a list of tests" }).min(1, "must hold at least one test"),
 });
 
-/** What a test expects: only the fields given are checked. */
-export type FixtureExpectation = z.output<typeof ExpectSchema>;
+/** What a test expects: only the fields given are checked (amounts as canonical decimal strings). */
+export interface FixtureExpectation {
+  readonly amounts?:
+    | {
+        readonly municipal?: string | undefined;
+        readonly district?: string | undefined;
+        readonly total?: string | undefined;
+      }
+    | undefined;
+  readonly track?: string | undefined;
+  readonly eligible?: boolean | undefined;
+  /** Finding codes, in any order; `[]`: no findings. */
+  readonly findings?: readonly string[] | undefined;
+}
+
+/** A value in a difference: an amount or track (text), eligible (boolean), finding codes, or null (not given). */
+export type FixtureValue = string | boolean | readonly string[] | null;
 
 /** One field a test expected differently from what was computed. */
 export interface FixtureDifference {
   /** `amounts.total`, `track`, `eligible` or `findings`. */
   readonly field: string;
-  readonly expected: Json;
-  readonly got: Json;
+  /** What the fixture gives (null: the test expects nothing). */
+  readonly expected: FixtureValue;
+  /** What was computed (null: the outcome has no such field, e.g. no track). */
+  readonly got: FixtureValue;
 }
 
 /** The result of one test of a fixture file. */
 export interface FixtureTestResult {
   /** The fixture file, as named relative to the working directory. */
   readonly file: string;
+  /** The test's `name`. */
   readonly name: string;
   /** Its index in the file's `tests`. */
   readonly index: number;
   /** `error`: the case could not be computed (its problems are in `issues`). */
   readonly status: "passed" | "failed" | "error";
+  /** The fields that differ (empty when it passed). */
   readonly differences: readonly FixtureDifference[];
+  /** Why the case could not be computed (`status: "error"`), each by file › test › case field. */
   readonly issues: readonly InputIssue[];
   /** What the test would expect to pass, in the fields it checks (all four when it checks none); for `--update`. */
   readonly actual?: FixtureExpectation;
@@ -103,11 +122,15 @@ export interface FixtureTestResult {
 
 /** What {@link runFixtures} found: every test's result, and the problems of fixture files that could not be run. */
 export interface FixtureReport {
+  /** The fixture files run (the arguments expanded), as named relative to the working directory. */
   readonly files: readonly string[];
+  /** Every test of every file that could be run, in order. */
   readonly results: readonly FixtureTestResult[];
   /** Problems of the fixtures themselves (unreadable, malformed, a rule set or programme that cannot load). */
   readonly problems: readonly InputIssue[];
+  /** How many tests passed. */
   readonly passed: number;
+  /** How many tests computed something other than they expect. */
   readonly failed: number;
   /** Tests whose case could not be computed, plus files that could not be run at all. */
   readonly errors: number;

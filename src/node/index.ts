@@ -8,6 +8,7 @@ export type {
   FixtureExpectation,
   FixtureReport,
   FixtureTestResult,
+  FixtureValue,
   RunFixturesOptions,
 } from "./fixtures.js";
 export { resultsCsv, resultsNdjson } from "./formats/results.js";

@@ -1,5 +1,4 @@
 import { echo, echoText } from "../../errors/echo.js";
-import type { Json } from "../../parameters/status.js";
 import {
   fixtureOfReport,
   readFixtureFile,
@@ -7,6 +6,7 @@ import {
   updatedFixtureText,
   type FixtureReport,
   type FixtureTestResult,
+  type FixtureValue,
 } from "../fixtures.js";
 import { EXIT, IoError, UsageError, issueLines, type CliIo } from "../io.js";
 import { emit } from "../output.js";
@@ -63,7 +63,7 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<numbe
 }
 
 /** A value as the report shows it: text quoted, a list of codes joined, no value as (none). */
-function shown(value: Json): string {
+function shown(value: FixtureValue): string {
   if (value === null) return "(nothing)";
   if (Array.isArray(value)) return value.length === 0 ? "[]" : `[${value.map((item) => echo(item)).join(", ")}]`;
   return typeof value === "string" && !/^-?\d/.test(value) ? echo(value) : echoText(String(value));
@@ -104,7 +104,7 @@ function failureText(result: FixtureTestResult): string {
 }
 
 /** The items of `a` not matched by an item of `b` (as multisets). */
-function without(a: readonly Json[], b: readonly Json[]): Json[] {
+function without(a: readonly string[], b: readonly string[]): string[] {
   const left = [...b];
   return a.filter((item) => {
     const at = left.indexOf(item);
