@@ -1,3 +1,4 @@
+import type { Dirent } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
 import { dirname, join, relative, resolve, sep } from "node:path";
 import { parseDocument } from "yaml";
@@ -257,7 +258,7 @@ async function filesOf(name: string, io: CliIo): Promise<string[] | undefined> {
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
   return entries
     .filter((entry) => entry.isFile() && FIXTURE_EXTENSIONS.test(entry.name))
-    .map((entry) => shown(io, join(entry.parentPath, entry.name)))
+    .map((entry) => shown(io, pathOf(entry)))
     .sort();
 }
 
@@ -282,10 +283,15 @@ async function globFiles(pattern: string, io: CliIo): Promise<string[]> {
   const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
   return entries
     .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name))
+    .map(pathOf)
     .filter((path) => matcher.test(relative(base, path).split(sep).join("/")))
     .map((path) => shown(io, path))
     .sort();
+}
+
+/** A directory entry's path (`parentPath` from Node 20.12; `path` before it). */
+function pathOf(entry: Dirent): string {
+  return join(entry.parentPath ?? (entry as { path?: string }).path ?? "", entry.name);
 }
 
 function shown(io: CliIo, path: string): string {
