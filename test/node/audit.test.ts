@@ -3,8 +3,9 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { AUDIT_HELP, runAudit } from "../../src/node/commands/audit.js";
-import { AUDIT_SHEETS, AUDIT_TOTAL_LABELS } from "../../src/node/xlsx/auditReport.js";
+import { AUDIT_TITLE, AUDIT_SHEETS, AUDIT_TOTAL_LABELS } from "../../src/node/xlsx/auditReport.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
+import { expectChineseSheet } from "../support/sheets.js";
 import { FIXED_RATES_FILE } from "../support/fixedRates.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 
@@ -120,27 +121,46 @@ describe("exitfund audit", () => {
     ]);
 
     const discrepancies = workbook.getWorksheet(AUDIT_SHEETS.discrepancies);
-    const first = discrepancies?.getRow(5);
+    const first = discrepancies?.getRow(7);
     expect(first?.getCell(2).value).toBe("E-1");
     expect(first?.getCell(5).value).toBe(875000);
     expect(first?.getCell(5).numFmt).toBe("#,##0.00");
     expect(first?.getCell(7).value).toBe(-75000);
-    const totals = discrepancies?.getRow(9);
+    const totals = discrepancies?.getRow(11);
     expect(totals?.getCell(1).value).toBe(AUDIT_TOTAL_LABELS.discrepancies);
     expect(totals?.getCell(7).value).toBe(-65675);
 
     const reconciliation = workbook.getWorksheet(AUDIT_SHEETS.reconciliation);
-    const labels = [9, 10, 11].map((row) => reconciliation?.getRow(row).getCell(1).value);
+    const labels = [11, 12, 13].map((row) => reconciliation?.getRow(row).getCell(1).value);
     expect(labels).toEqual([AUDIT_TOTAL_LABELS.cases, AUDIT_TOTAL_LABELS.unknown, AUDIT_TOTAL_LABELS.grandTotal]);
-    expect(reconciliation?.getRow(11).getCell(9).value).toBe(1431045);
-    expect(reconciliation?.getRow(9).getCell(9).value).toBe(1431040); // the cases' rows, without the unknown 5.00
-    expect(reconciliation?.getRow(10).getCell(9).value).toBe(5);
+    expect(reconciliation?.getRow(13).getCell(9).value).toBe(1431045);
+    expect(reconciliation?.getRow(11).getCell(9).value).toBe(1431040); // the cases' rows, without the unknown 5.00
+    expect(reconciliation?.getRow(12).getCell(9).value).toBe(5);
 
     const traces = workbook.getWorksheet(AUDIT_SHEETS.traces);
     const caseColumn: unknown[] = [];
-    traces?.eachRow((row, number) => number > 4 && caseColumn.push(row.getCell(1).value));
+    traces?.eachRow((row, number) => number > 6 && caseColumn.push(row.getCell(1).value));
     expect(new Set(caseColumn)).toEqual(new Set(["E-1", "E-3", "C-1"]));
-    expect(traces?.getRow(6).getCell(2).value).toBeTypeOf("string");
+    expect(traces?.getRow(7).getCell(2).value).toBeTypeOf("string");
+    expect(traces?.rowCount).toBeGreaterThan(10); // the steps of each case, computed again with their traces
+
+    for (const sheet of workbook.worksheets) {
+      // 底稿表头: 被审计事项 and 索引号, 编制人 and 复核人 with their dates; header rows repeated; A4 landscape.
+      const heading = [2, 3, 4].flatMap((row) => [1, 2, 3, 4, 5, 6, 7, 8, 9].map((c) => sheet.getCell(row, c).text));
+      for (const label of ["被审计事项：", "索引号：", "编制人：", "复核人：", "日期："])
+        expect(heading.some((text) => text.includes(label))).toBe(true);
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "landscape",
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        printTitlesRow: "6:6",
+      });
+      expect(sheet.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
+      expect(sheet.headerFooter.oddHeader).toContain(AUDIT_TITLE);
+      expectChineseSheet(sheet);
+    }
   });
 
   it("bad input: exit 2 and every problem on stderr, nothing on stdout", async () => {

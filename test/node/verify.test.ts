@@ -10,6 +10,7 @@ import type { CliIo } from "../../src/node/io.js";
 import { SHEET_TITLE, SUMMARY_SHEET, TOTAL_LABELS, uniqueSheetName } from "../../src/node/xlsx/verifySheet.js";
 import type { ClearanceDetail } from "../../src/rules/land-clearing-fee/index.js";
 import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
+import { expectChineseSheet } from "../support/sheets.js";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const EXAMPLE = "examples/verify/declarations.json";
@@ -267,6 +268,17 @@ describe("exitfund verify --format xlsx", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
+  /** The text of every written cell (a merged range once, at its first cell). */
+  const sheetTexts = (sheet: ExcelJS.Worksheet): string[] => {
+    const texts: string[] = [];
+    sheet.eachRow((row) =>
+      row.eachCell((cell) => {
+        if (!cell.isMerged || cell.master.address === cell.address) texts.push(cell.text);
+      }),
+    );
+    return texts;
+  };
+
   const rowByLabel = (sheet: ExcelJS.Worksheet, label: string): ExcelJS.Row => {
     let found: ExcelJS.Row | undefined;
     sheet.eachRow((row) => {
@@ -297,12 +309,18 @@ describe("exitfund verify --format xlsx", () => {
       if (sheet === undefined) throw new Error(outcome.id);
       const detail = outcome.detail as ClearanceDetail;
       expect(sheet.getCell("A1").value).toBe(SHEET_TITLE);
-      const texts: string[] = [];
-      sheet.eachRow((row) => row.eachCell((cell) => texts.push(cell.text)));
+      const texts = sheetTexts(sheet);
       for (const text of [outcome.township, detail.village, detail.site, detail.declaredOn, "tongzhou-2016", "示例值"])
         expect(texts.some((t) => t.includes(text))).toBe(true);
-      expect(texts.some((t) => t.startsWith("核定人"))).toBe(true);
-      expect(texts.some((t) => t.startsWith("日期"))).toBe(true);
+      for (const label of [
+        "申报单位（盖章）：",
+        "核定单位（盖章）：",
+        "核定人（签字）：",
+        "复核人（签字）：",
+        "负责人（签字）：",
+      ])
+        expect(texts.filter((t) => t.startsWith(label) && t.includes("日期："))).toHaveLength(1);
+      expect(texts.some((t) => t.startsWith(`申报单位（盖章）：${outcome.township}`))).toBe(true);
 
       const itemIds: string[] = [];
       sheet.eachRow((row, number) => {
@@ -313,7 +331,9 @@ describe("exitfund verify --format xlsx", () => {
         const row = sheet.getRow(7 + index);
         expect(row.getCell(9).value).toBe(Number(item.fee));
         expect(row.getCell(16).value).toBe(item.fee);
-        for (const code of item.findings) expect(String(row.getCell(12).value)).toContain(code);
+        const findings = String(row.getCell(12).value);
+        if (item.findings.length > 1) expect(findings.split("\n")).toHaveLength(item.findings.length);
+        for (const code of item.findings) expect(findings).not.toContain(code);
       }
 
       const totals: [string, string][] = [
@@ -342,6 +362,11 @@ describe("exitfund verify --format xlsx", () => {
         printTitlesRow: "6:6",
       });
       expect(sheet.getColumn(16).hidden).toBe(true);
+      expect(sheet.headerFooter.oddHeader).toContain(`申报编号：${outcome.id}`);
+      expect(sheet.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
+      expect(sheet.getCell(7, 1).font.name).toBe("Courier New"); // 序号, a figure
+      expect(sheet.getCell(7, 2).font.name).toBe("宋体"); // 编号, text
+      expectChineseSheet(sheet);
     }
   });
 
@@ -349,19 +374,33 @@ describe("exitfund verify --format xlsx", () => {
     const sheet = workbook.getWorksheet(SUMMARY_SHEET);
     if (sheet === undefined) throw new Error(SUMMARY_SHEET);
     document.results.forEach((outcome, index) => {
-      const row = sheet.getRow(5 + index);
-      expect((row.getCell(1).value as { text: string }).text).toBe(outcome.id);
-      expect(row.getCell(6).value).toBe(outcome.detail?.items.length);
-      expect(row.getCell(7).value).toBe(outcome.findings.length);
-      expect(row.getCell(9).value).toBe(Number(outcome.detail?.totals.approved));
-      expect(row.getCell(11).value).toBe(toChineseCapital(outcome.detail?.totals.approved ?? "", { prefix: "人民币" }));
-      expect(row.getCell(13).value).toBe(outcome.detail?.totals.approved);
+      const row = sheet.getRow(6 + index);
+      expect(row.getCell(1).value).toBe(index + 1);
+      expect((row.getCell(2).value as { text: string }).text).toBe(outcome.id);
+      expect(row.getCell(7).value).toBe(outcome.detail?.items.length);
+      expect(row.getCell(8).value).toBe(outcome.findings.length);
+      expect(row.getCell(10).value).toBe(Number(outcome.detail?.totals.approved));
+      expect(row.getCell(12).value).toBe(toChineseCapital(outcome.detail?.totals.approved ?? "", { prefix: "人民币" }));
+      expect(row.getCell(14).value).toBe(outcome.detail?.totals.approved);
     });
     const total = rowByLabel(sheet, TOTAL_LABELS.grandTotal);
-    expect(total.getCell(9).value).toBe(308929.99);
-    expect(total.getCell(13).value).toBe("308929.99");
-    expect(total.getCell(11).value).toBe("人民币叁拾万捌仟玖佰贰拾玖元玖角玖分");
-    expect(total.getCell(6).value).toBe(13);
+    expect(total.getCell(10).value).toBe(308929.99);
+    expect(total.getCell(14).value).toBe("308929.99");
+    expect(total.getCell(12).value).toBe("人民币叁拾万捌仟玖佰贰拾玖元玖角玖分");
+    expect(total.getCell(7).value).toBe(13);
+    const texts = sheetTexts(sheet);
+    for (const label of [
+      "申报单位（盖章）：",
+      "核定单位（盖章）：",
+      "核定人（签字）：",
+      "复核人（签字）：",
+      "负责人（签字）：",
+    ])
+      expect(texts.filter((t) => t.startsWith(label) && t.includes("日期："))).toHaveLength(1);
+    expect(texts).toContain("核定金额合计（大写）：人民币叁拾万捌仟玖佰贰拾玖元玖角玖分");
+    expect(sheet.pageSetup).toMatchObject({ orientation: "landscape", fitToWidth: 1, printTitlesRow: "5:5" });
+    expect(sheet.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
+    expectChineseSheet(sheet);
   });
 });
 

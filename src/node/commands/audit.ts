@@ -4,6 +4,9 @@ import type { AuditDocument, AuditInput, AuditOptions } from "../../audit/types.
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, isInvalidInputError, type InputIssue } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
+import { computeBatch } from "../../batch/compute.js";
+import type { Programme } from "../../rules/programme.js";
+import type { OutcomeBase } from "../../trace/types.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
@@ -122,8 +125,9 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
         io,
         format === "table"
           ? auditTable(document)
-          : await auditWorkbookBytes(document, input.outcomes, input.ruleSet.rounding, {
+          : await auditWorkbookBytes(document, tracedOutcomes(document, input), input.ruleSet.rounding, {
               maxCells: limitsOf(io).xlsxCellsWritten,
+              programme,
             }),
         out,
       );
@@ -143,7 +147,7 @@ async function readAuditInput(
   options: AuditOptions & { readonly ruleSet: RuleSet },
   io: CliIo,
   maps: { readonly cases?: TableMapping | undefined; readonly ledger?: TableMapping | undefined },
-): Promise<AuditInput> {
+): Promise<AuditInput & { readonly cases: readonly unknown[]; readonly programme?: Programme }> {
   const [cases, ledger] = await Promise.allSettled([
     readCases(file, io, {
       ruleSet: options.ruleSet,
@@ -153,7 +157,12 @@ async function readAuditInput(
     readLedgerSource(ledgerFile, io, maps.ledger === undefined ? {} : { mapping: maps.ledger }),
   ]);
   if (cases.status === "fulfilled" && ledger.status === "fulfilled")
-    return { ...parseAuditInput(cases.value, ledger.value.rows, options), ledgerPlaces: ledger.value.places };
+    return {
+      ...parseAuditInput(cases.value, ledger.value.rows, options),
+      ledgerPlaces: ledger.value.places,
+      cases: cases.value,
+      ...(options.programme === undefined ? {} : { programme: options.programme }),
+    };
   for (const result of [cases, ledger])
     if (result.status === "rejected" && !isInvalidInputError(result.reason)) throw result.reason;
   const issues: InputIssue[] = [];
@@ -161,6 +170,22 @@ async function readAuditInput(
   else issues.push(...problemsOf(() => parseAuditInput(cases.value, [], options)));
   if (ledger.status === "rejected") issues.push(...(ledger.reason as InvalidInputError).issues);
   throw new InvalidInputError(issues);
+}
+
+/**
+ * The discrepant cases computed again with their traces (the audit computes without them, traces being lazy), in
+ * the order of the outcomes, for the workbook's 计算过程 sheet.
+ */
+function tracedOutcomes(
+  document: AuditDocument,
+  input: AuditInput & { readonly cases: readonly unknown[]; readonly programme?: Programme },
+): readonly OutcomeBase[] {
+  const discrepant = new Set(document.discrepancies.map((discrepancy) => discrepancy.caseId));
+  const wanted = input.cases.filter((_, index) => discrepant.has(input.outcomes[index]?.id ?? ""));
+  return computeBatch(wanted, {
+    ruleSet: input.ruleSet,
+    ...(input.programme === undefined ? {} : { programme: input.programme }),
+  }).results;
 }
 
 function problemsOf(run: () => unknown): readonly InputIssue[] {

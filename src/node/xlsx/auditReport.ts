@@ -1,17 +1,30 @@
-import { newWorkbook, type Row, type Workbook, type Worksheet } from "./engine.js";
-import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
-import type { AuditDocument, Discrepancy } from "../../audit/types.js";
+import { newWorkbook, type Workbook, type Worksheet } from "./engine.js";
+import { DISCREPANCY_TYPES, type AuditDocument, type Discrepancy } from "../../audit/types.js";
 import { ZERO, dec, type Dec, type Rounding } from "../../money/decimal.js";
+import { formatAmount } from "../../money/format.js";
 import { toMoneyString } from "../../money/round.js";
-import type { Json, OutcomeBase as Outcome, TraceStep } from "../../trace/types.js";
-import { border, header, moneyCell, setColumns, sheetOptions, title } from "./cells.js";
+import { defaultProgramme } from "../../rules/default.js";
+import type { Programme } from "../../rules/programme.js";
+import type { OutcomeBase as Outcome } from "../../trace/types.js";
+import { bold, border, countCell, header, line, merge, moneyCell, setColumns, textCell, title } from "./cells.js";
+import { fieldLine, finishSheet, printSetup } from "./layout.js";
+import { TRACE_COLUMNS, traceCells, writeTraceSheet } from "./traceSheet.js";
+import { discrepancyWords, kindWords, payerWords, statusWords } from "./words.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 
 /** Sheet names of the audit workbook. */
 export const AUDIT_SHEETS = {
-  discrepancies: "差异 discrepancies",
-  reconciliation: "核对 reconciliation",
-  traces: "计算过程 traces",
+  discrepancies: "差异",
+  reconciliation: "核对",
+  traces: "计算过程",
+} as const;
+
+/** The title every working paper of the audit carries, and the title of each sheet. */
+export const AUDIT_TITLE = "产业调整退出资金审计工作底稿";
+const SHEET_TITLES = {
+  discrepancies: `${AUDIT_TITLE}　差异表`,
+  reconciliation: `${AUDIT_TITLE}　逐案核对表`,
+  traces: `${AUDIT_TITLE}　差异案件计算过程`,
 } as const;
 
 /**
@@ -26,137 +39,177 @@ export function ledgerRowsText(discrepancy: Pick<Discrepancy, "rows" | "sheets">
     .join(", ");
 }
 
+/** The same in Chinese, for the working papers: `第 5、9 行`, `2016 第 5 行、2017 第 9 行`. */
+export function ledgerRowsWords(discrepancy: Pick<Discrepancy, "rows" | "sheets">): string {
+  const rows = discrepancy.rows ?? [];
+  if (rows.length === 0) return "";
+  const sheets = discrepancy.sheets;
+  if (sheets === undefined) return `第 ${rows.join("、")} 行`;
+  return rows.map((row, index) => `${sheets[index] ?? ""} 第 ${row} 行`).join("、");
+}
+
 /** Labels (column A) of the totals rows, so readers can find them. */
 export const AUDIT_TOTAL_LABELS = {
-  discrepancies: "差异合计 total of the discrepancies",
-  cases: "案件合计 total of the cases",
-  unknown: "无对应案件的台账行 rows of unknown cases",
-  grandTotal: "总计 total (all cases, all ledger rows)",
+  discrepancies: "差异合计",
+  cases: "案件合计",
+  unknown: "无对应案件的台账行",
+  grandTotal: "总计（全部案件及台账行）",
 } as const;
 
-const HEADER_ROW = 4;
-
 const DISCREPANCY_COLUMNS = [
-  { header: "序号 no.", width: 7 },
-  { header: "案件编号 case", width: 16 },
-  { header: "类型 type", width: 26 },
-  { header: "付款方 payer", width: 14 },
-  { header: "应付 owed", width: 16 },
-  { header: "已付 paid", width: 16 },
-  { header: "差额 difference (paid − owed)", width: 18 },
-  { header: "凭证 vouchers", width: 22 },
-  { header: "台账行 ledger rows", width: 14 },
+  { header: "序号", width: 5.5 },
+  { header: "案件编号", width: 15 },
+  { header: "差异类型", width: 17 },
+  { header: "付款方", width: 8 },
+  { header: "应付（元）", width: 17 },
+  { header: "已付（元）", width: 17 },
+  { header: "差额（已付−应付）", width: 17 },
+  { header: "凭证号", width: 24 },
+  { header: "台账行号", width: 16 },
 ] as const;
 
 const RECONCILIATION_COLUMNS = [
-  { header: "案件编号 case", width: 16 },
-  { header: "类别 kind", width: 20 },
-  { header: "乡镇 township", width: 12 },
-  { header: "应付·市级 owed municipal", width: 16 },
-  { header: "应付·区级 owed district", width: 16 },
-  { header: "应付合计 owed", width: 16 },
-  { header: "已付·市级 paid municipal", width: 16 },
-  { header: "已付·区级 paid district", width: 16 },
-  { header: "已付合计 paid", width: 16 },
-  { header: "差额 difference", width: 16 },
-  { header: "状态 status", width: 18 },
-  { header: "差异类型 types", width: 30 },
+  { header: "案件编号", width: 15 },
+  { header: "案件类型", width: 20 },
+  { header: "乡镇", width: 12 },
+  { header: "应付·市级", width: 16 },
+  { header: "应付·区级", width: 16 },
+  { header: "应付合计", width: 17 },
+  { header: "已付·市级", width: 16 },
+  { header: "已付·区级", width: 16 },
+  { header: "已付合计", width: 17 },
+  { header: "差额（已付−应付）", width: 17 },
+  { header: "核对结果", width: 11 },
+  { header: "差异类型", width: 18 },
 ] as const;
 
-const TRACE_COLUMNS = [
-  { header: "案件编号 case", width: 16 },
-  { header: "规则 rule", width: 34 },
-  { header: "条款 clause", width: 30 },
-  { header: "参数 parameters (name, from, value, status)", width: 60 },
-  { header: "输入 inputs", width: 50 },
-  { header: "结果 value", width: 18 },
-] as const;
+/** Options of {@link auditWorkbookBytes}. */
+export interface AuditWorkbookOptions {
+  /** The most cells written in memory (the CLI's limit). */
+  readonly maxCells?: number;
+  /** The programme whose texts name kinds, tracks, rules and parameters (default `defaultProgramme`). */
+  readonly programme?: Programme;
+}
 
 /**
- * 审计工作簿 · the audit workbook: discrepancies, the reconciliation of every case, and the traces of the discrepant cases.
+ * 审计工作底稿 · the audit workbook: discrepancies, the reconciliation of every case, and the traces of the
+ * discrepant cases, as working papers an auditor files.
  *
  * @remarks
- * Sheet 1 lists each discrepancy with a totals row; sheet 2 every case (owed and paid by payer, its
- * status) with totals that tie out to the audit totals (cases + unknown-case rows = total); sheet 3
- * the computation trace of every case with a discrepancy, grouped by case (one sheet for all of them,
- * so a ledger with hundreds of discrepant cases stays one readable, filterable sheet). Amounts are
- * number cells formatted `#,##0.00`.
+ * Each sheet carries the working-paper heading (被审计事项, 索引号, 编制人, 复核人 and their dates, the rule set and
+ * tolerance), Chinese column headers, and prints A4 landscape, fit to width, headers repeated, `第 N 页 共 M 页`.
+ * Sheet 1 lists each discrepancy (type, payer, owed, paid, difference, vouchers, ledger rows) with a totals row
+ * and the count by type; sheet 2 every case (owed and paid by payer, its result) with totals that tie out to
+ * the audit totals (cases + unknown-case rows = total); sheet 3 the computation of every case with a
+ * discrepancy, step by step in Chinese. Amounts are number cells `#,##0.00` in a fixed font; no English code.
  * @example const bytes = await auditWorkbookBytes(document, outcomes, ruleSet.rounding);
  */
 export async function auditWorkbookBytes(
   document: AuditDocument,
   outcomes: readonly Outcome[],
   rounding: Rounding,
-  options: { readonly maxCells?: number } = {},
+  options: AuditWorkbookOptions = {},
 ): Promise<Uint8Array> {
   const discrepant = new Set(document.discrepancies.map((discrepancy) => discrepancy.caseId));
-  const steps = outcomes.reduce((n, outcome) => n + (discrepant.has(outcome.id) ? outcome.trace.length + 1 : 0), 0);
+  const traced = outcomes.filter((outcome) => discrepant.has(outcome.id));
   refuseLargeWorkbook(
-    document.discrepancies.length * DISCREPANCY_COLUMNS.length + document.reconciliation.length * 14 + steps * 8,
-    Math.max(document.discrepancies.length, document.reconciliation.length, steps) + 10,
+    document.discrepancies.length * DISCREPANCY_COLUMNS.length +
+      document.reconciliation.length * RECONCILIATION_COLUMNS.length +
+      traceCells(traced),
+    Math.max(document.discrepancies.length, document.reconciliation.length, traceCells(traced) / TRACE_COLUMNS.length) +
+      20,
     options.maxCells,
   );
-  return await workbookBytes(auditWorkbook(document, outcomes, rounding));
+  return await workbookBytes(auditWorkbook(document, outcomes, rounding, options.programme));
 }
 
 /** The audit workbook (see {@link auditWorkbookBytes}). */
-export function auditWorkbook(document: AuditDocument, outcomes: readonly Outcome[], rounding: Rounding): Workbook {
+export function auditWorkbook(
+  document: AuditDocument,
+  outcomes: readonly Outcome[],
+  rounding: Rounding,
+  programme: Programme = defaultProgramme,
+): Workbook {
   const workbook = newWorkbook();
   workbook.creator = "exitfund";
-  const subtitle = `规则集 rule set: ${document.ruleSet.id} v${document.ruleSet.version}　容差 tolerance: ${document.tolerance}　单位：元 (yuan)　差额 = 已付 − 应付`;
-  writeDiscrepancies(
-    workbook.addWorksheet(AUDIT_SHEETS.discrepancies, sheetOptions(HEADER_ROW)),
-    document,
-    subtitle,
-    rounding,
-  );
-  writeReconciliation(
-    workbook.addWorksheet(AUDIT_SHEETS.reconciliation, sheetOptions(HEADER_ROW)),
-    document,
-    subtitle,
-    rounding,
-  );
+  writeDiscrepancies(workbook.addWorksheet(AUDIT_SHEETS.discrepancies), document, rounding);
+  writeReconciliation(workbook.addWorksheet(AUDIT_SHEETS.reconciliation), document, rounding, programme);
   const discrepant = new Set(document.discrepancies.map((discrepancy) => discrepancy.caseId));
-  writeTraces(
-    workbook.addWorksheet(AUDIT_SHEETS.traces, sheetOptions(HEADER_ROW)),
+  writeTraceSheet(
+    workbook.addWorksheet(AUDIT_SHEETS.traces),
     outcomes.filter((outcome) => discrepant.has(outcome.id)),
-    subtitle,
+    programme,
+    {
+      title: SHEET_TITLES.traces,
+      top: (sheet, last) => workingPaperHeading(sheet, last, document, "差异案件逐步计算过程"),
+      pageHeader: pageHeader(document, SHEET_TITLES.traces),
+    },
   );
   return workbook;
 }
 
-function writeDiscrepancies(sheet: Worksheet, document: AuditDocument, subtitle: string, rounding: Rounding): void {
+/**
+ * 底稿表头 · the heading of a working paper (rows 2 to 4): what is audited and its index number, the basis and
+ * tolerance, who prepared and who reviewed it with their dates; returns the row of the table's header (6).
+ */
+function workingPaperHeading(sheet: Worksheet, last: number, document: AuditDocument, what: string): number {
+  fieldLine(sheet, 2, last, [
+    { label: "被审计事项", value: `产业调整退出资金拨付　${what}`, weight: 2 },
+    { label: "索引号" },
+  ]);
+  fieldLine(sheet, 3, last, [
+    { label: "规则集", value: `${document.ruleSet.id} 第 ${document.ruleSet.version} 版`, weight: 2 },
+    { label: "容差", value: `${formatAmount(document.tolerance)} 元` },
+  ]);
+  fieldLine(sheet, 4, last, [
+    { label: "编制人", value: `　　　　　　　　日期：${DATE_BLANK}` },
+    { label: "复核人", value: `　　　　　　　　日期：${DATE_BLANK}` },
+  ]);
+  const unit = sheet.getCell(5, 1);
+  unit.value = "金额单位：元；差额 = 已付 − 应付";
+  unit.alignment = { horizontal: "right", vertical: "middle" };
+  merge(sheet, 5, 1, 5, last);
+  return 6;
+}
+
+/** Room to write a date by hand. */
+const DATE_BLANK = "　　　年　　月　　日";
+
+function pageHeader(document: AuditDocument, sheetTitle: string): string {
+  return `${sheetTitle}　规则集 ${document.ruleSet.id} 第 ${document.ruleSet.version} 版`;
+}
+
+function writeDiscrepancies(sheet: Worksheet, document: AuditDocument, rounding: Rounding): void {
+  const last = DISCREPANCY_COLUMNS.length;
   setColumns(sheet, DISCREPANCY_COLUMNS);
-  title(
-    sheet,
-    "产业调整退出资金审计 差异表 · audit against the payment ledger: discrepancies",
-    DISCREPANCY_COLUMNS.length,
-  );
-  sheet.getCell("A2").value = subtitle;
+  title(sheet, SHEET_TITLES.discrepancies, last);
+  const headerRow = workingPaperHeading(sheet, last, document, "与拨付台账的差异");
   header(
-    sheet.getRow(HEADER_ROW),
+    sheet.getRow(headerRow),
     DISCREPANCY_COLUMNS.map((column) => column.header),
   );
   let owed = ZERO;
   let paid = ZERO;
   document.discrepancies.forEach((discrepancy, index) => {
-    const row = sheet.getRow(HEADER_ROW + 1 + index);
-    row.getCell(1).value = index + 1;
-    row.getCell(2).value = discrepancy.caseId;
-    row.getCell(3).value = `${DISCREPANCY_LABELS[discrepancy.type].zh} ${discrepancy.type}`;
-    row.getCell(4).value = `${PAYER_LABELS[discrepancy.payer]} ${discrepancy.payer}`;
+    const row = sheet.getRow(headerRow + 1 + index);
+    countCell(row.getCell(1), index + 1);
+    textCell(row.getCell(2), discrepancy.caseId);
+    textCell(row.getCell(3), discrepancyWords(discrepancy.type));
+    textCell(row.getCell(4), payerWords(discrepancy.payer), { horizontal: "center" });
     moneyCell(row.getCell(5), discrepancy.owed);
     moneyCell(row.getCell(6), discrepancy.paid);
     moneyCell(row.getCell(7), discrepancy.difference);
-    row.getCell(8).value = (discrepancy.vouchers ?? []).join(", ");
-    row.getCell(9).value = ledgerRowsText(discrepancy);
+    textCell(row.getCell(8), (discrepancy.vouchers ?? []).join("、"));
+    textCell(row.getCell(9), ledgerRowsWords(discrepancy));
     owed = owed.plus(discrepancy.owed);
     paid = paid.plus(discrepancy.paid);
   });
-  const last = HEADER_ROW + document.discrepancies.length + 1;
+  const total = headerRow + document.discrepancies.length + 1;
   totalsRow(
-    sheet.getRow(last),
+    sheet,
+    total,
     AUDIT_TOTAL_LABELS.discrepancies,
+    4,
     [
       [5, owed],
       [6, paid],
@@ -164,28 +217,40 @@ function writeDiscrepancies(sheet: Worksheet, document: AuditDocument, subtitle:
     ],
     rounding,
   );
-  border(sheet, HEADER_ROW, last, DISCREPANCY_COLUMNS.length);
-  const counts = Object.entries(document.counts)
-    .filter(([, count]) => count > 0)
-    .map(([type, count]) => `${type} ${count}`);
-  sheet.getCell(last + 2, 1).value =
-    document.discrepancies.length === 0 ? "无差异 no discrepancy" : `按类型 by type: ${counts.join("; ")}`;
+  merge(sheet, total, 8, total, last);
+  border(sheet, headerRow, total, last);
+  const counts = DISCREPANCY_TYPES.filter((type) => (document.counts[type] ?? 0) > 0).map(
+    (type) => `${discrepancyWords(type)} ${document.counts[type] ?? 0} 项`,
+  );
+  line(sheet, total + 1, document.discrepancies.length === 0 ? "无差异。" : `按差异类型：${counts.join("；")}。`, last);
+  printSetup(sheet, {
+    orientation: "landscape",
+    titleRows: [headerRow, headerRow],
+    header: pageHeader(document, SHEET_TITLES.discrepancies),
+  });
+  finishSheet(sheet);
 }
 
-function writeReconciliation(sheet: Worksheet, document: AuditDocument, subtitle: string, rounding: Rounding): void {
+function writeReconciliation(
+  sheet: Worksheet,
+  document: AuditDocument,
+  rounding: Rounding,
+  programme: Programme,
+): void {
+  const last = RECONCILIATION_COLUMNS.length;
   setColumns(sheet, RECONCILIATION_COLUMNS);
-  title(sheet, "产业调整退出资金审计 核对表 · reconciliation of every case", RECONCILIATION_COLUMNS.length);
-  sheet.getCell("A2").value = subtitle;
+  title(sheet, SHEET_TITLES.reconciliation, last);
+  const headerRow = workingPaperHeading(sheet, last, document, `逐案核对（${document.reconciliation.length} 件）`);
   header(
-    sheet.getRow(HEADER_ROW),
+    sheet.getRow(headerRow),
     RECONCILIATION_COLUMNS.map((column) => column.header),
   );
   const sums = { owedMunicipal: ZERO, owedDistrict: ZERO, paidMunicipal: ZERO, paidDistrict: ZERO };
   document.reconciliation.forEach((entry, index) => {
-    const row = sheet.getRow(HEADER_ROW + 1 + index);
-    row.getCell(1).value = entry.caseId;
-    row.getCell(2).value = entry.kind;
-    row.getCell(3).value = entry.township;
+    const row = sheet.getRow(headerRow + 1 + index);
+    textCell(row.getCell(1), entry.caseId);
+    textCell(row.getCell(2), kindWords(programme, entry.kind));
+    textCell(row.getCell(3), entry.township);
     [
       entry.owed.municipal,
       entry.owed.district,
@@ -195,19 +260,21 @@ function writeReconciliation(sheet: Worksheet, document: AuditDocument, subtitle
       entry.paid.total,
       entry.difference.total,
     ].forEach((amount, offset) => moneyCell(row.getCell(4 + offset), amount));
-    row.getCell(11).value = `${STATUS_LABELS[entry.status].zh} ${entry.status}`;
-    row.getCell(12).value = entry.types.join(", ");
+    textCell(row.getCell(11), statusWords(entry.status), { horizontal: "center" });
+    textCell(row.getCell(12), entry.types.map(discrepancyWords).join("、"));
     sums.owedMunicipal = sums.owedMunicipal.plus(entry.owed.municipal);
     sums.owedDistrict = sums.owedDistrict.plus(entry.owed.district);
     sums.paidMunicipal = sums.paidMunicipal.plus(entry.paid.municipal);
     sums.paidDistrict = sums.paidDistrict.plus(entry.paid.district);
   });
-  const first = HEADER_ROW + document.reconciliation.length + 1;
+  const first = headerRow + document.reconciliation.length + 1;
   const owed = sums.owedMunicipal.plus(sums.owedDistrict);
   const paid = sums.paidMunicipal.plus(sums.paidDistrict);
   totalsRow(
-    sheet.getRow(first),
+    sheet,
+    first,
     AUDIT_TOTAL_LABELS.cases,
+    3,
     [
       [4, sums.owedMunicipal],
       [5, sums.owedDistrict],
@@ -224,8 +291,10 @@ function writeReconciliation(sheet: Worksheet, document: AuditDocument, subtitle
   const unknownDistrict = unknown.filter((d) => d.payer === "district").reduce((acc, d) => acc.plus(d.paid), ZERO);
   const unknownPaid = unknownMunicipal.plus(unknownDistrict);
   totalsRow(
-    sheet.getRow(first + 1),
+    sheet,
+    first + 1,
     AUDIT_TOTAL_LABELS.unknown,
+    3,
     [
       [4, ZERO],
       [5, ZERO],
@@ -238,8 +307,10 @@ function writeReconciliation(sheet: Worksheet, document: AuditDocument, subtitle
     rounding,
   );
   totalsRow(
-    sheet.getRow(first + 2),
+    sheet,
+    first + 2,
     AUDIT_TOTAL_LABELS.grandTotal,
+    3,
     [
       [6, dec(document.totals.owed)],
       [9, dec(document.totals.paid)],
@@ -247,62 +318,31 @@ function writeReconciliation(sheet: Worksheet, document: AuditDocument, subtitle
     ],
     rounding,
   );
-  border(sheet, HEADER_ROW, first + 2, RECONCILIATION_COLUMNS.length);
+  for (let r = first; r <= first + 2; r += 1) merge(sheet, r, 11, r, last);
+  border(sheet, headerRow, first + 2, last);
+  printSetup(sheet, {
+    orientation: "landscape",
+    titleRows: [headerRow, headerRow],
+    header: pageHeader(document, SHEET_TITLES.reconciliation),
+  });
+  finishSheet(sheet);
 }
 
-function writeTraces(sheet: Worksheet, outcomes: readonly Outcome[], subtitle: string): void {
-  setColumns(sheet, TRACE_COLUMNS);
-  title(sheet, "差异案件的计算过程 · how each discrepant case was computed", TRACE_COLUMNS.length);
-  sheet.getCell("A2").value = subtitle;
-  header(
-    sheet.getRow(HEADER_ROW),
-    TRACE_COLUMNS.map((column) => column.header),
-  );
-  let at = HEADER_ROW + 1;
-  for (const outcome of outcomes) {
-    const heading = sheet.getRow(at);
-    heading.getCell(1).value = outcome.id;
-    heading.getCell(2).value =
-      `${outcome.kind} · ${outcome.township}${outcome.track === undefined ? "" : ` · track ${outcome.track}`} · 市级 ${outcome.amounts.municipal} · 区级 ${outcome.amounts.district} · 合计 ${outcome.amounts.total} · basis ${outcome.basis}`;
-    heading.font = { bold: true };
-    heading.getCell(1).fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF2F2F2" } };
-    sheet.mergeCells(at, 2, at, TRACE_COLUMNS.length);
-    at += 1;
-    for (const step of outcome.trace) {
-      traceRow(sheet.getRow(at), outcome.id, step);
-      at += 1;
-    }
-  }
-  if (outcomes.length === 0) sheet.getCell(at, 1).value = "无差异案件 no discrepant case";
-}
-
-function traceRow(row: Row, caseId: string, step: TraceStep): void {
-  row.getCell(1).value = caseId;
-  row.getCell(2).value = step.rule;
-  row.getCell(3).value = step.clause;
-  row.getCell(4).value = step.params
-    .map((use) => `${use.name} (from ${use.from}) = ${jsonText(use.value)} [${use.status}]`)
-    .join("\n");
-  row.getCell(5).value = Object.entries(step.inputs)
-    .map(([name, value]) => `${name} = ${jsonText(value)}`)
-    .join("\n");
-  row.getCell(6).value = jsonText(step.value);
-  row.getCell(6).alignment = { horizontal: "right", vertical: "top" };
-  for (const column of [2, 3, 4, 5]) row.getCell(column).alignment = { wrapText: true, vertical: "top" };
-}
-
-function jsonText(value: Json): string {
-  return typeof value === "string" ? value : JSON.stringify(value);
-}
-
-/** A bold totals row: the label in column A, sums at the given columns. */
+/**
+ * A bold totals row: the label in column A, merged over the columns up to `labelColumns` (so it never spills
+ * into a figure), sums at the given columns.
+ */
 export function totalsRow(
-  row: Row,
+  sheet: Worksheet,
+  rowNumber: number,
   label: string,
+  labelColumns: number,
   figures: readonly (readonly [number, Dec])[],
   rounding: Rounding,
 ): void {
-  row.getCell(1).value = label;
+  const row = sheet.getRow(rowNumber);
+  textCell(row.getCell(1), label, { horizontal: "center" });
+  merge(sheet, rowNumber, 1, rowNumber, labelColumns);
   for (const [column, amount] of figures) moneyCell(row.getCell(column), toMoneyString(amount, rounding));
-  row.font = { bold: true };
+  bold(row, Math.max(labelColumns, ...figures.map(([column]) => column)));
 }

@@ -3,7 +3,7 @@ import { PAYER_LABELS } from "../../audit/labels.js";
 import type { BudgetDimension, BudgetDocument } from "../../batch/budget.js";
 import { ZERO, dec, type Rounding } from "../../money/decimal.js";
 import { totalsRow } from "./auditReport.js";
-import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
+import { WAN_FORMAT, border, header, moneyCell, numberCell, setColumns, title } from "./cells.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 
 /** Sheet names of the budget workbook. */
@@ -18,7 +18,6 @@ export const DIMENSION_HEADERS: { readonly [D in BudgetDimension]: string } = {
 };
 
 const HEADER_ROW = 4;
-const WAN_FORMAT = "#,##0.0000";
 
 /**
  * 预算汇总表 · the budget workbook: the groups with a total row (元 and 万元), and with a cap the allocation by case.
@@ -47,14 +46,9 @@ export function budgetWorkbook(document: BudgetDocument, by: readonly BudgetDime
   const workbook = newWorkbook();
   workbook.creator = "exitfund";
   const subtitle = `规则集 rule set: ${document.ruleSet.id} v${document.ruleSet.version}　单位：元 (yuan) / 万元`;
-  writeGroups(workbook.addWorksheet(BUDGET_SHEETS.groups, sheetOptions(HEADER_ROW)), document, by, subtitle, rounding);
+  writeGroups(workbook.addWorksheet(BUDGET_SHEETS.groups), document, by, subtitle, rounding);
   if (document.allocation !== undefined)
-    writeAllocation(
-      workbook.addWorksheet(BUDGET_SHEETS.allocation, sheetOptions(HEADER_ROW)),
-      document.allocation,
-      subtitle,
-      rounding,
-    );
+    writeAllocation(workbook.addWorksheet(BUDGET_SHEETS.allocation), document.allocation, subtitle, rounding);
   return workbook;
 }
 
@@ -92,7 +86,7 @@ function writeGroups(
   });
   const last = HEADER_ROW + document.groups.length + 1;
   const total = document.groups.reduce((acc, group) => acc.plus(group.amount), ZERO);
-  totalsRow(sheet.getRow(last), "合计 total", [[amountColumn, total]], rounding);
+  totalsRow(sheet, last, "合计", Math.max(1, by.length), [[amountColumn, total]], rounding);
   numberCell(sheet.getRow(last).getCell(amountColumn + 1), wan(document.total), WAN_FORMAT);
   border(sheet, HEADER_ROW, last, columns.length);
 }
@@ -133,8 +127,10 @@ function writeAllocation(
   });
   const last = HEADER_ROW + allocation.shares.length + 1;
   totalsRow(
-    sheet.getRow(last),
-    "合计 total",
+    sheet,
+    last,
+    "合计",
+    1,
     [
       [2, dec(allocation.owed)],
       [3, dec(allocation.allocated)],

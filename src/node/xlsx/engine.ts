@@ -21,6 +21,8 @@ export type Cell = Engine.Cell;
 export type CellValue = Engine.CellValue;
 export type DataValidation = Engine.DataValidation;
 export type AddWorksheetOptions = Engine.AddWorksheetOptions;
+export type Font = Engine.Font;
+export type HeaderFooter = Engine.HeaderFooter;
 
 type EngineModule = typeof Engine;
 

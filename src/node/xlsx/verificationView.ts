@@ -55,7 +55,7 @@ export const DECLARED_BASIS_ZH: { readonly [basis in ClearanceDetail["declaredBa
 
 /** The statement printed on every sheet whose figures rest on illustrative parameters. */
 export const ILLUSTRATIVE_NOTE_ZH =
-  "注意：本表所用单价及抢建截止日等参数为示例值（illustrative），并非官方测算标准，不得作为拨付依据。";
+  "注意：本表所用单价及抢建截止日等参数为示例值，并非官方测算标准，不得作为拨付依据。";
 
 /** The sheet view of a structure-clearance outcome (verify's input is checked to hold only these). */
 export function declarationView(outcome: OutcomeBase): DeclarationView {

@@ -1,7 +1,9 @@
-import { newWorkbook, type Cell, type Row, type Workbook, type Worksheet } from "./engine.js";
+import { newWorkbook, type Row, type Workbook, type Worksheet } from "./engine.js";
 import type { ComputeDocument } from "../../batch/compute.js";
 import { DEFAULT_ROUNDING, ZERO, type Rounding } from "../../money/decimal.js";
 import { toMoneyString } from "../../money/round.js";
+import { weakestStatus } from "../../parameters/status.js";
+import type { Status } from "../../trace/types.js";
 import {
   DECLARED_BASIS_ZH,
   ILLUSTRATIVE_NOTE_ZH,
@@ -10,7 +12,24 @@ import {
   type DeclarationView,
   type ItemView,
 } from "./verificationView.js";
-import { border, header, moneyCell, numberCell, setColumns, sheetOptions, title } from "./cells.js";
+import {
+  QUANTITY_FORMAT,
+  RATE_FORMAT,
+  border,
+  bold,
+  countCell,
+  exactCell,
+  header,
+  line,
+  merge,
+  moneyCell,
+  numberCell,
+  setColumns,
+  textCell,
+  title,
+} from "./cells.js";
+import { finishSheet, printSetup, signOff, type SignBox } from "./layout.js";
+import { STATUS_WORDS, titleWords } from "./words.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
 
 /** Title of each declaration's sheet. */
@@ -30,51 +49,67 @@ export const TOTAL_LABELS = {
   grandTotal: "合计",
 } as const;
 
-const RATE_FORMAT = "#,##0.00##";
+/**
+ * 签字盖章栏 · the sign-off of a 核定表 (each declaration and the 汇总): the declaring township's seal and the
+ * commission's, then the verifier's, the reviewer's and the head's signatures, each with its date.
+ */
+export function verificationSignOff(declaredBy: string): readonly (readonly SignBox[])[] {
+  return [
+    [
+      { label: "申报单位（盖章）", seal: true, value: declaredBy },
+      { label: "核定单位（盖章）", seal: true },
+    ],
+    [{ label: "核定人（签字）" }, { label: "复核人（签字）" }, { label: "负责人（签字）" }],
+  ];
+}
+
 const HEADER_ROW = 6;
 const MAX_SHEET_NAME = 31;
 
 /** Columns of a declaration sheet; the last five are hidden and hold the exact decimal strings. */
 const ITEM_COLUMNS = [
-  { header: "序号", width: 6 },
+  { header: "序号", width: 5.5 },
   { header: "编号", width: 12 },
-  { header: "申报结构类型", width: 24 },
+  { header: "申报结构类型", width: 14.5 },
   { header: "申报数量", width: 11 },
-  { header: "核定结构类型", width: 24 },
+  { header: "核定结构类型", width: 14.5 },
   { header: "核定数量", width: 11 },
   { header: "单位", width: 6 },
-  { header: "单价(元)", width: 11 },
-  { header: "核定金额(元)", width: 15 },
-  { header: "申报金额(元)", width: 15 },
+  { header: "单价（元）", width: 11 },
+  { header: "核定金额（元）", width: 17 },
+  { header: "申报金额（元）", width: 17 },
   { header: "申报金额来源", width: 12 },
-  { header: "问题", width: 44 },
-  { header: "申报数量(精确值)", width: 14, hidden: true },
-  { header: "核定数量(精确值)", width: 14, hidden: true },
-  { header: "单价(精确值)", width: 14, hidden: true },
-  { header: "核定金额(精确值)", width: 16, hidden: true },
-  { header: "申报金额(精确值)", width: 16, hidden: true },
+  { header: "问题", width: 42 },
+  { header: "申报数量（精确值）", width: 14, hidden: true },
+  { header: "核定数量（精确值）", width: 14, hidden: true },
+  { header: "单价（精确值）", width: 14, hidden: true },
+  { header: "核定金额（精确值）", width: 16, hidden: true },
+  { header: "申报金额（精确值）", width: 16, hidden: true },
 ] as const;
 const LAST_VISIBLE = 12;
 /** Column of the figure of a totals row, and of its exact string. */
 const TOTAL_VALUE_COLUMN = 9;
 const TOTAL_EXACT_COLUMN = 16;
 
+const SUMMARY_HEADER_ROW = 5;
 const SUMMARY_COLUMNS = [
-  { header: "申报编号", width: 18 },
-  { header: "乡镇", width: 10 },
-  { header: "村", width: 10 },
-  { header: "地块", width: 24 },
+  { header: "序号", width: 5.5 },
+  { header: "申报编号", width: 17 },
+  { header: "乡镇", width: 11 },
+  { header: "村", width: 11 },
+  { header: "地块", width: 20 },
   { header: "申报日期", width: 12 },
   { header: "项数", width: 6 },
   { header: "问题数", width: 7 },
-  { header: "申报金额(元)", width: 15 },
-  { header: "核定金额(元)", width: 15 },
-  { header: "差额(元)", width: 15 },
-  { header: "核定金额（大写）", width: 40 },
-  { header: "申报金额(精确值)", width: 16, hidden: true },
-  { header: "核定金额(精确值)", width: 16, hidden: true },
-  { header: "差额(精确值)", width: 16, hidden: true },
+  { header: "申报金额（元）", width: 17 },
+  { header: "核定金额（元）", width: 17 },
+  { header: "差额（元）", width: 16 },
+  { header: "核定金额（大写）", width: 36 },
+  { header: "申报金额（精确值）", width: 16, hidden: true },
+  { header: "核定金额（精确值）", width: 16, hidden: true },
+  { header: "差额（精确值）", width: 16, hidden: true },
 ] as const;
+const SUMMARY_LAST_VISIBLE = 12;
 
 /** What the sheets say about the rule set. */
 export interface RuleSetLabel {
@@ -89,23 +124,26 @@ export interface RuleSetLabel {
  * 核定表 · verification workbook — the housing commission's sheet of a `verify` document as XLSX bytes.
  *
  * @remarks
- * A summary sheet (汇总, first) with one row per declaration and a grand total, then one sheet per
- * declaration: title, township, village, site, declared date, rule set, the illustrative-rates notice
- * when the basis is illustrative, one row per item, declared/approved/difference totals as number cells
- * (`#,##0.00`) with their exact decimal strings in hidden columns, both totals in 人民币大写, and lines
- * for the verifier's signature and the date. Printed A4 landscape, fit to width, header row repeated.
+ * A summary sheet (汇总, first) with one row per declaration, a grand total and its 大写, then one sheet per
+ * declaration: title, township, village, site, declared date, rule set, the illustrative-rates notice when the
+ * basis is illustrative, one row per item (findings in Chinese, each on its line), declared/approved/difference
+ * totals as number cells (`#,##0.00`) with their exact decimal strings in hidden columns, both totals in
+ * 人民币大写, and a sign-off block: 申报单位（盖章）, 核定单位（盖章）, 核定人, 复核人, 负责人, each with a date
+ * (the 汇总 sheet has the same block). Chinese only; text in 宋体, figures in a fixed font. Printed A4
+ * landscape, fit to width, header rows repeated, the declaration id in the page header and `第 N 页 共 M 页` in
+ * the footer. `ruleSet` defaults to the document's.
  * @example const bytes = await verificationWorkbookBytes(document, { id: "tongzhou-2016", version: "1" });
  */
 export async function verificationWorkbookBytes(
   document: ComputeDocument,
-  ruleSet: RuleSetLabel,
+  ruleSet: RuleSetLabel = document.ruleSet,
   options: { readonly maxCells?: number } = {},
 ): Promise<Uint8Array> {
   const items = document.results.reduce(
     (n, outcome) => n + ((outcome.detail as { items?: unknown[] } | undefined)?.items?.length ?? 0),
     0,
   );
-  refuseLargeWorkbook(items * 14 + document.results.length * 40, items + 20, options.maxCells);
+  refuseLargeWorkbook(items * 14 + document.results.length * 60, items + 30, options.maxCells);
   const workbook = verificationWorkbook(document.results.map(declarationView), ruleSet);
   return await workbookBytes(workbook);
 }
@@ -115,15 +153,11 @@ export function verificationWorkbook(declarations: readonly DeclarationView[], r
   const workbook = newWorkbook();
   workbook.creator = "exitfund";
   const taken = new Set<string>([SUMMARY_SHEET.toLowerCase(), "history"]);
-  const summary = workbook.addWorksheet(SUMMARY_SHEET, sheetOptions(4));
+  const summary = workbook.addWorksheet(SUMMARY_SHEET);
   const names = declarations.map((declaration) => uniqueSheetName(declaration.id, taken));
   writeSummary(summary, declarations, names, ruleSet);
   declarations.forEach((declaration, index) =>
-    writeDeclaration(
-      workbook.addWorksheet(names[index] ?? declaration.id, sheetOptions(HEADER_ROW)),
-      declaration,
-      ruleSet,
-    ),
+    writeDeclaration(workbook.addWorksheet(names[index] ?? declaration.id), declaration, ruleSet),
   );
   return workbook;
 }
@@ -165,66 +199,101 @@ function writeSummary(
   ruleSet: RuleSetLabel,
 ): void {
   setColumns(sheet, SUMMARY_COLUMNS);
-  title(sheet, SUMMARY_TITLE, 11);
-  sheet.getCell("A2").value = `规则集：${ruleSetText(ruleSet)}　申报数：${declarations.length}`;
-  if (declarations.some((d) => d.basis === "illustrative")) notice(sheet.getCell("A3"));
+  title(sheet, SUMMARY_TITLE, SUMMARY_LAST_VISIBLE);
+  line(
+    sheet,
+    2,
+    `参数依据：${ruleSetText(ruleSet)}　　申报数：${declarations.length}　　金额单位：元`,
+    SUMMARY_LAST_VISIBLE,
+  );
+  basisLine(sheet, 3, weakestStatus(declarations.map((d) => d.basis)), SUMMARY_LAST_VISIBLE);
   header(
-    sheet.getRow(4),
+    sheet.getRow(SUMMARY_HEADER_ROW),
     SUMMARY_COLUMNS.map((c) => c.header),
   );
   let declared = ZERO;
   let approved = ZERO;
   declarations.forEach((d, index) => {
-    const row = sheet.getRow(5 + index);
-    row.getCell(1).value = { text: d.id, hyperlink: `#'${names[index] ?? d.id}'!A1` };
-    [d.township, d.village, d.site, d.declaredOn].forEach((text, offset) => (row.getCell(2 + offset).value = text));
-    row.getCell(6).value = d.items.length;
-    row.getCell(7).value = d.findingCount;
+    const row = sheet.getRow(SUMMARY_HEADER_ROW + 1 + index);
+    countCell(row.getCell(1), index + 1);
+    row.getCell(2).value = { text: d.id, hyperlink: `#'${names[index] ?? d.id}'!A1` };
+    row.getCell(2).alignment = { horizontal: "left", vertical: "middle", wrapText: true, indent: 1 };
+    [d.township, d.village, d.site].forEach((text, offset) => textCell(row.getCell(3 + offset), text));
+    textCell(row.getCell(6), d.declaredOn, { horizontal: "center" });
+    countCell(row.getCell(7), d.items.length);
+    countCell(row.getCell(8), d.findingCount);
     summaryFigures(row, d.totals);
     declared = declared.plus(d.totals.declared);
     approved = approved.plus(d.totals.approved);
   });
-  const total = sheet.getRow(5 + declarations.length);
-  total.getCell(1).value = TOTAL_LABELS.grandTotal;
-  total.getCell(6).value = declarations.reduce((n, d) => n + d.items.length, 0);
-  total.getCell(7).value = declarations.reduce((n, d) => n + d.findingCount, 0);
+  const totalRow = SUMMARY_HEADER_ROW + 1 + declarations.length;
+  const total = sheet.getRow(totalRow);
+  textCell(total.getCell(1), TOTAL_LABELS.grandTotal, { horizontal: "center" });
+  merge(sheet, totalRow, 1, totalRow, 6);
+  countCell(
+    total.getCell(7),
+    declarations.reduce((n, d) => n + d.items.length, 0),
+  );
+  countCell(
+    total.getCell(8),
+    declarations.reduce((n, d) => n + d.findingCount, 0),
+  );
   const rounding = ruleSet.rounding ?? DEFAULT_ROUNDING;
-  summaryFigures(total, {
+  const totals = {
     declared: toMoneyString(declared, rounding),
     approved: toMoneyString(approved, rounding),
     difference: toMoneyString(approved.minus(declared), rounding),
+  };
+  summaryFigures(total, totals);
+  bold(total, SUMMARY_LAST_VISIBLE);
+  border(sheet, SUMMARY_HEADER_ROW, totalRow, SUMMARY_LAST_VISIBLE);
+  line(sheet, totalRow + 1, `申报金额合计（大写）：${capitalOf(totals.declared)}`, SUMMARY_LAST_VISIBLE);
+  line(sheet, totalRow + 2, `核定金额合计（大写）：${capitalOf(totals.approved)}`, SUMMARY_LAST_VISIBLE, {
+    bold: true,
   });
-  total.font = { bold: true };
-  border(sheet, 4, 5 + declarations.length, 11);
+  const townships = [...new Set(declarations.map((d) => d.township))];
+  signOff(
+    sheet,
+    totalRow + 4,
+    SUMMARY_LAST_VISIBLE,
+    verificationSignOff(townships.length <= 3 ? townships.join("、") : ""),
+  );
+  printSetup(sheet, {
+    orientation: "landscape",
+    titleRows: [SUMMARY_HEADER_ROW, SUMMARY_HEADER_ROW],
+    header: `${SUMMARY_TITLE}　申报 ${declarations.length} 份`,
+  });
+  finishSheet(sheet);
 }
 
 function summaryFigures(row: Row, totals: DeclarationView["totals"]): void {
-  moneyCell(row.getCell(8), totals.declared);
-  moneyCell(row.getCell(9), totals.approved);
-  moneyCell(row.getCell(10), totals.difference);
-  row.getCell(11).value = capitalOf(totals.approved);
-  [totals.declared, totals.approved, totals.difference].forEach(
-    (exact, offset) => (row.getCell(12 + offset).value = exact),
+  moneyCell(row.getCell(9), totals.declared);
+  moneyCell(row.getCell(10), totals.approved);
+  moneyCell(row.getCell(11), totals.difference);
+  textCell(row.getCell(12), capitalOf(totals.approved));
+  [totals.declared, totals.approved, totals.difference].forEach((exact, offset) =>
+    exactCell(row.getCell(13 + offset), exact),
   );
 }
 
 function writeDeclaration(sheet: Worksheet, d: DeclarationView, ruleSet: RuleSetLabel): void {
   setColumns(sheet, ITEM_COLUMNS);
   title(sheet, SHEET_TITLE, LAST_VISIBLE);
-  // Each heading line is one merged cell, so no label or value is cut by a narrow column.
-  line(sheet, 2, [
+  fields(sheet, 2, [
     ["申报编号", d.id],
     ["申报日期", d.declaredOn],
     ["乡镇", d.township],
     ["村", d.village],
   ]);
-  line(sheet, 3, [
+  fields(sheet, 3, [
     ["地块", d.site],
-    ["规则集", ruleSetText(ruleSet)],
+    ["参数依据", ruleSetText(ruleSet)],
   ]);
-  if (d.basis === "illustrative") notice(sheet.getCell("A4"));
-  else sheet.getCell("A4").value = `参数依据：${d.basis === "official" ? "官方（official）" : "公开报道（reported）"}`;
-  sheet.mergeCells(4, 1, 4, LAST_VISIBLE);
+  basisLine(sheet, 4, d.basis, LAST_VISIBLE);
+  const unit = sheet.getCell(5, 1);
+  unit.value = "金额单位：元；数量单位见“单位”栏";
+  unit.alignment = { horizontal: "right", vertical: "middle" };
+  merge(sheet, 5, 1, 5, LAST_VISIBLE);
   header(
     sheet.getRow(HEADER_ROW),
     ITEM_COLUMNS.map((c) => c.header),
@@ -232,34 +301,50 @@ function writeDeclaration(sheet: Worksheet, d: DeclarationView, ruleSet: RuleSet
   d.items.forEach((item, index) => itemRow(sheet.getRow(HEADER_ROW + 1 + index), item));
   const last = HEADER_ROW + d.items.length;
   border(sheet, HEADER_ROW, last, LAST_VISIBLE);
-  writeTotals(sheet, d, last + 1);
+  const after = writeTotals(sheet, d, last + 1);
+  signOff(sheet, after + 1, LAST_VISIBLE, verificationSignOff(d.township));
+  printSetup(sheet, {
+    orientation: "landscape",
+    titleRows: [HEADER_ROW, HEADER_ROW],
+    header: `申报编号：${d.id}　${d.township} ${d.village} ${d.site}`,
+    footerLeft: SHEET_TITLE,
+  });
+  finishSheet(sheet);
+}
+
+/** ① … ⑳, then (21), (22) …: each finding of an item on its own line. */
+function numbered(index: number, count: number): string {
+  if (count === 1) return "";
+  return index < 20 ? String.fromCodePoint(0x2460 + index) : `(${index + 1})`;
 }
 
 function itemRow(row: Row, item: ItemView): void {
-  row.getCell(1).value = item.no;
-  row.getCell(2).value = item.id;
-  row.getCell(3).value =
-    `${item.declaredTypeZh}${item.declaredTypeZh === item.declaredType ? "" : ` ${item.declaredType}`}`;
-  quantityCell(row.getCell(4), item.declaredQuantity);
-  row.getCell(5).value =
-    `${item.approvedTypeZh}${item.approvedTypeZh === item.approvedType ? "" : ` ${item.approvedType}`}`;
-  quantityCell(row.getCell(6), item.approvedQuantity);
-  row.getCell(7).value = item.unitZh;
+  countCell(row.getCell(1), item.no);
+  textCell(row.getCell(2), item.id);
+  textCell(row.getCell(3), item.declaredTypeZh);
+  numberCell(row.getCell(4), item.declaredQuantity, QUANTITY_FORMAT);
+  textCell(row.getCell(5), item.approvedTypeZh);
+  numberCell(row.getCell(6), item.approvedQuantity, QUANTITY_FORMAT);
+  textCell(row.getCell(7), item.unitZh, { horizontal: "center" });
   numberCell(row.getCell(8), item.rate, RATE_FORMAT);
   moneyCell(row.getCell(9), item.fee);
   moneyCell(row.getCell(10), item.declared);
-  row.getCell(11).value = item.declaredFromRates ? "按单价测算" : "申报";
-  row.getCell(12).value = item.findings.map((f) => `${f.code} ${f.zh}`).join("\n");
-  row.getCell(12).alignment = { wrapText: true, vertical: "top" };
-  // Excel does not grow a row for wrapped text it did not lay out itself: about 30 CJK characters fit a line of the 问题 column.
-  const lines = item.findings.reduce((n, f) => n + Math.ceil((f.code.length / 2 + f.zh.length + 1) / 30), 0);
-  if (lines > 1) row.height = lines * 15;
-  [item.declaredQuantity, item.approvedQuantity, item.rate, item.fee, item.declared].forEach(
-    (exact, offset) => (row.getCell(13 + offset).value = exact),
+  textCell(row.getCell(11), item.declaredFromRates ? "按单价测算" : "申报", { horizontal: "center" });
+  textCell(
+    row.getCell(12),
+    item.findings.length === 0
+      ? "—"
+      : item.findings.map((f, index) => `${numbered(index, item.findings.length)}${f.zh}`).join("\n"),
+    { horizontal: item.findings.length === 0 ? "center" : "left" },
+  );
+  if (item.findings.length > 0) row.getCell(12).alignment = { ...row.getCell(12).alignment, vertical: "top" };
+  [item.declaredQuantity, item.approvedQuantity, item.rate, item.fee, item.declared].forEach((exact, offset) =>
+    exactCell(row.getCell(13 + offset), exact),
   );
 }
 
-function writeTotals(sheet: Worksheet, d: DeclarationView, first: number): void {
+/** The totals, their 大写 and the note on the declared total; returns the row after them. */
+function writeTotals(sheet: Worksheet, d: DeclarationView, first: number): number {
   const figures: readonly [string, string][] = [
     [TOTAL_LABELS.declared, d.totals.declared],
     [TOTAL_LABELS.approved, d.totals.approved],
@@ -269,8 +354,9 @@ function writeTotals(sheet: Worksheet, d: DeclarationView, first: number): void 
     const row = sheet.getRow(first + offset);
     totalLabel(sheet, row, label);
     moneyCell(row.getCell(TOTAL_VALUE_COLUMN), amount);
-    row.getCell(TOTAL_EXACT_COLUMN).value = amount;
-    row.font = { bold: true };
+    merge(sheet, row.number, TOTAL_VALUE_COLUMN + 1, row.number, LAST_VISIBLE);
+    exactCell(row.getCell(TOTAL_EXACT_COLUMN), amount);
+    bold(row, LAST_VISIBLE);
   });
   const capitals: readonly [string, string][] = [
     [TOTAL_LABELS.declaredCapital, d.totals.declared],
@@ -279,50 +365,48 @@ function writeTotals(sheet: Worksheet, d: DeclarationView, first: number): void 
   capitals.forEach(([label, amount], offset) => {
     const row = sheet.getRow(first + 3 + offset);
     totalLabel(sheet, row, label);
-    row.getCell(TOTAL_VALUE_COLUMN).value = capitalOf(amount);
-    sheet.mergeCells(row.number, TOTAL_VALUE_COLUMN, row.number, LAST_VISIBLE);
+    textCell(row.getCell(TOTAL_VALUE_COLUMN), capitalOf(amount));
+    merge(sheet, row.number, TOTAL_VALUE_COLUMN, row.number, LAST_VISIBLE);
+    if (label === TOTAL_LABELS.approvedCapital) bold(row, LAST_VISIBLE);
   });
   border(sheet, first, first + 4, LAST_VISIBLE);
-  sheet.getCell(first + 5, 1).value =
-    `申报合计口径：${DECLARED_BASIS_ZH[d.declaredBasis]}。核定金额合计为各项核定金额之和；差额 = 核定 − 申报。`;
-  sheet.mergeCells(first + 5, 1, first + 5, LAST_VISIBLE);
-  const signature = sheet.getRow(first + 7);
-  signature.getCell(1).value = "核定人（签字）：";
-  sheet.mergeCells(signature.number, 1, signature.number, 2);
-  signature.getCell(3).value = "____________________";
-  signature.getCell(8).value = "日期：";
-  signature.getCell(9).value = "______年____月____日";
-  signature.height = 30;
-  signature.alignment = { vertical: "bottom" };
+  line(
+    sheet,
+    first + 5,
+    `说明：申报合计口径为${DECLARED_BASIS_ZH[d.declaredBasis]}；核定金额合计为各项核定金额之和；差额 = 核定 − 申报。`,
+    LAST_VISIBLE,
+  );
+  return first + 6;
 }
 
 function totalLabel(sheet: Worksheet, row: Row, label: string): void {
-  row.getCell(1).value = label;
-  row.getCell(1).alignment = { horizontal: "right" };
-  sheet.mergeCells(row.number, 1, row.number, TOTAL_VALUE_COLUMN - 1);
+  textCell(row.getCell(1), label, { horizontal: "right" });
+  merge(sheet, row.number, 1, row.number, TOTAL_VALUE_COLUMN - 1);
 }
 
-function notice(cell: Cell): void {
-  cell.value = ILLUSTRATIVE_NOTE_ZH;
-  cell.font = { bold: true, color: { argb: "FFC00000" } };
+/** 参数依据 · the illustrative notice in red, or the standing of the parameters. */
+function basisLine(sheet: Worksheet, rowNumber: number, basis: Status, width: number): void {
+  if (basis === "illustrative")
+    line(sheet, rowNumber, ILLUSTRATIVE_NOTE_ZH, width, { bold: true, color: { argb: "FFC00000" } });
+  else line(sheet, rowNumber, `参数依据的性质：${STATUS_WORDS[basis]}`, width);
 }
 
-function line(sheet: Worksheet, rowNumber: number, pairs: readonly (readonly [string, string])[]): void {
-  const cell = sheet.getCell(rowNumber, 1);
-  cell.value = {
-    richText: pairs.flatMap(([label, value], index) => [
-      { text: `${index === 0 ? "" : "　　"}${label}：`, font: { bold: true } },
-      { text: value },
-    ]),
-  };
-  cell.alignment = { horizontal: "left", vertical: "middle" };
-  sheet.mergeCells(rowNumber, 1, rowNumber, LAST_VISIBLE);
+function fields(sheet: Worksheet, rowNumber: number, pairs: readonly (readonly [string, string])[]): void {
+  line(
+    sheet,
+    rowNumber,
+    {
+      richText: pairs.flatMap(([label, value], index) => [
+        { text: `${index === 0 ? "" : "　　"}${label}：`, font: { bold: true } },
+        { text: value },
+      ]),
+    },
+    LAST_VISIBLE,
+  );
 }
 
-function ruleSetText(ruleSet: RuleSetLabel): string {
-  return `${ruleSet.id} v${ruleSet.version}${ruleSet.title === undefined ? "" : `（${ruleSet.title}）`}`;
-}
-
-function quantityCell(cell: Cell, value: string): void {
-  numberCell(cell, value, "General");
+/** The rule set as a Chinese sheet names it: its title's Chinese, its id and version. */
+export function ruleSetText(ruleSet: RuleSetLabel): string {
+  const named = ruleSet.title === undefined ? "" : `${titleWords(ruleSet.title)}，`;
+  return `${named}规则集 ${ruleSet.id} 第 ${ruleSet.version} 版`;
 }

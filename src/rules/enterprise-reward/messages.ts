@@ -6,9 +6,9 @@ type Labels = { readonly [value: string]: { readonly en: string; readonly zh: st
 
 const EXIT_MODE: Labels = EXIT_MODE_LABELS;
 
-const EXEMPT_CATEGORY: Labels = EXEMPT_CATEGORY_LABELS;
+export const EXEMPT_CATEGORY: Labels = EXEMPT_CATEGORY_LABELS;
 
-const CATALOGUE_INDUSTRY: Labels = CATALOGUE_INDUSTRY_LABELS;
+export const CATALOGUE_INDUSTRY: Labels = CATALOGUE_INDUSTRY_LABELS;
 
 const DEADLINE_BASIS: Labels = {
   catalogue: { en: "industries of the municipal exit catalogue", zh: "《市淘汰目录》行业" },
