@@ -80,6 +80,8 @@ export {
   budgetOfCases,
   BUDGET_DIMENSIONS,
   caseYears,
+  fullPaymentKinds,
+  type AllocationGroup,
   type AllocationShare,
   type BudgetAllocation,
   type BudgetDimension,

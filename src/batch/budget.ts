@@ -13,6 +13,9 @@ import { PROGRAMME_OPTION, type Programme } from "../rules/programme.js";
 import { BudgetedOutcomeSchema, parseArgument } from "../schemas/outcome.js";
 import { MoneySchema, show } from "../schemas/scalars.js";
 import type { OutcomeBase, Payer } from "../trace/types.js";
+import { formatAmount } from "../money/format.js";
+import { COMPILED, compiledParameter, valueInForce } from "../parameters/lookup.js";
+import type { RuleSet } from "../parameters/types.js";
 import { computeBatch, OUTCOMES, resolveOptions, type RuleSetInput } from "./compute.js";
 
 /** The dimensions a budget groups by. */
@@ -36,19 +39,35 @@ export interface BudgetKey {
 /** A pro-rata share of a capped allocation. */
 export interface AllocationShare {
   readonly caseId: string;
+  /** The case's kind (those of `fullKinds` are paid in full). */
+  readonly kind: string;
   readonly owed: string;
   readonly allocated: string;
 }
 
+/** 分组分配 · a group of a capped allocation (one per `by` group of the cases the payer owes). */
+export interface AllocationGroup {
+  readonly key: BudgetKey;
+  readonly owed: string;
+  readonly allocated: string;
+  /** 缺口 · owed − allocated. */
+  readonly shortfall: string;
+}
+
 /**
- * A capped allocation: min(cap, owed) split pro rata among the cases `payer` owes, fen-exact
- * (largest remainder); `remainder` lists the cases that received an extra fen, in input order.
+ * A capped allocation: min(cap, owed) to the cases `payer` owes, fen-exact. The cases of `fullKinds` (足额) are
+ * paid in full first; the rest share what remains pro rata (largest remainder); `remainder` lists the cases that
+ * received an extra fen, in input order. `groups` rolls the shares up by the budget's `by` groups.
  */
 export interface BudgetAllocation {
   readonly cap: string;
   readonly payer: Payer;
   readonly owed: string;
   readonly allocated: string;
+  /** The kinds paid in full before the others share the remainder (as given, or the rule set's). */
+  readonly fullKinds: readonly string[];
+  /** One per group of the budget's `by` dimensions, in the budget's order; Σ allocated = `allocated`. */
+  readonly groups: readonly AllocationGroup[];
   readonly shares: readonly AllocationShare[];
   readonly remainder: readonly string[];
 }
@@ -69,12 +88,19 @@ export interface BudgetOptions {
   readonly cap?: string;
   /** With `cap`: whose budget is capped. */
   readonly payer?: Payer;
+  /**
+   * With `cap`: the case kinds paid in full before the rest share what remains (e.g. `["structure-clearance"]`;
+   * `[]` for none). Default: the kinds whose domain's `paidInFull` parameter is true in the rule set (on its
+   * `validFrom`) — land-clearing fees in the bundled one (《实施方案》四(十四)3); the rule set is `ruleSet` when it is a
+   * loaded one, the bundled one when the outcomes name it, and otherwise none is paid in full.
+   */
+  readonly fullKinds?: readonly string[];
   /** Year of each case by id (needed to group by `year`); {@link caseYears} gives it. */
   readonly years?: { readonly [caseId: string]: number };
   /** Rounding of the outcomes' rule set: fixes the unit (the fen) of amounts and of the allocation. Default half-up to 0.01. */
   readonly rounding?: Rounding;
-  /** The rule set named in the document (default: the one the first outcome names). */
-  readonly ruleSet?: { readonly id: string; readonly version: string };
+  /** The rule set named in the document (default: the one the first outcome names); a loaded one also gives the default `fullKinds`. */
+  readonly ruleSet?: { readonly id: string; readonly version: string } | RuleSet;
   /** The programme whose domains give each outcome's budget line and their order (default `defaultProgramme`). */
   readonly programme?: Programme;
 }
@@ -119,9 +145,10 @@ export function budget(outcomes: readonly OutcomeBase[], options: BudgetOptions 
 /** {@link budget} of outcomes the library made (unchecked), with checked options. */
 function budgetOf(outcomes: readonly OutcomeBase[], options: BudgetOptions): BudgetDocument {
   const by = options.by ?? ["township"];
-  const lines = budgetLines(options.programme ?? defaultProgramme);
+  const programme = options.programme ?? defaultProgramme;
+  const lines = budgetLines(programme);
   const rounding = options.rounding ?? DEFAULT_ROUNDING;
-  const cap = checkOptions(by, options, outcomes, rounding);
+  const cap = checkOptions(by, options, outcomes, rounding, programme);
   const money = (value: Dec) => toMoneyString(value, rounding);
   const sums = new Map<string, { key: BudgetKey; amount: Dec }>();
   for (const outcome of outcomes) {
@@ -136,13 +163,22 @@ function budgetOf(outcomes: readonly OutcomeBase[], options: BudgetOptions): Bud
   const grouped = groups.reduce((acc, group) => acc.plus(group.amount), ZERO);
   assertInvariant(grouped.eq(total), `budget: Σ groups ${grouped.toString()} ≠ total ${total.toString()}`);
   const first = outcomes[0];
+  const named = options.ruleSet ?? first?.ruleSet ?? defaultRuleSet;
+  const ruleSet = { id: named.id, version: named.version };
   return {
-    ruleSet: options.ruleSet ?? first?.ruleSet ?? { id: defaultRuleSet.id, version: defaultRuleSet.version },
+    ruleSet,
     groups: groups.map((group) => ({ key: group.key, amount: money(group.amount) })),
     total: money(total),
     ...(cap === undefined || options.payer === undefined
       ? {}
-      : { allocation: allocateCap(outcomes, cap, options.payer, rounding) }),
+      : {
+          allocation: allocateCap(outcomes, cap, options.payer, rounding, {
+            fullKinds: options.fullKinds ?? defaultFullKinds(programme, options.ruleSet ?? ruleSet),
+            by,
+            ...(options.years === undefined ? {} : { years: options.years }),
+            programme,
+          }),
+        }),
   };
 }
 
@@ -176,8 +212,33 @@ export function budgetOfCases(
     programme: resolved.programme,
     years: caseYears(parsed, resolved.programme),
     rounding: resolved.ruleSet.rounding,
-    ruleSet: document.ruleSet,
+    ruleSet: resolved.ruleSet,
   });
+}
+
+/**
+ * 足额 · the kinds a capped budget pays in full under `ruleSet`: those whose domain's `paidInFull` parameter is
+ * true on the rule set's `validFrom` (land-clearing fees in the bundled rule set, 《实施方案》四(十四)3), in the
+ * programme's order. A rule set that does not value the parameter pays no kind in full.
+ * @category batch
+ */
+export function fullPaymentKinds(programme: Programme, ruleSet: RuleSet): string[] {
+  return programme.domains.flatMap((domain) => {
+    const handle = domain.paidInFull;
+    if (handle === undefined || compiledParameter(ruleSet, handle.name) === undefined) return [];
+    return valueInForce<boolean>(ruleSet, handle.name, ruleSet.validFrom).value === true ? [domain.kind] : [];
+  });
+}
+
+/** The default `fullKinds`: the given rule set's when it is loaded, the bundled one's when it is named, else none. */
+function defaultFullKinds(
+  programme: Programme,
+  ruleSet: { readonly id: string; readonly version: string } | RuleSet,
+): string[] {
+  if (COMPILED in ruleSet) return fullPaymentKinds(programme, ruleSet as RuleSet);
+  if (ruleSet.id === defaultRuleSet.id && ruleSet.version === defaultRuleSet.version)
+    return fullPaymentKinds(programme, defaultRuleSet);
+  return [];
 }
 
 /**
@@ -314,8 +375,32 @@ function checkOptions(
   options: BudgetOptions,
   outcomes: readonly OutcomeBase[],
   rounding: Rounding,
+  programme: Programme,
 ): Dec | undefined {
   const issues: InputIssue[] = [];
+  (options.fullKinds ?? []).forEach((kind, index, kinds) => {
+    if (programme.entry(kind) === undefined)
+      issues.push({
+        path: `fullKinds[${index}]`,
+        code: "unknown-kind",
+        message: `must be a case kind of the programme (${programme.domains.map((domain) => domain.kind).join(", ")}); got ${show(kind)}`,
+        zh: `足额拨付的类型应为 ${programme.domains.map((domain) => `${domain.kind}（${domain.labels.zh}）`).join("、")} 之一`,
+      });
+    else if (kinds.indexOf(kind) !== index)
+      issues.push({
+        path: `fullKinds[${index}]`,
+        code: "repeated-kind",
+        message: `${show(kind)} is given twice`,
+        zh: `足额拨付的类型 ${show(kind)} 重复`,
+      });
+  });
+  if (options.fullKinds !== undefined && options.cap === undefined)
+    issues.push({
+      path: "fullKinds",
+      code: "full-kinds-needs-cap",
+      message: "kinds paid in full only matter under a cap: give cap and payer too",
+      zh: "足额拨付的类型仅在限额分配时适用：请同时给出限额和付款方",
+    });
   by.forEach((dimension, index) => {
     if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension))
       issues.push({
@@ -376,8 +461,26 @@ function checkOptions(
   return cap;
 }
 
+/** Options of {@link allocateCap}. */
+export interface AllocateCapOptions {
+  /** Kinds paid in full first (default none). */
+  readonly fullKinds?: readonly string[];
+  /** The budget's dimensions, to roll the shares up into `groups` (default none: one group). */
+  readonly by?: readonly BudgetDimension[];
+  /** Year of each case by id (for `by` year). */
+  readonly years?: { readonly [caseId: string]: number };
+  /** The programme whose domains give budget lines and their order (default `defaultProgramme`). */
+  readonly programme?: Programme;
+}
+
 /**
- * 按比例分配 · capped allocation — min(cap, owed by `payer`) split pro rata among the cases that payer owes (input order).
+ * 按比例分配 · capped allocation — min(cap, owed by `payer`) to the cases that payer owes (input order): the kinds
+ * of `fullKinds` (足额) paid in full first, the rest sharing what remains pro rata (largest remainder).
+ *
+ * @remarks Σ allocated = min(cap, owed) exactly; a full kind's case gets exactly what it is owed; every other
+ * share is within one fen of its exact share of what remains and never more than owed; `groups` (by `by`) sum
+ * to the allocated total.
+ * @throws InvalidInputError (`cap-below-full-kinds`) when the cap cannot pay the full kinds in full.
  * @category batch
  */
 export function allocateCap(
@@ -385,13 +488,25 @@ export function allocateCap(
   cap: Dec,
   payer: Payer,
   rounding: Rounding = DEFAULT_ROUNDING,
+  options: AllocateCapOptions = {},
 ): BudgetAllocation {
   const money = (value: Dec) => toMoneyString(value, rounding);
+  const fullKinds = options.fullKinds ?? [];
   const owing = outcomes.filter((outcome) => dec(outcome.amounts[payer]).gt(0));
   const weights = owing.map((outcome) => dec(outcome.amounts[payer]));
   const owed = weights.reduce((acc, weight) => acc.plus(weight), ZERO);
   const available = cap.lt(owed) ? cap : owed;
-  const { parts, extraUnits } = allocateWithLog(available, weights, rounding);
+  const isFull = owing.map((outcome) => fullKinds.includes(outcome.kind));
+  const fullOwed = weights.reduce((acc, weight, index) => (isFull[index] === true ? acc.plus(weight) : acc), ZERO);
+  if (cap.lt(fullOwed)) throw capBelowFull(cap, fullOwed, fullKinds, options.programme ?? defaultProgramme);
+  const rest = owing.flatMap((_, index) => (isFull[index] === true ? [] : [index]));
+  const { parts: restParts, extraUnits } = allocateWithLog(
+    available.minus(fullOwed),
+    rest.map((index) => weights[index] ?? ZERO),
+    rounding,
+  );
+  const parts = weights.map((weight, index) => (isFull[index] === true ? weight : ZERO));
+  rest.forEach((index, at) => (parts[index] = restParts[at] ?? ZERO));
   const allocated = parts.reduce((acc, part) => acc.plus(part), ZERO);
   assertInvariant(
     allocated.eq(available),
@@ -408,13 +523,61 @@ export function allocateCap(
     payer,
     owed: money(owed),
     allocated: money(allocated),
+    fullKinds: [...fullKinds],
+    groups: allocationGroups(owing, weights, parts, payer, options).map((group) => ({
+      key: group.key,
+      owed: money(group.owed),
+      allocated: money(group.allocated),
+      shortfall: money(group.owed.minus(group.allocated)),
+    })),
     shares: owing.map((outcome, index) => ({
       caseId: outcome.id,
+      kind: outcome.kind,
       owed: outcome.amounts[payer],
       allocated: money(parts[index] ?? ZERO),
     })),
-    remainder: extraUnits.map((index) => owing[index]?.id ?? ""),
+    remainder: extraUnits.map((at) => owing[rest[at] ?? -1]?.id ?? ""),
   };
+}
+
+/** The shares rolled up by the budget's groups, in the budget's order; Σ allocated checked against the parts. */
+function allocationGroups(
+  owing: readonly OutcomeBase[],
+  weights: readonly Dec[],
+  parts: readonly Dec[],
+  payer: Payer,
+  options: AllocateCapOptions,
+): { key: BudgetKey; owed: Dec; allocated: Dec }[] {
+  const by = options.by ?? [];
+  const lines = budgetLines(options.programme ?? defaultProgramme);
+  const sums = new Map<string, { key: BudgetKey; owed: Dec; allocated: Dec }>();
+  owing.forEach((outcome, index) => {
+    const key = keyOf(outcome, payer, by, options.years, lines.of);
+    const id = JSON.stringify(key);
+    const sum = sums.get(id) ?? { key, owed: ZERO, allocated: ZERO };
+    sums.set(id, {
+      key,
+      owed: sum.owed.plus(weights[index] ?? ZERO),
+      allocated: sum.allocated.plus(parts[index] ?? ZERO),
+    });
+  });
+  const groups = [...sums.values()].sort((a, b) => compareKeys(a.key, b.key, by, lines.rank));
+  const grouped = groups.reduce((acc, group) => acc.plus(group.allocated), ZERO);
+  const total = parts.reduce((acc, part) => acc.plus(part), ZERO);
+  assertInvariant(grouped.eq(total), `budget: Σ groups allocated ${grouped.toString()} ≠ ${total.toString()}`);
+  return groups;
+}
+
+function capBelowFull(cap: Dec, fullOwed: Dec, fullKinds: readonly string[], programme: Programme): InvalidInputError {
+  const names = fullKinds.map((kind) => programme.entry(kind)?.domain.labels ?? { zh: kind, en: kind });
+  return new InvalidInputError([
+    {
+      path: "cap",
+      code: "cap-below-full-kinds",
+      message: `${formatAmount(cap.toString())} cannot pay in full the ${formatAmount(fullOwed.toString())} owed for the kinds paid in full (${fullKinds.join(", ")}: ${names.map((n) => n.en).join(", ")}); raise the cap to at least ${formatAmount(fullOwed.toString())}, or pay fewer kinds in full (fullKinds, --full-kinds)`,
+      zh: `限额 ${formatAmount(cap.toString())} 元不足以足额拨付${names.map((n) => n.zh).join("、")}所需的 ${formatAmount(fullOwed.toString())} 元：请将限额提高到至少 ${formatAmount(fullOwed.toString())} 元，或减少足额拨付的类型（--full-kinds）`,
+    },
+  ]);
 }
 
 function compareText(a: string, b: string): number {

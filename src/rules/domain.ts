@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { Dec } from "../money/decimal.js";
-import { sameKind, type AnyParameter } from "../parameters/handles.js";
+import { sameKind, type AnyParameter, type Parameter } from "../parameters/handles.js";
 import type { IsoDate } from "../parameters/types.js";
 import type { Finding, MessageCatalog, OutcomeBase, Payee } from "../trace/types.js";
 import type { Label, ValueLabel } from "../vocabulary.js";
@@ -101,6 +101,11 @@ export interface Domain<K extends string = string, F extends CaseFacts = CaseFac
    * used only when it `covers` this very domain, so a domain changed by `extendDomain` computes by its rules.
    */
   readonly fast?: FastEvaluator;
+  /**
+   * 足额 · the parameter (one of `parameters`) that says whether a capped budget pays the kind in full before the
+   * other kinds share what remains (`budget`'s default `fullKinds`); land-clearing fees: 《实施方案》四(十四)3.
+   */
+  readonly paidInFull?: Parameter<boolean>;
 }
 
 /** Any domain. */

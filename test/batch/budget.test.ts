@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allocateCap, budget, budgetOfCases, caseYears } from "../../src/batch/budget.js";
+import { allocateCap, budget, budgetOfCases, caseYears, fullPaymentKinds } from "../../src/batch/budget.js";
+import type { InvalidInputError } from "../../src/errors/index.js";
+import { defaultProgramme } from "../../src/rules/default.js";
 import { compute } from "../../src/batch/compute.js";
 import { Dec } from "../../src/money/decimal.js";
 import { CaseSchema } from "../../src/schemas/cases.js";
@@ -98,15 +100,61 @@ describe("budget: capped allocation", () => {
       payer: "district",
       owed: "1161720.00",
       allocated: "1000000.00",
+      // Outcomes that name a rule set other than the bundled one, without it loaded: no kind is paid in full.
+      fullKinds: [],
+      // by township (the default): 宋庄镇 holds E-2 and V-1.
+      groups: [
+        { key: { township: "宋庄镇" }, owed: "1152500.00", allocated: "992063.49", shortfall: "160436.51" },
+        { key: { township: "张家湾镇" }, owed: "9220.00", allocated: "7936.51", shortfall: "1283.49" },
+      ],
       // exact shares 527,235.478…, 7,936.507…, 464,828.013…: the fen floors add to 999,999.98, and the
       // two fen left go to the largest remainders (0.84 fen for E-2, 0.76 for C-1; V-1 has 0.37).
       shares: [
-        { caseId: "E-2", owed: "612500.00", allocated: "527235.48" },
-        { caseId: "C-1", owed: "9220.00", allocated: "7936.51" },
-        { caseId: "V-1", owed: "540000.00", allocated: "464828.01" },
+        { caseId: "E-2", kind: "enterprise-exit", owed: "612500.00", allocated: "527235.48" },
+        { caseId: "C-1", kind: "structure-clearance", owed: "9220.00", allocated: "7936.51" },
+        { caseId: "V-1", kind: "village-compensation", owed: "540000.00", allocated: "464828.01" },
       ],
       remainder: ["E-2", "C-1"],
     });
+  });
+
+  it("足额: under the loaded rule set land-clearing fees are paid in full, the rest share 990,780.00 pro rata", () => {
+    const allocation = budget(OUTCOMES, { cap: "1000000", payer: "district", ruleSet: FIXED_RATES }).allocation;
+    expect(allocation?.fullKinds).toEqual(["structure-clearance"]);
+    // 990,780 × 612,500 ÷ 1,152,500 = 526,553.362…; 990,780 × 540,000 ÷ 1,152,500 = 464,226.637…: the fen left to V-1
+    expect(allocation?.shares).toEqual([
+      { caseId: "E-2", kind: "enterprise-exit", owed: "612500.00", allocated: "526553.36" },
+      { caseId: "C-1", kind: "structure-clearance", owed: "9220.00", allocated: "9220.00" },
+      { caseId: "V-1", kind: "village-compensation", owed: "540000.00", allocated: "464226.64" },
+    ]);
+    expect(allocation?.groups.map((group) => group.shortfall)).toEqual(["161720.00", "0.00"]);
+    expect(allocation?.remainder).toEqual(["V-1"]);
+  });
+
+  it("fullKinds given: those kinds first, whatever the rule set; [] pays none in full", () => {
+    // 540,000.00 to V-1 first; 60,000.00 over E-2 and C-1: 59,110.210… and 889.789…
+    const village = budget(OUTCOMES, { cap: "600000", payer: "district", fullKinds: ["village-compensation"] });
+    expect(village.allocation?.shares.map((share) => share.allocated)).toEqual(["59110.21", "889.79", "540000.00"]);
+    const none = budget(OUTCOMES, { cap: "1000000", payer: "district", ruleSet: FIXED_RATES, fullKinds: [] });
+    expect(none.allocation?.fullKinds).toEqual([]);
+    expect(none.allocation?.shares[1]?.allocated).toBe("7936.51");
+  });
+
+  it("a cap below what the full kinds are owed is refused, saying how much they need", () => {
+    let error: unknown;
+    try {
+      budget(OUTCOMES, { cap: "9000", payer: "district", ruleSet: FIXED_RATES });
+    } catch (caught) {
+      error = caught;
+    }
+    const issue = (error as InvalidInputError).issues[0];
+    expect(issue).toMatchObject({ path: "cap", code: "cap-below-full-kinds" });
+    expect(issue?.message).toContain("9,220.00");
+    expect(issue?.zh).toContain("腾地经费申报核定");
+  });
+
+  it("fullPaymentKinds: the kinds whose paidInFull parameter is true (land-clearing fees, 四(十四)3)", () => {
+    expect(fullPaymentKinds(defaultProgramme, FIXED_RATES)).toEqual(["structure-clearance"]);
   });
 
   it("100.00 over three equal debts → 33.34, 33.33, 33.33: the extra fen goes to the earliest case", () => {
@@ -148,6 +196,16 @@ describe("budget: bad options", () => {
     { name: "a payer without a cap", options: { payer: "district" as const }, expected: ["cap"] },
     { name: "a cap with three decimals", options: { cap: "100.001", payer: "district" as const }, expected: ["cap"] },
     { name: "a negative cap", options: { cap: "-5", payer: "district" as const }, expected: ["cap"] },
+    {
+      name: "an unknown full kind, and one twice",
+      options: {
+        cap: "5",
+        payer: "district" as const,
+        fullKinds: ["lease", "structure-clearance", "structure-clearance"],
+      },
+      expected: ["fullKinds[0]", "fullKinds[2]"],
+    },
+    { name: "full kinds without a cap", options: { fullKinds: ["structure-clearance"] }, expected: ["fullKinds"] },
   ])("$name", ({ options, expected }) => {
     expect(issuePaths(() => budget(OUTCOMES, options))).toEqual(expected);
   });

@@ -7,6 +7,7 @@ import { BUDGET_SHEETS } from "../../src/node/xlsx/budgetReport.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
 import { FIXED_RATES_FILE } from "../support/fixedRates.js";
 import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
+import { expectChineseSheet } from "../support/sheets.js";
 
 // Under the test rule set fixed-rates: E-1 875,000.00 municipal (台湖镇); E-2 612,500.00 district (台湖镇); C-1 9,220.00 district (张家湾镇); V-1 540,000.00 district (宋庄镇).
 const CASES = [
@@ -84,15 +85,77 @@ describe("exitfund budget", () => {
     expect(result.code).toBe(0);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(readFileSync(join(folder, "budget.xlsx")) as unknown as ArrayBuffer);
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([BUDGET_SHEETS.groups, BUDGET_SHEETS.allocation]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      BUDGET_SHEETS.groups,
+      BUDGET_SHEETS.allocation,
+      BUDGET_SHEETS.shares,
+    ]);
     const groups = workbook.getWorksheet(BUDGET_SHEETS.groups);
-    expect(groups?.getRow(5).getCell(1).value).toBe("municipal");
+    expect(groups?.getRow(5).getCell(1).value).toBe("市级奖励");
     expect(groups?.getRow(5).getCell(2).value).toBe(875000);
     expect(groups?.getRow(5).getCell(2).numFmt).toBe("#,##0.00");
-    expect(groups?.getRow(9).getCell(1).value).toBe("合计 total");
+    expect(groups?.getRow(9).getCell(1).value).toBe("合计");
     expect(groups?.getRow(9).getCell(2).value).toBe(2036720);
+    expect(groups?.getRow(10).getCell(1).value).toBe("合计（大写）：人民币贰佰零叁万陆仟柒佰贰拾元整");
     const allocation = workbook.getWorksheet(BUDGET_SHEETS.allocation);
+    // by track: 比照市级标准的区级奖励 (E-2), 腾地经费 (C-1, paid in full), 村集体补偿 (V-1), then 合计.
+    expect(allocation?.getRow(6).getCell(1).value).toBe("腾地经费申报核定");
+    expect(allocation?.getRow(6).getCell(3).value).toBe(9220);
+    expect(allocation?.getRow(6).getCell(4).value).toBe(0);
+    expect(allocation?.getRow(8).getCell(1).value).toBe("合计");
     expect(allocation?.getRow(8).getCell(3).value).toBe(1000000);
+    expect(String(allocation?.getCell("A2").value)).toContain("腾地经费申报核定足额拨付");
+    const shares = workbook.getWorksheet(BUDGET_SHEETS.shares);
+    expect([5, 6, 7].map((row) => shares?.getRow(row).getCell(5).value)).toEqual(["否", "是", "否"]);
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({
+        paperSize: 9,
+        orientation: "portrait",
+        fitToWidth: 1,
+        printTitlesRow: "4:4",
+      });
+      expect(sheet.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
+      expectChineseSheet(sheet);
+    }
+  });
+
+  it("--cap: the allocation by every --by group, the rule set's full kinds first, and a notice saying so", async () => {
+    const result = await run(["cases.json", "--by", "township", "--cap", "1000000", "--payer", "district"]);
+    expect(result.code).toBe(0);
+    const allocation = JSON.parse(result.stdout).allocation;
+    expect(allocation.fullKinds).toEqual(["structure-clearance"]);
+    expect(allocation.groups).toEqual([
+      { key: { township: "台湖镇" }, owed: "612500.00", allocated: "526553.36", shortfall: "85946.64" },
+      { key: { township: "宋庄镇" }, owed: "540000.00", allocated: "464226.64", shortfall: "75773.36" },
+      { key: { township: "张家湾镇" }, owed: "9220.00", allocated: "9220.00", shortfall: "0.00" },
+    ]);
+    expect(result.stderr).toContain(
+      "paid in full (足额) first: structure-clearance 腾地经费申报核定, 9,220.00 to 1 case",
+    );
+    expect(result.stderr).toContain("1 case got an extra fen (--verbose lists them)");
+  });
+
+  it('--full-kinds chooses the kinds paid in full ("" for none); --verbose lists the shares; the table shows the groups', async () => {
+    const none = await run(["cases.json", "--cap", "1000000", "--payer", "district", "--full-kinds", ""]);
+    expect(JSON.parse(none.stdout).allocation.fullKinds).toEqual([]);
+    expect(none.stderr).toContain("no kind paid in full");
+    const table = await run(
+      ["cases.json", "--cap", "1000000", "--payer", "district", "--full-kinds", "village-compensation"],
+      true,
+    );
+    expect(table.stdout).toContain("paid in full first (足额): village-compensation 村集体经济组织补偿");
+    expect(table.stdout).toMatch(/宋庄镇\s*│\s*540,000.00\s*│\s*540,000.00\s*│\s*0.00/);
+    expect(table.stdout).not.toContain("extra fen │");
+    const verbose = await run(["cases.json", "--cap", "1000000", "--payer", "district", "--verbose"], true);
+    expect(verbose.stdout).toMatch(/C-1\s*│\s*structure-clearance\s*│\s*9,220.00\s*│\s*9,220.00/);
+  });
+
+  it("a cap below the full kinds' total: exit 2 saying what they need", async () => {
+    const result = await run(["cases.json", "--cap", "9000", "--payer", "district"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("cannot pay in full");
+    expect(result.stderr).toContain("9,220.00");
+    expect(result.stdout).toBe("");
   });
 
   it.each([
@@ -106,6 +169,16 @@ describe("exitfund budget", () => {
     { name: "an unknown dimension", args: ["cases.json", "--by", "township,village"], message: "village" },
     { name: "a dimension twice", args: ["cases.json", "--by", "payer,payer"], message: "twice" },
     { name: "a cap below the fen", args: ["cases.json", "--cap", "1.001", "--payer", "district"], message: "cap" },
+    {
+      name: "--full-kinds without --cap",
+      args: ["cases.json", "--full-kinds", "structure-clearance"],
+      message: "--cap",
+    },
+    {
+      name: "an unknown full kind",
+      args: ["cases.json", "--cap", "1", "--payer", "district", "--full-kinds", "lease"],
+      message: "fullKinds[0]",
+    },
     { name: "xlsx to a terminal without --out", args: ["cases.json", "--format", "xlsx"], message: "--out", tty: true },
   ])("usage: $name → exit 2", async ({ args, message, tty }: { args: string[]; message: string; tty?: boolean }) => {
     const result = await run(args, tty);

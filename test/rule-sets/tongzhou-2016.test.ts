@@ -76,6 +76,7 @@ describe("the bundled tongzhou-2016 rule set", () => {
       "plan.exitDeadline",
       "transfer.localShare",
       "clearance.requireSurvey",
+      "clearance.paidInFull",
     ]);
     for (const [name, parameter] of Object.entries(json.parameters)) {
       if (notIllustrative.has(name)) continue;

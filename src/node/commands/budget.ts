@@ -1,4 +1,14 @@
-import { BUDGET_DIMENSIONS, budgetOfCases, type BudgetDimension, type BudgetDocument } from "../../batch/budget.js";
+import {
+  BUDGET_DIMENSIONS,
+  budgetOfCases,
+  type BudgetAllocation,
+  type BudgetDimension,
+  type BudgetDocument,
+  type BudgetKey,
+} from "../../batch/budget.js";
+import { ZERO, dec } from "../../money/decimal.js";
+import { defaultProgramme } from "../../rules/default.js";
+import type { Programme } from "../../rules/programme.js";
 import { PAYER_LABELS } from "../../audit/labels.js";
 import { formatAmount, formatWan } from "../../money/format.js";
 import type { Payer } from "../../trace/types.js";
@@ -15,7 +25,7 @@ import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund budget --help`. */
-export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
+export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district [--full-kinds <kinds>]] [--verbose] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 The budget roll-up of the amounts owed (《实施方案》四(十四): the district finance bureau funds and
 accounts for the district exit fund), and with a cap a fen-exact pro-rata allocation.
@@ -26,16 +36,26 @@ accounts for the district exit fund), and with a cap a fen-exact pro-rata alloca
                       payer splits each case into its municipal and district parts (zero parts
                       omitted); track is an enterprise's track, or the kind for the other cases; year
                       is that of exitCompletedOn, declaredOn, clearedOn, or a transfer's fiscalYear
-  --cap <money>       the money available to --payer: min(cap, owed) is split pro rata among the
-  --payer <payer>     cases that payer owes (largest remainder, ties to the earlier case; the cases
-                      that got an extra fen are listed under remainder)
+  --cap <money>       the money available to --payer: min(cap, owed) goes to the cases that payer
+  --payer <payer>     owes: the --full-kinds are paid in full first, the rest share what remains
+                      pro rata (largest remainder, ties to the earlier case; the cases that got an
+                      extra fen are counted, and listed under remainder); shown by every --by group
+                      (owed, allocated, shortfall). A cap below the full kinds' total is an error
+  --full-kinds <kinds>  the kinds paid in full (足额) under the cap, comma-separated, e.g.
+                      structure-clearance,village-compensation; none: --full-kinds ""; default the
+                      kinds the rule set pays in full (clearance.paidInFull: land-clearing fees,
+                      《实施方案》四(十四)3)
+  --verbose           with --cap: list every case's share and which got an extra fen
   --rules <id|file>   a bundled rule set or a rule-set JSON file (default tongzhou-2016)
   --programme <file>  an ES module whose default export is a programme (exitfund/rules): a district's
                       extensions (docs/extending.md); --rules then names a rule set that values them
-  --format json       { ruleSet, groups: [{ key, amount }], total, allocation? }; the default when
+  --format json       { ruleSet, groups: [{ key, amount }], total, allocation?: { cap, payer, owed,
+                      allocated, fullKinds, groups: [{ key, owed, allocated, shortfall }], shares,
+                      remainder } }; the default when
                       standard output is not a terminal
   --format table      the groups in 元 and 万元 with the total, and the allocation; the default on a terminal
-  --format xlsx       a workbook (--out, or stdout to a file): the groups, and the allocation by case
+  --format xlsx       a workbook (--out, or stdout to a file) to print: the groups, and the allocation
+                      by group and by case
   --out <file>        write to <file> instead of standard output
 
 Exit status: 0 done, 2 bad input or usage (every problem listed).
@@ -55,6 +75,8 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
         by: "string",
         cap: "string",
         payer: "string",
+        "full-kinds": "string",
+        verbose: "boolean",
         rules: "string",
         programme: "string",
         format: "string",
@@ -74,6 +96,13 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
       throw new UsageError("--cap and --payer go together: --cap <money> --payer municipal|district");
     if (payer !== undefined && payer !== "municipal" && payer !== "district")
       throw new UsageError(`--payer must be municipal or district; got "${payer}"`);
+    const fullKinds = parseKinds(values["full-kinds"] as string | undefined);
+    if (fullKinds !== undefined && cap === undefined)
+      throw new UsageError("--full-kinds needs --cap and --payer: kinds are paid in full only under a cap", {
+        code: "full-kinds-needs-cap",
+        zh: "--full-kinds 须与 --cap 和 --payer 同用：仅在限额分配时才有足额拨付",
+      });
+    const verbose = values.verbose === true;
     const out = values.out as string | undefined;
     const format = outputFormat("budget", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
@@ -85,14 +114,19 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
       by,
       ruleSet,
       ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }),
+      ...(fullKinds === undefined ? {} : { fullKinds }),
     });
+    if (document.allocation !== undefined) io.stderr.write(allocationNotice(document.allocation, programme));
     if (format === "json") await emitJson(io, document, out);
     else
       await emit(
         io,
         format === "table"
-          ? budgetTable(document, by)
-          : await budgetWorkbookBytes(document, by, ruleSet.rounding, { maxCells: limitsOf(io).xlsxCellsWritten }),
+          ? budgetTable(document, by, { verbose, programme })
+          : await budgetWorkbookBytes(document, by, ruleSet.rounding, {
+              maxCells: limitsOf(io).xlsxCellsWritten,
+              programme,
+            }),
         out,
       );
     return EXIT.ok;
@@ -118,19 +152,41 @@ function parseBy(text: string | undefined): BudgetDimension[] {
   return dimensions as BudgetDimension[];
 }
 
+/** `--full-kinds a,b`: the kinds, `[]` for `--full-kinds ""`, undefined when not given. */
+function parseKinds(text: string | undefined): string[] | undefined {
+  if (text === undefined) return undefined;
+  return text
+    .split(",")
+    .map((part) => part.trim())
+    .filter((part) => part !== "");
+}
+
+/** The stderr notice of a capped run: which kinds were paid in full, what the rest shared, the extra fen counted. */
+export function allocationNotice(allocation: BudgetAllocation, programme: Programme = defaultProgramme): string {
+  const full = allocation.shares.filter((share) => allocation.fullKinds.includes(share.kind));
+  const fullSum = full.reduce((acc, share) => acc.plus(share.allocated), ZERO);
+  const names = allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim());
+  const paidInFull =
+    allocation.fullKinds.length === 0
+      ? "no kind paid in full (足额: none)"
+      : `paid in full (足额) first: ${names.join(", ")}, ${formatAmount(fullSum.toString())} to ${full.length} case${full.length === 1 ? "" : "s"}`;
+  const extra = allocation.remainder.length;
+  return `exitfund: budget: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed; ${paidInFull}; the other cases share ${formatAmount(dec(allocation.allocated).minus(fullSum).toString())} pro rata; ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 ? "" : " (--verbose lists them)"}\n`;
+}
+
 /** The groups (元 and 万元) with their total, and the allocation when there is one. */
-export function budgetTable(document: BudgetDocument, by: readonly BudgetDimension[]): string {
+export function budgetTable(
+  document: BudgetDocument,
+  by: readonly BudgetDimension[],
+  options: { readonly verbose?: boolean; readonly programme?: Programme } = {},
+): string {
   const groups = makeTable({
     head: [...by, "amount 元", "万元"],
     colAligns: [...by.map(() => "left" as const), "right", "right"],
   });
   for (const group of document.groups) {
     groups.push([
-      ...by.map((dimension) =>
-        dimension === "payer" && group.key.payer !== undefined
-          ? `${group.key.payer} ${PAYER_LABELS[group.key.payer]}`
-          : String(group.key[dimension] ?? ""),
-      ),
+      ...by.map((dimension) => keyText(group.key, dimension)),
       formatAmount(group.amount),
       formatWan(group.amount, { decimals: 4 }),
     ]);
@@ -146,31 +202,58 @@ export function budgetTable(document: BudgetDocument, by: readonly BudgetDimensi
   ];
   const allocation = document.allocation;
   if (allocation !== undefined) {
-    const extra = new Set(allocation.remainder);
-    const unit = oneUnit(allocation.cap);
-    const shares = makeTable({
-      head: ["case", "owed", "allocated", "extra fen"],
-      colAligns: ["left", "right", "right", "left"],
+    const programme = options.programme ?? defaultProgramme;
+    const rolled = makeTable({
+      head: [...by, "owed 应付", "allocated 分配", "shortfall 缺口"],
+      colAligns: [...by.map(() => "left" as const), "right", "right", "right"],
     });
-    for (const share of allocation.shares)
-      shares.push([
-        share.caseId,
-        formatAmount(share.owed),
-        formatAmount(share.allocated),
-        extra.has(share.caseId) ? unit : "",
+    for (const group of allocation.groups)
+      rolled.push([
+        ...by.map((dimension) => keyText(group.key, dimension)),
+        formatAmount(group.owed),
+        formatAmount(group.allocated),
+        formatAmount(group.shortfall),
       ]);
-    shares.push([
-      "合计 total",
+    rolled.push([
+      ...by.map((_, index) => (index === 0 ? "合计 total" : "")),
       formatAmount(allocation.owed),
       formatAmount(allocation.allocated),
-      String(allocation.remainder.length),
+      formatAmount(dec(allocation.owed).minus(allocation.allocated).toString()),
     ]);
+    const full =
+      allocation.fullKinds.length === 0
+        ? "no kind paid in full"
+        : `paid in full first (足额): ${allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim()).join(", ")}`;
+    const extra = allocation.remainder.length;
     lines.push(
-      `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated pro rata (largest remainder; extra fen to ${allocation.remainder.length === 0 ? "no case" : allocation.remainder.join(", ")})`,
-      shares.toString(),
+      `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated; ${full}; the rest pro rata (largest remainder: ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 || options.verbose === true ? "" : "; --verbose lists them"})`,
+      rolled.toString(),
     );
+    if (options.verbose === true) {
+      const extraCases = new Set(allocation.remainder);
+      const unit = oneUnit(allocation.cap);
+      const shares = makeTable({
+        head: ["case", "kind", "owed", "allocated", "extra fen"],
+        colAligns: ["left", "left", "right", "right", "left"],
+      });
+      for (const share of allocation.shares)
+        shares.push([
+          share.caseId,
+          share.kind,
+          formatAmount(share.owed),
+          formatAmount(share.allocated),
+          extraCases.has(share.caseId) ? unit : "",
+        ]);
+      lines.push(shares.toString());
+    }
   }
   return [...lines, ""].join("\n");
+}
+
+function keyText(key: BudgetKey, dimension: BudgetDimension): string {
+  return dimension === "payer" && key.payer !== undefined
+    ? `${key.payer} ${PAYER_LABELS[key.payer]}`
+    : String(key[dimension] ?? "");
 }
 
 /** One unit of an amount's last decimal place: "+0.01" for "30000000.00", "+1" for "300". */

@@ -239,7 +239,9 @@ export function finishSheet(sheet: Worksheet): void {
       if (range !== undefined && range.bottom !== range.top) return; // a box over several rows keeps its size
       const width = spanWidth(sheet, column, range?.right ?? column) - (cell.alignment?.indent ?? 0);
       if (width <= 0) return; // a hidden column (exact strings) prints nothing
-      needed = Math.max(needed, linesOf(cellText(cell), width, size, figure) * lineHeight(size) + 4);
+      // A figure never wraps (Excel shows ### when it does not fit: its column is sized for it); text wraps.
+      const lines = figure ? 1 : linesOf(cellText(cell), width, size, figure);
+      needed = Math.max(needed, lines * lineHeight(size) + 4);
     });
     if (needed > (row.height ?? 0)) row.height = needed;
   });

@@ -45,6 +45,7 @@ export const structureClearance: Domain<
   budgetLines: ["structure-clearance"],
   budgetLine: () => "structure-clearance",
   fast: { covers: (domain) => domain === structureClearance, compile: clearanceKernel },
+  paidInFull: structureClearanceParameters.paidInFull,
 };
 deepFreeze(structureClearance);
 

@@ -16,4 +16,8 @@ export const structureClearanceParameters = Object.freeze({
     "clearance.requireSurvey",
     "须经住建委核定测量 survey required before a fee is approved",
   ),
+  paidInFull: parameter.boolean(
+    "clearance.paidInFull",
+    "足额拨付 paid in full under a budget cap, before other kinds share what remains",
+  ),
 });
