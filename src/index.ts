@@ -93,6 +93,7 @@ export {
 export {
   compare,
   type AmountsChange,
+  type CompareOptions,
   type AttributionStep,
   type CaseChange,
   type CompareDocument,

@@ -276,10 +276,16 @@ const OBJECT_OPTION: OptionCheck = Object.freeze({
   test: isPlainObject,
 });
 const ANY_OPTION: OptionCheck = Object.freeze({ accepts: "", zh: "", test: () => true });
+const KINDS_OPTION: OptionCheck = Object.freeze({
+  accepts: "a list of case kinds",
+  zh: "案件类别的列表",
+  test: (value: unknown) => Array.isArray(value),
+});
 const BUDGET_OPTIONS = Object.freeze({
   by: LIST_OPTION,
   cap: AMOUNT_OPTION,
   payer: ANY_OPTION,
+  fullKinds: KINDS_OPTION,
   years: OBJECT_OPTION,
   rounding: OBJECT_OPTION,
   ruleSet: OBJECT_OPTION,
@@ -289,6 +295,7 @@ const CASES_BUDGET_OPTIONS = Object.freeze({
   by: LIST_OPTION,
   cap: AMOUNT_OPTION,
   payer: ANY_OPTION,
+  fullKinds: KINDS_OPTION,
   ruleSet: ANY_OPTION,
   programme: PROGRAMME_OPTION,
 });

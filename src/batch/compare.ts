@@ -1,5 +1,7 @@
-import { listArgument, optionsArgument } from "../errors/arguments.js";
-import { InvalidInputError, assertInvariant } from "../errors/index.js";
+import { knownList } from "../errors/echo.js";
+import { listArgument, optionsArgument, type OptionCheck } from "../errors/arguments.js";
+import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
+import { show } from "../schemas/scalars.js";
 import { ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import { diffRuleSets, parametersChangingAmounts } from "../parameters/diff.js";
@@ -52,9 +54,30 @@ export interface CompareDocument {
   };
 }
 
+const ORDER_OPTION: OptionCheck = Object.freeze({
+  accepts: "a list of parameter names",
+  zh: "参数名称的列表",
+  test: (value: unknown) => Array.isArray(value) && value.every((name) => typeof name === "string"),
+});
+
 /** What the attribution says about its order. */
 export const ATTRIBUTION_NOTE =
   "Each parameter that differs is taken from B one at a time, in the order given (alphabetical by name, rounding last); its part is the batch total after its step minus the total before. The parts add up exactly to the total change, but where parameters interact (a cap, a floor, a track threshold) another order can split the change differently.";
+
+/** What the attribution says when the order was chosen (`compare(…, { order })`, `--order`). */
+export const CHOSEN_ORDER_NOTE =
+  "Each parameter that differs is taken from B one at a time: first those named in the order chosen, then the others alphabetically by name (rounding last unless named); its part is the batch total after its step minus the total before. The parts add up exactly to the total change, but where parameters interact (a cap, a floor, a track threshold) another order can split the change differently.";
+
+/** Options of {@link compare}. */
+export interface CompareOptions {
+  /** The domains to compute with (default `defaultProgramme`). */
+  readonly programme?: Programme;
+  /**
+   * The attribution order: parameters that differ (or `rounding`), taken from B first in this order; the
+   * others follow alphabetically (rounding last). A name that does not differ is an input error.
+   */
+  readonly order?: readonly string[];
+}
 
 /**
  * 测算对比 · what-if comparison — every case under rule sets A and B, the change by case, township, payer and kind, and its attribution to each parameter that differs.
@@ -63,8 +86,8 @@ export const ATTRIBUTION_NOTE =
  * The attribution starts from A and takes the parameters that differ (values or dates) from B one at
  * a time, alphabetically by name, then `rounding` if it differs; each parameter's part is the batch
  * total after its step minus the total before, so the parts telescope to B − A exactly (checked, as
- * is that the last step reproduces B). Interactions make the order matter; `attribution.order` says
- * which was used.
+ * is that the last step reproduces B). Interactions make the order matter: `options.order` chooses it (the
+ * named parameters first, the others after them as before), and `attribution.order` says which was used.
  * @throws InvalidInputError when a case is invalid under A, under B, or at an intermediate step.
  * @example
  * compare(cases, "tongzhou-2016", { ...raisedRates, extends: "tongzhou-2016" }).attribution.steps;
@@ -74,10 +97,13 @@ export function compare(
   cases: readonly unknown[],
   ruleSetA: RuleSetInput,
   ruleSetB: RuleSetInput,
-  options: { readonly programme?: Programme } = {},
+  options: CompareOptions = {},
 ): CompareDocument {
   listArgument(cases, "cases", CASES);
-  const { programme = defaultProgramme } = optionsArgument(options, "options", { programme: PROGRAMME_OPTION }) as {
+  const { programme = defaultProgramme } = optionsArgument(options, "options", {
+    programme: PROGRAMME_OPTION,
+    order: ORDER_OPTION,
+  }) as {
     readonly programme?: Programme;
   };
   const a = resolveRuleSetInput(ruleSetA, programme, "ruleSetA");
@@ -94,19 +120,30 @@ export function compare(
       byTownship: groupChanges(changes, (change) => change.township, show),
       byKind: groupChanges(changes, (change) => change.kind, show),
     },
-    attribution: attribute(cases, { a, b, programme }, outcomesA, outcomesB, show),
+    attribution: attribute(cases, { a, b, programme, chosen: options.order }, outcomesA, outcomesB, show),
   };
 }
 
 function attribute(
   cases: readonly unknown[],
-  { a, b, programme }: { readonly a: RuleSet; readonly b: RuleSet; readonly programme: Programme },
+  {
+    a,
+    b,
+    programme,
+    chosen,
+  }: {
+    readonly a: RuleSet;
+    readonly b: RuleSet;
+    readonly programme: Programme;
+    readonly chosen?: readonly string[] | undefined;
+  },
   outcomesA: readonly OutcomeBase[],
   outcomesB: readonly OutcomeBase[],
   show: (value: Dec) => string,
 ): CompareDocument["attribution"] {
   const diff = diffRuleSets(a, b);
-  const order = [...parametersChangingAmounts(diff), ...(diff.rounding === undefined ? [] : ["rounding"])];
+  const differing = [...parametersChangingAmounts(diff), ...(diff.rounding === undefined ? [] : ["rounding"])];
+  const order = chosen === undefined ? differing : chosenOrder(chosen, differing);
   const start = totalsOf(outcomesA);
   const end = totalsOf(outcomesB);
   let json: RuleSetJson = { ...a.toJSON(), sources: unionSources(a.toJSON().sources, b.toJSON().sources) };
@@ -148,7 +185,39 @@ function attribute(
     sameTotals(parts, minus(end, start)),
     `compare: the parts add up to ${parts.total.toString()}, not the change ${minus(end, start).total.toString()}`,
   );
-  return { order, note: ATTRIBUTION_NOTE, steps, total: showTotals(minus(end, start), show) };
+  return {
+    order,
+    note: chosen === undefined ? ATTRIBUTION_NOTE : CHOSEN_ORDER_NOTE,
+    steps,
+    total: showTotals(minus(end, start), show),
+  };
+}
+
+/**
+ * The chosen names first (each must differ, once), then the other differing parameters in their default order.
+ *
+ * @throws InvalidInputError naming every name that does not differ between A and B, or is given twice.
+ */
+function chosenOrder(chosen: readonly string[], differing: readonly string[]): string[] {
+  const issues: InputIssue[] = [];
+  chosen.forEach((name, index) => {
+    if (!differing.includes(name))
+      issues.push({
+        path: `order[${index}]`,
+        code: "not-a-difference",
+        message: `${show(name)} is no parameter that differs between A and B; the attribution orders ${differing.length === 0 ? "none (A and B do not differ)" : knownList(differing)}`,
+        zh: `${show(name)} 不是两个规则集之间不同的参数；可排序的参数：${differing.length === 0 ? "无" : knownList(differing)}`,
+      });
+    else if (chosen.indexOf(name) !== index)
+      issues.push({
+        path: `order[${index}]`,
+        code: "repeated-parameter",
+        message: `${show(name)} is given twice`,
+        zh: `参数 ${show(name)} 重复`,
+      });
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return [...chosen, ...differing.filter((name) => !chosen.includes(name))];
 }
 
 /** A's rule-set JSON with one parameter as B has it (removed when B lacks it). */

@@ -112,6 +112,38 @@ describe("compare", () => {
     ]);
   });
 
+  it("order: the rate first, then the floor — the same total change, split as the order says", () => {
+    // Rate 396 first: E-1 875,000 → 947,000 (+72,000); the floor 900,000 then changes nothing (0).
+    const both = variant("floor+rate", { "reward.municipal.min": "900000", "reward.municipal.ratePerTce": "396" });
+    const document = compare([enterpriseCase], FIXED_RATES, both, { order: ["reward.municipal.ratePerTce"] });
+    expect(document.attribution.order).toEqual(["reward.municipal.ratePerTce", "reward.municipal.min"]);
+    expect(document.attribution.steps.map((step) => [step.parameter, step.part.total])).toEqual([
+      ["reward.municipal.ratePerTce", "72000.00"],
+      ["reward.municipal.min", "0.00"],
+    ]);
+    expect(document.attribution.total.total).toBe("72000.00");
+    expect(document.attribution.note).toMatch(/order chosen/);
+  });
+
+  it("order: a name that does not differ, or one given twice, is an input error listing what can be ordered", () => {
+    const both = variant("floor+rate", { "reward.municipal.min": "900000", "reward.municipal.ratePerTce": "396" });
+    let error: unknown;
+    try {
+      compare([enterpriseCase], FIXED_RATES, both, {
+        order: ["clearance.rates", "reward.municipal.min", "reward.municipal.min"],
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(InvalidInputError);
+    const issues = (error as InvalidInputError).issues;
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ["order[0]", "not-a-difference"],
+      ["order[2]", "repeated-parameter"],
+    ]);
+    expect(issues[0]?.message).toContain("reward.municipal.min, reward.municipal.ratePerTce");
+  });
+
   it("a case invalid under B (a structure type B does not rate) is an input problem naming B", () => {
     const rates = (FIXED_RATES.toJSON().parameters["clearance.rates"]?.values[0]?.value ?? {}) as {
       readonly [type: string]: unknown;

@@ -79,10 +79,22 @@ describe("exitfund compare", () => {
       args: ["cases.json", "--rules", "tongzhou-2016", "--against", "broken.json"],
       message: "rounding",
     },
+    {
+      name: "--order naming a parameter that does not differ",
+      args: ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json", "--order", "village.perMu"],
+      message: "order[0]",
+    },
   ])("usage: $name → exit 2", async ({ args, message }) => {
     const result = await run(runCompare, args);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(message);
+  });
+
+  it("--order clearance.rates: the attribution in the order chosen", async () => {
+    const args = ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json", "--order", "clearance.rates"];
+    const document = JSON.parse((await run(runCompare, args)).stdout);
+    expect(document.attribution.order).toEqual(["clearance.rates"]);
+    expect(document.attribution.note).toContain("order chosen");
   });
 
   it("--help", async () => {

@@ -10,7 +10,7 @@ import { makeTable } from "../table.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 /** `exitfund compare --help`. */
-export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --against <B> [--programme <module>] [--format json|table] [--out <file>]
+export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --against <B> [--order <param,…>] [--programme <module>] [--format json|table] [--out <file>]
 
 What-if: computes every case under rule set A and rule set B and shows the change (B − A) by case,
 by township, by payer and by kind, and attributes the total change to each parameter that differs.
@@ -20,6 +20,8 @@ by township, by payer and by kind, and attributes the total change to each param
   --rules <A>         the rule set to start from: a bundled id or a rule-set JSON file
   --against <B>       the rule set to compare with (e.g. a file that "extends": "tongzhou-2016" and
                       raises one rate)
+  --order <params>    the attribution order: these differing parameters (or rounding) first, in this
+                      order, comma-separated; the others after them, alphabetically (rounding last)
   --programme <file>  an ES module whose default export is a programme (exitfund/rules): both rule sets
                       are loaded for it (docs/extending.md)
   --format json       { ruleSets, cases, totals { a, b, delta, byTownship, byKind }, attribution }; the
@@ -28,7 +30,7 @@ by township, by payer and by kind, and attributes the total change to each param
   --out <file>        write to <file> instead of standard output
 
 Attribution: starting from A, each differing parameter is taken from B one at a time, alphabetically
-(rounding last); its part is the total after its step minus the total before. The parts add up to the
+(rounding last) or as --order says; its part is the total after its step minus the total before. The parts add up to the
 total change exactly; where parameters interact (caps, floors, track thresholds) the order matters,
 and attribution.order says which was used.
 Exit status: 0 done, 2 bad input or usage (every problem listed).
@@ -44,7 +46,15 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
   try {
     const { values, positionals } = parseCommand(
       args,
-      { rules: "string", against: "string", programme: "string", format: "string", out: "string", map: "string" },
+      {
+        rules: "string",
+        against: "string",
+        order: "string",
+        programme: "string",
+        format: "string",
+        out: "string",
+        map: "string",
+      },
       COMPARE_HELP,
       io,
     );
@@ -64,7 +74,18 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     const b = await loadRulesOption(rulesB, io, programme);
     const mapping = await loadMapOption(values, io, { programme, ruleSet: a });
     const cases = await readCases(file, io, { ruleSet: a, programme, ...(mapping === undefined ? {} : { mapping }) });
-    const document = compare(cases, a, b, { programme });
+    const order = values.order as string | undefined;
+    const document = compare(cases, a, b, {
+      programme,
+      ...(order === undefined
+        ? {}
+        : {
+            order: order
+              .split(",")
+              .map((name) => name.trim())
+              .filter((name) => name !== ""),
+          }),
+    });
     if (format === "json") await emitJson(io, document, out);
     else await emit(io, compareTable(document), out);
     return EXIT.ok;
