@@ -89,7 +89,7 @@ function keyWords(key: BudgetKey, dimension: BudgetDimension, programme: Program
 function dimensionColumns(by: readonly BudgetDimension[]) {
   return by.map((dimension) => ({
     header: DIMENSION_HEADERS[dimension],
-    width: dimension === "track" ? 24 : dimension === "township" ? 15 : 10,
+    width: dimension === "track" ? 27 : dimension === "township" ? 15 : 10,
   }));
 }
 
