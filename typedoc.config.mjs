@@ -20,6 +20,8 @@ export default {
   plugin: ["typedoc-plugin-markdown", "./scripts/typedoc-entry-names.mjs"],
   out: "docs/api",
   readme: "none",
+  // No links to source lines: they need a hosted git remote, and a clone (or a checkout without one) has none.
+  disableSources: true,
   excludePrivate: true,
   excludeInternal: true,
   sort: ["kind", "alphabetical"],
