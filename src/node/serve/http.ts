@@ -63,6 +63,8 @@ interface Failure {
 
 /** The time limit passed. */
 class TimeoutError extends Error {}
+/** The client closed its connection before its body ended: nobody waits for an answer. */
+class ClientGone extends Error {}
 
 const JSON_TYPE = "application/json; charset=utf-8";
 
@@ -331,6 +333,14 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   function failureOf(error: unknown, request: IncomingMessage): Failure {
+    if (error instanceof ClientGone)
+      return {
+        status: 400,
+        code: "body-incomplete",
+        message: "the connection closed before the body ended",
+        zh: "请求体未发送完连接即已关闭",
+        headers: { Connection: "close" },
+      };
     if (error instanceof TimeoutError)
       return {
         status: 503,
@@ -484,6 +494,7 @@ async function readBody(
       request.off("data", onData);
       request.off("end", onEnd);
       request.off("error", onError);
+      request.off("close", onClose);
       if (error === undefined) resolve(Buffer.concat(chunks));
       else {
         request.pause();
@@ -499,7 +510,13 @@ async function readBody(
     };
     const onEnd = () => finish();
     const onError = (error: Error) => finish(error);
+    // A client that goes away mid-body may end the request with "close" alone: stop waiting then, not at the
+    // time limit (the request would count against --concurrency until it).
+    const onClose = () => {
+      if (!request.complete) finish(new ClientGone());
+    };
     request.on("data", onData);
+    request.on("close", onClose);
     request.on("end", onEnd);
     request.on("error", onError);
   });
@@ -518,7 +535,8 @@ async function sendDocument(
     return;
   }
   await writeJson(async (text) => {
-    if (!response.write(text))
+    // A response whose connection has already closed never drains, and its "close" has already been emitted.
+    if (!response.write(text) && !response.destroyed && !response.closed)
       await new Promise<void>((resolve) => {
         const done = () => {
           response.off("drain", done);
