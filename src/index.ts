@@ -98,6 +98,7 @@ export {
   type CaseChange,
   type CompareDocument,
 } from "./batch/compare.js";
+export { scaleRuleSet, parseFactor, type ScaleChange } from "./batch/whatif.js";
 
 // outcomes (the rules that compute them, and programmes of domains, are in exitfund/rules)
 export type { Outcome } from "./rules/default.js";

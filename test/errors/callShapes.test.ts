@@ -184,6 +184,18 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
     "invalid-option",
   ],
   ["loadRuleSet(null)", () => loadRuleSet(null), "ruleSet", "not-a-rule-set"],
+  ["parseFactor(1.1)", () => exitfund.parseFactor(any(1.1)), "text", "not-a-text"],
+  ["scaleRuleSet(null, …)", () => exitfund.scaleRuleSet(any(null), []), "ruleSet", "not-a-rule-set"],
+  ['scaleRuleSet("toString", …)', () => exitfund.scaleRuleSet("toString", []), "ruleSet", "unknown-rule-set"],
+  ['scaleRuleSet(…, "x")', () => exitfund.scaleRuleSet("tongzhou-2016", any("x")), "changes", "not-a-list"],
+  ["scaleRuleSet(…, [])", () => exitfund.scaleRuleSet("tongzhou-2016", []), "changes", "no-change"],
+  ["scaleRuleSet(…, [5])", () => exitfund.scaleRuleSet("tongzhou-2016", any([5])), "changes[0]", "not-a-scale-change"],
+  [
+    "scaleRuleSet(…, …, 5)",
+    () => exitfund.scaleRuleSet("tongzhou-2016", [{ parameter: "village.perMu", factor: "1" }], any(5)),
+    "options",
+    "not-options",
+  ],
   ['loadRuleSet("tongzhou-2016")', () => loadRuleSet("tongzhou-2016"), "ruleSet", "not-a-rule-set"],
   ["loadRuleSet({}, 5)", () => loadRuleSet({}, any(5)), "options", "not-options"],
   [

@@ -2,6 +2,11 @@ import { describe, expect, it } from "vitest";
 import { COMPARE_HELP, runCompare } from "../../src/node/commands/compare.js";
 import { RULES_DIFF_HELP, runRulesDiff } from "../../src/node/commands/rules-diff.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
+import ExcelJS from "exceljs";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { COMPARE_SHEETS, RULES_DIFF_SHEET } from "../../src/node/xlsx/compareReport.js";
+import { expectChineseSheet } from "../support/sheets.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 
@@ -71,13 +76,23 @@ describe("exitfund compare", () => {
     { name: "no --against", args: ["cases.json", "--rules", "tongzhou-2016"], message: "--against" },
     {
       name: "a format it does not write",
-      args: ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json", "--format", "xlsx"],
+      args: ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json", "--format", "csv"],
       message: "--format",
     },
     {
       name: "an invalid rule set",
       args: ["cases.json", "--rules", "tongzhou-2016", "--against", "broken.json"],
       message: "rounding",
+    },
+    {
+      name: "--scale without =",
+      args: ["cases.json", "--rules", "tongzhou-2016", "--scale", "clearance.rates"],
+      message: "--scale takes <parameter>=<factor>",
+    },
+    {
+      name: "--scale naming no parameter, with a bad factor",
+      args: ["cases.json", "--rules", "tongzhou-2016", "--scale", "clearance.ratez=1.1,village.perMu=lots"],
+      message: "changes[1].factor",
     },
     {
       name: "--order naming a parameter that does not differ",
@@ -99,6 +114,67 @@ describe("exitfund compare", () => {
 
   it("--help", async () => {
     expect((await run(runCompare, ["--help"])).stdout).toBe(`${COMPARE_HELP}\n`);
+  });
+
+  it("--scale clearance.rates=+10%: the same what-if as the hand-written raised.json, without retyping the table", async () => {
+    const typed = JSON.parse(
+      (await run(runCompare, ["cases.json", "--rules", "tongzhou-2016", "--against", "raised.json"])).stdout,
+    );
+    const result = await run(runCompare, ["cases.json", "--rules", "tongzhou-2016", "--scale", "clearance.rates=+10%"]);
+    expect(result.code).toBe(0);
+    const scaled = JSON.parse(result.stdout);
+    expect(scaled.ruleSets.b).toEqual({ id: "tongzhou-2016+scale", version: "1+scale" });
+    expect(scaled.cases).toEqual(typed.cases);
+    expect(scaled.totals).toEqual(typed.totals);
+    expect(scaled.attribution.steps).toEqual(typed.attribution.steps);
+  });
+
+  it("--against B --scale: B's values scaled (here raised.json's rates ×1.1 again)", async () => {
+    const result = await run(runCompare, [
+      "cases.json",
+      "--rules",
+      "tongzhou-2016",
+      "--against",
+      "raised.json",
+      "--scale",
+      "clearance.rates=1.1",
+    ]);
+    const document = JSON.parse(result.stdout);
+    expect(document.ruleSets.b.id).toBe("rates-plus-10+scale");
+    expect(document.cases[2].b.total).toBe("11156.20");
+  });
+
+  it("--format xlsx: 对比汇总, 参数归因 and 变化明细, Chinese, printable, totals that add up", async () => {
+    const result = await run(runCompare, [
+      "cases.json",
+      "--rules",
+      "tongzhou-2016",
+      "--scale",
+      "clearance.rates=+10%",
+      "--out",
+      "what-if.xlsx",
+    ]);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "what-if.xlsx")) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(COMPARE_SHEETS));
+    const attribution = workbook.getWorksheet(COMPARE_SHEETS.attribution);
+    expect(attribution?.getRow(5).getCell(2).value).toBe("腾地经费测算标准");
+    expect(attribution?.getRow(5).getCell(5).value).toBe(922);
+    expect(attribution?.getRow(6).getCell(5).value).toBe(922);
+    const cases = workbook.getWorksheet(COMPARE_SHEETS.cases);
+    expect(cases?.getRow(5).getCell(1).value).toBe("C-1");
+    expect(cases?.getRow(5).getCell(9).value).toBe(922);
+    expect(cases?.getRow(6).getCell(1).value).toBe("合计");
+    const totals = workbook.getWorksheet(COMPARE_SHEETS.totals);
+    const texts: string[] = [];
+    totals?.eachRow((row) => texts.push(String(row.getCell(1).value)));
+    expect(texts).toContain("差额合计（大写）：增加人民币玖佰贰拾贰元整");
+    for (const sheet of workbook.worksheets) {
+      expect(sheet.pageSetup).toMatchObject({ paperSize: 9, fitToWidth: 1, printTitlesRow: "4:4" });
+      expect(sheet.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
+      expectChineseSheet(sheet, [/\+scale/g]);
+    }
   });
 });
 
@@ -136,5 +212,35 @@ describe("exitfund rules diff", () => {
 
   it("--help", async () => {
     expect((await run(runRulesDiff, ["--help"])).stdout).toBe(`${RULES_DIFF_HELP}\n`);
+  });
+
+  it("--format xlsx: 规则差异, one row per difference, rates and statuses in words", async () => {
+    const result = await run(runRulesDiff, ["tongzhou-2016", "raised.json", "--out", "diff.xlsx"]);
+    expect(result.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "diff.xlsx")) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet(RULES_DIFF_SHEET);
+    const rows: string[][] = [];
+    sheet?.eachRow((row, number) => {
+      if (number > 4) rows.push([1, 2, 3, 4, 5, 6].map((column) => String(row.getCell(column).value ?? "")));
+    });
+    expect(rows[0]).toEqual(["腾地经费测算标准", "（全部）", "修改", "说明", rates?.note, "what-if: every rate +10%"]);
+    expect(rows[1]?.slice(0, 4)).toEqual(["腾地经费测算标准", "2016-01-01", "修改", "取值"]);
+    expect(rows[1]?.[4]).toContain("60 元/㎡");
+    expect(rows[1]?.[5]).toContain("66 元/㎡");
+    expect(sheet?.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape" });
+  });
+
+  it("--programme: a district's rule set that values its extension's parameters", async () => {
+    const changping = join(import.meta.dirname, "../../examples/changping-2015");
+    const result = await run(runRulesDiff, [
+      "tongzhou-2016",
+      join(changping, "rules.json"),
+      "--programme",
+      join(changping, "programme.mjs"),
+    ]);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).parameters.some((p: { change: string }) => p.change === "added")).toBe(true);
   });
 });

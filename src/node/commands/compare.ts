@@ -7,10 +7,13 @@ import { loadMapOption } from "../map-option.js";
 import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
 import { makeTable } from "../table.js";
+import { echoText } from "../../errors/echo.js";
+import { scaleRuleSet, type ScaleChange } from "../../batch/whatif.js";
+import { compareWorkbookBytes } from "../xlsx/compareReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
 /** `exitfund compare --help`. */
-export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> --against <B> [--order <param,…>] [--programme <module>] [--format json|table] [--out <file>]
+export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> (--against <B> | --scale <param>=<factor>[,…]) [--order <param,…>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 What-if: computes every case under rule set A and rule set B and shows the change (B − A) by case,
 by township, by payer and by kind, and attributes the total change to each parameter that differs.
@@ -20,6 +23,11 @@ by township, by payer and by kind, and attributes the total change to each param
   --rules <A>         the rule set to start from: a bundled id or a rule-set JSON file
   --against <B>       the rule set to compare with (e.g. a file that "extends": "tongzhou-2016" and
                       raises one rate)
+  --scale <changes>   a what-if without retyping a table: B is A (or --against B) with these parameters’
+                      amounts multiplied, comma-separated: clearance.rates=+10%, reward.small.cap.whole=1.2,
+                      village.perMu=-5% (a factor 1.1, 110%, +10% or -5%; a parameter, or one key of its table;
+                      every dated value; scale brackets' rates and amounts, never thresholds). The scaled values
+                      are marked illustrative and B gets its own id (<id>+scale)
   --order <params>    the attribution order: these differing parameters (or rounding) first, in this
                       order, comma-separated; the others after them, alphabetically (rounding last)
   --programme <file>  an ES module whose default export is a programme (exitfund/rules): both rule sets
@@ -27,6 +35,7 @@ by township, by payer and by kind, and attributes the total change to each param
   --format json       { ruleSets, cases, totals { a, b, delta, byTownship, byKind }, attribution }; the
                       default when standard output is not a terminal
   --format table      the cases that change, the totals and the attribution; the default on a terminal
+  --format xlsx       a printable workbook (Chinese): 对比汇总 (by payer, township and kind), 参数归因, 变化明细
   --out <file>        write to <file> instead of standard output
 
 Attribution: starting from A, each differing parameter is taken from B one at a time, alphabetically
@@ -36,7 +45,8 @@ and attribution.order says which was used.
 Exit status: 0 done, 2 bad input or usage (every problem listed).
 
 Example:
-  exitfund compare examples/tongzhou-2016/cases.json --rules tongzhou-2016 --against rates+10.json --format table`;
+  exitfund compare examples/tongzhou-2016/cases.json --rules tongzhou-2016 --against rates+10.json --format table
+  exitfund compare examples/tongzhou-2016/cases.json --rules tongzhou-2016 --scale clearance.rates=+10% --format xlsx --out what-if.xlsx`;
 
 /**
  * 测算对比 · `exitfund compare` — a what-if between two rule sets, as JSON or a table.
@@ -50,6 +60,7 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
         rules: "string",
         against: "string",
         order: "string",
+        scale: "string",
         programme: "string",
         format: "string",
         out: "string",
@@ -64,14 +75,29 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
       throw new UsageError("compare takes one <cases> file (or - for standard input)");
     const rulesA = values.rules as string | undefined;
     const rulesB = values.against as string | undefined;
-    if (rulesA === undefined || rulesB === undefined)
-      throw new UsageError("compare needs --rules <A> and --against <B> (bundled ids or rule-set files)");
+    const scale = values.scale as string | undefined;
+    if (rulesA === undefined || (rulesB === undefined && scale === undefined))
+      throw new UsageError(
+        "compare needs --rules <A> and --against <B> (bundled ids or rule-set files), or --rules <A> and --scale <param>=<factor>",
+        {
+          code: "compare-needs-rules",
+          zh: "compare 需要 --rules <A> 和 --against <B>（内置编号或规则集文件），或 --rules <A> 和 --scale <参数>=<系数>",
+        },
+      );
+    const changes = scale === undefined ? undefined : parseScaleOption(scale);
     const out = values.out as string | undefined;
-    const format = outputFormat("compare", values.format as string | undefined, out, ["json", "table"] as const, io);
+    const format = outputFormat(
+      "compare",
+      values.format as string | undefined,
+      out,
+      ["json", "table", "xlsx"] as const,
+      io,
+    );
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
     const programme = await loadProgrammeOption(values.programme as string | undefined, io);
     const a = await loadRulesOption(rulesA, io, programme);
-    const b = await loadRulesOption(rulesB, io, programme);
+    const against = rulesB === undefined ? a : await loadRulesOption(rulesB, io, programme);
+    const b = changes === undefined ? against : scaleRuleSet(against, changes, { programme });
     const mapping = await loadMapOption(values, io, { programme, ruleSet: a });
     const cases = await readCases(file, io, { ruleSet: a, programme, ...(mapping === undefined ? {} : { mapping }) });
     const order = values.order as string | undefined;
@@ -87,11 +113,37 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
           }),
     });
     if (format === "json") await emitJson(io, document, out);
+    else if (format === "xlsx")
+      await emit(io, await compareWorkbookBytes(document, { programme, rounding: a.rounding }), out);
     else await emit(io, compareTable(document), out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "compare");
   }
+}
+
+/**
+ * The changes of `--scale a=1.1,b=+10%`, each `<parameter>=<factor>`; a piece without `=` is a usage error
+ * (the names and factors themselves are checked by `scaleRuleSet`, every problem listed).
+ */
+export function parseScaleOption(text: string): ScaleChange[] {
+  const pieces = text
+    .split(",")
+    .map((piece) => piece.trim())
+    .filter((piece) => piece !== "");
+  const bad = pieces.find((piece) => !/^[^=]+=[^=]+$/.test(piece));
+  if (pieces.length === 0 || bad !== undefined)
+    throw new UsageError(
+      `--scale takes <parameter>=<factor>, comma-separated (clearance.rates=+10%,village.perMu=1.05); got "${echoText(bad ?? text)}"`,
+      {
+        code: "scale-option",
+        zh: `--scale 应为 <参数>=<系数>，以逗号分隔（如 clearance.rates=+10%,village.perMu=1.05）；收到 "${echoText(bad ?? text)}"`,
+      },
+    );
+  return pieces.map((piece) => {
+    const at = piece.indexOf("=");
+    return { parameter: piece.slice(0, at).trim(), factor: piece.slice(at + 1).trim() };
+  });
 }
 
 /** The cases that change, the totals (by payer, township and kind) and the attribution. */

@@ -5,10 +5,12 @@ import { emit, emitJson } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
 import { own } from "../own.js";
 import { makeTable } from "../table.js";
-import { checkOutput, outputFormat, parseCommand } from "./args.js";
+import { rulesDiffWorkbookBytes } from "../xlsx/compareReport.js";
+import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { loadProgrammeOption } from "../programme-option.js";
 
 /** `exitfund rules diff --help`. */
-export const RULES_DIFF_HELP = `Usage: exitfund rules diff <A> <B> [--format json|table] [--out <file>]
+export const RULES_DIFF_HELP = `Usage: exitfund rules diff <A> <B> [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 Everything that differs between rule set A and rule set B (each a bundled id or a rule-set JSON file,
 compared with "extends" applied): parameters added or removed, and for each dated value (matched by
@@ -16,9 +18,12 @@ its from date) the value, status, source and clause as in force; the parameter's
 source, clause and note;
 sources; and rounding. Decimal strings compare by value ("360" = "360.00").
 
+  --programme <file>  an ES module whose default export is a programme (exitfund/rules): both rule sets are
+                      loaded for it (a district's rule set that values its extension's parameters)
   --format json       { a, b, identical, rounding?, sources: [...], parameters: [...] }; the default
                       when standard output is not a terminal
   --format table      one line per difference; the default on a terminal
+  --format xlsx       a printable workbook (Chinese): 规则差异, one row per difference, values in words
   --out <file>        write to <file> instead of standard output
 
 Exit status: 0 done (whether or not the rule sets differ: see "identical"), 2 bad input or usage.
@@ -33,19 +38,33 @@ Example:
  */
 export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommand(args, { format: "string", out: "string" }, RULES_DIFF_HELP, io);
+    const { values, positionals } = parseCommand(
+      args,
+      { programme: "string", format: "string", out: "string" },
+      RULES_DIFF_HELP,
+      io,
+    );
     if (values.help === true) return EXIT.ok;
     const [fileA, fileB, ...rest] = positionals;
     if (fileA === undefined || fileB === undefined || rest.length > 0)
       throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)");
     const out = values.out as string | undefined;
-    const format = outputFormat("rules diff", values.format as string | undefined, out, ["json", "table"] as const, io);
+    const format = outputFormat(
+      "rules diff",
+      values.format as string | undefined,
+      out,
+      ["json", "table", "xlsx"] as const,
+      io,
+    );
     await checkOutput(io, out, format, [
       { role: "<A>", file: fileA },
       { role: "<B>", file: fileB },
+      ...optionInputs(values),
     ]);
-    const diff = diffRuleSets(await loadRulesOption(fileA, io), await loadRulesOption(fileB, io));
+    const programme = await loadProgrammeOption(values.programme as string | undefined, io);
+    const diff = diffRuleSets(await loadRulesOption(fileA, io, programme), await loadRulesOption(fileB, io, programme));
     if (format === "json") await emitJson(io, diff, out);
+    else if (format === "xlsx") await emit(io, await rulesDiffWorkbookBytes(diff, { programme }), out);
     else await emit(io, rulesDiffTable(diff), out);
     return EXIT.ok;
   } catch (error) {
