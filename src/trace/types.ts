@@ -79,10 +79,44 @@ export interface MessageTemplate {
   readonly zh: (data: { readonly [key: string]: Json }) => string;
 }
 
-/** A domain's texts: reason and finding codes, and the names of its rules (trace lines and citations). */
+/**
+ * A trace step as a sentence with its arithmetic (`市级标准金额 1,200,000.00 元 × 比照比例 0.7 = 840,000.00 元`),
+ * rendered from the step's own inputs, parameters and value (never recomputed).
+ */
+export interface StepTemplate {
+  readonly en: (step: TraceStep) => string;
+  readonly zh: (step: TraceStep) => string;
+}
+
+/** A parameter in words: its name, its unit, the names of a table's keys, and how a value reads. */
+export interface ParamText {
+  readonly en: string;
+  readonly zh: string;
+  readonly unit?: { readonly en: string; readonly zh: string };
+  readonly keys?: { readonly [key: string]: { readonly en: string; readonly zh: string } };
+  readonly value?: (value: Json, lang: "en" | "zh") => string;
+}
+
+/** A reason as a condition: its name, whether the reason says it is met, and the figures it compares. */
+export interface ConditionText {
+  readonly en: string;
+  readonly zh: string;
+  readonly met: boolean;
+  readonly detail?: MessageTemplate;
+  /** What the condition decides when the reason names no track (domains without tracks). */
+  readonly decides?: { readonly en: string; readonly zh: string };
+}
+
+/**
+ * A domain's texts: reason and finding codes, and the names of its rules (trace lines and citations); optionally
+ * step sentences, parameter names and conditions for `explain`.
+ */
 export interface MessageCatalog {
   readonly codes: { readonly [code: string]: MessageTemplate };
   readonly rules: { readonly [rule: string]: { readonly en: string; readonly zh: string } };
+  readonly steps?: { readonly [rule: string]: StepTemplate };
+  readonly params?: { readonly [name: string]: ParamText };
+  readonly conditions?: { readonly [code: string]: ConditionText };
 }
 
 /** What a trace step or reason says when the rule set gives the rule no citation. */

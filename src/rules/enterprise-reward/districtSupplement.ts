@@ -25,6 +25,7 @@ export const districtSupplement: Rule<EnterpriseExit & { readonly municipal: Mun
     inputs: (facts, _value, ctx) => ({
       standardAmount: facts.municipal.standard,
       roundedStandardAmount: toMoneyString(facts.municipal.rounded, ctx.rounding),
+      unrounded: ctx.read(p.supplementRate).times(facts.municipal.rounded),
     }),
     show: asMoney,
   },

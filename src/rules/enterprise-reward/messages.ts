@@ -1,4 +1,5 @@
 import type { Json, MessageCatalog, MessageTemplate } from "../../trace/types.js";
+import { enterpriseRewardConditions, enterpriseRewardParams, enterpriseRewardSteps } from "./steps.js";
 import { CATALOGUE_INDUSTRY_LABELS, EXEMPT_CATEGORY_LABELS, EXIT_MODE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
 
 type Data = { readonly [key: string]: Json };
@@ -239,4 +240,7 @@ export const enterpriseRewardMessages: MessageCatalog = {
     "reward.municipal.application": { en: "municipal reward: application and decision", zh: "市级奖励的申报与审批" },
     "reward.noStacking": { en: "no double reward (municipal and district)", zh: "市、区两级奖励不重复享受" },
   },
+  steps: enterpriseRewardSteps,
+  params: enterpriseRewardParams,
+  conditions: enterpriseRewardConditions,
 };

@@ -1,7 +1,7 @@
-import { Dec, dec } from "../../money/decimal.js";
+import { Dec, dec, ZERO } from "../../money/decimal.js";
 import { roundMoney, toMoneyString } from "../../money/round.js";
 import type { Parameter } from "../../parameters/handles.js";
-import { applyScale } from "../../parameters/scale.js";
+import { applyScale, scaleParts } from "../../parameters/scale.js";
 import type { Scale } from "../../parameters/types.js";
 import type { EnterpriseExit } from "../../schemas/cases.js";
 import { reason } from "../../trace/build.js";
@@ -39,7 +39,18 @@ function component(
     rule,
     (measured: { readonly facts: EnterpriseExit; readonly base: Dec }, read, ctx) =>
       roundMoney(applyScale(read(scale), measured.base), ctx.rounding),
-    { inputs: (measured) => inputs(measured.facts, measured.base), show: asMoney },
+    {
+      // The brackets and the unrounded value, so the explanation shows the scale's arithmetic and its rounding.
+      inputs: (measured, _value, ctx) => {
+        const parts = scaleParts(ctx.read(scale), measured.base);
+        return {
+          ...inputs(measured.facts, measured.base),
+          brackets: parts,
+          unrounded: parts.reduce((sum, part) => sum.plus(part.amount), ZERO),
+        };
+      },
+      show: asMoney,
+    },
   );
   return (facts, ctx) => rounded({ facts, base: base(facts) }, ctx);
 }
