@@ -1,6 +1,8 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { EXIT } from "./io.js";
+import { takeLang, type Lang } from "./lang.js";
+import { MESSAGES_WITH, say } from "./messages.js";
 import { reasonOf, removeTemporaryFiles } from "./output.js";
 import { processIo, runCli } from "./run.js";
 
@@ -30,6 +32,15 @@ function leave(code: number, line?: string): never {
 
 let stderrBroken = false;
 
+/** The language of the lines said here: `--lang`, else the locale's (English if `--lang` is bad). */
+function chosenLang(): Lang {
+  try {
+    return takeLang(process.argv.slice(2), process.env).lang;
+  } catch {
+    return "en";
+  }
+}
+
 if (isMain()) {
   process.on("exit", removeTemporaryFiles);
   for (const [signal, code] of [
@@ -37,9 +48,7 @@ if (isMain()) {
     ["SIGTERM", EXIT.terminated],
     ["SIGHUP", 129],
   ] as const)
-    process.on(signal, () =>
-      leave(code, `\nexitfund: interrupted by ${signal}: no --out file was written (a previous one is untouched)`),
-    );
+    process.on(signal, () => leave(code, `\nexitfund: ${say(MESSAGES_WITH.interrupted(signal), chosenLang())}`));
   // A closed pipe (`exitfund … | head`) ends the output quietly, as Unix tools do; any other failure to write
   // standard output (a full disk, a device error) is an I/O error: one line and exit 74, never "findings".
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -1,5 +1,6 @@
 import { ISSUE_LIMIT, echoText } from "../errors/echo.js";
 import { isInvalidInputError, type InputIssue } from "../errors/index.js";
+import type { CliEnv, Lang } from "./lang.js";
 import type { Limits } from "./limits.js";
 
 /** Where a CLI command reads and writes: process streams in the bin, buffers in tests. */
@@ -15,6 +16,12 @@ export interface CliIo {
   readonly cwd: string;
   /** Smaller limits than docs/files.md states (tests); the bin never sets them. */
   readonly limits?: Partial<Limits>;
+  /** The environment (`LC_ALL`, `LC_MESSAGES`, `LANG`, `COLUMNS`); none (tests) means English, no width limit. */
+  readonly env?: CliEnv;
+  /** The terminal's width in columns (`process.stdout.columns`); tables are fitted to it. */
+  readonly columns?: number;
+  /** The language of every text for people: `--lang`, else the locale's (set by `runCli`). */
+  readonly lang?: Lang;
 }
 
 /**
@@ -65,14 +72,19 @@ export class IoError extends CliError {
 }
 
 /** `issues` as stderr lines: at most {@link ISSUE_LIMIT}, then how many more there are. */
-export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_LIMIT): string[] {
-  const lines = issues
-    .slice(0, limit)
-    .map(
-      (issue) => `  ${issue.path === "" ? "(input)" : echoText(issue.path, 1000)}: ${echoText(issue.message, 1000)}`,
-    );
+export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_LIMIT, lang: Lang = "en"): string[] {
+  const lines = issues.slice(0, limit).map((issue) => {
+    const where = issue.path === "" ? (lang === "zh" ? "（输入）" : "(input)") : echoText(issue.path, 1000);
+    const label = lang === "zh" && issue.label !== undefined ? `（${echoText(issue.label, 200)}）` : "";
+    const text = lang === "zh" && issue.zh !== undefined ? issue.zh : issue.message;
+    return `  ${where}${label}${lang === "zh" ? "：" : ": "}${echoText(text, 1000)}`;
+  });
   if (issues.length > limit)
-    lines.push(`  … and ${issues.length - limit} more problems not listed (共 ${issues.length} 处)`);
+    lines.push(
+      lang === "zh"
+        ? `  …… 另有 ${issues.length - limit} 处问题未列出（共 ${issues.length} 处）`
+        : `  … and ${issues.length - limit} more problems not listed (${issues.length} in all)`,
+    );
   return lines;
 }
 
@@ -81,24 +93,32 @@ export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_
  * error to stderr and returns its exit status (2, 2, 74). Anything else is rethrown (a bug).
  */
 export function reportInputError(error: unknown, io: CliIo, where?: string): number {
-  const prefix = where === undefined ? "" : `${where}: `;
+  const zh = io.lang === "zh";
+  const prefix = where === undefined ? "" : zh ? `${where}：` : `${where}: `;
   if (isInvalidInputError(error)) {
     const count = error.issues.length;
     io.stderr.write(
       [
-        `exitfund: ${prefix}${count} problem${count === 1 ? "" : "s"}, nothing computed:`,
-        ...issueLines(error.issues),
+        zh
+          ? `exitfund：${prefix}${count} 处问题，未作任何计算：`
+          : `exitfund: ${prefix}${count} problem${count === 1 ? "" : "s"}, nothing computed:`,
+        ...issueLines(error.issues, ISSUE_LIMIT, io.lang),
         "",
       ].join("\n"),
     );
     return EXIT.badInput;
   }
+  const text = (cliError: CliError) => (zh && cliError.zh !== undefined ? cliError.zh : cliError.message);
   if (error instanceof UsageError) {
-    io.stderr.write(`exitfund: ${error.message}\n(see exitfund --help)\n`);
+    io.stderr.write(
+      zh
+        ? `exitfund：${text(error)}\n（参见 exitfund --help）\n`
+        : `exitfund: ${error.message}\n(see exitfund --help)\n`,
+    );
     return EXIT.badInput;
   }
   if (error instanceof IoError) {
-    io.stderr.write(`exitfund: ${error.message}\n`);
+    io.stderr.write(`exitfund${zh ? "：" : ": "}${text(error)}\n`);
     return EXIT.io;
   }
   throw error;

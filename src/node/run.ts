@@ -12,102 +12,76 @@ import { RULES_HELP, RULES_TEMPLATE_HELP, runRules } from "./commands/rules.js";
 import { SCHEMA_HELP, runSchema } from "./commands/schema.js";
 import { SERVE_HELP, runServe } from "./commands/serve.js";
 import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
-import { TEST_HELP, TEST_SUMMARY, runTest } from "./commands/test.js";
+import { TEST_HELP, runTest } from "./commands/test.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
 import { EXIT, IoError, UsageError, reportInputError, type CliIo } from "./io.js";
 import { reasonOf } from "./output.js";
+import { takeLang, type Lang } from "./lang.js";
+import { MESSAGES, MESSAGES_WITH, SUMMARIES, say, type Said } from "./messages.js";
 import { terminalText } from "./terminal.js";
 
 type Command = {
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
+  /** The command's help (`exitfund <command> --help`, `exitfund help <command>`). */
   readonly help: string;
-  readonly summary: string;
 };
 
-const COMMAND_LIST: { readonly [name: string]: Command } = {
-  compute: {
-    run: runCompute,
-    help: COMPUTE_HELP,
-    summary: "compute cases: who is owed how much, by which payer, and why",
-  },
-  verify: {
-    run: (args, io) => runVerify([...args], io),
-    help: VERIFY_HELP,
-    summary: "the housing commission's item-by-item verification sheet (核定) of land-clearing declarations",
-  },
-  audit: {
-    run: runAudit,
-    help: AUDIT_HELP,
-    summary: "recompute every case and diff it against the payment ledger (underpaid, overpaid, unpaid, …)",
-  },
-  budget: {
-    run: runBudget,
-    help: BUDGET_HELP,
-    summary: "roll up what is owed by township, payer, track, year; with --cap a fen-exact pro-rata allocation",
-  },
-  compare: {
-    run: runCompare,
-    help: COMPARE_HELP,
-    summary: "what-if: the change between two rule sets, per case and attributed to each parameter",
-  },
-  report: {
-    run: runReport,
-    help: REPORT_HELP,
-    summary: "one self-contained HTML page for the directors: totals, charts, verification, audit, every case",
-  },
-  demo: {
-    run: runDemo,
-    help: DEMO_HELP,
-    summary: "compute, verify and audit the synthetic sample district (examples/tongzhou-2016)",
-  },
+const COMMAND_LIST: { readonly [name in keyof typeof SUMMARIES]: Command } = {
+  compute: { run: runCompute, help: COMPUTE_HELP },
+  verify: { run: (args, io) => runVerify([...args], io), help: VERIFY_HELP },
+  audit: { run: runAudit, help: AUDIT_HELP },
+  budget: { run: runBudget, help: BUDGET_HELP },
+  compare: { run: runCompare, help: COMPARE_HELP },
+  report: { run: runReport, help: REPORT_HELP },
+  demo: { run: runDemo, help: DEMO_HELP },
   rules: {
     run: (args, io) => (args[0] === "diff" ? runRulesDiff(args.slice(1), io) : runRules(args, io)),
     help: `${RULES_HELP}\n\n${RULES_TEMPLATE_HELP}\n\n${RULES_DIFF_HELP}`,
-    summary: "print the resolved rule set (every value dated, cited, with its status)",
   },
-  template: {
-    run: runTemplate,
-    help: TEMPLATE_HELP,
-    summary: "write a blank CSV/XLSX sheet to fill in for a case kind or the ledger (headers in English and 中文)",
-  },
-  serve: {
-    run: runServe,
-    help: SERVE_HELP,
-    summary: "serve these documents over HTTP as a JSON API (POST /compute, /audit, …; docs/serve.md)",
-  },
-  test: { run: runTest, help: TEST_HELP, summary: TEST_SUMMARY },
-  schema: {
-    run: runSchema,
-    help: SCHEMA_HELP,
-    summary: "print the JSON Schema of a case kind, a ledger row or a rule set",
-  },
+  template: { run: runTemplate, help: TEMPLATE_HELP },
+  serve: { run: runServe, help: SERVE_HELP },
+  test: { run: runTest, help: TEST_HELP },
+  schema: { run: runSchema, help: SCHEMA_HELP },
 };
 
 /** The commands by name (a Map: `exitfund constructor` is an unknown command like any other). */
 const COMMANDS: ReadonlyMap<string, Command> = new Map(Object.entries(COMMAND_LIST));
 
-const HELP = () => `exitfund ${packageJson.version} — the money of an industry-exit programme, exact and explained
+/** A command's one-line summary in `lang`. */
+function summaryOf(name: string, lang: Lang): string {
+  return say(new Map<string, Said>(Object.entries(SUMMARIES)).get(name) ?? { zh: "", en: "" }, lang);
+}
 
-Usage: exitfund <command> [options]     exitfund <command> --help
+/** `exitfund --help` in `lang`. */
+export function overview(lang: Lang): string {
+  return [
+    `exitfund ${packageJson.version} — ${say(MESSAGES.tagline, lang)}`,
+    "",
+    say(MESSAGES.usage, lang),
+    "",
+    say(MESSAGES.commands, lang),
+    ...[...COMMANDS.keys()].map((name) => `  ${name.padEnd(9)} ${summaryOf(name, lang)}`),
+    "",
+    say(MESSAGES.langOption, lang),
+    say(MESSAGES.exitStatus, lang),
+  ].join("\n");
+}
 
-Commands:
-${[...COMMANDS].map(([name, command]) => `  ${name.padEnd(9)} ${command.summary}`).join("\n")}
-
-Exit status: 0 ok; 1 findings that need attention; 2 bad input or usage (every problem listed on stderr);
-74 a file or stream could not be read or written; 130/143 interrupted (SIGINT/SIGTERM); 70 a bug in exitfund.
-Data goes to stdout, messages to stderr. Every --out is written whole or not at all (docs/files.md).`;
-
-/** The CLI reference (docs/cli.md): the overview and every command's help, generated from the help texts. */
-export function cliReference(): string {
+/**
+ * The CLI reference (docs/cli.md in English, docs/cli.zh.md in Chinese): the overview and every command's
+ * help, generated from the help texts.
+ */
+export function cliReference(lang: Lang = "en"): string {
   const sections = [...COMMANDS].map(
-    ([name, command]) => `## exitfund ${name}\n\n${command.summary}.\n\n\`\`\`text\n${command.help}\n\`\`\`\n`,
+    ([name, command]) =>
+      `## exitfund ${name}\n\n${summaryOf(name, lang)}${lang === "zh" ? "。" : "."}\n\n\`\`\`text\n${command.help}\n\`\`\`\n`,
   );
   return [
     "<!-- generated by `npx tsx scripts/generate-cli-doc.ts` from the commands' help texts; do not edit -->",
-    "# CLI reference",
+    `# ${say(MESSAGES.reference, lang)}`,
     "",
     "```text",
-    HELP().replace(/^exitfund [0-9.]+ /, "exitfund "),
+    overview(lang).replace(/^exitfund [0-9.]+ /, "exitfund "),
     "```",
     "",
     ...sections,
@@ -119,15 +93,27 @@ export function cliReference(): string {
  * escaped on its way to stderr (and to stdout on a terminal), so input cannot drive the terminal.
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const safe = terminalSafe(io);
-  const [name, ...rest] = argv;
+  let taken;
+  try {
+    taken = takeLang(argv, io.env);
+  } catch (error) {
+    // A bad --lang is said in both languages: which one the user reads is what is in question.
+    const usage = error as UsageError;
+    io.stderr.write(
+      `exitfund: ${usage.message}\nexitfund：${usage.zh ?? ""}\n(see exitfund --help；参见 exitfund --help)\n`,
+    );
+    return EXIT.badInput;
+  }
+  const { lang } = taken;
+  const safe = terminalSafe({ ...io, lang });
+  const [name, ...rest] = taken.args;
   const asked = name === "help" && rest[0] !== undefined ? COMMANDS.get(rest[0]) : undefined;
   if (asked !== undefined) {
     safe.stdout.write(`${asked.help}\n`);
     return EXIT.ok;
   }
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    safe.stdout.write(`${HELP()}\n`);
+    safe.stdout.write(`${overview(lang)}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
   if (name === "--version" || name === "-v" || name === "-V") {
@@ -137,9 +123,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const command = COMMANDS.get(name);
   if (command === undefined) {
     const close = [...COMMANDS.keys()].find((known) => name.length < 20 && distance(name, known) <= 2);
-    safe.stderr.write(
-      `exitfund: unknown command "${echoText(name)}"${close === undefined ? "" : ` (did you mean ${close}?)`}; commands: ${[...COMMANDS.keys()].join(", ")} (see exitfund --help)\n`,
-    );
+    const said = MESSAGES_WITH.unknownCommand(echoText(name), close, [...COMMANDS.keys()].join(", "));
+    safe.stderr.write(`exitfund${lang === "zh" ? "：" : ": "}${say(said, lang)}\n`);
     return EXIT.badInput;
   }
   try {
@@ -214,5 +199,13 @@ function terminalSafe(io: CliIo): CliIo {
 
 /** The process's streams as a `CliIo`. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, cwd: process.cwd() };
+  const columns = process.stdout.isTTY === true ? process.stdout.columns : undefined;
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    cwd: process.cwd(),
+    env: process.env,
+    ...(columns === undefined ? {} : { columns }),
+  };
 }

@@ -29,6 +29,11 @@ describe("generated docs are up to date (regenerate with the command in each fil
 describe("the CLI reference", () => {
   it("docs/cli.md is generated from the help texts (npx tsx scripts/generate-cli-doc.ts)", async () => {
     const { cliReference } = await import("../../src/node/run.js");
-    expect(readFileSync(join(docs, "cli.md"), "utf8")).toBe(cliReference());
+    expect(readFileSync(join(docs, "cli.md"), "utf8")).toBe(cliReference("en"));
+  });
+
+  it("docs/cli.zh.md is generated from the same help texts, in Chinese", async () => {
+    const { cliReference } = await import("../../src/node/run.js");
+    expect(readFileSync(join(docs, "cli.zh.md"), "utf8")).toBe(cliReference("zh"));
   });
 });

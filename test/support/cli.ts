@@ -10,7 +10,9 @@ export interface CliResult {
 }
 
 /** A CliIo with buffers for stdout/stderr and `stdin` text (cwd: the repository root), for calling a command directly. */
-export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } = {}): {
+export function fakeIo(
+  options: { cwd?: string; tty?: boolean; stdin?: string; env?: CliIo["env"]; columns?: number } = {},
+): {
   io: CliIo;
   stdout: () => string;
   stdoutBytes: () => Uint8Array;
@@ -29,6 +31,8 @@ export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } 
       if (options.stdin !== undefined) yield options.stdin;
     })(),
     cwd: options.cwd ?? resolve(import.meta.dirname, "../.."),
+    ...(options.env === undefined ? {} : { env: options.env }),
+    ...(options.columns === undefined ? {} : { columns: options.columns }),
   };
   return {
     io,
@@ -41,7 +45,7 @@ export function fakeIo(options: { cwd?: string; tty?: boolean; stdin?: string } 
 /** Runs the CLI in-process with buffers for stdout/stderr and `stdin` text; cwd is the repository root. */
 export async function runCliCapture(
   argv: readonly string[],
-  options: { stdin?: string; tty?: boolean; cwd?: string } = {},
+  options: { stdin?: string; tty?: boolean; cwd?: string; env?: CliIo["env"]; columns?: number } = {},
 ): Promise<CliResult> {
   const fake = fakeIo(options);
   const code = await runCli(argv, fake.io);

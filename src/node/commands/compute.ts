@@ -1,4 +1,4 @@
-import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
+import { ISSUE_LIMIT } from "../../errors/echo.js";
 import { makeTable } from "../table.js";
 import { computeBatch, type CaseError, type ComputeDocument } from "../../batch/compute.js";
 import { formatAmount } from "../../money/format.js";
@@ -37,7 +37,7 @@ for every value (是/否, 整体退出, 砖混结构).
 --programme     an ES module whose default export (or export "programme") is a programme built with
                 exitfund/rules: a district's extensions (docs/extending.md); --rules names a rule set for it
 --explain       include each outcome's trace (json, ndjson, xlsx), or print each outcome's account (table)
---lang          language of the --explain account in a table: en (default) or zh
+--lang          language of the table and of the --explain account: zh or en (default: the locale's)
 --skip-invalid  compute the valid cases and list the invalid ones (exit 1 when any was skipped)
 --progress      report progress on stderr even when it is not a terminal (on a terminal a bar appears
                 by itself when a streamed batch runs longer than a second)
@@ -64,7 +64,6 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     format: "string",
     out: "string",
     explain: "boolean",
-    lang: "string",
     "skip-invalid": "boolean",
     progress: "boolean",
     map: "string",
@@ -76,12 +75,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     throw new UsageError("compute takes one <cases> file (or - for standard input)");
   const out = values.out as string | undefined;
   const format = outputFormat("compute", values.format as string | undefined, out, FORMATS, io);
-  const lang = (values.lang as string | undefined) ?? "en";
-  if (lang !== "en" && lang !== "zh")
-    throw new UsageError(`--lang must be en or zh, got "${echoText(lang)}"`, {
-      code: "bad-lang",
-      zh: `--lang 须为 en 或 zh，收到 "${echoText(lang)}"`,
-    });
+  const lang = io.lang ?? "en";
   await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
   const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
   const explainWanted = values.explain === true;

@@ -12,9 +12,6 @@ import { EXIT, IoError, UsageError, issueLines, type CliIo } from "../io.js";
 import { emit } from "../output.js";
 import { parseCommand } from "./args.js";
 
-export const TEST_SUMMARY =
-  "run a district's fixtures: cases with the amounts, tracks and findings its rule set must give";
-
 export const TEST_HELP = `exitfund test <fixtures…> [--update] [--yes]
 
 Runs fixture files: worked examples a district expects its rule set and programme to reproduce. Each

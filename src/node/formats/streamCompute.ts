@@ -113,16 +113,23 @@ export function reportErrors(errors: readonly CaseError[], io: CliIo, skipped: b
   if (errors.length === 0) return;
   const cases = new Set(errors.map((error) => error.index)).size;
   const problems = errors.length + omitted;
+  const zh = io.lang === "zh";
+  const head = zh
+    ? `exitfund：${omitted > 0 ? "至少 " : ""}${cases} 个个案中有 ${problems} 处问题${skipped ? "（已跳过，其余个案已计算）" : "，未作任何计算"}：`
+    : `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:`;
   const lines = [
-    `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:`,
-    ...errors
-      .slice(0, ISSUE_LIMIT)
-      .map(
-        (error) =>
-          `  ${echoText(error.path, MESSAGE_LIMIT)}${error.id === undefined ? "" : ` (${echoText(error.id)})`}: ${echoText(error.message, MESSAGE_LIMIT)}`,
-      ),
+    head,
+    ...errors.slice(0, ISSUE_LIMIT).map((error) => {
+      const text = zh && error.zh !== undefined ? error.zh : error.message;
+      return `  ${echoText(error.path, MESSAGE_LIMIT)}${error.id === undefined ? "" : zh ? `（${echoText(error.id)}）` : ` (${echoText(error.id)})`}${zh ? "：" : ": "}${echoText(text, MESSAGE_LIMIT)}`;
+    }),
   ];
   const more = problems - Math.min(errors.length, ISSUE_LIMIT);
-  if (more > 0) lines.push(`  … and ${more} more problems not listed (共 ${problems} 处)`);
+  if (more > 0)
+    lines.push(
+      zh
+        ? `  …… 另有 ${more} 处问题未列出（共 ${problems} 处）`
+        : `  … and ${more} more problems not listed (${problems} in all)`,
+    );
   io.stderr.write(`${lines.join("\n")}\n`);
 }
