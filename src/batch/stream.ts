@@ -11,7 +11,7 @@ import { computeCase, parseCase } from "../rules/evaluate.js";
 import type { CompiledDomain, OutcomeOf, Programme } from "../rules/programme.js";
 import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { OutcomeBase } from "../trace/types.js";
-import { unitTotals } from "./totals.js";
+import { unitTotals, type Units } from "./totals.js";
 import {
   batchPath,
   computeProblems,
@@ -26,6 +26,7 @@ import {
   type FastEntry,
   type BatchOptions,
   type CaseError,
+  type ComputeOptions,
   type Totalled,
   type Totals,
 } from "./compute.js";
@@ -89,8 +90,8 @@ export async function checkStream(
   records: () => AsyncIterable<SourceRecord>,
   options: StreamOptions = {},
 ): Promise<CheckedStream> {
-  const { ruleSet, programme, trace } = resolveOptions(options);
-  const fastOf = fastKernels(programme, ruleSet, trace);
+  const perCase = streamRecords(options);
+  const { ruleSet } = perCase;
   const where = options.where ?? ((at: number, path: string) => batchPath(at, path));
   const name = options.name ?? ((at: number) => `[${at}]`);
   const maxErrors = options.maxErrors ?? MAX_LISTED_ERRORS;
@@ -103,7 +104,6 @@ export async function checkStream(
     else errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
   };
   const atOfId = new Map<string, number>();
-  const covered = new Set<string>();
   const needed = new Set<string>();
   let count = 0;
   const checking = options.progress?.("checking", 0) ?? NO_PROGRESS;
@@ -120,16 +120,9 @@ export async function checkStream(
     if (id !== undefined && first !== undefined)
       fail(index, id, duplicateIdIssue(id, where(record.at, "id"), name(first)));
     else if (id !== undefined) atOfId.set(id, record.at);
-    // The fast path takes only valid cases on dates its rule set covers: nothing more to check.
-    if (fastOf(record.value)?.kernel.run(record.value, false) !== undefined) continue;
-    const parsed = parseCase(programme, record.value, ruleSet);
-    if (!parsed.ok) {
-      for (const issue of parsed.issues) fail(index, id, { ...issue, path: where(record.at, issue.path) });
-      continue;
-    }
-    for (const issue of coverageIssues(parsed.entry, parsed.value, ruleSet, covered))
-      fail(index, id, { ...issue, path: where(record.at, issue.path) });
-    for (const other of parsed.entry.domain.crossCheck?.needs(parsed.value) ?? []) needed.add(other);
+    const checked = perCase.check(record.value, (path) => where(record.at, path));
+    for (const issue of checked.issues) fail(index, id, issue);
+    for (const other of checked.needs) needed.add(other);
   }
   checking.done();
   const others = needed.size === 0 ? new Map<string, CaseFacts>() : await collect(records, needed, invalid, options);
@@ -155,28 +148,79 @@ export async function checkStream(
         index += 1;
         lastAt = record.at;
         if (skip) continue;
-        const fast = fastOf(record.value)?.kernel.run(record.value, true);
-        if (fast !== undefined) {
-          running.add(fast.township, fast.municipal, fast.district);
-          computing.tick();
-          yield fast.outcome as OutcomeBase;
-          continue;
-        }
-        const parsed = parseCase(programme, record.value, ruleSet);
-        if (!parsed.ok) throw changedWhileRead(where(record.at, ""));
-        const outcome = withCrossCheck(
-          parsed.entry,
-          parsed.value,
-          computeLocated(parsed.entry, parsed.value, ruleSet, trace, (path) => where(record.at, path)),
+        const computed = perCase.compute(
+          record.value,
+          (path) => where(record.at, path),
           (id) => others.get(id),
-          ruleSet,
         );
-        running.addAmounts(outcome.township, outcome.amounts);
+        if (computed.units !== undefined) running.add(computed.outcome.township, ...computed.units);
+        else running.addAmounts(computed.outcome.township, computed.outcome.amounts);
         computing.tick();
-        yield outcome;
+        yield computed.outcome;
       }
       computing.done();
       if (index !== count) throw changedWhileRead(where(lastAt, ""));
+    },
+  };
+}
+
+/** One record of a stream checked, or computed, as `checkStream` does (the worker threads of the CLI do the same). */
+export interface StreamRecords {
+  readonly ruleSet: RuleSet;
+  /**
+   * The problems of one case (a repeated id aside: that needs the other cases), at the paths `where` gives,
+   * and the ids of the cases it is cross-checked against.
+   */
+  check(
+    value: unknown,
+    where: (path: string) => string,
+  ): { readonly issues: readonly Omit<CaseError, "index" | "id">[]; readonly needs: readonly string[] };
+  /**
+   * The outcome of a case that passed `check`, cross-checked against `others`; with its amounts in units of the
+   * rounding scale when the fast path computed it. Throws `changed-while-read` should the case no longer pass.
+   */
+  compute(
+    value: unknown,
+    where: (path: string) => string,
+    others: (id: string) => CaseFacts | undefined,
+  ): { readonly outcome: OutcomeBase; readonly units?: readonly [Units, Units] };
+}
+
+/** How each record of a stream is checked and computed with `options` (its rule set, programme and traces). */
+export function streamRecords(options: ComputeOptions): StreamRecords {
+  const { ruleSet, programme, trace } = resolveOptions(options);
+  const fastOf = fastKernels(programme, ruleSet, trace);
+  const covered = new Set<string>();
+  const none: readonly string[] = Object.freeze([]);
+  return {
+    ruleSet,
+    check(value, where) {
+      // The fast path takes only valid cases on dates its rule set covers: nothing more to check.
+      if (fastOf(value)?.kernel.run(value, false) !== undefined) return { issues: none as [], needs: none };
+      const parsed = parseCase(programme, value, ruleSet);
+      if (!parsed.ok)
+        return { issues: parsed.issues.map((issue) => ({ ...issue, path: where(issue.path) })), needs: none };
+      return {
+        issues: coverageIssues(parsed.entry, parsed.value, ruleSet, covered).map((issue) => ({
+          ...issue,
+          path: where(issue.path),
+        })),
+        needs: parsed.entry.domain.crossCheck?.needs(parsed.value) ?? none,
+      };
+    },
+    compute(value, where, others) {
+      const fast = fastOf(value)?.kernel.run(value, true);
+      if (fast !== undefined) return { outcome: fast.outcome as OutcomeBase, units: [fast.municipal, fast.district] };
+      const parsed = parseCase(programme, value, ruleSet);
+      if (!parsed.ok) throw changedWhileRead(where(""));
+      const outcome = withCrossCheck(
+        parsed.entry,
+        parsed.value,
+        computeLocated(parsed.entry, parsed.value, ruleSet, trace, where),
+        others,
+        ruleSet,
+      );
+      return { outcome };
     },
   };
 }
@@ -199,7 +243,7 @@ function fastKernels(
 }
 
 /** The source read in the computing pass is not the one checked: it was changed (or replaced) meanwhile. */
-function changedWhileRead(path: string): InvalidInputError {
+export function changedWhileRead(path: string): InvalidInputError {
   return new InvalidInputError([
     {
       path,

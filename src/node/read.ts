@@ -606,7 +606,7 @@ export async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
 }
 
 /** The absolute path of an existing file (a missing one, or a folder, is a usage error). */
-async function existingPath(file: string, io: CliIo): Promise<string> {
+export async function existingPath(file: string, io: CliIo): Promise<string> {
   const path = resolve(io.cwd, file);
   let info;
   try {

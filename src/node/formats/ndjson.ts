@@ -26,6 +26,29 @@ export async function* ndjsonRecords(
   file: string = path,
   maxLineBytes: number = LIMITS.ndjsonLineBytes,
 ): AsyncGenerator<NdjsonRecord> {
+  for await (const raw of ndjsonLines(path, file, maxLineBytes)) {
+    const record = raw.bytes === undefined ? raw : lineRecord(raw.bytes, raw.line, raw.start);
+    if (record !== undefined) yield record;
+  }
+}
+
+/**
+ * One line of an NDJSON file as bytes, not yet decoded (`start`: its byte offset in the file), or the record of
+ * a line too long to be read.
+ */
+export type NdjsonLine =
+  | { readonly line: number; readonly start: number; readonly bytes: Buffer }
+  | (NdjsonRecord & { readonly bytes?: undefined });
+
+/**
+ * The lines of an NDJSON file as {@link ndjsonRecords} reads them, before each is decoded and parsed
+ * ({@link lineRecord} does that): the worker threads of `compute` parse them.
+ */
+export async function* ndjsonLines(
+  path: string,
+  file: string = path,
+  maxLineBytes: number = LIMITS.ndjsonLineBytes,
+): AsyncGenerator<NdjsonLine> {
   let carry: Buffer[] = [];
   let carried = 0;
   let tooLong = false;
@@ -66,8 +89,7 @@ export async function* ndjsonRecords(
       else {
         const bytes =
           carry.length === 0 ? chunk.subarray(start, end) : Buffer.concat([...carry, chunk.subarray(start, end)]);
-        const record = bytes.length > maxLineBytes ? longLine(line, maxLineBytes) : lineRecord(bytes, line, lineStart);
-        if (record !== undefined) yield record;
+        yield bytes.length > maxLineBytes ? longLine(line, maxLineBytes) : { line, start: lineStart, bytes };
       }
       carry = [];
       carried = 0;
@@ -77,10 +99,7 @@ export async function* ndjsonRecords(
     offset += chunk.length;
   }
   if (tooLong) yield longLine(line + 1, maxLineBytes);
-  else if (carried > 0) {
-    const record = lineRecord(Buffer.concat(carry), line + 1, offset - carried);
-    if (record !== undefined) yield record;
-  }
+  else if (carried > 0) yield { line: line + 1, start: offset - carried, bytes: Buffer.concat(carry) };
 }
 
 function longLine(line: number, max: number): NdjsonRecord {
@@ -92,7 +111,7 @@ function longLine(line: number, max: number): NdjsonRecord {
 }
 
 /** One line's record, or undefined for a blank line. `lineStart` is its byte offset in the file. */
-function lineRecord(bytes: Buffer, line: number, lineStart: number): NdjsonRecord | undefined {
+export function lineRecord(bytes: Buffer, line: number, lineStart: number): NdjsonRecord | undefined {
   let body = bytes;
   if (line === 1 && body[0] === 0xef && body[1] === 0xbb && body[2] === 0xbf) body = body.subarray(3);
   if (!isUtf8(body)) {

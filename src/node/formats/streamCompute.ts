@@ -7,7 +7,8 @@ import type { Programme } from "../../rules/programme.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
 import { limitsOf } from "../limits.js";
 import type { Progress } from "../progress.js";
-import { readCasesStream } from "../read.js";
+import { existingPath, readCasesStream } from "../read.js";
+import { parallelStreamCompute, workersFor } from "../parallel.js";
 import { ndjsonWhere } from "./ndjson.js";
 import { outcomeLine, resultCsvRow, resultsCsvHeader, summaryLine, totalsText } from "./results.js";
 import { csvLines } from "./csv.js";
@@ -29,6 +30,10 @@ export interface StreamComputeOptions {
   readonly out: string | undefined;
   /** A progress report for a pass over `total` cases (0: not known yet). */
   readonly progress: (label: string, total: number) => Progress;
+  /** `--threads`: at most this many worker threads compute a file large enough (1: the main thread only). */
+  readonly threads?: number;
+  /** `--rules` and `--programme` as given, for the worker threads to load the same. */
+  readonly values?: { readonly rules?: string | undefined; readonly programme?: string | undefined };
 }
 
 /**
@@ -41,6 +46,20 @@ export interface StreamComputeOptions {
  */
 export async function streamCompute(options: StreamComputeOptions, io: CliIo): Promise<number> {
   const maxCases = limitsOf(io).streamedCases;
+  const path = await existingPath(options.file, io);
+  const workers = await workersFor(path, options.threads ?? 1, io);
+  if (workers > 0) {
+    const status = await parallelStreamCompute(
+      options,
+      path,
+      workers,
+      io,
+      (errors, omitted) => reportErrors(errors, io, options.skipInvalid, omitted),
+      (max) => tooManyCases(options.file, max),
+    );
+    // undefined: cases are cross-checked against others, which one thread does (nothing was written).
+    if (status !== undefined) return status;
+  }
   const records = async function* (): AsyncGenerator<SourceRecord> {
     let count = 0;
     for await (const record of readCasesStream(options.file, io)) {
