@@ -53,8 +53,10 @@ export function roundScaled(m: number, s: number, scale: number, mode: RoundingM
   if (m < 0) throw NOT_FAST;
   if (s <= scale) return rescale(m, s, scale);
   const k = s - scale;
-  // Beyond 10^15 the divisor exceeds every safe mantissa: the quotient is 0 and the remainder under half of it.
-  if (k > 15) return 0;
+  // Up to 10^22 the divisor is an exact double, and so is twice any remainder (below 2^54): at 10^16 a mantissa of
+  // 5 × 10^15 or more is half or more of it (0.5 rounds to 1). Beyond 10^22 the divisor exceeds twice every safe
+  // mantissa: the quotient is 0 and the remainder under half of it.
+  if (k > 22) return 0;
   const divisor = POW10[k] as number;
   let quotient = Math.floor(m / divisor);
   let remainder = m - quotient * divisor;
