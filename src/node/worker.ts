@@ -189,4 +189,11 @@ function handle(block: Block, perCase: StreamRecords, setup: WorkerSetup): Reply
 }
 
 // Imported by the tests for its functions, it starts only as a worker thread of `compute`.
-if (parentPort !== null && (workerData as Partial<WorkerSetup> | null)?.exitfundWorker === true) await main();
+// No top-level await: the CommonJS build cannot hold one. A failure to start is thrown in the worker, whose
+// `error` event stops the run in the main thread.
+if (parentPort !== null && (workerData as Partial<WorkerSetup> | null)?.exitfundWorker === true)
+  main().catch((error: unknown) =>
+    setImmediate(() => {
+      throw error;
+    }),
+  );
