@@ -76,15 +76,18 @@ export function renderExplanation(outcome: OutcomeBase, texts: ExplainTexts, lan
         lines.push(`  ${condition}  〔${clause(reason.clause, lang)}〕`);
         continue;
       }
+      // A reason the catalogs name no condition for: a bullet (never ✓/✗, which read as pass/fail) and what it decides.
       const rulesOut =
-        reason.track !== undefined && reason.track !== outcome.track && reason.decisive !== true
-          ? zh
-            ? ` (排除:${track(reason.track)})`
-            : ` (rules out: ${reason.track})`
-          : "";
-      lines.push(
-        `  ${reasonMark(reason, outcome)} ${render(reason, lang, texts.catalogs)}${rulesOut} 〔${clause(reason.clause, lang)}〕`,
-      );
+        reason.track === undefined
+          ? ""
+          : reason.track !== outcome.track && reason.decisive !== true
+            ? zh
+              ? `（排除：${track(reason.track)}）`
+              : ` (rules out: ${track(reason.track)})`
+            : zh
+              ? `（决定：${track(reason.track)}）`
+              : ` (decides: ${track(reason.track)})`;
+      lines.push(`  · ${render(reason, lang, texts.catalogs)}${rulesOut}  〔${clause(reason.clause, lang)}〕`);
     }
   }
   if (outcome.findings.length > 0) {
@@ -149,7 +152,13 @@ function conditionLine(
       decides = reason.track === "none" ? name : zh ? `适用${name}` : `${name} applies`;
     else
       decides =
-        reason.track === "none" ? (zh ? "可获奖励" : "a reward is possible") : zh ? `不适用${name}` : `not ${name}`;
+        reason.track === "none"
+          ? zh
+            ? "可获奖励"
+            : "a reward is possible"
+          : zh
+            ? `不适用${name}`
+            : `${name} does not apply`;
   }
   const name = zh ? `条件「${condition.zh}」：` : `Condition "${condition.en}": `;
   return `${name}${state}${shownDetail}${decides === undefined ? "" : ` → ${decides}`}`;
@@ -164,12 +173,6 @@ function amountLines(outcome: OutcomeBase, lang: Lang): string[] {
     `${zh ? "大写" : "In capitals"}: ${capital}`,
     `${zh ? "收款方" : "Payee"}: ${outcome.payee.type} ${outcome.payee.id}`,
   ];
-}
-
-function reasonMark(reason: Reason, outcome: OutcomeBase): string {
-  if (reason.decisive === true) return "✓";
-  if (reason.track !== undefined && reason.track !== outcome.track) return "✗";
-  return "·";
 }
 
 function render(item: Reason | Finding, lang: Lang, catalogs: readonly MessageCatalog[]): string {

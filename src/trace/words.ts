@@ -65,6 +65,23 @@ export function isRecord(value: Json | undefined): value is { readonly [key: str
 export function roundingNote(unrounded: Json | undefined, value: Json | undefined, lang: "en" | "zh"): string {
   if (unrounded === undefined || sameFigure(unrounded, value)) return "";
   return lang === "zh"
-    ? `（舍入到分，舍入前为 ${figure(unrounded)} 元）`
-    : ` (rounded to the fen from ${figure(unrounded)})`;
+    ? `（舍入到分，舍入前为 ${cut(unrounded, 6)} 元）`
+    : ` (rounded to the fen from ${cut(unrounded, 6)})`;
+}
+
+/** A long quotient as printed: its first `places` decimals then `…` (cut, not rounded: the trace keeps every digit). */
+export function cut(value: Json | undefined, places = 10): string {
+  const shown = figure(value);
+  const dot = shown.indexOf(".");
+  return dot >= 0 && shown.length - dot - 1 > places ? `${shown.slice(0, dot + 1 + places)}…` : shown;
+}
+
+/** The words of a table key, or the key itself. */
+export function wordsOf(
+  table: { readonly [key: string]: { readonly en: string; readonly zh: string } },
+  key: Json | undefined,
+  lang: "en" | "zh",
+): string {
+  const text = typeof key === "string" ? key : String(key);
+  return Object.hasOwn(table, text) ? (table[text]?.[lang] ?? text) : text;
 }

@@ -1,4 +1,4 @@
-import type { ConditionText, Json, ParamText, StepTemplate, TraceStep } from "../../trace/types.js";
+import type { ConditionText, Json, MessageTemplate, ParamText, StepTemplate, TraceStep } from "../../trace/types.js";
 import { figure, input, isRecord, isZeroFigure, money, param, roundingNote, sameFigure } from "../../trace/words.js";
 import { POLLUTANTS, REGION_LABELS, TAX_TYPES, TAX_TYPE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
 
@@ -199,7 +199,8 @@ export const enterpriseRewardSteps: { readonly [rule: string]: StepTemplate } = 
     { zh: "人", en: "people" },
   ),
   "reward.small.landComponent": scaleStep(
-    (step, lang) => `${lang === "zh" ? "占地面积 " : "land area "}${figure(input(step, "landAreaM2"))} ㎡`,
+    (step, lang) =>
+      `${lang === "zh" ? "占地面积 " : "land area "}${figure(input(step, "landAreaM2"))} ${lang === "zh" ? "㎡" : "m²"}`,
     { zh: "㎡", en: "m²" },
   ),
   "reward.small.amount": template(
@@ -291,11 +292,11 @@ export const enterpriseRewardParams: { readonly [name: string]: ParamText } = {
   },
 };
 
-const condition = (zh: string, en: string, met: boolean, detail?: ConditionText["detail"]): ConditionText =>
+const condition = (zh: string, en: string, met: boolean, detail?: MessageTemplate): ConditionText =>
   detail === undefined ? { zh, en, met } : { zh, en, met, detail };
 
 /** The figures a municipal-standard reason compares: `391,760.00 元 < 500,000.00 元`. */
-const floorDetail = (sign: string): ConditionText["detail"] => ({
+const floorDetail = (sign: string): MessageTemplate => ({
   zh: (d) => `${money(d.raw)} 元 ${sign} ${money(d.min)} 元`,
   en: (d) => `${money(d.raw)} yuan ${sign} ${money(d.min)} yuan`,
 });

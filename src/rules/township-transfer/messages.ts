@@ -1,6 +1,7 @@
 import { Dec, dec } from "../../money/decimal.js";
 import type { Json, MessageCatalog } from "../../trace/types.js";
 import { TAX_TYPE_LABELS, TAX_TYPES } from "../../vocabulary.js";
+import { townshipTransferConditions, townshipTransferParams, townshipTransferSteps } from "./steps.js";
 
 type Data = { readonly [key: string]: Json };
 
@@ -91,4 +92,7 @@ export const townshipTransferMessages: MessageCatalog = {
     "transfer.taxTarget": { en: "reduction of the township's tax target", zh: "核减乡镇税收指标" },
     "transfer.outputTarget": { en: "reduction of the township's output target", zh: "核减乡镇产值指标" },
   },
+  steps: townshipTransferSteps,
+  params: townshipTransferParams,
+  conditions: townshipTransferConditions,
 };

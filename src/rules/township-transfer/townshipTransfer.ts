@@ -109,7 +109,12 @@ export const transferAmount: Rule<{ readonly lost: Dec; readonly eligible: boole
   ({ lost, eligible }: { readonly lost: Dec; readonly eligible: boolean }, read, ctx) =>
     eligible ? roundMoney(lost.times(read(p.coverage)), ctx.rounding) : ZERO,
   {
-    inputs: ({ lost, eligible }, _amount, ctx) => ({ lostCapacity: toMoneyString(lost, ctx.rounding), eligible }),
+    inputs: ({ lost, eligible }, _amount, ctx) => ({
+      lostCapacity: toMoneyString(lost, ctx.rounding),
+      eligible,
+      // The product before rounding, so the explanation states the rounding when it changed the figure.
+      ...(eligible ? { unrounded: lost.times(ctx.read(p.coverage)) } : {}),
+    }),
     show: asMoney,
   },
 );

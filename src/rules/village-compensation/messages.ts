@@ -1,5 +1,6 @@
 import type { Json, MessageCatalog } from "../../trace/types.js";
 import { ZONE_TYPE_LABELS, type ZoneType } from "../../vocabulary.js";
+import { villageCompensationParams, villageCompensationSteps } from "./steps.js";
 
 type Data = { readonly [key: string]: Json };
 
@@ -67,4 +68,6 @@ export const villageCompensationMessages: MessageCatalog = {
       zh: "村集体经济组织清退补偿(补偿办法)",
     },
   },
+  steps: villageCompensationSteps,
+  params: villageCompensationParams,
 };

@@ -18,5 +18,12 @@ export const sitePart: Rule<VillageCompensation, Dec> = figure(
   "village.sitePart",
   (facts: VillageCompensation, read, ctx) =>
     roundMoney(read(p.perMu, facts.zoneType).times(dec(facts.landAreaMu)), ctx.rounding),
-  { inputs: (facts) => ({ zoneType: facts.zoneType, landAreaMu: facts.landAreaMu }), show: asMoney },
+  {
+    inputs: (facts, _value, ctx) => ({
+      zoneType: facts.zoneType,
+      landAreaMu: facts.landAreaMu,
+      unrounded: ctx.read(p.perMu, facts.zoneType).times(dec(facts.landAreaMu)),
+    }),
+    show: asMoney,
+  },
 );
