@@ -4,7 +4,8 @@ import { echoText } from "../../errors/echo.js";
 import { UsageError, type CliIo } from "../io.js";
 import { refuseOutputOverInput, type NamedInput } from "../output.js";
 
-type OptionTypes = { readonly [name: string]: "string" | "boolean" };
+/** An option's type; `strings` is a string option that may be repeated (`--case A --case B`). */
+type OptionTypes = { readonly [name: string]: "string" | "boolean" | "strings" };
 
 /** The option a parseArgs error is about: `--foo` of "Unknown option '--foo'. …". */
 function optionOf(message: string): string {
@@ -21,8 +22,18 @@ export function parseCommand(
   options: OptionTypes,
   help: string,
   io: CliIo,
-): { values: { [name: string]: string | boolean | undefined }; positionals: string[] } {
-  const config = Object.fromEntries(Object.entries(options).map(([name, type]) => [name, { type }]));
+): {
+  values: { [name: string]: string | boolean | undefined };
+  positionals: string[];
+  /** The values of each repeatable (`strings`) option given, in order. */
+  lists: { [name: string]: string[] };
+} {
+  const config = Object.fromEntries(
+    Object.entries(options).map(([name, type]) => [
+      name,
+      type === "strings" ? { type: "string" as const, multiple: true } : { type },
+    ]),
+  );
   const known = Object.keys(options)
     .map((name) => `--${name}`)
     .join(", ");
@@ -57,7 +68,7 @@ export function parseCommand(
   const seen = new Set<string>();
   for (const token of parsed.tokens) {
     if (token.kind !== "option") continue;
-    if (seen.has(token.name))
+    if (seen.has(token.name) && options[token.name] !== "strings")
       throw new UsageError(`--${token.name} is given twice; give it once`, {
         code: "option-repeated",
         zh: `--${token.name} 重复给出，请只给一次`,
@@ -65,10 +76,12 @@ export function parseCommand(
     seen.add(token.name);
   }
   if (parsed.values.help === true) io.stdout.write(`${help}\n`);
-  return {
-    values: parsed.values as { [name: string]: string | boolean | undefined },
-    positionals: parsed.positionals,
-  };
+  const values: { [name: string]: string | boolean | undefined } = {};
+  const lists: { [name: string]: string[] } = {};
+  for (const [name, value] of Object.entries(parsed.values))
+    if (Array.isArray(value)) lists[name] = value.map(String);
+    else values[name] = value as string | boolean | undefined;
+  return { values, positionals: parsed.positionals, lists };
 }
 
 /** The format each output extension stands for. */

@@ -1,6 +1,7 @@
 import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
-import type { AuditDocument, AuditInput, AuditOptions } from "../../audit/types.js";
+import type { AuditDocument, AuditInput, AuditOptions, Discrepancy } from "../../audit/types.js";
+import { explain, type Lang } from "../../rules/explain.js";
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, isInvalidInputError, type InputIssue } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
@@ -18,11 +19,12 @@ import { loadProgrammeAndRules } from "../programme-option.js";
 import { makeTable } from "../table.js";
 import { auditWorkbookBytes, ledgerRowsText } from "../xlsx/auditReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { selectCases } from "./caseSelection.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund audit --help`. */
-export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--ledger-map <file>] [--map <file>] [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
+export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--ledger-map <file>] [--map <file>] [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>] [--explain] [--case <id>]... [--lang en|zh]
 
 Audits the payment ledger (拨付台账) against the cases: every case is recomputed with the rule set
 and compared, payer by payer, with the rows paid for it (《实施方案》四(十七): the audit bureau
@@ -50,6 +52,12 @@ supervises how the exit funds are used).
   --format xlsx       a workbook (--out, or stdout to a file): discrepancies, reconciliation of every case, and the
                       computation trace of each discrepant case
   --out <file>        write to <file> instead of standard output
+  --explain           after the discrepancies, each discrepancy in words and then its case's explanation:
+                      every figure with its arithmetic, parameters and conditions (table; json adds
+                      "explanations": [{ caseId, discrepancies, text }])
+  --case <id>         explain just this case (repeatable), discrepant or not; implies --explain; an
+                      unknown id is an error naming it, with the closest ids
+  --lang en|zh        language of the explanations (default: the locale's)
 
 Discrepancy types: underpaid, overpaid, unpaid, paid-not-owed, duplicate-payment, wrong-payer,
 unknown-case; difference = paid − owed. Of several rows for one case and payer, the earliest is the
@@ -67,7 +75,7 @@ Example:
  */
 export async function runAudit(args: readonly string[], io: CliIo): Promise<number> {
   try {
-    const { values, positionals } = parseCommand(
+    const { values, positionals, lists } = parseCommand(
       args,
       {
         ledger: "string",
@@ -78,10 +86,15 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
         out: "string",
         map: "string",
         "ledger-map": "string",
+        explain: "boolean",
+        case: "strings",
       },
       AUDIT_HELP,
       io,
     );
+    const lang: Lang = io.lang ?? "en";
+    const wantedCases = lists.case ?? [];
+    const explainWanted = values.explain === true || wantedCases.length > 0;
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
     if (file === undefined || positionals.length > 1)
@@ -119,12 +132,21 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
       maps,
     );
     const document = auditOutcomes(input);
-    if (format === "json") await emitJson(io, document, out);
+    const selected =
+      wantedCases.length === 0
+        ? undefined
+        : selectCases(
+            wantedCases,
+            input.outcomes.map((outcome) => outcome.id),
+          );
+    const explanations = explainWanted ? auditExplanations(document, input, lang, programme, selected) : undefined;
+    if (format === "json")
+      await emitJson(io, explanations === undefined ? document : { ...document, explanations }, out);
     else
       await emit(
         io,
         format === "table"
-          ? auditTable(document)
+          ? auditTable(document) + (explanations === undefined ? "" : explanationsText(document, explanations, lang))
           : await auditWorkbookBytes(document, tracedOutcomes(document, input), input.ruleSet.rounding, {
               maxCells: limitsOf(io).xlsxCellsWritten,
               programme,
@@ -186,6 +208,98 @@ function tracedOutcomes(
     ruleSet: input.ruleSet,
     ...(input.programme === undefined ? {} : { programme: input.programme }),
   }).results;
+}
+
+/** One case's explanation in an audit: the discrepancies of the case (indices into `discrepancies`) and the text. */
+export interface AuditExplanation {
+  readonly caseId: string;
+  readonly discrepancies: readonly number[];
+  readonly text: string;
+}
+
+/** A discrepancy in words: `E-2016-0009 区级 多付：应付 600,000.00 元，已付 610,000.00 元，差额 10,000.00 元（凭证 …；台账第 5 行）`. */
+export function discrepancyWords(d: Discrepancy, lang: Lang): string {
+  const zh = lang === "zh";
+  const label = DISCREPANCY_LABELS[d.type][lang];
+  const payer = zh ? PAYER_LABELS_ZH[d.payer] : d.payer;
+  const where = [
+    ...(d.vouchers === undefined || d.vouchers.length === 0
+      ? []
+      : [`${zh ? "凭证" : "vouchers"} ${d.vouchers.map((voucher) => echoText(voucher)).join(zh ? "、" : ", ")}`]),
+    ...(d.rows === undefined || d.rows.length === 0
+      ? []
+      : [zh ? `台账第 ${ledgerRowsText(d)} 行` : `ledger row(s) ${ledgerRowsText(d)}`]),
+  ];
+  const amounts = zh
+    ? `应付 ${formatAmount(d.owed)} 元，已付 ${formatAmount(d.paid)} 元，差额（已付 − 应付）${formatAmount(d.difference)} 元`
+    : `owed ${formatAmount(d.owed)}, paid ${formatAmount(d.paid)}, difference (paid − owed) ${formatAmount(d.difference)} yuan`;
+  const tail = where.length === 0 ? "" : zh ? `（${where.join("；")}）` : ` (${where.join("; ")})`;
+  return zh
+    ? `${d.caseId} ${payer}资金 ${label}：${amounts}${tail}`
+    : `${d.caseId} ${payer}: ${label} (${d.type}): ${amounts}${tail}`;
+}
+
+const PAYER_LABELS_ZH: { readonly [payer: string]: string } = { municipal: "市级", district: "区级" };
+
+/**
+ * The explanations `--explain` (each discrepant case) or `--case` (just those cases) asks for, in the order of the
+ * cases; the cases are computed again with their traces.
+ */
+function auditExplanations(
+  document: AuditDocument,
+  input: AuditInput & { readonly cases: readonly unknown[]; readonly programme?: Programme },
+  lang: Lang,
+  programme: Programme | undefined,
+  selected: ReadonlySet<string> | undefined,
+): readonly AuditExplanation[] {
+  const wanted = selected ?? new Set(document.discrepancies.map((discrepancy) => discrepancy.caseId));
+  const cases = input.cases.filter((_, index) => wanted.has(input.outcomes[index]?.id ?? ""));
+  const traced = computeBatch(cases, {
+    ruleSet: input.ruleSet,
+    ...(input.programme === undefined ? {} : { programme: input.programme }),
+  }).results;
+  const explained = traced.map((outcome) => ({
+    caseId: outcome.id,
+    discrepancies: document.discrepancies.flatMap((d, index) => (d.caseId === outcome.id ? [index] : [])),
+    text: explain(outcome, { lang, ruleSet: input.ruleSet, ...(programme === undefined ? {} : { programme }) }),
+  }));
+  // A ledger row for a case that is not in the file has no computation to explain: it is said so.
+  const unknown = selected === undefined ? document.discrepancies.filter((d) => d.type === "unknown-case") : [];
+  const seen = new Set<string>();
+  const orphans = unknown.flatMap((d) => {
+    if (seen.has(d.caseId)) return [];
+    seen.add(d.caseId);
+    return [
+      {
+        caseId: d.caseId,
+        discrepancies: document.discrepancies.flatMap((other, index) => (other.caseId === d.caseId ? [index] : [])),
+        text:
+          lang === "zh"
+            ? `${d.caseId}：台账中的案件编号不在案件文件中，没有可说明的计算。`
+            : `${d.caseId}: the ledger names a case that is not in the cases file; there is no computation to explain.`,
+      },
+    ];
+  });
+  return [...explained, ...orphans];
+}
+
+/** The explanations as text after the audit table: each case's discrepancies in words, then its explanation. */
+function explanationsText(document: AuditDocument, explanations: readonly AuditExplanation[], lang: Lang): string {
+  const zh = lang === "zh";
+  const blocks = explanations.map((entry) => {
+    const said =
+      entry.discrepancies.length === 0
+        ? [zh ? `${entry.caseId}：台账与计算相符，无差异。` : `${entry.caseId}: the ledger matches the computation.`]
+        : entry.discrepancies.flatMap((index) => {
+            const d = document.discrepancies[index];
+            return d === undefined
+              ? []
+              : [`${zh ? "差异" : "Discrepancy"} ${index + 1}${zh ? "：" : ": "}${discrepancyWords(d, lang)}`];
+          });
+    return [...said, "", entry.text].join("\n");
+  });
+  const title = zh ? "说明（每个差异所涉案件的计算）" : "Explanations (the computation of each discrepancy's case)";
+  return blocks.length === 0 ? "" : `\n${title}\n\n${blocks.join("\n\n")}\n`;
 }
 
 function problemsOf(run: () => unknown): readonly InputIssue[] {

@@ -19,8 +19,9 @@ import { loadMapOption } from "../map-option.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { threadsOption } from "../parallel.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { selectCases } from "./caseSelection.js";
 
-export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--programme <module>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--lang en|zh] [--skip-invalid] [--progress] [--threads N]
+export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--programme <module>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--case <id>]... [--lang en|zh] [--skip-invalid] [--progress] [--threads N]
 
 Computes every case of <cases> with the rule set (default tongzhou-2016). <cases> is a .json file (an array
 or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat layout of docs/files.md, as
@@ -38,6 +39,8 @@ for every value (是/否, 整体退出, 砖混结构).
 --programme     an ES module whose default export (or export "programme") is a programme built with
                 exitfund/rules: a district's extensions (docs/extending.md); --rules names a rule set for it
 --explain       include each outcome's trace (json, ndjson, xlsx), or print each outcome's account (table)
+--case <id>     explain just this case (repeatable: --case A --case B); implies --explain: the table prints
+                only these cases' accounts, json/ndjson/xlsx carry only their traces; an unknown id is an error
 --lang          language of the table and of the --explain account: zh or en (default: the locale's)
 --skip-invalid  compute the valid cases and list the invalid ones (exit 1 when any was skipped)
 --threads N     worker threads for a large .ndjson streamed (default: the cores available; 1: one
@@ -54,7 +57,8 @@ field path), and nothing is written. Exit status: 0 computed; 1 cases were skipp
   exitfund compute cases.xlsx --out results.xlsx
   exitfund compute district.ndjson --format csv --out results.csv
   cat cases.json | exitfund compute - --explain > results.json
-  exitfund compute 台湖镇.xlsx --format xlsx > 结果.xlsx`;
+  exitfund compute 台湖镇.xlsx --format xlsx > 结果.xlsx
+  exitfund compute cases.json --case E-2016-0009 --lang zh`;
 
 const FORMATS = ["json", "ndjson", "csv", "xlsx", "table"] as const;
 type Format = (typeof FORMATS)[number];
@@ -71,8 +75,9 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     progress: "boolean",
     map: "string",
     threads: "string",
+    case: "strings",
   } as const;
-  const { values, positionals } = parseCommand(args, options, COMPUTE_HELP, io);
+  const { values, positionals, lists } = parseCommand(args, options, COMPUTE_HELP, io);
   if (values.help === true) return EXIT.ok;
   const file = positionals[0];
   if (file === undefined || positionals.length > 1)
@@ -82,10 +87,12 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const lang = io.lang ?? "en";
   await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);
   const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
-  const explainWanted = values.explain === true;
+  const wantedCases = lists.case ?? [];
+  const explainWanted = values.explain === true || wantedCases.length > 0;
   const skipInvalid = values["skip-invalid"] === true;
   const threads = threadsOption(values.threads as string | undefined);
-  if (/\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
+  // --case picks cases out of the whole file: it is read at once, not streamed.
+  if (wantedCases.length === 0 && /\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
     const progress = (label: string, total: number) =>
       createProgress({ stream: io.stderr, total, label, force: values.progress === true });
     const given = { rules: values.rules as string | undefined, programme: values.programme as string | undefined };
@@ -121,12 +128,20 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   };
   reportErrors(document.errors, io, skipInvalid);
   if (document.errors.length > 0 && !skipInvalid) return EXIT.badInput;
-  const produce = await render(document, format, {
+  const selected =
+    wantedCases.length === 0
+      ? undefined
+      : selectCases(
+          wantedCases,
+          document.results.map((outcome) => outcome.id),
+        );
+  const produce = await render(selected === undefined ? document : tracesOf(document, selected), format, {
     explain: explainWanted,
     lang,
     title: ruleSet.title,
     maxCells: limitsOf(io).xlsxCellsWritten,
     programme,
+    ...(selected === undefined ? {} : { selected }),
   });
   await emitWith(io, out, produce);
   if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length));
@@ -139,7 +154,14 @@ type Put = (chunk: string | Uint8Array) => Promise<void>;
 async function render(
   document: ComputeDocument,
   format: Format,
-  options: { explain: boolean; lang: Lang; title: string; maxCells: number; programme: Programme },
+  options: {
+    explain: boolean;
+    lang: Lang;
+    title: string;
+    maxCells: number;
+    programme: Programme;
+    selected?: ReadonlySet<string>;
+  },
 ): Promise<(put: Put) => Promise<void>> {
   switch (format) {
     case "json": {
@@ -167,7 +189,12 @@ async function render(
       return (put) => put(bytes);
     }
     case "table": {
-      const text = computeTable(document, options.explain ? options.lang : undefined, options.programme);
+      const text = computeTable(
+        document,
+        options.explain ? options.lang : undefined,
+        options.programme,
+        options.selected,
+      );
       return (put) => put(text);
     }
   }
@@ -179,13 +206,37 @@ export function listedErrors(document: object, errors: readonly CaseError[]): ob
   return { ...document, errors: errors.slice(0, ISSUE_LIMIT), errorsOmitted: errors.length - ISSUE_LIMIT };
 }
 
+/** The document with the traces of the `selected` cases only (`--case`): the others' traces are empty. */
+function tracesOf(document: ComputeDocument, selected: ReadonlySet<string>): ComputeDocument {
+  return {
+    ...document,
+    results: document.results.map((outcome) => (selected.has(outcome.id) ? outcome : { ...outcome, trace: [] })),
+  };
+}
+
 /** The compute document without traces (`trace` is included only with --explain). */
 export function withoutTraces(document: ComputeDocument): object {
   return { ...document, results: document.results.map(({ trace: _trace, ...rest }) => rest) };
 }
 
-/** A readable table of results, totals by township, and with `lang` each outcome's account. */
-export function computeTable(document: ComputeDocument, lang?: Lang, programme?: Programme): string {
+/**
+ * A readable table of results, totals by township, and with `lang` each outcome's account; with `selected`
+ * (`--case`) just the accounts of those cases.
+ */
+export function computeTable(
+  document: ComputeDocument,
+  lang?: Lang,
+  programme?: Programme,
+  selected?: ReadonlySet<string>,
+): string {
+  if (selected !== undefined && lang !== undefined)
+    return [
+      `rule set ${document.ruleSet.id} v${document.ruleSet.version}; amounts in yuan`,
+      ...document.results
+        .filter((outcome) => selected.has(outcome.id))
+        .map((outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`),
+      "",
+    ].join("\n");
   const results = makeTable({
     head: ["id", "kind", "township", "track / eligible", "municipal", "district", "total", "basis", "findings"],
     colAligns: ["left", "left", "left", "left", "right", "right", "right", "left", "left"],
