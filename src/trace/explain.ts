@@ -40,6 +40,12 @@ const STATUS: { readonly [S in Status]: Label } = {
   illustrative: { en: "illustrative — a placeholder, not an official figure", zh: "示例值(非官方数字)" },
 };
 
+const PAYEE_ZH: { readonly [type: string]: string } = {
+  enterprise: "企业",
+  township: "乡镇人民政府",
+  "village-collective": "村集体经济组织",
+};
+
 const own = <V>(table: { readonly [key: string]: V }, key: string): V | undefined =>
   Object.hasOwn(table, key) ? table[key] : undefined;
 
@@ -171,7 +177,7 @@ function amountLines(outcome: OutcomeBase, lang: Lang): string[] {
   return [
     `${zh ? "金额" : "Amounts"}: ${zh ? "市级" : "municipal"} ${formatYuan(municipal)}, ${zh ? "区级" : "district"} ${formatYuan(district)}, ${zh ? "合计" : "total"} ${formatYuan(total)}`,
     `${zh ? "大写" : "In capitals"}: ${capital}`,
-    `${zh ? "收款方" : "Payee"}: ${outcome.payee.type} ${outcome.payee.id}`,
+    `${zh ? "收款方" : "Payee"}: ${zh ? (own(PAYEE_ZH, outcome.payee.type) ?? outcome.payee.type) : outcome.payee.type} ${outcome.payee.id}`,
   ];
 }
 
