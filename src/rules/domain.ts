@@ -195,6 +195,9 @@ export function extendDomain<
     messages: {
       codes: { ...base.messages.codes, ...change.messages?.codes },
       rules: { ...base.messages.rules, ...change.messages?.rules },
+      steps: { ...base.messages.steps, ...change.messages?.steps },
+      params: { ...base.messages.params, ...change.messages?.params },
+      conditions: { ...base.messages.conditions, ...change.messages?.conditions },
     },
     ...(base.values === undefined && change.values === undefined
       ? {}
