@@ -58,8 +58,11 @@ describe("explain", () => {
     expect(text).toContain("¥840,000.00");
     expect(text).toContain("人民币捌拾肆万元整");
     expect(text).toMatch(/Basis: illustrative.*not an official amount/);
-    expect(text.indexOf("✓ raw 1200000")).toBeLessThan(text.indexOf("✗ below designated size"));
-    expect(text).toContain("(rules out: municipal)");
+    // Reasons without a condition text of their own: a bullet with what they decide, never a ✓/✗ that reads as pass/fail.
+    expect(text).not.toMatch(/[✓✗]/);
+    expect(text.indexOf("· raw 1200000 reaches the floor (decides: district supplement)")).toBeGreaterThan(-1);
+    expect(text.indexOf("· raw 1200000")).toBeLessThan(text.indexOf("· below designated size"));
+    expect(text).toContain("(rules out: municipal reward)");
     expect(text).toContain("! exit completed after the deadline");
     expect(text).toContain("District supplement (reward.districtSupplement) = 840000.00");
     expect(text).toContain("reward.district.supplementRate = 0.7 (from 2016-01-01, reported, source S1)");
@@ -68,8 +71,10 @@ describe("explain", () => {
   it("Chinese: the same account from the codes' Chinese texts", () => {
     const text = explain(outcome, { lang: "zh", catalogs: [catalog] });
     expect(text).toContain("适用: 比照市级标准的区级奖励");
-    expect(text).toContain("✓ 原始金额1200000达到下限");
-    expect(text).toContain("排除:市级奖励");
+    expect(text).not.toMatch(/[✓✗]/);
+    expect(text).toContain("· 原始金额1200000达到下限（决定：比照市级标准的区级奖励）");
+    expect(text).toContain("（排除：市级奖励）");
+    expect(text).toContain("收款方: 企业 E-1");
     expect(text).toContain("! 逾期退出");
     expect(text).toContain("示例值(非官方数字)");
     expect(text).toContain("区级奖励(比照市级) (reward.districtSupplement) = 840000.00");
