@@ -99,6 +99,8 @@ describe("roundScaled", () => {
     [5, 1, 0, "half-even", 0], // 0.5 → 0
     [15, 1, 0, "half-even", 2], // 1.5 → 2
     [199999, 3, 0, "down", 199],
+    [0, 3, 2, "half-up", 0], // zero is an amount, not a refusal
+    [0, 1, 1, "down", 0],
     [5, 1, 3, "half-up", 500], // a smaller scale is written at the larger one
     [7, 2, 2, "half-even", 7],
     [MAX, 16, 0, "half-up", 1], // 0.9007… → 1 (was 0: every k > 15 gave 0)
