@@ -43,8 +43,8 @@ for every value (是/否, 整体退出, 砖混结构).
                 only these cases' accounts, json/ndjson/xlsx carry only their traces; an unknown id is an error
 --lang          language of the table and of the --explain account: zh or en (default: the locale's)
 --skip-invalid  compute the valid cases and list the invalid ones (exit 1 when any was skipped)
---threads N     worker threads for a large .ndjson streamed (default: the cores available; 1: one
-                thread); the output is the same byte for byte
+--threads N     worker threads for a large .ndjson streamed (default 1; 2 for both cores of a
+                2-core machine); the output is the same byte for byte, the memory higher
 --progress      report progress on stderr even when it is not a terminal (on a terminal a bar appears
                 by itself when a streamed batch runs longer than a second)
 --map <file>    a mapping (.json or .xlsx) of a sheet's own headers and names of values onto the layout,
