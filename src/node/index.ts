@@ -1,8 +1,7 @@
 // exitfund/node — Node-only: the file readers and writers, and the CLI for embedding.
-export { readCases, readCaseSource, readCasesStream, readLedger } from "./api.js";
+export { readCases, readCaseSource, readCasesStream, readLedger } from "./checked.js";
 export type { ReadCasesOptions, ReadOptions } from "./api.js";
-export { runCli, processIo } from "./run.js";
-export { runFixtures } from "./fixtures.js";
+export { runCli, processIo, runFixtures } from "./checked.js";
 export type {
   FixtureDifference,
   FixtureExpectation,
@@ -11,12 +10,18 @@ export type {
   FixtureValue,
   RunFixturesOptions,
 } from "./fixtures.js";
-export { resultsCsv, resultsNdjson } from "./formats/results.js";
-export { resultsWorkbookBytes } from "./formats/resultsXlsx.js";
-export { templateCsv, templateXlsxBytes } from "./formats/template.js";
-export { verificationWorkbookBytes } from "./xlsx/verifySheet.js";
-export { auditWorkbookBytes, type AuditWorkbookOptions } from "./xlsx/auditReport.js";
-export { budgetWorkbookBytes, type BudgetWorkbookOptions } from "./xlsx/budgetReport.js";
+export {
+  auditWorkbookBytes,
+  budgetWorkbookBytes,
+  resultsCsv,
+  resultsNdjson,
+  resultsWorkbookBytes,
+  templateCsv,
+  templateXlsxBytes,
+  verificationWorkbookBytes,
+} from "./checked.js";
+export type { AuditWorkbookOptions } from "./xlsx/auditReport.js";
+export type { BudgetWorkbookOptions } from "./xlsx/budgetReport.js";
 export { XLSX_ENGINE } from "./xlsx/engine.js";
 export { LIMITS } from "./limits.js";
 export type { Limits } from "./limits.js";

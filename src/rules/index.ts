@@ -3,21 +3,8 @@
 // (docs/extending.md). Hand-written named exports only (guarded by test/contract/publicApi.test.ts).
 
 // the algebra
-export {
-  all,
-  asMoney,
-  chain,
-  exception,
-  figure,
-  of,
-  type Cited,
-  type Context,
-  type FigureOptions,
-  type Read,
-  type Rule,
-  type Traced,
-} from "./algebra.js";
-export { finding, reason } from "../trace/build.js";
+export { all, asMoney, chain, exception, figure, finding, of, reason } from "./parts.js";
+export { type Cited, type Context, type FigureOptions, type Read, type Rule, type Traced } from "./algebra.js";
 export {
   NO_CLAUSE,
   type Amounts,
@@ -66,7 +53,7 @@ export {
   type ValueOf,
 } from "../parameters/handles.js";
 export type { ClearanceRate, IsoDate, Scale } from "../parameters/types.js";
-export { applyScale } from "../parameters/scale.js";
+export { applyScale } from "./parts.js";
 export { field } from "../schemas/fields.js";
 export type {
   ClearanceItem,
@@ -79,8 +66,8 @@ export type {
 } from "../schemas/cases.js";
 
 // domains and programmes
+export { byEffectiveDate, extendDomain, isProgramme, programme } from "./parts.js";
 export {
-  extendDomain,
   type AnyDomain,
   type CaseFacts,
   type CrossCheck,
@@ -92,24 +79,41 @@ export {
   type FieldsOutput,
   type Payment,
 } from "./domain.js";
-export { isProgramme, programme, type CompiledDomain, type OutcomeOf, type Programme } from "./programme.js";
-export { byEffectiveDate, type FastCase, type FastEvaluator, type FastKernel, type InForceValues } from "./fast.js";
+export { type CompiledDomain, type OutcomeOf, type Programme } from "./programme.js";
+export { type FastCase, type FastEvaluator, type FastKernel, type InForceValues } from "./fast.js";
 export { defaultProgramme, domains, type DefaultProgramme, type Outcome } from "./default.js";
 
-// the enterprise-exit domain's parts
+// the domains' parts, each refusing a call that is no rule call (./parts.ts)
 export {
+  approvedQuantity,
   blocking,
+  clearanceTotals,
+  declaredFee,
   districtSupplement,
   employeeComponent,
-  enterpriseExitParameters,
+  enterpriseLostCapacity,
   exitDeadline,
+  impact,
+  itemFindings,
+  landClearingFee,
   landComponent,
+  leaseCompensation,
   municipalRaw,
   municipalReward,
   municipalStandard,
+  rentCap,
   rewardTrack,
+  sitePart,
   smallEnterpriseReward,
+  targetReduction,
   taxComponent,
+  townshipShares,
+  transferAmount,
+} from "./parts.js";
+
+// the enterprise-exit domain's parts
+export {
+  enterpriseExitParameters,
   type Deadline,
   type DeadlineBasis,
   type EnterpriseExitParts,
@@ -124,11 +128,6 @@ export {
 
 // the structure-clearance domain's parts
 export {
-  approvedQuantity,
-  clearanceTotals,
-  declaredFee,
-  itemFindings,
-  landClearingFee,
   structureClearanceParameters,
   type ClearanceDetail,
   type ClearanceOutcome,
@@ -144,9 +143,6 @@ export {
 
 // the village-compensation domain's parts
 export {
-  leaseCompensation,
-  rentCap,
-  sitePart,
   villageCompensationParameters,
   type LeaseCompensation,
   type LeaseFacts,
@@ -159,12 +155,7 @@ export {
 
 // the township-transfer domain's parts
 export {
-  enterpriseLostCapacity,
-  impact,
-  targetReduction,
-  townshipShares,
   townshipTransferParameters,
-  transferAmount,
   type EnterpriseRow,
   type Impact,
   type LostCapacity,
