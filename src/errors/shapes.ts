@@ -5,7 +5,14 @@
  */
 import { describeValue, describeValueZh } from "./echo.js";
 import { InvalidInputError } from "./index.js";
-import { refuse } from "./arguments.js";
+import {
+  denseListArgument,
+  isPlainObject,
+  optionsArgument,
+  refuse,
+  type ListOf,
+  type OptionCheck,
+} from "./arguments.js";
 
 /** What a value is, for a message, even when reading it throws (a proxy, a getter). */
 function described(value: unknown): { en: string; zh: string } {
@@ -36,19 +43,19 @@ export function reading<T>(path: string, read: () => T): T {
   }
 }
 
-/** `value` is an object (not null, a list or a function) whose own properties can all be read, or it is refused. */
+/** `value` is a plain object (not null, a list, a function or a class instance such as a Map) whose own properties can all be read, or it is refused. */
 export function objectArgument(
   value: unknown,
   path: string,
   en: string,
   zh: string,
 ): Readonly<Record<string, unknown>> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+  if (!reading(path, () => isPlainObject(value))) {
     const { en: got, zh: gotZh } = described(value);
     refuse(path, "wrong-type", `must be ${en}; got ${got}`, `应为${zh};实际为 ${gotZh}`);
   }
   reading(path, () => {
-    for (const key of Object.keys(value)) void (value as Record<string, unknown>)[key];
+    for (const key of Object.keys(value as object)) void (value as Record<string, unknown>)[key];
   });
   return value as Readonly<Record<string, unknown>>;
 }
@@ -102,4 +109,18 @@ export function tracedArgument(value: unknown, path: string): void {
   const wrong = reading(path, () => ["steps", "reasons", "findings"].find((name) => !Array.isArray(traced[name])));
   if (wrong !== undefined)
     refuse(`${path}.${wrong}`, "not-traced", `must be a list: ${path} must be ${en}`, `应为列表:${path} 应为${zh}`);
+}
+
+/** `value` as a list without holes (a copy, read once), or it is refused; a list that cannot be read is unreadable. */
+export function listOf(value: unknown, path: string, of: ListOf): readonly unknown[] {
+  return reading(path, () => [...denseListArgument(value, path, of)]);
+}
+
+/** {@link optionsArgument} over an argument that may not be readable. */
+export function optionsOf(
+  value: unknown,
+  path: string,
+  checks: { readonly [option: string]: OptionCheck | undefined },
+): { readonly [option: string]: unknown } {
+  return reading(path, () => optionsArgument(value, path, checks));
 }

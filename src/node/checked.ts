@@ -10,14 +10,12 @@ import {
   BOOLEAN_OPTION,
   COUNT_OPTION,
   FUNCTION_OPTION,
-  denseListArgument,
   isPlainObject,
-  optionsArgument,
   refuse,
   type OptionCheck,
 } from "../errors/arguments.js";
 import { InvalidInputError } from "../errors/index.js";
-import { objectArgument, reading, textArgument } from "../errors/shapes.js";
+import { listOf, objectArgument, optionsOf, reading, textArgument } from "../errors/shapes.js";
 import { checkRounding } from "../money/round.js";
 import type { Rounding } from "../money/decimal.js";
 import { isLoaded } from "../parameters/load.js";
@@ -69,7 +67,7 @@ const READ_OPTIONS = { cwd: TEXT_OPTION, stdin: ITERABLE_OPTION, onNotice: FUNCT
 /** The file argument and the options of a reader, checked. */
 function readArguments(file: unknown, options: unknown, extra: { readonly [option: string]: OptionCheck } = {}): void {
   textArgument(file, "file", "the file's name (or - for standard input)", "文件名(或 - 表示标准输入)");
-  reading("options", () => optionsArgument(options, "options", { ...READ_OPTIONS, ...extra }));
+  optionsOf(options, "options", { ...READ_OPTIONS, ...extra });
 }
 
 /** {@link api.readCases}, its call shape checked. */
@@ -101,13 +99,13 @@ export async function runFixtures(
   patterns: readonly string[],
   options: fixtures.RunFixturesOptions = {},
 ): Promise<fixtures.FixtureReport> {
-  denseListArgument(patterns, "patterns", {
+  listOf(patterns, "patterns", {
     en: "fixture files or folders (texts)",
     zh: "测试用例文件或文件夹(文本)",
   }).forEach((pattern, index) =>
     textArgument(pattern, `patterns[${index}]`, "a fixture file or folder", "测试用例文件或文件夹"),
   );
-  reading("options", () => optionsArgument(options, "options", { cwd: TEXT_OPTION }));
+  optionsOf(options, "options", { cwd: TEXT_OPTION });
   return await fixtures.runFixtures(patterns, options);
 }
 
@@ -132,7 +130,7 @@ function ioArgument(io: unknown): void {
 
 /** {@link run.runCli}, its call shape checked. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  denseListArgument(argv, "argv", {
+  listOf(argv, "argv", {
     en: "arguments (texts, without node and the script)",
     zh: "参数(文本,不含 node 与脚本)",
   }).forEach((argument, index) => textArgument(argument, `argv[${index}]`, "an argument", "参数"));
@@ -228,9 +226,7 @@ export async function resultsWorkbookBytes(
   options: { readonly explain?: boolean; readonly title?: string; readonly maxCells?: number } = {},
 ): Promise<Uint8Array> {
   computeDocument(document);
-  reading("options", () =>
-    optionsArgument(options, "options", { explain: BOOLEAN_OPTION, title: TEXT_OPTION, maxCells: COUNT_OPTION }),
-  );
+  optionsOf(options, "options", { explain: BOOLEAN_OPTION, title: TEXT_OPTION, maxCells: COUNT_OPTION });
   return await writing(COMPUTE_EN, COMPUTE_ZH, () => resultsXlsx.resultsWorkbookBytes(document, options));
 }
 
@@ -267,7 +263,7 @@ export async function verificationWorkbookBytes(
   options: { readonly maxCells?: number } = {},
 ): Promise<Uint8Array> {
   computeDocument(document);
-  const label = ruleSet ?? document.ruleSet;
+  const label = ruleSet === undefined ? document.ruleSet : ruleSet;
   const given = objectArgument(
     label,
     "ruleSet",
@@ -282,13 +278,13 @@ export async function verificationWorkbookBytes(
       "应标明规则集:{ id, version } 为文本",
     );
   if (given.rounding !== undefined) checkRounding(given.rounding as Rounding, "ruleSet.rounding");
-  reading("options", () => optionsArgument(options, "options", { maxCells: COUNT_OPTION }));
+  optionsOf(options, "options", { maxCells: COUNT_OPTION });
   return await writing(COMPUTE_EN, COMPUTE_ZH, () => verify.verificationWorkbookBytes(document, label, options));
 }
 
 /** The outcomes argument: a list of outcomes (objects). */
 function outcomesArgument(outcomes: unknown): void {
-  denseListArgument(outcomes, "outcomes", { en: "outcomes", zh: "计算结果" }).forEach((outcome, index) =>
+  listOf(outcomes, "outcomes", { en: "outcomes", zh: "计算结果" }).forEach((outcome, index) =>
     objectArgument(outcome, `outcomes[${index}]`, "an outcome (what compute gives)", "计算结果(compute 的结果)"),
   );
 }
@@ -314,9 +310,7 @@ export async function auditWorkbookBytes(
   );
   outcomesArgument(outcomes);
   reading("rounding", () => checkRounding(rounding, "rounding"));
-  reading("options", () =>
-    optionsArgument(options, "options", { maxCells: COUNT_OPTION, programme: PROGRAMME_OPTION }),
-  );
+  optionsOf(options, "options", { maxCells: COUNT_OPTION, programme: PROGRAMME_OPTION });
   return await writing(AUDIT_EN, AUDIT_ZH, () => audit.auditWorkbookBytes(document, outcomes, rounding, options));
 }
 
@@ -331,7 +325,7 @@ export async function budgetWorkbookBytes(
   options: budget.BudgetWorkbookOptions = {},
 ): Promise<Uint8Array> {
   documentArgument(document, "document", BUDGET_EN, BUDGET_ZH, ["ruleSet"], ["groups"]);
-  denseListArgument(by, "by", { en: "dimensions", zh: "分组维度" }).forEach((dimension, index) => {
+  listOf(by, "by", { en: "dimensions", zh: "分组维度" }).forEach((dimension, index) => {
     if (!(BUDGET_DIMENSIONS as readonly unknown[]).includes(dimension))
       refuse(
         `by[${index}]`,
@@ -341,9 +335,7 @@ export async function budgetWorkbookBytes(
       );
   });
   reading("rounding", () => checkRounding(rounding, "rounding"));
-  reading("options", () =>
-    optionsArgument(options, "options", { maxCells: COUNT_OPTION, programme: PROGRAMME_OPTION }),
-  );
+  optionsOf(options, "options", { maxCells: COUNT_OPTION, programme: PROGRAMME_OPTION });
   return await writing(BUDGET_EN, BUDGET_ZH, () => budget.budgetWorkbookBytes(document, by, rounding, options));
 }
 

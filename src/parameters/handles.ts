@@ -1,4 +1,7 @@
+import { refuse } from "../errors/arguments.js";
+import { echoText } from "../errors/echo.js";
 import { InvalidInputError } from "../errors/index.js";
+import { reading } from "../errors/shapes.js";
 import type { Dec } from "../money/decimal.js";
 import type { ClearanceRate, IsoDate, Scale } from "./types.js";
 
@@ -38,6 +41,11 @@ export type AnyParameter = Parameter<any>; // eslint-disable-line @typescript-es
 /** The value a rule reads from a handle. */
 export type ValueOf<P> = P extends Parameter<infer T> ? T : never;
 
+/** A parameter's name for the path of its problems (whatever was given as the name). */
+function nameShown(name: unknown): string {
+  return typeof name === "string" ? JSON.stringify(echoText(name, 60)) : "…";
+}
+
 const NAME = /^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*)+$/;
 const KEY = /^[A-Za-z][A-Za-z0-9-]*$/;
 
@@ -46,12 +54,18 @@ function handle<T>(name: string, label: string, unit: string, kind: ParameterKin
   if (typeof name !== "string" || !NAME.test(name))
     problems.push(`a parameter name is dotted lowerCamel words, such as "changping.earlyExitBonusRate"`);
   if (typeof label !== "string" || label.trim() === "") problems.push("a parameter needs a label (中文 English)");
-  if (kind.type === "table" && (kind.keys.length === 0 || kind.keys.some((key) => !KEY.test(key))))
+  if (typeof unit !== "string") problems.push("a parameter's unit is a text (元/㎡, share, …)");
+  if (
+    kind.type === "table" &&
+    (!Array.isArray(kind.keys) ||
+      kind.keys.length === 0 ||
+      kind.keys.some((key) => typeof key !== "string" || !KEY.test(key)))
+  )
     problems.push('a table\'s keys are one or more words such as "whole" or "industrial-compound"');
   if (problems.length > 0)
     throw new InvalidInputError(
       problems.map((message) => ({
-        path: `parameter(${JSON.stringify(String(name)).slice(0, 60)})`,
+        path: `parameter(${nameShown(name)})`,
         code: "invalid-parameter",
         message,
         zh: "参数定义不正确",
@@ -113,13 +127,29 @@ const table = ((
   shape: { readonly keys?: readonly string[]; readonly cell: "decimal" | "date" | "rate" },
   unit = "",
 ) =>
-  shape.cell === "rate"
+  tableShape(name, shape) === "rate"
     ? handle(name, label, unit, { type: "rate-table" })
-    : handle(name, label, unit || (shape.cell === "date" ? "date" : ""), {
+    : handle(name, label, unit === "" ? (shape.cell === "date" ? "date" : "") : unit, {
         type: "table",
-        cell: shape.cell,
-        keys: shape.keys ?? [],
+        cell: shape.cell as "decimal" | "date",
+        keys: reading(`parameter(${nameShown(name)}).shape.keys`, () =>
+          Array.isArray(shape.keys) ? [...(shape.keys as readonly string[])] : (shape.keys ?? []),
+        ),
       })) as TableConstructor;
+
+/** The cell of a table's shape `{ keys?, cell }`, or the shape is refused. */
+function tableShape(name: string, shape: unknown): "decimal" | "date" | "rate" {
+  const cell = reading(`parameter(${nameShown(name)}).shape`, () =>
+    typeof shape === "object" && shape !== null ? (shape as { cell?: unknown }).cell : undefined,
+  );
+  if (cell === "decimal" || cell === "date" || cell === "rate") return cell;
+  return refuse(
+    `parameter(${nameShown(name)}).shape`,
+    "invalid-parameter",
+    'a table\'s shape is { keys, cell: "decimal" | "date" } or { cell: "rate" }',
+    '表的形状应为 { keys, cell: "decimal" | "date" } 或 { cell: "rate" }',
+  );
+}
 
 /**
  * 参数句柄 · the constructors of parameter handles.

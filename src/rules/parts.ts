@@ -10,6 +10,8 @@ import {
   reading,
   textArgument,
   tracedArgument,
+  listOf,
+  optionsOf,
 } from "../errors/shapes.js";
 import type { IsoDate } from "../parameters/types.js";
 import type { ClearanceItem } from "../schemas/cases.js";
@@ -33,14 +35,7 @@ import type { Scale } from "../parameters/types.js";
 import type { DecimalLike } from "../money/decimal.js";
 import { decimalArgument } from "../money/parse.js";
 import { TRACKS } from "../vocabulary.js";
-import {
-  BOOLEAN_OPTION,
-  FUNCTION_OPTION,
-  denseListArgument,
-  keyPath,
-  oneOfOption,
-  optionsArgument,
-} from "../errors/arguments.js";
+import { BOOLEAN_OPTION, FUNCTION_OPTION, keyPath, oneOfOption } from "../errors/arguments.js";
 
 import * as enterprise_reward from "./enterprise-reward/index.js";
 import * as land_clearing_fee from "./land-clearing-fee/index.js";
@@ -159,7 +154,7 @@ export function all<const R extends { readonly [name: string]: Traced<unknown> }
 export function all<T>(parts: readonly Traced<T>[]): Traced<readonly T[]>;
 export function all(parts: readonly Traced<unknown>[] | { readonly [name: string]: Traced<unknown> }): Traced<unknown> {
   if (Array.isArray(parts)) {
-    const list = denseListArgument(parts, "parts", { en: "traced values", zh: "可追溯的值" });
+    const list = listOf(parts, "parts", { en: "traced values", zh: "可追溯的值" });
     list.forEach((part, index) => tracedArgument(part, `parts[${index}]`));
   } else {
     const record = objectArgument(parts, "parts", "a list or a record of traced values", "可追溯的值的列表或记录");
@@ -176,7 +171,7 @@ export function figure<F, T>(
 ): Rule<F, T> {
   textArgument(rule, "rule", "the rule's name (its clause is cited by it)", "规则名称(据此引用条款)");
   functionArgument(compute, "compute", "(facts, read, ctx) => value", "(facts, read, ctx) => 值");
-  optionsArgument(options, "options", { inputs: FUNCTION_OPTION, show: FUNCTION_OPTION });
+  optionsOf(options, "options", { inputs: FUNCTION_OPTION, show: FUNCTION_OPTION });
   const made = algebra.figure(rule, compute, options);
   return (facts, ctx) => {
     contextArgument(ctx);
@@ -234,7 +229,7 @@ export function reason(
   textArgument(code, "code", "the reason's code", "理由代码");
   textArgument(clause, "clause", "the clause that decides (NO_CLAUSE when none)", "依据条款(无则 NO_CLAUSE)");
   objectArgument(data, "data", "the reason's data (an object)", "理由的数据(对象)");
-  optionsArgument(extra, "extra", { track: oneOfOption(TRACKS), decisive: BOOLEAN_OPTION });
+  optionsOf(extra, "extra", { track: oneOfOption(TRACKS), decisive: BOOLEAN_OPTION });
   return reading("data", () => build.reason(catalog, code, clause, data, extra));
 }
 
@@ -249,7 +244,7 @@ export function finding(
   textArgument(code, "code", "the finding's code", "发现代码");
   objectArgument(data, "data", "the finding's data (an object)", "发现的数据(对象)");
   const text = { accepts: "a text", zh: "文本", test: (value: unknown) => typeof value === "string" };
-  optionsArgument(extra, "extra", { itemId: text, clause: text });
+  optionsOf(extra, "extra", { itemId: text, clause: text });
   return reading("data", () => build.finding(catalog, code, data, extra));
 }
 
@@ -269,8 +264,8 @@ export function applyScale(given: Scale, base: DecimalLike): Dec {
       'must be "marginal-rate", "single-amount" or "single-rate"',
       "应为 marginal-rate、single-amount 或 single-rate",
     );
-  const brackets = denseListArgument(shape.brackets, "scale.brackets", { en: "brackets", zh: "档次" });
-  brackets.forEach((bracket, index) => {
+  const brackets = listOf(shape.brackets, "scale.brackets", { en: "brackets", zh: "档次" });
+  const exact = brackets.map((bracket, index) => {
     const path = `scale.brackets[${index}]`;
     const row = objectArgument(
       bracket,
@@ -278,11 +273,12 @@ export function applyScale(given: Scale, base: DecimalLike): Dec {
       "a bracket { threshold, rate or amount }",
       "档次 { threshold, rate 或 amount }",
     );
-    decimalArgument(row.threshold, `${path}.threshold`);
+    const threshold = decimalArgument(row.threshold, `${path}.threshold`);
     const value = shape.type === "single-amount" ? "amount" : "rate";
-    decimalArgument(row[value], `${path}.${value}`);
+    const figure = decimalArgument(row[value], `${path}.${value}`);
+    return { threshold, rate: figure, amount: figure };
   });
-  return scale.applyScale(given, x);
+  return scale.applyScale({ type: shape.type as Scale["type"], brackets: exact }, x);
 }
 
 const DOMAIN_EN = "a domain (one of domains, or what extendDomain gives)";
@@ -336,7 +332,7 @@ export function extendDomain<
     "the change { fields?, parameters?, parts?, payment?, messages?, values?, fast? }",
     "变更 { fields?, parameters?, parts?, payment?, messages?, values?, fast? }",
   );
-  optionsArgument(change, "change", {
+  optionsOf(change, "change", {
     fields: object,
     parameters: list,
     parts: object,
@@ -346,7 +342,7 @@ export function extendDomain<
     fast: object,
   } satisfies { readonly [key in (typeof CHANGE_KEYS)[number]]: unknown });
   const parameters = change.parameters ?? [];
-  denseListArgument(parameters, "change.parameters", { en: "parameters", zh: "参数" }).forEach((parameter, index) =>
+  listOf(parameters, "change.parameters", { en: "parameters", zh: "参数" }).forEach((parameter, index) =>
     parameterArgument(parameter, `change.parameters[${index}]`),
   );
   return domainModule.extendDomain(base, change);
@@ -361,7 +357,11 @@ function parameterArgument(value: unknown, path: string): void {
     "参数(由 parameter.decimal、.table 等创建)",
   );
   const wrong = reading(path, () =>
-    typeof handle.name !== "string" ? "name" : typeof handle.kind !== "object" || handle.kind === null ? "kind" : undefined,
+    typeof handle.name !== "string"
+      ? "name"
+      : typeof handle.kind !== "object" || handle.kind === null
+        ? "kind"
+        : undefined,
   );
   if (wrong !== undefined)
     refuse(
@@ -400,7 +400,7 @@ export function byEffectiveDate<K>(
       "must be a loaded rule set (loadRuleSet or ruleSets[id])",
       "应为已加载的规则集(loadRuleSet 或 ruleSets[id])",
     );
-  denseListArgument(parameters, "parameters", { en: "parameters", zh: "参数" }).forEach((parameter, index) =>
+  listOf(parameters, "parameters", { en: "parameters", zh: "参数" }).forEach((parameter, index) =>
     parameterArgument(parameter, `parameters[${index}]`),
   );
   functionArgument(build, "build", "(values) => the compiled form, or undefined", "(values) => 编译结果或 undefined");
