@@ -14,7 +14,18 @@ import {
   optionsOf,
 } from "../errors/shapes.js";
 import type { IsoDate } from "../parameters/types.js";
-import type { ClearanceItem } from "../schemas/cases.js";
+import type {
+  ClearanceItem,
+  EnterpriseExit,
+  ExitedEnterprise,
+  TownshipTransfer,
+  VillageCompensation,
+} from "../schemas/cases.js";
+import type { Deadline, MunicipalStandard, SmallReward, TrackFacts } from "./enterprise-reward/index.js";
+import type { ClearanceTotals, ItemFee, ItemVerification } from "./land-clearing-fee/index.js";
+import type { LeaseCompensation, LeaseFacts, RentCap } from "./village-compensation/index.js";
+import type { Impact, LostCapacity, Shares, TargetReductions } from "./township-transfer/index.js";
+import type { Track } from "../vocabulary.js";
 import type { Dec } from "../money/decimal.js";
 import * as algebra from "./algebra.js";
 import type { z } from "zod";
@@ -30,7 +41,7 @@ import { isLoaded } from "../parameters/load.js";
 import type { Context, FigureOptions, Read, Rule, Traced } from "./algebra.js";
 import * as build from "../trace/build.js";
 import type { Finding, MessageCatalog, Reason, TraceStep } from "../trace/types.js";
-import * as scale from "../parameters/scale.js";
+import * as scales from "../parameters/scale.js";
 import type { Scale } from "../parameters/types.js";
 import type { DecimalLike } from "../money/decimal.js";
 import { decimalArgument } from "../money/parse.js";
@@ -43,10 +54,11 @@ import * as village_compensation from "./village-compensation/index.js";
 import * as township_transfer from "./township-transfer/index.js";
 
 /** `rule` as a public function: its facts and context checked, a fault from facts it cannot use an input error. */
-function publicRule<F, T>(name: string, rule: Rule<F, T>): Rule<F, T> {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function publicRule<R extends Rule<any, unknown>>(name: string, rule: R): R {
   const facts = name === "clearanceTotals" ? "the verified items (a list)" : "the facts of one case (an object)";
   const factsZh = name === "clearanceTotals" ? "核实后的各项(列表)" : "一个案件的事实(对象)";
-  return (given, ctx) => {
+  return ((given: unknown, ctx: Context) => {
     if (name === "clearanceTotals") {
       if (!Array.isArray(given)) objectArgument(given, "facts", facts, factsZh);
     } else objectArgument(given, "facts", facts, factsZh);
@@ -62,32 +74,97 @@ function publicRule<F, T>(name: string, rule: Rule<F, T>): Rule<F, T> {
         `无法由 ${name} 计算:事实缺少其读取的字段,或字段类型有误(请先按该领域的案件模式核对)`,
       );
     }
-  };
+  }) as R;
 }
 
-export const blocking = publicRule("blocking", enterprise_reward.blocking);
-export const districtSupplement = publicRule("districtSupplement", enterprise_reward.districtSupplement);
-export const employeeComponent = publicRule("employeeComponent", enterprise_reward.employeeComponent);
-export const exitDeadline = publicRule("exitDeadline", enterprise_reward.exitDeadline);
-export const landComponent = publicRule("landComponent", enterprise_reward.landComponent);
-export const municipalRaw = publicRule("municipalRaw", enterprise_reward.municipalRaw);
-export const municipalReward = publicRule("municipalReward", enterprise_reward.municipalReward);
-export const municipalStandard = publicRule("municipalStandard", enterprise_reward.municipalStandard);
-export const rewardTrack = publicRule("rewardTrack", enterprise_reward.rewardTrack);
-export const smallEnterpriseReward = publicRule("smallEnterpriseReward", enterprise_reward.smallEnterpriseReward);
-export const taxComponent = publicRule("taxComponent", enterprise_reward.taxComponent);
-export const clearanceTotals = publicRule("clearanceTotals", land_clearing_fee.clearanceTotals);
-export const declaredFee = publicRule("declaredFee", land_clearing_fee.declaredFee);
-export const itemFindings = publicRule("itemFindings", land_clearing_fee.itemFindings);
-export const landClearingFee = publicRule("landClearingFee", land_clearing_fee.landClearingFee);
-export const leaseCompensation = publicRule("leaseCompensation", village_compensation.leaseCompensation);
-export const rentCap = publicRule("rentCap", village_compensation.rentCap);
-export const sitePart = publicRule("sitePart", village_compensation.sitePart);
-export const enterpriseLostCapacity = publicRule("enterpriseLostCapacity", township_transfer.enterpriseLostCapacity);
-export const impact = publicRule("impact", township_transfer.impact);
-export const targetReduction = publicRule("targetReduction", township_transfer.targetReduction);
-export const townshipShares = publicRule("townshipShares", township_transfer.townshipShares);
-export const transferAmount = publicRule("transferAmount", township_transfer.transferAmount);
+/** The part `blocking` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const blocking: Rule<EnterpriseExit, boolean> = publicRule("blocking", enterprise_reward.blocking);
+/** The part `districtSupplement` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const districtSupplement: Rule<EnterpriseExit & { readonly municipal: MunicipalStandard }, Dec> = publicRule(
+  "districtSupplement",
+  enterprise_reward.districtSupplement,
+);
+/** The part `employeeComponent` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const employeeComponent: Rule<EnterpriseExit, Dec> = publicRule(
+  "employeeComponent",
+  enterprise_reward.employeeComponent,
+);
+/** The part `exitDeadline` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const exitDeadline: Rule<EnterpriseExit, Deadline> = publicRule("exitDeadline", enterprise_reward.exitDeadline);
+/** The part `landComponent` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const landComponent: Rule<EnterpriseExit, Dec> = publicRule("landComponent", enterprise_reward.landComponent);
+/** The part `municipalRaw` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const municipalRaw: Rule<EnterpriseExit, Dec> = publicRule("municipalRaw", enterprise_reward.municipalRaw);
+/** The part `municipalReward` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const municipalReward: Rule<EnterpriseExit & { readonly municipal: MunicipalStandard }, Dec> = publicRule(
+  "municipalReward",
+  enterprise_reward.municipalReward,
+);
+/** The part `municipalStandard` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const municipalStandard: Rule<EnterpriseExit & { readonly raw: Dec }, MunicipalStandard> = publicRule(
+  "municipalStandard",
+  enterprise_reward.municipalStandard,
+);
+/** The part `rewardTrack` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const rewardTrack: Rule<TrackFacts, Track> = publicRule("rewardTrack", enterprise_reward.rewardTrack);
+/** The part `smallEnterpriseReward` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const smallEnterpriseReward: Rule<EnterpriseExit, SmallReward> = publicRule(
+  "smallEnterpriseReward",
+  enterprise_reward.smallEnterpriseReward,
+);
+/** The part `taxComponent` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const taxComponent: Rule<EnterpriseExit, Dec> = publicRule("taxComponent", enterprise_reward.taxComponent);
+/** The part `clearanceTotals` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const clearanceTotals: Rule<readonly ItemVerification[], ClearanceTotals> = publicRule(
+  "clearanceTotals",
+  land_clearing_fee.clearanceTotals,
+);
+/** The part `declaredFee` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const declaredFee: Rule<ClearanceItem, Dec> = publicRule("declaredFee", land_clearing_fee.declaredFee);
+/** The part `itemFindings` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const itemFindings: Rule<ClearanceItem & { readonly declaredFee: Dec }, readonly Finding[]> = publicRule(
+  "itemFindings",
+  land_clearing_fee.itemFindings,
+);
+/** The part `landClearingFee` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const landClearingFee: Rule<ClearanceItem, ItemFee> = publicRule(
+  "landClearingFee",
+  land_clearing_fee.landClearingFee,
+);
+/** The part `leaseCompensation` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const leaseCompensation: Rule<LeaseFacts, LeaseCompensation> = publicRule(
+  "leaseCompensation",
+  village_compensation.leaseCompensation,
+);
+/** The part `rentCap` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const rentCap: Rule<VillageCompensation, RentCap> = publicRule("rentCap", village_compensation.rentCap);
+/** The part `sitePart` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const sitePart: Rule<VillageCompensation, Dec> = publicRule("sitePart", village_compensation.sitePart);
+/** The part `enterpriseLostCapacity` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const enterpriseLostCapacity: Rule<
+  ExitedEnterprise & { readonly shares: Shares },
+  LostCapacity & { readonly exact: Dec }
+> = publicRule("enterpriseLostCapacity", township_transfer.enterpriseLostCapacity);
+/** The part `impact` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const impact: Rule<TownshipTransfer & { readonly lost: Dec }, Impact> = publicRule(
+  "impact",
+  township_transfer.impact,
+);
+/** The part `targetReduction` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const targetReduction: Rule<TownshipTransfer & { readonly lost: Dec }, TargetReductions> = publicRule(
+  "targetReduction",
+  township_transfer.targetReduction,
+);
+/** The part `townshipShares` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const townshipShares: Rule<TownshipTransfer, Shares> = publicRule(
+  "townshipShares",
+  township_transfer.townshipShares,
+);
+/** The part `transferAmount` of its domain (docs/extending.md), refusing a call that is no rule call. @category rules */
+export const transferAmount: Rule<{ readonly lost: Dec; readonly eligible: boolean }, Dec> = publicRule(
+  "transferAmount",
+  township_transfer.transferAmount,
+);
 
 /** The quantity `approvedQuantity` approves of an item, its arguments checked. */
 export function approvedQuantity(item: ClearanceItem, cutoffDate: IsoDate, requireSurvey: boolean): Dec {
@@ -249,10 +326,10 @@ export function finding(
 }
 
 /** {@link scale.applyScale}, its arguments checked. */
-export function applyScale(given: Scale, base: DecimalLike): Dec {
+export function applyScale(scale: Scale, base: DecimalLike): Dec {
   const x = reading("base", () => decimalArgument(base, "base"));
   const shape = objectArgument(
-    given,
+    scale,
     "scale",
     "a scale { type, brackets } (a parameter.scale value)",
     "累进表 { type, brackets }(parameter.scale 的值)",
@@ -278,7 +355,7 @@ export function applyScale(given: Scale, base: DecimalLike): Dec {
     const figure = decimalArgument(row[value], `${path}.${value}`);
     return { threshold, rate: figure, amount: figure };
   });
-  return scale.applyScale({ type: shape.type as Scale["type"], brackets: exact }, x);
+  return scales.applyScale({ type: shape.type as Scale["type"], brackets: exact }, x);
 }
 
 const DOMAIN_EN = "a domain (one of domains, or what extendDomain gives)";
