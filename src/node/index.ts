@@ -28,6 +28,7 @@ export type { Limits } from "./limits.js";
 export type { CaseSource, Notice, SourceIssue } from "./formats/source.js";
 export type { NdjsonRecord } from "./formats/ndjson.js";
 export type { CliIo } from "./io.js";
+export type { CliEnv, Lang } from "./lang.js";
 export type { RuleSetLabel } from "./xlsx/verifySheet.js";
 export type { TemplateKind } from "./formats/template.js";
 // Every error a function of this entry throws; the same classes as exitfund's (one core).
