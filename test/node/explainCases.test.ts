@@ -8,9 +8,13 @@ const root = fileURLToPath(new URL("../../", import.meta.url));
 const CASES = "examples/tongzhou-2016/cases.json";
 const LEDGER = "examples/tongzhou-2016/ledger.json";
 
+// `--lang` is taken by runCli before the command runs: here it is set on the io, as runCli sets it.
 async function run(command: typeof runCompute, args: readonly string[]) {
   const capture = fakeIo({ cwd: root, tty: false });
-  const code = await command(args, capture.io);
+  const at = args.indexOf("--lang");
+  const lang = at === -1 ? undefined : (args[at + 1] as "zh" | "en");
+  const rest = at === -1 ? args : [...args.slice(0, at), ...args.slice(at + 2)];
+  const code = await command(rest, lang === undefined ? capture.io : { ...capture.io, lang });
   return { code, stdout: capture.stdout(), stderr: capture.stderr() };
 }
 
