@@ -70,31 +70,31 @@ function readArguments(file: unknown, options: unknown, extra: { readonly [optio
   optionsOf(options, "options", { ...READ_OPTIONS, ...extra });
 }
 
-/** {@link api.readCases}, its call shape checked. */
+/** `readCases`, its call shape checked. */
 export async function readCases(file: string, options: api.ReadCasesOptions = {}): Promise<unknown[]> {
   readArguments(file, options, { ruleSet: RULE_SET_OPTION });
   return await api.readCases(file, options);
 }
 
-/** {@link api.readCaseSource}, its call shape checked. */
+/** `readCaseSource`, its call shape checked. */
 export async function readCaseSource(file: string, options: api.ReadOptions = {}) {
   readArguments(file, options);
   return await api.readCaseSource(file, options);
 }
 
-/** {@link api.readCasesStream}, its call shape checked. */
+/** `readCasesStream`, its call shape checked. */
 export async function* readCasesStream(file: string, options: api.ReadOptions = {}) {
   readArguments(file, options);
   yield* api.readCasesStream(file, options);
 }
 
-/** {@link api.readLedger}, its call shape checked. */
+/** `readLedger`, its call shape checked. */
 export async function readLedger(file: string, options: api.ReadOptions = {}) {
   readArguments(file, options);
   return await api.readLedger(file, options);
 }
 
-/** {@link fixtures.runFixtures}, its call shape checked. */
+/** `runFixtures`, its call shape checked. */
 export async function runFixtures(
   patterns: readonly string[],
   options: fixtures.RunFixturesOptions = {},
@@ -128,7 +128,7 @@ function ioArgument(io: unknown): void {
     refuse(`io.${wrong}`, "not-an-io", `is missing or wrong: io must be ${en}`, `缺失或有误:io 应为${zh}`);
 }
 
-/** {@link run.runCli}, its call shape checked. */
+/** `runCli`, its call shape checked. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   listOf(argv, "argv", {
     en: "arguments (texts, without node and the script)",
@@ -201,13 +201,13 @@ function writingSync<T>(what: string, zh: string, write: () => T): T {
   }
 }
 
-/** {@link results.resultsCsv}, its call shape checked. */
+/** `resultsCsv`, its call shape checked. */
 export function resultsCsv(document: ComputeDocument): string {
   computeDocument(document);
   return writingSync(COMPUTE_EN, COMPUTE_ZH, () => results.resultsCsv(document));
 }
 
-/** {@link results.resultsNdjson}, its call shape checked. */
+/** `resultsNdjson`, its call shape checked. */
 export function resultsNdjson(document: ComputeDocument, explain: boolean): string {
   computeDocument(document);
   if (typeof explain !== "boolean")
@@ -220,7 +220,7 @@ export function resultsNdjson(document: ComputeDocument, explain: boolean): stri
   return writingSync(COMPUTE_EN, COMPUTE_ZH, () => results.resultsNdjson(document, explain));
 }
 
-/** {@link resultsXlsx.resultsWorkbookBytes}, its call shape checked. */
+/** `resultsWorkbookBytes`, its call shape checked. */
 export async function resultsWorkbookBytes(
   document: ComputeDocument,
   options: { readonly explain?: boolean; readonly title?: string; readonly maxCells?: number } = {},
@@ -240,14 +240,14 @@ function programmeArgument(programme: unknown): void {
     refuse("programme", "not-a-programme", `must be ${PROGRAMME_OPTION.accepts}`, `应为${PROGRAMME_OPTION.zh}`);
 }
 
-/** {@link template.templateCsv}, its call shape checked. */
+/** `templateCsv`, its call shape checked. */
 export function templateCsv(kind: template.TemplateKind | string, programme?: Programme): string {
   textArgument(kind, "kind", KIND_EN, KIND_ZH);
   programmeArgument(programme);
   return template.templateCsv(kind, programme);
 }
 
-/** {@link template.templateXlsxBytes}, its call shape checked. */
+/** `templateXlsxBytes`, its call shape checked. */
 export async function templateXlsxBytes(kind: string, ruleSet: RuleSet, programme?: Programme): Promise<Uint8Array> {
   textArgument(kind, "kind", KIND_EN, KIND_ZH);
   if (!isLoaded(ruleSet))
@@ -256,7 +256,7 @@ export async function templateXlsxBytes(kind: string, ruleSet: RuleSet, programm
   return await template.templateXlsxBytes(kind, ruleSet, programme);
 }
 
-/** {@link verify.verificationWorkbookBytes}, its call shape checked. */
+/** `verificationWorkbookBytes`, its call shape checked. */
 export async function verificationWorkbookBytes(
   document: ComputeDocument,
   ruleSet?: verify.RuleSetLabel,
@@ -293,7 +293,7 @@ const AUDIT_EN =
   "an audit document { ruleSet, tolerance, discrepancies, totals, counts, reconciliation } (what audit gives)";
 const AUDIT_ZH = "审计结果文档 { ruleSet, tolerance, discrepancies, totals, counts, reconciliation }(audit 的结果)";
 
-/** {@link audit.auditWorkbookBytes}, its call shape checked. */
+/** `auditWorkbookBytes`, its call shape checked. */
 export async function auditWorkbookBytes(
   document: AuditDocument,
   outcomes: readonly Outcome[],
@@ -317,7 +317,7 @@ export async function auditWorkbookBytes(
 const BUDGET_EN = "a budget document { ruleSet, groups, total, allocation? } (what budget gives)";
 const BUDGET_ZH = "预算文档 { ruleSet, groups, total, allocation? }(budget 的结果)";
 
-/** {@link budget.budgetWorkbookBytes}, its call shape checked. */
+/** `budgetWorkbookBytes`, its call shape checked. */
 export async function budgetWorkbookBytes(
   document: BudgetDocument,
   by: readonly BudgetDimension[],
@@ -339,5 +339,5 @@ export async function budgetWorkbookBytes(
   return await writing(BUDGET_EN, BUDGET_ZH, () => budget.budgetWorkbookBytes(document, by, rounding, options));
 }
 
-/** {@link run.processIo}: takes no argument. */
+/** `processIo`: takes no argument. */
 export const processIo: () => CliIo = run.processIo;

@@ -2,7 +2,6 @@ import { ISSUE_LIMIT, echoText } from "../errors/echo.js";
 import { isInvalidInputError, type InputIssue } from "../errors/index.js";
 import type { CliEnv, Lang } from "./lang.js";
 import type { Limits } from "./limits.js";
-import type { ParallelTuning } from "./parallel.js";
 
 /** Where a CLI command reads and writes: process streams in the bin, buffers in tests. */
 export interface CliIo {
@@ -24,7 +23,14 @@ export interface CliIo {
   /** The language of every text for people: `--lang`, else the locale's (set by `runCli`). */
   readonly lang?: Lang;
   /** When worker threads are used and how a file is cut for them (tests make both small); the bin never sets it. */
-  readonly parallel?: Partial<ParallelTuning>;
+  readonly parallel?: {
+    /** A file at least this large is split across threads. */
+    readonly fromBytes?: number;
+    /** The most lines of a block. */
+    readonly blockLines?: number;
+    /** About the most bytes of a block. */
+    readonly blockBytes?: number;
+  };
 }
 
 /**

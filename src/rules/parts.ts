@@ -196,7 +196,7 @@ function givenTraced<T>(traced: Traced<T>, path: string): Traced<T> {
   return traced;
 }
 
-/** {@link algebra.of}, its log checked. */
+/** `of`, its log checked. */
 export function of<T>(
   value: T,
   log: {
@@ -217,14 +217,14 @@ export function of<T>(
   return algebra.of(value, log);
 }
 
-/** {@link algebra.chain}, its arguments (and what `next` gives) checked. */
+/** `chain`, its arguments (and what `next` gives) checked. */
 export function chain<A, B>(first: Traced<A>, next: (value: A) => Traced<B>): Traced<B> {
   tracedArgument(first, "first");
   functionArgument(next, "next", "(value) => traced value", "(value) => 可追溯的值");
   return algebra.chain(first, (value) => givenTraced(next(value), "next(value)"));
 }
 
-/** {@link algebra.all}, every part checked. */
+/** `all`, every part checked. */
 export function all<const R extends { readonly [name: string]: Traced<unknown> }>(
   parts: R,
 ): Traced<{ readonly [K in keyof R]: R[K]["value"] }>;
@@ -240,7 +240,7 @@ export function all(parts: readonly Traced<unknown>[] | { readonly [name: string
   return algebra.all(parts as readonly Traced<unknown>[]);
 }
 
-/** {@link algebra.figure}, its arguments checked; the rule it gives checks its context. */
+/** `figure`, its arguments checked; the rule it gives checks its context. */
 export function figure<F, T>(
   rule: string,
   compute: (facts: F, read: Read, ctx: Context) => T,
@@ -256,7 +256,7 @@ export function figure<F, T>(
   };
 }
 
-/** {@link algebra.exception}, its arguments checked. */
+/** `exception`, its arguments checked. */
 export function exception<F, T>(
   base: Rule<F, T>,
   applies: (facts: F, ctx: Context) => Reason | undefined,
@@ -272,7 +272,7 @@ export function exception<F, T>(
   };
 }
 
-/** {@link algebra.asMoney}, its arguments checked. */
+/** `asMoney`, its arguments checked. */
 export function asMoney(value: Dec, ctx: Context): string {
   contextArgument(ctx);
   return algebra.asMoney(
@@ -294,7 +294,7 @@ function catalogArgument(catalog: unknown): void {
     refuse("catalog.codes", "required", `is required: ${CATALOG_EN}`, `必须填写:${CATALOG_ZH}`);
 }
 
-/** {@link build.reason}, its arguments checked. */
+/** `reason`, its arguments checked. */
 export function reason(
   catalog: MessageCatalog,
   code: string,
@@ -310,7 +310,7 @@ export function reason(
   return reading("data", () => build.reason(catalog, code, clause, data, extra));
 }
 
-/** {@link build.finding}, its arguments checked. */
+/** `finding`, its arguments checked. */
 export function finding(
   catalog: MessageCatalog,
   code: string,
@@ -325,7 +325,7 @@ export function finding(
   return reading("data", () => build.finding(catalog, code, data, extra));
 }
 
-/** {@link scale.applyScale}, its arguments checked. */
+/** `applyScale`, its arguments checked. */
 export function applyScale(scale: Scale, base: DecimalLike): Dec {
   const x = reading("base", () => decimalArgument(base, "base"));
   const shape = objectArgument(
@@ -387,7 +387,7 @@ function domainArgument(value: unknown, path: string): void {
 
 const CHANGE_KEYS = ["fields", "parameters", "parts", "payment", "messages", "values", "fast"] as const;
 
-/** {@link domainModule.extendDomain}, its arguments checked (an unknown key of the change is refused). */
+/** `extendDomain`, its arguments checked (an unknown key of the change is refused). */
 export function extendDomain<
   K extends string,
   F extends CaseFacts,
@@ -449,13 +449,13 @@ function parameterArgument(value: unknown, path: string): void {
     );
 }
 
-/** {@link programmeModule.programme}, every domain checked. */
+/** `programme`, every domain checked. */
 export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds): Programme<Ds[number]> {
   domains.forEach((domain, index) => domainArgument(domain, `domains[${index}]`));
   return programmeModule.programme(...domains);
 }
 
-/** {@link programmeModule.isProgramme}: false for anything that cannot be read. */
+/** `isProgramme`: false for anything that cannot be read. */
 export function isProgramme(value: unknown): value is Programme {
   try {
     return programmeModule.isProgramme(value);
@@ -464,7 +464,7 @@ export function isProgramme(value: unknown): value is Programme {
   }
 }
 
-/** {@link fast.byEffectiveDate}, its arguments checked. */
+/** `byEffectiveDate`, its arguments checked. */
 export function byEffectiveDate<K>(
   ruleSet: RuleSet,
   parameters: readonly AnyParameter[],
