@@ -116,7 +116,8 @@ function suggest(key: string): string {
   return match === undefined || match === key ? "" : ` (did you mean "${match}"?)`;
 }
 
-function distance(a: string, b: string): number {
+/** Levenshtein distance of two short names (did-you-mean). */
+export function distance(a: string, b: string): number {
   const row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     let previous = row[0] ?? 0;

@@ -1,20 +1,6 @@
 import { echoText } from "../../errors/echo.js";
+import { distance } from "../../schemas/issues.js";
 import { UsageError } from "../io.js";
-
-/** Levenshtein distance of two short ids. */
-function distance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0] ?? 0;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j] ?? 0;
-      row[j] = Math.min((row[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length] ?? 0;
-}
 
 /** The known ids closest to `id`: those ending with it (`0009` → `E-2016-0009`), else within a third of its length. */
 export function closestIds(id: string, known: readonly string[], limit = 3): string[] {
