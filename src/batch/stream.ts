@@ -11,6 +11,7 @@ import { computeCase, parseCase } from "../rules/evaluate.js";
 import type { CompiledDomain, OutcomeOf, Programme } from "../rules/programme.js";
 import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { OutcomeBase } from "../trace/types.js";
+import { confirmRepeats, exactIds, idDigests, type IdDigests, type RepeatSuspect } from "./ids.js";
 import { unitTotals, type Units } from "./totals.js";
 import {
   batchPath,
@@ -95,36 +96,44 @@ export async function checkStream(
   const where = options.where ?? ((at: number, path: string) => batchPath(at, path));
   const name = options.name ?? ((at: number) => `[${at}]`);
   const maxErrors = options.maxErrors ?? MAX_LISTED_ERRORS;
-  const errors: CaseError[] = [];
-  const invalid = new Set<number>();
-  let omitted = 0;
-  const fail = (index: number, id: string | undefined, issue: Omit<CaseError, "index" | "id">) => {
-    invalid.add(index);
-    if (errors.length >= maxErrors) omitted += 1;
-    else errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
-  };
-  const atOfId = new Map<string, number>();
-  const needed = new Set<string>();
-  let count = 0;
-  const checking = options.progress?.("checking", 0) ?? NO_PROGRESS;
-  for await (const record of records()) {
-    const index = count;
-    count += 1;
-    checking.tick();
-    if (record.error !== undefined) {
-      fail(index, undefined, { path: where(record.at, ""), code: "unreadable", message: record.error });
-      continue;
+  // The first pass, with the ids' digests (bounded memory) or, after a false alarm, with the ids themselves.
+  const firstPass = async (ids: IdDigests) => {
+    const errors: CaseError[] = [];
+    const invalid = new Set<number>();
+    const suspects: RepeatSuspect[] = [];
+    const needed = new Set<string>();
+    let omitted = 0;
+    let count = 0;
+    const fail = (index: number, id: string | undefined, issue: Omit<CaseError, "index" | "id">) => {
+      invalid.add(index);
+      if (errors.length >= maxErrors) omitted += 1;
+      else errors.push({ index, ...(id === undefined ? {} : { id }), ...issue });
+    };
+    const checking = options.progress?.("checking", 0) ?? NO_PROGRESS;
+    for await (const record of records()) {
+      const index = count;
+      count += 1;
+      checking.tick();
+      if (record.error !== undefined) {
+        fail(index, undefined, { path: where(record.at, ""), code: "unreadable", message: record.error });
+        continue;
+      }
+      const id = idOf(record.value);
+      const first = id === undefined ? undefined : ids.add(id, record.at);
+      if (id !== undefined && first !== undefined) {
+        suspects.push({ id, at: record.at, first });
+        fail(index, id, duplicateIdIssue(id, where(record.at, "id"), name(first)));
+      }
+      const checked = perCase.check(record.value, (path) => where(record.at, path));
+      for (const issue of checked.issues) fail(index, id, issue);
+      for (const other of checked.needs) needed.add(other);
     }
-    const id = idOf(record.value);
-    const first = id === undefined ? undefined : atOfId.get(id);
-    if (id !== undefined && first !== undefined)
-      fail(index, id, duplicateIdIssue(id, where(record.at, "id"), name(first)));
-    else if (id !== undefined) atOfId.set(id, record.at);
-    const checked = perCase.check(record.value, (path) => where(record.at, path));
-    for (const issue of checked.issues) fail(index, id, issue);
-    for (const other of checked.needs) needed.add(other);
-  }
-  checking.done();
+    checking.done();
+    return { errors, invalid, suspects, needed, omitted, count };
+  };
+  let pass = await firstPass(idDigests());
+  if (!(await confirmRepeats(pass.suspects, (ats) => idsAt(records, ats)))) pass = await firstPass(exactIds());
+  const { errors, invalid, needed, omitted, count } = pass;
   const others = needed.size === 0 ? new Map<string, CaseFacts>() : await collect(records, needed, invalid, options);
   const computable = count - invalid.size;
   const running = unitTotals(ruleSet.rounding);
@@ -162,6 +171,20 @@ export async function checkStream(
       if (index !== count) throw changedWhileRead(where(lastAt, ""));
     },
   };
+}
+
+/** The ids at the given places of a stream, read again (to confirm the suspects of a digest set). */
+async function idsAt(
+  records: () => AsyncIterable<SourceRecord>,
+  ats: ReadonlySet<number>,
+): Promise<ReadonlyMap<number, string>> {
+  const found = new Map<number, string>();
+  for await (const record of records()) {
+    if (!ats.has(record.at) || record.error !== undefined) continue;
+    const id = idOf(record.value);
+    if (id !== undefined) found.set(record.at, id);
+  }
+  return found;
 }
 
 /** One record of a stream checked, or computed, as `checkStream` does (the worker threads of the CLI do the same). */

@@ -1,11 +1,12 @@
 import { stat } from "node:fs/promises";
 import { Worker } from "node:worker_threads";
-import { duplicateIdIssue, type CaseError } from "../batch/compute.js";
+import { duplicateIdIssue, idOf, type CaseError } from "../batch/compute.js";
+import { confirmRepeats, exactIds, idDigests, type IdDigests, type RepeatSuspect } from "../batch/ids.js";
 import { changedWhileRead, MAX_LISTED_ERRORS } from "../batch/stream.js";
 import { unitTotals } from "../batch/totals.js";
 import { echoText } from "../errors/echo.js";
 import { InvalidInputError, isInvalidInputError } from "../errors/index.js";
-import { ndjsonLines, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
+import { ndjsonLines, ndjsonRecords, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
 import { resultsCsvHeader, summaryLine, totalsText } from "./formats/results.js";
 import { openSink } from "./formats/sink.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
@@ -223,46 +224,64 @@ export async function parallelStreamCompute(
   const pool = startPool(workers, setup);
   const window = 2 * workers;
   try {
-    // The checking pass: problems in the order of the file, as one thread lists them.
-    const errors: CaseError[] = [];
-    const invalid: number[] = [];
-    const perBlock: number[] = [];
-    const atOfId = new Map<string, number>();
-    let omitted = 0;
-    let count = 0;
-    let crossChecked = false;
-    const fail = (error: CaseError) => {
-      if (invalid[invalid.length - 1] !== error.index) invalid.push(error.index);
-      if (errors.length >= maxErrors) omitted += 1;
-      else errors.push(error);
+    // The checking pass: problems in the order of the file, as one thread lists them; repeated ids by their
+    // digests (bounded memory), confirmed by reading the earlier lines again, and on a false alarm (two ids with
+    // one digest) the pass again with the ids themselves.
+    const checkPass = async (ids: IdDigests) => {
+      const errors: CaseError[] = [];
+      const invalid: number[] = [];
+      const perBlock: number[] = [];
+      const suspects: RepeatSuspect[] = [];
+      let omitted = 0;
+      let count = 0;
+      let crossChecked = false;
+      const fail = (error: CaseError) => {
+        if (invalid[invalid.length - 1] !== error.index) invalid.push(error.index);
+        if (errors.length >= maxErrors) omitted += 1;
+        else errors.push(error);
+      };
+      const checking = options.progress("checking", 0);
+      await inOrder(pool, blocksOf(path, file, io, "check"), window, (reply) => {
+        refused(reply);
+        const checked = reply as CheckReply;
+        perBlock.push(checked.ats.length);
+        let next = 0;
+        for (let at = 0; at < checked.ats.length; at += 1) {
+          const index = count;
+          count += 1;
+          if (count > maxCases) throw tooMany(maxCases);
+          const id = checked.ids[at] ?? undefined;
+          const line = checked.ats[at] as number;
+          if (id !== undefined) {
+            const first = ids.add(id, line);
+            if (first !== undefined) {
+              suspects.push({ id, at: line, first });
+              fail({ index, id, ...duplicateIdIssue(id, where(line, "id"), `line ${first}`) });
+            }
+          }
+          for (; next < checked.errors.length && checked.errors[next]?.at === at; next += 1) {
+            const { at: _at, ...issue } = checked.errors[next] as CheckReply["errors"][number];
+            fail({ index, ...issue });
+          }
+        }
+        if (checked.needs.length > 0) crossChecked = true;
+        checking.tick(checked.ats.length);
+      });
+      checking.done();
+      return { errors, invalid, perBlock, suspects, omitted, count, crossChecked };
     };
-    const checking = options.progress("checking", 0);
-    await inOrder(pool, blocksOf(path, file, io, "check"), window, (reply) => {
-      refused(reply);
-      const checked = reply as CheckReply;
-      perBlock.push(checked.ats.length);
-      let next = 0;
-      for (let at = 0; at < checked.ats.length; at += 1) {
-        const index = count;
-        count += 1;
-        if (count > maxCases) throw tooMany(maxCases);
-        const id = checked.ids[at] ?? undefined;
-        const line = checked.ats[at] as number;
-        if (id !== undefined) {
-          const first = atOfId.get(id);
-          if (first !== undefined) fail({ index, id, ...duplicateIdIssue(id, where(line, "id"), `line ${first}`) });
-          else atOfId.set(id, line);
-        }
-        for (; next < checked.errors.length && checked.errors[next]?.at === at; next += 1) {
-          const { at: _at, ...issue } = checked.errors[next] as CheckReply["errors"][number];
-          fail({ index, ...issue });
-        }
+    const idsAt = async (ats: ReadonlySet<number>) => {
+      const found = new Map<number, string>();
+      for await (const record of ndjsonRecords(path, file, limitsOf(io).ndjsonLineBytes)) {
+        if (!ats.has(record.line) || record.error !== undefined) continue;
+        const id = idOf(record.value);
+        if (id !== undefined) found.set(record.line, id);
       }
-      if (checked.needs.length > 0) crossChecked = true;
-      checking.tick(checked.ats.length);
-    });
-    checking.done();
-    atOfId.clear();
+      return found;
+    };
+    let pass = await checkPass(idDigests());
+    if (!(await confirmRepeats(pass.suspects, idsAt))) pass = await checkPass(exactIds());
+    const { errors, invalid, perBlock, omitted, count, crossChecked } = pass;
     if (crossChecked) return undefined;
     report(errors, omitted);
     if (errors.length > 0 && !options.skipInvalid) return EXIT.badInput;
