@@ -1,5 +1,6 @@
 import { ISSUE_LIMIT } from "../../errors/echo.js";
-import { makeTable } from "../table.js";
+import { makeTable, tableWidth } from "../table.js";
+import { TRACK_LABELS, type Track } from "../../vocabulary.js";
 import { computeBatch, type CaseError, type ComputeDocument } from "../../batch/compute.js";
 import { formatAmount } from "../../money/format.js";
 import { explain, type Lang } from "../../rules/explain.js";
@@ -138,6 +139,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const produce = await render(selected === undefined ? document : tracesOf(document, selected), format, {
     explain: explainWanted,
     lang,
+    width: tableWidth(io),
     title: ruleSet.title,
     maxCells: limitsOf(io).xlsxCellsWritten,
     programme,
@@ -161,6 +163,7 @@ async function render(
     maxCells: number;
     programme: Programme;
     selected?: ReadonlySet<string>;
+    width?: number | undefined;
   },
 ): Promise<(put: Put) => Promise<void>> {
   switch (format) {
@@ -189,12 +192,11 @@ async function render(
       return (put) => put(bytes);
     }
     case "table": {
-      const text = computeTable(
-        document,
-        options.explain ? options.lang : undefined,
-        options.programme,
-        options.selected,
-      );
+      const text = computeTable(document, options.explain ? options.lang : undefined, options.programme, {
+        lang: options.lang,
+        ...(options.width === undefined ? {} : { width: options.width }),
+        ...(options.selected === undefined ? {} : { selected: options.selected }),
+      });
       return (put) => put(text);
     }
   }
@@ -219,33 +221,72 @@ export function withoutTraces(document: ComputeDocument): object {
   return { ...document, results: document.results.map(({ trace: _trace, ...rest }) => rest) };
 }
 
+/** The headers of the results and totals tables, in each language. */
+const TABLE_TEXTS = {
+  zh: {
+    results: ["编号", "类别", "乡镇", "路径／是否符合", "市级", "区级", "合计", "依据", "问题"],
+    totals: ["乡镇", "市级", "区级", "合计"],
+    total: "合计",
+    eligible: "符合条件",
+    notEligible: "不符合条件",
+    estimate: "（估算）",
+    basis: { official: "正式", reported: "报道", illustrative: "示意" } as { readonly [basis: string]: string },
+    heading: (id: string, version: string) => `规则集 ${id} 第 ${version} 版；金额单位：元`,
+    illustrative: "注：标为“示意”的结果使用占位参数，并非正式标准。",
+    findingsMore: (count: number) => `等 ${count} 项`,
+  },
+  en: {
+    results: ["id", "kind", "township", "track / eligible", "municipal", "district", "total", "basis", "findings"],
+    totals: ["township", "municipal", "district", "total"],
+    total: "合计 total",
+    eligible: "eligible",
+    notEligible: "not eligible",
+    estimate: " (estimate)",
+    basis: {} as { readonly [basis: string]: string },
+    heading: (id: string, version: string) => `rule set ${id} v${version}; amounts in yuan`,
+    illustrative: "Note: results marked illustrative use placeholder parameters, not official figures.",
+    findingsMore: (count: number) => `+${count} more`,
+  },
+} as const;
+
+/** At most this many finding codes in a table cell; the rest are counted (all are in --format json|xlsx). */
+const FINDINGS_SHOWN = 3;
+
 /**
- * A readable table of results, totals by township, and with `lang` each outcome's account; with `selected`
- * (`--case`) just the accounts of those cases.
+ * A readable table of results, totals by township, and with `lang` each outcome's account; `view` chooses
+ * the table's language (headers, kinds and tracks by their Chinese labels in zh) and the width it must fit; with
+ * `view.selected` (`--case`) just the accounts of those cases.
  */
 export function computeTable(
   document: ComputeDocument,
   lang?: Lang,
   programme?: Programme,
-  selected?: ReadonlySet<string>,
+  view: { readonly lang?: Lang; readonly width?: number; readonly selected?: ReadonlySet<string> } = {},
 ): string {
+  const texts = TABLE_TEXTS[view.lang ?? "en"];
+  const selected = view.selected;
   if (selected !== undefined && lang !== undefined)
     return [
-      `rule set ${document.ruleSet.id} v${document.ruleSet.version}; amounts in yuan`,
+      texts.heading(document.ruleSet.id, document.ruleSet.version),
       ...document.results
         .filter((outcome) => selected.has(outcome.id))
         .map((outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`),
       "",
     ].join("\n");
-  const results = makeTable({
-    head: ["id", "kind", "township", "track / eligible", "municipal", "district", "total", "basis", "findings"],
-    colAligns: ["left", "left", "left", "left", "right", "right", "right", "left", "left"],
-  });
-  for (const outcome of document.results) results.push(row(outcome));
-  const totals = makeTable({
-    head: ["township", "municipal", "district", "total"],
-    colAligns: ["left", "right", "right", "right"],
-  });
+  const results = makeTable(
+    {
+      head: [...texts.results],
+      colAligns: ["left", "left", "left", "left", "right", "right", "right", "left", "left"],
+    },
+    view.width,
+  );
+  let cut = false;
+  for (const outcome of document.results) {
+    const cells = row(outcome, view.lang ?? "en", programme);
+    cut ||= cells.cut;
+    results.push(cells.cells);
+  }
+  const totals = makeTable({ head: [...texts.totals], colAligns: ["left", "right", "right", "right"] }, view.width);
   for (const [township, amounts] of Object.entries(document.totals.byTownship))
     totals.push([
       township,
@@ -254,7 +295,7 @@ export function computeTable(
       formatAmount(amounts.total),
     ]);
   totals.push([
-    "合计 total",
+    texts.total,
     formatAmount(document.totals.municipal),
     formatAmount(document.totals.district),
     formatAmount(document.totals.total),
@@ -266,26 +307,50 @@ export function computeTable(
           (outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`,
         );
   const illustrative = document.results.some((outcome) => outcome.basis === "illustrative");
+  const pointer =
+    view.lang === "zh"
+      ? "问题只列出前几项：完整清单见 `--format json --out <文件>` 或 `--format xlsx --out <文件>.xlsx`。"
+      : "Findings are summarised: every one is in --format json --out <file> or --format xlsx --out <file>.xlsx.";
   return [
-    `rule set ${document.ruleSet.id} v${document.ruleSet.version}; amounts in yuan`,
+    texts.heading(document.ruleSet.id, document.ruleSet.version),
     results.toString(),
     totals.toString(),
-    ...(illustrative ? ["Note: results marked illustrative use placeholder parameters, not official figures."] : []),
+    ...(illustrative ? [texts.illustrative] : []),
+    ...(cut ? [pointer] : []),
     ...accounts,
     "",
   ].join("\n");
 }
 
-function row(outcome: OutcomeBase): string[] {
-  return [
-    outcome.id,
-    outcome.kind,
-    outcome.township,
-    outcome.track ?? (outcome.eligible ? "eligible" : "not eligible"),
-    formatAmount(outcome.amounts.municipal),
-    formatAmount(outcome.amounts.district),
-    formatAmount(outcome.amounts.total),
-    outcome.basis + (outcome.estimate ? " (estimate)" : ""),
-    outcome.findings.map((finding) => finding.code).join(", "),
-  ];
+function row(outcome: OutcomeBase, lang: Lang, programme?: Programme): { cells: string[]; cut: boolean } {
+  const texts = TABLE_TEXTS[lang];
+  const zh = lang === "zh";
+  const kind = zh ? (programme?.entry(outcome.kind)?.domain.labels.zh ?? outcome.kind) : outcome.kind;
+  const track =
+    outcome.track === undefined
+      ? outcome.eligible
+        ? texts.eligible
+        : texts.notEligible
+      : zh && Object.hasOwn(TRACK_LABELS, outcome.track)
+        ? TRACK_LABELS[outcome.track as Track].zh
+        : outcome.track;
+  const codes = outcome.findings.map((finding) => finding.code);
+  const shown = codes.slice(0, FINDINGS_SHOWN).join(", ");
+  const findings =
+    codes.length > FINDINGS_SHOWN ? `${shown} ${texts.findingsMore(codes.length - FINDINGS_SHOWN)}` : shown;
+  return {
+    cells: [
+      outcome.id,
+      kind,
+      outcome.township,
+      track,
+      formatAmount(outcome.amounts.municipal),
+      formatAmount(outcome.amounts.district),
+      formatAmount(outcome.amounts.total),
+      (Object.hasOwn(texts.basis, outcome.basis) ? texts.basis[outcome.basis] : outcome.basis) +
+        (outcome.estimate ? texts.estimate : ""),
+      findings,
+    ],
+    cut: codes.length > FINDINGS_SHOWN,
+  };
 }
