@@ -31,6 +31,8 @@ export interface CliIo {
     /** About the most bytes of a block. */
     readonly blockBytes?: number;
   };
+  /** Whether `--lang` was given (the report page opens in Chinese unless `--lang en` asks otherwise). */
+  readonly langGiven?: boolean;
 }
 
 /**

@@ -27,7 +27,10 @@ export function langOfEnv(env: CliEnv | undefined): Lang {
  *
  * @throws UsageError (exit 2), said in both languages.
  */
-export function takeLang(argv: readonly string[], env: CliEnv | undefined): { lang: Lang; args: string[] } {
+export function takeLang(
+  argv: readonly string[],
+  env: CliEnv | undefined,
+): { lang: Lang; args: string[]; given: boolean } {
   const args: string[] = [];
   let given: string | undefined;
   for (let index = 0; index < argv.length; index += 1) {
@@ -57,11 +60,11 @@ export function takeLang(argv: readonly string[], env: CliEnv | undefined): { la
       });
     given = value;
   }
-  if (given === undefined) return { lang: langOfEnv(env), args };
+  if (given === undefined) return { lang: langOfEnv(env), args, given: false };
   if (given !== "zh" && given !== "en")
     throw new UsageError(`--lang must be zh or en, got "${echoText(given)}"`, {
       code: "bad-lang",
       zh: `--lang 须为 zh 或 en，收到 "${echoText(given)}"`,
     });
-  return { lang: given, args };
+  return { lang: given, args, given: true };
 }

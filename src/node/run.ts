@@ -105,7 +105,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.badInput;
   }
   const { lang } = taken;
-  const safe = terminalSafe({ ...io, lang });
+  const safe = terminalSafe({ ...io, lang, langGiven: taken.given });
   const [name, ...rest] = taken.args;
   const asked = name === "help" && rest[0] !== undefined ? COMMANDS.get(rest[0]) : undefined;
   if (asked !== undefined) {

@@ -40,6 +40,7 @@ offline and prints on A4 (a page per section, headers repeated, page numbers).
   --case-limit <n>    list at most n cases with their explanations (default ${CASE_LIMIT}); the page says
                       how many more there are — every total still counts every case
   --out <file>        the page to write (.html); without it, standard output when it is not a terminal
+  --lang zh|en        the language the page opens in (a switch on the page changes it): zh unless --lang en
 
 Exit status: 0 written, 2 bad input or usage (every problem listed; nothing is written), 74 cannot write.
 
@@ -131,6 +132,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
             ledgerPlaces: ledger.value.places,
           });
     const page = reportPage({
+      lang: io.langGiven === true && io.lang === "en" ? "en" : "zh",
       ruleSet,
       programme,
       document: computed,
@@ -150,9 +152,11 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
  * The report page of computed cases (`document` is `computeBatch(cases)`, every case valid), with the audit and the
  * allocation when given: what `exitfund report` writes, and the demo's `report.html`.
  */
-export function reportPage(options: Omit<ReportOptions, "facts"> & { readonly cases: readonly unknown[] }): string {
-  const { cases, ...rest } = options;
-  return reportHtml(reportData({ ...rest, facts: factsOf(cases, options.programme, options.ruleSet) }));
+export function reportPage(
+  options: Omit<ReportOptions, "facts"> & { readonly cases: readonly unknown[]; readonly lang?: "zh" | "en" },
+): string {
+  const { cases, lang, ...rest } = options;
+  return reportHtml(reportData({ ...rest, facts: factsOf(cases, options.programme, options.ruleSet) }), lang);
 }
 
 /** The ledger's rows checked against the rule set's rounding (a payment in tenths of a fen is refused). */

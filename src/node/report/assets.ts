@@ -97,7 +97,8 @@ export const REPORT_SCRIPT = `
 (function () {
   "use strict";
   var root = document.documentElement;
-  root.classList.add("zh");
+  var initial = root.getAttribute("data-lang") === "en" ? "en" : "zh";
+  root.classList.add(initial);
   var printing = document.getElementById("print-choice");
   if (printing) printing.hidden = false;
   var controls = document.getElementById("controls");
@@ -133,6 +134,7 @@ export const REPORT_SCRIPT = `
   }
   var buttons = Array.prototype.slice.call(document.querySelectorAll("button[data-lang]"));
   buttons.forEach(function (button) {
+    button.setAttribute("aria-pressed", String(button.getAttribute("data-lang") === initial));
     button.addEventListener("click", function () {
       var lang = button.getAttribute("data-lang");
       root.classList.remove("zh", "en");

@@ -35,7 +35,7 @@ export const REPORT_CSP = `default-src 'none'; style-src ${hashOf(REPORT_STYLE)}
  * 报告页面 · the report as one self-contained HTML page: its style and script inline (allowed by hash in a strict
  * Content-Security-Policy), its charts inline SVG, every user-given name escaped; it loads nothing.
  */
-export function reportHtml(data: ReportData): string {
+export function reportHtml(data: ReportData, lang: "zh" | "en" = "zh"): string {
   const sections = [
     totalsSection(data),
     trackSection(data),
@@ -48,7 +48,7 @@ export function reportHtml(data: ReportData): string {
     casesSection(data),
   ];
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="zh-CN" data-lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${esc(REPORT_CSP)}">
