@@ -32,11 +32,23 @@ describe("langOfEnv", () => {
 
 describe("takeLang", () => {
   it("takes --lang out of the command line; an explicit --lang wins over the locale", () => {
-    expect(takeLang(["compute", "a.json", "--lang", "zh"], {})).toEqual({ lang: "zh", args: ["compute", "a.json"] });
-    expect(takeLang(["--lang=en", "demo"], { LANG: "zh_CN.UTF-8" })).toEqual({ lang: "en", args: ["demo"] });
-    expect(takeLang(["demo"], { LANG: "zh_CN.UTF-8" })).toEqual({ lang: "zh", args: ["demo"] });
+    expect(takeLang(["compute", "a.json", "--lang", "zh"], {})).toEqual({
+      lang: "zh",
+      args: ["compute", "a.json"],
+      given: true,
+    });
+    expect(takeLang(["--lang=en", "demo"], { LANG: "zh_CN.UTF-8" })).toEqual({
+      lang: "en",
+      args: ["demo"],
+      given: true,
+    });
+    expect(takeLang(["demo"], { LANG: "zh_CN.UTF-8" })).toEqual({ lang: "zh", args: ["demo"], given: false });
     // After --, --lang is an argument like any other.
-    expect(takeLang(["x", "--", "--lang", "zh"], {})).toEqual({ lang: "en", args: ["x", "--", "--lang", "zh"] });
+    expect(takeLang(["x", "--", "--lang", "zh"], {})).toEqual({
+      lang: "en",
+      args: ["x", "--", "--lang", "zh"],
+      given: false,
+    });
   });
 
   it("refuses a bad, missing or repeated --lang in both languages", () => {
