@@ -26,14 +26,18 @@ async function writeCases(path: string): Promise<void> {
   await once(file, "finish");
 }
 
+const built = join(ROOT, "dist", "node", "cli.js");
+// Decided once, at the start: sources edited while the bench runs do not switch it to tsx half way.
+const freshBuild = (async () =>
+  existsSync(built) && (await stat(built)).mtimeMs > (await newestSource(join(ROOT, "src"))))();
+
 /** Runs the CLI in a child process; peak RSS from /usr/bin/time -v when present, else by polling VmHWM. */
 async function runCli(
   args: string[],
   cwd: string,
   nodeFlags: readonly string[] = [],
 ): Promise<{ code: number; peakMb: number; seconds: number; stderr: string }> {
-  const built = join(ROOT, "dist", "node", "cli.js");
-  const fresh = existsSync(built) && (await stat(built)).mtimeMs > (await newestSource(join(ROOT, "src")));
+  const fresh = await freshBuild;
   const node = [
     ...nodeFlags,
     ...(fresh ? [built] : ["--import", import.meta.resolve("tsx"), join(ROOT, "src", "node", "cli.ts")]),
