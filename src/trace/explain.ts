@@ -69,7 +69,7 @@ export function renderExplanation(outcome: OutcomeBase, texts: ExplainTexts, lan
   else lines.push(`${zh ? "是否符合条件" : "Eligible"}: ${outcome.eligible ? (zh ? "是" : "yes") : zh ? "否" : "no"}`);
   lines.push(...amountLines(outcome, lang));
   lines.push(
-    `${zh ? "依据" : "Basis"}: ${STATUS[outcome.basis][lang]}${outcome.basis === "illustrative" ? (zh ? " — 结果含示例参数,仅供测算,不得作为正式金额" : " — the result uses placeholder parameters: an estimate for planning, not an official amount") : ""}`,
+    `${zh ? "依据" : "Basis"}: ${outcome.basis === "illustrative" ? (zh ? "示例值(非官方数字) — 结果含示例参数,仅供测算,不得作为正式金额" : "illustrative — the result uses placeholder parameters: an estimate for planning, not an official amount") : STATUS[outcome.basis][lang]}`,
   );
   if (outcome.estimate)
     lines.push(zh ? "估算:市级奖励结果尚待确定" : "Estimate: the municipal decision is still pending");

@@ -1,4 +1,5 @@
 import type { Json, MessageCatalog } from "../../trace/types.js";
+import { figure, money } from "../../trace/words.js";
 import { STRUCTURE_TYPE_LABELS, UNIT_LABELS } from "./labels.js";
 import { landClearingFeeConditions, landClearingFeeParams, landClearingFeeSteps } from "./steps.js";
 
@@ -16,6 +17,10 @@ function own<V>(table: { readonly [key: string]: V }, key: string): V | undefine
 }
 
 const text = (value: Json | undefined): string => (value === undefined || value === null ? "" : String(value));
+/** An amount with thousands separators and at least two decimals, every decimal kept ("" when absent). */
+const yuan = (value: Json | undefined): string => (value === undefined || value === null ? "" : money(value));
+/** A rate or quantity with thousands separators, every decimal kept. */
+const amount = (value: Json | undefined): string => (value === undefined || value === null ? "" : figure(value));
 const zhType = (value: Json | undefined): string => own(STRUCTURE_TYPE_LABELS, text(value)) ?? text(value);
 const zhUnit = (value: Json | undefined): string => own(UNIT_LABELS, text(value))?.zh ?? text(value);
 const enUnit = (value: Json | undefined): string => own(UNIT_LABELS, text(value))?.en ?? text(value);
@@ -31,8 +36,8 @@ export const landClearingFeeMessages: MessageCatalog = {
     },
     "paid-to-township": {
       en: (d) =>
-        `the district finance bureau pays the approved ${text(d.approved)} yuan in full, directly to the government of ${text(d.township)}`,
-      zh: (d) => `由区财政局按核定金额 ${text(d.approved)} 元足额直接拨付至${text(d.township)}人民政府`,
+        `the district finance bureau pays the approved ${yuan(d.approved)} yuan in full, directly to the government of ${text(d.township)}`,
+      zh: (d) => `由区财政局按核定金额 ${yuan(d.approved)} 元足额直接拨付至${text(d.township)}人民政府`,
     },
     "type-mismatch": {
       en: (d) =>
@@ -41,9 +46,9 @@ export const landClearingFeeMessages: MessageCatalog = {
     },
     "quantity-exceeds-survey": {
       en: (d) =>
-        `declared ${text(d.declared)} ${enUnit(d.unit)} but the survey measured ${text(d.surveyed)} ${enUnit(d.unit)}; approved at the surveyed quantity`,
+        `declared ${amount(d.declared)} ${enUnit(d.unit)} but the survey measured ${amount(d.surveyed)} ${enUnit(d.unit)}; approved at the surveyed quantity`,
       zh: (d) =>
-        `申报数量 ${text(d.declared)}${zhUnit(d.unit)} 超过核定测量数量 ${text(d.surveyed)}${zhUnit(d.unit)}，按核定数量计算`,
+        `申报数量 ${amount(d.declared)}${zhUnit(d.unit)} 超过核定测量数量 ${amount(d.surveyed)}${zhUnit(d.unit)}，按核定数量计算`,
     },
     "built-after-cutoff": {
       en: (d) =>
@@ -62,9 +67,9 @@ export const landClearingFeeMessages: MessageCatalog = {
     },
     "declared-amount-mismatch": {
       en: (d) =>
-        `declared amount ${text(d.declaredAmount)} yuan differs from ${text(d.expected)} yuan, the declared ${text(d.quantity)} ${enUnit(d.unit)} of ${text(d.declaredType)} at ${text(d.rate)} yuan`,
+        `declared amount ${yuan(d.declaredAmount)} yuan differs from ${yuan(d.expected)} yuan, the declared ${amount(d.quantity)} ${enUnit(d.unit)} of ${text(d.declaredType)} at ${amount(d.rate)} yuan`,
       zh: (d) =>
-        `申报金额 ${text(d.declaredAmount)} 元与按申报类型和数量测算的 ${text(d.expected)} 元不符（${zhType(d.declaredType)} ${text(d.quantity)}${zhUnit(d.unit)} × ${text(d.rate)} 元）`,
+        `申报金额 ${yuan(d.declaredAmount)} 元与按申报类型和数量测算的 ${yuan(d.expected)} 元不符（${zhType(d.declaredType)} ${amount(d.quantity)}${zhUnit(d.unit)} × ${amount(d.rate)} 元）`,
     },
   },
   rules: {

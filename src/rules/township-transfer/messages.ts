@@ -1,5 +1,6 @@
 import { Dec, dec } from "../../money/decimal.js";
 import type { Json, MessageCatalog } from "../../trace/types.js";
+import { money } from "../../trace/words.js";
 import { TAX_TYPE_LABELS, TAX_TYPES } from "../../vocabulary.js";
 import { townshipTransferConditions, townshipTransferParams, townshipTransferSteps } from "./steps.js";
 
@@ -10,6 +11,12 @@ function text(data: Data, key: string): string {
   const value = data[key];
   if (value === undefined || value === null) return "";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** An amount of the data with thousands separators and at least two decimals ("" when absent). */
+function yuan(data: Data, key: string): string {
+  const value = data[key];
+  return value === undefined || value === null ? "" : money(value);
 }
 
 /**
@@ -47,15 +54,15 @@ export const townshipTransferMessages: MessageCatalog = {
   codes: {
     "impact-threshold-met": {
       en: (d) =>
-        `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${text(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${text(d, "priorYearRevenue")} yuan prior-year capacity — at or above the threshold ${percent(d, "threshold")}: a transfer is due for ${text(d, "fiscalYear")}.`,
+        `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${yuan(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${yuan(d, "priorYearRevenue")} yuan prior-year capacity — at or above the threshold ${percent(d, "threshold")}: a transfer is due for ${text(d, "fiscalYear")}.`,
       zh: (d) =>
-        `退出企业上年度税收形成${text(d, "township")}财力${text(d, "lostCapacity")}元,占该乡镇上年度财力${text(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},达到受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度给予财政转移支付。`,
+        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元,占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},达到受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度给予财政转移支付。`,
     },
     "impact-below-threshold": {
       en: (d) =>
-        `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${text(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${text(d, "priorYearRevenue")} yuan prior-year capacity — below the threshold ${percent(d, "threshold")}: no transfer for ${text(d, "fiscalYear")} (the target reductions still apply).`,
+        `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${yuan(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${yuan(d, "priorYearRevenue")} yuan prior-year capacity — below the threshold ${percent(d, "threshold")}: no transfer for ${text(d, "fiscalYear")} (the target reductions still apply).`,
       zh: (d) =>
-        `退出企业上年度税收形成${text(d, "township")}财力${text(d, "lostCapacity")}元,占该乡镇上年度财力${text(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},低于受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度不予转移支付(仍核减相关指标)。`,
+        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元,占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},低于受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度不予转移支付(仍核减相关指标)。`,
     },
     "tax-mismatch": {
       en: (d) =>

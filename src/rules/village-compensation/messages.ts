@@ -1,4 +1,5 @@
 import type { Json, MessageCatalog } from "../../trace/types.js";
+import { money } from "../../trace/words.js";
 import { ZONE_TYPE_LABELS, type ZoneType } from "../../vocabulary.js";
 import { villageCompensationParams, villageCompensationSteps } from "./steps.js";
 
@@ -9,6 +10,12 @@ function text(data: Data, key: string): string {
   const value = data[key];
   if (value === undefined || value === null) return "";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
+/** An amount of the data with thousands separators and at least two decimals ("" when absent). */
+function yuan(data: Data, key: string): string {
+  const value = data[key];
+  return value === undefined || value === null ? "" : money(value);
 }
 
 /** A zone type's name, or the key itself. */
@@ -26,9 +33,9 @@ export const villageCompensationMessages: MessageCatalog = {
   codes: {
     "compensation-due": {
       en: (d) =>
-        `The collective of ${text(d, "village")} is compensated for clearing its ${zone(d, "en")} of ${text(d, "landAreaMu")} mu: lost rent of ${text(d, "leases")} lease(s) plus the site part, ${text(d, "total")} yuan in all.`,
+        `The collective of ${text(d, "village")} is compensated for clearing its ${zone(d, "en")} of ${text(d, "landAreaMu")} mu: lost rent of ${text(d, "leases")} lease(s) plus the site part, ${yuan(d, "total")} yuan in all.`,
       zh: (d) =>
-        `${text(d, "village")}村集体经济组织清退${zone(d, "zh")}${text(d, "landAreaMu")}亩,按${text(d, "leases")}份租赁合同的租金损失加场地补偿,合计${text(d, "total")}元。`,
+        `${text(d, "village")}村集体经济组织清退${zone(d, "zh")}${text(d, "landAreaMu")}亩,按${text(d, "leases")}份租赁合同的租金损失加场地补偿,合计${yuan(d, "total")}元。`,
     },
     "lease-ended": {
       en: (d) =>

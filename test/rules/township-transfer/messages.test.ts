@@ -81,3 +81,22 @@ describe("township-transfer messages", () => {
     expect(names.zh).toMatch(CJK);
   });
 });
+
+describe("township-transfer messages quote amounts with separators", () => {
+  it("impact-threshold-met: lost capacity and prior-year capacity grouped", () => {
+    const data = {
+      township: "台湖镇",
+      fiscalYear: 2017,
+      lostCapacity: "1234567.5",
+      priorYearRevenue: "98765432.10",
+      impactRatio: "0.0125",
+      threshold: "0.01",
+    };
+    expect(messages.codes["impact-threshold-met"]?.en(data)).toContain(
+      "台湖镇 1,234,567.50 yuan of fiscal capacity, 1.25% of its 98,765,432.10 yuan",
+    );
+    expect(messages.codes["impact-threshold-met"]?.zh(data)).toContain(
+      "财力1,234,567.50元,占该乡镇上年度财力98,765,432.10元",
+    );
+  });
+});

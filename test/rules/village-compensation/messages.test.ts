@@ -56,3 +56,17 @@ describe("village-compensation messages", () => {
     expect(names.zh).toMatch(CJK);
   });
 });
+
+describe("village-compensation messages quote amounts with separators", () => {
+  it("compensation-due: the total grouped, two decimals at least", () => {
+    const data = {
+      village: "示例村23",
+      zoneType: "industrial-compound",
+      landAreaMu: "98.4",
+      leases: 4,
+      total: "1317793.3",
+    };
+    expect(messages.codes["compensation-due"]?.en(data)).toContain("1,317,793.30 yuan in all");
+    expect(messages.codes["compensation-due"]?.zh(data)).toContain("合计1,317,793.30元");
+  });
+});
