@@ -47,15 +47,16 @@ const RULES: { readonly [name: string]: Entry } = {
   all: { args: () => [[traced()]], kinds: ["container"], names: ["parts"] },
   applyScale: {
     args: () => [{ type: "single-rate", brackets: [{ threshold: "0", rate: "0.5" }] }, "10"],
-    kinds: ["strict", "strict"],
+    // a generated text may be a decimal ("1"): the base is only checked not to throw anything else
+    kinds: ["strict", "text"],
     names: ["scale", "base"],
   },
   approvedQuantity: {
     args: () => [{ ...clearanceCase.items[0] }, "2016-06-14", true],
-    kinds: ["object", "text", "strict"],
+    kinds: ["object", "text", "boolean"],
     names: ["item", "cutoffDate", "requireSurvey"],
   },
-  asMoney: { args: () => ["1", ctx()], kinds: ["strict", "strict"], names: ["value", "ctx"] },
+  asMoney: { args: () => ["1", ctx()], kinds: ["text", "strict"], names: ["value", "ctx"] },
   blocking: rule(entFacts),
   byEffectiveDate: {
     args: () => [ruleSet, [rules.enterpriseExitParameters.ratePerTce], () => 1],
@@ -137,7 +138,8 @@ const RULES: { readonly [name: string]: Entry } = {
 };
 
 const io = () => fakeIo().io;
-const readOptions = () => ({ cwd: ROOT });
+// An empty standard input: a generated file name "-" reads it (and must not wait for the test runner's stdin).
+const readOptions = () => ({ cwd: ROOT, stdin: [] as Uint8Array[] });
 const CASES = "examples/tongzhou-2016/cases.json";
 const LEDGER = "examples/tongzhou-2016/ledger.json";
 
