@@ -28,7 +28,7 @@ export function parseLedger(
     }
     const parsed = LedgerRowSchema.safeParse(raw, { reportInput: true });
     if (!parsed.success) {
-      issues.push(...zodIssues(parsed.error.issues, ["ledger", index]));
+      issues.push(...zodIssues(parsed.error.issues, ["ledger", index], undefined, LedgerRowSchema));
       continue;
     }
     if (dec(parsed.data.amount).decimalPlaces() > rounding.scale) {

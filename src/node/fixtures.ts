@@ -15,6 +15,7 @@ import { MoneySchema } from "../schemas/scalars.js";
 import type { OutcomeBase } from "../trace/types.js";
 import { CliError, type CliIo } from "./io.js";
 import { loadProgrammeOption } from "./programme-option.js";
+import { brokenTexts, loneSurrogateIssues } from "./formats/json.js";
 import { parseJsonText, readText } from "./read.js";
 import { loadRulesOption } from "./rules-option.js";
 
@@ -218,8 +219,9 @@ function quietIo(cwd: string): CliIo {
 }
 
 function problemOf(error: unknown, path: string): InputIssue[] {
-  if (isInvalidInputError(error))
-    return error.issues.map((issue) => ({ ...issue, path: issue.path === "" ? path : `${path} › ${issue.path}` }));
+  const within = (at: string) =>
+    at === "" || at === path ? path : at.startsWith(`${path} › `) ? at : `${path} › ${at}`;
+  if (isInvalidInputError(error)) return error.issues.map((issue) => ({ ...issue, path: within(issue.path) }));
   if (error instanceof CliError)
     return [{ path, code: error.code, message: error.message, ...(error.zh === undefined ? {} : { zh: error.zh }) }];
   throw error;
@@ -246,7 +248,24 @@ async function expandPatterns(patterns: readonly string[], io: CliIo, problems: 
       });
     for (const file of matched ?? []) if (!found.includes(file)) found.push(file);
   }
-  return found;
+  return await distinctFiles(found, io);
+}
+
+/**
+ * The files, each once: one file named twice — through a symlink, a hard link, `./x/../f.json`, or a folder and
+ * a file in it — is run (and `--update`d) once, under the first name given.
+ */
+async function distinctFiles(files: readonly string[], io: CliIo): Promise<string[]> {
+  const seen = new Set<string>();
+  const distinct: string[] = [];
+  for (const file of files) {
+    const info = await stat(resolve(io.cwd, file)).catch(() => undefined);
+    const identity = info === undefined ? `name ${resolve(io.cwd, file)}` : `${info.dev}:${info.ino}`;
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    distinct.push(file);
+  }
+  return distinct;
 }
 
 /** A file (whatever its extension), or every fixture file under a folder, sorted; undefined when it does not exist. */
@@ -256,10 +275,17 @@ async function filesOf(name: string, io: CliIo): Promise<string[] | undefined> {
   if (info === undefined) return undefined;
   if (!info.isDirectory()) return [name];
   const entries = await readdir(path, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile() && FIXTURE_EXTENSIONS.test(entry.name))
-    .map((entry) => shown(io, pathOf(entry)))
-    .sort();
+  const files: string[] = [];
+  for (const entry of entries)
+    if (FIXTURE_EXTENSIONS.test(entry.name) && (await isFileEntry(entry))) files.push(shown(io, pathOf(entry)));
+  return files.sort();
+}
+
+/** A file, or a symlink to a file (a linked fixture is run, never skipped silently). */
+async function isFileEntry(entry: Dirent): Promise<boolean> {
+  if (entry.isFile()) return true;
+  if (!entry.isSymbolicLink()) return false;
+  return (await stat(pathOf(entry)).catch(() => undefined))?.isFile() === true;
 }
 
 /** Files matching a glob (`*` and `?` within a name, `**` across folders), relative to the working directory. */
@@ -281,8 +307,9 @@ async function globFiles(pattern: string, io: CliIo): Promise<string[]> {
     .replace(/\/$/, "");
   const matcher = new RegExp(`^${source}$`);
   const entries = await readdir(base, { recursive: true, withFileTypes: true }).catch(() => []);
-  return entries
-    .filter((entry) => entry.isFile())
+  const files: Dirent[] = [];
+  for (const entry of entries) if (await isFileEntry(entry)) files.push(entry);
+  return files
     .map(pathOf)
     .filter((path) => matcher.test(relative(base, path).split(sep).join("/")))
     .map((path) => shown(io, path))
@@ -323,7 +350,19 @@ function parseFixture(fixture: FixtureFile): unknown {
         };
       }),
     );
-  return document.toJS({ maxAliasCount: 100 });
+  const content: unknown = document.toJS({ maxAliasCount: 100 });
+  if (content === null || content === undefined)
+    throw new FixtureProblems([
+      {
+        path: fixture.file,
+        code: "empty-file",
+        message: "is empty: it holds no YAML at all (a fixture is { tests: [ … ] })",
+        zh: "是空文件：没有任何 YAML 内容（测试文件应为 { tests: [ … ] }）",
+      },
+    ]);
+  const broken = brokenTexts(content);
+  if (broken.length > 0) throw new FixtureProblems(loneSurrogateIssues(broken, (at) => `${fixture.file} › ${at}`));
+  return content;
 }
 
 class FixtureProblems extends Error {

@@ -435,7 +435,7 @@ function touches(path: string, unreadable: readonly { path: string }[]): boolean
 
 function schemaIssues(schema: z.ZodType, input: unknown, index: number, programme: Programme) {
   const checked = schema.safeParse(input, { reportInput: true });
-  return checked.success ? [] : zodIssues(checked.error.issues, [index], programme.fieldLabel);
+  return checked.success ? [] : zodIssues(checked.error.issues, [index], programme.fieldLabel, schema);
 }
 
 /**
@@ -498,7 +498,10 @@ export async function readLedgerSource(
   source.cases.forEach((row, index) => {
     const parsed = LedgerRowSchema.safeParse(row, { reportInput: true });
     if (parsed.success) rows.push(parsed.data);
-    else errors.push(...zodIssues(parsed.error.issues, [index]).map((issue) => ({ index, ...issue })));
+    else
+      errors.push(
+        ...zodIssues(parsed.error.issues, [index], undefined, LedgerRowSchema).map((issue) => ({ index, ...issue })),
+      );
   });
   const located = groupByColumn(locateErrors(source, errors));
   if (located.length > 0) throw new InvalidInputError(located.map(issueOf));

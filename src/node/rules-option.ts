@@ -34,9 +34,11 @@ export async function loadRulesOption(
     return loadWith(json, programme, (name) => bases.get(name) as RuleSetJson | undefined);
   } catch (error) {
     const at = where.at;
-    if (!(error instanceof RuleSetError) || at === undefined) throw error;
-    // A workbook's rule set: each problem named by the cell it came from.
-    throw new RuleSetError(error.issues.map((one) => ({ ...one, path: at(one.path) ?? `${value} › ${one.path}` })));
+    if (!(error instanceof RuleSetError)) throw error;
+    // Each problem named in its file (a workbook's by the cell it came from), as every other input's is.
+    const inFile = (path: string) =>
+      path === "" ? value : path === value || path.startsWith(`${value} › `) ? path : `${value} › ${path}`;
+    throw new RuleSetError(error.issues.map((one) => ({ ...one, path: at?.(one.path) ?? inFile(one.path) })));
   }
 }
 

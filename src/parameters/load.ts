@@ -55,11 +55,21 @@ const unknownSource = (path: string, id: string, known: Iterable<string>): Input
  * a rule the programme does not know, or the id is a bundled one — never later in the middle of a batch.
  */
 export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet {
+  if (typeof input !== "object" || input === null || Array.isArray(input))
+    // Not an object at all: one problem, not one per parameter the rules need.
+    throw new RuleSetError([
+      issue(
+        "",
+        "not-a-rule-set",
+        `a rule set is a JSON object { id, version, title, validFrom, sources, parameters, … }; got ${describeValue(input)}`,
+        `规则集应为 JSON 对象 { id, version, title, validFrom, sources, parameters, … };实际为 ${describeValueZh(input)}`,
+      ),
+    ]);
   const parsed = RuleSetSchema.safeParse(input, { reportInput: true });
   const reserved = reservedNames(input, "");
   if (!parsed.success || reserved.length > 0) {
     // List the parameter-level problems too (missing parameters, wrong shapes), not only the structural ones.
-    const structural = parsed.success ? [] : zodIssues(parsed.error.issues, []);
+    const structural = parsed.success ? [] : zodIssues(parsed.error.issues, [], undefined, RuleSetSchema);
     const issues = [...reserved, ...structural, ...lenientIssues(input, options)];
     const unique = issues.filter((one, index) => issues.findIndex((other) => other.path === one.path) === index);
     throw new RuleSetError(unique);
@@ -175,7 +185,7 @@ function resolveChain(
   const parsed = RuleSetSchema.safeParse(base, { reportInput: true });
   if (!parsed.success) {
     issues.push(
-      ...zodIssues(parsed.error.issues, []).map((one) => ({
+      ...zodIssues(parsed.error.issues, [], undefined, RuleSetSchema).map((one) => ({
         ...one,
         path: `extends(${echo(name)})${one.path === "" ? "" : `.${one.path}`}`,
       })),

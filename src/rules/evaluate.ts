@@ -69,7 +69,8 @@ export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet
     };
   }
   const parsed = entry.schema.safeParse(input, { reportInput: true });
-  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues, prefix, programme.fieldLabel) };
+  if (!parsed.success)
+    return { ok: false, issues: zodIssues(parsed.error.issues, prefix, programme.fieldLabel, entry.schema) };
   const facts = parsed.data as CaseFacts;
   const check = entry.domain.checkCase;
   if (check !== undefined) {

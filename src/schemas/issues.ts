@@ -18,14 +18,16 @@ export function zodIssues(
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PropertyKey[],
   labels: FieldLabels = contractLabel,
+  schema?: unknown,
 ): InputIssue[] {
   return issues.flatMap((issue): InputIssue[] => {
     const segments = [...prefix, ...issue.path];
     if (issue.code === "unrecognized_keys") {
+      const known = schema === undefined ? [] : keysAt(schema, issue.path);
       return issue.keys.map((key) => ({
         path: formatPath([...segments, key]),
         code: "unknown-field",
-        message: `unknown field ${echo(key)}${suggest(key)}; a typo must not silently change a result — remove it or use a field of the contract`,
+        message: `unknown field ${echo(key)}${suggest(key, known)}; a typo must not silently change a result — remove it or use a field of the contract`,
         zh: `未知字段 ${echo(key)}`,
       }));
     }
@@ -33,7 +35,7 @@ export function zodIssues(
       // A union of scalar alternatives (string | number): report the first branch's message only once.
       const first = issue.errors[0]?.[0];
       if (first !== undefined && issue.message.startsWith("Invalid input"))
-        return zodIssues([{ ...first, path: [...issue.path, ...first.path] }], prefix, labels);
+        return zodIssues([{ ...first, path: [...issue.path, ...first.path] }], prefix, labels, schema);
     }
     const field = [...segments].reverse().find((segment) => typeof segment === "string");
     const label = typeof field === "string" ? labels(field) : undefined;
@@ -107,13 +109,55 @@ function kindOf(issue: z.core.$ZodIssue): { readonly code: string; readonly zh: 
   return { code: issue.code === "invalid_type" ? "wrong-type" : "invalid-value", zh: "取值不正确" };
 }
 
-function suggest(key: string): string {
+/** "did you mean" one of the keys the object at that place takes (never a field of another object). */
+function suggest(key: string, known: readonly string[]): string {
   if (key.length > SUGGEST_LIMIT) return "";
   const lower = key.toLowerCase();
-  const match = Object.keys(FIELD_LABELS).find(
-    (field) => field.toLowerCase() === lower || distance(field.toLowerCase(), lower) <= 2,
-  );
+  const match = known.find((field) => field.toLowerCase() === lower || distance(field.toLowerCase(), lower) <= 2);
   return match === undefined || match === key ? "" : ` (did you mean "${match}"?)`;
+}
+
+/** A zod schema's definition (zod 4 keeps it at `_zod.def`), read without trusting its shape. */
+function definition(schema: unknown): { readonly [key: string]: unknown } | undefined {
+  const zod = (schema as { _zod?: { def?: unknown } } | null | undefined)?._zod;
+  const def = zod?.def;
+  return typeof def === "object" && def !== null ? (def as { readonly [key: string]: unknown }) : undefined;
+}
+
+/** The concrete schemas a schema stands for: wrappers (optional, default, pipe, lazy …) unwrapped, unions spread. */
+function concrete(schema: unknown, depth = 0): unknown[] {
+  const def = definition(schema);
+  if (def === undefined || depth > 20) return [];
+  if (def.type === "union") return (def.options as unknown[]).flatMap((option) => concrete(option, depth + 1));
+  if (def.type === "intersection") return [...concrete(def.left, depth + 1), ...concrete(def.right, depth + 1)];
+  if (def.type === "pipe") return concrete(def.in, depth + 1);
+  if (def.type === "lazy" && typeof def.getter === "function")
+    return concrete((def.getter as () => unknown)(), depth + 1);
+  if (def.innerType !== undefined) return concrete(def.innerType, depth + 1);
+  return [schema];
+}
+
+/** The keys the object schemas at `path` inside `schema` take. */
+function keysAt(schema: unknown, path: readonly PropertyKey[]): string[] {
+  let nodes = concrete(schema);
+  for (const segment of path) {
+    nodes = nodes.flatMap((node) => {
+      const def = definition(node);
+      if (def === undefined) return [];
+      if (def.type === "object" && typeof segment === "string") {
+        const shape = def.shape as { readonly [key: string]: unknown };
+        return Object.hasOwn(shape, segment) ? concrete(shape[segment]) : [];
+      }
+      if (def.type === "array" && typeof segment === "number") return concrete(def.element);
+      if (def.type === "record") return concrete(def.valueType);
+      return [];
+    });
+  }
+  const keys = nodes.flatMap((node) => {
+    const def = definition(node);
+    return def?.type === "object" ? Object.keys(def.shape as object) : [];
+  });
+  return [...new Set(keys)];
 }
 
 /** Levenshtein distance of two short names (did-you-mean). */

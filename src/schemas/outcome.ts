@@ -115,6 +115,6 @@ export function parseArgument<S extends z.ZodType>(
   path: readonly PropertyKey[],
 ): z.output<S> {
   const parsed = schema.safeParse(value, { reportInput: true });
-  if (!parsed.success) throw new InvalidInputError(zodIssues(parsed.error.issues, path));
+  if (!parsed.success) throw new InvalidInputError(zodIssues(parsed.error.issues, path, undefined, schema));
   return parsed.data;
 }

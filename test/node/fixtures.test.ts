@@ -2,7 +2,7 @@
 // with every problem by file › test › field; --update asks, refuses without --yes off a terminal, and rewrites
 // only the expect of failing tests (JSON byte for byte elsewhere, YAML with its comments). Copies are made in
 // scratch/fixtures/ (gitignored), so a programme there imports exitfund as vitest resolves it (the sources).
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, linkSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { runFixtures } from "../../src/node/fixtures.js";
@@ -196,6 +196,37 @@ describe("exitfund test --update", () => {
     // only the failing V-B's expect is rewritten: the passing V-C keeps its "74000", and the odd spacing stays
     expect(readFileSync(join(root, file), "utf8")).toBe(edited.replace('"total": "19083.34"', '"total": "19083.33"'));
     expect((await runCliCapture(["test", file])).code).toBe(0);
+  });
+
+  it("one file named twice (a symlink, a hard link, ./x/../, a folder and a file in it) runs and is updated once", async () => {
+    const file = copyOf("village-compensation.json", broken);
+    mkdirSync(join(scratch, "links"));
+    symlinkSync(join(root, file), join(scratch, "links/soft.json"));
+    linkSync(join(root, file), join(scratch, "hard.json"));
+    const names = [
+      file,
+      "scratch/fixtures/links/soft.json",
+      "scratch/fixtures/hard.json",
+      "scratch/fixtures/links/../village-compensation.json",
+      "scratch/fixtures",
+    ];
+    const run = await runCliCapture(["test", ...names]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain("(3 tests in 1 file)");
+    const update = await runCliCapture(["test", ...names, "--update", "--yes"]);
+    expect(update.code).toBe(0);
+    expect(update.stderr).toBe("exitfund: wrote scratch/fixtures/village-compensation.json\n");
+    expect((await runCliCapture(["test", "scratch/fixtures/links"])).code).toBe(0); // the link is run, not skipped
+  });
+
+  it("an empty YAML fixture is refused as empty, naming its file once", async () => {
+    writeFixture("empty.yaml", "");
+    const result = await runCliCapture(["test", "scratch/fixtures/empty.yaml"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("scratch/fixtures/empty.yaml: is empty: it holds no YAML at all");
+    writeFixture("twice.json", '{"tests": [], "tests": []}');
+    const twice = await runCliCapture(["test", "scratch/fixtures/twice.json"]);
+    expect(twice.stderr).toContain('  scratch/fixtures/twice.json › tests: the key "tests" is given twice');
   });
 
   it("asks on a terminal; anything but yes writes nothing", async () => {

@@ -65,7 +65,11 @@ export function safeText(text: string): string {
     : safe;
 }
 
-/** CSV lines (CRLF, quoted where needed) of rows of plain strings. */
+/**
+ * CSV lines (CRLF, quoted where needed) of rows of plain strings. A cell holding a lone CR or LF is quoted too
+ * (csv-stringify quotes only the CRLF it writes once a record delimiter is given), so a name with a line
+ * break never splits its row in two.
+ */
 export function csvLines(rows: readonly (readonly string[])[]): string {
-  return stringify(rows as string[][], { record_delimiter: "windows" });
+  return stringify(rows as string[][], { record_delimiter: "windows", quote_record_delimiter: true });
 }

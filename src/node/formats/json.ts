@@ -199,38 +199,65 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const BROKEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
+
+/** A string (or key) of a JSON document that is not text to compute on, and why. */
+export interface BrokenText {
+  readonly path: string;
+  /** `lone-surrogate`: an escaped half of a surrogate pair; `replacement`: an escaped U+FFFD (`"\ufffd"`). */
+  readonly kind: "lone-surrogate" | "replacement";
+}
 
 /**
- * The paths of strings (and keys) that are not well-formed Unicode: an escaped half of a surrogate pair
- * (`"\ud800"`), which no file can store — written out, it would become U+FFFD. Only text with such an escape
+ * The strings (and keys) that are not text to compute on: an escaped half of a surrogate pair (`"\ud800"`),
+ * which no file can store — written out, it would become U+FFFD — and an escaped U+FFFD (`"\ufffd"`), which is
+ * what a program that decoded the text wrongly before writing JSON leaves where a character was lost (Python's
+ * `json.dumps` of mojibake). A raw U+FFFD never gets here: decoding refuses it. Only text with such an escape
  * is walked.
  */
-export function loneSurrogates(text: string, value: unknown, limit: number = ISSUE_LIMIT): string[] {
-  if (!/\\u[dD][89a-fA-F]/.test(text)) return [];
-  const found: string[] = [];
+export function loneSurrogates(text: string, value: unknown, limit: number = ISSUE_LIMIT): BrokenText[] {
+  if (!/\\u(?:[dD][89a-fA-F]|[fF]{3}[dD])/.test(text)) return [];
+  return brokenTexts(value, limit);
+}
+
+/** {@link loneSurrogates} of a value whatever text it was parsed from (YAML has more escapes than JSON). */
+export function brokenTexts(value: unknown, limit: number = ISSUE_LIMIT): BrokenText[] {
+  const found: BrokenText[] = [];
+  const check = (candidate: string, path: (string | number)[]) => {
+    if (!BROKEN.test(candidate)) return;
+    found.push({ path: formatPath(path), kind: LONE.test(candidate) ? "lone-surrogate" : "replacement" });
+  };
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   while (stack.length > 0 && found.length < limit) {
     const { value: node, path } = stack.pop() as { value: unknown; path: (string | number)[] };
-    if (typeof node === "string") {
-      if (LONE.test(node)) found.push(formatPath(path));
-    } else if (Array.isArray(node))
-      node.forEach((child, index) => stack.push({ value: child, path: [...path, index] }));
+    if (typeof node === "string") check(node, path);
+    else if (Array.isArray(node)) node.forEach((child, index) => stack.push({ value: child, path: [...path, index] }));
     else if (typeof node === "object" && node !== null)
       for (const key of Object.keys(node)) {
-        if (LONE.test(key)) found.push(formatPath([...path, key]));
+        check(key, [...path, key]);
         stack.push({ value: (node as { [key: string]: unknown })[key], path: [...path, key] });
       }
   }
   return found;
 }
 
-/** The problems of strings that are not well-formed Unicode. */
-export function loneSurrogateIssues(paths: readonly string[], where: (path: string) => string): InputIssue[] {
-  return paths.map((path) => ({
-    path: where(path),
-    code: "not-unicode",
-    message:
-      'holds an escaped half of a surrogate pair (such as "\\ud800"), which is not a character: no file can store it (it would be written as U+FFFD); write the character itself',
-    zh: "含有不成对的代理项转义（如 \\ud800），不是有效字符，无法写入文件：请直接写出该字符",
-  }));
+/** The problems of strings that are not text to compute on (see {@link loneSurrogates}). */
+export function loneSurrogateIssues(broken: readonly BrokenText[], where: (path: string) => string): InputIssue[] {
+  return broken.map(({ path, kind }) =>
+    kind === "lone-surrogate"
+      ? {
+          path: where(path),
+          code: "not-unicode",
+          message:
+            'holds an escaped half of a surrogate pair (such as "\\ud800"), which is not a character: no file can store it (it would be written as U+FFFD); write the character itself',
+          zh: "含有不成对的代理项转义（如 \\ud800），不是有效字符，无法写入文件：请直接写出该字符",
+        }
+      : {
+          path: where(path),
+          code: "replacement-character",
+          message:
+            'holds the replacement character U+FFFD (written "\\ufffd"), which a wrong decoding leaves where a character was lost: the text is damaged; take it again from the original data',
+          zh: "含有替换字符 U+FFFD（写作 \\ufffd）：这是错误解码留下的，原字符已丢失；请从原始数据重新导出",
+        },
+  );
 }

@@ -212,7 +212,7 @@ export function mappingOfJson(json: unknown, file: string, options: MappingOptio
   const parsed = MappingSchema.safeParse(json, { reportInput: true });
   if (!parsed.success)
     throw new InvalidInputError(
-      zodIssues(parsed.error.issues, []).map((one) => ({
+      zodIssues(parsed.error.issues, [], undefined, MappingSchema).map((one) => ({
         ...one,
         path: `${file}${one.path === "" ? "" : ` › ${one.path}`}`,
       })),

@@ -40,6 +40,15 @@ export interface RawTable extends CellContext {
   readonly sheet?: string;
   /** Its non-empty rows, the header row first. */
   readonly rows: readonly RawRow[];
+  /** Merges down one column over several rows, whose value fills the cells below it (XLSX only). */
+  readonly fills?: readonly MergeFill[];
+}
+
+/** A merge down one column: its 0-based column and its first and last 1-based rows. */
+export interface MergeFill {
+  readonly column: number;
+  readonly top: number;
+  readonly bottom: number;
 }
 
 /**
@@ -303,6 +312,7 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
     if (kind !== undefined) SKIPPED.set(row, kind);
   }
   issues.push(...valuesWithoutHeader(prefix, headers, data));
+  issues.push(...mergedAmounts(prefix, layout, placed, table.fills ?? []));
   const listUsed = placed.some((p) => p.column.perRow) || layout.list === "items";
   for (const wanted of layout.columns) {
     if (wanted.required && !byKey.has(wanted.key) && (!wanted.perRow || listUsed)) {
@@ -400,6 +410,37 @@ const IGNORED_TEXT: { readonly [reason in Ignored["ignored"]]: { readonly en: st
 };
 
 /** The layout's column under each header, and the names its values are read by; an unknown or repeated header is an issue. */
+/**
+ * A merge down a column fills every cell below it, which is right for a case's own columns (its id over its item
+ * rows) and for names and dates, but would invent money where each row is its own figure: an amount or a
+ * quantity of an item, a lease or an exited enterprise, or any amount of a payment ledger (one merged 金额 over
+ * two payments would pay both). Such a merge is refused with its range named.
+ */
+function mergedAmounts(
+  prefix: string,
+  layout: Layout,
+  placed: readonly Placed[],
+  fills: readonly MergeFill[],
+): InputIssue[] {
+  const byIndex = new Map(placed.map((entry) => [entry.index, entry.column]));
+  return fills.flatMap((fill) => {
+    const column = byIndex.get(fill.column);
+    if (column === undefined || (column.type !== "money" && column.type !== "quantity")) return [];
+    if (!column.perRow && layout.kind !== "ledger") return [];
+    const range = `${columnLetter(fill.column)}${fill.top}:${columnLetter(fill.column)}${fill.bottom}`;
+    const each = layout.kind === "ledger" ? "payment" : "entry";
+    const eachZh = layout.kind === "ledger" ? "每笔付款" : "每一行";
+    return [
+      issue(
+        `${prefix} › ${range}`,
+        "merged-amount",
+        `merges one ${column.key} (${column.zh}) over rows ${fill.top}–${fill.bottom}, but each row is its own ${each}: which row the figure belongs to cannot be told, and filling it into every row would count it ${fill.bottom - fill.top + 1} times; unmerge the cells and give each row its own figure`,
+        `${range} 把 ${column.zh} 合并到第 ${fill.top}–${fill.bottom} 行，但${eachZh}各有自己的金额：无法判断属于哪一行，填入每一行又会重复计算 ${fill.bottom - fill.top + 1} 次；请取消合并，逐行填写`,
+      ),
+    ];
+  });
+}
+
 function placeColumns(
   layout: Layout,
   headers: readonly string[],

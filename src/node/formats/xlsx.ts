@@ -5,7 +5,7 @@ import { LIMITS, bytesText, type Limits } from "../limits.js";
 import { serialDate } from "./cells.js";
 import { columnLetter } from "./columns.js";
 import type { Notice } from "./source.js";
-import type { RawRow, RawTable } from "./table.js";
+import type { MergeFill, RawRow, RawTable } from "./table.js";
 import { attribute, attributeIn, decodeEntities, elementText, nextTag, type Tag } from "./xml.js";
 import { ZipError, inflateEntry, inflateEntryChunks, looksLikeOle, zipEntries, type ZipEntry } from "./zip.js";
 
@@ -181,7 +181,13 @@ async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Prom
     budget.cellsLeft = context.cellsLeft;
     issues.push(...sheet.issues);
     notices.push(...sheet.notices);
-    tables.push({ file, sheet: name, rows: sheet.rows, ...(workbook.date1904 ? { date1904: true } : {}) });
+    tables.push({
+      file,
+      sheet: name,
+      rows: sheet.rows,
+      ...(sheet.fills.length === 0 ? {} : { fills: sheet.fills }),
+      ...(workbook.date1904 ? { date1904: true } : {}),
+    });
   }
   if (issues.length > 0) throw new InvalidInputError(issues);
   return { tables, notices };
@@ -492,7 +498,7 @@ function sheetReader(context: SheetContext): {
   read(xml: string): void;
   /** Whether reading stopped: too many rows or cells, or a cell past the last column (the file is refused). */
   stopped(): boolean;
-  finish(): { rows: RawRow[]; issues: InputIssue[]; notices: Notice[] };
+  finish(): { rows: RawRow[]; issues: InputIssue[]; notices: Notice[]; fills: MergeFill[] };
 } {
   const where = `${context.file} › ${echoText(context.sheet, 40)}`;
   const rows: { number: number; cells: unknown[] }[] = [];
@@ -532,6 +538,15 @@ function sheetReader(context: SheetContext): {
           "shared-string-missing",
           missingString(parts.v ?? "", context.strings),
           "该单元格引用的共享字符串不存在：文件已损坏，请在 Excel 中重新保存",
+        ),
+      );
+    else if (isDamaged(value))
+      issues.push(
+        problem(
+          `${where} › row ${row.number} › column ${columnLetter(column)}`,
+          "damaged-cell",
+          `holds ${echoText(value.damaged.v, 20)}, which a ${value.damaged.type === "b" ? "boolean" : "number"} cell cannot hold (Excel never writes it): the file is damaged; ${RESAVE}`,
+          `单元格中保存的 ${echoText(value.damaged.v, 20)} 不是${value.damaged.type === "b" ? "布尔" : "数字"}单元格可有的值（Excel 不会这样写）：文件已损坏，请在 Excel 中重新保存`,
         ),
       );
     else if (typeof value === "string" && value.includes("\uFFFD"))
@@ -619,7 +634,7 @@ function sheetReader(context: SheetContext): {
           `有值的行超过 ${context.maxRows.toLocaleString("en-US")} 行：请拆分为多个工作表或文件，或将案件转为可流式处理的 NDJSON`,
         ),
       );
-    applyMerges(rows, merges);
+    const fills = applyMerges(rows, merges);
     const numbers = new Set(rows.map((candidate) => candidate.number));
     const hiddenWithData = hidden.filter((number) => numbers.has(number));
     const listed = `${hiddenWithData.slice(0, 5).join(", ")}${hiddenWithData.length > 5 ? ", …" : ""}`;
@@ -634,7 +649,7 @@ function sheetReader(context: SheetContext): {
               zh: `${hiddenWithData.length} 个隐藏行（${listed}）与其他行一样被读取`,
             },
           ];
-    return { rows, issues, notices };
+    return { rows, issues, notices, fills };
   };
   return { read, stopped: () => tooMany || stop !== undefined, finish };
 }
@@ -644,6 +659,7 @@ function missingString(v: string, strings: readonly string[] | undefined): strin
     strings === undefined
       ? "does not have (it has no shared strings at all)"
       : `does not have (it has ${strings.length})`;
+  if (v.trim() === "") return `is a shared-string cell that names no string: the file is damaged; ${RESAVE}`;
   return `refers to shared string ${echoText(v, 20)}, which the workbook ${has}: the file is damaged; ${RESAVE}`;
 }
 
@@ -691,6 +707,20 @@ function cellXml(xml: string, from: number, parts: CellParts): number {
   }
 }
 
+/** A number as OOXML stores it in `<v>` (xsd:double; INF and NaN are Excel's #NUM!): never hex, padded or `1_000`. */
+const XML_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A cell whose stored value its type cannot hold (`<v>0x10</v>`, a boolean `2`): the file is damaged. */
+interface Damaged {
+  readonly damaged: { readonly type: string; readonly v: string };
+}
+function damaged(type: string, v: string): Damaged {
+  return { damaged: { type, v } };
+}
+function isDamaged(value: unknown): value is Damaged {
+  return typeof value === "object" && value !== null && Object.hasOwn(value, "damaged");
+}
+
 /** A cell's value as the readers take it (text, number, boolean, Date, an Excel error, a formula without result). */
 function cellValue(
   cell: CellParts,
@@ -701,7 +731,7 @@ function cellValue(
   const { v } = cell;
   switch (type) {
     case "s": {
-      if (v === undefined) return undefined;
+      if (v === undefined) return cell.formula ? { formula: true, result: undefined } : MISSING;
       const index = Number(v);
       const strings = context.strings;
       if (v.trim() === "" || !Number.isInteger(index) || index < 0 || strings === undefined || index >= strings.length)
@@ -711,9 +741,13 @@ function cellValue(
     case "inlineStr":
       return cell.inline ?? decodeExcelEscapes(v ?? "");
     case "str":
+      if (v === undefined && cell.formula) return { formula: true, result: undefined };
       return decodeExcelEscapes(v ?? "");
     case "b":
-      return v === undefined ? undefined : v === "1" || v === "true";
+      if (v === undefined) return cell.formula ? { formula: true, result: undefined } : undefined;
+      if (v === "1" || v === "true") return true;
+      if (v === "0" || v === "false") return false;
+      return damaged("b", v);
     case "e":
       return { error: v ?? "#VALUE!" };
     case "d": {
@@ -723,6 +757,8 @@ function cellValue(
     }
     default: {
       if (v === undefined || v.trim() === "") return cell.formula ? { formula: true, result: undefined } : undefined;
+      if (/^(?:[+-]?INF|NaN)$/.test(v)) return { error: `#NUM! (${echoText(v, 20)})` };
+      if (!XML_NUMBER.test(v)) return damaged(type ?? "n", v);
       const number = Number(v);
       if (!Number.isFinite(number)) return { error: `#NUM! (${echoText(v, 20)})` };
       const styleIndex = style === undefined ? 0 : Number(style);
@@ -749,14 +785,17 @@ function rangeOf(ref: string): { top: number; left: number; bottom: number; righ
  * Merges as Excel shows them: the value belongs to the top-left cell. A merge within one column (a case's id
  * over its item rows) gives it to every cell below; any other cell of a merge is empty, whatever the file holds.
  */
-function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merges: readonly string[]): void {
-  if (merges.length === 0) return;
+function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merges: readonly string[]): MergeFill[] {
+  const fills: MergeFill[] = [];
+  if (merges.length === 0) return fills;
   const byNumber = new Map(rows.map((row) => [row.number, row]));
   for (const ref of merges) {
     const range = rangeOf(ref);
     if (range === undefined) continue;
     const value = byNumber.get(range.top)?.cells[range.left];
     const vertical = range.left === range.right;
+    if (vertical && range.bottom > range.top && isFilled(value))
+      fills.push({ column: range.left, top: range.top, bottom: range.bottom });
     for (let number = range.top; number <= range.bottom; number += 1) {
       const row = byNumber.get(number);
       if (row === undefined) continue;
@@ -766,4 +805,5 @@ function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merg
       }
     }
   }
+  return fills;
 }

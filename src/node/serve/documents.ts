@@ -163,7 +163,7 @@ function auditAnswer(request: RequestOf<"audit">, context: ServeContext, deadlin
   request.ledger.forEach((row, index) => {
     const parsed = LedgerRowSchema.safeParse(row, { reportInput: true });
     if (parsed.success) rows.push(parsed.data);
-    else issues.push(...zodIssues(parsed.error.issues, ["ledger", index]));
+    else issues.push(...zodIssues(parsed.error.issues, ["ledger", index], undefined, LedgerRowSchema));
   });
   const options = { ruleSet, programme: context.programme, ...(tolerance === undefined ? {} : { tolerance }) };
   deadline();

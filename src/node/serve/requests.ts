@@ -167,6 +167,6 @@ export function parseRequest<E extends Endpoint>(endpoint: E, body: unknown): Re
       },
     ]);
   const parsed = REQUESTS[endpoint].safeParse(value, { reportInput: true });
-  if (!parsed.success) throw new InvalidInputError(zodIssues(parsed.error.issues, []));
+  if (!parsed.success) throw new InvalidInputError(zodIssues(parsed.error.issues, [], undefined, REQUESTS[endpoint]));
   return parsed.data as RequestOf<E>;
 }

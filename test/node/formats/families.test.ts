@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS, columnLetter, templateHeader } from "../../../src/node/formats/columns.js";
 import { csvLines } from "../../../src/node/formats/csv.js";
 import { flattenCase } from "../../../src/node/formats/template.js";
-import { enterpriseCase, transferCase } from "../../fixtures/cases.js";
+import { clearanceCase, enterpriseCase, transferCase } from "../../fixtures/cases.js";
 import { runCliCapture } from "../../support/cli.js";
 import { inlineRow, rawWorkbook } from "../../support/xlsx.js";
 import { tempDir } from "./support.js";
@@ -303,5 +303,210 @@ describe("names from Object.prototype are names like any other", () => {
       results: { id: string }[];
     };
     expect(xlsx.results.map((o) => o.id)).toEqual(names.slice(0, 4));
+  });
+});
+
+describe("variants of each family (issue 10, second pass)", () => {
+  const cells = (override: (index: number) => string | undefined, row = rowOf()) =>
+    `<row r="2">${row
+      .map(
+        (value, index) =>
+          override(index) ??
+          (value === "" ? "" : `<c r="${columnLetter(index)}2" t="inlineStr"><is><t>${value}</t></is></c>`),
+      )
+      .join("")}</row>`;
+  const at = (key: string) => enterprise.columns.findIndex((column) => column.key === key);
+  const sheet = (override: (index: number) => string | undefined) =>
+    rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, headers()) + cells(override) }]);
+  const land = at("landAreaM2");
+  const township = at("township");
+  const licensed = at("licensed");
+
+  it.each([
+    ["a hex number cell", land, `<c r="${columnLetter(land)}2"><v>0x10</v></c>`, "holds 0x10, which a number cell"],
+    ["a boolean cell holding 2", licensed, `<c r="${columnLetter(licensed)}2" t="b"><v>2</v></c>`, "a boolean cell"],
+    [
+      "a text formula without a saved result",
+      township,
+      `<c r="${columnLetter(township)}2" t="str"><f>"台湖"&amp;"镇"</f></c>`,
+      "is a formula with no saved result",
+    ],
+    [
+      "a boolean formula without a saved result",
+      licensed,
+      `<c r="${columnLetter(licensed)}2" t="b"><f>TRUE()</f></c>`,
+      "is a formula with no saved result",
+    ],
+    [
+      "a shared-string cell with no index",
+      township,
+      `<c r="${columnLetter(township)}2" t="s"/>`,
+      "is a shared-string cell that names no string",
+    ],
+  ])("XLSX: %s is refused by its cell, never read as a value", async (_name, column, xml, says) => {
+    await put(
+      "cell.xlsx",
+      sheet((index) => (index === column ? xml : undefined)),
+    );
+    const result = await run(["compute", "cell.xlsx", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`column ${columnLetter(column)}`);
+    expect(result.stderr).toContain(says);
+    expect(result.stdout).toBe("");
+  });
+
+  it("XLSX: a formula with a saved result, rich text and a 1904 date serial are read as Excel shows them", async () => {
+    const date = at("exitCompletedOn");
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+    const override = (index: number) =>
+      index === land
+        ? `<c r="${columnLetter(land)}2"><f>1000*3</f><v>3000</v></c>`
+        : index === township
+          ? `<c r="${columnLetter(township)}2" t="inlineStr"><is><r><t>台湖</t></r><r><rPr><b/></rPr><t>镇</t></r></is></c>`
+          : index === date
+            ? `<c r="${columnLetter(date)}2" s="1"><v>41212</v></c>` // 2016-10-31 counted from 1904
+            : undefined;
+    await put(
+      "shown.xlsx",
+      rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, headers()) + cells(override) }], {
+        date1904: true,
+        styles,
+      }),
+    );
+    await put("plain.json", JSON.stringify([enterpriseCase]));
+    const read = JSON.parse((await run(["compute", "shown.xlsx", "--format", "json"])).stdout) as unknown;
+    const plain = JSON.parse((await run(["compute", "plain.json", "--format", "json"])).stdout) as unknown;
+    expect(read).toEqual(plain);
+  });
+
+  it("XLSX: a merge down an amount of an entry, or of a ledger, is refused with its range (it would count the figure twice)", async () => {
+    const clearance = LAYOUTS["structure-clearance"];
+    const quantity = clearance.columns.findIndex((column) => column.key === "items.quantity");
+    const [first = [], second = []] = flattenCase(clearance, clearanceCase).map((flat) =>
+      clearance.columns.map((column) => String(flat[column.key] ?? "")),
+    );
+    second[quantity] = "";
+    const letter = columnLetter(quantity);
+    await put(
+      "merged-items.xlsx",
+      rawWorkbook([
+        {
+          name: "structure-clearance",
+          rows: sheetRow(1, headers(clearance)) + sheetRow(2, first) + sheetRow(3, second),
+          after: `<mergeCells count="1"><mergeCell ref="${letter}2:${letter}3"/></mergeCells>`,
+        },
+      ]),
+    );
+    const items = await run(["compute", "merged-items.xlsx", "--format", "json"]);
+    expect(items.code).toBe(2);
+    expect(items.stderr).toContain(
+      `merged-items.xlsx › structure-clearance › ${letter}2:${letter}3: merges one items.quantity`,
+    );
+    const ledger = LAYOUTS.ledger.columns.map(templateHeader);
+    await put("cases.json", JSON.stringify([enterpriseCase, { ...enterpriseCase, id: "E-2" }]));
+    await put(
+      "merged-ledger.xlsx",
+      rawWorkbook([
+        {
+          name: "ledger",
+          rows:
+            sheetRow(1, ledger) +
+            sheetRow(2, ["E-1", "municipal", "875000.00", "2016-12-01"]) +
+            sheetRow(3, ["E-2", "municipal", "", "2016-12-01"]),
+          after: `<mergeCells count="1"><mergeCell ref="C2:C3"/></mergeCells>`,
+        },
+      ]),
+    );
+    const audit = await run(["audit", "cases.json", "--ledger", "merged-ledger.xlsx", "--format", "json"]);
+    expect(audit.code).toBe(2);
+    expect(audit.stderr).toContain("merged-ledger.xlsx › ledger › C2:C3: merges one amount");
+  });
+
+  it("XLSX: a merge over rows and columns at once fills nothing (the top-left cell keeps the value)", async () => {
+    const vat = transfer.columns.findIndex((column) => column.key === "exitedEnterprises.priorYearTax.vat");
+    const two = {
+      ...transferCase,
+      priorYearRevenue: "100000",
+      exitedEnterprises: [
+        { id: "X1", priorYearTax: { vat: "150000" } },
+        { id: "X2", priorYearTax: {} },
+      ],
+    };
+    const rows = flattenCase(transfer, two).map((flat) =>
+      transfer.columns.map((column) => String(flat[column.key] ?? "")),
+    );
+    const copied = rows.map((row) => row.map((cell, index) => (index === vat || index === vat + 1 ? "150000" : cell)));
+    const body = (cellsOf: string[][]) =>
+      sheetRow(1, headers(transfer)) + sheetRow(2, cellsOf[0] ?? []) + sheetRow(3, cellsOf[1] ?? []);
+    const range = `${columnLetter(vat)}2:${columnLetter(vat + 1)}3`;
+    await put(
+      "block.xlsx",
+      rawWorkbook([
+        {
+          name: "township-transfer",
+          rows: body(copied),
+          after: `<mergeCells count="1"><mergeCell ref="${range}"/></mergeCells>`,
+        },
+      ]),
+    );
+    await put("block-plain.xlsx", rawWorkbook([{ name: "township-transfer", rows: body(rows) }]));
+    const total = async (file: string) =>
+      (JSON.parse((await run(["compute", file, "--format", "json"])).stdout) as { totals: { district: string } }).totals
+        .district;
+    expect(await total("block.xlsx")).toBe(await total("block-plain.xlsx"));
+  });
+
+  it.each([
+    ["an escaped U+FFFD", '"台湖\\ufffd镇"', "[0].township: holds the replacement character U+FFFD"],
+    ["a lone surrogate in a key", '"台湖镇","na\\ud800me":1', '[0]["na\\ud800me"]: holds an escaped half'],
+  ])("JSON: %s is refused naming the field", async (_name, township, says) => {
+    await put("text.json", JSON.stringify([enterpriseCase]).replace('"台湖镇"', township));
+    const result = await run(["compute", "text.json", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`text.json › ${says}`);
+  });
+
+  it("CSV writers: a name with a line break stays in its row (quoted), a formula after it neutralised", async () => {
+    await put(
+      "lf.json",
+      JSON.stringify([
+        { ...enterpriseCase, township: "a\n=1+1" },
+        { ...enterpriseCase, id: "E-2", township: "b\r=2" },
+      ]),
+    );
+    const result = await run(["compute", "lf.json", "--format", "csv"]);
+    const rows = result.stdout.split("\r\n").filter((line) => line !== "");
+    expect(rows).toHaveLength(3);
+    expect(rows[1]).toContain(`,"a\n'=1+1",`);
+    expect(rows[2]).toContain(`,"b\r'=2",`);
+  });
+
+  it("unknown keys: the did-you-mean names a key of that object, never a case field", async () => {
+    await put(
+      "rules.json",
+      JSON.stringify({
+        id: "mine",
+        version: "1",
+        title: "t",
+        validFrom: "2016-01-01",
+        extends: "tongzhou-2016",
+        sources: [{ id: "B1", title: "x", issuedOn: "2016", status: "reported", foo: 1, titel: "y" }],
+        parameters: {},
+      }),
+    );
+    const result = await run(["rules", "--rules", "rules.json", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('rules.json › sources[0].foo: unknown field "foo";');
+    expect(result.stderr).toContain('sources[0].titel: unknown field "titel" (did you mean "title"?)');
+    await put("bad-case.json", JSON.stringify([{ ...enterpriseCase, landAreM2: "1" }]));
+    expect((await run(["compute", "bad-case.json"])).stderr).toContain('(did you mean "landAreaM2"?)');
+  });
+
+  it("a rule set that is not an object is one problem naming its file", async () => {
+    await put("list-rules.json", "[]");
+    const result = await run(["compute", "cases.json", "--rules", "list-rules.json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("list-rules.json: a rule set is a JSON object");
+    expect(result.stderr).toContain("1 problem");
   });
 });
