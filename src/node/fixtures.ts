@@ -47,9 +47,9 @@ const label = (field: string) => (Object.hasOwn(FIELD_LABELS, field) ? FIELD_LAB
 const ExpectSchema = z.strictObject({
   amounts: z
     .strictObject({
-      municipal: MoneySchema.optional(),
-      district: MoneySchema.optional(),
-      total: MoneySchema.optional(),
+      municipal: z.optional(MoneySchema),
+      district: z.optional(MoneySchema),
+      total: z.optional(MoneySchema),
     })
     .optional(),
   track: z.string({ error: 'must be a track name, e.g. "municipal"' }).optional(),

@@ -1,6 +1,6 @@
 import { readFile, stat } from "node:fs/promises";
 import { extname, resolve } from "node:path";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { duplicateIdIssue, type CaseError } from "../batch/compute.js";
 import { echoText } from "../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
@@ -433,7 +433,7 @@ function touches(path: string, unreadable: readonly { path: string }[]): boolean
   });
 }
 
-function schemaIssues(schema: z.ZodType, input: unknown, index: number, programme: Programme) {
+function schemaIssues(schema: z.ZodMiniType, input: unknown, index: number, programme: Programme) {
   const checked = schema.safeParse(input, { reportInput: true });
   return checked.success ? [] : zodIssues(checked.error.issues, [index], programme.fieldLabel, schema);
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { Dec } from "../money/decimal.js";
 import { sameKind, type AnyParameter, type Parameter } from "../parameters/handles.js";
@@ -70,8 +70,8 @@ export interface Domain<K extends string = string, F extends CaseFacts = CaseFac
   readonly kind: K;
   /** What the kind is called, in Chinese and English. */
   readonly labels: Label;
-  readonly fields: z.ZodRawShape;
-  finish?(object: z.ZodObject): z.ZodType;
+  readonly fields: z.core.$ZodShape;
+  finish?(object: z.ZodMiniObject): z.ZodMiniType;
   /** The date that selects the parameter values (docs/concepts.md, "Rule sets and dates"). */
   date(facts: F): IsoDate;
   /** The field a problem with that date is reported at (`exitCompletedOn`, `fiscalYear`, …). */
@@ -117,10 +117,10 @@ export type FactsOf<D> = D extends Domain<string, infer F, unknown, unknown> ? F
 export type DetailOf<D> = D extends Domain<string, CaseFacts, unknown, infer E> ? E : never;
 
 /** The output type of a domain's added case fields. */
-export type FieldsOutput<X extends z.ZodRawShape> = { -readonly [K in keyof X]: z.output<X[K]> };
+export type FieldsOutput<X extends z.core.$ZodShape> = { -readonly [K in keyof X]: z.output<X[K]> };
 
 /** What `extendDomain` changes. */
-export interface DomainChange<F, P, D, X extends z.ZodRawShape, E> {
+export interface DomainChange<F, P, D, X extends z.core.$ZodShape, E> {
   /** New case fields (zod, e.g. `field.boolean("按时腾退土地 vacated the land on time").optional()`); existing ones cannot be redefined. */
   readonly fields?: X;
   /** New parameters the domain reads (a rule set then values them too). */
@@ -158,7 +158,7 @@ export function extendDomain<
   F extends CaseFacts,
   P,
   D,
-  X extends z.ZodRawShape = Record<never, never>,
+  X extends z.core.$ZodShape = Record<never, never>,
   E = D,
 >(base: Domain<K, F, P, D>, change: DomainChange<F, P, D, X, E>): Domain<K, F & FieldsOutput<X>, P, E> {
   const issues: InputIssue[] = [];

@@ -54,7 +54,7 @@ export {
 } from "../parameters/handles.js";
 export type { ClearanceRate, IsoDate, Scale } from "../parameters/types.js";
 export { applyScale } from "./parts.js";
-export { field } from "../schemas/fields.js";
+export { field, type Field } from "../schemas/fields.js";
 export type {
   ClearanceItem,
   EnterpriseExit,

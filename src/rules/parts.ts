@@ -28,7 +28,7 @@ import type { Impact, LostCapacity, Shares, TargetReductions } from "./township-
 import type { Track } from "../vocabulary.js";
 import type { Dec } from "../money/decimal.js";
 import * as algebra from "./algebra.js";
-import type { z } from "zod";
+import type * as z from "zod/mini";
 import * as domainModule from "./domain.js";
 import type { AnyDomain, CaseFacts, Domain, DomainChange, FieldsOutput } from "./domain.js";
 import * as programmeModule from "./programme.js";
@@ -393,7 +393,7 @@ export function extendDomain<
   F extends CaseFacts,
   P,
   D,
-  X extends z.ZodRawShape = Record<never, never>,
+  X extends z.core.$ZodShape = Record<never, never>,
   E = D,
 >(base: Domain<K, F, P, D>, change: DomainChange<F, P, D, X, E>): Domain<K, F & FieldsOutput<X>, P, E> {
   domainArgument(base, "base");

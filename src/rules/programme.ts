@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import type { OptionCheck } from "../errors/arguments.js";
 import { InvalidInputError, type InputIssue } from "../errors/index.js";
 import type { AnyParameter } from "../parameters/handles.js";
@@ -14,7 +14,7 @@ const PROGRAMME: unique symbol = Symbol.for("exitfund.Programme") as never;
 /** A domain ready to compute: its case schema and its payment rule, built once; its fast kernels when it has them. */
 export interface CompiledDomain {
   readonly domain: AnyDomain;
-  readonly schema: z.ZodType;
+  readonly schema: z.ZodMiniType;
   readonly rule: Rule<CaseFacts, Payment>;
   /** The fast evaluator's kernel for a rule set, or undefined (then every case takes the reference path). */
   kernel(ruleSet: RuleSet): FastKernel | undefined;
@@ -120,16 +120,16 @@ function fieldLabels(domains: readonly AnyDomain[]): ReadonlyMap<string, string>
   const labels = new Map(Object.entries(FIELD_LABELS));
   for (const domain of domains)
     for (const [name, schema] of Object.entries(domain.fields)) {
-      const description = descriptionOf(schema as z.ZodType);
+      const description = descriptionOf(schema);
       if (!labels.has(name) && description !== undefined) labels.set(name, description);
     }
   return labels;
 }
 
 /** A field's description (its label), looked for through `.optional()` and the like. */
-function descriptionOf(schema: z.ZodType): string | undefined {
-  const inner = (schema.def as { innerType?: z.ZodType }).innerType;
-  return schema.description ?? (inner === undefined ? undefined : descriptionOf(inner));
+function descriptionOf(schema: z.core.$ZodType): string | undefined {
+  const inner = (schema._zod.def as { innerType?: z.core.$ZodType }).innerType;
+  return z.globalRegistry.get(schema)?.description ?? (inner === undefined ? undefined : descriptionOf(inner));
 }
 
 /** Every domain's texts, for explaining outcomes. */

@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import {
   CATALOGUE_INDUSTRIES,
   EXEMPT_CATEGORIES,
@@ -19,6 +19,7 @@ import {
   SignedMoneySchema,
   TextSchema,
   enumSchema,
+  withMeta,
 } from "./scalars.js";
 
 const label = (field: string) => ({ description: FIELD_LABELS[field] ?? field });
@@ -35,7 +36,7 @@ const listMax = (what: string) =>
   ({ error: `lists more than ${MAX_LIST_ENTRIES.toLocaleString("en-US")} ${what}; split the case` }) as const;
 
 /** Reports duplicate ids; runs even when other fields are invalid (`when`), so it reads the list defensively. */
-function unique(list: unknown, ctx: z.RefinementCtx, field: string, what: string): void {
+function unique(list: unknown, ctx: z.core.$RefinementCtx, field: string, what: string): void {
   if (!Array.isArray(list)) return;
   const seen = new Map<string, number>();
   list.forEach((item: unknown, index) => {
@@ -59,21 +60,29 @@ const ALWAYS = { when: () => true } as unknown as undefined;
 const zeroDefaults = <const K extends readonly string[]>(keys: K) =>
   Object.fromEntries(keys.map((k) => [k, "0"])) as { [P in K[number]]: string };
 
-export const PollutantsSchema = z
-  .strictObject(
-    Object.fromEntries(POLLUTANTS.map((p) => [p, QuantitySchema.optional().meta(label(p))])) as {
-      [P in (typeof POLLUTANTS)[number]]: z.ZodOptional<typeof QuantitySchema>;
+export const PollutantsSchema = z.pipe(
+  z.strictObject(
+    Object.fromEntries(POLLUTANTS.map((p) => [p, withMeta(z.optional(QuantitySchema), label(p))])) as {
+      [P in (typeof POLLUTANTS)[number]]: z.ZodMiniOptional<typeof QuantitySchema>;
     },
-  )
-  .transform((value) => ({ ...zeroDefaults(POLLUTANTS), ...stripUndefined(value) }));
+  ),
+  z.transform((value: { [P in (typeof POLLUTANTS)[number]]?: string | undefined }) => ({
+    ...zeroDefaults(POLLUTANTS),
+    ...stripUndefined(value),
+  })),
+);
 
-export const PriorYearTaxSchema = z
-  .strictObject(
-    Object.fromEntries(TAX_TYPES.map((t) => [t, MoneySchema.optional().meta(label(t))])) as {
-      [P in (typeof TAX_TYPES)[number]]: z.ZodOptional<typeof MoneySchema>;
+export const PriorYearTaxSchema = z.pipe(
+  z.strictObject(
+    Object.fromEntries(TAX_TYPES.map((t) => [t, withMeta(z.optional(MoneySchema), label(t))])) as {
+      [P in (typeof TAX_TYPES)[number]]: z.ZodMiniOptional<typeof MoneySchema>;
     },
-  )
-  .transform((value) => ({ ...zeroDefaults(TAX_TYPES), ...stripUndefined(value) }));
+  ),
+  z.transform((value: { [P in (typeof TAX_TYPES)[number]]?: string | undefined }) => ({
+    ...zeroDefaults(TAX_TYPES),
+    ...stripUndefined(value),
+  })),
+);
 
 function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T[K], undefined> } {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as {
@@ -83,19 +92,19 @@ function stripUndefined<T extends object>(value: T): { [K in keyof T]: Exclude<T
 
 /** The fields of an enterprise exit besides `kind` (docs/enterprise-rewards.md). */
 export const ENTERPRISE_EXIT_FIELDS = {
-  id: TextSchema.meta(label("id")),
-  name: TextSchema.meta(label("name")),
-  township: TextSchema.meta(label("township")),
-  exitMode: enumSchema(EXIT_MODES).meta(label("exitMode")),
-  scale: enumSchema(["above", "below"]).meta(label("scale")),
-  exitCompletedOn: IsoDateSchema.meta(label("exitCompletedOn")),
-  licensed: BooleanSchema.meta(label("licensed")),
-  acceptance: z
-    .strictObject(
+  id: withMeta(TextSchema, label("id")),
+  name: withMeta(TextSchema, label("name")),
+  township: withMeta(TextSchema, label("township")),
+  exitMode: withMeta(enumSchema(EXIT_MODES), label("exitMode")),
+  scale: withMeta(enumSchema(["above", "below"]), label("scale")),
+  exitCompletedOn: withMeta(IsoDateSchema, label("exitCompletedOn")),
+  licensed: withMeta(BooleanSchema, label("licensed")),
+  acceptance: withMeta(
+    z.strictObject(
       {
-        equipmentRemoved: BooleanSchema.meta(label("equipmentRemoved")),
-        licenceChangedOrCancelled: BooleanSchema.meta(label("licenceChangedOrCancelled")),
-        staffResettled: BooleanSchema.meta(label("staffResettled")),
+        equipmentRemoved: withMeta(BooleanSchema, label("equipmentRemoved")),
+        licenceChangedOrCancelled: withMeta(BooleanSchema, label("licenceChangedOrCancelled")),
+        staffResettled: withMeta(BooleanSchema, label("staffResettled")),
       },
       {
         error: (issue) =>
@@ -103,20 +112,21 @@ export const ENTERPRISE_EXIT_FIELDS = {
             ? "is required"
             : "must be an object { equipmentRemoved, licenceChangedOrCancelled, staffResettled } of true/false",
       },
-    )
-    .meta(label("acceptance")),
-  municipalOutcome: enumSchema(MUNICIPAL_OUTCOMES).meta(label("municipalOutcome")),
-  recommendedByDistrict: BooleanSchema.meta(label("recommendedByDistrict")),
-  energySavedTce: QuantitySchema.meta(label("energySavedTce")),
-  pollutantsReducedTonnes: PollutantsSchema.optional().meta(label("pollutantsReducedTonnes")),
-  priorYearTax: PriorYearTaxSchema.optional().meta(label("priorYearTax")),
-  employees: CountSchema.meta(label("employees")),
-  landAreaM2: QuantitySchema.meta(label("landAreaM2")),
-  municipalAssessedAmount: MoneySchema.optional().meta(label("municipalAssessedAmount")),
-  region: enumSchema(["north", "south"]).optional().meta(label("region")),
-  catalogueIndustry: enumSchema(CATALOGUE_INDUSTRIES).optional().meta(label("catalogueIndustry")),
-  exemptCategory: enumSchema(EXEMPT_CATEGORIES).optional().meta(label("exemptCategory")),
-  leadingGroupDecision: enumSchema(["pending", "exit", "retain"]).optional().meta(label("leadingGroupDecision")),
+    ),
+    label("acceptance"),
+  ),
+  municipalOutcome: withMeta(enumSchema(MUNICIPAL_OUTCOMES), label("municipalOutcome")),
+  recommendedByDistrict: withMeta(BooleanSchema, label("recommendedByDistrict")),
+  energySavedTce: withMeta(QuantitySchema, label("energySavedTce")),
+  pollutantsReducedTonnes: withMeta(z.optional(PollutantsSchema), label("pollutantsReducedTonnes")),
+  priorYearTax: withMeta(z.optional(PriorYearTaxSchema), label("priorYearTax")),
+  employees: withMeta(CountSchema, label("employees")),
+  landAreaM2: withMeta(QuantitySchema, label("landAreaM2")),
+  municipalAssessedAmount: withMeta(z.optional(MoneySchema), label("municipalAssessedAmount")),
+  region: withMeta(z.optional(enumSchema(["north", "south"])), label("region")),
+  catalogueIndustry: withMeta(z.optional(enumSchema(CATALOGUE_INDUSTRIES)), label("catalogueIndustry")),
+  exemptCategory: withMeta(z.optional(enumSchema(EXEMPT_CATEGORIES)), label("exemptCategory")),
+  leadingGroupDecision: withMeta(z.optional(enumSchema(["pending", "exit", "retain"])), label("leadingGroupDecision")),
 };
 
 /**
@@ -124,24 +134,27 @@ export const ENTERPRISE_EXIT_FIELDS = {
  * pollutant and tax figures are 0. Other fields (an extension's) pass through.
  */
 export function finishEnterpriseExit<
-  S extends z.ZodObject<typeof ENTERPRISE_EXIT_FIELDS & { kind: z.ZodLiteral<"enterprise-exit"> }>,
+  S extends z.ZodMiniObject<typeof ENTERPRISE_EXIT_FIELDS & { kind: z.ZodMiniLiteral<"enterprise-exit"> }>,
 >(object: S) {
-  return object
-    .superRefine((value, ctx) => {
-      if (value.leadingGroupDecision !== undefined && value.exemptCategory === undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["leadingGroupDecision"],
-          message: "is only meaningful with exemptCategory (暂缓类别); give the category or remove the decision",
-          input: value.leadingGroupDecision,
-        });
-      }
-    })
-    .transform((value) => ({
+  return z.pipe(
+    object.check(
+      z.superRefine((value: z.output<S>, ctx) => {
+        if (value.leadingGroupDecision !== undefined && value.exemptCategory === undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: ["leadingGroupDecision"],
+            message: "is only meaningful with exemptCategory (暂缓类别); give the category or remove the decision",
+            input: value.leadingGroupDecision,
+          });
+        }
+      }),
+    ),
+    z.transform((value: z.output<S>) => ({
       ...value,
       pollutantsReducedTonnes: value.pollutantsReducedTonnes ?? zeroDefaults(POLLUTANTS),
       priorYearTax: value.priorYearTax ?? zeroDefaults(TAX_TYPES),
-    }));
+    })),
+  );
 }
 
 /** 调整退出 · enterprise exit (docs/enterprise-rewards.md). */
@@ -150,39 +163,44 @@ export const EnterpriseExitSchema = finishEnterpriseExit(
 );
 
 const ClearanceItemSchema = z.strictObject({
-  id: TextSchema.meta(label("id")),
-  structureType: TextSchema.meta(label("structureType")),
-  quantity: QuantitySchema.meta(label("quantity")),
-  builtOn: IsoDateSchema.optional().meta(label("builtOn")),
-  declaredAmount: MoneySchema.optional().meta(label("declaredAmount")),
-  survey: z
-    .strictObject({
-      structureType: TextSchema.meta(label("structureType")),
-      quantity: QuantitySchema.meta(label("quantity")),
-    })
-    .optional()
-    .meta(label("survey")),
+  id: withMeta(TextSchema, label("id")),
+  structureType: withMeta(TextSchema, label("structureType")),
+  quantity: withMeta(QuantitySchema, label("quantity")),
+  builtOn: withMeta(z.optional(IsoDateSchema), label("builtOn")),
+  declaredAmount: withMeta(z.optional(MoneySchema), label("declaredAmount")),
+  survey: withMeta(
+    z.optional(
+      z.strictObject({
+        structureType: withMeta(TextSchema, label("structureType")),
+        quantity: withMeta(QuantitySchema, label("quantity")),
+      }),
+    ),
+    label("survey"),
+  ),
 });
 
 /** The fields of a land-clearing declaration besides `kind` (docs/land-clearing-fees.md). */
 export const STRUCTURE_CLEARANCE_FIELDS = {
-  id: TextSchema.meta(label("id")),
-  township: TextSchema.meta(label("township")),
-  village: TextSchema.meta(label("village")),
-  site: TextSchema.meta(label("site")),
-  declaredOn: IsoDateSchema.meta(label("declaredOn")),
-  items: z
-    .array(ClearanceItemSchema, { error: "must be a list of structure items" })
-    .min(1, { error: "must list at least one structure item" })
-    .max(MAX_LIST_ENTRIES, listMax("structure items"))
-    .meta(label("items")),
+  id: withMeta(TextSchema, label("id")),
+  township: withMeta(TextSchema, label("township")),
+  village: withMeta(TextSchema, label("village")),
+  site: withMeta(TextSchema, label("site")),
+  declaredOn: withMeta(IsoDateSchema, label("declaredOn")),
+  items: withMeta(
+    z
+      .array(ClearanceItemSchema, { error: "must be a list of structure items" })
+      .check(
+        z.minLength(1, { error: "must list at least one structure item" }),
+        z.maxLength(MAX_LIST_ENTRIES, listMax("structure items")),
+      ),
+    label("items"),
+  ),
 };
 
 /** Item ids are unique within a declaration (reported with every other problem of the case). */
-export function finishStructureClearance<S extends z.ZodObject>(object: S) {
-  return object.superRefine(
-    (value, ctx) => unique((value as { items?: unknown })?.items, ctx, "items", "item"),
-    ALWAYS,
+export function finishStructureClearance<S extends z.ZodMiniObject>(object: S) {
+  return object.check(
+    z.superRefine((value, ctx) => unique((value as { items?: unknown })?.items, ctx, "items", "item"), ALWAYS),
   );
 }
 
@@ -192,32 +210,33 @@ export const StructureClearanceSchema = finishStructureClearance(
 );
 
 const LeaseSchema = z.strictObject({
-  id: TextSchema.meta(label("id")),
-  tenant: TextSchema.meta(label("tenant")),
-  landAreaMu: QuantitySchema.meta(label("landAreaMu")),
-  annualRent: MoneySchema.meta(label("annualRent")),
-  leaseEndsOn: IsoDateSchema.meta(label("leaseEndsOn")),
+  id: withMeta(TextSchema, label("id")),
+  tenant: withMeta(TextSchema, label("tenant")),
+  landAreaMu: withMeta(QuantitySchema, label("landAreaMu")),
+  annualRent: withMeta(MoneySchema, label("annualRent")),
+  leaseEndsOn: withMeta(IsoDateSchema, label("leaseEndsOn")),
 });
 
 /** The fields of a village-compensation case besides `kind` (docs/village-compensation.md). */
 export const VILLAGE_COMPENSATION_FIELDS = {
-  id: TextSchema.meta(label("id")),
-  township: TextSchema.meta(label("township")),
-  village: TextSchema.meta(label("village")),
-  zoneType: enumSchema(ZONE_TYPES).meta(label("zoneType")),
-  clearedOn: IsoDateSchema.meta(label("clearedOn")),
-  landAreaMu: QuantitySchema.meta(label("landAreaMu")),
-  leases: z
-    .array(LeaseSchema, { error: "must be a list of leases (may be empty)" })
-    .max(MAX_LIST_ENTRIES, listMax("leases"))
-    .meta(label("leases")),
+  id: withMeta(TextSchema, label("id")),
+  township: withMeta(TextSchema, label("township")),
+  village: withMeta(TextSchema, label("village")),
+  zoneType: withMeta(enumSchema(ZONE_TYPES), label("zoneType")),
+  clearedOn: withMeta(IsoDateSchema, label("clearedOn")),
+  landAreaMu: withMeta(QuantitySchema, label("landAreaMu")),
+  leases: withMeta(
+    z
+      .array(LeaseSchema, { error: "must be a list of leases (may be empty)" })
+      .check(z.maxLength(MAX_LIST_ENTRIES, listMax("leases"))),
+    label("leases"),
+  ),
 };
 
 /** Lease ids are unique within a case (reported with every other problem of the case). */
-export function finishVillageCompensation<S extends z.ZodObject>(object: S) {
-  return object.superRefine(
-    (value, ctx) => unique((value as { leases?: unknown })?.leases, ctx, "leases", "lease"),
-    ALWAYS,
+export function finishVillageCompensation<S extends z.ZodMiniObject>(object: S) {
+  return object.check(
+    z.superRefine((value, ctx) => unique((value as { leases?: unknown })?.leases, ctx, "leases", "lease"), ALWAYS),
   );
 }
 
@@ -227,34 +246,42 @@ export const VillageCompensationSchema = finishVillageCompensation(
 );
 
 const ExitedEnterpriseSchema = z.strictObject({
-  id: TextSchema.meta(label("id")),
-  priorYearTax: PriorYearTaxSchema.meta(label("priorYearTax")),
-  priorYearOutput: MoneySchema.optional().meta(label("priorYearOutput")),
+  id: withMeta(TextSchema, label("id")),
+  priorYearTax: withMeta(PriorYearTaxSchema, label("priorYearTax")),
+  priorYearOutput: withMeta(z.optional(MoneySchema), label("priorYearOutput")),
 });
 
 /** The fields of a township transfer besides `kind` (docs/township-transfers.md). */
 export const TOWNSHIP_TRANSFER_FIELDS = {
-  id: TextSchema.meta(label("id")),
-  township: TextSchema.meta(label("township")),
-  fiscalYear: z
-    .number({ error: (issue) => `must be a year such as 2017; got ${JSON.stringify(issue.input) ?? "nothing"}` })
-    .int({ error: "must be a whole year such as 2017" })
-    .min(1990, { error: "must be a year from 1990 to 2100" })
-    .max(2100, { error: "must be a year from 1990 to 2100" })
-    .meta(label("fiscalYear")),
-  priorYearRevenue: PositiveMoneySchema.meta(label("priorYearRevenue")),
-  exitedEnterprises: z
-    .array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" })
-    .max(MAX_LIST_ENTRIES, listMax("exited enterprises"))
-    .meta(label("exitedEnterprises")),
+  id: withMeta(TextSchema, label("id")),
+  township: withMeta(TextSchema, label("township")),
+  fiscalYear: withMeta(
+    z
+      .number({ error: (issue) => `must be a year such as 2017; got ${JSON.stringify(issue.input) ?? "nothing"}` })
+      .check(
+        z.int({ error: "must be a whole year such as 2017" }),
+        z.gte(1990, { error: "must be a year from 1990 to 2100" }),
+        z.lte(2100, { error: "must be a year from 1990 to 2100" }),
+      ),
+    label("fiscalYear"),
+  ),
+  priorYearRevenue: withMeta(PositiveMoneySchema, label("priorYearRevenue")),
+  exitedEnterprises: withMeta(
+    z
+      .array(ExitedEnterpriseSchema, { error: "must be a list of exited enterprises" })
+      .check(z.maxLength(MAX_LIST_ENTRIES, listMax("exited enterprises"))),
+    label("exitedEnterprises"),
+  ),
 };
 
 /** Enterprise ids are unique within a transfer (reported with every other problem of the case). */
-export function finishTownshipTransfer<S extends z.ZodObject>(object: S) {
-  return object.superRefine(
-    (value, ctx) =>
-      unique((value as { exitedEnterprises?: unknown })?.exitedEnterprises, ctx, "exitedEnterprises", "enterprise"),
-    ALWAYS,
+export function finishTownshipTransfer<S extends z.ZodMiniObject>(object: S) {
+  return object.check(
+    z.superRefine(
+      (value, ctx) =>
+        unique((value as { exitedEnterprises?: unknown })?.exitedEnterprises, ctx, "exitedEnterprises", "enterprise"),
+      ALWAYS,
+    ),
   );
 }
 
@@ -284,11 +311,11 @@ export const CaseSchema = z.discriminatedUnion(
 
 /** A payment actually made (a ledger row). */
 export const LedgerRowSchema = z.strictObject({
-  caseId: TextSchema.meta(label("caseId")),
-  payer: enumSchema(["municipal", "district"]).meta(label("payer")),
-  amount: SignedMoneySchema.meta(label("amount")),
-  paidOn: IsoDateSchema.meta(label("paidOn")),
-  voucher: z.string({ error: "must be a text" }).optional().meta(label("voucher")),
+  caseId: withMeta(TextSchema, label("caseId")),
+  payer: withMeta(enumSchema(["municipal", "district"]), label("payer")),
+  amount: withMeta(SignedMoneySchema, label("amount")),
+  paidOn: withMeta(IsoDateSchema, label("paidOn")),
+  voucher: withMeta(z.optional(z.string({ error: "must be a text" })), label("voucher")),
 });
 
 export type EnterpriseExit = z.output<typeof EnterpriseExitSchema>;

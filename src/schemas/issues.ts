@@ -1,4 +1,4 @@
-import type * as z from "zod";
+import type * as z from "zod/mini";
 import { echo, SUGGEST_LIMIT } from "../errors/echo.js";
 import { formatPath, type InputIssue } from "../errors/index.js";
 import { FIELD_LABELS } from "./labels.js";

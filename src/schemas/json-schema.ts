@@ -1,9 +1,9 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { LedgerRowSchema } from "./cases.js";
 import { RuleSetSchema } from "./rule-set.js";
 
 /** The schemas that are not case kinds: a ledger row and a rule set. */
-export const OTHER_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<string, z.ZodType>([
+export const OTHER_SCHEMAS: ReadonlyMap<string, z.ZodMiniType> = new Map<string, z.ZodMiniType>([
   ["ledger", LedgerRowSchema],
   ["rules", RuleSetSchema],
 ]);
@@ -12,7 +12,7 @@ export const OTHER_SCHEMAS: ReadonlyMap<string, z.ZodType> = new Map<string, z.Z
  * The JSON Schema (draft 2020-12) of a zod schema named `name`, describing the input as written (decimal
  * strings, dates), with the Chinese labels as descriptions.
  */
-export function toJsonSchema(schema: z.ZodType, name: string): Record<string, unknown> {
+export function toJsonSchema(schema: z.ZodMiniType, name: string): Record<string, unknown> {
   const out = z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as Record<string, unknown>;
   return { $id: `https://exitfund.invalid/schemas/${name}.json`, title: `exitfund ${name}`, ...out };
 }

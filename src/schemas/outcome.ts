@@ -1,4 +1,4 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { InvalidInputError } from "../errors/index.js";
 import { decimalRefusal, toDecimal } from "../money/parse.js";
 import { zodIssues } from "./issues.js";
@@ -11,18 +11,21 @@ import { StatusSchema } from "./rule-set.js";
  */
 
 /** An amount of an outcome: a decimal string ≥ 0 or a decimal of exitfund (as its string), never a JS number. */
-export const OutcomeAmountSchema = z.unknown().transform((value, ctx) => {
-  const decimal = toDecimal(value, false);
-  if (decimal === undefined) {
-    ctx.issues.push(
-      value === undefined
-        ? { code: "invalid_type", expected: "string", message: "is required", input: value }
-        : { code: "custom", message: decimalRefusal(value, false), input: value },
-    );
-    return z.NEVER;
-  }
-  return typeof value === "string" ? value : decimal.toFixed();
-});
+export const OutcomeAmountSchema = z.pipe(
+  z.unknown(),
+  z.transform((value, ctx) => {
+    const decimal = toDecimal(value, false);
+    if (decimal === undefined) {
+      ctx.issues.push(
+        value === undefined
+          ? { code: "invalid_type", expected: "string", message: "is required", input: value }
+          : { code: "custom", message: decimalRefusal(value, false), input: value },
+      );
+      return z.NEVER;
+    }
+    return typeof value === "string" ? value : decimal.toFixed();
+  }),
+);
 
 const text = z.string({ error: "must be a text" });
 
@@ -33,16 +36,18 @@ export const TotalledOutcomeSchema = z.looseObject({ township: text, amounts: Pa
 
 const Amounts = z
   .looseObject({ municipal: OutcomeAmountSchema, district: OutcomeAmountSchema, total: OutcomeAmountSchema })
-  .superRefine((amounts, ctx) => {
-    const sum = toDecimal(amounts.municipal)?.plus(toDecimal(amounts.district) ?? 0);
-    if (sum !== undefined && !sum.eq(toDecimal(amounts.total) ?? -1))
-      ctx.addIssue({
-        code: "custom",
-        path: ["total"],
-        message: `must be municipal + district (${sum.toFixed()}); got "${amounts.total}"`,
-        input: amounts.total,
-      });
-  });
+  .check(
+    z.superRefine((amounts, ctx) => {
+      const sum = toDecimal(amounts.municipal)?.plus(toDecimal(amounts.district) ?? 0);
+      if (sum !== undefined && !sum.eq(toDecimal(amounts.total) ?? -1))
+        ctx.addIssue({
+          code: "custom",
+          path: ["total"],
+          message: `must be municipal + district (${sum.toFixed()}); got "${amounts.total}"`,
+          input: amounts.total,
+        });
+    }),
+  );
 
 /** What a budget reads of an outcome. */
 export const BudgetedOutcomeSchema = z.looseObject({
@@ -50,8 +55,8 @@ export const BudgetedOutcomeSchema = z.looseObject({
   kind: text,
   township: text,
   amounts: Amounts,
-  track: text.optional(),
-  ruleSet: z.looseObject({ id: text, version: text }).optional(),
+  track: z.optional(text),
+  ruleSet: z.optional(z.looseObject({ id: text, version: text })),
 });
 
 const JsonRecord = z.record(z.string(), z.json());
@@ -63,7 +68,7 @@ export const ExplainedOutcomeSchema = z.looseObject({
   township: text,
   ruleSet: z.looseObject({ id: text, version: text }),
   eligible: z.boolean({ error: "must be true or false" }),
-  track: text.optional(),
+  track: z.optional(text),
   payee: z.looseObject({ type: text, id: text }),
   amounts: Amounts,
   estimate: z.boolean({ error: "must be true or false" }),
@@ -73,18 +78,18 @@ export const ExplainedOutcomeSchema = z.looseObject({
       code: text,
       message: text,
       clause: text,
-      track: text.optional(),
-      decisive: z.boolean().optional(),
-      data: JsonRecord.optional(),
+      track: z.optional(text),
+      decisive: z.optional(z.boolean()),
+      data: z.optional(JsonRecord),
     }),
   ),
   findings: z.array(
     z.looseObject({
       code: text,
       message: text,
-      itemId: text.optional(),
-      clause: text.optional(),
-      data: JsonRecord.optional(),
+      itemId: z.optional(text),
+      clause: z.optional(text),
+      data: z.optional(JsonRecord),
     }),
   ),
   trace: z.array(
@@ -98,8 +103,8 @@ export const ExplainedOutcomeSchema = z.looseObject({
           value: z.json(),
           status: StatusSchema,
           source: text,
-          clause: text.optional(),
-          note: text.optional(),
+          clause: z.optional(text),
+          note: z.optional(text),
         }),
       ),
       inputs: JsonRecord,
@@ -109,7 +114,7 @@ export const ExplainedOutcomeSchema = z.looseObject({
 });
 
 /** `value` parsed with `schema`, or `InvalidInputError` listing every problem under `path` (`outcomes[2]`). */
-export function parseArgument<S extends z.ZodType>(
+export function parseArgument<S extends z.ZodMiniType>(
   schema: S,
   value: unknown,
   path: readonly PropertyKey[],

@@ -1,26 +1,28 @@
-import * as z from "zod";
+import * as z from "zod/mini";
 import { DECIMAL } from "../money/parse.js";
-import { IsoDateSchema, TextSchema, enumSchema, show } from "./scalars.js";
+import { IsoDateSchema, TextSchema, enumSchema, show, withMeta } from "./scalars.js";
 
 export const StatusSchema = enumSchema(["official", "reported", "illustrative"]);
 
 /** A decimal string in a rule set (rates, amounts, thresholds): exact, never a float. */
 export const RuleDecimalSchema = z
   .string({ error: (issue) => `must be a decimal string such as "0.7" or "500000"; got ${show(issue.input)}` })
-  .regex(DECIMAL, {
-    error: (issue) =>
-      `must be a decimal string such as "0.7" or "500000" (no commas, signs or exponents); got ${show(issue.input)}`,
-  });
+  .check(
+    z.regex(DECIMAL, {
+      error: (issue) =>
+        `must be a decimal string such as "0.7" or "500000" (no commas, signs or exponents); got ${show(issue.input)}`,
+    }),
+  );
 
 const BracketSchema = z.strictObject({
   threshold: RuleDecimalSchema,
-  rate: RuleDecimalSchema.optional(),
-  amount: RuleDecimalSchema.optional(),
+  rate: z.optional(RuleDecimalSchema),
+  amount: z.optional(RuleDecimalSchema),
 });
 
 export const ScaleSchema = z.strictObject({
   type: enumSchema(["marginal-rate", "single-amount", "single-rate"]),
-  brackets: z.array(BracketSchema).min(1, { error: "a scale needs at least one bracket" }),
+  brackets: z.array(BracketSchema).check(z.minLength(1, { error: "a scale needs at least one bracket" })),
 });
 
 const CellSchema = z.union(
@@ -38,10 +40,10 @@ export const ParameterValueSchema = z.union(
 );
 
 const Citation = {
-  status: StatusSchema.optional(),
-  source: TextSchema.optional(),
-  clause: z.string().optional(),
-  note: z.string().optional(),
+  status: z.optional(StatusSchema),
+  source: z.optional(TextSchema),
+  clause: z.optional(z.string()),
+  note: z.optional(z.string()),
 };
 
 export const DatedValueSchema = z.strictObject({ from: IsoDateSchema, value: ParameterValueSchema, ...Citation });
@@ -55,24 +57,24 @@ export const AliasesSchema = z.record(
   z.string(),
   z
     .array(TextSchema, { error: 'must be a list of names, e.g. ["砖混结构", "砖混房"]' })
-    .min(1, { error: "must list at least one name" }),
+    .check(z.minLength(1, { error: "must list at least one name" })),
   { error: 'must be an object { "<table key>": ["another name", …] }' },
 );
 
 export const ParameterSchema = z.strictObject({
   status: StatusSchema,
   source: TextSchema,
-  clause: z.string().optional(),
-  note: z.string().optional(),
-  aliases: AliasesSchema.optional(),
-  values: z.array(DatedValueSchema).min(1, { error: "a parameter needs at least one dated value" }),
+  clause: z.optional(z.string()),
+  note: z.optional(z.string()),
+  aliases: z.optional(AliasesSchema),
+  values: z.array(DatedValueSchema).check(z.minLength(1, { error: "a parameter needs at least one dated value" })),
 });
 
 export const SourceSchema = z.strictObject({
   id: TextSchema,
   title: TextSchema,
   issuedOn: z.string({ error: "must be the date (or approximate date) the source was issued" }),
-  url: z.string().optional(),
+  url: z.optional(z.string()),
   status: StatusSchema,
 });
 
@@ -81,24 +83,24 @@ export const RuleCitationSchema = z.strictObject({
   source: TextSchema,
   clause: z
     .string({ error: "must be the clause the rule implements, as its trace cites it" })
-    .min(1, { error: "must be the clause the rule implements, as its trace cites it" }),
+    .check(z.minLength(1, { error: "must be the clause the rule implements, as its trace cites it" })),
 });
 
 /** A rule set as JSON (docs/concepts.md). Cross-field checks (sources exist, dates increase, exactly the programme's parameters) happen in `loadRuleSet`. */
 export const RuleSetSchema = z.strictObject({
-  $schema: z.string().optional(),
-  id: TextSchema.describe("rule-set id, e.g. tongzhou-2016"),
+  $schema: z.optional(z.string()),
+  id: withMeta(TextSchema, { description: "rule-set id, e.g. tongzhou-2016" }),
   version: TextSchema,
   title: TextSchema,
   validFrom: IsoDateSchema,
-  extends: TextSchema.optional(),
-  rounding: z
-    .strictObject({
-      scale: z.number().int().min(0, { error: "rounding.scale must be a whole number ≥ 0" }).max(10),
+  extends: z.optional(TextSchema),
+  rounding: z.optional(
+    z.strictObject({
+      scale: z.number().check(z.int(), z.gte(0, { error: "rounding.scale must be a whole number ≥ 0" }), z.lte(10)),
       mode: enumSchema(["half-up", "half-even", "down"]),
-    })
-    .optional(),
+    }),
+  ),
   sources: z.array(SourceSchema),
-  rules: z.record(z.string(), RuleCitationSchema).optional(),
+  rules: z.optional(z.record(z.string(), RuleCitationSchema)),
   parameters: z.record(z.string(), ParameterSchema),
 });

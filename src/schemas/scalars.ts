@@ -1,6 +1,21 @@
-import * as z from "zod";
+import * as z from "zod/mini";
+import { en } from "zod/locales";
 import { echo } from "../errors/echo.js";
 import { decimalCheck } from "../money/parse.js";
+
+// zod/mini keeps the core small (README, "Use in a browser"); classic zod's English messages are kept for the
+// issues no schema words itself, as classic zod sets them: unless an app configured another locale.
+if (z.config().localeError === undefined) z.config(en());
+
+/**
+ * `schema` with JSON Schema metadata (a description, a format, a pattern): a copy registered in zod's global
+ * registry, exactly as classic zod's `.meta(data)` makes it.
+ */
+export function withMeta<T extends z.ZodMiniType>(schema: T, data: z.core.GlobalMeta): T {
+  const copy = schema.clone();
+  z.globalRegistry.add(copy, data);
+  return copy;
+}
 
 /** True for a real calendar date written `YYYY-MM-DD` (2016-02-30 is not one). */
 export function isIsoDate(text: string): boolean {
@@ -16,37 +31,45 @@ export function isIsoDate(text: string): boolean {
 }
 
 /** A date `YYYY-MM-DD` that exists in the calendar. */
-export const IsoDateSchema = z
-  .string({ error: (issue) => `must be a date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}` })
-  .refine(isIsoDate, {
-    error: (issue) => `must be a real calendar date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}`,
-  })
-  .meta({ format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" });
+export const IsoDateSchema = withMeta(
+  z
+    .string({ error: (issue) => `must be a date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}` })
+    .check(
+      z.refine(isIsoDate, {
+        error: (issue) =>
+          `must be a real calendar date written YYYY-MM-DD, e.g. "2016-06-14"; got ${show(issue.input)}`,
+      }),
+    ),
+  { format: "date", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+);
 
 function decimalSchema(options: { allowNegative: boolean; what: "money" | "quantity"; positive?: boolean }) {
-  return z
-    .union([z.string(), z.number()], {
-      error: (issue) =>
-        options.what === "money"
-          ? `must be an amount in yuan written as a decimal string, e.g. "1250.50"; got ${show(issue.input)}`
-          : `must be a quantity written as a decimal string, e.g. "120.5"; got ${show(issue.input)}`,
-    })
-    .transform((input, ctx) => {
-      const result = decimalCheck(input, { allowNegative: options.allowNegative, what: options.what });
-      if (!result.ok) {
-        ctx.issues.push({ code: "custom", message: result.message, input });
-        return z.NEVER;
-      }
-      if (options.positive === true && /^-?0(\.0*)?$/.test(result.value)) {
-        ctx.issues.push({ code: "custom", message: `must be greater than 0; got "${result.value}"`, input });
-        return z.NEVER;
-      }
-      return result.value;
-    })
-    .meta({
+  return withMeta(
+    z.pipe(
+      z.union([z.string(), z.number()], {
+        error: (issue) =>
+          options.what === "money"
+            ? `must be an amount in yuan written as a decimal string, e.g. "1250.50"; got ${show(issue.input)}`
+            : `must be a quantity written as a decimal string, e.g. "120.5"; got ${show(issue.input)}`,
+      }),
+      z.transform((input: string | number, ctx) => {
+        const result = decimalCheck(input, { allowNegative: options.allowNegative, what: options.what });
+        if (!result.ok) {
+          ctx.issues.push({ code: "custom", message: result.message, input });
+          return z.NEVER;
+        }
+        if (options.positive === true && /^-?0(\.0*)?$/.test(result.value)) {
+          ctx.issues.push({ code: "custom", message: `must be greater than 0; got "${result.value}"`, input });
+          return z.NEVER;
+        }
+        return result.value;
+      }),
+    ),
+    {
       pattern: options.allowNegative ? "^-?(0|[1-9]\\d*)(\\.\\d+)?$" : "^(0|[1-9]\\d*)(\\.\\d+)?$",
       examples: [options.what === "money" ? "1250.50" : "120.5"],
-    });
+    },
+  );
 }
 
 /** Money in yuan, ≥ 0: a decimal string (or a JSON number of at most 15 significant digits), kept as a canonical decimal string. */
@@ -61,15 +84,17 @@ export const QuantitySchema = decimalSchema({ allowNegative: false, what: "quant
 /** A count of persons or items: a whole number ≥ 0. */
 export const CountSchema = z
   .number({ error: (issue) => `must be a whole number ≥ 0, e.g. 35; got ${show(issue.input)}` })
-  .int({ error: (issue) => `must be a whole number ≥ 0, e.g. 35; got ${show(issue.input)}` })
-  .min(0, { error: (issue) => `must be a whole number ≥ 0, e.g. 35; got ${show(issue.input)}` });
+  .check(
+    z.int({ error: (issue) => `must be a whole number ≥ 0, e.g. 35; got ${show(issue.input)}` }),
+    z.gte(0, { error: (issue) => `must be a whole number ≥ 0, e.g. 35; got ${show(issue.input)}` }),
+  );
 
 /** A non-blank identifier or name. */
-export const TextSchema = z
-  .string({ error: (issue) => `must be a non-empty text; got ${show(issue.input)}` })
-  .refine((text) => text.trim().length > 0 && text.trim() === text, {
+export const TextSchema = z.string({ error: (issue) => `must be a non-empty text; got ${show(issue.input)}` }).check(
+  z.refine((text) => text.trim().length > 0 && text.trim() === text, {
     error: (issue) => `must be a non-empty text without leading or trailing spaces; got ${show(issue.input)}`,
-  });
+  }),
+);
 
 export const BooleanSchema = z.boolean({ error: (issue) => `must be true or false; got ${show(issue.input)}` });
 

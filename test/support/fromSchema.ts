@@ -47,7 +47,7 @@ export interface SchemaHints {
 
 type Def = z.core.$ZodTypeDef & { readonly [key: string]: unknown };
 const defOf = (schema: unknown): Def => (schema as { _zod: { def: Def } })._zod.def;
-const same = (schema: unknown, known: z.ZodType) => defOf(schema) === defOf(known);
+const same = (schema: unknown, known: z.core.$ZodType) => defOf(schema) === defOf(known);
 
 /** An arbitrary of the values `schema` accepts (for fields named `field`). */
 export function arbitraryOf(schema: unknown, hints: SchemaHints = {}, field = ""): fc.Arbitrary<unknown> {
