@@ -43,6 +43,7 @@ export {
   compute,
   computeBatch,
   computeTotals,
+  receiptOf,
   summarize,
   type BatchOptions,
   type CaseError,
@@ -61,6 +62,8 @@ export {
   type StreamOptions,
 } from "./batch/stream.js";
 export { verify } from "./batch/verify.js";
+export { canonicalJson } from "./receipt/canonical.js";
+export type { Receipt } from "./receipt/receipt.js";
 export { explain, type Lang } from "./rules/explain.js";
 
 // audit, budget and what-if

@@ -92,7 +92,7 @@ export function parseAuditInput(
   const rows = parseLedger(ledgerList, ruleSet.rounding);
   if (!rows.ok) issues.push(...rows.issues);
   if (issues.length > 0 || !rows.ok || tolerance === undefined) throw new InvalidInputError(issues);
-  return { ruleSet, outcomes: document.results, ledger: rows.rows, tolerance };
+  return { ruleSet, outcomes: document.results, ledger: rows.rows, tolerance, receipt: document.receipt };
 }
 
 const LEDGER_ROWS = Object.freeze({ en: "ledger rows", zh: "台账行" });
@@ -144,6 +144,7 @@ export function auditOutcomes(input: AuditInput): AuditDocument {
     totals: { owed: money(owed), paid: money(paid), difference: money(paid.minus(owed)) },
     counts: countsOf(discrepancies),
     reconciliation,
+    receipt: input.receipt,
   };
 }
 

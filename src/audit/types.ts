@@ -1,3 +1,4 @@
+import type { Receipt } from "../receipt/receipt.js";
 import type { Dec } from "../money/decimal.js";
 import type { RuleSet } from "../parameters/types.js";
 import type { Programme } from "../rules/programme.js";
@@ -81,6 +82,8 @@ export interface AuditDocument {
   readonly totals: { readonly owed: string; readonly paid: string; readonly difference: string };
   readonly counts: { readonly [T in DiscrepancyType]: number };
   readonly reconciliation: readonly ReconciliationEntry[];
+  /** The receipt of the cases audited (docs/auditors.md); the ledger is an input of the check, not of the amounts owed. */
+  readonly receipt: Receipt;
 }
 
 /** Options of {@link audit}. */
@@ -99,6 +102,8 @@ export interface AuditInput {
   readonly outcomes: readonly OutcomeBase[];
   readonly ledger: readonly LedgerRow[];
   readonly tolerance: Dec;
+  /** The receipt of the computation of `outcomes` (`computeBatch`'s). */
+  readonly receipt: Receipt;
   /**
    * Where each ledger row is in its file (same order as `ledger`): its row number as the user sees it and,
    * for a workbook of several sheets, the sheet. Without it, rows are 0-based indexes.

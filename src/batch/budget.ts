@@ -1,3 +1,4 @@
+import type { Receipt } from "../receipt/receipt.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { allocateWithLog } from "../money/allocate.js";
 import { DEFAULT_ROUNDING, ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
@@ -78,6 +79,8 @@ export interface BudgetDocument {
   readonly groups: readonly { readonly key: BudgetKey; readonly amount: string }[];
   readonly total: string;
   readonly allocation?: BudgetAllocation;
+  /** The receipt of the cases budgeted, when the budget computed them (`budgetOfCases`, the CLI). */
+  readonly receipt?: Receipt;
 }
 
 /** Options of {@link budget}. */
@@ -207,13 +210,14 @@ export function budgetOfCases(
     const one = parseCase(resolved.programme, input, resolved.ruleSet);
     return one.ok ? [one.value] : [];
   });
-  return budgetOf(document.results, {
+  const budgeted = budgetOf(document.results, {
     ...rest,
     programme: resolved.programme,
     years: caseYears(parsed, resolved.programme),
     rounding: resolved.ruleSet.rounding,
     ruleSet: resolved.ruleSet,
   });
+  return { ...budgeted, receipt: document.receipt };
 }
 
 /**

@@ -1,3 +1,4 @@
+import { inputSha256, receiptFor, type Receipt } from "../receipt/receipt.js";
 import { knownList } from "../errors/echo.js";
 import { listArgument, optionsArgument, type OptionCheck } from "../errors/arguments.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
@@ -52,6 +53,10 @@ export interface CompareDocument {
     readonly steps: readonly AttributionStep[];
     readonly total: Amounts;
   };
+  /** The receipt of the cases under rule set A (the base). */
+  readonly receipt: Receipt;
+  /** The receipt of the same cases under rule set B. */
+  readonly receiptB: Receipt;
 }
 
 const ORDER_OPTION: OptionCheck = Object.freeze({
@@ -111,6 +116,8 @@ export function compare(
   const outcomesA = outcomesUnder(cases, a, programme, `rule set A (${a.id})`);
   const outcomesB = outcomesUnder(cases, b, programme, `rule set B (${b.id})`);
   const show = (value: Dec) => toMoneyString(value, widest(a.rounding, b.rounding));
+  // Every case was computed under both (an invalid one throws), so both receipts hash the same list.
+  const input = inputSha256(cases);
   const changes = outcomesA.map((outcomeA, index) => caseChange(outcomeA, outcomesB[index] ?? outcomeA, show));
   return {
     ruleSets: { a: { id: a.id, version: a.version }, b: { id: b.id, version: b.version } },
@@ -121,6 +128,8 @@ export function compare(
       byKind: groupChanges(changes, (change) => change.kind, show),
     },
     attribution: attribute(cases, { a, b, programme, chosen: options.order }, outcomesA, outcomesB, show),
+    receipt: receiptFor(a, programme, input),
+    receiptB: receiptFor(b, programme, input),
   };
 }
 

@@ -25,6 +25,7 @@ import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { Amounts, OutcomeBase } from "../trace/types.js";
 import type { FastCase, FastKernel } from "../rules/fast.js";
 import { unitTotals } from "./totals.js";
+import { inputSha256, receiptFor, type Receipt } from "../receipt/receipt.js";
 
 export type { RuleSetInput } from "../rule-sets/index.js";
 
@@ -125,6 +126,8 @@ export interface ComputeDocument<O extends OutcomeBase = OutcomeBase> {
   readonly results: readonly O[];
   readonly totals: Totals;
   readonly errors: readonly CaseError[];
+  /** What ties the document to its rules and facts: the input hash is of the cases in `results`, in order. */
+  readonly receipt: Receipt;
 }
 
 /**
@@ -247,7 +250,23 @@ export function computeBatch(
     results,
     totals: totals.totals(),
     errors,
+    receipt: receiptFor(ruleSet, resolved.programme, inputSha256(keep ? computed.map((one) => one.input) : [])),
   };
+}
+
+/**
+ * 回执 · receipt — the receipt `computeBatch` gives these cases (all valid, as computed) under these options:
+ * exitfund version, programme, rule set (id, version, SHA-256 of its canonical JSON) and SHA-256 of the cases'
+ * canonical JSON. It validates nothing: give it the cases a document was computed from.
+ * @example receiptOf(cases, { ruleSet: "tongzhou-2016" }).input.sha256
+ */
+export function receiptOf(
+  inputs: readonly unknown[],
+  options?: RuleSetInput | Pick<ComputeOptions, "ruleSet" | "programme">,
+): Receipt {
+  const list = listArgument(inputs, "cases", CASES);
+  const resolved = resolveOptions(optionsOf(options as RuleSetInput | BatchOptions | undefined));
+  return receiptFor(resolved.ruleSet, resolved.programme, inputSha256(list));
 }
 
 /** The totals document of a batch: `computeBatch`'s totals and errors, without its results. */
@@ -255,6 +274,8 @@ export interface TotalsDocument {
   readonly ruleSet: { readonly id: string; readonly version: string };
   readonly totals: Totals;
   readonly errors: readonly CaseError[];
+  /** The receipt `computeBatch` gives the same cases and options. */
+  readonly receipt: Receipt;
 }
 
 /**
@@ -273,14 +294,17 @@ export function computeTotals(
   const { ruleSet } = resolved;
   const { errors, valid } = validated(listArgument(inputs, "cases", CASES), resolved, false);
   const totals = unitTotals(ruleSet.rounding);
+  const computed: unknown[] = [];
   for (const one of valid) {
     if (one.fast !== undefined) {
       totals.add(one.fast.township, one.fast.municipal, one.fast.district);
+      computed.push(one.input);
       continue;
     }
     try {
       const outcome = computeCase(one.entry, one.facts, ruleSet, false);
       totals.addAmounts(outcome.township, outcome.amounts);
+      computed.push(one.input);
     } catch (error) {
       for (const issue of computeProblems(one.entry, error, ruleSet))
         errors.push({ index: one.index, id: one.facts.id, ...issue, path: batchPath(one.index, issue.path) });
@@ -292,6 +316,7 @@ export function computeTotals(
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     totals: (keep ? totals : unitTotals(ruleSet.rounding)).totals(),
     errors,
+    receipt: receiptFor(ruleSet, resolved.programme, inputSha256(keep ? computed : [])),
   };
 }
 

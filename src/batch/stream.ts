@@ -1,4 +1,5 @@
 import { refuse } from "../errors/arguments.js";
+import { inputHasher, receiptFor, type Receipt } from "../receipt/receipt.js";
 import { describeValue, describeValueZh, ISSUE_LIMIT } from "../errors/echo.js";
 import { InvalidInputError } from "../errors/index.js";
 import { ZERO, type Dec } from "../money/decimal.js";
@@ -74,6 +75,8 @@ export interface CheckedStream<O extends OutcomeBase = OutcomeBase> {
   outcomes(): AsyncGenerator<O>;
   /** The totals of the outcomes yielded so far. */
   totals(): Totals;
+  /** The receipt of the outcomes yielded (call once, after the last): its input hash is of their cases, in order. */
+  receipt(): Receipt;
 }
 
 /** At most this many problems are kept (and listed); the rest are counted. */
@@ -137,6 +140,7 @@ export async function checkStream(
   const others = needed.size === 0 ? new Map<string, CaseFacts>() : await collect(records, needed, invalid, options);
   const computable = count - invalid.size;
   const running = unitTotals(ruleSet.rounding);
+  const hashed = inputHasher();
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     errors,
@@ -144,6 +148,7 @@ export async function checkStream(
     count,
     computable,
     totals: () => running.totals(),
+    receipt: () => receiptFor(ruleSet, perCase.programme, hashed.hex()),
     async *outcomes() {
       if (errors.length > 0 && options.skipInvalid !== true)
         throw new InvalidInputError(errors.map(({ index: _index, id: _id, ...issue }) => issue));
@@ -164,6 +169,7 @@ export async function checkStream(
         );
         if (computed.units !== undefined) running.add(computed.outcome.township, ...computed.units);
         else running.addAmounts(computed.outcome.township, computed.outcome.amounts);
+        hashed.add(record.value);
         computing.tick();
         yield computed.outcome;
       }
@@ -190,6 +196,7 @@ async function idsAt(
 /** One record of a stream checked, or computed, as `checkStream` does (the worker threads of the CLI do the same). */
 export interface StreamRecords {
   readonly ruleSet: RuleSet;
+  readonly programme: Programme;
   /**
    * The problems of one case (a repeated id aside: that needs the other cases), at the paths `where` gives,
    * and the ids of the cases it is cross-checked against.
@@ -217,6 +224,7 @@ export function streamRecords(options: ComputeOptions): StreamRecords {
   const none: readonly string[] = Object.freeze([]);
   return {
     ruleSet,
+    programme,
     check(value, where) {
       // The fast path takes only valid cases on dates its rule set covers: nothing more to check.
       if (fastOf(value)?.kernel.run(value, false) !== undefined) return { issues: none as [], needs: none };

@@ -140,6 +140,7 @@ describe("exitfund report", () => {
       outcomes: document.results,
       ledger: rows.rows,
       tolerance: ZERO,
+      receipt: document.receipt,
     });
     expect(html).toContain(
       `<tr data-key="total"><th>合计 <span class="en">total</span></th><td class="num">${formatAmount(audit.totals.owed)}</td><td class="num">${formatAmount(audit.totals.paid)}</td><td class="num">${formatAmount(audit.totals.difference)}</td></tr>`,

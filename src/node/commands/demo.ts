@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DISCREPANCY_TYPES, auditOutcomes, parseLedger, type AuditDocument } from "../../audit/index.js";
 import { summarize, computeBatch, type ComputeDocument } from "../../batch/compute.js";
+import { inputSha256, receiptFor } from "../../receipt/receipt.js";
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import { toChineseCapital } from "../../money/capital.js";
@@ -85,7 +86,7 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   const sample = await readSample(folder, io);
   const document = computeBatch(sample.cases, ruleSet);
   if (document.errors.length > 0) throw sampleInvalid(document, ruleSet);
-  const verification = verificationOf(document, ruleSet);
+  const verification = verificationOf(document, sample.cases, ruleSet);
   const audited = auditOf(document, sample.ledger, ruleSet);
   const page = reportPage({ ruleSet, programme: defaultProgramme, document, cases: sample.cases, audit: audited });
   const files = [
@@ -176,9 +177,16 @@ async function readSample(folder: string, io: CliIo): Promise<{ cases: unknown[]
 }
 
 /** The verify document of the sample's clearance declarations: their outcomes (already computed) and totals. */
-function verificationOf(document: ComputeDocument, ruleSet: RuleSet): ComputeDocument {
+function verificationOf(document: ComputeDocument, cases: readonly unknown[], ruleSet: RuleSet): ComputeDocument {
   const results = document.results.filter((outcome) => outcome.kind === "structure-clearance");
-  return { ruleSet: document.ruleSet, results, totals: summarize(results, ruleSet), errors: [] };
+  const declarations = cases.filter((one) => (one as { kind?: unknown }).kind === "structure-clearance");
+  return {
+    ruleSet: document.ruleSet,
+    results,
+    totals: summarize(results, ruleSet),
+    errors: [],
+    receipt: receiptFor(ruleSet, defaultProgramme, inputSha256(declarations)),
+  };
 }
 
 /** The audit of the ledger against the outcomes already computed (the same as `audit(cases, ledger)` without computing twice). */
@@ -186,7 +194,13 @@ function auditOf(document: ComputeDocument, ledger: readonly unknown[], ruleSet:
   const rows = parseLedger(ledger, ruleSet.rounding);
   if (!rows.ok)
     throw new InvalidInputError(rows.issues.map((issue) => ({ ...issue, path: `ledger.json ${issue.path}` })));
-  return auditOutcomes({ ruleSet, outcomes: document.results, ledger: rows.rows, tolerance: ZERO });
+  return auditOutcomes({
+    ruleSet,
+    outcomes: document.results,
+    ledger: rows.rows,
+    tolerance: ZERO,
+    receipt: document.receipt,
+  });
 }
 
 /** The names of the files the demo writes. */

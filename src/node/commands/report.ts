@@ -129,6 +129,7 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
             outcomes: computed.results,
             ledger: rows,
             tolerance: ZERO,
+            receipt: computed.receipt,
             ledgerPlaces: ledger.value.places,
           });
     const page = reportPage({

@@ -1,3 +1,4 @@
+import type { Receipt } from "../../receipt/receipt.js";
 import type { CaseError, ComputeDocument, Totals } from "../../batch/compute.js";
 import type { OutcomeBase as Outcome } from "../../trace/types.js";
 import { BOM, csvLines, safeText } from "./csv.js";
@@ -67,21 +68,25 @@ export function outcomeLine(outcome: Outcome, explain: boolean): string {
   return `${JSON.stringify(rest)}\n`;
 }
 
-/** The last NDJSON line: `{ "ruleSet", "totals", "errors" }` (outcome lines have `id` and `kind`; this one has `totals`). */
+/**
+ * The last NDJSON line: `{ "ruleSet", "totals", "errors", "receipt" }` (outcome lines have `id` and `kind`; this
+ * one has `totals` and the receipt of the lines above it).
+ */
 export function summaryLine(
   ruleSet: ComputeDocument["ruleSet"],
   totals: Totals,
   errors: readonly CaseError[],
+  receipt: Receipt,
   omitted = 0,
 ): string {
-  return `${JSON.stringify({ ruleSet, totals, errors, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) })}\n`;
+  return `${JSON.stringify({ ruleSet, totals, errors, ...(omitted > 0 ? { errorsOmitted: omitted } : {}), receipt })}\n`;
 }
 
 /** The NDJSON of a compute document: one line per outcome, then the summary line. */
 export function resultsNdjson(document: ComputeDocument, explain: boolean): string {
   return (
     document.results.map((outcome) => outcomeLine(outcome, explain)).join("") +
-    summaryLine(document.ruleSet, document.totals, document.errors)
+    summaryLine(document.ruleSet, document.totals, document.errors, document.receipt)
   );
 }
 

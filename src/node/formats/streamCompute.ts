@@ -102,7 +102,7 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
     }
     const totals = checked.totals();
     if (csv) io.stderr.write(totalsText(totals, written));
-    else await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.omitted));
+    else await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
     await sink.close();
     if (options.out !== undefined && options.out !== "-")
       io.stderr.write(`exitfund: wrote ${options.out} (${written} result${written === 1 ? "" : "s"})\n`);

@@ -28,7 +28,7 @@ describe("townships named like Object.prototype's members are townships in every
     await writeJson(async (text) => void pieces.push(text), document);
     const totals = (JSON.parse(pieces.join("")) as ComputeDocument).totals.byTownship;
     expect(Object.keys(totals).sort()).toEqual([...NAMES].sort());
-    const last = JSON.parse(summaryLine(document.ruleSet, document.totals, [])) as ComputeDocument;
+    const last = JSON.parse(summaryLine(document.ruleSet, document.totals, [], document.receipt)) as ComputeDocument;
     expect(Object.keys(last.totals.byTownship).sort()).toEqual([...NAMES].sort());
   });
 

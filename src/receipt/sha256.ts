@@ -1,0 +1,132 @@
+/**
+ * SHA-256 (FIPS 180-4), synchronous and in plain TypeScript, so a receipt is the same in Node and in a browser
+ * and a batch document carries it without awaiting Web Crypto. Text is hashed as its UTF-8 bytes (TextEncoder:
+ * a lone surrogate becomes U+FFFD, as every UTF-8 encoder writes it).
+ */
+
+const K = new Uint32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
+  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
+  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
+  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
+  0xc67178f2,
+]);
+
+const INITIAL = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+
+/** An incremental SHA-256: `update` with text (UTF-8) or bytes as often as needed, then `hex()` once. */
+export interface Sha256 {
+  update(data: string | Uint8Array): Sha256;
+  /** The digest as 64 lower-case hex digits; the hasher is finished after it. */
+  hex(): string;
+}
+
+const encoder = new TextEncoder();
+
+/** A new incremental SHA-256. */
+export function sha256(): Sha256 {
+  const state = new Uint32Array(INITIAL);
+  const words = new Uint32Array(64);
+  const block = new Uint8Array(64);
+  let filled = 0;
+  let length = 0; // bytes hashed so far (a double holds any realistic length exactly)
+  let done = false;
+
+  const compress = (bytes: Uint8Array, at: number): void => {
+    for (let i = 0; i < 16; i += 1) {
+      const j = at + i * 4;
+      words[i] =
+        ((bytes[j] as number) << 24) |
+        ((bytes[j + 1] as number) << 16) |
+        ((bytes[j + 2] as number) << 8) |
+        (bytes[j + 3] as number);
+    }
+    for (let i = 16; i < 64; i += 1) {
+      const w15 = words[i - 15] as number;
+      const w2 = words[i - 2] as number;
+      const s0 = ((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3);
+      const s1 = ((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10);
+      words[i] = ((words[i - 16] as number) + s0 + (words[i - 7] as number) + s1) | 0;
+    }
+    let a = state[0] as number;
+    let b = state[1] as number;
+    let c = state[2] as number;
+    let d = state[3] as number;
+    let e = state[4] as number;
+    let f = state[5] as number;
+    let g = state[6] as number;
+    let h = state[7] as number;
+    for (let i = 0; i < 64; i += 1) {
+      const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+      const t1 = (h + S1 + ((e & f) ^ (~e & g)) + (K[i] as number) + (words[i] as number)) | 0;
+      const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+      const t2 = (S0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
+      h = g;
+      g = f;
+      f = e;
+      e = (d + t1) | 0;
+      d = c;
+      c = b;
+      b = a;
+      a = (t1 + t2) | 0;
+    }
+    state[0] = (state[0] as number) + a;
+    state[1] = (state[1] as number) + b;
+    state[2] = (state[2] as number) + c;
+    state[3] = (state[3] as number) + d;
+    state[4] = (state[4] as number) + e;
+    state[5] = (state[5] as number) + f;
+    state[6] = (state[6] as number) + g;
+    state[7] = (state[7] as number) + h;
+  };
+
+  const bytesIn = (bytes: Uint8Array): void => {
+    length += bytes.length;
+    let at = 0;
+    if (filled > 0) {
+      const take = Math.min(64 - filled, bytes.length);
+      block.set(bytes.subarray(0, take), filled);
+      filled += take;
+      at = take;
+      if (filled < 64) return;
+      compress(block, 0);
+      filled = 0;
+    }
+    for (; at + 64 <= bytes.length; at += 64) compress(bytes, at);
+    if (at < bytes.length) {
+      block.set(bytes.subarray(at), 0);
+      filled = bytes.length - at;
+    }
+  };
+
+  const hasher: Sha256 = {
+    update(data) {
+      if (done) throw new Error("sha256: update after hex()");
+      bytesIn(typeof data === "string" ? encoder.encode(data) : data);
+      return hasher;
+    },
+    hex() {
+      if (done) throw new Error("sha256: hex() called twice");
+      done = true;
+      const bits = length * 8;
+      const tail = new Uint8Array((filled < 56 ? 64 : 128) - filled);
+      tail[0] = 0x80;
+      const view = new DataView(tail.buffer);
+      view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
+      view.setUint32(tail.length - 4, bits >>> 0);
+      bytesIn(tail);
+      let out = "";
+      for (const word of state) out += word.toString(16).padStart(8, "0");
+      return out;
+    },
+  };
+  return hasher;
+}
+
+/** SHA-256 of a text's UTF-8 bytes (or of bytes), as 64 lower-case hex digits. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return sha256().update(data).hex();
+}
