@@ -64,6 +64,10 @@ export const SUMMARIES = {
     zh: "打印某类个案、台账行或规则集的 `JSON Schema`",
     en: "print the JSON Schema of a case kind, a ledger row or a rule set",
   },
+  "verify-receipt": {
+    zh: "核对结果的回执：按案件重算，确认规则集、输入与金额与写出时一致",
+    en: "tie a written result to its rules and facts: recompute it from the cases and check its receipt",
+  },
 } as const satisfies { readonly [command: string]: Said };
 
 /** The CLI's texts that are not a command's own (the overview, unknown commands, usage footers). */

@@ -14,6 +14,7 @@ import { SERVE_HELP, runServe } from "./commands/serve.js";
 import { TEMPLATE_HELP, runTemplate } from "./commands/template.js";
 import { TEST_HELP, runTest } from "./commands/test.js";
 import { VERIFY_HELP, runVerify } from "./commands/verify.js";
+import { VERIFY_RECEIPT_HELP, runVerifyReceipt } from "./commands/verify-receipt.js";
 import { EXIT, IoError, UsageError, reportInputError, type CliIo } from "./io.js";
 import { reasonOf } from "./output.js";
 import { takeLang, type Lang } from "./lang.js";
@@ -42,10 +43,14 @@ const COMMAND_LIST: { readonly [name in keyof typeof SUMMARIES]: Command } = {
   serve: { run: runServe, help: SERVE_HELP },
   test: { run: runTest, help: TEST_HELP },
   schema: { run: runSchema, help: SCHEMA_HELP },
+  "verify-receipt": { run: runVerifyReceipt, help: VERIFY_RECEIPT_HELP },
 };
 
 /** The commands by name (a Map: `exitfund constructor` is an unknown command like any other). */
 const COMMANDS: ReadonlyMap<string, Command> = new Map(Object.entries(COMMAND_LIST));
+
+/** The width of the longest command name, so every summary starts in one column. */
+const NAME_WIDTH = Math.max(...[...COMMANDS.keys()].map((name) => name.length));
 
 /** A command's one-line summary in `lang`. */
 function summaryOf(name: string, lang: Lang): string {
@@ -60,7 +65,7 @@ export function overview(lang: Lang): string {
     say(MESSAGES.usage, lang),
     "",
     say(MESSAGES.commands, lang),
-    ...[...COMMANDS.keys()].map((name) => `  ${name.padEnd(9)} ${summaryOf(name, lang)}`),
+    ...[...COMMANDS.keys()].map((name) => `  ${name.padEnd(NAME_WIDTH)} ${summaryOf(name, lang)}`),
     "",
     say(MESSAGES.langOption, lang),
     say(MESSAGES.exitStatus, lang),

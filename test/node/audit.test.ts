@@ -59,6 +59,7 @@ describe("exitfund audit", () => {
       "totals",
       "counts",
       "reconciliation",
+      "receipt",
     ]);
   });
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest";
 import { BUDGET_HELP, runBudget } from "../../src/node/commands/budget.js";
 import { BUDGET_SHEETS } from "../../src/node/xlsx/budgetReport.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
-import { FIXED_RATES_FILE } from "../support/fixedRates.js";
+import { FIXED_RATES, FIXED_RATES_FILE } from "../support/fixedRates.js";
+import { computeBatch } from "../../src/batch/compute.js";
 import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
 import { expectChineseSheet } from "../support/sheets.js";
 
@@ -39,6 +40,7 @@ describe("exitfund budget", () => {
         { key: { township: "张家湾镇", payer: "district" }, amount: "9220.00" },
       ],
       total: "2036720.00",
+      receipt: computeBatch(CASES, FIXED_RATES).receipt,
     });
   });
 

@@ -87,7 +87,7 @@ describe("compute on a JSON file", () => {
 });
 
 describe("compute --format", () => {
-  it("ndjson: one outcome per line, then { ruleSet, totals, errors }", async () => {
+  it("ndjson: one outcome per line, then { ruleSet, totals, errors, receipt }", async () => {
     const result = await run(["compute", "cases.json", "--format", "ndjson"]);
     const lines = result.stdout
       .trim()
@@ -100,6 +100,7 @@ describe("compute --format", () => {
       ruleSet: expect.any(Object),
       totals: computeBatch(CASES, defaultRuleSet).totals,
       errors: [],
+      receipt: computeBatch(CASES, defaultRuleSet).receipt,
     });
   });
 

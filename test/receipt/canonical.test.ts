@@ -4,7 +4,9 @@ import { canonicalJson } from "../../src/receipt/canonical.js";
 
 describe("canonicalJson", () => {
   it("sorts keys by UTF-16 code units at every depth, with no whitespace", () => {
-    expect(canonicalJson({ b: 1, a: [{ d: "x", c: null }], B: true })).toBe('{"B":true,"a":[{"c":null,"d":"x"}],"b":1}');
+    expect(canonicalJson({ b: 1, a: [{ d: "x", c: null }], B: true })).toBe(
+      '{"B":true,"a":[{"c":null,"d":"x"}],"b":1}',
+    );
     // U+FF5E sorts after a surrogate pair's lead unit U+D83D (code units, as JavaScript sorts).
     expect(canonicalJson({ "～": 1, "😀": 2, 乡镇: 3 })).toBe('{"乡镇":3,"😀":2,"～":1}');
   });

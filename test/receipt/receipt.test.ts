@@ -21,7 +21,11 @@ describe("the receipt of a batch", () => {
     expect(document.receipt).toEqual({
       exitfund: packageJson.version,
       programme: "default",
-      ruleSet: { id: "tongzhou-2016", version: defaultRuleSet.version, sha256: hex(canonicalJson(defaultRuleSet.toJSON())) },
+      ruleSet: {
+        id: "tongzhou-2016",
+        version: defaultRuleSet.version,
+        sha256: hex(canonicalJson(defaultRuleSet.toJSON())),
+      },
       input: { sha256: hex(canonicalJson(CASES)) },
     });
     expect(EXITFUND_VERSION).toBe(packageJson.version);

@@ -163,7 +163,7 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
  * Reads the cases and the ledger and validates them together, so that the problems of both files
  * (and of the tolerance) are listed at once.
  */
-async function readAuditInput(
+export async function readAuditInput(
   file: string,
   ledgerFile: string,
   options: AuditOptions & { readonly ruleSet: RuleSet },

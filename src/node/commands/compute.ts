@@ -175,7 +175,15 @@ async function render(
       return async (put) => {
         for (const outcome of document.results) await put(outcomeLine(outcome, options.explain));
         const omitted = Math.max(0, document.errors.length - ISSUE_LIMIT);
-        await put(summaryLine(document.ruleSet, document.totals, document.errors.slice(0, ISSUE_LIMIT), document.receipt, omitted));
+        await put(
+          summaryLine(
+            document.ruleSet,
+            document.totals,
+            document.errors.slice(0, ISSUE_LIMIT),
+            document.receipt,
+            omitted,
+          ),
+        );
       };
     case "csv":
       return async (put) => {

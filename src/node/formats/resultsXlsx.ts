@@ -5,6 +5,7 @@ import type { Amounts, OutcomeBase as Outcome, TraceStep } from "../../trace/typ
 import { codes } from "./results.js";
 import { moneyCell } from "../xlsx/cells.js";
 import { refuseLargeWorkbook, workbookBytes } from "../xlsx/bytes.js";
+import { computeFigures, signWorkbook } from "../xlsx/receiptSheet.js";
 
 /** Sheet names of the results workbook. */
 export const RESULT_SHEETS = { results: "结果", totals: "合计", trace: "计算过程" } as const;
@@ -57,6 +58,7 @@ export async function resultsWorkbookBytes(
       workbook.addWorksheet(RESULT_SHEETS.trace, { views: [{ state: "frozen", ySplit: 1 }] }),
       document.results,
     );
+  signWorkbook(workbook, document.receipt, computeFigures(document));
   return await workbookBytes(workbook);
 }
 

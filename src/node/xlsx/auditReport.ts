@@ -11,6 +11,7 @@ import { fieldLine, finishSheet, printSetup } from "./layout.js";
 import { TRACE_COLUMNS, traceCells, writeTraceSheet } from "./traceSheet.js";
 import { discrepancyWords, kindWords, payerWords, statusWords } from "./words.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
+import { signWorkbook } from "./receiptSheet.js";
 
 /** Sheet names of the audit workbook. */
 export const AUDIT_SHEETS = {
@@ -120,7 +121,13 @@ export async function auditWorkbookBytes(
       20,
     options.maxCells,
   );
-  return await workbookBytes(auditWorkbook(document, outcomes, rounding, options.programme));
+  const workbook = auditWorkbook(document, outcomes, rounding, options.programme);
+  signWorkbook(workbook, document.receipt, {
+    kind: "audit",
+    cases: document.reconciliation.map((entry) => ({ id: entry.caseId, ...entry.owed })),
+    totals: { total: document.totals.owed },
+  });
+  return await workbookBytes(workbook);
 }
 
 /** The audit workbook (see {@link auditWorkbookBytes}). */

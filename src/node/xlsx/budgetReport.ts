@@ -11,6 +11,7 @@ import { finishSheet, printSetup } from "./layout.js";
 import { budgetLineWords, kindWords, payerWords } from "./words.js";
 import { ruleSetText } from "./verifySheet.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
+import { signWorkbook } from "./receiptSheet.js";
 
 /** Sheet names of the budget workbook. */
 export const BUDGET_SHEETS = { groups: "预算汇总", allocation: "额度分配", shares: "分配明细" } as const;
@@ -58,7 +59,10 @@ export async function budgetWorkbookBytes(
     Math.max(document.groups.length, groups, shares) + 12,
     options.maxCells,
   );
-  return await workbookBytes(budgetWorkbook(document, by, rounding, options.programme));
+  const workbook = budgetWorkbook(document, by, rounding, options.programme);
+  if (document.receipt !== undefined)
+    signWorkbook(workbook, document.receipt, { kind: "budget", totals: { total: document.total } });
+  return await workbookBytes(workbook);
 }
 
 /** The budget workbook (see {@link budgetWorkbookBytes}). */

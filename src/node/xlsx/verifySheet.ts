@@ -31,6 +31,7 @@ import {
 import { finishSheet, printSetup, signOff, type SignBox } from "./layout.js";
 import { STATUS_WORDS, titleWords } from "./words.js";
 import { refuseLargeWorkbook, workbookBytes } from "./bytes.js";
+import { computeFigures, signWorkbook } from "./receiptSheet.js";
 
 /** Title of each declaration's sheet. */
 export const SHEET_TITLE = "区住房城乡建设委 腾地经费核定表";
@@ -145,6 +146,7 @@ export async function verificationWorkbookBytes(
   );
   refuseLargeWorkbook(items * 14 + document.results.length * 60, items + 30, options.maxCells);
   const workbook = verificationWorkbook(document.results.map(declarationView), ruleSet);
+  signWorkbook(workbook, document.receipt, computeFigures(document));
   return await workbookBytes(workbook);
 }
 
