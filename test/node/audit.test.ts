@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { RECEIPT_SHEET } from "../../src/node/xlsx/receiptSheet.js";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -119,6 +120,7 @@ describe("exitfund audit", () => {
       AUDIT_SHEETS.discrepancies,
       AUDIT_SHEETS.reconciliation,
       AUDIT_SHEETS.traces,
+      RECEIPT_SHEET,
     ]);
 
     const discrepancies = workbook.getWorksheet(AUDIT_SHEETS.discrepancies);

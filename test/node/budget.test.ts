@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { RECEIPT_SHEET } from "../../src/node/xlsx/receiptSheet.js";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,6 +92,7 @@ describe("exitfund budget", () => {
       BUDGET_SHEETS.groups,
       BUDGET_SHEETS.allocation,
       BUDGET_SHEETS.shares,
+      RECEIPT_SHEET,
     ]);
     const groups = workbook.getWorksheet(BUDGET_SHEETS.groups);
     expect(groups?.getRow(5).getCell(1).value).toBe("市级奖励");

@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import { RECEIPT_SHEET } from "../../src/node/xlsx/receiptSheet.js";
 import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -141,6 +142,7 @@ describe("compute --format", () => {
       RESULT_SHEETS.results,
       RESULT_SHEETS.totals,
       RESULT_SHEETS.trace,
+      RECEIPT_SHEET,
     ]);
     const results = workbook.getWorksheet(RESULT_SHEETS.results);
     expect(results?.getCell("A2").value).toBe(CASES[0]?.id);

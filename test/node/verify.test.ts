@@ -1,4 +1,5 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { RECEIPT_SHEET } from "../../src/node/xlsx/receiptSheet.js";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import ExcelJS from "exceljs";
@@ -67,8 +68,8 @@ describe("exitfund verify --format json", () => {
     expect(run.stderr).toBe("");
   });
 
-  it("is the compute document: ruleSet, results in input order, totals, errors", () => {
-    expect(Object.keys(document).sort()).toEqual(["errors", "results", "ruleSet", "totals"]);
+  it("is the compute document: ruleSet, results in input order, totals, errors, receipt", () => {
+    expect(Object.keys(document).sort()).toEqual(["errors", "receipt", "results", "ruleSet", "totals"]);
     expect(document.ruleSet).toEqual({ id: "tongzhou-2016", version: "1" });
     expect(document.results.map((r) => r.id)).toEqual(["SYN-2016-TH-001", "SYN-2016-ZJW-001", "SYN-2016-SZ-001"]);
     expect(document.errors).toEqual([]);
@@ -294,12 +295,13 @@ describe("exitfund verify --format xlsx", () => {
     expect(run.stderr).toContain("核定表.xlsx");
   });
 
-  it("has the summary sheet first, then one sheet per declaration", () => {
+  it("has the summary sheet first, then one sheet per declaration, then the 回执 (receipt)", () => {
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
       SUMMARY_SHEET,
       "SYN-2016-TH-001",
       "SYN-2016-ZJW-001",
       "SYN-2016-SZ-001",
+      RECEIPT_SHEET,
     ]);
   });
 
