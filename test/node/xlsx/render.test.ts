@@ -7,6 +7,7 @@ import { parseAuditInput, auditOutcomes } from "../../../src/audit/audit.js";
 import { computeBatch } from "../../../src/batch/compute.js";
 import { auditWorkbookBytes } from "../../../src/node/xlsx/auditReport.js";
 import { verificationWorkbookBytes } from "../../../src/node/xlsx/verifySheet.js";
+import { shortReceipt } from "../../../src/node/xlsx/receiptSheet.js";
 import { clearanceCase, enterpriseCase } from "../../fixtures/cases.js";
 import { FIXED_RATES } from "../../support/fixedRates.js";
 
@@ -63,10 +64,15 @@ describe.skipIf(!soffice)("printed pages (LibreOffice)", () => {
       JSON.parse(readFileSync(join(ROOT, "examples/verify/declarations.json"), "utf8")) as { cases: unknown[] }
     ).cases;
     const document = computeBatch(declarations);
-    const printed = pages("verify", await verificationWorkbookBytes(document));
-    expect(printed).toHaveLength(1 + document.results.length);
+    const all = pages("verify", await verificationWorkbookBytes(document));
+    expect(all).toHaveLength(2 + document.results.length);
+    // Every page's footer prints the receipt in short; the last page is the 回执 sheet.
+    const short = shortReceipt(document.receipt).replace(/[ \u3000]+/g, "");
+    all.forEach((page) => expect(page).toContain(short));
+    expect(all.at(-1)).toContain(document.receipt.input.sha256);
+    const printed = all.slice(0, -1);
     printed.forEach((page, index) => {
-      expect(page).toContain(`第${index + 1}页共${printed.length}页`);
+      expect(page).toContain(`第${index + 1}页共${all.length}页`);
       for (const label of [
         "申报单位（盖章）",
         "核定单位（盖章）",
@@ -93,11 +99,15 @@ describe.skipIf(!soffice)("printed pages (LibreOffice)", () => {
     };
     const document = auditOutcomes(input);
     const traced = computeBatch(cases, { ruleSet: FIXED_RATES }).results;
-    const printed = pages("audit", await auditWorkbookBytes(document, traced, FIXED_RATES.rounding));
+    const all = pages("audit", await auditWorkbookBytes(document, traced, FIXED_RATES.rounding));
+    const short = shortReceipt(document.receipt).replace(/[ \u3000]+/g, "");
+    all.forEach((page) => expect(page).toContain(short));
+    expect(all.at(-1)).toContain(document.receipt.ruleSet.sha256);
+    const printed = all.slice(0, -1);
     expect(printed.length).toBeGreaterThanOrEqual(3);
     expect(printed.length).toBeLessThanOrEqual(8);
     printed.forEach((page, index) => {
-      expect(page).toContain(`第${index + 1}页共${printed.length}页`);
+      expect(page).toContain(`第${index + 1}页共${all.length}页`);
       expect(page).toContain("产业调整退出资金审计工作底稿");
       expect(page).not.toMatch(/\b(?:municipal|district|discrepant|underpaid|undefined|null)\b/);
     });
