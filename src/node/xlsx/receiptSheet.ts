@@ -6,7 +6,7 @@ import type { Notice } from "../formats/source.js";
 import type { Figures, WrittenResult } from "../commands/verify-receipt.js";
 import type { HeaderFooter, Workbook } from "./engine.js";
 import { TEXT_FONT } from "./cells.js";
-import { headerText } from "./layout.js";
+import { PAGE_NUMBER, headerText } from "./layout.js";
 
 /**
  * 回执 · the receipt in a workbook: in short on every sheet's page footer, in full on a 回执 sheet (Chinese
@@ -66,7 +66,8 @@ export function signWorkbook(workbook: Workbook, receipt: Receipt, figures: Rece
   const right = `&R${FOOTER_FONT}${headerText(shortReceipt(receipt))}`;
   workbook.eachSheet((sheet) => {
     const footer = sheet.headerFooter as HeaderFooter | undefined;
-    const old = (footer?.oddFooter ?? "").replace(/&R.*$/, "");
+    // A sheet with no footer yet (the 回执 sheet) gets the page number every printed sheet has.
+    const old = (footer?.oddFooter ?? `&C${FOOTER_FONT}${PAGE_NUMBER}`).replace(/&R.*$/, "");
     // The receipt is never dropped: when the footer would be too long, the left text gives way.
     const oddFooter =
       old.length + right.length <= FOOTER_LIMIT ? `${old}${right}` : `${old.replace(/^&L.*?(?=&C|$)/, "")}${right}`;
