@@ -5,6 +5,8 @@ import { confirmRepeats, exactIds, idDigests, type IdDigests, type RepeatSuspect
 import { changedWhileRead, MAX_LISTED_ERRORS } from "../batch/stream.js";
 import { unitTotals } from "../batch/totals.js";
 import { echoText } from "../errors/echo.js";
+import { inputHasher, receiptFor } from "../receipt/receipt.js";
+import { defaultProgramme } from "../rules/default.js";
 import { InvalidInputError, isInvalidInputError } from "../errors/index.js";
 import { ndjsonLines, ndjsonRecords, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
 import { resultsCsvHeader, summaryLine, totalsText } from "./formats/results.js";
@@ -289,6 +291,7 @@ export async function parallelStreamCompute(
     // The computing pass: each block's lines of output written in the order of the file.
     const skipOf = cutter(invalid, perBlock);
     const running = unitTotals(ruleSet.rounding);
+    const hashed = inputHasher();
     const computing = options.progress("computing", count - invalid.length);
     const sink = await openSink(io, options.out);
     const csv = options.format === "csv";
@@ -304,6 +307,7 @@ export async function parallelStreamCompute(
           blocks += 1;
           if (computed.text !== "") await sink.write(computed.text);
           for (const [township, municipal, district] of computed.units) running.add(township, municipal, district);
+          hashed.addCanonical(computed.canonical);
           written += computed.written;
           computing.tick(computed.written);
         });
@@ -320,7 +324,10 @@ export async function parallelStreamCompute(
       computing.done();
       const totals = running.totals();
       if (csv) io.stderr.write(totalsText(totals, written));
-      else await sink.write(summaryLine({ id: ruleSet.id, version: ruleSet.version }, totals, errors, omitted));
+      else {
+        const receipt = receiptFor(ruleSet, options.programme ?? defaultProgramme, hashed.hex());
+        await sink.write(summaryLine({ id: ruleSet.id, version: ruleSet.version }, totals, errors, receipt, omitted));
+      }
       await sink.close();
       if (options.out !== undefined && options.out !== "-")
         io.stderr.write(`exitfund: wrote ${options.out} (${written} result${written === 1 ? "" : "s"})\n`);

@@ -4,6 +4,7 @@ import type { Units } from "../batch/totals.js";
 import { idOf, type CaseError } from "../batch/compute.js";
 import { unitsOf } from "../batch/totals.js";
 import { isInvalidInputError, type InputIssue } from "../errors/index.js";
+import { canonicalJson } from "../receipt/canonical.js";
 import { csvLines } from "./formats/csv.js";
 import { lineRecord, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
 import { outcomeLine, resultCsvRow } from "./formats/results.js";
@@ -56,13 +57,17 @@ export interface CheckReply {
   readonly needs: readonly string[];
 }
 
-/** The computing pass of a block: its output, the totals of its outcomes by township in units, and its count. */
+/**
+ * The computing pass of a block: its output, the totals of its outcomes by township in units, its count, and the
+ * canonical JSON of the cases computed joined by `,` (the main thread hashes them in the file's order: the receipt).
+ */
 export interface ComputeReply {
   readonly seq: number;
   readonly kind: "computed";
   readonly count: number;
   readonly written: number;
   readonly text: string;
+  readonly canonical: string;
   readonly units: readonly (readonly [string, Units, Units])[];
 }
 
@@ -132,6 +137,7 @@ export function computeBlock(
   const byTownship = new Map<string, [string, Units, Units]>();
   const none = () => undefined;
   let text = "";
+  const canonical: string[] = [];
   let count = 0;
   let written = 0;
   for (const record of blockRecords(block)) {
@@ -149,9 +155,18 @@ export function computeBlock(
       row[2] = add(row[2], d);
     }
     text += setup.format === "csv" ? csvLines([resultCsvRow(outcome)]) : outcomeLine(outcome, setup.explain);
+    canonical.push(canonicalJson(record.value));
     written += 1;
   }
-  return { seq: block.seq, kind: "computed", count, written, text, units: [...byTownship.values()] };
+  return {
+    seq: block.seq,
+    kind: "computed",
+    count,
+    written,
+    text,
+    canonical: canonical.join(","),
+    units: [...byTownship.values()],
+  };
 }
 
 function add(a: Units, b: Units): Units {

@@ -2,7 +2,7 @@ import { version } from "../../package.json";
 import type { RuleSet } from "../parameters/types.js";
 import { defaultProgramme } from "../rules/default.js";
 import type { Programme } from "../rules/programme.js";
-import { canonicalJson } from "./canonical.js";
+import { canonicalJson, canonicalJsonAt } from "./canonical.js";
 import { sha256 } from "./sha256.js";
 
 /**
@@ -45,7 +45,10 @@ export function ruleSetSha256(ruleSet: RuleSet): string {
  * hashed as it goes, so a stream never has to be held in memory.
  */
 export interface InputHasher {
-  add(input: unknown): void;
+  /** One more case (`path` names it should it have no JSON form: `[n]` by default, n counting from 0). */
+  add(input: unknown, path?: string): void;
+  /** Cases already written as canonical JSON and joined by `,` (a block computed in a worker thread; "" is none). */
+  addCanonical(joined: string): void;
   hex(): string;
 }
 
@@ -54,8 +57,14 @@ export function inputHasher(): InputHasher {
   const hash = sha256().update("[");
   let count = 0;
   return {
-    add(input) {
-      hash.update(count === 0 ? canonicalJson(input) : `,${canonicalJson(input)}`);
+    add(input, path = `[${count}]`) {
+      const text = canonicalJsonAt(input, path);
+      hash.update(count === 0 ? text : `,${text}`);
+      count += 1;
+    },
+    addCanonical(joined) {
+      if (joined === "") return;
+      hash.update(count === 0 ? joined : `,${joined}`);
       count += 1;
     },
     hex: () => hash.update("]").hex(),
