@@ -264,7 +264,7 @@ export function receiptOf(
   inputs: readonly unknown[],
   options?: RuleSetInput | Pick<ComputeOptions, "ruleSet" | "programme">,
 ): Receipt {
-  const list = listArgument(inputs, "cases", CASES);
+  const list = denseListArgument(inputs, "cases", CASES);
   const resolved = resolveOptions(optionsOf(options as RuleSetInput | BatchOptions | undefined));
   return receiptFor(resolved.ruleSet, resolved.programme, inputSha256(list));
 }

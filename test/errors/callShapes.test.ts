@@ -213,7 +213,52 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
   ],
   ["diffRuleSets(…, {})", () => diffRuleSets(exitfund.ruleSets["tongzhou-2016"], any({})), "b", "not-a-rule-set"],
   ['jsonSchema("constructor")', () => jsonSchema(any("constructor")), "schema", "unknown-schema"],
+  ['receiptOf("x")', () => exitfund.receiptOf(any("x")), "cases", "not-a-list"],
+  [
+    "receiptOf([c, , c2])",
+    () => exitfund.receiptOf(sparse<unknown>(enterpriseCase, clearanceCase)),
+    "cases[1]",
+    "required",
+  ],
+  ["receiptOf([], 5)", () => exitfund.receiptOf([], any(5)), "options", "not-options"],
+  ['receiptOf([], "toString")', () => exitfund.receiptOf([], "toString"), "ruleSet", "unknown-rule-set"],
+  [
+    "receiptOf([], { programme: {} })",
+    () => exitfund.receiptOf([], any({ programme: {} })),
+    "options.programme",
+    "invalid-option",
+  ],
+  ["receiptOf([{ a: NaN }])", () => exitfund.receiptOf([{ a: Number.NaN }]), "[0].a", "not-json"],
+  ["canonicalJson(undefined)", () => exitfund.canonicalJson(undefined), "value", "not-json"],
+  ["canonicalJson(5n)", () => exitfund.canonicalJson(5n), "value", "not-json"],
+  ["canonicalJson(() => 1)", () => exitfund.canonicalJson(() => 1), "value", "not-json"],
+  ["canonicalJson({ a: [Infinity] })", () => exitfund.canonicalJson({ a: [Infinity] }), "value.a[0]", "not-json"],
+  ["canonicalJson(new Map())", () => exitfund.canonicalJson(new Map([["a", 1]])), "value", "not-json"],
+  [
+    'canonicalJson({ "a b": new Set() })',
+    () => exitfund.canonicalJson({ "a b": new Set([1]) }),
+    'value["a b"]',
+    "not-json",
+  ],
+  ["canonicalJson(cycle)", () => exitfund.canonicalJson(cyclic()), "value.self", "not-json"],
+  [
+    "canonicalJson(a getter that throws)",
+    () =>
+      exitfund.canonicalJson({
+        get a(): never {
+          throw new Error("no");
+        },
+      }),
+    "value.a",
+    "not-json",
+  ],
 ];
+
+function cyclic(): unknown {
+  const value: { self?: unknown } = {};
+  value.self = value;
+  return value;
+}
 
 describe("wrong call shapes are InvalidInputError, never a TypeError (issue 10 §6, reliability B24)", () => {
   it.each(WRONG_CALLS)("%s", (_name, call, path, code) => {

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { canonicalJson } from "../../src/receipt/canonical.js";
+import { thrownIssues } from "../support/errors.js";
 
 describe("canonicalJson", () => {
   it("sorts keys by UTF-16 code units at every depth, with no whitespace", () => {
@@ -23,13 +24,28 @@ describe("canonicalJson", () => {
     );
   });
 
-  it("refuses what JSON cannot write exactly", () => {
-    expect(() => canonicalJson({ a: Number.NaN })).toThrow(/NaN has no JSON form/);
-    expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow(/Infinity/);
-    expect(() => canonicalJson(10n)).toThrow(/bigint/);
+  it("refuses what JSON cannot write exactly, naming where, in English and Chinese", () => {
+    const refused = (value: unknown) => thrownIssues(() => canonicalJson(value))[0];
+    expect(refused({ a: Number.NaN })).toMatchObject({
+      path: "value.a",
+      code: "not-json",
+      message: expect.stringMatching(/^has no exact JSON form: the number NaN; give plain JSON data/),
+      zh: expect.stringMatching(/^无确切的 JSON 形式：数字 NaN；/),
+    });
+    expect(refused(Number.POSITIVE_INFINITY)?.message).toMatch(/the number Infinity/);
+    expect(refused(10n)?.zh).toMatch(/BigInt 10n/);
     const cycle: { self?: unknown } = {};
     cycle.self = cycle;
-    expect(() => canonicalJson(cycle)).toThrow(/cycle/);
+    expect(refused({ list: [cycle] })).toMatchObject({
+      path: "value.list[0].self",
+      message: expect.stringMatching(/cycle/),
+    });
+    // JSON.stringify writes {} for these and drops what they hold.
+    expect(refused({ m: new Map([["a", 1]]) })).toMatchObject({
+      path: "value.m",
+      message: expect.stringMatching(/a Map/),
+    });
+    expect(refused([new (class Point {})()])?.message).toMatch(/an instance of Point/);
   });
 
   it("writes a value met twice (not a cycle) twice", () => {
