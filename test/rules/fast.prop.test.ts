@@ -2,7 +2,7 @@
 // and random rule sets (every rounding mode and scale, decimal rates, dated changes, scales and caps), the
 // documents of `computeBatch` with traces off are identical — outcomes to the fen, totals and errors — whether
 // the cases go through the fast evaluator or through the rules (a programme of the same domains extended by
-// nothing, which has no fast evaluator); and `computeTotals` gives the same totals and errors.
+// nothing, which has no fast evaluator); and `computeTotals` gives the same totals, errors and receipt.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { computeBatch, computeTotals } from "../../src/batch/compute.js";
@@ -40,8 +40,14 @@ function expectSame(inputs: readonly unknown[], ruleSet: RuleSet, skipInvalid: b
     taken.valid += 1;
     if (kernel?.run(input, false) !== undefined) taken.fast += 1;
   }
+  // The receipt too: the same rule set, programme kinds and computed cases on both paths, so the same hashes.
   expect(fast).toEqual(reference);
-  expect(totals).toEqual({ ruleSet: reference.ruleSet, totals: reference.totals, errors: reference.errors });
+  expect(totals).toEqual({
+    ruleSet: reference.ruleSet,
+    totals: reference.totals,
+    errors: reference.errors,
+    receipt: reference.receipt,
+  });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
