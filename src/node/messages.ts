@@ -103,3 +103,112 @@ export const MESSAGES_WITH = {
     en: `interrupted by ${signal}: no --out file was written (a previous one is untouched)`,
   })) satisfies SaidWith<[string]>,
 } as const;
+
+/** `exitfund verify-receipt`: its help and the lines of its report (src/node/commands/verify-receipt.ts). */
+export const VERIFY_RECEIPT = {
+  help: {
+    en: `Usage: exitfund verify-receipt <result> --cases <file> [--rules <file|id>] [--programme <module>] [--ledger <file>] [--map <file>] [--format text|json] [--lang zh|en]
+
+Checks a result exitfund wrote — a JSON document (compute, verify, audit, budget, totals), the NDJSON
+of compute, or a workbook with its 回执 sheet — against the cases it says it was computed from: the
+receipt's rule set (id, version, SHA-256 of the resolved rule set) and input (SHA-256 of the cases'
+canonical JSON) are computed again, and so is every amount the result shows (docs/auditors.md).
+
+  <result>            the JSON, NDJSON or .xlsx file exitfund wrote
+  --cases <file>      the cases, as compute reads them (.json, .ndjson, .csv, .xlsx); for a 核定表 or
+                      a results workbook, the whole input file (the receipt hashes every case computed)
+  --rules <id|file>   the rule set (a bundled id or a file; default tongzhou-2016)
+  --programme <file>  the programme module the result was computed with (docs/extending.md)
+  --ledger <file>     for an audit: the payment ledger, so the audit is recomputed in full
+  --map <file>        a mapping of the cases' own headers (docs/files.md, "Mappings")
+  --format text       one line per check (rules, programme, input, amounts, exitfund version); the default
+  --format json       { ok, checks: [ { check, ok, written, recomputed, differences? } ], receipt }
+  --lang zh|en        the language of the text report (default: the locale's)
+  -h, --help          show this help
+
+A rule set changed names its id, version or hash; an input changed names the case ids added, removed
+or whose outcome changed (when the result lists them); an amount changed names the case, the field and
+old → new. Another exitfund version is a notice, not a failure, unless an amount differs.
+Exit status: 0 every check passed; 1 something differs (listed); 2 bad input or usage.
+
+Examples:
+  exitfund compute cases.json --out results.json
+  exitfund verify-receipt results.json --cases cases.json
+  exitfund verify-receipt 核定表.xlsx --cases 申报.xlsx --rules my-district.json`,
+    zh: `用法：exitfund verify-receipt <结果> --cases <文件> [--rules <文件|编号>] [--programme <模块>] [--ledger <文件>] [--map <文件>] [--format \`text\`|\`json\`] [--lang zh|en]
+
+核对 exitfund 写出的结果——\`JSON\` 文档（compute、verify、audit、budget、\`totals\`）、compute 的 \`NDJSON\`，
+或带「回执」表的工作簿——与其所称的计算依据（案件）是否一致：重新计算回执中的规则集（编号、版本、
+解析后规则集的 \`SHA-256\`）与输入（案件规范 \`JSON\` 的 \`SHA-256\`），并重算结果中列出的每一笔金额
+（见 \`docs/auditors.md\`）。
+
+  <结果>              exitfund 写出的 \`JSON\`、\`NDJSON\` 或 \`.xlsx\` 文件
+  --cases <文件>      案件，格式与 compute 读取的相同（\`.json\`、\`.ndjson\`、\`.csv\`、\`.xlsx\`）；核定表或结果
+                      工作簿须给出完整的输入文件（回执对计算的全部案件取哈希）
+  --rules <编号|文件> 规则集（内置编号或文件；默认 \`tongzhou-2016\`）
+  --programme <文件>  计算该结果所用的方案模块（见 \`docs/extending.md\`）
+  --ledger <文件>     审计结果专用：支付台账，以便完整重算审计
+  --map <文件>        案件自有表头的映射（见 \`docs/files.md\`「映射」）
+  --format \`text\`     每项核对一行（规则集、方案、输入、金额、exitfund 版本）；默认
+  --format \`json\`     { \`ok\`, \`checks\`: [ { \`check\`, \`ok\`, \`written\`, \`recomputed\`, \`differences\`? } ], \`receipt\` }
+  --lang zh|en        文字报告的语言（默认随系统区域设置）
+  -h, --help          显示本帮助
+
+规则集改变时列出改变的编号、版本或哈希；输入改变时列出新增、删除或结果改变的案件编号（结果中列有案件时）；
+金额改变时列出案件、字段及「原值 → 新值」。exitfund 版本不同只作提示，除非金额不同，否则不算不一致。
+退出状态：0 全部一致；1 有不一致（逐项列出）；2 输入或用法有误。
+
+示例：
+  \`exitfund compute 案件.json --out 结果.json\`
+  \`exitfund verify-receipt 结果.json --cases 案件.json\`
+  \`exitfund verify-receipt 核定表.xlsx --cases 申报.xlsx --rules 本区规则.json\``,
+  },
+  rules: { zh: "规则集", en: "rules" },
+  programme: { zh: "方案", en: "programme" },
+  input: { zh: "输入", en: "input" },
+  amounts: { zh: "金额", en: "amounts" },
+  exitfund: { zh: "exitfund 版本", en: "exitfund version" },
+  matches: { zh: "一致", en: "matches" },
+  none: { zh: "（无）", en: "(none)" },
+  checksOut: {
+    zh: "回执核对一致：规则集、方案、输入与金额均与重算相符",
+    en: "the receipt checks out: rules, programme, input and amounts match what was recomputed",
+  },
+} as const satisfies { readonly [key: string]: Said };
+
+/** `exitfund verify-receipt`'s texts that take values (written and recomputed values are data, shown as they are). */
+export const VERIFY_RECEIPT_WITH = {
+  differs: ((written: string, recomputed: string) => ({
+    zh: `写出时为 ${written}，重算为 ${recomputed}`,
+    en: `written ${written} ≠ recomputed ${recomputed}`,
+  })) satisfies SaidWith<[string, string]>,
+  versionNotice: ((written: string, now: string) => ({
+    zh: `写出时为 ${written}，现为 ${now}：仅作提示（以金额是否一致为准）`,
+    en: `written by ${written}, now ${now}: a notice only (the amounts decide)`,
+  })) satisfies SaidWith<[string, string]>,
+  shown: ((cases: number | undefined, totals: number) => ({
+    zh: cases === undefined ? `${totals} 项合计` : `${cases} 个案件、${totals} 项合计`,
+    en:
+      cases === undefined
+        ? `${totals} total${totals === 1 ? "" : "s"}`
+        : `${cases} case${cases === 1 ? "" : "s"}, ${totals} total${totals === 1 ? "" : "s"}`,
+  })) satisfies SaidWith<[number | undefined, number]>,
+  added: ((count: number) => ({ zh: `新增案件（${count} 件）`, en: `cases added (${count})` })) satisfies SaidWith<
+    [number]
+  >,
+  removed: ((count: number) => ({ zh: `删除案件（${count} 件）`, en: `cases removed (${count})` })) satisfies SaidWith<
+    [number]
+  >,
+  changed: ((count: number) => ({
+    zh: `结果改变的案件（${count} 件）`,
+    en: `cases whose outcome changed (${count})`,
+  })) satisfies SaidWith<[number]>,
+  more: ((count: number) => ({
+    zh: `……另有 ${count} 处（\`--format json\` 列出全部）`,
+    en: `… and ${count} more (--format json lists them all)`,
+  })) satisfies SaidWith<[number]>,
+  failed: ((count: number) => ({
+    zh: `回执核对不一致：${count} 项不符`,
+    en: `the receipt does not check out: ${count} check${count === 1 ? "" : "s"} differ${count === 1 ? "s" : ""}`,
+  })) satisfies SaidWith<[number]>,
+} as const;

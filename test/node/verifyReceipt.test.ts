@@ -70,8 +70,8 @@ describe("exitfund verify-receipt", () => {
       expect(written.code, written.stderr).toBeLessThan(2);
       const result = await cli(["verify-receipt", file, "--cases", "cases.csv"]);
       expect(result.code, `${file}: ${result.stdout}${result.stderr}`).toBe(0);
-      expect(result.stdout).toMatch(/^✓ 规则集 rules: clearance|^✓ 规则集 rules: tongzhou-2016/m);
-      for (const check of ["规则集 rules", "方案 programme", "输入 input", "金额 amounts", "版本 exitfund version"])
+      expect(result.stdout).toMatch(/^✓ rules: (clearance|tongzhou-2016) v\S+ sha256:[0-9a-f]{64} — matches$/m);
+      for (const check of ["rules", "programme", "input", "amounts", "exitfund version"])
         expect(result.stdout).toContain(`✓ ${check}`);
     }
   });
@@ -114,11 +114,11 @@ describe("exitfund verify-receipt", () => {
     writeFileSync(at("rules-b.json"), JSON.stringify(rules));
     const result = await cli(["verify-receipt", "under-a.json", "--cases", "cases.json", "--rules", "rules-b.json"]);
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/^✗ 规则集 rules: .*my-district v1 sha256:[0-9a-f]{64} ≠ .*my-district v1/m);
+    expect(result.stdout).toMatch(/^✗ rules: written my-district v1 sha256:[0-9a-f]{64} ≠ recomputed my-district v1/m);
     expect(result.stdout).toMatch(/^ {4}ruleSet\.sha256: [0-9a-f]{64} → [0-9a-f]{64}$/m);
     expect(result.stdout).not.toMatch(/ruleSet\.id:/);
-    expect(result.stdout).toContain("✓ 输入 input");
-    expect(result.stdout).toMatch(/^✗ 金额 amounts/m);
+    expect(result.stdout).toContain("✓ input");
+    expect(result.stdout).toMatch(/^✗ amounts/m);
   });
 
   it("a changed amount in the document: the case, the field and old → new; the receipt itself still matches", async () => {
@@ -132,8 +132,8 @@ describe("exitfund verify-receipt", () => {
     const result = await cli(["verify-receipt", "edited.json", "--cases", "cases.json"]);
     expect(result.code).toBe(1);
     expect(result.stdout).toContain(`    ${target.id} amounts.district: 1.00 → ${was}`);
-    expect(result.stdout).toContain("✓ 输入 input");
-    expect(result.stdout).toContain("✓ 规则集 rules");
+    expect(result.stdout).toContain("✓ input");
+    expect(result.stdout).toContain("✓ rules");
   });
 
   it("a changed amount printed in a workbook's 结果 sheet is named too", async () => {
@@ -170,6 +170,38 @@ describe("exitfund verify-receipt", () => {
     expect(shortReceipt(receipt)).toBe(
       `exitfund ${receipt.exitfund} · tongzhou-2016 v1 · 规则 sha256:${receipt.ruleSet.sha256.slice(0, 16)}… · 输入 sha256:${receipt.input.sha256.slice(0, 16)}…`,
     );
+  });
+
+  it("--lang zh: the report and the help in Chinese; --format json keeps its English codes", async () => {
+    await cli(["compute", "cases.json", "--out", "zh.json"]);
+    const same = await cli(["verify-receipt", "zh.json", "--cases", "cases.json", "--lang", "zh"]);
+    expect(same.code).toBe(0);
+    expect(same.stdout).toMatch(/^✓ 规则集：tongzhou-2016 v\S+ sha256:[0-9a-f]{64} — 一致$/m);
+    expect(same.stdout).toMatch(/^✓ 金额：\d+ 个案件、\d+ 项合计 — 一致$/m);
+    expect(same.stdout.trimEnd().split("\n").at(-1)).toBe("回执核对一致：规则集、方案、输入与金额均与重算相符");
+    const document = JSON.parse(readFileSync(at("zh.json"), "utf8")) as { results: { amounts: { total: string } }[] };
+    (document.results[0] as { amounts: { total: string } }).amounts.total = "2.00";
+    writeFileSync(at("zh-edited.json"), JSON.stringify(document));
+    const edited = await cli(["verify-receipt", "zh-edited.json", "--cases", "cases.json", "--lang", "zh"]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toMatch(/^✗ 金额：写出时为 \d+ 个案件、\d+ 项合计，重算为 \d+ 个案件、\d+ 项合计$/m);
+    expect(edited.stdout.trimEnd().split("\n").at(-1)).toBe("回执核对不一致：1 项不符");
+    const json = await cli([
+      "verify-receipt",
+      "zh-edited.json",
+      "--cases",
+      "cases.json",
+      "--lang",
+      "zh",
+      "--format",
+      "json",
+    ]);
+    const report = JSON.parse(json.stdout) as { checks: { check: string; written: string }[] };
+    expect(report.checks.map((check) => check.check)).toEqual(["rules", "programme", "input", "amounts", "exitfund"]);
+    expect(report.checks[3]?.written).toMatch(/^\d+ cases, \d+ totals$/);
+    const help = await cli(["verify-receipt", "--help", "--lang", "zh"]);
+    expect(help.stdout).toMatch(/^用法：exitfund verify-receipt <结果> --cases <文件>/);
+    expect((await cli(["help", "verify-receipt"])).stdout).toMatch(/^Usage: exitfund verify-receipt <result>/);
   });
 
   it("bad arguments exit 2: no result, no --cases, a result without a receipt, a bad --format", async () => {

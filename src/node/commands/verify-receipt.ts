@@ -5,45 +5,20 @@ import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { Dec } from "../../money/decimal.js";
 import type { Receipt } from "../../receipt/receipt.js";
-import { ruleSets } from "../../rule-sets/index.js";
 import type { OutcomeBase } from "../../trace/types.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emitJson } from "../output.js";
 import { loadMapOption } from "../map-option.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
 import { parseJsonText, readBytes, readCaseSource, sayNotices } from "../read.js";
+import { say, VERIFY_RECEIPT, VERIFY_RECEIPT_WITH, type Said } from "../messages.js";
+import type { Lang } from "../lang.js";
 import { receiptOfWorkbook } from "../xlsx/receiptSheet.js";
 import { parseCommand } from "./args.js";
 import { readAuditInput } from "./audit.js";
 
-/** `exitfund verify-receipt --help`. */
-export const VERIFY_RECEIPT_HELP = `Usage: exitfund verify-receipt <result> --cases <file> [--rules <file|id>] [--programme <module>] [--ledger <file>] [--map <file>] [--format text|json]
-
-Checks a result exitfund wrote — a JSON document (compute, verify, audit, budget, totals), the NDJSON
-of compute, or a workbook with its 回执 sheet — against the cases it says it was computed from: the
-receipt's rule set (id, version, SHA-256 of the resolved rule set) and input (SHA-256 of the cases'
-canonical JSON) are computed again, and so is every amount the result shows (docs/auditors.md).
-
-  <result>            the JSON, NDJSON or .xlsx file exitfund wrote
-  --cases <file>      the cases, as compute reads them (.json, .ndjson, .csv, .xlsx)
-  --rules <id|file>   the rule set (${Object.keys(ruleSets).join(", ")} or a file; default tongzhou-2016)
-  --programme <file>  the programme module the result was computed with (docs/extending.md)
-  --ledger <file>     for an audit: the payment ledger, so the audit is recomputed in full
-  --map <file>        a mapping of the cases' own headers (docs/files.md, "Mappings")
-  --format text       one line per check (规则集 rules, 方案 programme, 输入 input, 金额 amounts,
-                      版本 exitfund version), in Chinese and English; the default
-  --format json       { ok, checks: [ { check, ok, written, recomputed, differences? } ], receipt }
-  -h, --help          show this help
-
-A rule set changed names its id, version or hash; an input changed names the case ids added, removed
-or whose outcome changed (when the result lists them); an amount changed names the case, the field and
-old → new. Another exitfund version is a notice, not a failure, unless an amount differs.
-Exit status: 0 every check passed; 1 something differs (listed); 2 bad input or usage.
-
-Examples:
-  exitfund compute cases.json --out results.json
-  exitfund verify-receipt results.json --cases cases.json
-  exitfund verify-receipt 核定表.xlsx --cases 申报.xlsx --rules my-district.json`;
+/** `exitfund verify-receipt --help`, in both languages (the CLI's catalogue). */
+export const VERIFY_RECEIPT_HELP: Said = VERIFY_RECEIPT.help;
 
 const FORMATS = ["text", "json"] as const;
 
@@ -83,6 +58,14 @@ export interface ReceiptCheck {
   readonly added?: readonly string[];
   readonly removed?: readonly string[];
   readonly changed?: readonly string[];
+  /** amounts: how many cases (when the result lists them) and totals were written, and recomputed. */
+  readonly counts?: { readonly written: Shown; readonly recomputed: Shown };
+}
+
+/** How many figures a result shows. */
+export interface Shown {
+  readonly cases?: number;
+  readonly totals: number;
 }
 
 /** One figure that differs: a case's (caseId) or a total's (no caseId). */
@@ -99,7 +82,7 @@ export async function runVerifyReceipt(args: readonly string[], io: CliIo): Prom
     const { values, positionals } = parseCommand(
       args,
       { cases: "string", rules: "string", programme: "string", ledger: "string", map: "string", format: "string" },
-      VERIFY_RECEIPT_HELP,
+      say(VERIFY_RECEIPT_HELP, io.lang),
       io,
     );
     if (values.help === true) return EXIT.ok;
@@ -170,7 +153,7 @@ export async function runVerifyReceipt(args: readonly string[], io: CliIo): Prom
         { ok, checks, receipt: { written: written.receipt, recomputed: document.receipt } },
         undefined,
       );
-    else io.stdout.write(reportText(checks));
+    else io.stdout.write(reportText(checks, io.lang ?? "en"));
     return ok ? EXIT.ok : EXIT.findings;
   } catch (error) {
     return reportInputError(error, io, "verify-receipt");
@@ -305,14 +288,17 @@ export function checksOf(written: WrittenResult, now: Recomputed): ReceiptCheck[
     ...(inputOk || written.cases === undefined ? {} : { added, removed, changed }),
   });
   const amountsOk = differences.length === 0 && added.length === 0 && removed.length === 0;
-  const shows = (cases: number | undefined, totals: number) =>
-    cases === undefined ? `${totals} 项合计 totals` : `${cases} 个案件 cases, ${totals} 项合计 totals`;
+  const counts = {
+    written: { ...(written.cases === undefined ? {} : { cases: written.cases.size }), totals: written.totals.size },
+    recomputed: { ...(written.cases === undefined ? {} : { cases: now.outcomes.length }), totals: now.totals.size },
+  };
   checks.push({
     check: "amounts",
     ok: amountsOk,
-    written: shows(written.cases?.size, written.totals.size),
-    recomputed: shows(written.cases === undefined ? undefined : now.outcomes.length, now.totals.size),
+    written: VERIFY_RECEIPT_WITH.shown(counts.written.cases, counts.written.totals).en,
+    recomputed: VERIFY_RECEIPT_WITH.shown(counts.recomputed.cases, counts.recomputed.totals).en,
     differences,
+    counts,
   });
   const versionOk = w.exitfund === r.exitfund;
   checks.push({
@@ -325,63 +311,59 @@ export function checksOf(written: WrittenResult, now: Recomputed): ReceiptCheck[
   return checks;
 }
 
-const NAMES: { readonly [check in ReceiptCheck["check"]]: string } = {
-  rules: "规则集 rules",
-  programme: "方案 programme",
-  input: "输入 input",
-  amounts: "金额 amounts",
-  exitfund: "版本 exitfund version",
-};
-
 /** Shown in a line of text: a value of a difference, or (none). */
-function shownValue(value: string | null): string {
-  return value === null ? "(无 none)" : echoText(value, 200);
+function shownValue(value: string | null, lang: Lang): string {
+  return value === null ? say(VERIFY_RECEIPT.none, lang) : echoText(value, 200);
 }
 
-/** The text report: one line per check, then each difference indented. */
-export function reportText(checks: readonly ReceiptCheck[]): string {
+/** At most this many differences are listed in the text report (all in --format json). */
+const LISTED = 200;
+
+/** The text report in `lang`: one line per check, then each difference indented. */
+export function reportText(checks: readonly ReceiptCheck[], lang: Lang): string {
   const lines: string[] = [];
+  const colon = lang === "zh" ? "：" : ": ";
   for (const check of checks) {
     const mark = check.notice === true ? "!" : check.ok ? "✓" : "✗";
-    const name = NAMES[check.check];
+    const name = say(VERIFY_RECEIPT[check.check], lang);
+    const value = (text: string, shown: Shown | undefined) =>
+      shown === undefined ? echoText(text, 200) : say(VERIFY_RECEIPT_WITH.shown(shown.cases, shown.totals), lang);
     if (check.ok && check.notice !== true) {
-      lines.push(`${mark} ${name}: ${echoText(check.recomputed, 200)} — 一致 matches`);
+      lines.push(
+        `${mark} ${name}${colon}${value(check.recomputed, check.counts?.recomputed)} — ${say(VERIFY_RECEIPT.matches, lang)}`,
+      );
       continue;
     }
     if (check.check === "exitfund") {
       lines.push(
-        `${mark} ${name}: 写出时 written by ${echoText(check.written)}, 现为 now ${check.recomputed} — 仅提示 a notice (金额一致即可 amounts decide)`,
+        `${mark} ${name}${colon}${say(VERIFY_RECEIPT_WITH.versionNotice(echoText(check.written), check.recomputed), lang)}`,
       );
       continue;
     }
-    lines.push(
-      `${mark} ${name}: 写出时 written ${echoText(check.written, 200)} ≠ 重算 recomputed ${echoText(check.recomputed, 200)}`,
+    const differs = VERIFY_RECEIPT_WITH.differs(
+      value(check.written, check.counts?.written),
+      value(check.recomputed, check.counts?.recomputed),
     );
-    const list = (zh: string, en: string, ids: readonly string[] | undefined) => {
-      if (ids !== undefined && ids.length > 0)
-        lines.push(
-          `    ${zh} ${en} (${ids.length}): ${ids
-            .slice(0, 50)
-            .map((id) => echoText(id))
-            .join(", ")}${ids.length > 50 ? ", …" : ""}`,
-        );
-    };
-    list("新增案件", "cases added", check.added);
-    list("删除案件", "cases removed", check.removed);
-    list("结果改变的案件", "cases whose outcome changed", check.changed);
-    for (const difference of (check.differences ?? []).slice(0, 200))
+    lines.push(`${mark} ${name}${colon}${say(differs, lang)}`);
+    const list = (title: (count: number) => Said, ids: readonly string[] | undefined) => {
+      if (ids === undefined || ids.length === 0) return;
+      const shown = ids.slice(0, 50).map((id) => echoText(id));
       lines.push(
-        `    ${difference.caseId === undefined ? "" : `${echoText(difference.caseId)} `}${echoText(difference.field)}: ${shownValue(difference.written)} → ${shownValue(difference.recomputed)}`,
+        `    ${say(title(ids.length), lang)}${colon}${shown.join(lang === "zh" ? "、" : ", ")}${ids.length > 50 ? " …" : ""}`,
       );
-    const more = (check.differences?.length ?? 0) - 200;
-    if (more > 0) lines.push(`    … 另有 ${more} 处 and ${more} more (--format json lists them all)`);
+    };
+    list(VERIFY_RECEIPT_WITH.added, check.added);
+    list(VERIFY_RECEIPT_WITH.removed, check.removed);
+    list(VERIFY_RECEIPT_WITH.changed, check.changed);
+    for (const difference of (check.differences ?? []).slice(0, LISTED))
+      lines.push(
+        `    ${difference.caseId === undefined ? "" : `${echoText(difference.caseId)} `}${echoText(difference.field)}: ${shownValue(difference.written, lang)} → ${shownValue(difference.recomputed, lang)}`,
+      );
+    const more = (check.differences?.length ?? 0) - LISTED;
+    if (more > 0) lines.push(`    ${say(VERIFY_RECEIPT_WITH.more(more), lang)}`);
   }
   const failed = checks.filter((check) => !check.ok).length;
-  lines.push(
-    failed === 0
-      ? "回执核对一致：规则集、输入与金额均与重算相符 · the receipt checks out: rules, input and amounts match"
-      : `回执核对不一致（${failed} 项）· the receipt does not check out (${failed} check${failed === 1 ? "" : "s"} differ)`,
-  );
+  lines.push(say(failed === 0 ? VERIFY_RECEIPT.checksOut : VERIFY_RECEIPT_WITH.failed(failed), lang));
   return `${lines.join("\n")}\n`;
 }
 
