@@ -137,6 +137,7 @@ export const changpingExit = extendDomain(domains.enterpriseExit, {
 
 /** The programme: the Changping enterprise exit and Tongzhou's three other domains, unchanged. */
 export default programme(
+  { id: "changping-2015" },
   changpingExit,
   domains.structureClearance,
   domains.villageCompensation,

@@ -1,6 +1,5 @@
 import { version } from "../../package.json";
 import type { RuleSet } from "../parameters/types.js";
-import { defaultProgramme } from "../rules/default.js";
 import type { Programme } from "../rules/programme.js";
 import { canonicalJson, canonicalJsonAt } from "./canonical.js";
 import { sha256 } from "./sha256.js";
@@ -22,9 +21,12 @@ export interface Receipt {
 /** The version of exitfund (package.json, inlined at build time). */
 export const EXITFUND_VERSION: string = version;
 
-/** The id a receipt names a programme by: `default`, or `custom:` and its case kinds in order. */
+/**
+ * The id a receipt names a programme by: its own (`programme({ id }, …)`; the default programme's is
+ * `tongzhou-2016`), or for a programme built without one `custom:` and its case kinds in order, joined by `+`.
+ */
 export function programmeId(programme: Programme): string {
-  return programme === defaultProgramme ? "default" : `custom:${programme.kinds.join("+")}`;
+  return programme.id ?? `custom:${programme.kinds.join("+")}`;
 }
 
 // A loaded rule set is frozen, so its hash is computed once (a memo of a pure function, not state).

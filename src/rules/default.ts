@@ -11,10 +11,17 @@ import { villageCompensation, type VillageOutcome } from "./village-compensation
 export const domains = Object.freeze({ enterpriseExit, structureClearance, villageCompensation, townshipTransfer });
 
 /**
- * 默认方案 · the default programme: the four domains, as `tongzhou-2016` values them.
+ * 默认方案 · the default programme: the four domains of 《通州区产业调整退出工作实施方案》 (2016), as the
+ * `tongzhou-2016` rule set values them. Its id, which receipts name it by, is `tongzhou-2016`.
  * @category rules
  */
-export const defaultProgramme = programme(enterpriseExit, structureClearance, villageCompensation, townshipTransfer);
+export const defaultProgramme = programme(
+  { id: "tongzhou-2016" },
+  enterpriseExit,
+  structureClearance,
+  villageCompensation,
+  townshipTransfer,
+);
 
 /** The programme type of the default programme. */
 export type DefaultProgramme = typeof defaultProgramme;

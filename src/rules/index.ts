@@ -79,7 +79,7 @@ export {
   type FieldsOutput,
   type Payment,
 } from "./domain.js";
-export { type CompiledDomain, type OutcomeOf, type Programme } from "./programme.js";
+export { type CompiledDomain, type OutcomeOf, type Programme, type ProgrammeOptions } from "./programme.js";
 export { type FastCase, type FastEvaluator, type FastKernel, type InForceValues } from "./fast.js";
 export { defaultProgramme, domains, type DefaultProgramme, type Outcome } from "./default.js";
 

@@ -32,7 +32,7 @@ import type * as z from "zod/mini";
 import * as domainModule from "./domain.js";
 import type { AnyDomain, CaseFacts, Domain, DomainChange, FieldsOutput } from "./domain.js";
 import * as programmeModule from "./programme.js";
-import type { Programme } from "./programme.js";
+import type { Programme, ProgrammeOptions } from "./programme.js";
 import * as fast from "./fast.js";
 import type { InForceValues } from "./fast.js";
 import type { AnyParameter } from "../parameters/handles.js";
@@ -449,10 +449,19 @@ function parameterArgument(value: unknown, path: string): void {
     );
 }
 
-/** `programme`, every domain checked. */
-export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds): Programme<Ds[number]> {
+/** `programme`, its options and every domain checked. */
+export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds): Programme<Ds[number]>;
+export function programme<const Ds extends readonly AnyDomain[]>(
+  options: ProgrammeOptions,
+  ...domains: Ds
+): Programme<Ds[number]>;
+export function programme(...given: readonly (AnyDomain | ProgrammeOptions)[]): Programme {
+  const first = reading("options", () => given[0] !== undefined && programmeModule.isProgrammeOptions(given[0]));
+  const domains = (first ? given.slice(1) : given) as AnyDomain[];
   domains.forEach((domain, index) => domainArgument(domain, `domains[${index}]`));
-  return programmeModule.programme(...domains);
+  if (!first) return programmeModule.programme(...domains);
+  const options = objectArgument(given[0], "options", "options { id }", "选项 { id }") as ProgrammeOptions;
+  return programmeModule.programme(options, ...domains);
 }
 
 /** `isProgramme`: false for anything that cannot be read. */

@@ -26,6 +26,11 @@ export interface CompiledDomain {
  * @category rules
  */
 export interface Programme<D extends AnyDomain = AnyDomain> {
+  /**
+   * The programme's own id (`programme({ id }, …)`), which receipts name it by; undefined for a programme built
+   * without one (a receipt then names it `custom:` and its case kinds).
+   */
+  readonly id?: string;
   readonly domains: readonly D[];
   readonly kinds: readonly D["kind"][];
   /** Every parameter the domains declare (each name once): a rule set values exactly these. */
@@ -43,16 +48,37 @@ export interface Programme<D extends AnyDomain = AnyDomain> {
 export type OutcomeOf<P> =
   P extends Programme<infer D> ? (D extends AnyDomain ? OutcomeBase<D["kind"], DetailOf<D>> : never) : never;
 
+/** Options of {@link programme}. */
+export interface ProgrammeOptions {
+  /**
+   * The programme's id, e.g. `changping-2015`: receipts name the programme by it (docs/auditors.md). Letters,
+   * digits, `.`, `_` and `-`, up to 64, starting with a letter or digit.
+   */
+  readonly id?: string;
+}
+
+/** A programme id: what receipts may name a programme by (`custom:` is kept for programmes without one). */
+const PROGRAMME_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 /**
  * 组成方案 · programme — the programme of these domains (one per case kind), ready to pass as `{ programme }` to
- * compute, budget, audit, compare, explain and loadRuleSet.
+ * compute, budget, audit, compare, explain and loadRuleSet. Options `{ id }` may come first: the id receipts
+ * name the programme by (without one, `custom:` and its case kinds).
  *
- * @throws InvalidInputError when two domains share a kind, a domain has no `id` or `township` field, or two
- *   domains declare one parameter name with two shapes.
- * @example const changping = programme(changpingExit, ...defaultProgramme.domains.filter((d) => d.kind !== "enterprise-exit"));
+ * @throws InvalidInputError when two domains share a kind, a domain has no `id` or `township` field, two
+ *   domains declare one parameter name with two shapes, or the options are not `{ id }` with an id as above.
+ * @example const changping = programme({ id: "changping-2015" }, changpingExit, ...defaultProgramme.domains.slice(1));
  * @category rules
  */
-export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds): Programme<Ds[number]> {
+export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds): Programme<Ds[number]>;
+export function programme<const Ds extends readonly AnyDomain[]>(
+  options: ProgrammeOptions,
+  ...domains: Ds
+): Programme<Ds[number]>;
+export function programme(...given: readonly (AnyDomain | ProgrammeOptions)[]): Programme {
+  const first = given[0];
+  const options = first !== undefined && isProgrammeOptions(first) ? programmeOptions(first) : {};
+  const domains = (first !== undefined && isProgrammeOptions(first) ? given.slice(1) : given) as AnyDomain[];
   const issues: InputIssue[] = [];
   const entries = new Map<string, CompiledDomain>();
   for (const domain of domains) {
@@ -82,6 +108,7 @@ export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds)
   const labels = fieldLabels(domains);
   const rules = [...new Set(domains.flatMap((domain) => Object.keys(domain.messages.rules)))];
   return Object.freeze({
+    ...(options.id === undefined ? {} : { id: options.id }),
     domains: Object.freeze([...domains]),
     kinds: Object.freeze(domains.map((domain) => domain.kind)),
     parameters,
@@ -90,6 +117,35 @@ export function programme<const Ds extends readonly AnyDomain[]>(...domains: Ds)
     fieldLabel: (field: string) => labels.get(field),
     [PROGRAMME]: true as const,
   });
+}
+
+/** The first argument of `programme` is its options when it is an object that is no domain (a domain has a kind). */
+export function isProgrammeOptions(value: unknown): value is ProgrammeOptions {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && !("kind" in value);
+}
+
+/** The options of `programme`, checked: only `id`, a programme id. */
+function programmeOptions(options: ProgrammeOptions): ProgrammeOptions {
+  const issues: InputIssue[] = [];
+  for (const key of Object.keys(options))
+    if (key !== "id")
+      issues.push({
+        path: `options.${key}`,
+        code: "unknown-option",
+        message: `is not an option of programme(); it takes { id } before its domains`,
+        zh: `不是 programme() 的选项；它在各领域之前接受 { id }`,
+      });
+  const id: unknown = options.id;
+  if (id !== undefined && (typeof id !== "string" || !PROGRAMME_ID.test(id)))
+    issues.push({
+      path: "options.id",
+      code: "invalid-option",
+      message:
+        "must be a programme id: letters, digits, '.', '_' and '-', up to 64, starting with a letter or digit (e.g. \"changping-2015\")",
+      zh: "应为方案编号：字母、数字、'.'、'_'、'-'，最长 64 个字符，以字母或数字开头（如 \"changping-2015\"）",
+    });
+  if (issues.length > 0) throw new InvalidInputError(issues);
+  return id === undefined ? {} : { id: id as string };
 }
 
 /** True for a programme (of any copy of exitfund). */

@@ -67,6 +67,13 @@ describe("examples/changping-2015: a district's programme written on the public 
     expect(new Set(specifiers)).toEqual(new Set(["exitfund", "exitfund/rules"]));
   });
 
+  it("names itself: its receipts say programme changping-2015, rule set changping-2015", () => {
+    expect(changping.id).toBe("changping-2015");
+    const { receipt } = computeBatch(sample, { ruleSet: rules, programme: changping, trace: false });
+    expect(receipt).toMatchObject({ programme: "changping-2015", ruleSet: { id: rules.id, version: rules.version } });
+    expect(computeBatch(sample.slice(0, 0)).receipt.programme).toBe(defaultProgramme.id);
+  });
+
   it("its rule set extends tongzhou-2016 and values exactly the programme's parameters, with its own citations", () => {
     expect(rules.extends).toBe("tongzhou-2016");
     expect(changping.parameters.map((p) => p.name).sort()).toEqual(Object.keys(rules.toJSON().parameters).sort());

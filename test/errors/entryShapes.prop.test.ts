@@ -100,7 +100,8 @@ const RULES: { readonly [name: string]: Entry } = {
   municipalReward: rule(entFacts),
   municipalStandard: rule(entFacts),
   of: { args: () => [1, {}], kinds: ["any", "object"], names: ["value", "log"] },
-  programme: { args: () => [rules.domains.enterpriseExit], kinds: ["strict"], names: ["domains"] },
+  // A first object without a kind is the options { id }: a wrong shape there is refused at options.
+  programme: { args: () => [rules.domains.enterpriseExit], kinds: ["strict"], names: ["domains", "options"] },
   reason: {
     args: () => [catalog, "x", "NO", {}, {}],
     kinds: ["strict", "text", "text", "object", "object"],

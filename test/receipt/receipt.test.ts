@@ -10,6 +10,7 @@ import { programme } from "../../src/rules/programme.js";
 import packageJson from "../../package.json";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 import { ruleSetWith } from "../support/ruleSetWith.js";
+import { thrownIssues } from "../support/errors.js";
 
 const CASES = [enterpriseCase, clearanceCase, villageCase, transferCase];
 const hex = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -20,7 +21,7 @@ describe("the receipt of a batch", () => {
   it("has exactly the contract's fields: version, programme, rule set (id, version, hash), input hash", () => {
     expect(document.receipt).toEqual({
       exitfund: packageJson.version,
-      programme: "default",
+      programme: "tongzhou-2016",
       ruleSet: {
         id: "tongzhou-2016",
         version: defaultRuleSet.version,
@@ -69,10 +70,32 @@ describe("the receipt of a batch", () => {
     expect(inputSha256([])).toBe(hex("[]"));
   });
 
-  it("names a programme other than the default by its case kinds", () => {
-    const own = programme(...defaultProgramme.domains.filter((domain) => domain.kind !== "township-transfer"));
-    expect(receiptOf([enterpriseCase], { programme: own }).programme).toBe(
+  it("names a programme by its id, or one built without an id by its case kinds", () => {
+    expect(defaultProgramme.id).toBe("tongzhou-2016");
+    const kinds = defaultProgramme.domains.filter((domain) => domain.kind !== "township-transfer");
+    expect(receiptOf([enterpriseCase], { programme: programme(...kinds) }).programme).toBe(
       "custom:enterprise-exit+structure-clearance+village-compensation",
     );
+    const named = programme({ id: "my-district.v2" }, ...kinds);
+    expect(named.id).toBe("my-district.v2");
+    expect(named.kinds).toEqual(kinds.map((domain) => domain.kind));
+    expect(receiptOf([enterpriseCase], { programme: named }).programme).toBe("my-district.v2");
+    // the same domains under the default's id are still another programme object: the id is what is named
+    expect(receiptOf([enterpriseCase], { programme: programme({}, ...kinds) }).programme).toMatch(/^custom:/);
+  });
+
+  it("refuses a programme id that is no id, and options other than id", () => {
+    const kinds = defaultProgramme.domains;
+    for (const id of ["", "custom:x", "-x", "a b", "x".repeat(65), 5])
+      expect(thrownIssues(() => programme({ id: id as string }, ...kinds))[0]).toMatchObject({
+        path: "options.id",
+        code: "invalid-option",
+        zh: expect.stringMatching(/^应为方案编号/),
+      });
+    expect(thrownIssues(() => programme({ name: "x" } as never, ...kinds))[0]).toMatchObject({
+      path: "options.name",
+      code: "unknown-option",
+    });
+    expect(programme({ id: "a".repeat(64) }, ...kinds).id).toHaveLength(64);
   });
 });
