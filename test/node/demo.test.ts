@@ -5,6 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_HELP, runDemo } from "../../src/node/commands/demo.js";
 import type { CliIo } from "../../src/node/io.js";
 import { InvalidInputError } from "../../src/errors/index.js";
+import ExcelJS from "exceljs";
+import { RECEIPT_SHEET } from "../../src/node/xlsx/receiptSheet.js";
+import { runCliCapture } from "../support/cli.js";
+
+const SAMPLE = join(import.meta.dirname, "../../examples/tongzhou-2016");
 
 /** The bundled rates (tongzhou-2016), for rule sets that change one of them. */
 const RATES: { readonly [type: string]: { readonly unit: string; readonly rate: string } } = {
@@ -105,6 +110,30 @@ describe("exitfund demo", () => {
       expect(result.stdout).toMatch(new RegExp(`│ ${type}\\s`));
     expect(result.stdout).toMatch(/Owed [\d,.]+ · paid [\d,.]+ · difference \(paid − owed\) -?[\d,.]+/);
   });
+
+  it("the 核定表 of the mixed sample carries the sample's receipt (of every case of cases.json), and checks out against cases.json", async () => {
+    const dir = join(cwd, "demo-out");
+    const { receipt } = JSON.parse(readFileSync(join(dir, "results.json"), "utf8")) as { receipt: unknown };
+    const verification = JSON.parse(readFileSync(join(dir, "verification.json"), "utf8")) as { receipt: unknown };
+    expect(verification.receipt).toEqual(receipt);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, "verification.xlsx"));
+    const rows = new Map<string, string>();
+    workbook
+      .getWorksheet(RECEIPT_SHEET)
+      ?.eachRow((row) => rows.set(String(row.getCell(1).value), String(row.getCell(2).value)));
+    expect(rows.get("结果类型")).toBe("verify");
+    expect(rows.get("输入 SHA-256")).toBe((receipt as { input: { sha256: string } }).input.sha256);
+    expect(rows.get("输入 SHA-256 所指")).toMatch(
+      /^输入文件中计算的全部案件.*含其他类型的案件.*只列出其中的腾地经费申报/,
+    );
+    const cases = join(SAMPLE, "cases.json");
+    for (const file of ["verification.json", "verification.xlsx"]) {
+      const checked = await runCliCapture(["verify-receipt", join(dir, file), "--cases", cases], { cwd });
+      expect(checked.code, `${file}: ${checked.stdout}${checked.stderr}`).toBe(0);
+      expect(checked.stdout).toMatch(/^✓ amounts: 300 cases, \d+ totals — matches$/m);
+    }
+  }, 120_000);
 
   it("writes results.json, verification.json, audit.json and with --xlsx the workbooks under --out-dir, and says where", () => {
     const dir = join(cwd, "demo-out");

@@ -3,7 +3,6 @@ import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DISCREPANCY_TYPES, auditOutcomes, parseLedger, type AuditDocument } from "../../audit/index.js";
 import { summarize, computeBatch, type ComputeDocument } from "../../batch/compute.js";
-import { inputSha256, receiptFor } from "../../receipt/receipt.js";
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import { toChineseCapital } from "../../money/capital.js";
@@ -86,7 +85,7 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   const sample = await readSample(folder, io);
   const document = computeBatch(sample.cases, ruleSet);
   if (document.errors.length > 0) throw sampleInvalid(document, ruleSet);
-  const verification = verificationOf(document, sample.cases, ruleSet);
+  const verification = verificationOf(document, ruleSet);
   const audited = auditOf(document, sample.ledger, ruleSet);
   const page = reportPage({ ruleSet, programme: defaultProgramme, document, cases: sample.cases, audit: audited });
   const files = [
@@ -176,16 +175,19 @@ async function readSample(folder: string, io: CliIo): Promise<{ cases: unknown[]
   return { cases, ledger };
 }
 
-/** The verify document of the sample's clearance declarations: their outcomes (already computed) and totals. */
-function verificationOf(document: ComputeDocument, cases: readonly unknown[], ruleSet: RuleSet): ComputeDocument {
+/**
+ * The verify document of the sample's clearance declarations: their outcomes (already computed) and totals.
+ * Its receipt is the whole sample's: the 核定表 is computed from cases.json, and the input hash is always of
+ * the input file's cases (verify-receipt checks the declarations among them).
+ */
+function verificationOf(document: ComputeDocument, ruleSet: RuleSet): ComputeDocument {
   const results = document.results.filter((outcome) => outcome.kind === "structure-clearance");
-  const declarations = cases.filter((one) => (one as { kind?: unknown }).kind === "structure-clearance");
   return {
     ruleSet: document.ruleSet,
     results,
     totals: summarize(results, ruleSet),
     errors: [],
-    receipt: receiptFor(ruleSet, defaultProgramme, inputSha256(declarations)),
+    receipt: document.receipt,
   };
 }
 

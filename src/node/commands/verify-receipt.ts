@@ -1,5 +1,6 @@
 import * as z from "zod";
-import { computeBatch } from "../../batch/compute.js";
+import { computeBatch, summarize } from "../../batch/compute.js";
+import type { RuleSet } from "../../parameters/types.js";
 import { auditOutcomes } from "../../audit/audit.js";
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
@@ -33,7 +34,8 @@ export const ReceiptSchema = z.strictObject({
 
 /** What a written result shows: its receipt and the figures it printed. */
 export interface WrittenResult {
-  readonly kind: "compute" | "audit" | "budget" | "totals";
+  /** `verify`: a 核定表, which shows the structure-clearance cases of its input (the input hash is of every case). */
+  readonly kind: "compute" | "verify" | "audit" | "budget" | "totals";
   readonly receipt: Receipt;
   /** Each case's figures, by id, in the order written (compute, NDJSON, audit's reconciliation, a workbook). */
   readonly cases?: ReadonlyMap<string, Figures>;
@@ -140,10 +142,15 @@ export async function runVerifyReceipt(args: readonly string[], io: CliIo): Prom
       );
       auditLines = auditFigures(auditOutcomes(input));
     }
+    // A 核定表 shows the declarations of its input: its figures are checked against those, its input hash against all.
+    const shown =
+      written.kind === "verify"
+        ? document.results.filter((outcome) => outcome.kind === "structure-clearance")
+        : document.results;
     const checks = checksOf(written, {
       receipt: document.receipt,
-      outcomes: document.results,
-      totals: totalsOf(written.kind, document),
+      outcomes: shown,
+      totals: totalsOf(written.kind, shown, ruleSet),
       ...(auditLines === undefined ? {} : { audit: auditLines }),
     });
     const ok = checks.every((check) => check.ok);
@@ -160,8 +167,13 @@ export async function runVerifyReceipt(args: readonly string[], io: CliIo): Prom
   }
 }
 
-/** The totals of a recomputed batch, as the result of `kind` shows them (field → amount). */
-function totalsOf(kind: WrittenResult["kind"], document: ReturnType<typeof computeBatch>): Map<string, string> {
+/** The totals of the recomputed outcomes a result shows, as the result of `kind` shows them (field → amount). */
+function totalsOf(
+  kind: WrittenResult["kind"],
+  outcomes: readonly OutcomeBase[],
+  ruleSet: RuleSet,
+): Map<string, string> {
+  const document = { totals: summarize(outcomes, ruleSet) };
   const totals = new Map<string, string>();
   if (kind === "budget") {
     totals.set("total", document.totals.total);
@@ -454,7 +466,7 @@ function writtenOfJson(value: unknown, file: string): WrittenResult {
   const document = value as { [key: string]: unknown };
   if (Array.isArray(document.results))
     return {
-      kind: "compute",
+      kind: isVerification(document.results) ? "verify" : "compute",
       receipt,
       cases: casesOf(document.results, (index) => `${file} › results[${index}]`),
       totals: totalsMap(document.totals),
@@ -500,6 +512,16 @@ function writtenOfJson(value: unknown, file: string): WrittenResult {
       zh: "不是可核对的结果：应为 compute、verify、audit、budget 或 totals 文档",
     },
   ]);
+}
+
+/**
+ * A compute document whose results are all structure-clearance declarations is checked as a 核定 (verify): against
+ * the declarations of its input (its input hash is of every case of the file, as for any result).
+ */
+function isVerification(results: readonly unknown[]): boolean {
+  return (
+    results.length > 0 && results.every((one) => (one as { kind?: unknown } | null)?.kind === "structure-clearance")
+  );
 }
 
 function writtenOfNdjson(lines: readonly string[], file: string): WrittenResult {

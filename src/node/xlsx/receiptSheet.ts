@@ -32,6 +32,7 @@ export interface ReceiptFigures {
 
 const LABELS = {
   kind: "结果类型",
+  scope: "输入 SHA-256 所指",
   exitfund: "软件版本（exitfund）",
   programme: "方案（programme）",
   ruleSetId: "规则集编号",
@@ -42,14 +43,28 @@ const LABELS = {
 const CASES_HEADER = ["编号", "市级（元）", "区级（元）", "合计（元）"] as const;
 const TOTAL_LABEL = "合计";
 
-/** The figures of a compute (or verify) document for its 回执 sheet: every case's amounts and the totals. */
-export function computeFigures(document: ComputeDocument): ReceiptFigures {
+/** The figures of a compute (or, as kind `verify`, a 核定表's) document for its 回执 sheet: every case's amounts and the totals. */
+export function computeFigures(document: ComputeDocument, kind: "compute" | "verify" = "compute"): ReceiptFigures {
   return {
-    kind: "compute",
+    kind,
     cases: document.results.map((outcome) => ({ id: outcome.id, ...outcome.amounts })),
     totals: document.totals,
   };
 }
+
+/**
+ * What the input hash of each kind of result is of, as the 回执 sheet says it: always every case of the input
+ * file that was computed (its canonical JSON list, in the file's order) — a 核定表 shows only the declarations
+ * among them, an audit leaves the ledger out.
+ */
+export const INPUT_SCOPE: { readonly [kind in WrittenResult["kind"]]: string } = {
+  compute: "输入文件中计算的全部案件（规范 JSON 列表，按文件顺序；--skip-invalid 跳过的案件除外）",
+  verify:
+    "输入文件中计算的全部案件（规范 JSON 列表，按文件顺序，含其他类型的案件）；本工作簿只列出其中的腾地经费申报（structure-clearance）",
+  audit: "审计的全部案件（规范 JSON 列表，按文件顺序）；支付台账不在其内",
+  budget: "汇总的全部案件（规范 JSON 列表，按文件顺序）",
+  totals: "输入文件中计算的全部案件（规范 JSON 列表，按文件顺序）",
+};
 
 /** The receipt in short, as the page footer prints it (each hash's first 16 hex digits). */
 export function shortReceipt(receipt: Receipt): string {
@@ -100,6 +115,7 @@ function writeReceiptSheet(workbook: Workbook, receipt: Receipt, figures: Receip
     [LABELS.ruleSetVersion, receipt.ruleSet.version],
     [LABELS.ruleSetSha256, receipt.ruleSet.sha256],
     [LABELS.inputSha256, receipt.input.sha256],
+    [LABELS.scope, INPUT_SCOPE[figures.kind]],
   ];
   rows.forEach((row, index) => put(3 + index, row));
   let at = 3 + rows.length;
@@ -127,7 +143,7 @@ function writeReceiptSheet(workbook: Workbook, receipt: Receipt, figures: Receip
   });
 }
 
-const KINDS: ReadonlySet<string> = new Set(["compute", "audit", "budget", "totals"]);
+const KINDS: ReadonlySet<string> = new Set(Object.keys(INPUT_SCOPE));
 
 /** The receipt and figures of a workbook exitfund wrote, read from its 回执 sheet (and its 结果 sheet). */
 export async function receiptOfWorkbook(
@@ -205,7 +221,7 @@ export async function receiptOfWorkbook(
       {
         path: `${where} › ${LABELS.kind}`,
         code: "bad-receipt",
-        message: `is "${kind}", not compute, audit, budget or totals`,
+        message: `is "${kind}", not compute, verify, audit, budget or totals`,
         zh: "结果类型不符",
       },
     ]);

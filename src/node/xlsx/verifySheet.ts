@@ -146,7 +146,7 @@ export async function verificationWorkbookBytes(
   );
   refuseLargeWorkbook(items * 14 + document.results.length * 60, items + 30, options.maxCells);
   const workbook = verificationWorkbook(document.results.map(declarationView), ruleSet);
-  signWorkbook(workbook, document.receipt, computeFigures(document));
+  signWorkbook(workbook, document.receipt, computeFigures(document, "verify"));
   return await workbookBytes(workbook);
 }
 
