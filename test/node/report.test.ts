@@ -120,6 +120,25 @@ describe("exitfund report", () => {
     expect(html).not.toContain('id="allocation"');
   });
 
+  it("shows the receipt of its figures: version, programme, rule set, both hashes whole and selectable, in Chinese first", async () => {
+    const html = await page(["cases.json"]);
+    const { receipt } = computeBatch(CASES, { ruleSet: FIXED_RATES });
+    const section = /<section[^>]* id="receipt">[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+    expect(section).toContain('<h2>回执 <span class="en">Receipt</span></h2>');
+    const shown: readonly (readonly [string, string])[] = [
+      ["exitfund", receipt.exitfund],
+      ["programme", receipt.programme],
+      ["ruleSet.id", receipt.ruleSet.id],
+      ["ruleSet.version", receipt.ruleSet.version],
+    ];
+    for (const [name, value] of shown) expect(section).toContain(`data-receipt="${name}">${value}<`);
+    expect(section).toContain(`<code class="hash" data-receipt="ruleSet.sha256">${receipt.ruleSet.sha256}</code>`);
+    expect(section).toContain(`<code class="hash" data-receipt="input.sha256">${receipt.input.sha256}</code>`);
+    expect(section).toMatch(/<th>规则集 SHA-256 <span class="en">rule set SHA-256<\/span><\/th>/);
+    expect(inline(html, "style").join("")).toMatch(/code\.hash\{[^}]*user-select:all/);
+    expect(html).toContain('<a href="#receipt">回执 <span class="en">receipt</span></a>');
+  });
+
   it("lists every case with its explanation in zh and en, and the illustrative parameters first", async () => {
     const html = await page(["cases.json"]);
     expect(html.match(/<tbody class="case" data-id="/g)).toHaveLength(CASES.length);

@@ -57,6 +57,8 @@ td.date{white-space:nowrap;overflow-wrap:normal}
 td .badge{white-space:normal}
 .unit{color:var(--muted)}
 td.again code{color:var(--muted)}
+table.receipt th{text-align:left;white-space:nowrap;padding-right:1em}
+code.hash{word-break:break-all;user-select:all;-webkit-user-select:all}
 .controls{position:sticky;top:0;background:#fff;padding:8px 0;border-bottom:1px solid var(--rule);display:flex;gap:16px;align-items:center;flex-wrap:wrap}
 .controls input{font:inherit;padding:3px 6px;width:22em}
 .controls button{font:inherit;padding:2px 10px}

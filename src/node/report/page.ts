@@ -45,6 +45,7 @@ export function reportHtml(data: ReportData, lang: "zh" | "en" = "zh"): string {
       ? []
       : [allocationSection(data, data.allocation, data.allocation.document.allocation)]),
     ruleSetSection(data),
+    receiptSection(data),
     casesSection(data),
   ];
   return `<!doctype html>
@@ -122,6 +123,7 @@ function tocEntries(data: ReportData): string {
       ? []
       : [["allocation", "预算分配", "budget allocation"] as [string, string, string]]),
     ["rules", "规则集与参数", "rule set and parameters"],
+    ["receipt", "回执", "receipt"],
     ["cases", "案件明细", "every case"],
   ];
   return entries
@@ -396,6 +398,30 @@ ${box}
 <table id="parameters" class="params"><colgroup><col class="c-name"><col class="c-from"><col class="c-value"><col class="c-status"><col class="c-source"></colgroup><thead><tr>${th("参数", "parameter")}${th("生效日期", "from")}${th("值", "value")}${th("状态", "status")}${th("来源 · 条款", "source · clause")}</tr></thead><tbody>${params}</tbody></table>
 <div class="block"><h3>来源 <span class="en">sources</span></h3>
 <table id="sources" class="sources"><colgroup><col class="c-id"><col class="c-title"><col class="c-date"><col class="c-status"></colgroup><thead><tr>${th("编号", "id")}${th("文件", "title")}${th("日期", "issued")}${th("状态", "status")}</tr></thead><tbody>${sources}</tbody></table></div>
+</section>`;
+}
+
+/**
+ * 回执 · the receipt of the page's figures (docs/auditors.md): exitfund version, programme, rule set and the full
+ * SHA-256 of the rule set and of the input cases, each hash selectable whole, and how to check it again.
+ */
+function receiptSection(data: ReportData): string {
+  const receipt = data.document.receipt;
+  const hash = (value: string, name: string) => `<code class="hash" data-receipt="${name}">${esc(value)}</code>`;
+  const rows: [string, string, string][] = [
+    ["软件版本", "exitfund version", `<code data-receipt="exitfund">${esc(receipt.exitfund)}</code>`],
+    ["方案", "programme", `<code data-receipt="programme">${esc(receipt.programme)}</code>`],
+    [
+      "规则集",
+      "rule set",
+      `<code data-receipt="ruleSet.id">${esc(receipt.ruleSet.id)}</code> v<span data-receipt="ruleSet.version">${esc(receipt.ruleSet.version)}</span>`,
+    ],
+    ["规则集 SHA-256", "rule set SHA-256", hash(receipt.ruleSet.sha256, "ruleSet.sha256")],
+    ["输入 SHA-256", "input SHA-256", hash(receipt.input.sha256, "input.sha256")],
+  ];
+  return `${sectionHead("receipt", "回执", "Receipt", '本页每一个金额都由以下软件版本、方案和规则集，从以下输入案件计算得出。<span class="en">Every figure on this page was computed by this exitfund version, programme and rule set from these input cases.</span>')}
+<table id="receipt-table" class="receipt"><tbody>${rows.map(([zh, en, value]) => `<tr><th>${esc(zh)} <span class="en">${esc(en)}</span></th><td>${value}</td></tr>`).join("")}</tbody></table>
+<p class="note">规则集 SHA-256：解析后规则集（<code>exitfund rules --format json</code>）规范 JSON 的哈希；输入 SHA-256：本报告计算的全部案件（按文件顺序）规范 JSON 列表的哈希。核对：<code>exitfund verify-receipt &lt;结果文件&gt; --cases &lt;案件文件&gt;</code>（见 <code>docs/auditors.md</code>）。<span class="en">The rule set's hash is of the canonical JSON of the resolved rule set; the input's, of the canonical JSON list of every case this report computed, in file order. Check a written result with exitfund verify-receipt (docs/auditors.md).</span></p>
 </section>`;
 }
 
