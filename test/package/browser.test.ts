@@ -2,7 +2,8 @@
 // loads a page from a local server that imports (1) the self-contained `exitfund/browser` build and (2) an esbuild
 // bundle of an app importing the root entry, computes the sample district's cases, and hands back a SHA-256 of the
 // whole JSON document and of every outcome. Node computes the same with the installed package: the JSON must be
-// byte-identical. In CI (CI=true) a missing Chromium fails the test; elsewhere it skips it.
+// byte-identical, its receipt included; and Web Crypto's SHA-256 of the canonical JSON (rule set, cases, texts with
+// astral characters and a lone surrogate) is the hash the core computes synchronously. In CI (CI=true) a missing Chromium fails the test; elsewhere it skips it.
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -37,6 +38,12 @@ interface PageResult {
   readonly totals: string;
   readonly errors: string;
   readonly ruleSet: string;
+  /** The document's receipt (SHA-256 in plain TypeScript, synchronous). */
+  readonly receipt: string;
+  /** The same hashes by the platform's digest (Web Crypto in the page, node:crypto in Node) of the canonical JSON. */
+  readonly digests: { readonly ruleSet: string; readonly input: string; readonly astral: string };
+  /** receiptOf's input hash of cases with astral, CJK and lone-surrogate texts (the sync hash). */
+  readonly astral: string;
 }
 
 /** The computation both sides run (the page's copy is this function's source text). */
@@ -47,14 +54,21 @@ async function computeSample(
       totals: unknown;
       errors: unknown;
       ruleSet: unknown;
+      receipt: { ruleSet: { sha256: string }; input: { sha256: string } };
     };
+    receiptOf(cases: readonly unknown[]): { input: { sha256: string } };
+    canonicalJson(value: unknown): string;
+    ruleSets: { readonly [id: string]: { toJSON(): unknown } };
   },
   casesText: string,
   sha256: (text: string) => Promise<string>,
 ): Promise<PageResult> {
   const sample = JSON.parse(casesText) as unknown[] | { cases: unknown[] };
-  const document = exitfund.computeBatch(Array.isArray(sample) ? sample : sample.cases);
+  const cases = Array.isArray(sample) ? sample : sample.cases;
+  const document = exitfund.computeBatch(cases);
   const json = JSON.stringify(document);
+  // Texts of every UTF-8 length, a surrogate pair, and a lone surrogate (both encoders write U+FFFD for it).
+  const astralCases = [{ name: "𠀋𡈽 乡镇 é ☃ 😀", note: "\ud800 alone", n: 1 }, { "键 😀": ["\u0000", "\u2028"] }];
   const outcomeShas: string[] = [];
   for (const outcome of document.results) outcomeShas.push(await sha256(JSON.stringify(outcome)));
   return {
@@ -65,6 +79,13 @@ async function computeSample(
     totals: JSON.stringify(document.totals),
     errors: JSON.stringify(document.errors),
     ruleSet: JSON.stringify(document.ruleSet),
+    receipt: JSON.stringify(document.receipt),
+    digests: {
+      ruleSet: await sha256(exitfund.canonicalJson(exitfund.ruleSets["tongzhou-2016"]?.toJSON())),
+      input: await sha256(exitfund.canonicalJson(cases)),
+      astral: await sha256(exitfund.canonicalJson(astralCases)),
+    },
+    astral: exitfund.receiptOf(astralCases).input.sha256,
   };
 }
 
@@ -239,6 +260,16 @@ try {
     expect(result.totals).toBe(expected.totals);
     expect(result.errors).toBe(expected.errors);
     expect(result.ruleSet).toBe(expected.ruleSet);
+    // The receipt computed in the page is Node's; Web Crypto's digest of the canonical JSON is the sync hash.
+    expect(result.receipt).toBe(expected.receipt);
+    const receipt = JSON.parse(result.receipt) as { ruleSet: { sha256: string }; input: { sha256: string } };
+    expect(result.digests).toEqual({
+      ruleSet: receipt.ruleSet.sha256,
+      input: receipt.input.sha256,
+      astral: result.astral,
+    });
+    expect(result.digests).toEqual(expected.digests);
+    expect(result.astral).toBe(expected.astral);
     expect({ sha: result.documentSha, length: result.documentLength }).toEqual({
       sha: expected.documentSha,
       length: expected.documentLength,
