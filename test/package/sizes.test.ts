@@ -10,10 +10,11 @@ import { bundleApp, packed } from "./support.js";
 const KB = 1000;
 // Issue 15 sets the whole core at 90 KB. It was 90 KB until the composable rules (issue 11) and the work of issues
 // 10, 13 and 14 (outcome schemas, zh/en explanation catalogues, the exact integer fast path) brought it to 117 KB;
-// zod/mini instead of classic zod brought it back to 105 KB (README, "Use in a browser", says where the rest is).
+// zod/mini instead of classic zod brought it back to 105 KB, and receipts (issue 17: SHA-256 and canonical JSON in
+// the core) added 4 KB (README, "Use in a browser", says where the rest is).
 // Each budget is the size reached with about 2 KB of headroom. Where the bytes are, and what a branch adds:
 // `npx tsx bench/sizes.ts [checkout …]`. The self-contained browser file holds the rules entry too.
-const BUDGETS = { wholeCore: 107 * KB, browser: 112 * KB, capitalOnly: 20 * KB } as const;
+const BUDGETS = { wholeCore: 111 * KB, browser: 116 * KB, capitalOnly: 20 * KB } as const;
 
 interface Measured {
   readonly minified: number;
