@@ -66,7 +66,8 @@ function sortedStringify(value: unknown): string {
 test.prop([fc.jsonValue()])("is JSON.stringify of the value with keys sorted, and parses back to it", (value) => {
   const text = canonicalJson(value);
   expect(text).toBe(sortedStringify(value));
-  expect(JSON.parse(text)).toEqual(value);
+  // As JSON reads it back: -0 is written 0, as JSON.stringify writes it.
+  expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
   expect(canonicalJson(JSON.parse(text))).toBe(text);
 });
 
