@@ -22,67 +22,79 @@ export function canonicalJson(value: unknown): string {
 
 /** {@link canonicalJson}, naming a refused part by its path under `path` (`[3].items[0]` for a case of a batch). */
 export function canonicalJsonAt(value: unknown, path: string): string {
-  const parts: string[] = [];
-  write(value, parts, "", path, new Set());
-  return parts.join("");
+  return write(value, "", { up: undefined, key: path }, new Set());
 }
 
-function notJson(path: string, what: string, zh: string): never {
+/** Where a value is: built into a path only when a value is refused (paths cost more than the JSON itself). */
+interface Where {
+  readonly up: Where | undefined;
+  readonly key: string | number;
+}
+
+function pathOf(where: Where): string {
+  if (where.up === undefined) return String(where.key);
+  const up = pathOf(where.up);
+  return typeof where.key === "number" ? `${up}[${where.key}]` : keyPath(up, where.key);
+}
+
+function notJson(where: Where, what: string, zh: string): never {
   return refuse(
-    path,
+    pathOf(where),
     "not-json",
     `has no exact JSON form: ${what}; give plain JSON data (objects, lists, texts, finite numbers, true/false, null)`,
     `无确切的 JSON 形式：${zh}；请给出纯 JSON 数据（对象、列表、文本、有限数字、true/false、null）`,
   );
 }
 
-function write(value: unknown, parts: string[], key: string, path: string, open: Set<object>): void {
+// Written by concatenation (about twice as fast as joining parts: a receipt hashes every case computed).
+function write(given: unknown, key: string, path: Where, open: Set<object>): string {
+  let value = given;
   if (typeof value === "object" && value !== null && typeof (value as { toJSON?: unknown }).toJSON === "function")
     value = (value as { toJSON(key: string): unknown }).toJSON(key);
-  if (value === null || typeof value === "boolean" || typeof value === "string") {
-    parts.push(JSON.stringify(value));
-    return;
-  }
+  if (value === null || typeof value === "boolean" || typeof value === "string") return JSON.stringify(value);
   if (typeof value === "number") {
     if (!Number.isFinite(value)) notJson(path, `the number ${String(value)}`, `数字 ${String(value)}`);
-    parts.push(JSON.stringify(value));
-    return;
+    return JSON.stringify(value);
   }
-  if (typeof value !== "object") notJson(path, describeValue(value), describeValueZh(value));
+  if (typeof value !== "object") return notJson(path, describeValue(value), describeValueZh(value));
   if (open.has(value)) notJson(path, "it contains itself (a cycle)", "它包含自身（循环引用）");
   const prototype: unknown = Array.isArray(value) ? Array.prototype : Object.getPrototypeOf(value);
   if (prototype !== Array.prototype && prototype !== Object.prototype && prototype !== null)
     notJson(path, describeValue(value), describeValueZh(value));
   open.add(value);
+  let out: string;
   if (Array.isArray(value)) {
-    parts.push("[");
+    out = "[";
     for (let index = 0; index < value.length; index += 1) {
-      if (index > 0) parts.push(",");
-      const item = member(value, index, `${path}[${index}]`);
+      if (index > 0) out += ",";
+      const inner = { up: path, key: index };
+      const item = member(value, index, inner);
       // JSON.stringify writes null for a hole, undefined, a function or a symbol in a list.
-      if (item === undefined || typeof item === "function" || typeof item === "symbol") parts.push("null");
-      else write(item, parts, String(index), `${path}[${index}]`, open);
+      out +=
+        item === undefined || typeof item === "function" || typeof item === "symbol"
+          ? "null"
+          : write(item, String(index), inner, open);
     }
-    parts.push("]");
+    out += "]";
   } else {
-    parts.push("{");
+    out = "{";
     let first = true;
     for (const name of Object.keys(value).sort()) {
-      const inner = keyPath(path, name);
+      const inner = { up: path, key: name };
       const item = member(value, name, inner);
       if (item === undefined || typeof item === "function" || typeof item === "symbol") continue;
-      if (!first) parts.push(",");
+      if (!first) out += ",";
       first = false;
-      parts.push(JSON.stringify(name), ":");
-      write(item, parts, name, inner, open);
+      out += `${JSON.stringify(name)}:${write(item, name, inner, open)}`;
     }
-    parts.push("}");
+    out += "}";
   }
   open.delete(value);
+  return out;
 }
 
 /** A member of an object or list; one whose getter throws is refused, never hashed as something else. */
-function member(value: object, key: string | number, path: string): unknown {
+function member(value: object, key: string | number, path: Where): unknown {
   try {
     return (value as Record<string | number, unknown>)[key];
   } catch {

@@ -66,7 +66,7 @@ function sortedStringify(value: unknown): string {
 test.prop([fc.jsonValue()])("is JSON.stringify of the value with keys sorted, and parses back to it", (value) => {
   const text = canonicalJson(value);
   expect(text).toBe(sortedStringify(value));
-  // As JSON reads it back: -0 is written 0, as JSON.stringify writes it.
+  // parses back to what JSON.stringify keeps of it (-0 is written 0, as JSON.stringify writes it)
   expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
   expect(canonicalJson(JSON.parse(text))).toBe(text);
 });
