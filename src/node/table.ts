@@ -1,5 +1,6 @@
 import Table from "cli-table3";
 import type { CliIo } from "./io.js";
+import type { Lang } from "./lang.js";
 import { isWide } from "./xlsx/layout.js";
 
 type Options = ConstructorParameters<typeof Table>[0];
@@ -42,6 +43,29 @@ export function tableWidth(io: Pick<CliIo, "stdout" | "columns" | "env">): numbe
   const columns = io.env !== undefined && Object.hasOwn(io.env, "COLUMNS") ? io.env["COLUMNS"] : undefined;
   const parsed = columns === undefined ? Number.NaN : Number(columns);
   return Number.isInteger(parsed) && parsed > 0 ? parsed : undefined;
+}
+
+/** How a command's tables are drawn: in which language, and the width they must fit (none: as wide as they are). */
+export interface TableView {
+  readonly lang: Lang;
+  readonly width?: number | undefined;
+}
+
+/** The view of `io`: its language (English when none is set) and {@link tableWidth}. */
+export function viewOf(io: Pick<CliIo, "stdout" | "columns" | "env" | "lang">): TableView {
+  return { lang: io.lang ?? "en", width: tableWidth(io) };
+}
+
+/**
+ * `text` with every line wider than `width` wrapped (headings and notes between tables; a table drawn by
+ * {@link makeTable} with the same width is left as it is). No width: `text` unchanged.
+ */
+export function fitText(text: string, width: number | undefined): string {
+  if (width === undefined) return text;
+  return text
+    .split("\n")
+    .flatMap((line) => (terminalWidth(line) <= width ? [line] : wrapText(line, width)))
+    .join("\n");
 }
 
 /** `text` broken into lines of at most `width` columns: at spaces where it can, within a word where it must. */
@@ -89,8 +113,9 @@ const NARROWEST = 6;
 
 /**
  * A cli-table3 table without colour codes (output is often piped or saved), CJK widths measured as a terminal
- * draws them. With `width`, it never draws a line wider: long cells wrap (nothing is cut off), and when the
- * columns cannot fit even narrowed, each row is written as a block of `header: value` lines instead.
+ * draws them. With `width`, it never draws a line wider: long cells wrap (nothing is cut off; figures, the
+ * right-aligned columns, are never broken), and when the columns cannot fit even narrowed, each row is written
+ * as a block of `header: value` lines instead.
  */
 export function makeTable(options: Options = {}, width?: number): FittedTable {
   const rows: string[][] = [];
@@ -121,14 +146,17 @@ function fitTable(options: Options, rows: readonly string[][], width: number | u
   const total = natural.reduce((sum, size) => sum + size, 0) + frame;
   if (width === undefined || total <= width) return draw(options, head, rows, natural, padding);
   const room = width - frame;
-  const floors = natural.map((size) => Math.min(size, NARROWEST));
+  // Figures (right-aligned columns) are never broken: a narrower layout is chosen before an amount wraps.
+  const aligns = options?.colAligns ?? [];
+  const floors = natural.map((size, column) => (aligns[column] === "right" ? size : Math.min(size, NARROWEST)));
   if (room < floors.reduce((sum, size) => sum + size, 0)) return blocks(head, rows, width);
   // Narrow the widest columns first, never below their floor, until the table fits.
   const sizes = [...natural];
   let excess = sizes.reduce((sum, size) => sum + size, 0) - room;
   while (excess > 0) {
     const top = Math.max(...sizes.map((size, column) => (size > (floors[column] ?? 0) ? size : 0)));
-    const column = sizes.indexOf(top);
+    const column = sizes.findIndex((size, index) => size === top && size > (floors[index] ?? 0));
+    if (column < 0) return blocks(head, rows, width);
     const next = Math.max(floors[column] ?? 0, ...sizes.filter((size) => size < top), top - excess);
     excess -= top - next;
     sizes[column] = next;

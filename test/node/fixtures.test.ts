@@ -89,16 +89,28 @@ describe("exitfund test on the shipped fixtures", () => {
         "  amounts.municipal  expected 771300.01, got 771300.00",
         "                     市级金额：预期 771300.01，实际 771300.00",
         '  findings           expected ["deadline-missed"], got []',
-        '                     提示代码：预期 ["deadline-missed"]，实际 []',
+        '                     问题：预期 ["deadline-missed"]，实际 []',
         '                     missing 缺少: ["deadline-missed"]',
       ].join("\n"),
     );
     expect(result.stdout).toContain(
-      '  track  expected "municipal", got "district-supplement"\n         渠道：预期 "municipal"，实际 "district-supplement"',
+      '  track  expected "municipal", got "district-supplement"\n         路径：预期 "municipal"，实际 "district-supplement"',
     );
     expect(result.stdout).toMatch(
       /\n2 passed, 2 failed, 0 errors \(4 tests in 1 file\) · 通过 2，失败 2，错误 0（1 个文件共 4 项测试）\n$/,
     );
+    const zh = await runCliCapture(["test", broken, "--lang", "zh"]);
+    expect(zh.code).toBe(1);
+    expect(zh.stdout).toContain(
+      [
+        `  市级金额：预期 771300.01，实际 771300.00`,
+        '  问题    ：预期 ["deadline-missed"]，实际 []',
+        '            缺少：["deadline-missed"]',
+      ].join("\n"),
+    );
+    expect(zh.stdout).toContain(`失败 ${file} › `);
+    expect(zh.stdout).not.toMatch(/expected|got|passed|FAIL/);
+    expect(zh.stdout).toMatch(/\n通过 2，失败 2，错误 0（1 个文件共 4 项测试）\n$/);
   });
 
   it("compares amounts as exact decimals: 771300 is 771300.00, and 771300.001 is not", async () => {

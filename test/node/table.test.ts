@@ -72,10 +72,19 @@ describe("makeTable", () => {
         fc.integer({ min: 1, max: 7 }),
         fc.integer({ min: 8, max: 120 }),
         fc.array(fc.array(cell, { minLength: 7, maxLength: 7 }), { maxLength: 4 }),
-        (columns, width, rows) => {
-          const table = makeTable({ head: head.concat(["问题"]).slice(0, columns) }, width);
+        fc.array(fc.constantFrom("left" as const, "right" as const), { minLength: 7, maxLength: 7 }),
+        (columns, width, rows, colAligns) => {
+          const table = makeTable({ head: head.concat(["问题"]).slice(0, columns), colAligns }, width);
           for (const r of rows) table.push(r.slice(0, columns));
-          for (const line of lines(table.toString())) expect(terminalWidth(line)).toBeLessThanOrEqual(width);
+          const text = table.toString();
+          for (const line of lines(text)) expect(terminalWidth(line)).toBeLessThanOrEqual(width);
+          // A figure (a right-aligned cell) is never broken across lines.
+          if (!text.includes(": "))
+            for (const r of rows)
+              r.slice(0, columns).forEach((value, column) => {
+                if (colAligns[column] === "right" && value.trim() !== "" && !value.includes(" "))
+                  expect(text).toContain(value);
+              });
         },
       ),
     );

@@ -1,6 +1,6 @@
 import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
 import { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "../../audit/labels.js";
-import type { AuditDocument, AuditInput, AuditOptions, Discrepancy } from "../../audit/types.js";
+import type { AuditDocument, AuditInput, AuditOptions, Discrepancy, DiscrepancyType } from "../../audit/types.js";
 import { explain, type Lang } from "../../rules/explain.js";
 import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, isInvalidInputError, type InputIssue } from "../../errors/index.js";
@@ -16,7 +16,7 @@ import { loadLedgerMapOption, loadMapOption } from "../map-option.js";
 import type { TableMapping } from "../formats/table.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
 import { auditWorkbookBytes, ledgerRowsText } from "../xlsx/auditReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { selectCases } from "./caseSelection.js";
@@ -146,7 +146,10 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
       await emit(
         io,
         format === "table"
-          ? auditTable(document) + (explanations === undefined ? "" : explanationsText(document, explanations, lang))
+          ? auditTable(document, viewOf(io)) +
+              (explanations === undefined
+                ? ""
+                : fitText(explanationsText(document, explanations, lang), viewOf(io).width))
           : await auditWorkbookBytes(document, tracedOutcomes(document, input), input.ruleSet.rounding, {
               maxCells: limitsOf(io).xlsxCellsWritten,
               programme,
@@ -312,17 +315,48 @@ function problemsOf(run: () => unknown): readonly InputIssue[] {
   }
 }
 
-/** The discrepancies, totals and counts as text tables. */
-export function auditTable(document: AuditDocument): string {
-  const discrepancies = makeTable({
+/** The audit table's texts, in each language (codes only in en; zh names every type, payer and status). */
+const AUDIT_TEXTS = {
+  zh: {
+    head: ["案件", "差异类型", "付款方", "应付", "已付", "差额", "凭证号", "台账行"],
+    totals: ["", "应付", "已付", "差额"],
+    total: "合计",
+    heading: (id: string, version: string, tolerance: string) =>
+      `规则集 ${id} 第 ${version} 版；容差 ${tolerance} 元；金额单位：元；差额 = 已付 − 应付`,
+    none: "无差异：台账与每个个案相符。",
+    counts: (cases: number, statuses: string, counts: string) =>
+      `个案 ${cases} 个（${statuses}）${counts === "" ? "" : `；差异：${counts}`}`,
+    separator: "，",
+  },
+  en: {
     head: ["case", "type", "payer", "owed", "paid", "difference", "vouchers", "rows"],
-    colAligns: ["left", "left", "left", "right", "right", "right", "left", "left"],
-  });
+    totals: ["", "owed 应付", "paid 已付", "difference 差额"],
+    total: "合计 total",
+    heading: (id: string, version: string, tolerance: string) =>
+      `rule set ${id} v${version}; tolerance ${tolerance}; amounts in yuan; difference = paid − owed`,
+    none: "No discrepancy: the ledger matches every case.",
+    counts: (cases: number, statuses: string, counts: string) =>
+      `cases: ${cases} (${statuses})${counts === "" ? "" : `; discrepancies: ${counts}`}`,
+    separator: ", ",
+  },
+} as const;
+
+/** The discrepancies, totals and counts as text tables, in `view`'s language and fitted to its width. */
+export function auditTable(document: AuditDocument, view: TableView = { lang: "en" }): string {
+  const texts = AUDIT_TEXTS[view.lang];
+  const zh = view.lang === "zh";
+  const discrepancies = makeTable(
+    {
+      head: [...texts.head],
+      colAligns: ["left", "left", "left", "right", "right", "right", "left", "left"],
+    },
+    view.width,
+  );
   for (const d of document.discrepancies) {
     discrepancies.push([
       d.caseId,
-      `${d.type} ${DISCREPANCY_LABELS[d.type].zh}`,
-      `${d.payer} ${PAYER_LABELS[d.payer]}`,
+      zh ? DISCREPANCY_LABELS[d.type].zh : `${d.type} ${DISCREPANCY_LABELS[d.type].zh}`,
+      zh ? PAYER_LABELS[d.payer] : `${d.payer} ${PAYER_LABELS[d.payer]}`,
       formatAmount(d.owed),
       formatAmount(d.paid),
       formatAmount(d.difference),
@@ -330,28 +364,28 @@ export function auditTable(document: AuditDocument): string {
       ledgerRowsText(d),
     ]);
   }
-  const totals = makeTable({
-    head: ["", "owed 应付", "paid 已付", "difference 差额"],
-    colAligns: ["left", "right", "right", "right"],
-  });
+  const totals = makeTable({ head: [...texts.totals], colAligns: ["left", "right", "right", "right"] }, view.width);
   totals.push([
-    "合计 total",
+    texts.total,
     formatAmount(document.totals.owed),
     formatAmount(document.totals.paid),
     formatAmount(document.totals.difference),
   ]);
   const statuses = (["clean", "within-tolerance", "discrepant"] as const).map(
     (status) =>
-      `${STATUS_LABELS[status].en} ${document.reconciliation.filter((entry) => entry.status === status).length}`,
+      `${STATUS_LABELS[status][view.lang]} ${document.reconciliation.filter((entry) => entry.status === status).length}`,
   );
   const counts = Object.entries(document.counts)
     .filter(([, count]) => count > 0)
-    .map(([type, count]) => `${type} ${count}`);
-  return [
-    `rule set ${document.ruleSet.id} v${document.ruleSet.version}; tolerance ${document.tolerance}; amounts in yuan; difference = paid − owed`,
-    document.discrepancies.length === 0 ? "No discrepancy: the ledger matches every case." : discrepancies.toString(),
-    totals.toString(),
-    `cases: ${document.reconciliation.length} (${statuses.join(", ")})${counts.length === 0 ? "" : `; discrepancies: ${counts.join(", ")}`}`,
-    "",
-  ].join("\n");
+    .map(([type, count]) => `${zh ? DISCREPANCY_LABELS[type as DiscrepancyType].zh : type} ${count}`);
+  return fitText(
+    [
+      texts.heading(document.ruleSet.id, document.ruleSet.version, document.tolerance),
+      document.discrepancies.length === 0 ? texts.none : discrepancies.toString(),
+      totals.toString(),
+      texts.counts(document.reconciliation.length, statuses.join(texts.separator), counts.join(texts.separator)),
+      "",
+    ].join("\n"),
+    view.width,
+  );
 }

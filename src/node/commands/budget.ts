@@ -18,7 +18,9 @@ import { readCases } from "../read.js";
 import { loadMapOption } from "../map-option.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
+import { kindName, trackName } from "../labels.js";
+import type { Lang } from "../lang.js";
 import { budgetWorkbookBytes } from "../xlsx/budgetReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 
@@ -116,13 +118,14 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
       ...(cap === undefined || payer === undefined ? {} : { cap, payer: payer as Payer }),
       ...(fullKinds === undefined ? {} : { fullKinds }),
     });
-    if (document.allocation !== undefined) io.stderr.write(allocationNotice(document.allocation, programme));
+    if (document.allocation !== undefined)
+      io.stderr.write(allocationNotice(document.allocation, programme, io.lang ?? "en"));
     if (format === "json") await emitJson(io, document, out);
     else
       await emit(
         io,
         format === "table"
-          ? budgetTable(document, by, { verbose, programme })
+          ? budgetTable(document, by, { verbose, programme, view: viewOf(io) })
           : await budgetWorkbookBytes(document, by, ruleSet.rounding, {
               maxCells: limitsOf(io).xlsxCellsWritten,
               programme,
@@ -161,85 +164,131 @@ function parseKinds(text: string | undefined): string[] | undefined {
     .filter((part) => part !== "");
 }
 
+const DIMENSION_NAMES: { readonly [D in BudgetDimension]: string } = {
+  township: "乡镇",
+  payer: "付款方",
+  track: "路径",
+  year: "年度",
+};
+
 /** The stderr notice of a capped run: which kinds were paid in full, what the rest shared, the extra fen counted. */
-export function allocationNotice(allocation: BudgetAllocation, programme: Programme = defaultProgramme): string {
+export function allocationNotice(
+  allocation: BudgetAllocation,
+  programme: Programme = defaultProgramme,
+  lang: Lang = "en",
+): string {
   const full = allocation.shares.filter((share) => allocation.fullKinds.includes(share.kind));
   const fullSum = full.reduce((acc, share) => acc.plus(share.allocated), ZERO);
+  const extra = allocation.remainder.length;
+  const rest = formatAmount(dec(allocation.allocated).minus(fullSum).toString());
+  if (lang === "zh") {
+    const names = allocation.fullKinds.map((kind) => kindName(kind, "zh", programme));
+    const paidInFull =
+      allocation.fullKinds.length === 0
+        ? "没有足额优先支付的类别"
+        : `先足额支付${names.join("、")}：${full.length} 个个案共 ${formatAmount(fullSum.toString())} 元`;
+    return `exitfund：budget：${PAYER_LABELS[allocation.payer]}上限 ${formatAmount(allocation.cap)} 元，应付 ${formatAmount(allocation.owed)} 元；${paidInFull}；其余个案按比例分配 ${rest} 元；${extra} 个个案多分 1 分${extra === 0 ? "" : "（--verbose 列出）"}\n`;
+  }
   const names = allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim());
   const paidInFull =
     allocation.fullKinds.length === 0
       ? "no kind paid in full (足额: none)"
       : `paid in full (足额) first: ${names.join(", ")}, ${formatAmount(fullSum.toString())} to ${full.length} case${full.length === 1 ? "" : "s"}`;
-  const extra = allocation.remainder.length;
-  return `exitfund: budget: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed; ${paidInFull}; the other cases share ${formatAmount(dec(allocation.allocated).minus(fullSum).toString())} pro rata; ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 ? "" : " (--verbose lists them)"}\n`;
+  return `exitfund: budget: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed; ${paidInFull}; the other cases share ${rest} pro rata; ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 ? "" : " (--verbose lists them)"}\n`;
 }
 
-/** The groups (元 and 万元) with their total, and the allocation when there is one. */
+/** The groups (元 and 万元) with their total, and the allocation when there is one, in `view`'s language and width. */
 export function budgetTable(
   document: BudgetDocument,
   by: readonly BudgetDimension[],
-  options: { readonly verbose?: boolean; readonly programme?: Programme } = {},
+  options: { readonly verbose?: boolean; readonly programme?: Programme; readonly view?: TableView } = {},
 ): string {
-  const groups = makeTable({
-    head: [...by, "amount 元", "万元"],
-    colAligns: [...by.map(() => "left" as const), "right", "right"],
-  });
+  const view = options.view ?? { lang: "en" };
+  const zh = view.lang === "zh";
+  const programme = options.programme ?? defaultProgramme;
+  const heads = by.map((dimension) => (zh ? DIMENSION_NAMES[dimension] : dimension));
+  const totalLabel = zh ? "合计" : "合计 total";
+  const groups = makeTable(
+    {
+      head: [...heads, zh ? "金额（元）" : "amount 元", "万元"],
+      colAligns: [...by.map(() => "left" as const), "right", "right"],
+    },
+    view.width,
+  );
   for (const group of document.groups) {
     groups.push([
-      ...by.map((dimension) => keyText(group.key, dimension)),
+      ...by.map((dimension) => keyText(group.key, dimension, view.lang, programme)),
       formatAmount(group.amount),
       formatWan(group.amount, { decimals: 4 }),
     ]);
   }
   groups.push([
-    ...by.map((_, index) => (index === 0 ? "合计 total" : "")),
+    ...by.map((_, index) => (index === 0 ? totalLabel : "")),
     formatAmount(document.total),
     formatWan(document.total, { decimals: 4 }),
   ]);
   const lines = [
-    `rule set ${document.ruleSet.id} v${document.ruleSet.version}; by ${by.join(", ")}; amounts in yuan; 万元 rounded to 4 decimals (to the yuan)`,
+    zh
+      ? `规则集 ${document.ruleSet.id} 第 ${document.ruleSet.version} 版；按${by.map((dimension) => DIMENSION_NAMES[dimension]).join("、")}汇总；金额单位：元；万元保留 4 位小数（到元）`
+      : `rule set ${document.ruleSet.id} v${document.ruleSet.version}; by ${by.join(", ")}; amounts in yuan; 万元 rounded to 4 decimals (to the yuan)`,
     groups.toString(),
   ];
   const allocation = document.allocation;
   if (allocation !== undefined) {
-    const programme = options.programme ?? defaultProgramme;
-    const rolled = makeTable({
-      head: [...by, "owed 应付", "allocated 分配", "shortfall 缺口"],
-      colAligns: [...by.map(() => "left" as const), "right", "right", "right"],
-    });
+    const rolled = makeTable(
+      {
+        head: [...heads, ...(zh ? ["应付", "分配", "缺口"] : ["owed 应付", "allocated 分配", "shortfall 缺口"])],
+        colAligns: [...by.map(() => "left" as const), "right", "right", "right"],
+      },
+      view.width,
+    );
     for (const group of allocation.groups)
       rolled.push([
-        ...by.map((dimension) => keyText(group.key, dimension)),
+        ...by.map((dimension) => keyText(group.key, dimension, view.lang, programme)),
         formatAmount(group.owed),
         formatAmount(group.allocated),
         formatAmount(group.shortfall),
       ]);
     rolled.push([
-      ...by.map((_, index) => (index === 0 ? "合计 total" : "")),
+      ...by.map((_, index) => (index === 0 ? totalLabel : "")),
       formatAmount(allocation.owed),
       formatAmount(allocation.allocated),
       formatAmount(dec(allocation.owed).minus(allocation.allocated).toString()),
     ]);
-    const full =
-      allocation.fullKinds.length === 0
-        ? "no kind paid in full"
-        : `paid in full first (足额): ${allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim()).join(", ")}`;
     const extra = allocation.remainder.length;
-    lines.push(
-      `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated; ${full}; the rest pro rata (largest remainder: ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 || options.verbose === true ? "" : "; --verbose lists them"})`,
-      rolled.toString(),
-    );
+    if (zh) {
+      const full =
+        allocation.fullKinds.length === 0
+          ? "没有足额优先支付的类别"
+          : `先足额支付：${allocation.fullKinds.map((kind) => kindName(kind, "zh", programme)).join("、")}`;
+      lines.push(
+        `分配：${PAYER_LABELS[allocation.payer]}上限 ${formatAmount(allocation.cap)} 元，应付 ${formatAmount(allocation.owed)} 元 → 分配 ${formatAmount(allocation.allocated)} 元；${full}；其余按比例分配（最大余额法：${extra} 个个案多分 1 分${extra === 0 || options.verbose === true ? "" : "；--verbose 列出"}）`,
+        rolled.toString(),
+      );
+    } else {
+      const full =
+        allocation.fullKinds.length === 0
+          ? "no kind paid in full"
+          : `paid in full first (足额): ${allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim()).join(", ")}`;
+      lines.push(
+        `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated; ${full}; the rest pro rata (largest remainder: ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 || options.verbose === true ? "" : "; --verbose lists them"})`,
+        rolled.toString(),
+      );
+    }
     if (options.verbose === true) {
       const extraCases = new Set(allocation.remainder);
       const unit = oneUnit(allocation.cap);
-      const shares = makeTable({
-        head: ["case", "kind", "owed", "allocated", "extra fen"],
-        colAligns: ["left", "left", "right", "right", "left"],
-      });
+      const shares = makeTable(
+        {
+          head: zh ? ["案件", "类别", "应付", "分配", "多分"] : ["case", "kind", "owed", "allocated", "extra fen"],
+          colAligns: ["left", "left", "right", "right", "left"],
+        },
+        view.width,
+      );
       for (const share of allocation.shares)
         shares.push([
           share.caseId,
-          share.kind,
+          kindName(share.kind, view.lang, programme),
           formatAmount(share.owed),
           formatAmount(share.allocated),
           extraCases.has(share.caseId) ? unit : "",
@@ -247,13 +296,14 @@ export function budgetTable(
       lines.push(shares.toString());
     }
   }
-  return [...lines, ""].join("\n");
+  return fitText([...lines, ""].join("\n"), view.width);
 }
 
-function keyText(key: BudgetKey, dimension: BudgetDimension): string {
-  return dimension === "payer" && key.payer !== undefined
-    ? `${key.payer} ${PAYER_LABELS[key.payer]}`
-    : String(key[dimension] ?? "");
+function keyText(key: BudgetKey, dimension: BudgetDimension, lang: Lang, programme: Programme): string {
+  if (dimension === "payer" && key.payer !== undefined)
+    return lang === "zh" ? PAYER_LABELS[key.payer] : `${key.payer} ${PAYER_LABELS[key.payer]}`;
+  if (dimension === "track" && typeof key.track === "string") return trackName(key.track, lang, programme);
+  return String(key[dimension] ?? "");
 }
 
 /** One unit of an amount's last decimal place: "+0.01" for "30000000.00", "+1" for "300". */

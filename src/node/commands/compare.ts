@@ -1,4 +1,4 @@
-import { compare, type AmountsChange, type CompareDocument } from "../../batch/compare.js";
+import { CHOSEN_ORDER_NOTE, compare, type AmountsChange, type CompareDocument } from "../../batch/compare.js";
 import { formatAmount } from "../../money/format.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
@@ -6,7 +6,9 @@ import { readCases } from "../read.js";
 import { loadMapOption } from "../map-option.js";
 import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
+import { kindName, trackName } from "../labels.js";
+import type { Programme } from "../../rules/programme.js";
 import { echoText } from "../../errors/echo.js";
 import { scaleRuleSet, type ScaleChange } from "../../batch/whatif.js";
 import { compareWorkbookBytes } from "../xlsx/compareReport.js";
@@ -115,7 +117,7 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     if (format === "json") await emitJson(io, document, out);
     else if (format === "xlsx")
       await emit(io, await compareWorkbookBytes(document, { programme, rounding: a.rounding }), out);
-    else await emit(io, compareTable(document), out);
+    else await emit(io, compareTable(document, viewOf(io), programme), out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "compare");
@@ -146,22 +148,67 @@ export function parseScaleOption(text: string): ScaleChange[] {
   });
 }
 
-/** The cases that change, the totals (by payer, township and kind) and the attribution. */
-export function compareTable(document: CompareDocument): string {
+/** The compare table's texts in each language. */
+const COMPARE_TEXTS = {
+  zh: {
+    cases: ["案件", "乡镇", "路径 A → B", "应付 A", "应付 B", "Δ 市级", "Δ 区级", "Δ 合计"],
+    municipal: "市级",
+    district: "区级",
+    total: "合计",
+    township: "乡镇",
+    kind: "类别",
+    steps: ["序号", "参数", "调整前合计", "调整后合计", "归因"],
+    sum: "各项归因之和 = 合计变化",
+    heading: (a: string, b: string) => `A = ${a}；B = ${b}；金额单位：元；Δ = B − A`,
+    none: "没有个案发生变化。",
+    unchanged: (n: number) => `（另有 ${n} 个个案未变化，未列出）`,
+    noAttribution: "归因：影响金额的参数没有差异。",
+    attribution: (order: string) => `归因（顺序：${order}）：`,
+    note: (chosen: boolean) =>
+      chosen
+        ? "注：逐个把不同的参数换成 B 的值：先按所选顺序，其余按名称字母顺序（取整规则除非点名，否则最后）；每项归因为换入后合计减换入前合计。各项之和恰等于合计变化，但参数相互影响（上限、下限、路径门槛）时，换一种顺序各项可能不同。"
+        : "注：逐个把不同的参数换成 B 的值（按名称字母顺序，取整规则最后）；每项归因为换入后合计减换入前合计。各项之和恰等于合计变化，但参数相互影响（上限、下限、路径门槛）时，换一种顺序（--order）各项可能不同。",
+  },
+  en: {
+    cases: ["case", "township", "track A → B", "owed A", "owed B", "Δ municipal", "Δ district", "Δ total"],
+    municipal: "municipal 市级",
+    district: "district 区级",
+    total: "total 合计",
+    township: "township",
+    kind: "kind",
+    steps: ["#", "parameter", "total before", "total after", "part"],
+    sum: "Σ parts = total change",
+    heading: (a: string, b: string) => `A = ${a}; B = ${b}; amounts in yuan; Δ = B − A`,
+    none: "No case changes.",
+    unchanged: (n: number) => `(${n} case${n === 1 ? "" : "s"} unchanged, not shown)`,
+    noAttribution: "Attribution: no parameter that changes an amount differs.",
+    attribution: (order: string) => `Attribution (order: ${order}):`,
+    note: undefined,
+  },
+} as const;
+
+/** The cases that change, the totals (by payer, township and kind) and the attribution, in `view`'s language and width. */
+export function compareTable(
+  document: CompareDocument,
+  view: TableView = { lang: "en" },
+  programme?: Programme,
+): string {
   const { a, b } = document.ruleSets;
-  const cases = makeTable({
-    head: ["case", "township", "track A → B", "owed A", "owed B", "Δ municipal", "Δ district", "Δ total"],
-    colAligns: ["left", "left", "left", "right", "right", "right", "right", "right"],
-  });
+  const texts = COMPARE_TEXTS[view.lang];
+  const track = (value: string, kind: string) => trackName(value, view.lang, programme, kind);
+  const cases = makeTable(
+    { head: [...texts.cases], colAligns: ["left", "left", "left", "right", "right", "right", "right", "right"] },
+    view.width,
+  );
   for (const change of document.cases.filter(isChanged)) {
     cases.push([
       change.caseId,
       change.township,
       change.track === undefined
-        ? change.kind
+        ? kindName(change.kind, view.lang, programme)
         : change.track.a === change.track.b
-          ? change.track.a
-          : `${change.track.a} → ${change.track.b}`,
+          ? track(change.track.a, change.kind)
+          : `${track(change.track.a, change.kind)} → ${track(change.track.b, change.kind)}`,
       formatAmount(change.a.total),
       formatAmount(change.b.total),
       signed(change.delta.municipal),
@@ -169,18 +216,18 @@ export function compareTable(document: CompareDocument): string {
       signed(change.delta.total),
     ]);
   }
-  const totals = makeTable({ head: ["", "A", "B", "Δ"], colAligns: ["left", "right", "right", "right"] });
+  const totals = makeTable({ head: ["", "A", "B", "Δ"], colAligns: ["left", "right", "right", "right"] }, view.width);
   totals.push(
-    ...totalRows("municipal 市级", document.totals, "municipal"),
-    ...totalRows("district 区级", document.totals, "district"),
-    ...totalRows("total 合计", document.totals, "total"),
+    ...totalRows(texts.municipal, document.totals, "municipal"),
+    ...totalRows(texts.district, document.totals, "district"),
+    ...totalRows(texts.total, document.totals, "total"),
   );
-  const byTownship = groupTable("township", document.totals.byTownship);
-  const byKind = groupTable("kind", document.totals.byKind);
-  const steps = makeTable({
-    head: ["#", "parameter", "total before", "total after", "part"],
-    colAligns: ["right", "left", "right", "right", "right"],
-  });
+  const byTownship = groupTable(texts.township, document.totals.byTownship, view, (key) => key);
+  const byKind = groupTable(texts.kind, document.totals.byKind, view, (key) => kindName(key, view.lang, programme));
+  const steps = makeTable(
+    { head: [...texts.steps], colAligns: ["right", "left", "right", "right", "right"] },
+    view.width,
+  );
   document.attribution.steps.forEach((step, index) =>
     steps.push([
       String(index + 1),
@@ -190,23 +237,30 @@ export function compareTable(document: CompareDocument): string {
       signed(step.part.total),
     ]),
   );
-  steps.push(["", "Σ parts = total change", "", "", signed(document.attribution.total.total)]);
+  steps.push(["", texts.sum, "", "", signed(document.attribution.total.total)]);
   const unchanged = document.cases.length - document.cases.filter(isChanged).length;
-  return [
-    `A = ${a.id} v${a.version}; B = ${b.id} v${b.version}; amounts in yuan; Δ = B − A`,
-    document.cases.some(isChanged) ? cases.toString() : "No case changes.",
-    ...(unchanged > 0 && document.cases.some(isChanged)
-      ? [`(${unchanged} case${unchanged === 1 ? "" : "s"} unchanged, not shown)`]
-      : []),
-    totals.toString(),
-    byTownship,
-    byKind,
-    document.attribution.steps.length === 0
-      ? "Attribution: no parameter that changes an amount differs."
-      : `Attribution (order: ${document.attribution.order.join(", ")}):\n${steps.toString()}`,
-    ...(document.attribution.steps.length > 1 ? [`Note: ${document.attribution.note}`] : []),
-    "",
-  ].join("\n");
+  return fitText(
+    [
+      texts.heading(`${a.id} v${a.version}`, `${b.id} v${b.version}`),
+      document.cases.some(isChanged) ? cases.toString() : texts.none,
+      ...(unchanged > 0 && document.cases.some(isChanged) ? [texts.unchanged(unchanged)] : []),
+      totals.toString(),
+      byTownship,
+      byKind,
+      document.attribution.steps.length === 0
+        ? texts.noAttribution
+        : `${texts.attribution(document.attribution.order.join(", "))}\n${steps.toString()}`,
+      ...(document.attribution.steps.length > 1
+        ? [
+            texts.note === undefined
+              ? `Note: ${document.attribution.note}`
+              : texts.note(document.attribution.note === CHOSEN_ORDER_NOTE),
+          ]
+        : []),
+      "",
+    ].join("\n"),
+    view.width,
+  );
 }
 
 function isChanged(change: CompareDocument["cases"][number]): boolean {
@@ -229,9 +283,17 @@ function totalRows(label: string, change: AmountsChange, payer: "municipal" | "d
   return [[label, formatAmount(change.a[payer]), formatAmount(change.b[payer]), signed(change.delta[payer])]];
 }
 
-function groupTable(dimension: string, groups: { readonly [key: string]: AmountsChange }): string {
-  const table = makeTable({ head: [dimension, "A", "B", "Δ"], colAligns: ["left", "right", "right", "right"] });
+function groupTable(
+  dimension: string,
+  groups: { readonly [key: string]: AmountsChange },
+  view: TableView,
+  name: (key: string) => string,
+): string {
+  const table = makeTable(
+    { head: [dimension, "A", "B", "Δ"], colAligns: ["left", "right", "right", "right"] },
+    view.width,
+  );
   for (const [key, change] of Object.entries(groups))
-    table.push([key, formatAmount(change.a.total), formatAmount(change.b.total), signed(change.delta.total)]);
+    table.push([name(key), formatAmount(change.a.total), formatAmount(change.b.total), signed(change.delta.total)]);
   return table.toString();
 }

@@ -1,5 +1,7 @@
 import { ISSUE_LIMIT } from "../../errors/echo.js";
-import { makeTable, tableWidth } from "../table.js";
+import { fitText, makeTable, tableWidth } from "../table.js";
+import { findingName } from "../labels.js";
+import { STATUSES, STATUS_LABELS } from "../../vocabulary.js";
 import { TRACK_LABELS, type Track } from "../../vocabulary.js";
 import { computeBatch, type CaseError, type ComputeDocument } from "../../batch/compute.js";
 import { formatAmount } from "../../money/format.js";
@@ -238,9 +240,11 @@ const TABLE_TEXTS = {
     eligible: "符合条件",
     notEligible: "不符合条件",
     estimate: "（估算）",
-    basis: { official: "正式", reported: "报道", illustrative: "示意" } as { readonly [basis: string]: string },
+    basis: Object.fromEntries(STATUSES.map((status) => [status, STATUS_LABELS[status].zh])) as {
+      readonly [basis: string]: string;
+    },
     heading: (id: string, version: string) => `规则集 ${id} 第 ${version} 版；金额单位：元`,
-    illustrative: "注：标为“示意”的结果使用占位参数，并非正式标准。",
+    illustrative: "注：依据标为“示例值”的结果使用占位参数，并非官方标准。",
     findingsMore: (count: number) => `等 ${count} 项`,
   },
   en: {
@@ -274,13 +278,16 @@ export function computeTable(
   const texts = TABLE_TEXTS[view.lang ?? "en"];
   const selected = view.selected;
   if (selected !== undefined && lang !== undefined)
-    return [
-      texts.heading(document.ruleSet.id, document.ruleSet.version),
-      ...document.results
-        .filter((outcome) => selected.has(outcome.id))
-        .map((outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`),
-      "",
-    ].join("\n");
+    return fitText(
+      [
+        texts.heading(document.ruleSet.id, document.ruleSet.version),
+        ...document.results
+          .filter((outcome) => selected.has(outcome.id))
+          .map((outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`),
+        "",
+      ].join("\n"),
+      view.width,
+    );
   const results = makeTable(
     {
       head: [...texts.results],
@@ -319,15 +326,18 @@ export function computeTable(
     view.lang === "zh"
       ? "问题只列出前几项：完整清单见 `--format json --out <文件>` 或 `--format xlsx --out <文件>.xlsx`。"
       : "Findings are summarised: every one is in --format json --out <file> or --format xlsx --out <file>.xlsx.";
-  return [
-    texts.heading(document.ruleSet.id, document.ruleSet.version),
-    results.toString(),
-    totals.toString(),
-    ...(illustrative ? [texts.illustrative] : []),
-    ...(cut ? [pointer] : []),
-    ...accounts,
-    "",
-  ].join("\n");
+  return fitText(
+    [
+      texts.heading(document.ruleSet.id, document.ruleSet.version),
+      results.toString(),
+      totals.toString(),
+      ...(illustrative ? [texts.illustrative] : []),
+      ...(cut ? [pointer] : []),
+      ...accounts,
+      "",
+    ].join("\n"),
+    view.width,
+  );
 }
 
 function row(outcome: OutcomeBase, lang: Lang, programme?: Programme): { cells: string[]; cut: boolean } {
@@ -342,10 +352,13 @@ function row(outcome: OutcomeBase, lang: Lang, programme?: Programme): { cells: 
       : zh && Object.hasOwn(TRACK_LABELS, outcome.track)
         ? TRACK_LABELS[outcome.track as Track].zh
         : outcome.track;
-  const codes = outcome.findings.map((finding) => finding.code);
-  const shown = codes.slice(0, FINDINGS_SHOWN).join(", ");
-  const findings =
-    codes.length > FINDINGS_SHOWN ? `${shown} ${texts.findingsMore(codes.length - FINDINGS_SHOWN)}` : shown;
+  // Each finding once with how often it occurs (×2), the first few; the rest counted.
+  const counts = new Map<string, number>();
+  for (const finding of outcome.findings) counts.set(finding.code, (counts.get(finding.code) ?? 0) + 1);
+  const distinct = [...counts].map(([code, n]) => `${findingName(code, lang)}${n > 1 ? ` ×${n}` : ""}`);
+  const shown = distinct.slice(0, FINDINGS_SHOWN).join(zh ? "；" : ", ");
+  const rest = [...counts.values()].slice(FINDINGS_SHOWN).reduce((sum, n) => sum + n, 0);
+  const findings = distinct.length > FINDINGS_SHOWN ? `${shown} ${texts.findingsMore(rest)}` : shown;
   return {
     cells: [
       outcome.id,
@@ -359,6 +372,6 @@ function row(outcome: OutcomeBase, lang: Lang, programme?: Programme): { cells: 
         (outcome.estimate ? texts.estimate : ""),
       findings,
     ],
-    cut: codes.length > FINDINGS_SHOWN,
+    cut: distinct.length > FINDINGS_SHOWN,
   };
 }

@@ -18,7 +18,9 @@ import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
 import { jsonText, openOut, reasonOf, refuseOutputOverInput } from "../output.js";
 import { casesOfJson, parseJsonText, readText } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
+import { findingName } from "../labels.js";
+import { DISCREPANCY_LABELS } from "../../audit/labels.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
 import { defaultProgramme } from "../../rules/default.js";
 import { reportPage } from "./report.js";
@@ -94,16 +96,19 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   ];
   const written = await writeDocuments(io, outDir, files);
   io.stdout.write(
-    report({
-      ruleSet,
-      folder: relativeTo(io.cwd, folder),
-      document,
-      verification,
-      audited,
-      ledgerRows: sample.ledger.length,
-      written,
-      xlsx,
-    }),
+    report(
+      {
+        ruleSet,
+        folder: relativeTo(io.cwd, folder),
+        document,
+        verification,
+        audited,
+        ledgerRows: sample.ledger.length,
+        written,
+        xlsx,
+      },
+      viewOf(io),
+    ),
   );
   return EXIT.ok;
 }
@@ -300,44 +305,64 @@ interface Report {
   readonly xlsx: boolean;
 }
 
-/** The text the demo prints. */
-function report(r: Report): string {
-  return [
-    ...header(r),
-    "",
-    ...totalsSection(r.document, r.ruleSet),
-    "",
-    ...verificationSection(r.verification, r.ruleSet),
-    "",
-    ...auditSection(r.audited, r.ledgerRows, r.folder),
-    "",
-    "Files written:",
-    ...r.written.map((file) => `  ${file}`),
-    ...(r.xlsx ? [] : ["  (add --xlsx for the workbooks results.xlsx and verification.xlsx)"]),
-    "",
-    "Next:",
-    `  exitfund audit ${join(r.folder, "cases.json")} --ledger ${join(r.folder, "ledger.json")} --format table`,
-    `  exitfund verify ${join(r.folder, "clearance.json")} --format xlsx --out 核定表.xlsx`,
-    `  exitfund compute ${join(r.folder, "transfers.json")} --format table --explain`,
-    "",
-  ].join("\n");
+/** The text the demo prints, in `view`'s language and fitted to its width. */
+function report(r: Report, view: TableView): string {
+  const zh = view.lang === "zh";
+  return fitText(
+    [
+      ...header(r, view),
+      "",
+      ...totalsSection(r.document, r.ruleSet, view),
+      "",
+      ...verificationSection(r.verification, r.ruleSet, view),
+      "",
+      ...auditSection(r.audited, r.ledgerRows, r.folder, view),
+      "",
+      zh ? "已写出的文件：" : "Files written:",
+      ...r.written.map((file) => `  ${file}`),
+      ...(r.xlsx
+        ? []
+        : [
+            zh
+              ? "  （加 --xlsx 另写出工作簿 results.xlsx 和 verification.xlsx）"
+              : "  (add --xlsx for the workbooks results.xlsx and verification.xlsx)",
+          ]),
+      "",
+      zh ? "下一步：" : "Next:",
+      `  exitfund audit ${join(r.folder, "cases.json")} --ledger ${join(r.folder, "ledger.json")} --format table`,
+      `  exitfund verify ${join(r.folder, "clearance.json")} --format xlsx --out 核定表.xlsx`,
+      `  exitfund compute ${join(r.folder, "transfers.json")} --format table --explain`,
+      "",
+    ].join("\n"),
+    view.width,
+  );
 }
 
 /** Tables without a rule between every row. */
 const COMPACT = { compact: true, head: [], border: [] };
 
-const KIND_LABELS: { readonly [K in CaseKind]: string } = {
-  "enterprise-exit": "企业奖励 enterprise rewards",
-  "structure-clearance": "腾地经费 land-clearing fees",
-  "village-compensation": "村集体补偿 village compensation",
-  "township-transfer": "转移支付 township transfers",
+const KIND_LABELS: { readonly [K in CaseKind]: { readonly zh: string; readonly en: string } } = {
+  "enterprise-exit": { zh: "企业奖励", en: "企业奖励 enterprise rewards" },
+  "structure-clearance": { zh: "腾地经费", en: "腾地经费 land-clearing fees" },
+  "village-compensation": { zh: "村集体补偿", en: "村集体补偿 village compensation" },
+  "township-transfer": { zh: "转移支付", en: "转移支付 township transfers" },
 };
 
-function header(r: Report): string[] {
+function header(r: Report, view: TableView): string[] {
   const parameters = Object.values(r.ruleSet.toJSON().parameters);
   const illustrative = parameters.filter((parameter) => parameter.status === "illustrative").length;
   const kinds = countBy(r.document.results, (outcome) => outcome.kind);
   const items = r.verification.results.reduce((n, outcome) => n + clearanceDetail(outcome).items.length, 0);
+  if (view.lang === "zh")
+    return [
+      "exitfund 演示 —— 通州区 2016 示例区",
+      `示例数据（虚构）：${r.folder} 中的每家企业、地块、村和每笔支付都是编造的。`,
+      `规则集 ${r.ruleSet.id} 第 ${r.ruleSet.version} 版：${parameters.length} 个参数中有 ${illustrative} 个为示例值——`,
+      "是占位数字，并非官方标准——所以下面的金额只用来说明方法，不代表真实应得金额。",
+      "",
+      `个案：企业退出 ${count(kinds.get("enterprise-exit"))} 个 · 腾地申报 ${count(kinds.get("structure-clearance"))} 份（地上物 ${count(items)} 项）· ` +
+        `村集体补偿 ${count(kinds.get("village-compensation"))} 个 · 乡镇转移支付 ${count(kinds.get("township-transfer"))} 个`,
+    ];
   return [
     "exitfund demo — 通州区 2016 示例区 · the sample district",
     `SYNTHETIC DATA (示例数据，虚构): every firm, site, village and payment in ${r.folder} is invented.`,
@@ -349,24 +374,27 @@ function header(r: Report): string[] {
   ];
 }
 
-function totalsSection(document: ComputeDocument, ruleSet: RuleSet): string[] {
-  const head = ["乡镇 township", "市级 municipal", "区级 district", "合计 total", "万元"];
+function totalsSection(document: ComputeDocument, ruleSet: RuleSet, view: TableView): string[] {
+  const zh = view.lang === "zh";
+  const amountsHead = zh ? ["市级", "区级", "合计", "万元"] : ["市级 municipal", "区级 district", "合计 total", "万元"];
   const aligns = ["left", "right", "right", "right", "right"] as const;
-  const byTownship = makeTable({ head, colAligns: [...aligns], style: COMPACT });
+  const byTownship = makeTable(
+    { head: [zh ? "乡镇" : "乡镇 township", ...amountsHead], colAligns: [...aligns], style: COMPACT },
+    view.width,
+  );
   const townships = Object.entries(document.totals.byTownship).sort(([, a], [, b]) =>
     new Dec(b.total).comparedTo(a.total),
   );
   for (const [township, amounts] of townships) byTownship.push(amountRow(township, amounts));
-  byTownship.push(amountRow("合计 total", document.totals));
-  const byKind = makeTable({
-    head: ["类别 kind", "市级 municipal", "区级 district", "合计 total", "万元"],
-    colAligns: [...aligns],
-    style: COMPACT,
-  });
+  byTownship.push(amountRow(zh ? "合计" : "合计 total", document.totals));
+  const byKind = makeTable(
+    { head: [zh ? "类别" : "类别 kind", ...amountsHead], colAligns: [...aligns], style: COMPACT },
+    view.width,
+  );
   for (const kind of Object.keys(KIND_LABELS) as CaseKind[]) {
     byKind.push(
       amountRow(
-        KIND_LABELS[kind],
+        KIND_LABELS[kind][view.lang],
         summarize(
           document.results.filter((outcome) => outcome.kind === kind),
           ruleSet,
@@ -375,12 +403,22 @@ function totalsSection(document: ComputeDocument, ruleSet: RuleSet): string[] {
     );
   }
   const estimates = document.results.filter((outcome) => outcome.estimate);
+  const capital = toChineseCapital(document.totals.total, { prefix: "人民币" });
+  if (zh)
+    return [
+      "1. 资金汇总（按乡镇和付款方，单位：元）",
+      byTownship.toString(),
+      byKind.toString(),
+      `总计：¥${formatAmount(document.totals.total)}（${formatWan(document.totals.total)}）`,
+      `大写：${capital}`,
+      ...(estimates.length === 0 ? [] : [`${estimates.length} 个市级奖励尚待市里批准：其金额为估算。`]),
+    ];
   return [
     "1. 资金汇总 · Totals by township and payer (yuan)",
     byTownship.toString(),
     byKind.toString(),
     `Grand total 总计: ¥${formatAmount(document.totals.total)} (${formatWan(document.totals.total)})`,
-    `大写: ${toChineseCapital(document.totals.total, { prefix: "人民币" })}`,
+    `大写: ${capital}`,
     ...(estimates.length === 0
       ? []
       : [`${estimates.length} municipal reward(s) are still pending in the city: their amounts are estimates.`]),
@@ -397,73 +435,69 @@ function amountRow(label: string, amounts: Amounts): string[] {
   ];
 }
 
-const FINDING_LABELS: { readonly [code: string]: string } = {
-  "type-mismatch": "结构类型与测量不符",
-  "quantity-exceeds-survey": "申报数量超过测量数量",
-  "built-after-cutoff": "截止日后抢建",
-  unsurveyed: "未经测量",
-  "declared-amount-mismatch": "申报金额与测算不符",
-};
-
-function verificationSection(verification: ComputeDocument, ruleSet: RuleSet): string[] {
+function verificationSection(verification: ComputeDocument, ruleSet: RuleSet, view: TableView): string[] {
+  const zh = view.lang === "zh";
   const details = verification.results.map(clearanceDetail);
   const items = details.flatMap((detail) => detail.items);
   const findings = countBy(
     items.flatMap((item) => item.findings),
     (code) => code,
   );
-  const table = makeTable({
-    head: ["问题 finding", "", "items"],
-    colAligns: ["left", "left", "right"],
-    style: COMPACT,
-  });
+  const table = makeTable(
+    {
+      head: zh ? ["问题", "项数"] : ["问题 finding", "", "items"],
+      colAligns: zh ? ["left", "right"] : ["left", "left", "right"],
+      style: COMPACT,
+    },
+    view.width,
+  );
   for (const [code, n] of [...findings.entries()].sort(([, a], [, b]) => b - a))
-    table.push([code, FINDING_LABELS[code] ?? "", count(n)]);
+    table.push(zh ? [findingName(code, "zh"), count(n)] : [code, findingName(code, "zh"), count(n)]);
   const declared = details.reduce((sum, detail) => sum.plus(detail.totals.declared), ZERO);
   const approved = details.reduce((sum, detail) => sum.plus(detail.totals.approved), ZERO);
   const money = (value: Dec) => toMoneyString(value, ruleSet.rounding);
-  const totals = makeTable({ colAligns: ["left", "right", "right"], style: COMPACT });
-  totals.push(["申报 declared", formatAmount(money(declared)), formatWan(money(declared))]);
-  totals.push(["核定 approved", formatAmount(money(approved)), formatWan(money(approved))]);
+  const totals = makeTable({ colAligns: ["left", "right", "right"], style: COMPACT }, view.width);
+  totals.push([zh ? "申报" : "申报 declared", formatAmount(money(declared)), formatWan(money(declared))]);
+  totals.push([zh ? "核定" : "核定 approved", formatAmount(money(approved)), formatWan(money(approved))]);
   totals.push([
-    "差额 difference (approved − declared)",
+    zh ? "差额（核定 − 申报）" : "差额 difference (approved − declared)",
     formatAmount(money(approved.minus(declared))),
     formatWan(money(approved.minus(declared))),
   ]);
   const flagged = items.filter((item) => item.findings.length > 0).length;
+  const capital = toChineseCapital(money(approved), { prefix: "人民币" });
   return [
-    "2. 腾地经费核定 · Verification of the land-clearing declarations",
-    `${count(verification.results.length)} declarations, ${count(items.length)} items; ${count(flagged)} items with findings (${count(items.length - flagged)} verified clean)`,
+    zh ? "2. 腾地经费核定" : "2. 腾地经费核定 · Verification of the land-clearing declarations",
+    zh
+      ? `申报 ${count(verification.results.length)} 份，地上物 ${count(items.length)} 项；有问题的 ${count(flagged)} 项（无问题 ${count(items.length - flagged)} 项）`
+      : `${count(verification.results.length)} declarations, ${count(items.length)} items; ${count(flagged)} items with findings (${count(items.length - flagged)} verified clean)`,
     table.toString(),
     totals.toString(),
-    `核定金额大写: ${toChineseCapital(money(approved), { prefix: "人民币" })}`,
+    zh ? `核定金额大写：${capital}` : `核定金额大写: ${capital}`,
   ];
 }
 
-const DISCREPANCY_LABELS: { readonly [type: string]: string } = {
-  underpaid: "少付",
-  overpaid: "多付",
-  unpaid: "未付",
-  "paid-not-owed": "不应付而付",
-  "duplicate-payment": "重复支付",
-  "wrong-payer": "付款主体错误",
-  "unknown-case": "无对应案件",
-};
-
-function auditSection(audited: AuditDocument, ledgerRows: number, folder: string): string[] {
-  const table = makeTable({
-    head: ["差异 discrepancy", "", "lines", "owed", "paid", "difference"],
-    colAligns: ["left", "left", "right", "right", "right", "right"],
-    style: COMPACT,
-  });
+function auditSection(audited: AuditDocument, ledgerRows: number, folder: string, view: TableView): string[] {
+  const zh = view.lang === "zh";
+  const table = makeTable(
+    {
+      head: zh
+        ? ["差异", "笔数", "应付", "已付", "差额"]
+        : ["差异 discrepancy", "", "lines", "owed", "paid", "difference"],
+      colAligns: zh
+        ? ["left", "right", "right", "right", "right"]
+        : ["left", "left", "right", "right", "right", "right"],
+      style: COMPACT,
+    },
+    view.width,
+  );
   for (const type of DISCREPANCY_TYPES) {
     const lines = audited.discrepancies.filter((discrepancy) => discrepancy.type === type);
     if (lines.length === 0) continue;
     const total = (pick: (line: (typeof lines)[number]) => string) =>
       formatAmount(lines.reduce((sum, line) => sum.plus(pick(line)), ZERO));
     table.push([
-      type,
-      DISCREPANCY_LABELS[type] ?? "",
+      ...(zh ? [DISCREPANCY_LABELS[type].zh] : [type, DISCREPANCY_LABELS[type].zh]),
       String(lines.length),
       total((l) => l.owed),
       total((l) => l.paid),
@@ -471,13 +505,24 @@ function auditSection(audited: AuditDocument, ledgerRows: number, folder: string
     ]);
   }
   const cases = new Set(audited.discrepancies.map((discrepancy) => discrepancy.caseId)).size;
+  const owed = formatAmount(audited.totals.owed);
+  const paid = formatAmount(audited.totals.paid);
+  const difference = formatAmount(audited.totals.difference);
+  if (zh)
+    return [
+      "3. 资金审计（支付台账）",
+      `${join(folder, "ledger.json")}：支付记录 ${count(ledgerRows)} 行；${cases} 个个案有差异 ${audited.discrepancies.length} 条（容差 ${audited.tolerance} 元）`,
+      ...(audited.discrepancies.length === 0 ? ["无差异：每个个案都按应付金额足额支付。"] : [table.toString()]),
+      `应付 ${owed} · 已付 ${paid} · 差额（已付 − 应付）${difference}`,
+      `示例台账按应付金额支付每个个案，只有每类差异各故意埋入两条（${join(folder, "planted-discrepancies.json")}）。`,
+    ];
   return [
     "3. 资金审计 · Audit of the payment ledger",
     `${join(folder, "ledger.json")}: ${count(ledgerRows)} payment rows; ${audited.discrepancies.length} discrepancy lines on ${cases} cases (tolerance ${audited.tolerance})`,
     ...(audited.discrepancies.length === 0
       ? ["No discrepancies: every case was paid exactly what it is owed."]
       : [table.toString()]),
-    `Owed ${formatAmount(audited.totals.owed)} · paid ${formatAmount(audited.totals.paid)} · difference (paid − owed) ${formatAmount(audited.totals.difference)}`,
+    `Owed ${owed} · paid ${paid} · difference (paid − owed) ${difference}`,
     `The sample ledger pays every case what it is owed, except two discrepancies of each kind planted on purpose (${join(folder, "planted-discrepancies.json")}).`,
   ];
 }

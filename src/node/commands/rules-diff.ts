@@ -4,7 +4,8 @@ import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
 import { own } from "../own.js";
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
+import { STATUS_LABELS } from "../../vocabulary.js";
 import { rulesDiffWorkbookBytes } from "../xlsx/compareReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { loadProgrammeOption } from "../programme-option.js";
@@ -65,35 +66,97 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
     const diff = diffRuleSets(await loadRulesOption(fileA, io, programme), await loadRulesOption(fileB, io, programme));
     if (format === "json") await emitJson(io, diff, out);
     else if (format === "xlsx") await emit(io, await rulesDiffWorkbookBytes(diff, { programme }), out);
-    else await emit(io, rulesDiffTable(diff), out);
+    else await emit(io, rulesDiffTable(diff, viewOf(io)), out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "rules diff");
   }
 }
 
+/** The fields of a parameter, a value and a source, in Chinese. */
+const FIELD_ZH: ReadonlyMap<string, string> = new Map([
+  ["value", "值"],
+  ["status", "状态"],
+  ["source", "来源"],
+  ["clause", "条款"],
+  ["unit", "单位"],
+  ["label", "名称"],
+  ["title", "标题"],
+  ["url", "网址"],
+  ["issuedOn", "发布日期"],
+  ["issuer", "发布机关"],
+  ["note", "备注"],
+]);
+
+const ROUNDING_ZH: ReadonlyMap<string, string> = new Map([
+  ["half-up", "四舍五入"],
+  ["half-even", "四舍六入五成双"],
+  ["down", "舍去"],
+]);
+
+function roundingText(rounding: { readonly mode: string; readonly scale: number }, zh: boolean): string {
+  return zh
+    ? `${ROUNDING_ZH.get(rounding.mode) ?? rounding.mode}到 ${rounding.scale} 位小数`
+    : `${rounding.mode} to ${rounding.scale}`;
+}
+
+/** The kinds of change, in Chinese. */
+const CHANGE_ZH: ReadonlyMap<string, string> = new Map([
+  ["changed", "修改"],
+  ["added", "新增"],
+  ["removed", "删除"],
+]);
+
 /** One row per difference: what, from date, field, A, B. */
-export function rulesDiffTable(diff: RuleSetDiff): string {
-  const heading = `A = ${diff.a.id} v${diff.a.version}; B = ${diff.b.id} v${diff.b.version}`;
-  if (diff.identical) return `${heading}\nThe rule sets are identical.\n`;
-  const table = makeTable({
-    head: ["parameter / source", "from", "change", "field", "A", "B"],
-    wordWrap: true,
-    colWidths: [30, 12, 9, 28, 32, 32],
-  });
+export function rulesDiffTable(diff: RuleSetDiff, view: TableView = { lang: "en" }): string {
+  const zh = view.lang === "zh";
+  const heading = zh
+    ? `A = ${diff.a.id} 第 ${diff.a.version} 版；B = ${diff.b.id} 第 ${diff.b.version} 版`
+    : `A = ${diff.a.id} v${diff.a.version}; B = ${diff.b.id} v${diff.b.version}`;
+  if (diff.identical)
+    return `${fitText(heading, view.width)}\n${zh ? "两套规则完全相同。" : "The rule sets are identical."}\n`;
+  const change = (name: string) => (zh ? (CHANGE_ZH.get(name) ?? name) : name);
+  const all = zh ? "（全部）" : "(all)";
+  const source = (id: string) => (zh ? `出处 ${id}` : `source ${id}`);
+  // zh: a field by its Chinese name (value.brick-concrete → 值.brick-concrete: the key is the table's own), a status in words.
+  const fieldName = (name: string) => {
+    if (!zh) return name;
+    const [head = "", ...rest] = name.split(".");
+    return [FIELD_ZH.get(head) ?? head, ...rest].join(".");
+  };
+  const cell = (name: string, value: string) =>
+    zh && name === "status" && Object.hasOwn(STATUS_LABELS, value)
+      ? STATUS_LABELS[value as keyof typeof STATUS_LABELS].zh
+      : value;
+  const table = makeTable(
+    {
+      head: zh
+        ? ["参数／出处", "生效日期", "变化", "字段", "A", "B"]
+        : ["parameter / source", "from", "change", "field", "A", "B"],
+    },
+    // Off a terminal the table keeps the width it always had, so a long value wraps instead of running on.
+    view.width ?? 160,
+  );
   if (diff.rounding !== undefined)
     table.push([
-      "rounding",
+      zh ? "取整" : "rounding",
       "",
-      "changed",
+      change("changed"),
       "",
-      `${diff.rounding.a.mode} to ${diff.rounding.a.scale}`,
-      `${diff.rounding.b.mode} to ${diff.rounding.b.scale}`,
+      roundingText(diff.rounding.a, zh),
+      roundingText(diff.rounding.b, zh),
     ]);
   for (const parameter of diff.parameters) {
-    if (parameter.change !== "changed") table.push([parameter.name, "", parameter.change, "", "", ""]);
+    if (parameter.change !== "changed") table.push([parameter.name, "", change(parameter.change), "", "", ""]);
     for (const field of parameter.fields)
-      table.push([parameter.name, "(all)", "changed", field.field, short(field.a ?? "—"), short(field.b ?? "—")]);
+      table.push([
+        parameter.name,
+        all,
+        change("changed"),
+        fieldName(field.field),
+        cell(field.field, short(field.a ?? "—")),
+        cell(field.field, short(field.b ?? "—")),
+      ]);
     for (const value of parameter.values) {
       for (const field of value.fields) {
         const rows =
@@ -101,24 +164,31 @@ export function rulesDiffTable(diff: RuleSetDiff): string {
             ? valueRows(value.a?.value, value.b?.value)
             : [[field, text(value.a?.[field]), text(value.b?.[field])]];
         for (const [label, a, b] of rows)
-          table.push([parameter.name, value.from, value.change, label ?? field, a ?? "—", b ?? "—"]);
+          table.push([
+            parameter.name,
+            value.from,
+            change(value.change),
+            fieldName(label ?? field),
+            cell(field, a ?? "—"),
+            cell(field, b ?? "—"),
+          ]);
       }
     }
   }
-  for (const source of diff.sources) {
-    if (source.change !== "changed")
-      table.push([`source ${source.id}`, "", source.change, "", source.a?.title ?? "", source.b?.title ?? ""]);
-    for (const field of source.fields)
+  for (const entry of diff.sources) {
+    if (entry.change !== "changed")
+      table.push([source(entry.id), "", change(entry.change), "", entry.a?.title ?? "", entry.b?.title ?? ""]);
+    for (const field of entry.fields)
       table.push([
-        `source ${source.id}`,
+        source(entry.id),
         "",
-        "changed",
-        field,
-        String(source.a?.[field as keyof typeof source.a] ?? "—"),
-        String(source.b?.[field as keyof typeof source.b] ?? "—"),
+        change("changed"),
+        fieldName(field),
+        String(entry.a?.[field as keyof typeof entry.a] ?? "—"),
+        String(entry.b?.[field as keyof typeof entry.b] ?? "—"),
       ]);
   }
-  return `${heading}\n${table.toString()}\n`;
+  return `${fitText(heading, view.width)}\n${table.toString()}\n`;
 }
 
 /** A table value differs key by key: one row per key whose cell differs (a rate shown as "60 per m2"); any other value in one row. */

@@ -1,6 +1,8 @@
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
+import { STATUS_LABELS } from "../../vocabulary.js";
 import { echoText } from "../../errors/echo.js";
 import type { RuleSet } from "../../parameters/types.js";
+import type { RoundingMode } from "../../money/decimal.js";
 import { ruleSetMarkdown } from "../../rule-sets/doc.js";
 import type { Programme } from "../../rules/programme.js";
 import { EXIT, UsageError, type CliIo } from "../io.js";
@@ -89,17 +91,33 @@ export async function runRules(args: readonly string[], io: CliIo): Promise<numb
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io, programme);
   if (format === "json") await emitJson(io, ruleSet.toJSON(), out);
   else
-    await emit(io, format === "table" ? rulesTable(ruleSet, programme) : ruleSetMarkdown(ruleSet, { programme }), out);
+    await emit(
+      io,
+      format === "table" ? rulesTable(ruleSet, programme, viewOf(io)) : ruleSetMarkdown(ruleSet, { programme }),
+      out,
+    );
   return EXIT.ok;
 }
 
-function rulesTable(ruleSet: RuleSet, programme: Programme): string {
+const ROUNDING_ZH: { readonly [mode in RoundingMode]: string } = {
+  "half-up": "四舍五入",
+  "half-even": "四舍六入五成双",
+  down: "舍去",
+};
+
+function rulesTable(ruleSet: RuleSet, programme: Programme, view: TableView = { lang: "en" }): string {
+  const zh = view.lang === "zh";
   const labels = new Map(programme.parameters.map((handle) => [handle.name, handle.label]));
-  const table = makeTable({
-    head: ["parameter", "label", "value (latest)", "from", "status", "source"],
-    wordWrap: true,
-    colWidths: [34, 30, 44, 12, 14, 8],
-  });
+  // Off a terminal the table keeps the width it always had, so a long value wraps instead of running on.
+  const width = view.width ?? 150;
+  const table = makeTable(
+    {
+      head: zh
+        ? ["参数", "名称", "值（最新）", "生效日期", "状态", "来源"]
+        : ["parameter", "label", "value (latest)", "from", "status", "source"],
+    },
+    width,
+  );
   for (const [name, parameter] of Object.entries(ruleSet.toJSON().parameters)) {
     const latest = parameter.values.at(-1);
     const status = latest?.status ?? parameter.status;
@@ -108,12 +126,15 @@ function rulesTable(ruleSet: RuleSet, programme: Programme): string {
       labels.get(name) ?? "",
       JSON.stringify(latest?.value ?? null),
       latest?.from ?? "",
-      status === "illustrative" ? "ILLUSTRATIVE" : status,
+      zh ? STATUS_LABELS[status].zh : status === "illustrative" ? "ILLUSTRATIVE" : status,
       latest?.source ?? parameter.source,
     ]);
   }
   const illustrative = Object.entries(ruleSet.toJSON().parameters).filter(
     ([, p]) => (p.values.at(-1)?.status ?? p.status) === "illustrative",
   ).length;
-  return `${ruleSet.title}\n${ruleSet.id} v${ruleSet.version}, valid from ${ruleSet.validFrom}; rounding ${ruleSet.rounding.mode} to ${ruleSet.rounding.scale} decimals\n${illustrative} parameter(s) are ILLUSTRATIVE placeholders, not official figures.\n${table.toString()}\n`;
+  const heading = zh
+    ? `${ruleSet.title}\n${ruleSet.id} 第 ${ruleSet.version} 版，自 ${ruleSet.validFrom} 起适用；取整：${ROUNDING_ZH[ruleSet.rounding.mode]}到 ${ruleSet.rounding.scale} 位小数\n${illustrative} 个参数为示例值（占位），并非官方数字。`
+    : `${ruleSet.title}\n${ruleSet.id} v${ruleSet.version}, valid from ${ruleSet.validFrom}; rounding ${ruleSet.rounding.mode} to ${ruleSet.rounding.scale} decimals\n${illustrative} parameter(s) are ILLUSTRATIVE placeholders, not official figures.`;
+  return `${fitText(heading, width)}\n${table.toString()}\n`;
 }

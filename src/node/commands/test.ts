@@ -11,6 +11,8 @@ import {
 import { EXIT, IoError, UsageError, issueLines, type CliIo } from "../io.js";
 import { emit } from "../output.js";
 import { parseCommand } from "./args.js";
+import type { Lang } from "../lang.js";
+import { terminalWidth } from "../table.js";
 
 export const TEST_HELP = `exitfund test <fixtures…> [--update] [--yes]
 
@@ -49,19 +51,20 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<numbe
       zh: "--yes 用于确认 --update，请同时给出 --update",
     });
   const report = await runFixturesWith(positionals, io);
-  io.stdout.write(reportText(report));
+  const lang = io.lang ?? "en";
+  io.stdout.write(reportText(report, lang));
   if (report.problems.length > 0 || report.results.some((result) => result.status === "error"))
-    io.stderr.write(problemsText(report));
+    io.stderr.write(problemsText(report, lang));
   const bad = report.errors > 0 ? EXIT.badInput : EXIT.ok;
   if (report.failed === 0) return bad;
   if (values.update !== true) return bad === EXIT.ok ? EXIT.findings : bad;
-  await update(report, io, values.yes === true);
+  await update(report, io, values.yes === true, lang);
   return bad;
 }
 
-/** A value as the report shows it: text quoted, a list of codes joined, no value as (none). */
-function shown(value: FixtureValue): string {
-  if (value === null) return "(nothing)";
+/** A value as the report shows it: text quoted, a list of codes joined, no value as (nothing). */
+function shown(value: FixtureValue, lang: Lang = "en"): string {
+  if (value === null) return lang === "zh" ? "（无）" : "(nothing)";
   if (Array.isArray(value)) return value.length === 0 ? "[]" : `[${value.map((item) => echo(item)).join(", ")}]`;
   return typeof value === "string" && !/^-?\d/.test(value) ? echo(value) : echoText(String(value));
 }
@@ -70,18 +73,37 @@ const FIELD_ZH: ReadonlyMap<string, string> = new Map([
   ["amounts.municipal", "市级金额"],
   ["amounts.district", "区级金额"],
   ["amounts.total", "合计金额"],
-  ["track", "渠道"],
+  ["track", "路径"],
   ["eligible", "是否符合条件"],
-  ["findings", "提示代码"],
+  ["findings", "问题"],
 ]);
 
-/** A failing test: one line per field, expected against got, then the same in Chinese. */
-function failureText(result: FixtureTestResult): string {
-  const lines = [`FAIL ${echoText(result.file, 200)} › ${echo(result.name, 120)}`];
+/** A failing test: one line per field, expected against got, then the same in Chinese (zh: in Chinese only). */
+function failureText(result: FixtureTestResult, lang: Lang): string {
+  const zh = lang === "zh";
+  const lines = [`${zh ? "失败" : "FAIL"} ${echoText(result.file, 200)} › ${echo(result.name, 120)}`];
   if (result.differences.every((difference) => difference.expected === null))
     lines.push(
-      "  expects nothing: give the values it must compute (or run --update) · 未给出预期值：请填写应得结果（或运行 --update）",
+      zh
+        ? "  未给出预期值：请填写应得结果（或运行 --update）"
+        : "  expects nothing: give the values it must compute (or run --update) · 未给出预期值：请填写应得结果（或运行 --update）",
     );
+  if (zh) {
+    const names = result.differences.map((difference) => FIELD_ZH.get(difference.field) ?? difference.field);
+    const widthZh = Math.max(...names.map(terminalWidth));
+    result.differences.forEach((difference, index) => {
+      const name = names[index] ?? difference.field;
+      const pad = " ".repeat(widthZh - terminalWidth(name));
+      lines.push(`  ${name}${pad}：预期 ${shown(difference.expected, lang)}，实际 ${shown(difference.got, lang)}`);
+      if (difference.field === "findings" && Array.isArray(difference.expected) && Array.isArray(difference.got)) {
+        const missing = without(difference.expected, difference.got);
+        const extra = without(difference.got, difference.expected);
+        if (missing.length > 0) lines.push(`  ${" ".repeat(widthZh)}  缺少：${shown(missing, lang)}`);
+        if (extra.length > 0) lines.push(`  ${" ".repeat(widthZh)}  多出：${shown(extra, lang)}`);
+      }
+    });
+    return `${lines.join("\n")}\n`;
+  }
   const width = Math.max(...result.differences.map((difference) => difference.field.length));
   for (const difference of result.differences) {
     const expected = shown(difference.expected);
@@ -112,9 +134,13 @@ function without(a: readonly string[], b: readonly string[]): string[] {
 }
 
 /** The report on stdout: each failing test, then the summary line in English and Chinese. */
-function reportText(report: FixtureReport): string {
-  const failures = report.results.filter((result) => result.status === "failed").map(failureText);
+function reportText(report: FixtureReport, lang: Lang): string {
+  const failures = report.results
+    .filter((result) => result.status === "failed")
+    .map((result) => failureText(result, lang));
   const files = report.files.length;
+  const zhSummary = `通过 ${report.passed}，失败 ${report.failed}，错误 ${report.errors}（${files} 个文件共 ${report.results.length} 项测试）`;
+  if (lang === "zh") return `${failures.join("\n")}${failures.length > 0 ? "\n" : ""}${zhSummary}\n`;
   const summary =
     `${report.passed} passed, ${report.failed} failed, ${report.errors} error${report.errors === 1 ? "" : "s"} ` +
     `(${report.results.length} test${report.results.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"})` +
@@ -123,10 +149,14 @@ function reportText(report: FixtureReport): string {
 }
 
 /** Every problem of the fixtures on stderr, each with its Chinese text. */
-function problemsText(report: FixtureReport): string {
+function problemsText(report: FixtureReport, lang: Lang): string {
   const issues = [...report.problems, ...report.results.flatMap((result) => result.issues)];
-  const lines = issueLines(issues.map((issue) => ({ ...issue, message: withZh(issue.message, issue.zh) })));
   const count = issues.length;
+  if (lang === "zh") {
+    const zhLines = issueLines(issues.map((issue) => ({ ...issue, message: issue.zh ?? issue.message })));
+    return `exitfund：test：测试文件有 ${count} 处问题，相关测试未运行：\n${zhLines.join("\n")}\n`;
+  }
+  const lines = issueLines(issues.map((issue) => ({ ...issue, message: withZh(issue.message, issue.zh) })));
   return `exitfund: test: ${count} problem${count === 1 ? "" : "s"} in the fixtures (测试文件有 ${count} 处问题), those tests not run:\n${lines.join("\n")}\n`;
 }
 
@@ -148,7 +178,7 @@ async function answer(io: CliIo): Promise<string> {
  * `--update`: asks (on a terminal) or requires `--yes`, then rewrites each fixture file that has failing tests,
  * atomically. A file that changed since it was read is left as it is (exit 74), so no edit is lost.
  */
-async function update(report: FixtureReport, io: CliIo, confirmed: boolean): Promise<void> {
+async function update(report: FixtureReport, io: CliIo, confirmed: boolean, lang: Lang): Promise<void> {
   const failed = report.results.filter((result) => result.status === "failed");
   const files = [...new Set(failed.map((result) => result.file))];
   const what = `the expected values of ${failed.length} failing test${failed.length === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"} (${files.map((file) => echoText(file, 120)).join(", ")})`;
@@ -163,9 +193,11 @@ async function update(report: FixtureReport, io: CliIo, confirmed: boolean): Pro
           zh: `--update 将改写${whatZh}；标准输入不是终端，无法询问：请加 --yes 确认（未写入任何内容）`,
         },
       );
-    io.stderr.write(`Rewrite ${what}? 改写${whatZh}？ [y/N] `);
+    io.stderr.write(lang === "zh" ? `改写${whatZh}？ [y/N] ` : `Rewrite ${what}? 改写${whatZh}？ [y/N] `);
     if (!/^(y|yes|是)$/i.test(await answer(io))) {
-      io.stderr.write("exitfund: nothing was written (未写入任何内容)\n");
+      io.stderr.write(
+        lang === "zh" ? "exitfund：未写入任何内容\n" : "exitfund: nothing was written (未写入任何内容)\n",
+      );
       return;
     }
   }

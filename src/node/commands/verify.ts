@@ -12,7 +12,8 @@ import { readCases } from "../read.js";
 import { loadMapOption } from "../map-option.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
-import { makeTable } from "../table.js";
+import { fitText, makeTable, viewOf, type TableView } from "../table.js";
+import { findingName } from "../labels.js";
 import { ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView } from "../xlsx/verificationView.js";
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
@@ -94,7 +95,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
       ]);
     const document = verify(declarations, { ruleSet, programme });
     if (format === "json") await emitJson(io, values.explain === true ? document : withoutTraces(document), out);
-    else await emit(io, await render(document, ruleSet, format, limitsOf(io).xlsxCellsWritten), out);
+    else await emit(io, await render(document, ruleSet, format, limitsOf(io).xlsxCellsWritten, viewOf(io)), out);
     return document.results.some((outcome) => outcome.findings.length > 0) ? EXIT.findings : EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "verify");
@@ -106,10 +107,11 @@ async function render(
   ruleSet: RuleSet,
   format: Exclude<Format, "json">,
   maxCells: number,
+  view: TableView,
 ): Promise<string | Uint8Array> {
   switch (format) {
     case "table":
-      return verificationTables(document, ruleSet);
+      return verificationTables(document, ruleSet, view);
     case "xlsx":
       return verificationWorkbookBytes(
         document,
@@ -120,72 +122,100 @@ async function render(
 }
 
 /** The terminal rendering: one item table per declaration with totals and 大写, then a summary when there are several. */
-export function verificationTables(document: ComputeDocument, ruleSet: RuleSet): string {
+export function verificationTables(
+  document: ComputeDocument,
+  ruleSet: RuleSet,
+  view: TableView = { lang: "en" },
+): string {
+  const zh = view.lang === "zh";
   const views = document.results.map(declarationView);
   const lines: string[] = [
-    `区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.title})`,
+    zh
+      ? `区住房城乡建设委 腾地经费核定表 —— 规则集 ${ruleSet.id} 第 ${ruleSet.version} 版；金额单位：元`
+      : `区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.title})`,
   ];
-  if (views.some((view) => view.basis === "illustrative"))
+  if (views.some((declaration) => declaration.basis === "illustrative"))
     lines.push(
-      `${ILLUSTRATIVE_NOTE_ZH}`,
-      "Note: the unit rates and cut-off date are illustrative placeholders, not the official standard.",
+      ILLUSTRATIVE_NOTE_ZH,
+      ...(zh
+        ? []
+        : ["Note: the unit rates and cut-off date are illustrative placeholders, not the official standard."]),
     );
-  for (const view of views) lines.push("", ...declarationTable(view));
-  if (views.length > 1) lines.push("", ...summaryTable(views, ruleSet));
-  return `${lines.join("\n")}\n`;
+  for (const declaration of views) lines.push("", ...declarationTable(declaration, view));
+  if (views.length > 1) lines.push("", ...summaryTable(views, ruleSet, view));
+  return `${fitText(lines.join("\n"), view.width)}\n`;
 }
 
-function declarationTable(view: DeclarationView): string[] {
-  const table = makeTable({
-    head: [
-      "#",
-      "编号\nid",
-      "申报类型\ndeclared",
-      "申报数量\nqty",
-      "核定类型\napproved",
-      "核定数量\nqty",
-      "单位\nunit",
-      "单价\nrate",
-      "核定金额\nfee",
-      "申报金额\ndeclared",
-      "问题\nfindings",
-    ],
-    colAligns: ["right", "left", "left", "right", "left", "right", "left", "right", "right", "right", "left"],
-  });
-  for (const item of view.items) {
+const VERIFY_HEADS = {
+  zh: ["序号", "编号", "申报类型", "申报数量", "核定类型", "核定数量", "单位", "单价", "核定金额", "申报金额", "问题"],
+  en: [
+    "#",
+    "编号\nid",
+    "申报类型\ndeclared",
+    "申报数量\nqty",
+    "核定类型\napproved",
+    "核定数量\nqty",
+    "单位\nunit",
+    "单价\nrate",
+    "核定金额\nfee",
+    "申报金额\ndeclared",
+    "问题\nfindings",
+  ],
+} as const;
+
+function declarationTable(declaration: DeclarationView, view: TableView): string[] {
+  const zh = view.lang === "zh";
+  const table = makeTable(
+    {
+      head: [...VERIFY_HEADS[view.lang]],
+      colAligns: ["right", "left", "left", "right", "left", "right", "left", "right", "right", "right", "left"],
+    },
+    view.width,
+  );
+  for (const item of declaration.items) {
     table.push([
       String(item.no),
       item.id,
-      typeCell(item.declaredTypeZh, item.declaredType),
+      zh ? item.declaredTypeZh : typeCell(item.declaredTypeZh, item.declaredType),
       item.declaredQuantity,
-      typeCell(item.approvedTypeZh, item.approvedType),
+      zh ? item.approvedTypeZh : typeCell(item.approvedTypeZh, item.approvedType),
       item.approvedQuantity,
       item.unitZh,
       item.rate,
       formatAmount(item.fee),
       `${formatAmount(item.declared)}${item.declaredFromRates ? "*" : ""}`,
-      item.findings.length === 0 ? "—" : item.findings.map((f) => f.code).join("\n"),
+      item.findings.length === 0 ? "—" : item.findings.map((f) => (zh ? findingName(f.code, "zh") : f.code)).join("\n"),
     ]);
   }
-  const totals = makeTable({ colAligns: ["left", "right"] });
+  const totals = makeTable({ colAligns: ["left", "right"] }, view.width);
   totals.push(
-    ["申报合计 declared", formatAmount(view.totals.declared)],
-    ["核定合计 approved", formatAmount(view.totals.approved)],
-    ["差额 difference (approved − declared)", formatAmount(view.totals.difference)],
-    ["核定金额大写", capitalOf(view.totals.approved)],
+    [zh ? "申报合计" : "申报合计 declared", formatAmount(declaration.totals.declared)],
+    [zh ? "核定合计" : "核定合计 approved", formatAmount(declaration.totals.approved)],
+    [zh ? "差额（核定 − 申报）" : "差额 difference (approved − declared)", formatAmount(declaration.totals.difference)],
+    ["核定金额大写", capitalOf(declaration.totals.approved)],
   );
-  const findings = view.items.flatMap((item) =>
-    item.findings.map((f) => `  ${item.id} ${f.code}: ${f.zh}\n      ${f.en}`),
+  const findings = declaration.items.flatMap((item) =>
+    item.findings.map((f) =>
+      zh ? `  ${item.id} ${findingName(f.code, "zh")}：${f.zh}` : `  ${item.id} ${f.code}: ${f.zh}\n      ${f.en}`,
+    ),
   );
   return [
-    `■ ${view.id}`,
-    `乡镇 township: ${view.township}   村 village: ${view.village}   地块 site: ${view.site}   申报日期 declared on: ${view.declaredOn}`,
+    `■ ${declaration.id}`,
+    zh
+      ? `乡镇：${declaration.township}   村：${declaration.village}   地块：${declaration.site}   申报日期：${declaration.declaredOn}`
+      : `乡镇 township: ${declaration.township}   村 village: ${declaration.village}   地块 site: ${declaration.site}   申报日期 declared on: ${declaration.declaredOn}`,
     table.toString(),
-    ...(view.items.some((item) => item.declaredFromRates)
-      ? ["* no declared amount given: the declared quantity at the rate of the declared type (按申报类型和数量测算)"]
+    ...(declaration.items.some((item) => item.declaredFromRates)
+      ? [
+          zh
+            ? "* 未填申报金额：按申报类型和数量乘以单价测算"
+            : "* no declared amount given: the declared quantity at the rate of the declared type (按申报类型和数量测算)",
+        ]
       : []),
     totals.toString(),
-    ...(findings.length === 0 ? ["问题 findings: none — 无"] : [`问题 findings (${findings.length}):`, ...findings]),
+    ...(findings.length === 0
+      ? [zh ? "问题：无" : "问题 findings: none — 无"]
+      : [zh ? `问题（${findings.length} 项）：` : `问题 findings (${findings.length}):`, ...findings]),
   ];
 }
 
@@ -193,37 +223,43 @@ function typeCell(zh: string, key: string): string {
   return zh === key ? key : `${zh}\n${key}`;
 }
 
-function summaryTable(views: readonly DeclarationView[], ruleSet: RuleSet): string[] {
-  const table = makeTable({
-    head: [
-      "申报编号 id",
-      "乡镇 township",
-      "项数 items",
-      "问题 findings",
-      "申报 declared",
-      "核定 approved",
-      "差额 difference",
-    ],
-    colAligns: ["left", "left", "right", "right", "right", "right", "right"],
-  });
+function summaryTable(views: readonly DeclarationView[], ruleSet: RuleSet, view: TableView): string[] {
+  const zh = view.lang === "zh";
+  const table = makeTable(
+    {
+      head: zh
+        ? ["申报编号", "乡镇", "项数", "问题", "申报", "核定", "差额"]
+        : [
+            "申报编号 id",
+            "乡镇 township",
+            "项数 items",
+            "问题 findings",
+            "申报 declared",
+            "核定 approved",
+            "差额 difference",
+          ],
+      colAligns: ["left", "left", "right", "right", "right", "right", "right"],
+    },
+    view.width,
+  );
   let declared = ZERO;
   let approved = ZERO;
-  for (const view of views) {
+  for (const declaration of views) {
     table.push([
-      view.id,
-      view.township,
-      String(view.items.length),
-      String(view.findingCount),
-      formatAmount(view.totals.declared),
-      formatAmount(view.totals.approved),
-      formatAmount(view.totals.difference),
+      declaration.id,
+      declaration.township,
+      String(declaration.items.length),
+      String(declaration.findingCount),
+      formatAmount(declaration.totals.declared),
+      formatAmount(declaration.totals.approved),
+      formatAmount(declaration.totals.difference),
     ]);
-    declared = declared.plus(view.totals.declared);
-    approved = approved.plus(view.totals.approved);
+    declared = declared.plus(declaration.totals.declared);
+    approved = approved.plus(declaration.totals.approved);
   }
   const approvedTotal = toMoneyString(approved, ruleSet.rounding);
   table.push([
-    "合计 total",
+    zh ? "合计" : "合计 total",
     "",
     String(views.reduce((n, v) => n + v.items.length, 0)),
     String(views.reduce((n, v) => n + v.findingCount, 0)),
@@ -231,5 +267,11 @@ function summaryTable(views: readonly DeclarationView[], ruleSet: RuleSet): stri
     formatAmount(approvedTotal),
     formatAmount(toMoneyString(approved.minus(declared), ruleSet.rounding)),
   ]);
-  return ["汇总 summary", table.toString(), `核定金额合计大写 approved total: ${capitalOf(approvedTotal)}`];
+  return [
+    zh ? "汇总" : "汇总 summary",
+    table.toString(),
+    zh
+      ? `核定金额合计大写：${capitalOf(approvedTotal)}`
+      : `核定金额合计大写 approved total: ${capitalOf(approvedTotal)}`,
+  ];
 }

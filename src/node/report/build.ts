@@ -1,4 +1,5 @@
 import type { AuditDocument } from "../../audit/types.js";
+import { FINDING_LABELS } from "../labels.js";
 import { budget, caseYears, type BudgetDimension, type BudgetDocument } from "../../batch/budget.js";
 import { summarize, type ComputeDocument } from "../../batch/compute.js";
 import type { Payer } from "../../trace/types.js";
@@ -272,15 +273,6 @@ function verificationOf(outcomes: readonly OutcomeBase[], money: (value: Dec) =>
       .sort((a, b) => b.items - a.items || (a.code < b.code ? -1 : 1)),
   };
 }
-
-/** 问题类型 · the verification findings by code, in both languages. */
-export const FINDING_LABELS: ReadonlyMap<string, Label> = new Map([
-  ["type-mismatch", { zh: "结构类型与测量不符", en: "structure type differs from the survey" }],
-  ["quantity-exceeds-survey", { zh: "申报数量超过测量数量", en: "declared quantity exceeds the survey" }],
-  ["built-after-cutoff", { zh: "截止日后抢建", en: "built after the cut-off date" }],
-  ["unsurveyed", { zh: "未经测量", en: "not surveyed" }],
-  ["declared-amount-mismatch", { zh: "申报金额与测算不符", en: "declared amount differs from the rates" }],
-]);
 
 function findingLabel(code: string): Label {
   return FINDING_LABELS.get(code) ?? { zh: code, en: code };
