@@ -198,6 +198,7 @@ async function render(
         explain: options.explain,
         title: options.title,
         maxCells: options.maxCells,
+        programme: options.programme,
       });
       return (put) => put(bytes);
     }
