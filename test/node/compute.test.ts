@@ -145,15 +145,17 @@ describe("compute --format", () => {
       RECEIPT_SHEET,
     ]);
     const results = workbook.getWorksheet(RESULT_SHEETS.results);
-    expect(results?.getCell("A2").value).toBe(CASES[0]?.id);
+    // Title, basis, the illustrative note, then the header on row 4.
+    expect(results?.getCell("A5").value).toBe(CASES[0]?.id);
     const totals = workbook.getWorksheet(RESULT_SHEETS.totals);
-    expect(String(totals?.getCell("A2").value)).toContain("illustrative");
+    expect(String(totals?.getCell("A3").value)).toContain("示例值");
     const document = computeBatch(CASES, defaultRuleSet);
     const trace = workbook.getWorksheet(RESULT_SHEETS.trace);
-    expect(trace?.rowCount).toBe(1 + document.results.reduce((n, o) => n + o.trace.length, 0));
-    expect(String(trace?.getCell("E2").value)).toMatch(
-      /=.*\((official|reported|illustrative), from \d{4}-\d{2}-\d{2}\)/,
+    // A heading row per case, then a row per step.
+    expect(trace?.rowCount).toBe(
+      4 + document.results.length + document.results.reduce((n, o) => n + o.trace.length, 0),
     );
+    expect(String(trace?.getCell("E6").value)).toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it("xlsx without --out on a terminal is refused (no binary on a terminal)", async () => {
