@@ -141,8 +141,9 @@ describe("exitfund verify-receipt", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(at("edit.xlsx"));
     const sheet = workbook.getWorksheet("结果");
-    const id = String(sheet?.getCell(2, 1).value);
-    sheet!.getCell(2, 9).value = 1;
+    // The first case is on row 5: a title, the basis, a notice and the header row (4) above it.
+    const id = String(sheet?.getCell(5, 1).value);
+    sheet!.getCell(5, 9).value = 1;
     await workbook.xlsx.writeFile(at("edit.xlsx"));
     const result = await cli(["verify-receipt", "edit.xlsx", "--cases", "cases.json"]);
     expect(result.code).toBe(1);

@@ -227,8 +227,17 @@ export async function receiptOfWorkbook(
     ]);
   const results = workbook.tables.find((one) => one.sheet === "结果");
   const printed = results === undefined ? undefined : printedAmounts(results.rows, text);
-  // The 结果 sheet is what people read: where it shows a case, its amounts are the ones checked.
-  for (const [id, figures] of printed ?? []) cases.set(id, figures);
+  // The 结果 sheet is what people read: where it shows a case, its amounts are the ones checked. Its amounts are
+  // number cells (#,##0.00): one equal in value to the 回执 sheet's text is that text (12.5 is 12.50).
+  for (const [id, figures] of printed ?? []) {
+    const written = cases.get(id);
+    const same = new Map<string, string>();
+    for (const [field, value] of figures) {
+      const other = written?.get(field);
+      same.set(field, other !== undefined && sameDecimal(value, other) ? other : value);
+    }
+    cases.set(id, same);
+  }
   return {
     result: {
       kind: kind as WrittenResult["kind"],
@@ -240,13 +249,25 @@ export async function receiptOfWorkbook(
   };
 }
 
+/** Whether two texts are the same decimal (`12.5` and `12.50`); texts that are not decimals only when equal. */
+function sameDecimal(a: string, b: string): boolean {
+  const decimal = /^-?\d+(\.\d+)?$/;
+  if (!decimal.test(a) || !decimal.test(b)) return a === b;
+  const [wholeA = "", fractionA = ""] = a.split(".");
+  const [wholeB = "", fractionB = ""] = b.split(".");
+  const width = Math.max(fractionA.length, fractionB.length);
+  return `${wholeA}.${fractionA.padEnd(width, "0")}` === `${wholeB}.${fractionB.padEnd(width, "0")}`;
+}
+
 /** The amounts of a 结果 sheet (results workbook): id in column 1, municipal, district, total in columns 7–9. */
 function printedAmounts(
   rows: readonly { readonly cells: readonly unknown[] }[],
   text: (value: unknown) => string,
 ): Map<string, Map<string, string>> {
   const amounts = new Map<string, Map<string, string>>();
-  for (const row of rows.slice(1)) {
+  // Below its header row (编号 … 合计（元）): the title and basis lines above it are not cases.
+  const header = rows.findIndex((row) => text(row.cells[0]) === "编号" && text(row.cells[8]) === "合计（元）");
+  for (const row of header === -1 ? [] : rows.slice(header + 1)) {
     const id = text(row.cells[0]);
     if (id === "") continue;
     amounts.set(
