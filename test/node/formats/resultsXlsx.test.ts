@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { computeBatch } from "../../../src/batch/compute.js";
 import { defaultRuleSet } from "../../../src/rule-sets/index.js";
 import { RESULT_SHEETS, resultsWorkbookBytes } from "../../../src/node/formats/resultsXlsx.js";
+import { RECEIPT_SHEET } from "../../../src/node/xlsx/receiptSheet.js";
 import { expectChineseSheet } from "../../support/sheets.js";
 
 const cases = JSON.parse(readFileSync("examples/tongzhou-2016/cases.json", "utf8")) as { cases?: unknown[] };
@@ -33,13 +34,15 @@ describe("compute --format xlsx (the results workbook)", () => {
       RESULT_SHEETS.results,
       RESULT_SHEETS.totals,
       RESULT_SHEETS.trace,
+      RECEIPT_SHEET,
     ]);
     for (const sheet of workbook.worksheets.slice(0, 2)) expectChineseSheet(sheet);
   });
 
   it("prints: A4 landscape, fit to width, the header row repeated, 第 N 页 共 M 页; money with separators, yes/no as 是/否", async () => {
     const workbook = await workbookOf(false);
-    for (const sheet of workbook.worksheets) {
+    // The data sheets (the 回执 appendix has its own layout; its footer is checked in verifyReceipt.test.ts).
+    for (const sheet of workbook.worksheets.filter((one) => one.name !== RECEIPT_SHEET)) {
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: "landscape", fitToWidth: 1 });
       expect(sheet.pageSetup.printTitlesRow).toBe("4:4");
       expect(sheet.headerFooter.oddFooter).toContain("第 &P 页 共 &N 页");
