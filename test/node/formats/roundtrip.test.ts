@@ -172,7 +172,8 @@ describe("results → CSV / XLSX → read back → the same amounts", () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await resultsWorkbookBytes(document)) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet(RESULT_SHEETS.results);
-    const read = document.results.map((_, index) => [7, 8, 9].map((column) => sheet?.getCell(index + 2, column)));
+    // The cases start on row 5, below the title, the basis, the notice and the header row (4).
+    const read = document.results.map((_, index) => [7, 8, 9].map((column) => sheet?.getCell(index + 5, column)));
     read.forEach((cells, index) => {
       const amounts = document.results[index]?.amounts;
       expect(cells.map((cell) => cell?.numFmt)).toEqual(["#,##0.00", "#,##0.00", "#,##0.00"]);
