@@ -74,6 +74,7 @@ export {
   type AuditOptions,
   type Discrepancy,
   type DiscrepancyType,
+  type LedgerPlace,
   type PayerAmounts,
   type ReconciliationEntry,
   type ReconciliationStatus,

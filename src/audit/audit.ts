@@ -16,6 +16,7 @@ import {
   type AuditOptions,
   type Discrepancy,
   type DiscrepancyType,
+  type LedgerPlace,
   type ReconciliationEntry,
 } from "./types.js";
 
@@ -91,13 +92,87 @@ export function parseAuditInput(
   );
   const rows = parseLedger(ledgerList, ruleSet.rounding);
   if (!rows.ok) issues.push(...rows.issues);
+  const places = ledgerPlacesOf(ledger, given.ledgerPlaces, ledgerList.length, issues);
   if (issues.length > 0 || !rows.ok || tolerance === undefined) throw new InvalidInputError(issues);
-  return { ruleSet, outcomes: document.results, ledger: rows.rows, tolerance, receipt: document.receipt };
+  return {
+    ruleSet,
+    outcomes: document.results,
+    ledger: rows.rows,
+    tolerance,
+    receipt: document.receipt,
+    ...(places === undefined ? {} : { ledgerPlaces: places }),
+  };
+}
+
+/**
+ * A ledger that says where each of its rows is in its file (what `exitfund/node`'s `readLedger` returns): the
+ * rows, frozen (a sort in place would move rows away from their places), with a `places` property that
+ * {@link audit} reads, so a discrepancy's `rows` are the file's row numbers without any option.
+ */
+export function ledgerWithPlaces<Row>(
+  rows: readonly Row[],
+  places: readonly LedgerPlace[],
+): readonly Row[] & { readonly places: readonly LedgerPlace[] } {
+  const copy = [...rows];
+  Object.defineProperty(copy, "places", {
+    value: Object.freeze(places.map((place) => Object.freeze({ ...place }))),
+    enumerable: false,
+  });
+  return Object.freeze(copy) as readonly Row[] & { readonly places: readonly LedgerPlace[] };
+}
+
+const PLACES_EN = "a list of { row, sheet? }, one per ledger row (row: a whole number ≥ 0; sheet: a text)";
+const PLACES_ZH = "每个台账行一个 { row, sheet? } 的列表(row 为不小于 0 的整数,sheet 为文本)";
+
+/** The ledger's places: the option, else the ledger's own `places` (from readLedger); checked against its length. */
+function ledgerPlacesOf(
+  ledger: unknown,
+  option: unknown,
+  length: number,
+  issues: InputIssue[],
+): readonly LedgerPlace[] | undefined {
+  const own = option === undefined ? ownPlaces(ledger) : undefined;
+  const given = option ?? own;
+  if (given === undefined) return undefined;
+  const path = option === undefined ? "ledger.places" : "options.ledgerPlaces";
+  const valid =
+    Array.isArray(given) &&
+    given.length === length &&
+    given.every(
+      (place: unknown) =>
+        typeof place === "object" &&
+        place !== null &&
+        Number.isSafeInteger((place as LedgerPlace).row) &&
+        (place as LedgerPlace).row >= 0 &&
+        ((place as LedgerPlace).sheet === undefined || typeof (place as LedgerPlace).sheet === "string"),
+    );
+  if (!valid) {
+    issues.push({
+      path,
+      code: "not-ledger-places",
+      message: `must be ${PLACES_EN}, as many as the ledger's ${length} rows; got ${describeValue(given)}`,
+      zh: `应为${PLACES_ZH},与台账的 ${length} 行一一对应;实际为 ${describeValueZh(given)}`,
+    });
+    return undefined;
+  }
+  return (given as readonly LedgerPlace[]).map((place) => ({
+    row: place.row,
+    ...(place.sheet === undefined ? {} : { sheet: place.sheet }),
+  }));
+}
+
+function ownPlaces(ledger: unknown): unknown {
+  try {
+    return Array.isArray(ledger) ? Object.getOwnPropertyDescriptor(ledger, "places")?.value : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const LEDGER_ROWS = Object.freeze({ en: "ledger rows", zh: "台账行" });
 const AUDIT_OPTIONS = Object.freeze({
   tolerance: Object.freeze({ accepts: "", zh: "", test: () => true }), // checked with its own message
+  ledgerPlaces: Object.freeze({ accepts: "", zh: "", test: () => true }), // checked against the ledger's length
   ruleSet: RULE_SET_OPTION,
   programme: PROGRAMME_OPTION,
 });

@@ -1,4 +1,4 @@
-export { audit, auditOutcomes, parseAuditInput } from "./audit.js";
+export { audit, auditOutcomes, ledgerWithPlaces, parseAuditInput } from "./audit.js";
 export { DISCREPANCY_LABELS, PAYER_LABELS, STATUS_LABELS } from "./labels.js";
 export { parseLedger } from "./ledger.js";
 export {
@@ -9,6 +9,7 @@ export {
   type AuditOptions,
   type Discrepancy,
   type DiscrepancyType,
+  type LedgerPlace,
   type PayerAmounts,
   type ReconciliationEntry,
   type ReconciliationStatus,

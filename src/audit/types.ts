@@ -86,10 +86,24 @@ export interface AuditDocument {
   readonly receipt: Receipt;
 }
 
+/** Where a ledger row is in its file: its row number as the user sees it (Excel's, header row = 1) and its sheet. */
+export interface LedgerPlace {
+  /** Excel's row number in a CSV or XLSX ledger (header row = 1); the 0-based index in a JSON ledger. */
+  readonly row: number;
+  /** The sheet of a workbook's row. */
+  readonly sheet?: string;
+}
+
 /** Options of {@link audit}. */
 export interface AuditOptions {
   /** Money ≥ 0 (a decimal string): an amount difference at most this large is not a discrepancy. Default "0". */
   readonly tolerance?: string;
+  /**
+   * Where each ledger row is in its file (same order and length as the ledger), so that discrepancies' `rows`
+   * (and `sheets`) are the ones the user finds there. A ledger read by `exitfund/node`'s `readLedger` carries
+   * them (its `places`) and needs no option; without either, `rows` are 0-based indexes of the array.
+   */
+  readonly ledgerPlaces?: readonly LedgerPlace[];
   /** A rule set, a bundled id, or rule-set JSON (default tongzhou-2016). */
   readonly ruleSet?: RuleSet | string | object;
   /** The programme the cases are computed with (default `defaultProgramme`). */
@@ -108,5 +122,5 @@ export interface AuditInput {
    * Where each ledger row is in its file (same order as `ledger`): its row number as the user sees it and,
    * for a workbook of several sheets, the sheet. Without it, rows are 0-based indexes.
    */
-  readonly ledgerPlaces?: readonly { readonly row: number; readonly sheet?: string }[];
+  readonly ledgerPlaces?: readonly LedgerPlace[];
 }

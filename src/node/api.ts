@@ -1,4 +1,6 @@
 import type { RuleSet } from "../parameters/types.js";
+import { ledgerWithPlaces } from "../audit/audit.js";
+import type { LedgerPlace } from "../audit/types.js";
 import type { LedgerRow } from "../schemas/cases.js";
 import type { NdjsonRecord } from "./formats/ndjson.js";
 import type { CaseSource } from "./formats/source.js";
@@ -100,9 +102,17 @@ export async function* readCasesStream(file: string, options: ReadOptions = {}):
  * Reads a payment ledger: `.json` (an array of rows, or `{ "ledger": [...] }`), `.csv` or `.xlsx` (columns
  * caseId 案件编号, payer 付款方, amount 金额(元), paidOn 支付日期, voucher 凭证号), every row validated.
  *
+ * The rows are returned frozen, with a `places` property (not an element) saying where each row is in the
+ * file — its Excel row number (header row = 1) and sheet for CSV and XLSX, its index for JSON — which
+ * `audit(cases, ledger)` reads, so a discrepancy's `rows` are the ones the auditor finds in the file.
+ *
  * @throws InvalidInputError listing every problem, by row and column for CSV and XLSX.
  * @throws UsageError or IoError as {@link readCases}.
  */
-export async function readLedger(file: string, options: ReadOptions = {}): Promise<LedgerRow[]> {
-  return await read.readLedger(file, ioOf(options));
+export async function readLedger(
+  file: string,
+  options: ReadOptions = {},
+): Promise<readonly LedgerRow[] & { readonly places: readonly LedgerPlace[] }> {
+  const { rows, places } = await read.readLedgerSource(file, ioOf(options));
+  return ledgerWithPlaces(rows, places);
 }

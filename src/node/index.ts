@@ -1,6 +1,7 @@
 // exitfund/node — Node-only: the file readers and writers, and the CLI for embedding.
 export { readCases, readCaseSource, readCasesStream, readLedger } from "./checked.js";
 export type { ReadCasesOptions, ReadOptions } from "./api.js";
+export type { LedgerPlace } from "../audit/types.js";
 export { runCli, processIo, runFixtures } from "./checked.js";
 export type {
   FixtureDifference,

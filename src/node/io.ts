@@ -82,13 +82,17 @@ export class IoError extends CliError {
   }
 }
 
+/** Characters of one problem line on stderr (its place and its text each), as docs/files.md §8 states. */
+export const PROBLEM_LINE_CHARACTERS = 1_000;
+
 /** `issues` as stderr lines: at most {@link ISSUE_LIMIT}, then how many more there are. */
 export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_LIMIT, lang: Lang = "en"): string[] {
   const lines = issues.slice(0, limit).map((issue) => {
-    const where = issue.path === "" ? (lang === "zh" ? "（输入）" : "(input)") : echoText(issue.path, 1000);
+    const where =
+      issue.path === "" ? (lang === "zh" ? "（输入）" : "(input)") : echoText(issue.path, PROBLEM_LINE_CHARACTERS);
     const label = lang === "zh" && issue.label !== undefined ? `（${echoText(issue.label, 200)}）` : "";
     const text = lang === "zh" && issue.zh !== undefined ? issue.zh : issue.message;
-    return `  ${where}${label}${lang === "zh" ? "：" : ": "}${echoText(text, 1000)}`;
+    return `  ${where}${label}${lang === "zh" ? "：" : ": "}${echoText(text, PROBLEM_LINE_CHARACTERS)}`;
   });
   if (issues.length > limit)
     lines.push(

@@ -109,3 +109,73 @@ describe("exitfund/node without the CLI's io", () => {
     expect(await node.readCases("c.xlsx", { cwd: dir })).toHaveLength(1); // without a rule set: read, not priced
   });
 });
+
+describe("row numbers in the library are the ones the user sees", () => {
+  const enterprise = {
+    kind: "enterprise-exit",
+    id: "E-1",
+    name: "示例 (synthetic)",
+    township: "台湖镇",
+    exitMode: "whole",
+    scale: "below",
+    exitCompletedOn: "2016-10-31",
+    licensed: true,
+    acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
+    municipalOutcome: "not-applied",
+    recommendedByDistrict: false,
+    energySavedTce: "0",
+    employees: 10,
+    landAreaM2: "100",
+  };
+  const dir = mkdtempSync(join(tmpdir(), "exitfund-rows-"));
+  const header = LAYOUTS.ledger.columns.map(templateHeader).slice(0, 4);
+  const csv = (rows: readonly string[][]) => `${[header, ...rows].map((row) => row.join(",")).join("\r\n")}\r\n`;
+
+  it("readLedger + audit: a CSV or XLSX ledger's rows are Excel's (header row = 1), blank rows counted", async () => {
+    const paid = ["E-1", "district", "1", "2017-01-01"];
+    writeFileSync(join(dir, "ledger.csv"), csv([paid, ["", "", "", ""], paid]));
+    writeFileSync(
+      join(dir, "ledger.xlsx"),
+      rawWorkbook([{ name: "ledger", rows: inlineRow(1, header) + inlineRow(3, paid) + inlineRow(6, paid) }]),
+    );
+    for (const [file, rows] of [
+      ["ledger.csv", [2, 4]],
+      ["ledger.xlsx", [3, 6]],
+    ] as const) {
+      const ledger = await node.readLedger(file, { cwd: dir });
+      expect(Object.isFrozen(ledger)).toBe(true);
+      expect(ledger.places.map((place) => place.row)).toEqual(rows);
+      const document = core.audit([enterprise], ledger);
+      expect(
+        document.discrepancies.flatMap((d) => d.rows ?? []).sort((a, b) => a - b),
+        file,
+      ).toEqual(rows);
+    }
+  });
+
+  it("a plain array's rows are its 0-based indexes; ledgerPlaces gives them; a wrong one is refused", () => {
+    const paid = { caseId: "E-1", payer: "district", amount: "1", paidOn: "2017-01-01" };
+    const rows = (options = {}) =>
+      core
+        .audit([enterprise], [paid, paid], options)
+        .discrepancies.flatMap((d) => d.rows ?? [])
+        .sort((a, b) => a - b);
+    expect(rows()).toEqual([0, 1]);
+    expect(rows({ ledgerPlaces: [{ row: 7 }, { row: 9 }] })).toEqual([7, 9]);
+    expect(() => rows({ ledgerPlaces: [{ row: 7 }] })).toThrow(core.InvalidInputError);
+    expect(() => rows({ ledgerPlaces: [{ row: -1 }, { row: 2 }] })).toThrow(/options\.ledgerPlaces/);
+  });
+
+  it("readLedger's problems and readCases' are at Excel's rows", async () => {
+    writeFileSync(
+      join(dir, "bad.csv"),
+      csv([
+        ["E-1", "district", "1", "2017-01-01"],
+        ["", "", "", ""],
+        ["E-1", "x", "1", "2017-01-01"],
+      ]),
+    );
+    const error = (await thrown(node.readLedger("bad.csv", { cwd: dir }))) as core.InvalidInputError;
+    expect(error.issues.map((issue) => issue.path)).toEqual([expect.stringContaining("bad.csv › row 4 ›")]);
+  });
+});

@@ -1,10 +1,14 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
 import { csvLines } from "../../src/node/formats/csv.js";
 import { CORE_LIMITS, LIMITS, bytesText, type Limits } from "../../src/node/limits.js";
+import { EXIT, PROBLEM_LINE_CHARACTERS } from "../../src/node/io.js";
 import { runCli } from "../../src/node/run.js";
+import { EXCEL_CELL_CHARACTERS, EXCEL_ROWS } from "../../src/node/xlsx/bytes.js";
+import { SUGGEST_LIMIT } from "../../src/errors/echo.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { fakeIo } from "../support/cli.js";
 import { bombPart, inlineRow, rawWorkbook, zipOf } from "../support/xlsx.js";
@@ -202,23 +206,55 @@ describe("limits", () => {
 });
 
 describe("docs/files.md states every limit and exit status", () => {
-  it("each limit's value, as the messages say it", async () => {
-    const docs = await readFile(join(import.meta.dirname, "../../docs/files.md"), "utf8");
-    const limits = docs.slice(docs.indexOf("## 8. Limits"));
-    for (const bytes of [LIMITS.memoryFileBytes, LIMITS.ndjsonLineBytes, LIMITS.xlsxUncompressedBytes])
-      expect(limits).toContain(`| ${bytesText(bytes)} |`);
-    for (const count of [
-      LIMITS.memoryEntries,
-      LIMITS.streamedCases,
-      LIMITS.sheetRows,
-      LIMITS.xlsxCellsRead,
-      LIMITS.xlsxCellsWritten,
-      CORE_LIMITS.listEntries,
-      CORE_LIMITS.amountDigits,
-    ])
-      expect(limits).toContain(`| ${count.toLocaleString("en-US")} |`);
-    for (const count of [CORE_LIMITS.echoedCharacters, CORE_LIMITS.knownNames, CORE_LIMITS.listedProblems])
-      expect(limits).toContain(`| ${count}, then`);
-    for (const status of [0, 1, 2, 74, 130, 143, 70]) expect(docs).toMatch(new RegExp(`\\n\\| ${status} \\|`));
+  const docs = readFileSync(join(import.meta.dirname, "../../docs/files.md"), "utf8");
+  /** The rows of the Markdown table that follows `heading`, as cells. */
+  const tableAfter = (heading: string) => {
+    const section = docs.slice(docs.indexOf(heading));
+    const lines = section.split("\n");
+    const start = lines.findIndex((line) => line.startsWith("|"));
+    const rows: string[][] = [];
+    for (const line of lines.slice(start + 2)) {
+      if (!line.startsWith("|")) break;
+      rows.push(
+        line
+          .slice(1, -1)
+          .split(" | ")
+          .map((cell) => cell.trim()),
+      );
+    }
+    return rows;
+  };
+
+  it("each limit's row in §8 (by its 中文 name) has the value the code enforces, and every row is a limit of the code", () => {
+    const byName = new Map(tableAfter("## 8. Limits").map((row) => [row[1], row[2]]));
+    const expected: [string, string][] = [
+      ["文件大小", bytesText(LIMITS.memoryFileBytes)],
+      ["案件及明细数", LIMITS.memoryEntries.toLocaleString("en-US")],
+      ["流式文件案件数", LIMITS.streamedCases.toLocaleString("en-US")],
+      ["单行长度", bytesText(LIMITS.ndjsonLineBytes)],
+      ["解压后大小", bytesText(LIMITS.xlsxUncompressedBytes)],
+      ["每个工作表的行数", LIMITS.sheetRows.toLocaleString("en-US")],
+      ["读取的单元格数", LIMITS.xlsxCellsRead.toLocaleString("en-US")],
+      ["写出的单元格数", LIMITS.xlsxCellsWritten.toLocaleString("en-US")],
+      ["工作表行数", `${EXCEL_ROWS.toLocaleString("en-US")} (Excel's)`],
+      ["单元格字符数", `${EXCEL_CELL_CHARACTERS.toLocaleString("en-US")} (Excel's)`],
+      ["每个案件的明细数", CORE_LIMITS.listEntries.toLocaleString("en-US")],
+      ["金额位数", String(CORE_LIMITS.amountDigits)],
+      ["回显长度", `${CORE_LIMITS.echoedCharacters}, then \`…(N characters)\``],
+      ["可选值列表", `${CORE_LIMITS.knownNames}, then \`and N more\``],
+      ["列出的问题数", `${CORE_LIMITS.listedProblems}, then a count (\`errorsOmitted\`)`],
+      ["问题描述长度", PROBLEM_LINE_CHARACTERS.toLocaleString("en-US")],
+      ["拼写建议", `over ${SUGGEST_LIMIT} characters`],
+    ];
+    expect(Object.fromEntries(byName)).toEqual(Object.fromEntries(expected));
+  });
+
+  it("§9 lists exactly the exit statuses the CLI uses, 70 only for a bug", () => {
+    const statuses = tableAfter("## 9. Exit statuses").map((row) => Number(row[0]));
+    expect(new Set(statuses)).toEqual(new Set(Object.values(EXIT)));
+    expect(statuses).toHaveLength(Object.values(EXIT).length);
+    expect(Object.values(EXIT).sort((a, b) => a - b)).toEqual([0, 1, 2, 70, 74, 130, 143]);
+    const bug = tableAfter("## 9. Exit statuses").find((row) => row[0] === String(EXIT.internal));
+    expect(bug?.[2]).toContain("never the result of any input");
   });
 });
