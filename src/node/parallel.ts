@@ -323,12 +323,13 @@ export async function parallelStreamCompute(
       }
       computing.done();
       const totals = running.totals();
-      if (csv) io.stderr.write(totalsText(totals, written));
-      else {
+      if (!csv) {
         const receipt = receiptFor(ruleSet, options.programme ?? defaultProgramme, hashed.hex());
         await sink.write(summaryLine({ id: ruleSet.id, version: ruleSet.version }, totals, errors, receipt, omitted));
       }
       await sink.close();
+      // The totals only once the results are written whole: a failed write must not print them first.
+      if (csv) io.stderr.write(totalsText(totals, written));
       if (options.out !== undefined && options.out !== "-")
         io.stderr.write(`exitfund: wrote ${options.out} (${written} result${written === 1 ? "" : "s"})\n`);
     } catch (error) {

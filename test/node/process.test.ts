@@ -88,6 +88,29 @@ describe("the bin: exit statuses and files under faults", () => {
     }
   }, 60_000);
 
+  it("--out on a full device, for every command that writes one: exit 74, one line, no totals said first", () => {
+    for (const args of [
+      ["compute", "one.json", "--format", "json"],
+      ["compute", "small.ndjson", "--format", "csv"],
+      ["compute", "small.ndjson", "--format", "ndjson"],
+      ["compute", "one.json", "--format", "xlsx"],
+      ["template", "enterprise-exit", "--format", "csv"],
+      ["template", "ledger", "--format", "xlsx"],
+      ["rules", "template", "--format", "xlsx"],
+      ["rules", "--format", "json"],
+      ["report", "one.json"],
+      ["audit", "one.json", "--ledger", "empty-ledger.json", "--format", "json"],
+      ["budget", "one.json", "--format", "xlsx"],
+    ]) {
+      const result = spawnSync(process.execPath, [CLI, ...args, "--out", "/dev/full"], { cwd: dir });
+      const stderr = result.stderr.toString();
+      expect(result.status, args.join(" ")).toBe(74);
+      expect(stderr).toContain('cannot write "/dev/full": ENOSPC');
+      expect(stderr, args.join(" ")).not.toContain("totals");
+      expect(stderr).not.toContain("    at ");
+    }
+  }, 120_000);
+
   it("stderr on a full device: exit 74", () => {
     const full = openSync("/dev/full", "w");
     const result = spawnSync(process.execPath, [CLI, "compute", "bad.json"], {

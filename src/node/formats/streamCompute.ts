@@ -101,9 +101,10 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
       );
     }
     const totals = checked.totals();
-    if (csv) io.stderr.write(totalsText(totals, written));
-    else await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
+    if (!csv) await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
     await sink.close();
+    // The totals only once the results are written whole: a failed write must not print them first.
+    if (csv) io.stderr.write(totalsText(totals, written));
     if (options.out !== undefined && options.out !== "-")
       io.stderr.write(`exitfund: wrote ${options.out} (${written} result${written === 1 ? "" : "s"})\n`);
   } catch (error) {
