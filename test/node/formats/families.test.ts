@@ -510,3 +510,71 @@ describe("variants of each family (issue 10, second pass)", () => {
     expect(result.stderr).toContain("1 problem");
   });
 });
+
+describe("encodings: every variant read exactly or refused by name", () => {
+  const text = csvLines([headers(), rowOf(enterprise, { ...enterpriseCase, township: "西集镇" })]).replace(
+    /^\uFEFF/,
+    "",
+  );
+  const le = Buffer.from(text, "utf16le");
+  const be = Buffer.from(le).swap16();
+  const json = JSON.stringify([enterpriseCase]);
+
+  it.each([
+    ["UTF-16LE with a BOM", Buffer.concat([Buffer.from([0xff, 0xfe]), le])],
+    ["UTF-16LE without a BOM", le],
+    ["UTF-16BE with a BOM", Buffer.concat([Buffer.from([0xfe, 0xff]), be])],
+    ["UTF-16BE without a BOM", be],
+  ])("CSV in %s computes as the UTF-8 file does", async (_name, bytes) => {
+    await put("utf8.csv", text);
+    await put("utf16.csv", bytes);
+    const utf8 = await run(["compute", "utf8.csv", "--format", "json"]);
+    const utf16 = await run(["compute", "utf16.csv", "--format", "json"]);
+    expect(utf16.code).toBe(0);
+    expect(utf16.stdout).toBe(utf8.stdout);
+    expect(utf16.stdout).toContain("西集镇");
+  });
+
+  it.each([
+    ["JSON", "u.json", Buffer.from(json, "utf16le")],
+    [
+      "NDJSON",
+      "u.ndjson",
+      Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(`${json.slice(1, -1)}\n`, "utf16le").swap16()]),
+    ],
+  ])("%s in UTF-16 is refused by name", async (_name, file, bytes) => {
+    await put(file, bytes);
+    const result = await run(["compute", file, "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/is UTF-16(LE|BE) \("Unicode" text\)/);
+  });
+
+  it("overlong UTF-8 (0xC0 0xAF for /) is refused at its byte in JSON and CSV", async () => {
+    const overlong = (source: string) => {
+      const bytes = Buffer.from(source.replace("台湖镇", "台湖镇@@").replace("西集镇", "西集镇@@"));
+      const at = bytes.indexOf("@@");
+      bytes[at] = 0xc0;
+      bytes[at + 1] = 0xaf;
+      return bytes;
+    };
+    await put("over.json", overlong(json));
+    await put("over.csv", overlong(text));
+    for (const file of ["over.json", "over.csv"]) {
+      const result = await run(["compute", file, "--format", "json"]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toContain("has a byte that is not UTF-8");
+      expect(result.stderr).toContain("byte 0xC0");
+    }
+  });
+
+  it("a BOM at the start of an NDJSON line (files joined with cat) is dropped like the file's", async () => {
+    const line = JSON.stringify(enterpriseCase);
+    await put("joined.ndjson", `\uFEFF${line}\n\uFEFF${line.replace('"E-1"', '"E-2"')}\n`);
+    const result = await run(["compute", "joined.ndjson", "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect((JSON.parse(result.stdout) as { results: { id: string }[] }).results.map((o) => o.id)).toEqual([
+      "E-1",
+      "E-2",
+    ]);
+  });
+});
