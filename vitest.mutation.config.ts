@@ -3,15 +3,23 @@ import { defineConfig } from "vitest/config";
 
 const src = (file: string) => join(import.meta.dirname, "src", file);
 
-// The tests Stryker runs against each mutant of src/money, src/parameters and src/rules (stryker.config.mjs): the
-// unit, example and property tests of those folders and of the bundled rule sets — not the CLI, batch, package,
+// The tests Stryker runs against each mutant of src/money, src/parameters or src/rules (stryker.config.mjs): the
+// unit, example and property tests of that folder (and of the bundled rule sets for src/rules) — not the CLI, batch, package,
 // render or browser tests, which are slow, spawn processes and reach the same code through these.
 //
 // Property tests must give the same verdict on every run of a mutant: fast-check runs from a fixed seed (FC_SEED,
 // 20161201 unless set) and fewer times (FC_RUNS, 25 unless set; test/support/setup.ts reads both). A test that sets
 // its own numRuns keeps it, but from the same seed.
-// MUTATION_TESTS narrows the folders (comma-separated): `npm run mutation:money` runs only test/money.
-const folders = (process.env.MUTATION_TESTS ?? "money,parameters,rules,rule-sets").split(",");
+// MUTATION_FOLDER (stryker.config.mjs) picks the tests of the folder mutated: a mutant of src/money runs test/money
+// only, one of src/rules the rule and rule-set tests. MUTATION_TESTS (comma-separated folders of test/) overrides it.
+const testsOf = new Map([
+  ["money", "money"],
+  ["parameters", "parameters"],
+  ["rules", "rules,rule-sets"],
+]);
+const folders = (process.env.MUTATION_TESTS ?? testsOf.get(process.env.MUTATION_FOLDER ?? "money") ?? "money").split(
+  ",",
+);
 
 export default defineConfig({
   resolve: {

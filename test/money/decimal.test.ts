@@ -1,0 +1,40 @@
+import { Decimal } from "decimal.js";
+import { describe, expect, it } from "vitest";
+import { DEFAULT_ROUNDING, Dec, ZERO, dec, decimalRounding } from "../../src/money/decimal.js";
+
+// The decimal constructor's settings and the mode table, checked by value (the rounding of "half-up" must not
+// depend on Dec's default happening to be half-up too).
+
+describe("decimalRounding", () => {
+  it("maps each contract mode to its decimal.js constant", () => {
+    expect(decimalRounding("half-up")).toBe(Decimal.ROUND_HALF_UP);
+    expect(decimalRounding("half-even")).toBe(Decimal.ROUND_HALF_EVEN);
+    expect(decimalRounding("down")).toBe(Decimal.ROUND_DOWN);
+  });
+});
+
+describe("Dec", () => {
+  it("computes at 60 significant digits and never writes an exponent", () => {
+    expect(new Dec(1).dividedBy(3).toString()).toBe(`0.${"3".repeat(60)}`);
+    expect(new Dec("1e99").toString()).toBe(`1${"0".repeat(99)}`);
+    expect(new Dec("1e-99").toString()).toBe(`0.${"0".repeat(98)}1`);
+  });
+
+  it("is not the global Decimal, so a host's Decimal.set cannot change it", () => {
+    expect(Dec).not.toBe(Decimal);
+    expect(dec("1.5")).toBeInstanceOf(Dec);
+  });
+
+  it("dec keeps a decimal of its own and reads a string", () => {
+    const value = new Dec("2.5");
+    expect(dec(value)).toBe(value);
+    expect(dec("2.50").toString()).toBe("2.5");
+  });
+
+  it("ZERO is a frozen +0 and the default rounding is 四舍五入 to the fen", () => {
+    expect(ZERO.isZero() && !ZERO.isNegative()).toBe(true);
+    expect(Object.isFrozen(ZERO)).toBe(true);
+    expect(DEFAULT_ROUNDING).toEqual({ scale: 2, mode: "half-up" });
+    expect(Object.isFrozen(DEFAULT_ROUNDING)).toBe(true);
+  });
+});
