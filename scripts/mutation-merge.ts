@@ -31,18 +31,19 @@ if (out === undefined || inputs.length === 0) {
 const reports = inputs.map((file) => JSON.parse(readFileSync(file, "utf8")) as Report);
 const keyOf = (file: string, name: string) => `${file}\n${name}`;
 
-// Test files: the latest report's copy of each.
+// Test files: the latest report's copy of each, in path order.
 const testFiles = new Map<string, { tests: Test[]; [field: string]: unknown }>();
 for (const report of reports) {
   for (const [file, testFile] of Object.entries(report.testFiles ?? {})) testFiles.set(file, testFile);
 }
+const testFileNames = [...testFiles.keys()].sort();
 const newIds = new Map<string, string>();
 const mergedTestFiles = Object.fromEntries(
-  [...testFiles].map(([file, testFile]) => [
+  testFileNames.map((file) => [
     file,
     {
-      ...testFile,
-      tests: testFile.tests.map((test) => {
+      ...testFiles.get(file),
+      tests: (testFiles.get(file)?.tests ?? []).map((test) => {
         const id = String(newIds.size);
         newIds.set(keyOf(file, test.name), id);
         return { ...test, id };

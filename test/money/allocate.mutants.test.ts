@@ -61,6 +61,10 @@ describe("allocate refuses, naming the field in English and Chinese", () => {
     });
   });
 
+  it("a total that is not a decimal", () => {
+    expect(issueOf(() => allocate(100 as never, ["1"]))).toMatchObject({ path: "total", code: "number-not-decimal" });
+  });
+
   it("a weight that is not a decimal, at its index", () => {
     expect(issueOf(() => allocate("1", ["1", 2 as never]))).toMatchObject({
       path: "weights[1]",
@@ -114,6 +118,12 @@ describe("allocate's integer steps", () => {
     expect(allocateWithLog("0.08", ["1", "2", "1", "2"])).toEqual({
       parts: ["0.01", "0.03", "0.01", "0.03"].map((part) => new Dec(part)),
       extraUnits: [1, 3],
+    });
+    // 0.03 by [1, 1, 3]: shares 0.6, 0.6, 1.8 fen; floors 0, 0, 1; leftover 2 to the largest remainders, index 2
+    // (0.8) and then index 0 (0.6, the earlier of a tie): listed ascending, [0, 2]
+    expect(allocateWithLog("0.03", ["1", "1", "3"])).toEqual({
+      parts: ["0.01", "0.00", "0.02"].map((part) => new Dec(part)),
+      extraUnits: [0, 2],
     });
     // 0.08 by [2, 1, 2, 1]: the same, mirrored: extra units to 0 and 2, listed ascending
     expect(allocateWithLog("0.08", ["2", "1", "2", "1"]).extraUnits).toEqual([0, 2]);

@@ -89,6 +89,10 @@ describe("toChineseCapital", () => {
     );
   });
 
+  it("refuses a value that is not a decimal at value", () => {
+    expect(issueOf(() => toChineseCapital(12 as never))).toMatchObject({ path: "value", code: "number-not-decimal" });
+  });
+
   it("takes 人民币 or no prefix, and nothing else", () => {
     expect(toChineseCapital("1", { prefix: "" })).toBe("壹元整");
     expect(toChineseCapital("1", {})).toBe("壹元整");
