@@ -101,7 +101,8 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
       );
     }
     const totals = checked.totals();
-    if (!csv) await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
+    if (!csv)
+      await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
     await sink.close();
     // The totals only once the results are written whole: a failed write must not print them first.
     if (csv) io.stderr.write(totalsText(totals, written));
