@@ -256,6 +256,7 @@ describe.skipIf(!haveChromium && !inCi)("the report page in headless Chromium", 
       "audit",
       "allocation",
       "rules",
+      "receipt",
     ]);
     expect({ printed, sections: layout.sections }).toEqual({ printed: layout.pages, sections: layout.sections });
   });
