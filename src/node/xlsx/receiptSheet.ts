@@ -1,5 +1,6 @@
 import type { ComputeDocument } from "../../batch/compute.js";
 import { InvalidInputError } from "../../errors/index.js";
+import { Dec } from "../../money/decimal.js";
 import type { Receipt } from "../../receipt/receipt.js";
 import { readWorkbook } from "../formats/xlsx.js";
 import type { Notice } from "../formats/source.js";
@@ -252,11 +253,7 @@ export async function receiptOfWorkbook(
 /** Whether two texts are the same decimal (`12.5` and `12.50`); texts that are not decimals only when equal. */
 function sameDecimal(a: string, b: string): boolean {
   const decimal = /^-?\d+(\.\d+)?$/;
-  if (!decimal.test(a) || !decimal.test(b)) return a === b;
-  const [wholeA = "", fractionA = ""] = a.split(".");
-  const [wholeB = "", fractionB = ""] = b.split(".");
-  const width = Math.max(fractionA.length, fractionB.length);
-  return `${wholeA}.${fractionA.padEnd(width, "0")}` === `${wholeB}.${fractionB.padEnd(width, "0")}`;
+  return decimal.test(a) && decimal.test(b) ? new Dec(a).eq(b) : a === b;
 }
 
 /** The amounts of a 结果 sheet (results workbook): id in column 1, municipal, district, total in columns 7–9. */
