@@ -23,6 +23,17 @@ export function money(value: Json | undefined): string {
   return `${whole}.${fraction.padEnd(2, "0")}`;
 }
 
+/** An amount of a message's data as printed (`money`), or "" when the message has no such figure. */
+export function dataMoney(data: { readonly [key: string]: Json }, key: string): string {
+  const value = Object.hasOwn(data, key) ? data[key] : undefined;
+  return value === undefined || value === null ? "" : money(value);
+}
+
+/** An amount with its unit, as step sentences print it: `391,760.00 元` / `391,760.00 yuan`. */
+export function moneyWords(value: Json | undefined, lang: "en" | "zh"): string {
+  return `${money(value)} ${lang === "zh" ? "元" : "yuan"}`;
+}
+
 /** A step's input, or a field of an input record (`input(step, "pollutantsReducedTonnes", "nox")`). */
 export function input(step: TraceStep, key: string, field?: string): Json | undefined {
   const value = Object.hasOwn(step.inputs, key) ? step.inputs[key] : undefined;

@@ -1,4 +1,5 @@
 import type { Json, MessageCatalog, MessageTemplate } from "../../trace/types.js";
+import { dataMoney as yuan } from "../../trace/words.js";
 import { enterpriseRewardConditions, enterpriseRewardParams, enterpriseRewardSteps } from "./steps.js";
 import { CATALOGUE_INDUSTRY_LABELS, EXEMPT_CATEGORY_LABELS, EXIT_MODE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
 
@@ -27,12 +28,6 @@ function text(data: Data, key: string): string {
 function label(labels: Labels, data: Data, key: string, lang: "en" | "zh"): string {
   const value = text(data, key);
   return (Object.hasOwn(labels, value) ? labels[value]?.[lang] : undefined) ?? value;
-}
-
-/** A decimal string with thousands separators, every decimal kept (at least two): messages quote exact figures. */
-function yuan(data: Data, key: string): string {
-  const [whole = "", fraction = ""] = text(data, key).split(".");
-  return `${whole.replace(/\B(?=(\d{3})+$)/g, ",")}.${fraction.padEnd(2, "0")}`;
 }
 
 /** A share as a percentage for people: "0.7" → "70". Only the digits move; no arithmetic on floats. */

@@ -1,5 +1,15 @@
 import type { ConditionText, Json, MessageTemplate, ParamText, StepTemplate, TraceStep } from "../../trace/types.js";
-import { figure, input, isRecord, isZeroFigure, money, param, roundingNote, sameFigure } from "../../trace/words.js";
+import {
+  figure,
+  input,
+  isRecord,
+  isZeroFigure,
+  money,
+  moneyWords,
+  param,
+  roundingNote,
+  sameFigure,
+} from "../../trace/words.js";
 import { POLLUTANTS, REGION_LABELS, TAX_TYPES, TAX_TYPE_LABELS, TRACK_LABELS } from "../../vocabulary.js";
 
 type Lang = "en" | "zh";
@@ -23,7 +33,7 @@ function template(en: (step: TraceStep) => string, zh: (step: TraceStep) => stri
   return { en, zh };
 }
 
-const yuan = (value: Json | undefined, lang: Lang) => `${money(value)} ${YUAN[lang]}`;
+const yuan = moneyWords;
 
 /** A marginal (or single-bracket) scale's arithmetic from the brackets the rule recorded: `300,000 × 1 + 714,486.69 × 0`. */
 export function bracketWords(step: TraceStep, lang: Lang, unit: Words): string {

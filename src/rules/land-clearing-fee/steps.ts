@@ -1,5 +1,5 @@
 import type { ConditionText, Json, ParamText, StepTemplate, TraceStep } from "../../trace/types.js";
-import { figure, input, money, roundingNote, sameFigure, wordsOf } from "../../trace/words.js";
+import { figure, input, moneyWords, roundingNote, sameFigure, wordsOf } from "../../trace/words.js";
 import { STRUCTURE_TYPE_VALUE_LABELS, UNIT_LABELS } from "./labels.js";
 
 type Lang = "en" | "zh";
@@ -8,7 +8,7 @@ const template = (sentence: (step: TraceStep, lang: Lang) => string): StepTempla
   en: (step) => sentence(step, "en"),
   zh: (step) => sentence(step, "zh"),
 });
-const yuan = (value: Json | undefined, lang: Lang) => `${money(value)} ${lang === "zh" ? "元" : "yuan"}`;
+const yuan = moneyWords;
 const type = (value: Json | undefined, lang: Lang) => wordsOf(STRUCTURE_TYPE_VALUE_LABELS, value, lang);
 const unit = (value: Json | undefined, lang: Lang) => wordsOf(UNIT_LABELS, value, lang);
 const item = (step: TraceStep) => `[${String(input(step, "itemId"))}] `;

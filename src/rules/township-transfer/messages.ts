@@ -1,6 +1,6 @@
 import { Dec, dec } from "../../money/decimal.js";
 import type { Json, MessageCatalog } from "../../trace/types.js";
-import { money } from "../../trace/words.js";
+import { dataMoney as yuan } from "../../trace/words.js";
 import { TAX_TYPE_LABELS, TAX_TYPES } from "../../vocabulary.js";
 import { townshipTransferConditions, townshipTransferParams, townshipTransferSteps } from "./steps.js";
 
@@ -11,12 +11,6 @@ function text(data: Data, key: string): string {
   const value = data[key];
   if (value === undefined || value === null) return "";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-
-/** An amount of the data with thousands separators and at least two decimals ("" when absent). */
-function yuan(data: Data, key: string): string {
-  const value = data[key];
-  return value === undefined || value === null ? "" : money(value);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ConditionText, Json, MessageTemplate, ParamText, StepTemplate, TraceStep } from "../../trace/types.js";
-import { cut, figure, input, isRecord, money, param, roundingNote, wordsOf } from "../../trace/words.js";
+import { cut, figure, input, isRecord, moneyWords, param, roundingNote, wordsOf } from "../../trace/words.js";
 import { TAX_TYPES, TAX_TYPE_LABELS } from "../../vocabulary.js";
 
 type Lang = "en" | "zh";
@@ -8,7 +8,7 @@ const template = (sentence: (step: TraceStep, lang: Lang) => string): StepTempla
   en: (step) => sentence(step, "en"),
   zh: (step) => sentence(step, "zh"),
 });
-const yuan = (value: Json | undefined, lang: Lang) => `${money(value)} ${lang === "zh" ? "元" : "yuan"}`;
+const yuan = moneyWords;
 const tax = (key: Json | undefined, lang: Lang) => wordsOf(TAX_TYPE_LABELS, key, lang);
 const count = (value: Json | undefined) => (Array.isArray(value) ? value.length : 0);
 

@@ -1,5 +1,5 @@
 import type { Json, MessageCatalog } from "../../trace/types.js";
-import { money } from "../../trace/words.js";
+import { dataMoney as yuan } from "../../trace/words.js";
 import { ZONE_TYPE_LABELS, type ZoneType } from "../../vocabulary.js";
 import { villageCompensationParams, villageCompensationSteps } from "./steps.js";
 
@@ -10,12 +10,6 @@ function text(data: Data, key: string): string {
   const value = data[key];
   if (value === undefined || value === null) return "";
   return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
-
-/** An amount of the data with thousands separators and at least two decimals ("" when absent). */
-function yuan(data: Data, key: string): string {
-  const value = data[key];
-  return value === undefined || value === null ? "" : money(value);
 }
 
 /** A zone type's name, or the key itself. */

@@ -1,5 +1,5 @@
 import type { Json, ParamText, StepTemplate, TraceStep } from "../../trace/types.js";
-import { figure, input, money, param, roundingNote, wordsOf } from "../../trace/words.js";
+import { figure, input, money, moneyWords, param, roundingNote, wordsOf } from "../../trace/words.js";
 import { ZONE_TYPE_LABELS } from "../../vocabulary.js";
 
 type Lang = "en" | "zh";
@@ -8,7 +8,7 @@ const template = (sentence: (step: TraceStep, lang: Lang) => string): StepTempla
   en: (step) => sentence(step, "en"),
   zh: (step) => sentence(step, "zh"),
 });
-const yuan = (value: Json | undefined, lang: Lang) => `${money(value)} ${lang === "zh" ? "元" : "yuan"}`;
+const yuan = moneyWords;
 const months = (value: Json | undefined, lang: Lang) => `${figure(value)} ${lang === "zh" ? "个月" : "months"}`;
 const lease = (step: TraceStep) => `[${String(input(step, "leaseId"))}] `;
 const zone = (value: Json | undefined, lang: Lang) => wordsOf(ZONE_TYPE_LABELS, value, lang);
