@@ -175,14 +175,7 @@ async function writing<T>(what: string, zh: string, write: () => Promise<T> | T)
   try {
     return await write();
   } catch (error) {
-    if (error instanceof InvalidInputError || !(error instanceof TypeError || /DecimalError/.test(String(error))))
-      throw error;
-    return refuse(
-      "document",
-      "not-a-document",
-      `cannot be written: it is not ${what} as the library gives it (a field is missing or of the wrong type)`,
-      `无法写出:不是本库给出的${zh}(字段缺失或类型有误)`,
-    );
+    return notADocument(error, what, zh);
   }
 }
 
@@ -190,15 +183,20 @@ function writingSync<T>(what: string, zh: string, write: () => T): T {
   try {
     return write();
   } catch (error) {
-    if (error instanceof InvalidInputError || !(error instanceof TypeError || /DecimalError/.test(String(error))))
-      throw error;
-    return refuse(
-      "document",
-      "not-a-document",
-      `cannot be written: it is not ${what} as the library gives it (a field is missing or of the wrong type)`,
-      `无法写出:不是本库给出的${zh}(字段缺失或类型有误)`,
-    );
+    return notADocument(error, what, zh);
   }
+}
+
+/** A writer's TypeError or DecimalError, refused as `not-a-document`; any other error thrown on unchanged. */
+function notADocument(error: unknown, what: string, zh: string): never {
+  if (error instanceof InvalidInputError || !(error instanceof TypeError || /DecimalError/.test(String(error))))
+    throw error;
+  return refuse(
+    "document",
+    "not-a-document",
+    `cannot be written: it is not ${what} as the library gives it (a field is missing or of the wrong type)`,
+    `无法写出:不是本库给出的${zh}(字段缺失或类型有误)`,
+  );
 }
 
 /** `resultsCsv`, its call shape checked. */
