@@ -1,4 +1,5 @@
 import { holeIssue } from "../errors/arguments.js";
+import { echo } from "../errors/echo.js";
 import type { InputIssue } from "../errors/index.js";
 import { dec, type Rounding } from "../money/decimal.js";
 import { LedgerRowSchema, type LedgerRow } from "../schemas/cases.js";
@@ -35,7 +36,7 @@ export function parseLedger(
       issues.push({
         path: `ledger[${index}].amount`,
         code: "too-many-decimals",
-        message: `amount (金额) "${parsed.data.amount}" has more than ${rounding.scale} decimals; a payment is recorded to the fen, e.g. "1250.50"`,
+        message: `amount (金额) ${echo(parsed.data.amount)} has more than ${rounding.scale} decimals; a payment is recorded to the fen, e.g. "1250.50"`,
         zh: `小数位超过 ${rounding.scale} 位,应精确到分`,
         label: "金额(元)",
       });

@@ -12,16 +12,54 @@ export const ISSUE_LIMIT = 200;
 /** Keys longer than this get no "did you mean" (the distance costs length × length). */
 export const SUGGEST_LIMIT = 40;
 
-/** `text`, cut to `max` characters with its full length said when it is longer. */
+/**
+ * The characters a reader cannot see or tell apart from a space: C0 and C1 controls and DEL (tab, newline …),
+ * every space but U+0020 (no-break, ideographic, thin …), line and paragraph separators, format characters
+ * (zero-width space and joiners, soft hyphen, BOM, bidi marks, embeddings, overrides and isolates, tags),
+ * lone surrogates, private-use and unassigned code points, variation selectors, the combining grapheme joiner
+ * and the Hangul and Braille blanks (letters that draw nothing).
+ */
+const INVISIBLE =
+  /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}\p{Co}\p{Cn}\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000\u034F\u115F\u1160\u17B4\u17B5\u180B-\u180F\u2800\u3164\uFE00-\uFE0F\uFFA0\u{E0100}-\u{E01EF}]/gu;
+
+const NAMED: ReadonlyMap<string, string> = new Map([
+  ["\t", "\\t"],
+  ["\n", "\\n"],
+  ["\r", "\\r"],
+]);
+
+/** One invisible character as a visible escape: `\t`, `\n`, `\r`, else `\u001B`, `\u00A0`, `\u{E0041}`. */
+export function visibleEscape(character: string): string {
+  const named = NAMED.get(character);
+  if (named !== undefined) return named;
+  const code = character.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase();
+  return code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+}
+
+/**
+ * `text` with every invisible character ({@link INVISIBLE}) written as a visible escape: `\t`, `\n`, `\r`,
+ * `\u00A0`, `\u200B`, `\u202E`, `\u{E0041}`. A case id `"A\tB"` and `"A B"` read differently, and a bidi
+ * override cannot reorder the rest of a message. Visible text is left as it is, so the escape is idempotent.
+ */
+export function visibleText(text: string): string {
+  INVISIBLE.lastIndex = 0;
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE, visibleEscape) : text;
+}
+
+/**
+ * `text` for a message: cut to `max` characters with its full length said when it is longer, and every
+ * invisible character shown as an escape ({@link visibleText}).
+ */
 export function echoText(text: string, max: number = ECHO_LIMIT): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1)}…(${text.length} characters)`;
+  if (text.length <= max) return visibleText(text);
+  return `${visibleText(text.slice(0, max - 1))}…(${text.length} characters)`;
 }
 
 /** A value quoted for a message: a string in quotes (cut), a number or boolean as is, else a word for its type. */
 export function echo(input: unknown, max: number = ECHO_LIMIT): string {
   if (input === undefined) return "nothing";
-  if (typeof input === "string") return JSON.stringify(echoText(input, max));
+  if (typeof input === "string") return visibleText(JSON.stringify(cutText(input, max)));
   if (typeof input === "number" || typeof input === "boolean" || input === null) return String(input);
   if (typeof input === "bigint") return `the BigInt ${echoText(String(input), max)}n`;
   if (Array.isArray(input)) return "a list";
@@ -58,6 +96,11 @@ export function describeValueZh(input: unknown): string {
   const english = describeValue(input);
   if (english === "an object") return "对象";
   return english.startsWith("an instance of ") ? `${english.slice("an instance of ".length)} 的实例` : english.slice(2);
+}
+
+/** `text` cut to `max` characters as {@link echoText} does, its characters left as they are. */
+function cutText(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…(${text.length} characters)`;
 }
 
 /** Names joined for a "known: …" list, at most `max` of them, then "and N more". Each name is cut too. */

@@ -1,6 +1,7 @@
 import Table from "cli-table3";
 import type { CliIo } from "./io.js";
 import type { Lang } from "./lang.js";
+import { visibleText } from "../errors/echo.js";
 import { isWide } from "./xlsx/layout.js";
 
 type Options = ConstructorParameters<typeof Table>[0];
@@ -111,9 +112,15 @@ export interface FittedTable {
 /** The most a cell is narrowed to before the table gives up columns for key: value blocks. */
 const NARROWEST = 6;
 
+/** A cell as a table shows it: its lines kept, every invisible character in them escaped ({@link visibleText}). */
+function visibleCell(cell: string): string {
+  return cell.split("\n").map(visibleText).join("\n");
+}
+
 /**
  * A cli-table3 table without colour codes (output is often piped or saved), CJK widths measured as a terminal
- * draws them. With `width`, it never draws a line wider: long cells wrap (nothing is cut off; figures, the
+ * draws them. Every cell and heading shows its invisible characters as escapes (`\t`, `\u00A0`, `\u202E`): a
+ * tab or a zero-width space in a case id cannot shift a column, nor a bidi override reorder a row. With `width`, it never draws a line wider: long cells wrap (nothing is cut off; figures, the
  * right-aligned columns, are never broken), and when the columns cannot fit even narrowed, each row is written
  * as a block of `header: value` lines instead.
  */
@@ -121,9 +128,17 @@ export function makeTable(options: Options = {}, width?: number): FittedTable {
   const rows: string[][] = [];
   return {
     push: (...added) => {
-      for (const row of added) rows.push([...row]);
+      for (const row of added) rows.push(row.map(visibleCell));
     },
-    toString: () => fitTable(options, rows, width),
+    toString: () =>
+      fitTable(
+        {
+          ...options,
+          ...(options?.head === undefined ? {} : { head: options.head.map((cell) => visibleCell(String(cell))) }),
+        },
+        rows,
+        width,
+      ),
   };
 }
 

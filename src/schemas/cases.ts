@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { echo } from "../errors/echo.js";
 import {
   CATALOGUE_INDUSTRIES,
   EXEMPT_CATEGORIES,
@@ -48,7 +49,7 @@ function unique(list: unknown, ctx: z.core.$RefinementCtx, field: string, what: 
       ctx.addIssue({
         code: "custom",
         path: [field, index, "id"],
-        message: `duplicate ${what} id "${id}" (also at ${field}[${first}]); ids must be unique within the case`,
+        message: `duplicate ${what} id ${echo(id)} (also at ${field}[${first}]); ids must be unique within the case`,
         input: id,
       });
   });

@@ -185,7 +185,7 @@ describe("exitfund report", () => {
     expect(html).not.toContain("<b>");
     expect(html).not.toMatch(/[\u202A-\u202E\u2066-\u2069]/);
     expect(html).toContain(
-      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; \\u202eevil\\u202c",
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &quot;quoted&quot; \\u202Eevil\\u202C",
     );
     expect(html).toContain(`<bdi>E-&lt;b&gt;&amp;&quot;&#39;</bdi>`);
     expect(html).toContain(`<bdi>${LONG}</bdi>`); // in the township table, whole
@@ -213,12 +213,12 @@ describe("exitfund report", () => {
     );
     const bad = await run(["bad.json", "--out", "bad.html"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("[0].employees");
-    expect(bad.stderr).toContain("[1].id");
+    expect(bad.stderr).toContain("entry 1 › employees");
+    expect(bad.stderr).toContain("entry 2 › id");
     expect(existsSync(join(folder, "bad.html"))).toBe(false);
     const badLedger = await run(["bad.json", "--ledger", "cases.json", "--out", "bad.html"]);
     expect(badLedger.code).toBe(2);
-    expect(badLedger.stderr).toContain("[0].employees"); // the problems of both files at once
+    expect(badLedger.stderr).toContain("entry 1 › employees"); // the problems of both files at once
     expect(badLedger.stderr).toMatch(/cases\.json/);
     for (const args of [
       ["cases.json", "--payer", "district", "--out", "x.html"],

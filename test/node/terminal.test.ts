@@ -11,10 +11,10 @@ const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A
 
 describe("text for a terminal: controls and bidi overrides shown, not obeyed", () => {
   it.each([
-    ["\u001b[31mRED\u001b[0m", "\\x1b[31mRED\\x1b[0m"],
-    ["台湖镇\rFAKE", "台湖镇\\x0dFAKE"],
-    ["\u009b2J", "\\x9b2J"],
-    ["abc\u202Efed", "abc\\u202efed"],
+    ["\u001b[31mRED\u001b[0m", "\\u001B[31mRED\\u001B[0m"],
+    ["台湖镇\rFAKE", "台湖镇\\rFAKE"],
+    ["\u009b2J", "\\u009B2J"],
+    ["abc\u202Efed", "abc\\u202Efed"],
     ["line one\nline two\tok", "line one\nline two\tok"],
   ])("%j → %j", (text, shown) => {
     expect(terminalText(text)).toBe(shown);
@@ -37,11 +37,11 @@ describe("text for a terminal: controls and bidi overrides shown, not obeyed", (
       JSON.stringify([{ ...enterpriseCase, township: "\u001b[2J\u001b[31m台湖镇" }]),
     );
     const csv = await runCliCapture(["compute", "evil.json", "--format", "csv"], { cwd: dir });
-    expect(csv.stderr).toContain("\\x1b[2J\\x1b[31m台湖镇: municipal");
+    expect(csv.stderr).toContain("\\u001B[2J\\u001B[31m台湖镇: municipal");
     expect(csv.stderr).not.toContain("\u001b");
     expect(csv.stdout).toContain("\u001b[2J"); // the data file keeps the exact text
     const table = await runCliCapture(["compute", "evil.json", "--format", "table"], { cwd: dir, tty: true });
     expect(table.stdout).not.toContain("\u001b");
-    expect(table.stdout).toContain("\\x1b[31m台湖镇");
+    expect(table.stdout).toContain("\\u001B[31m台湖镇");
   });
 });

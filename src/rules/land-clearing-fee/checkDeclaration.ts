@@ -1,4 +1,4 @@
-import { knownList } from "../../errors/echo.js";
+import { echo, knownList } from "../../errors/echo.js";
 import { isRuleSetError, type InputIssue } from "../../errors/index.js";
 import { dec } from "../../money/decimal.js";
 import type { AnyParameter } from "../../parameters/handles.js";
@@ -66,7 +66,7 @@ function itemIssues(item: ClearanceItem, path: string, rates: Rates, where: stri
     issues.push({
       path: `${path}.survey.structureType`,
       code: "survey-changes-unit",
-      message: `survey structureType (核定结构类型) "${item.survey.structureType}" is measured in ${surveyed.unit} but the declared "${item.structureType}" in ${declared.unit}; quantities in different units cannot be compared — declare the item again in the surveyed type's unit`,
+      message: `survey structureType (核定结构类型) ${echo(item.survey.structureType)} is measured in ${surveyed.unit} but the declared ${echo(item.structureType)} in ${declared.unit}; quantities in different units cannot be compared — declare the item again in the surveyed type's unit`,
       zh: `核定结构类型与申报结构类型的计量单位不同(${surveyed.unit}、${declared.unit}),数量无法比较`,
       label: "核定结构类型",
     });
@@ -79,8 +79,8 @@ function unknownType(path: string, structureType: string, rates: Rates, where: s
   return {
     path,
     code: "unknown-structure-type",
-    message: `structureType (结构类型) ${JSON.stringify(structureType.slice(0, 60))} is not a structure type of ${where}; known: ${known}`,
-    zh: `结构类型 ${JSON.stringify(structureType.slice(0, 60))} 不在本规则集中`,
+    message: `structureType (结构类型) ${echo(structureType)} is not a structure type of ${where}; known: ${known}`,
+    zh: `结构类型 ${echo(structureType)} 不在本规则集中`,
     label: "结构类型",
   };
 }
@@ -94,7 +94,7 @@ function notWhole(path: string, quantity: string, structureType: string): InputI
   return {
     path,
     code: "not-a-whole-number",
-    message: `quantity (数量) of "${structureType}" is counted per item and must be a whole number; got "${quantity}"`,
+    message: `quantity (数量) of ${echo(structureType)} is counted per item and must be a whole number; got ${echo(quantity)}`,
     zh: `按项计数,数量应为整数`,
     label: "数量",
   };
