@@ -85,13 +85,41 @@ export class IoError extends CliError {
 /** Characters of one problem line on stderr (its place and its text each), as docs/files.md §8 states. */
 export const PROBLEM_LINE_CHARACTERS = 1_000;
 
+/** Where a place's words may stand: after the start, a `›` or an "(also at"; before a `›`, the end or a bracket. */
+const BEFORE = String.raw`(^|› |[(（]另见 |[(（]also at )`;
+const AFTER = String.raw`(?=$| ›|[)）；;：:,，、])`;
+const PLACE_WORDS: readonly (readonly [RegExp, string])[] = [
+  [new RegExp(`${BEFORE}row (\\d+)${AFTER}`, "g"), "$1第 $2 行"],
+  [new RegExp(`${BEFORE}line (\\d+)${AFTER}`, "g"), "$1第 $2 行"],
+  [new RegExp(`${BEFORE}entry (\\d+)${AFTER}`, "g"), "$1第 $2 条"],
+  [new RegExp(`${BEFORE}column ([A-Z]{1,3})${AFTER}`, "g"), "$1$2 列"],
+  [/ \(column ([A-Z]{1,3})\)(?=$| ›|[)）；;：:,，、])/g, "（$1 列）"],
+  [/(^|› )rows ([\d–, ]+?)(?=$| ›)/g, "$1第 $2 行"],
+  [/\(stdin\)/g, "（标准输入）"],
+];
+
+/**
+ * A place in a file (`cases.xlsx › 台湖镇 › row 7 › 节能量(吨标煤) (column K)`, `big.ndjson › line 12`,
+ * `ledger.json › entry 4 › amount`) in the words of `lang`: in Chinese `第 7 行`, `（K 列）`, `第 12 行`, `第 4 条`,
+ * so that a Chinese message holds no English words. The file, sheet and field names are left as they are;
+ * the `path` of an issue (data, in JSON output) keeps its English form.
+ */
+export function placeText(place: string, lang: Lang = "en"): string {
+  if (lang !== "zh") return place;
+  return PLACE_WORDS.reduce((text, [pattern, replacement]) => text.replace(pattern, replacement), place);
+}
+
 /** `issues` as stderr lines: at most {@link ISSUE_LIMIT}, then how many more there are. */
 export function issueLines(issues: readonly InputIssue[], limit: number = ISSUE_LIMIT, lang: Lang = "en"): string[] {
   const lines = issues.slice(0, limit).map((issue) => {
     const where =
-      issue.path === "" ? (lang === "zh" ? "（输入）" : "(input)") : echoText(issue.path, PROBLEM_LINE_CHARACTERS);
+      issue.path === ""
+        ? lang === "zh"
+          ? "（输入）"
+          : "(input)"
+        : placeText(echoText(issue.path, PROBLEM_LINE_CHARACTERS), lang);
     const label = lang === "zh" && issue.label !== undefined ? `（${echoText(issue.label, 200)}）` : "";
-    const text = lang === "zh" && issue.zh !== undefined ? issue.zh : issue.message;
+    const text = lang === "zh" && issue.zh !== undefined ? placeText(issue.zh, lang) : issue.message;
     return `  ${where}${label}${lang === "zh" ? "：" : ": "}${echoText(text, PROBLEM_LINE_CHARACTERS)}`;
   });
   if (issues.length > limit)

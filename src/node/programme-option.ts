@@ -5,7 +5,9 @@ import type { RuleSet } from "../parameters/types.js";
 import { checkProgramme } from "../rule-sets/index.js";
 import { defaultProgramme } from "../rules/default.js";
 import { isProgramme, type Programme } from "../rules/programme.js";
+import { echoText } from "../errors/echo.js";
 import { UsageError, type CliIo } from "./io.js";
+import { reasonOf } from "./output.js";
 import { loadRulesOption } from "./rules-option.js";
 
 /**
@@ -17,23 +19,38 @@ import { loadRulesOption } from "./rules-option.js";
 export async function loadProgrammeOption(value: string | undefined, io: CliIo): Promise<Programme> {
   if (value === undefined) return defaultProgramme;
   const path = resolve(io.cwd, value);
+  const shown = echoText(value);
   try {
     await stat(path);
   } catch (error) {
-    throw new UsageError(
-      `cannot read the programme "${value}": ${(error as NodeJS.ErrnoException).code === "ENOENT" ? "no such file" : (error as Error).message}`,
-    );
+    const missing = ["ENOENT", "ENOTDIR"].includes((error as NodeJS.ErrnoException).code ?? "");
+    const reason = reasonOf(error);
+    throw new UsageError(`cannot read the programme "${shown}": ${missing ? "no such file" : reason.en}`, {
+      code: missing ? "no-such-file" : "cannot-read",
+      zh: `无法读取方案模块 "${shown}"：${missing ? "文件不存在" : reason.zh}`,
+    });
   }
   let module: { readonly default?: unknown; readonly programme?: unknown };
   try {
     module = (await import(pathToFileURL(path).href)) as typeof module;
   } catch (error) {
-    throw new UsageError(`cannot load the programme "${value}": ${(error as Error).message.split("\n")[0] ?? ""}`);
+    // The loader's message names the module by its absolute URL: it is named as the user typed it instead.
+    const said = ((error as Error).message.split("\n")[0] ?? "")
+      .replaceAll(pathToFileURL(path).href, value)
+      .replaceAll(path, value);
+    throw new UsageError(`cannot load the programme "${shown}": ${echoText(said, 200)}`, {
+      code: "programme-load-failed",
+      zh: `无法加载方案模块 "${shown}"：模块在加载时出错（「${echoText(said, 200)}」）`,
+    });
   }
   const found = [module.default, module.programme].find(isProgramme);
   if (found === undefined)
     throw new UsageError(
-      `"${value}" exports no programme: give it \`export default programme(...)\` (or \`export const programme = …\`) built with exitfund/rules`,
+      `"${shown}" exports no programme: give it \`export default programme(...)\` (or \`export const programme = …\`) built with exitfund/rules`,
+      {
+        code: "not-a-programme",
+        zh: `"${shown}" 未导出方案：请以 exitfund/rules 构建方案，并写 \`export default programme(...)\`（或 \`export const programme = …\`）`,
+      },
     );
   return found;
 }

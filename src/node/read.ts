@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { extname, resolve } from "node:path";
+import { extname, isAbsolute, relative, resolve } from "node:path";
 import type * as z from "zod/mini";
 import { duplicateIdIssue, type CaseError } from "../batch/compute.js";
 import { echoText } from "../errors/echo.js";
@@ -20,6 +20,7 @@ import { mappingOfJson, mappingOfTables, type MappingOptions } from "./formats/m
 import { ndjsonBytesSource, ndjsonRecords, ndjsonSource, type NdjsonRecord } from "./formats/ndjson.js";
 import {
   UNREADABLE as UNREADABLE_KEY,
+  atEntries,
   groupByColumn,
   idOf,
   jsonSource,
@@ -31,7 +32,7 @@ import { tableSource, type RawTable, type TableMapping } from "./formats/table.j
 import { decodeUtf8 } from "./formats/text.js";
 import { readWorkbook } from "./formats/xlsx.js";
 import { looksLikeOle, looksLikeZip } from "./formats/zip.js";
-import { IoError, UsageError, type CliIo } from "./io.js";
+import { IoError, UsageError, placeText, type CliIo } from "./io.js";
 import { bytesText, limitsOf } from "./limits.js";
 import { noteInputRead, reasonOf } from "./output.js";
 
@@ -136,6 +137,19 @@ export function parseJsonText(text: string, file: string): unknown {
   return parseJson(text, file);
 }
 
+/**
+ * The JSON document of a list of cases or ledger rows, its problems of reading (a key twice, a lone surrogate)
+ * at the entry they are in (`file › entry 4 › amount`), as the list's other problems are.
+ */
+function parseEntries(text: string, file: string, key: "cases" | "ledger"): unknown {
+  try {
+    return parseJsonText(text, file);
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new InvalidInputError(atEntries(error.issues, file, key));
+    throw error;
+  }
+}
+
 /** The cases of a JSON document: an array, or `{ "cases": [...] }` (and no other key). */
 export function casesOfJson(document: unknown, file: string): unknown[] {
   return listOfJson(document, file, "cases");
@@ -187,7 +201,12 @@ function unknownExtension(file: string, what: string, formats: string): UsageErr
 
 /** Says each notice on stderr (a sheet or rows that were not read, and why; values read in another form). */
 export function sayNotices(io: CliIo, notices: readonly Notice[] | undefined): void {
-  for (const notice of notices ?? []) io.stderr.write(`exitfund: note: ${notice.where}: ${notice.message}\n`);
+  for (const notice of notices ?? [])
+    io.stderr.write(
+      io.lang === "zh"
+        ? `exitfund：注意：${placeText(echoText(notice.where, 1_000), "zh")}：${placeText(notice.zh, "zh")}\n`
+        : `exitfund: note: ${echoText(notice.where, 1_000)}: ${notice.message}\n`,
+    );
 }
 
 /** How a file of cases is read: for which programme and rule set, and through which mapping of a finance system's columns. */
@@ -266,7 +285,7 @@ async function rawCaseSource(file: string, io: CliIo, options: ReadOptions): Pro
   const sheets = { programme: options.programme, ruleSet: options.ruleSet, mapping: options.mapping, file: name };
   switch (input.format) {
     case "json":
-      return jsonSource(casesOfJson(parseJsonText(decodeUtf8(await bytes(), name), name), name));
+      return jsonSource(casesOfJson(parseEntries(decodeUtf8(await bytes(), name), name, "cases"), name), name);
     case "ndjson": {
       const limits = limitsOf(io);
       const source =
@@ -319,16 +338,15 @@ function noLines(file: string): InvalidInputError {
 }
 
 /**
- * Reads `<cases>` (see {@link readCaseSource}). Cases of a `.ndjson`, `.csv` or `.xlsx` file are
- * validated here, so that every problem is reported where it is in the file (`cases.xlsx › enterprise-exit
- * › row 7 › 节能量(吨标煤) (column K)`): with `ruleSet`, also the checks that need one (structure types).
- * A `.json` file is returned as it is: the batch reports its problems by index and field path.
+ * Reads `<cases>` (see {@link readCaseSource}). Cases of every format are validated here, so that every
+ * problem is reported where it is in the file (`cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`,
+ * `cases.ndjson › line 12 › exitMode`, `cases.json › entry 4 › items[0].quantity`): with `ruleSet`, also the
+ * checks that need one (structure types).
  *
  * @throws InvalidInputError listing every problem of the file.
  */
 export async function readCases(file: string, io: CliIo, options: ReadOptions = {}): Promise<unknown[]> {
   const source = await readCaseSource(file, io, options);
-  if (source.format === "json") return [...source.cases];
   const errors = checkSource(source, options.ruleSet, options.programme);
   if (errors.length > 0) throw new InvalidInputError(errors.map(issueOf));
   return [...source.cases];
@@ -450,7 +468,10 @@ export async function* readCasesStream(file: string, io: CliIo): AsyncGenerator<
 /** A payment ledger as read: its rows, and where each is in its file (for the audit's `rows`). */
 export interface LedgerSource {
   readonly rows: LedgerRow[];
-  /** Where each row is: its Excel row number (CSV, XLSX; header row = 1) or 0-based index (JSON), and sheet. */
+  /**
+   * Where each row is: its Excel row number (CSV, XLSX; header row = 1), its line (NDJSON) or its entry
+   * counted from 1 (JSON), and its sheet.
+   */
   readonly places: readonly { readonly row: number; readonly sheet?: string }[];
 }
 
@@ -476,14 +497,15 @@ export async function readLedgerSource(
     throw mappingNeedsSheet("--ledger-map", name);
   const sheets = { layout: LAYOUTS.ledger, file: name, ...defined({ mapping: options.mapping }) };
   let source: CaseSource;
-  if (input.format === "json" || input.format === "ndjson") {
-    const rows = listOfJson(parseJsonText(decodeUtf8(await bytes(), name), name), name, "ledger");
-    source = {
-      ...jsonSource(rows),
-      format: "ndjson",
-      where: (index, path) => `${name} › [${index}]${path === "" ? "" : `.${path}`}`,
-      places: rows.map((_, index) => ({ row: index })),
-    };
+  if (input.format === "json")
+    source = jsonSource(
+      listOfJson(parseEntries(decodeUtf8(await bytes(), name), name, "ledger"), name, "ledger"),
+      name,
+    );
+  else if (input.format === "ndjson") {
+    // One row a line, each read as a line of cases is (not UTF-8, not JSON, a key twice: refused at its line).
+    source = ndjsonBytesSource(await bytes(), name, limitsOf(io).ndjsonLineBytes);
+    if (source.cases.length === 0) throw noLines(name);
   } else if (input.format === "csv")
     source = tableSource([csvTable(await bytes(), name)], { format: "csv", ...sheets });
   else {
@@ -572,9 +594,12 @@ export async function readMapping(file: string, io: CliIo, options: MappingOptio
   throw unknownExtension(file, "the mapping", "a .json or .xlsx mapping file (docs/files.md)");
 }
 
-/** Reads a UTF-8 text file (JSON) relative to the CLI's working directory; a missing file is a usage error. */
-export async function readText(file: string, io: CliIo): Promise<string> {
-  return decodeUtf8(await readBytes(file, io), file);
+/**
+ * Reads a UTF-8 text file (JSON) relative to the CLI's working directory; a missing file is a usage error.
+ * Messages name the file as `shown` (by default `file`: what the user typed, not the absolute path).
+ */
+export async function readText(file: string, io: CliIo, shown: string = file): Promise<string> {
+  return decodeUtf8(await readBytes(file, io, shown), shown);
 }
 
 function tooLarge(file: string, size: number, limit: number, word = ""): UsageError {
@@ -593,34 +618,46 @@ function tooLarge(file: string, size: number, limit: number, word = ""): UsageEr
  *
  * @throws UsageError for a missing file, a folder, or a file too large; IoError when reading fails.
  */
-export async function readBytes(file: string, io: CliIo): Promise<Uint8Array> {
-  const path = await existingPath(file, io);
+export async function readBytes(file: string, io: CliIo, shown: string = file): Promise<Uint8Array> {
+  const path = await existingPath(file, io, shown);
   const limit = limitsOf(io).memoryFileBytes;
   const size = (await stat(path)).size;
-  if (size > limit) throw tooLarge(file, size, limit);
+  if (size > limit) throw tooLarge(shown, size, limit);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
   } catch (error) {
-    throw cannotRead(file, error);
+    throw cannotRead(shown, error);
   }
   await noteInputRead(io, file, path);
   return bytes;
 }
 
-/** The absolute path of an existing file (a missing one, or a folder, is a usage error). */
-export async function existingPath(file: string, io: CliIo): Promise<string> {
+/**
+ * The path of `absolute` as a message shows it: relative to the working directory (`rules/base.json`,
+ * `../2016/cases.xlsx`), as the user would type it; the absolute path only when it is on another drive.
+ */
+export function shownPath(absolute: string, io: Pick<CliIo, "cwd">): string {
+  const shown = relative(resolve(io.cwd), absolute);
+  return shown === "" ? "." : isAbsolute(shown) ? absolute : shown;
+}
+
+/**
+ * The absolute path of an existing file (a missing one, or a folder, is a usage error naming it as `shown`,
+ * by default `file` as given).
+ */
+export async function existingPath(file: string, io: CliIo, shown: string = file): Promise<string> {
   const path = resolve(io.cwd, file);
   let info;
   try {
     info = await stat(path);
   } catch (error) {
-    throw cannotRead(file, error);
+    throw cannotRead(shown, error);
   }
   if (info.isDirectory())
-    throw new UsageError(`cannot read "${echoText(file)}": it is a folder, not a file`, {
+    throw new UsageError(`cannot read "${echoText(shown)}": it is a folder, not a file`, {
       code: "input-is-folder",
-      zh: `无法读取 "${echoText(file)}"：这是文件夹，不是文件`,
+      zh: `无法读取 "${echoText(shown)}"：这是文件夹，不是文件`,
     });
   await noteInputRead(io, file, path);
   return path;

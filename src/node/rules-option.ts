@@ -7,7 +7,7 @@ import { RuleSetError } from "../errors/index.js";
 import { ruleSetOfWorkbook } from "./formats/ruleSetWorkbook.js";
 import type { CliIo } from "./io.js";
 import { limitsOf } from "./limits.js";
-import { parseJsonText, readBytes, readText, sayNotices } from "./read.js";
+import { parseJsonText, readBytes, readText, sayNotices, shownPath } from "./read.js";
 
 /** A name in `extends` (or `--rules`) that is a file, not a bundled id. */
 function isPath(name: string): boolean {
@@ -50,8 +50,8 @@ async function readRuleSetFile(
   programme: Programme,
   where: { at?: (path: string) => string | undefined },
 ): Promise<unknown> {
-  if (!/\.xlsx$/i.test(path)) return parseJsonText(await readText(path, io), shown);
-  const read = await ruleSetOfWorkbook(await readBytes(path, io), shown, programme, limitsOf(io));
+  if (!/\.xlsx$/i.test(path)) return parseJsonText(await readText(path, io, shown), shown);
+  const read = await ruleSetOfWorkbook(await readBytes(path, io, shown), shown, programme, limitsOf(io));
   sayNotices(io, read.notices);
   where.at ??= read.where;
   return read.json;
@@ -91,7 +91,7 @@ async function readChain(
       bases.set(nextKey, known);
       return { json, bases };
     }
-    const base = await readRuleSetFile(basePath, name, io, programme, {});
+    const base = await readRuleSetFile(basePath, shownPath(basePath, io), io, programme, {});
     read.set(basePath, base);
     bases.set(nextKey, base);
     key = nextKey;

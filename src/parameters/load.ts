@@ -69,7 +69,7 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
   const reserved = reservedNames(input, "");
   if (!parsed.success || reserved.length > 0) {
     // List the parameter-level problems too (missing parameters, wrong shapes), not only the structural ones.
-    const structural = parsed.success ? [] : zodIssues(parsed.error.issues, [], undefined, RuleSetSchema);
+    const structural = parsed.success ? [] : zodIssues(parsed.error.issues, [], NO_LABELS, RuleSetSchema);
     const issues = [...reserved, ...structural, ...lenientIssues(input, options)];
     const unique = issues.filter((one, index) => issues.findIndex((other) => other.path === one.path) === index);
     throw new RuleSetError(unique);
@@ -185,7 +185,7 @@ function resolveChain(
   const parsed = RuleSetSchema.safeParse(base, { reportInput: true });
   if (!parsed.success) {
     issues.push(
-      ...zodIssues(parsed.error.issues, [], undefined, RuleSetSchema).map((one) => ({
+      ...zodIssues(parsed.error.issues, [], NO_LABELS, RuleSetSchema).map((one) => ({
         ...one,
         path: `extends(${echo(name)})${one.path === "" ? "" : `.${one.path}`}`,
       })),
@@ -309,6 +309,15 @@ function compileRules(json: RuleSetJson, options: ResolveOptions, issues: InputI
   return Object.freeze(out);
 }
 
+/** A rule set's fields have no case labels (its `scale` is a rounding scale, not an enterprise's 规模). */
+const NO_LABELS = (): undefined => undefined;
+
+/** The Chinese part of a parameter's label (`中文 English`): `市级奖励下限 municipal reward floor` → `市级奖励下限`. */
+export function chineseLabel(label: string): string {
+  const chinese = label.replace(/\s+[A-Za-z(].*$/s, "").trim();
+  return chinese === "" ? label : chinese;
+}
+
 function compileParameters(
   json: RuleSetJson,
   options: ResolveOptions,
@@ -324,7 +333,7 @@ function compileParameters(
           `parameters["${name}"]`,
           "missing-parameter",
           `is missing; the rules need it (${handle.label}, ${handle.unit})`,
-          `缺少参数(${handle.label})`,
+          `缺少参数(${chineseLabel(handle.label)})`,
         ),
       );
   }

@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { echo, SUGGEST_LIMIT } from "../errors/echo.js";
+import { describeValueZh, echo, SUGGEST_LIMIT } from "../errors/echo.js";
 import { formatPath, type InputIssue } from "../errors/index.js";
 import { FIELD_LABELS } from "./labels.js";
 import { show } from "./scalars.js";
@@ -64,7 +64,8 @@ function describe(
     input === undefined &&
     (issue.code === "invalid_type" || issue.code === "invalid_value" || issue.code === "invalid_union")
   ) {
-    const accepted = issue.message.replace(/; got nothing$/, "").replace(/^Invalid input: /, "");
+    const accepted =
+      zodDefault(issue)?.en ?? issue.message.replace(/; got nothing$/, "").replace(/^Invalid input: /, "");
     return {
       code: "required",
       message: `${name} is required — ${accepted === "is required" ? "give a value" : accepted}`,
@@ -72,7 +73,9 @@ function describe(
     };
   }
   const { code, zh: accepted } = kindOf(issue);
-  const zh = `${accepted}${input === undefined ? "" : `;实际为 ${show(input)}`}`;
+  const zh = `${accepted}${input === undefined ? "" : `;实际为 ${showZh(input)}`}`;
+  const plain = zodDefault(issue);
+  if (plain !== undefined) return { code, message: `${name}: ${plain.en}; got ${show(input)}`, zh };
   if (issue.code === "invalid_type" && !/got /.test(issue.message))
     return { code, message: `${name}: ${issue.message}; got ${show(input)}`, zh };
   return {
@@ -104,9 +107,102 @@ const KINDS: readonly (readonly [RegExp, string, string])[] = [
 function kindOf(issue: z.core.$ZodIssue): { readonly code: string; readonly zh: string } {
   const oneOf = /must be one of (.*?)(; got|$)/.exec(issue.message);
   if (oneOf !== null) return { code: "not-an-allowed-value", zh: `应为以下取值之一:${oneOf[1]}` };
+  const digits = /has (\d+) digits; at most (\d+) are computed exactly/.exec(issue.message);
+  if (digits !== null)
+    return {
+      code: "too-many-digits",
+      zh: `有 ${digits[1]} 位数字,最多精确计算 ${digits[2]} 位(实际金额不会需要更多:请核对该值)`,
+    };
   const known = KINDS.find(([pattern]) => pattern.test(issue.message));
   if (known !== undefined) return { code: known[1], zh: known[2] };
+  const plain = zodDefault(issue);
+  if (plain !== undefined) return { code: plain.code, zh: plain.zh };
   return { code: issue.code === "invalid_type" ? "wrong-type" : "invalid-value", zh: "取值不正确" };
+}
+
+/** A value's kind in a message, as zod names it in an issue (`expected: "string"`). */
+const TYPES: ReadonlyMap<string, { readonly en: string; readonly zh: string }> = new Map([
+  ["string", { en: "a text", zh: "文本" }],
+  ["number", { en: "a number", zh: "数字" }],
+  ["int", { en: "a whole number", zh: "整数" }],
+  ["boolean", { en: "true or false", zh: "布尔值(true 或 false)" }],
+  ["array", { en: "a list", zh: "列表" }],
+  ["object", { en: "an object", zh: "对象" }],
+  ["record", { en: "an object", zh: "对象" }],
+  ["map", { en: "an object", zh: "对象" }],
+  ["date", { en: "a date", zh: "日期" }],
+  ["bigint", { en: "a whole number", zh: "整数" }],
+]);
+
+/** How zod's own messages start ("Invalid option: expected one of …", "Too small: …"): English only. */
+const ZOD_DEFAULT = /^(?:Invalid (?:input|option|string|number|key|element|value|type)|Too (?:small|big)|Expected )/;
+
+/**
+ * What an issue whose message is zod's own default says, in words of ours, in English and Chinese (never
+ * zod's English in a Chinese message): `must be one of "zh", "en"` / `应为以下取值之一:"zh", "en"`; `must have at
+ * least 1 character` / `至少 1 个字符`; `must be a list` / `应为列表`. Messages of our own schemas pass through.
+ */
+function zodDefault(issue: z.core.$ZodIssue): { code: string; en: string; zh: string } | undefined {
+  if (!ZOD_DEFAULT.test(issue.message)) return undefined;
+  const raw = issue as unknown as { readonly [key: string]: unknown };
+  switch (issue.code) {
+    case "invalid_value": {
+      const values = (Array.isArray(raw["values"]) ? raw["values"] : []).map((value: unknown) => echo(value));
+      const list = values.join(", ");
+      return values.length === 1
+        ? { code: "not-an-allowed-value", en: `must be ${list}`, zh: `应为 ${list}` }
+        : { code: "not-an-allowed-value", en: `must be one of ${list}`, zh: `应为以下取值之一:${list}` };
+    }
+    case "invalid_type": {
+      const expected = TYPES.get(String(raw["expected"])) ?? { en: "another kind of value", zh: "另一类取值" };
+      return { code: "wrong-type", en: `must be ${expected.en}`, zh: `应为${expected.zh}` };
+    }
+    case "too_small":
+    case "too_big": {
+      const small = issue.code === "too_small";
+      const bound = String(raw[small ? "minimum" : "maximum"]);
+      const inclusive = raw["inclusive"] !== false;
+      const origin = String(raw["origin"]);
+      const code = small ? "too-few" : "too-many";
+      if (origin === "string")
+        return small && bound === "1"
+          ? { code: "not-a-text", en: "must not be empty", zh: "不能为空" }
+          : small
+            ? { code, en: `must have at least ${bound} characters`, zh: `至少须有 ${bound} 个字符` }
+            : { code, en: `must have at most ${bound} characters`, zh: `最多 ${bound} 个字符` };
+      if (origin === "array" || origin === "set")
+        return small
+          ? { code, en: `must list at least ${bound}`, zh: `至少须有 ${bound} 项` }
+          : { code, en: `must list at most ${bound}`, zh: `最多 ${bound} 项` };
+      const relation = small
+        ? inclusive
+          ? ["≥", "大于等于"]
+          : [">", "大于"]
+        : inclusive
+          ? ["≤", "小于等于"]
+          : ["<", "小于"];
+      return { code: "out-of-range", en: `must be ${relation[0]} ${bound}`, zh: `应${relation[1]} ${bound}` };
+    }
+    case "not_multiple_of":
+      return {
+        code: "invalid-value",
+        en: `must be a multiple of ${String(raw["divisor"])}`,
+        zh: `应为 ${String(raw["divisor"])} 的倍数`,
+      };
+    case "invalid_format":
+      return { code: "invalid-value", en: "is not in the form accepted here", zh: "格式不正确" };
+    default:
+      return { code: "invalid-value", en: "is not a value accepted here", zh: "取值不正确" };
+  }
+}
+
+/** The value given, for a Chinese message: a text in quotes (cut), a number as is, else a word for its kind. */
+function showZh(input: unknown): string {
+  if (Array.isArray(input)) return "列表";
+  if (typeof input === "object" && input !== null) return "对象";
+  if (typeof input === "string" || typeof input === "number" || typeof input === "boolean" || input === null)
+    return echo(input);
+  return describeValueZh(input);
 }
 
 /** "did you mean" one of the keys the object at that place takes (never a field of another object). */

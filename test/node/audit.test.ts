@@ -174,8 +174,8 @@ describe("exitfund audit", () => {
     });
     const capture = fakeIo({ cwd: dir });
     expect(await runAudit(["cases.json", "--ledger", "ledger.json"], capture.io)).toBe(2);
-    expect(capture.stderr()).toContain("cases[0].employees");
-    expect(capture.stderr()).toContain("ledger.json › [0].payer");
+    expect(capture.stderr()).toContain("entry 1 › employees");
+    expect(capture.stderr()).toContain("ledger.json › entry 1 › payer");
     expect(capture.stdout()).toBe("");
   });
 
@@ -198,7 +198,7 @@ describe("exitfund audit", () => {
       args: ["cases.json", "--ledger", "exact.json", "--tolerance", "abc"],
       message: "tolerance",
     },
-    { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "bad.json › [0].payer" },
+    { name: "a bad ledger row", args: ["cases.json", "--ledger", "bad.json"], message: "bad.json › entry 1 › payer" },
     { name: "a payment below the fen", args: ["cases.json", "--ledger", "fen.json"], message: "ledger[0].amount" },
   ])("usage: $name → exit 2", async ({ args, message, tty }: { args: string[]; message: string; tty?: boolean }) => {
     const result = await run(args, tty);

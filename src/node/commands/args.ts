@@ -63,7 +63,10 @@ export function parseCommand(
         zh: flag ? `${option} 不带值` : `${option} 需要一个值：${option} <值>`,
       });
     }
-    throw new UsageError(`${echoText((error as Error).message.split(".")[0] ?? "", 120)}; ${takes}`);
+    throw new UsageError(`${echoText((error as Error).message.split(".")[0] ?? "", 120)}; ${takes}`, {
+      code: "bad-arguments",
+      zh: `命令行参数有误；本命令接受 ${known || "（无选项）"} 和 --help`,
+    });
   }
   const seen = new Set<string>();
   for (const token of parsed.tokens) {

@@ -98,9 +98,16 @@ export async function runAudit(args: readonly string[], io: CliIo): Promise<numb
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
     if (file === undefined || positionals.length > 1)
-      throw new UsageError("audit takes one <cases> file (or - for standard input)");
+      throw new UsageError("audit takes one <cases> file (or - for standard input)", {
+        code: "one-input",
+        zh: "audit 只接受一个 <cases> 案件文件（或 - 表示标准输入）",
+      });
     const ledgerFile = values.ledger as string | undefined;
-    if (ledgerFile === undefined) throw new UsageError("audit needs --ledger <file>: the payment ledger to audit");
+    if (ledgerFile === undefined)
+      throw new UsageError("audit needs --ledger <file>: the payment ledger to audit", {
+        code: "needs-ledger",
+        zh: "audit 需要 --ledger <文件>：待审计的付款台账",
+      });
     const out = values.out as string | undefined;
     const format = outputFormat("audit", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<cases>", file }, ...optionInputs(values)]);

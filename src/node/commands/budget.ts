@@ -6,6 +6,7 @@ import {
   type BudgetDocument,
   type BudgetKey,
 } from "../../batch/budget.js";
+import { echoText } from "../../errors/echo.js";
 import { ZERO, dec } from "../../money/decimal.js";
 import { defaultProgramme } from "../../rules/default.js";
 import type { Programme } from "../../rules/programme.js";
@@ -90,14 +91,23 @@ export async function runBudget(args: readonly string[], io: CliIo): Promise<num
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
     if (file === undefined || positionals.length > 1)
-      throw new UsageError("budget takes one <cases> file (or - for standard input)");
+      throw new UsageError("budget takes one <cases> file (or - for standard input)", {
+        code: "one-input",
+        zh: "budget 只接受一个 <cases> 案件文件（或 - 表示标准输入）",
+      });
     const by = parseBy(values.by as string | undefined);
     const cap = values.cap as string | undefined;
     const payer = values.payer as string | undefined;
     if ((cap === undefined) !== (payer === undefined))
-      throw new UsageError("--cap and --payer go together: --cap <money> --payer municipal|district");
+      throw new UsageError("--cap and --payer go together: --cap <money> --payer municipal|district", {
+        code: "cap-needs-payer",
+        zh: "--cap 与 --payer 须同时给出：--cap <金额> --payer municipal|district（市级或区级）",
+      });
     if (payer !== undefined && payer !== "municipal" && payer !== "district")
-      throw new UsageError(`--payer must be municipal or district; got "${payer}"`);
+      throw new UsageError(`--payer must be municipal or district; got "${echoText(payer)}"`, {
+        code: "bad-payer",
+        zh: `--payer 须为 municipal（市级）或 district（区级），收到 "${echoText(payer)}"`,
+      });
     const fullKinds = parseKinds(values["full-kinds"] as string | undefined);
     if (fullKinds !== undefined && cap === undefined)
       throw new UsageError("--full-kinds needs --cap and --payer: kinds are paid in full only under a cap", {
@@ -145,12 +155,21 @@ function parseBy(text: string | undefined): BudgetDimension[] {
     .map((part) => part.trim())
     .filter((part) => part !== "");
   if (dimensions.length === 0)
-    throw new UsageError(`--by needs one or more of ${BUDGET_DIMENSIONS.join(", ")}, comma-separated`);
+    throw new UsageError(`--by needs one or more of ${BUDGET_DIMENSIONS.join(", ")}, comma-separated`, {
+      code: "bad-by",
+      zh: `--by 须为以下一个或多个维度，以逗号分隔：${BUDGET_DIMENSIONS.join("、")}`,
+    });
   for (const dimension of dimensions) {
     if (!(BUDGET_DIMENSIONS as readonly string[]).includes(dimension))
-      throw new UsageError(`--by: unknown dimension "${dimension}"; use ${BUDGET_DIMENSIONS.join(", ")}`);
+      throw new UsageError(`--by: unknown dimension "${echoText(dimension)}"; use ${BUDGET_DIMENSIONS.join(", ")}`, {
+        code: "bad-by",
+        zh: `--by：未知的汇总维度 "${echoText(dimension)}"；可用：${BUDGET_DIMENSIONS.join("、")}`,
+      });
     if (dimensions.indexOf(dimension) !== dimensions.lastIndexOf(dimension))
-      throw new UsageError(`--by: "${dimension}" is given twice`);
+      throw new UsageError(`--by: "${echoText(dimension)}" is given twice`, {
+        code: "bad-by",
+        zh: `--by：汇总维度 "${echoText(dimension)}" 重复`,
+      });
   }
   return dimensions as BudgetDimension[];
 }

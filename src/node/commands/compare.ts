@@ -74,7 +74,10 @@ export async function runCompare(args: readonly string[], io: CliIo): Promise<nu
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
     if (file === undefined || positionals.length > 1)
-      throw new UsageError("compare takes one <cases> file (or - for standard input)");
+      throw new UsageError("compare takes one <cases> file (or - for standard input)", {
+        code: "one-input",
+        zh: "compare 只接受一个 <cases> 案件文件（或 - 表示标准输入）",
+      });
     const rulesA = values.rules as string | undefined;
     const rulesB = values.against as string | undefined;
     const scale = values.scale as string | undefined;

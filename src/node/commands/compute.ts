@@ -84,7 +84,10 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   if (values.help === true) return EXIT.ok;
   const file = positionals[0];
   if (file === undefined || positionals.length > 1)
-    throw new UsageError("compute takes one <cases> file (or - for standard input)");
+    throw new UsageError("compute takes one <cases> file (or - for standard input)", {
+      code: "one-input",
+      zh: "compute 只接受一个 <cases> 案件文件（或 - 表示标准输入）",
+    });
   const out = values.out as string | undefined;
   const format = outputFormat("compute", values.format as string | undefined, out, FORMATS, io);
   const lang = io.lang ?? "en";

@@ -69,7 +69,11 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   if (values.help === true) return EXIT.ok;
   if (positionals.length > 0)
     throw new UsageError(
-      `demo takes no file arguments (it reads ${SAMPLE_FOLDER}); got ${positionals.map((p) => `"${p}"`).join(", ")}`,
+      `demo takes no file arguments (it reads ${SAMPLE_FOLDER}); got ${positionals.map((p) => `"${echoText(p)}"`).join(", ")}`,
+      {
+        code: "no-argument",
+        zh: `demo 不接受文件参数（它读取 ${SAMPLE_FOLDER}），收到 ${positionals.map((p) => `"${echoText(p)}"`).join("、")}`,
+      },
     );
   const outDir = (values["out-dir"] as string | undefined) ?? "out";
   const xlsx = values.xlsx === true;
@@ -147,7 +151,11 @@ async function findSampleFolder(cwd: string): Promise<string> {
     }
   }
   throw new UsageError(
-    `cannot find the sample district ${SAMPLE_FOLDER}/cases.json next to exitfund or above ${cwd}; run the demo from the exitfund repository (npm run examples regenerates it)`,
+    `cannot find the sample district ${SAMPLE_FOLDER}/cases.json next to exitfund or above ${echoText(cwd, 200)}; run the demo from the exitfund repository (npm run examples regenerates it)`,
+    {
+      code: "no-sample",
+      zh: `在 exitfund 旁边或 ${echoText(cwd, 200)} 之上找不到示例区县 ${SAMPLE_FOLDER}/cases.json：请在 exitfund 代码库中运行 demo（npm run examples 可重新生成）`,
+    },
   );
 }
 

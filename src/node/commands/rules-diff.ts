@@ -48,7 +48,10 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
     if (values.help === true) return EXIT.ok;
     const [fileA, fileB, ...rest] = positionals;
     if (fileA === undefined || fileB === undefined || rest.length > 0)
-      throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)");
+      throw new UsageError("rules diff takes two rule sets: <A> <B> (bundled ids or rule-set files)", {
+        code: "two-rule-sets",
+        zh: "rules diff 需要两个规则集：<A> <B>（内置规则集编号或规则集文件）",
+      });
     const out = values.out as string | undefined;
     const format = outputFormat(
       "rules diff",

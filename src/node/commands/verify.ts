@@ -1,5 +1,6 @@
 import { verify } from "../../batch/verify.js";
 import type { ComputeDocument } from "../../batch/compute.js";
+import { echoText } from "../../errors/echo.js";
 import { InvalidInputError } from "../../errors/index.js";
 import { ZERO } from "../../money/decimal.js";
 import { formatAmount } from "../../money/format.js";
@@ -8,7 +9,7 @@ import type { RuleSet } from "../../parameters/types.js";
 import { ruleSets } from "../../rule-sets/index.js";
 import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emit, emitJson } from "../output.js";
-import { readCases } from "../read.js";
+import { checkSource, readCaseSource, type ReadOptions } from "../read.js";
 import { loadMapOption } from "../map-option.js";
 import { limitsOf } from "../limits.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
@@ -73,13 +74,16 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
     if (values.help === true) return EXIT.ok;
     const file = positionals[0];
     if (file === undefined || positionals.length > 1)
-      throw new UsageError("verify takes one <declarations> file (or - for standard input)");
+      throw new UsageError("verify takes one <declarations> file (or - for standard input)", {
+        code: "one-input",
+        zh: "verify 只接受一个 <declarations> 申报文件（或 - 表示标准输入）",
+      });
     const out = values.out as string | undefined;
     const format = outputFormat("verify", values.format as string | undefined, out, FORMATS, io);
     await checkOutput(io, out, format, [{ role: "<declarations>", file }, ...optionInputs(values)]);
     const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
     const mapping = await loadMapOption(values, io, { programme, ruleSet });
-    const declarations = await readCases(file, io, {
+    const declarations = await readDeclarations(file, io, {
       ruleSet,
       programme,
       ...(mapping === undefined ? {} : { mapping }),
@@ -274,4 +278,33 @@ function summaryTable(views: readonly DeclarationView[], ruleSet: RuleSet, view:
       ? `核定金额合计大写：${capitalOf(approvedTotal)}`
       : `核定金额合计大写 approved total: ${capitalOf(approvedTotal)}`,
   ];
+}
+
+/**
+ * The declarations of `file`, every problem of it at once, each where it is in the file: those of any case
+ * (as {@link readCases} finds them) and a case of another kind than structure-clearance, which verify does not take.
+ *
+ * @throws InvalidInputError listing every problem.
+ */
+async function readDeclarations(file: string, io: CliIo, options: ReadOptions): Promise<unknown[]> {
+  const source = await readCaseSource(file, io, options);
+  const errors = checkSource(source, options.ruleSet, options.programme);
+  const kindAt = new Set(errors.filter((error) => /(?:^| › )kind(?: |$)/.test(error.path)).map((error) => error.index));
+  source.cases.forEach((declaration, index) => {
+    const kind =
+      typeof declaration === "object" && declaration !== null ? (declaration as { kind?: unknown }).kind : undefined;
+    if (kind === "structure-clearance" || kindAt.has(index)) return;
+    errors.push({
+      index,
+      path: source.where(index, "kind"),
+      code: "not-a-declaration",
+      message: `verify takes structure-clearance declarations only (腾地经费申报); got ${typeof kind === "string" ? `"${echoText(kind)}"` : "another kind"}`,
+      zh: "核定只接受腾地经费申报(structure-clearance)",
+    });
+  });
+  if (errors.length > 0)
+    throw new InvalidInputError(
+      errors.sort((a, b) => a.index - b.index).map(({ index: _index, id: _id, ...issue }) => issue),
+    );
+  return [...source.cases];
 }

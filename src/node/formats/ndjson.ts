@@ -209,6 +209,7 @@ function collector(file: string): { add(record: NdjsonRecord): void; source(): C
       cases,
       issues,
       where: (index, path) => ndjsonWhere(file, lines[index] ?? 0, path),
+      places: lines.map((line) => ({ row: line })),
     }),
     get count() {
       return cases.length;

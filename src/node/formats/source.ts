@@ -1,4 +1,5 @@
 import type { CaseError } from "../../batch/compute.js";
+import type { InputIssue } from "../../errors/index.js";
 
 /**
  * A key added to a case whose cells could not all be read: the schema refuses the unknown key, so the
@@ -55,13 +56,37 @@ export interface CaseSource {
 }
 
 /** The source of a JSON array of cases: paths stay as the batch reports them (`[3].items[0].quantity`). */
-export function jsonSource(cases: readonly unknown[]): CaseSource {
+export function jsonSource(cases: readonly unknown[], file: string): CaseSource {
   return {
     format: "json",
     cases,
     issues: [],
-    where: (index, path) => `[${index}]${path === "" ? "" : path.startsWith("[") ? path : `.${path}`}`,
+    where: (index, path) => entryWhere(file, index, path),
+    places: cases.map((_, index) => ({ row: index + 1 })),
   };
+}
+
+/**
+ * Where a field of the entry at 0-based `index` of a JSON file's list is: `cases.json › entry 4 ›
+ * items[0].quantity`, the entry counted from 1 as a reader counts them (NDJSON says `line N`, a sheet `row N`).
+ */
+export function entryWhere(file: string, index: number, path: string): string {
+  return `${file} › entry ${index + 1}${path === "" ? "" : ` › ${path.replace(/^\./, "")}`}`;
+}
+
+/**
+ * `issues` of a JSON file's list (`file › [3].amount`, `file › cases[3].amount`, as the JSON reader names
+ * them) at the entry they are in: `file › entry 4 › amount`.
+ */
+export function atEntries(issues: readonly InputIssue[], file: string, key: string): InputIssue[] {
+  const prefix = `${file} › `;
+  return issues.map((issue) => {
+    if (!issue.path.startsWith(prefix)) return issue;
+    const inner = issue.path.slice(prefix.length);
+    const found = /^(?:[A-Za-z]+)?\[(\d+)\](.*)$/.exec(inner);
+    if (found === null || !(inner.startsWith("[") || inner.startsWith(`${key}[`))) return issue;
+    return { ...issue, path: entryWhere(file, Number(found[1]), found[2] ?? "") };
+  });
 }
 
 /**
@@ -69,7 +94,6 @@ export function jsonSource(cases: readonly unknown[]): CaseSource {
  * problems found while reading cells (which replace the schema's complaint about the same field).
  */
 export function locateErrors(source: CaseSource, errors: readonly CaseError[]): CaseError[] {
-  if (source.format === "json") return [...errors];
   const cellPaths = new Set(
     source.issues.filter((issue) => issue.replacesSchemaIssue !== false).map((issue) => `${issue.index}|${issue.path}`),
   );

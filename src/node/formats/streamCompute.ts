@@ -4,7 +4,7 @@ import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { isInvalidInputError, InvalidInputError } from "../../errors/index.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { Programme } from "../../rules/programme.js";
-import { EXIT, UsageError, type CliIo } from "../io.js";
+import { EXIT, UsageError, placeText, type CliIo } from "../io.js";
 import { limitsOf } from "../limits.js";
 import type { Progress } from "../progress.js";
 import { existingPath, readCasesStream } from "../read.js";
@@ -141,8 +141,8 @@ export function reportErrors(errors: readonly CaseError[], io: CliIo, skipped: b
   const lines = [
     head,
     ...errors.slice(0, ISSUE_LIMIT).map((error) => {
-      const text = zh && error.zh !== undefined ? error.zh : error.message;
-      return `  ${echoText(error.path, MESSAGE_LIMIT)}${error.id === undefined ? "" : zh ? `（${echoText(error.id)}）` : ` (${echoText(error.id)})`}${zh ? "：" : ": "}${echoText(text, MESSAGE_LIMIT)}`;
+      const text = zh && error.zh !== undefined ? placeText(error.zh, "zh") : error.message;
+      return `  ${placeText(echoText(error.path, MESSAGE_LIMIT), io.lang)}${error.id === undefined ? "" : zh ? `（${echoText(error.id)}）` : ` (${echoText(error.id)})`}${zh ? "：" : ": "}${echoText(text, MESSAGE_LIMIT)}`;
     }),
   ];
   const more = problems - Math.min(errors.length, ISSUE_LIMIT);

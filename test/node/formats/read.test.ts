@@ -335,11 +335,11 @@ describe("readLedger", () => {
     ]);
   });
 
-  it("JSON rows are located by index", async () => {
+  it("JSON rows are located by their entry, counted from 1", async () => {
     await writeFile(
       join(dir, "bad-ledger.json"),
       JSON.stringify([{ caseId: "E-1", payer: "district", amount: "x", paidOn: "2016-12-20" }]),
     );
-    expect((await issuesOf(readLedger("bad-ledger.json", io())))[0]?.path).toBe("bad-ledger.json › [0].amount");
+    expect((await issuesOf(readLedger("bad-ledger.json", io())))[0]?.path).toBe("bad-ledger.json › entry 1 › amount");
   });
 });
