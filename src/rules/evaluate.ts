@@ -47,7 +47,7 @@ export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet
           path: at(""),
           code: "not-a-case",
           message: `value: must be a case object with a kind; got ${show(input)}`,
-          zh: "应为带有类型(kind)的案件对象",
+          zh: "应为带有类型(「kind」)的案件对象",
         },
       ],
     };
