@@ -94,9 +94,9 @@ describe("exitfund CLI", () => {
     });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("entry 1 › exitMode");
-    expect(result.stderr).toContain("entry 1 › township");
-    expect(result.stderr).toContain("entry 2 › kind");
+    expect(result.stderr).toContain("[0].exitMode");
+    expect(result.stderr).toContain("[0].township");
+    expect(result.stderr).toContain("[1].kind");
   });
 
   it("compute on a file that is not JSON exits 2", async () => {

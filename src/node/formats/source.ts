@@ -56,7 +56,14 @@ export interface CaseSource {
 }
 
 /** The source of a JSON array of cases: paths stay as the batch reports them (`[3].items[0].quantity`). */
-export function jsonSource(cases: readonly unknown[], file: string): CaseSource {
+export function jsonSource(cases: readonly unknown[], file?: string): CaseSource {
+  if (file === undefined)
+    return {
+      format: "json",
+      cases,
+      issues: [],
+      where: (index, path) => `[${index}]${path === "" ? "" : path.startsWith("[") ? path : `.${path}`}`,
+    };
   return {
     format: "json",
     cases,
@@ -94,6 +101,8 @@ export function atEntries(issues: readonly InputIssue[], file: string, key: stri
  * problems found while reading cells (which replace the schema's complaint about the same field).
  */
 export function locateErrors(source: CaseSource, errors: readonly CaseError[]): CaseError[] {
+  // JSON cases keep the batch's paths (`[3].items[0].quantity`, as the library and serve say them).
+  if (source.format === "json" && source.places === undefined) return [...errors];
   const cellPaths = new Set(
     source.issues.filter((issue) => issue.replacesSchemaIssue !== false).map((issue) => `${issue.index}|${issue.path}`),
   );

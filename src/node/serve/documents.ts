@@ -179,7 +179,7 @@ function auditAnswer(request: RequestOf<"audit">, context: ServeContext, deadlin
   }
   const input = parseAuditInput(request.cases, rows, options);
   deadline();
-  const document = auditOutcomes({ ...input, ledgerPlaces: rows.map((_, index) => ({ row: index })) });
+  const document = auditOutcomes({ ...input, ledgerPlaces: rows.map((_, index) => ({ row: index + 1 })) });
   return { document, exitStatus: document.discrepancies.length > 0 ? 1 : 0 };
 }
 
