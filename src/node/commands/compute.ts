@@ -7,6 +7,7 @@ import { computeBatch, type CaseError, type ComputeDocument } from "../../batch/
 import { formatAmount } from "../../money/format.js";
 import { explain, type Lang } from "../../rules/explain.js";
 import type { Programme } from "../../rules/programme.js";
+import type { RuleSet } from "../../parameters/types.js";
 import type { OutcomeBase } from "../../trace/types.js";
 import { outcomeLine, resultsCsvHeader, resultsCsvRows, summaryLine, totalsText } from "../formats/results.js";
 import { writeJson } from "../formats/jsonWrite.js";
@@ -148,6 +149,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     title: ruleSet.title,
     maxCells: limitsOf(io).xlsxCellsWritten,
     programme,
+    ruleSet,
     ...(selected === undefined ? {} : { selected }),
   });
   await emitWith(io, out, produce);
@@ -167,6 +169,7 @@ async function render(
     title: string;
     maxCells: number;
     programme: Programme;
+    ruleSet: RuleSet;
     selected?: ReadonlySet<string>;
     width?: number | undefined;
   },
@@ -208,6 +211,7 @@ async function render(
     case "table": {
       const text = computeTable(document, options.explain ? options.lang : undefined, options.programme, {
         lang: options.lang,
+        ruleSet: options.ruleSet,
         ...(options.width === undefined ? {} : { width: options.width }),
         ...(options.selected === undefined ? {} : { selected: options.selected }),
       });
@@ -277,17 +281,27 @@ export function computeTable(
   document: ComputeDocument,
   lang?: Lang,
   programme?: Programme,
-  view: { readonly lang?: Lang; readonly width?: number; readonly selected?: ReadonlySet<string> } = {},
+  view: {
+    readonly lang?: Lang;
+    readonly width?: number;
+    readonly selected?: ReadonlySet<string>;
+    /** The rule set the document was computed with: its sources name each parameter's source by title. */
+    readonly ruleSet?: RuleSet;
+  } = {},
 ): string {
   const texts = TABLE_TEXTS[view.lang ?? "en"];
   const selected = view.selected;
+  const account = (outcome: OutcomeBase) =>
+    `\n${explain(outcome, {
+      ...(lang === undefined ? {} : { lang }),
+      ...(programme === undefined ? {} : { programme }),
+      ...(view.ruleSet === undefined ? {} : { ruleSet: view.ruleSet }),
+    })}`;
   if (selected !== undefined && lang !== undefined)
     return fitText(
       [
         texts.heading(document.ruleSet.id, document.ruleSet.version),
-        ...document.results
-          .filter((outcome) => selected.has(outcome.id))
-          .map((outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`),
+        ...document.results.filter((outcome) => selected.has(outcome.id)).map(account),
         "",
       ].join("\n"),
       view.width,
@@ -319,12 +333,7 @@ export function computeTable(
     formatAmount(document.totals.district),
     formatAmount(document.totals.total),
   ]);
-  const accounts =
-    lang === undefined
-      ? []
-      : document.results.map(
-          (outcome) => `\n${explain(outcome, { lang, ...(programme === undefined ? {} : { programme }) })}`,
-        );
+  const accounts = lang === undefined ? [] : document.results.map(account);
   const illustrative = document.results.some((outcome) => outcome.basis === "illustrative");
   const pointer =
     view.lang === "zh"

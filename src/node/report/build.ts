@@ -203,8 +203,8 @@ export function reportData(options: ReportOptions): ReportData {
           kind: entry?.labels ?? { zh: outcome.kind, en: outcome.kind },
           ...(track === undefined ? {} : { track }),
           ...(share === undefined ? {} : { allocated: share.allocated }),
-          zh: explain(brief, { lang: "zh", programme }),
-          en: explain(brief, { lang: "en", programme }),
+          zh: explain(brief, { lang: "zh", programme, ruleSet }),
+          en: explain(brief, { lang: "en", programme, ruleSet }),
         };
       }),
     },

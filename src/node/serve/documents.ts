@@ -280,7 +280,7 @@ function explainAnswer(request: RequestOf<"explain">, context: ServeContext, dea
       id,
       kind: outcome.kind,
       township: outcome.township,
-      text: explain(outcome, { lang, programme: context.programme }),
+      text: explain(outcome, { lang, programme: context.programme, ruleSet }),
     };
   });
   return { document: { ruleSet: document.ruleSet, lang, explanations }, exitStatus: 0 };
