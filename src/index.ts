@@ -136,7 +136,7 @@ export {
   TownshipTransferSchema,
   VillageCompensationSchema,
 } from "./schemas/cases.js";
-export { PAYERS } from "./vocabulary.js";
+export { PAYERS, type Label } from "./vocabulary.js";
 export type {
   Case,
   EnterpriseExit,

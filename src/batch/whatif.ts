@@ -141,7 +141,10 @@ export function scaleRuleSet(
     ...json,
     id: `${json.id}+scale`,
     version: `${json.version}+scale`,
-    title: `${json.title} (what-if 测算: ${said.join(", ")})`,
+    title:
+      typeof json.title === "string"
+        ? `${json.title} (what-if 测算: ${said.join(", ")})`
+        : { zh: `${json.title.zh}（测算：${said.join("，")}）`, en: `${json.title.en} (what-if: ${said.join(", ")})` },
     parameters: Object.fromEntries(parameters),
   };
   const { extends: _extends, ...own } = scaled;

@@ -8,6 +8,7 @@ import { ParameterSchema, RuleSetSchema, SourceSchema } from "../schemas/rule-se
 import { zodIssues } from "../schemas/issues.js";
 import { compileValue, paramUseOf } from "./compile.js";
 import { nameKey } from "../vocabulary.js";
+import { titleText, titlesOf } from "./title.js";
 import type { AnyParameter } from "./handles.js";
 import { COMPILED, type CompiledRuleSet } from "./lookup.js";
 import type { ParamUse } from "./status.js";
@@ -150,7 +151,8 @@ function makeRuleSet(resolved: RuleSetJson, extendsName: string | undefined, com
   const ruleSet = {
     id: json.id,
     version: json.version,
-    title: json.title,
+    title: titleText(json.title),
+    titles: Object.freeze(titlesOf(json.title)),
     validFrom: json.validFrom,
     ...(extendsName === undefined ? {} : { extends: extendsName }),
     rounding: Object.freeze({ ...(json.rounding ?? DEFAULT_ROUNDING) }),

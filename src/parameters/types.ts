@@ -1,5 +1,6 @@
 import type { Dec, Rounding } from "../money/decimal.js";
 import type { ParamUse, Status } from "./status.js";
+import type { Label } from "../vocabulary.js";
 
 export type IsoDate = string;
 
@@ -61,7 +62,8 @@ export interface RuleSetJson {
   readonly $schema?: string;
   readonly id: string;
   readonly version: string;
-  readonly title: string;
+  /** One text (older files), or the title in each language (`{ zh, en }`). */
+  readonly title: string | Label;
   readonly validFrom: IsoDate;
   readonly extends?: string;
   readonly rounding?: Rounding;
@@ -120,7 +122,10 @@ export interface CompiledParameter<T = unknown> {
 export interface RuleSet {
   readonly id: string;
   readonly version: string;
+  /** The title as one text: the file's text, or `中文 · English` of a title given in each language. */
   readonly title: string;
+  /** The title in each language (a one-text title `中文 · English` split in two; any other text is both). */
+  readonly titles: Label;
   readonly validFrom: IsoDate;
   /** What the rule set's JSON named in `extends` (a bundled id, a file, or the id of a rule set passed in). */
   readonly extends?: string;

@@ -86,12 +86,20 @@ export const RuleCitationSchema = z.strictObject({
     .check(z.minLength(1, { error: "must be the clause the rule implements, as its trace cites it" })),
 });
 
+/**
+ * A rule set's title: one text (older files; `中文 · English` is read as both languages), or the title in each
+ * language, `{ "zh": "…", "en": "…" }`, so Chinese output names it in Chinese and English output in English.
+ */
+export const RuleSetTitleSchema = z.union([TextSchema, z.strictObject({ zh: TextSchema, en: TextSchema })], {
+  error: 'must be the rule set\'s title: a text, or { "zh": "中文名称", "en": "English title" }',
+});
+
 /** A rule set as JSON (docs/concepts.md). Cross-field checks (sources exist, dates increase, exactly the programme's parameters) happen in `loadRuleSet`. */
 export const RuleSetSchema = z.strictObject({
   $schema: z.optional(z.string()),
   id: withMeta(TextSchema, { description: "rule-set id, e.g. tongzhou-2016" }),
   version: TextSchema,
-  title: TextSchema,
+  title: RuleSetTitleSchema,
   validFrom: IsoDateSchema,
   extends: z.optional(TextSchema),
   rounding: z.optional(

@@ -146,7 +146,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     explain: explainWanted,
     lang,
     width: tableWidth(io),
-    title: ruleSet.title,
+    title: ruleSet.titles.zh,
     maxCells: limitsOf(io).xlsxCellsWritten,
     programme,
     ruleSet,

@@ -254,7 +254,7 @@ async function documentFiles(
       await verificationWorkbookBytes(verification, {
         id: ruleSet.id,
         version: ruleSet.version,
-        title: ruleSet.title,
+        title: ruleSet.titles.zh,
         rounding: ruleSet.rounding,
       }),
     ]);
@@ -374,7 +374,7 @@ function header(r: Report, view: TableView): string[] {
   return [
     "exitfund demo — 通州区 2016 示例区 · the sample district",
     `SYNTHETIC DATA (示例数据，虚构): every firm, site, village and payment in ${r.folder} is invented.`,
-    `Rule set ${r.ruleSet.id} v${r.ruleSet.version} (${r.ruleSet.title}): ${illustrative} of ${parameters.length} parameters are illustrative —`,
+    `Rule set ${r.ruleSet.id} v${r.ruleSet.version} (${r.ruleSet.titles.en}): ${illustrative} of ${parameters.length} parameters are illustrative —`,
     "placeholders, not official figures — so the amounts below illustrate the method, not real entitlements.",
     "",
     `Cases: ${count(kinds.get("enterprise-exit"))} enterprise exits · ${count(kinds.get("structure-clearance"))} land-clearing declarations (${count(items)} items) · ` +

@@ -5,7 +5,7 @@ import { emit, emitJson } from "../output.js";
 import { loadRulesOption } from "../rules-option.js";
 import { own } from "../own.js";
 import { fitText, makeTable, viewOf, type TableView } from "../table.js";
-import { STATUS_LABELS } from "../../vocabulary.js";
+import { STATUS_LABELS, type Label } from "../../vocabulary.js";
 import { rulesDiffWorkbookBytes } from "../xlsx/compareReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { loadProgrammeOption } from "../programme-option.js";
@@ -66,10 +66,12 @@ export async function runRulesDiff(args: readonly string[], io: CliIo): Promise<
       ...optionInputs(values),
     ]);
     const programme = await loadProgrammeOption(values.programme as string | undefined, io);
-    const diff = diffRuleSets(await loadRulesOption(fileA, io, programme), await loadRulesOption(fileB, io, programme));
+    const [a, b] = [await loadRulesOption(fileA, io, programme), await loadRulesOption(fileB, io, programme)];
+    const diff = diffRuleSets(a, b);
     if (format === "json") await emitJson(io, diff, out);
-    else if (format === "xlsx") await emit(io, await rulesDiffWorkbookBytes(diff, { programme }), out);
-    else await emit(io, rulesDiffTable(diff, viewOf(io)), out);
+    else if (format === "xlsx")
+      await emit(io, await rulesDiffWorkbookBytes(diff, { programme, titles: { a: a.titles, b: b.titles } }), out);
+    else await emit(io, rulesDiffTable(diff, viewOf(io), { a: a.titles, b: b.titles }), out);
     return EXIT.ok;
   } catch (error) {
     return reportInputError(error, io, "rules diff");
@@ -111,11 +113,17 @@ const CHANGE_ZH: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** One row per difference: what, from date, field, A, B. */
-export function rulesDiffTable(diff: RuleSetDiff, view: TableView = { lang: "en" }): string {
+export function rulesDiffTable(
+  diff: RuleSetDiff,
+  view: TableView = { lang: "en" },
+  titles?: { readonly a: Label; readonly b: Label },
+): string {
   const zh = view.lang === "zh";
+  const named = (side: "a" | "b") =>
+    titles === undefined ? "" : zh ? `${titles[side].zh}，` : ` (${titles[side].en})`;
   const heading = zh
-    ? `A = ${diff.a.id} 第 ${diff.a.version} 版；B = ${diff.b.id} 第 ${diff.b.version} 版`
-    : `A = ${diff.a.id} v${diff.a.version}; B = ${diff.b.id} v${diff.b.version}`;
+    ? `A = ${named("a")}${diff.a.id} 第 ${diff.a.version} 版；B = ${named("b")}${diff.b.id} 第 ${diff.b.version} 版`
+    : `A = ${diff.a.id} v${diff.a.version}${named("a")}; B = ${diff.b.id} v${diff.b.version}${named("b")}`;
   if (diff.identical)
     return `${fitText(heading, view.width)}\n${zh ? "两套规则完全相同。" : "The rule sets are identical."}\n`;
   const change = (name: string) => (zh ? (CHANGE_ZH.get(name) ?? name) : name);

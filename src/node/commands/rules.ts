@@ -134,7 +134,7 @@ function rulesTable(ruleSet: RuleSet, programme: Programme, view: TableView = { 
     ([, p]) => (p.values.at(-1)?.status ?? p.status) === "illustrative",
   ).length;
   const heading = zh
-    ? `${ruleSet.title}\n${ruleSet.id} 第 ${ruleSet.version} 版，自 ${ruleSet.validFrom} 起适用；取整：${ROUNDING_ZH[ruleSet.rounding.mode]}到 ${ruleSet.rounding.scale} 位小数\n${illustrative} 个参数为示例值（占位），并非官方数字。`
-    : `${ruleSet.title}\n${ruleSet.id} v${ruleSet.version}, valid from ${ruleSet.validFrom}; rounding ${ruleSet.rounding.mode} to ${ruleSet.rounding.scale} decimals\n${illustrative} parameter(s) are ILLUSTRATIVE placeholders, not official figures.`;
+    ? `${ruleSet.titles.zh}\n${ruleSet.id} 第 ${ruleSet.version} 版，自 ${ruleSet.validFrom} 起适用；取整：${ROUNDING_ZH[ruleSet.rounding.mode]}到 ${ruleSet.rounding.scale} 位小数\n${illustrative} 个参数为示例值（占位），并非官方数字。`
+    : `${ruleSet.titles.en}\n${ruleSet.id} v${ruleSet.version}, valid from ${ruleSet.validFrom}; rounding ${ruleSet.rounding.mode} to ${ruleSet.rounding.scale} decimals\n${illustrative} parameter(s) are ILLUSTRATIVE placeholders, not official figures.`;
   return `${fitText(heading, width)}\n${table.toString()}\n`;
 }

@@ -119,7 +119,7 @@ async function render(
     case "xlsx":
       return verificationWorkbookBytes(
         document,
-        { id: ruleSet.id, version: ruleSet.version, title: ruleSet.title, rounding: ruleSet.rounding },
+        { id: ruleSet.id, version: ruleSet.version, title: ruleSet.titles.zh, rounding: ruleSet.rounding },
         { maxCells },
       );
   }
@@ -135,8 +135,8 @@ export function verificationTables(
   const views = document.results.map(declarationView);
   const lines: string[] = [
     zh
-      ? `区住房城乡建设委 腾地经费核定表 —— 规则集 ${ruleSet.id} 第 ${ruleSet.version} 版；金额单位：元`
-      : `区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.title})`,
+      ? `区住房城乡建设委 腾地经费核定表 —— ${ruleSet.titles.zh}，规则集 ${ruleSet.id} 第 ${ruleSet.version} 版；金额单位：元`
+      : `区住房城乡建设委 腾地经费核定表 · land-clearing fee verification — rule set ${ruleSet.id} v${ruleSet.version} (${ruleSet.titles.en})`,
   ];
   if (views.some((declaration) => declaration.basis === "illustrative"))
     lines.push(

@@ -11,6 +11,7 @@ import type {
 } from "../../parameters/types.js";
 import type { Programme } from "../../rules/programme.js";
 import { STATUS_LABELS, nameKey } from "../../vocabulary.js";
+import { titlesOf } from "../../parameters/title.js";
 import { newWorkbook, type DataValidation, type Workbook, type Worksheet } from "../xlsx/engine.js";
 import { workbookBytes } from "../xlsx/bytes.js";
 import { sheetOptions } from "../xlsx/cells.js";
@@ -77,6 +78,7 @@ const RULE_SET_LAYOUT: Layout = {
     text("id", "编号", true),
     text("version", "版本", true),
     text("title", "名称", true),
+    text("titleEn", "英文名称"),
     { ...text("validFrom", "生效日期", true), type: "date" },
     text("extends", "继承规则集"),
     { ...text("rounding.scale", "小数位数"), type: "count" },
@@ -269,12 +271,13 @@ export function ruleSetWorkbook(ruleSet: RuleSet, programme: Programme): Workboo
     workbook,
     SHEETS.ruleSet,
     RULE_SET_LAYOUT,
-    [22, 8, 60, 14, 16, 10, 16],
+    [22, 8, 44, 40, 14, 16, 10, 16],
     [
       [
         json.id,
         json.version,
-        json.title,
+        typeof json.title === "string" ? json.title : json.title.zh,
+        typeof json.title === "string" ? "" : json.title.en,
         json.validFrom,
         json.extends ?? "",
         json.rounding?.scale ?? "",
@@ -353,7 +356,7 @@ export function ruleSetWorkbook(ruleSet: RuleSet, programme: Programme): Workboo
 
 function writeNotes(sheet: Worksheet, json: RuleSetJson): void {
   const lines = [
-    `参数表 · ${json.title}`,
+    `参数表 · ${titlesOf(json.title).zh}`,
     "本工作簿是规则集（各项标准、比例、期限及其出处）的表格形式，可用 exitfund 的 --rules 参数.xlsx 直接读取。",
     "1. “规则集”表：请先把编号（id）改为本地的编号（如 tongzhou-2016-local），并改版本；内置规则集的编号不能沿用。",
     "2. “参数”表每行一个取值：参数名、表格键（如结构类型 brick-concrete，或累进表的起点 ≥300000）、取值、单位、起始日期、状态、出处、条款、附注。",
@@ -497,6 +500,12 @@ export async function ruleSetOfWorkbook(
         json[field] = record[field];
         places.set(field, head.source.where(0, field));
       }
+    // 英文名称 makes the title one in each language: 名称 the Chinese, 英文名称 the English.
+    if (record.titleEn !== undefined) {
+      json.title = { zh: record.title, en: record.titleEn };
+      places.set("title.zh", head.source.where(0, "title"));
+      places.set("title.en", head.source.where(0, "titleEn"));
+    }
     const rounding = record.rounding as { scale?: unknown; mode?: unknown } | undefined;
     if (rounding !== undefined) {
       json.rounding = rounding;

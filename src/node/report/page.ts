@@ -80,6 +80,11 @@ function both(label: Label): string {
   return label.zh === label.en ? esc(label.zh) : `${esc(label.zh)} <span class="en">${esc(label.en)}</span>`;
 }
 
+/** A rule set's title: the Chinese, and the English (shown with the page's English) when it differs. */
+function titleHtml(titles: { readonly zh: string; readonly en: string }): string {
+  return titles.zh === titles.en ? esc(titles.zh) : `${esc(titles.zh)} <span class="en">${esc(titles.en)}</span>`;
+}
+
 function th(zh: string, en: string, numeric = false): string {
   return `<th${numeric ? ' class="num"' : ""}>${esc(zh)}<br><span class="en">${esc(en)}</span></th>`;
 }
@@ -99,7 +104,7 @@ function header(data: ReportData): string {
       : `<div class="warn" role="note"><strong>${data.basis === "illustrative" ? "注意：本报告的金额使用了示例参数（illustrative），仅供测算，不是官方金额，不得作为拨付依据。" : "注意：本报告的部分参数来自媒体报道（reported），尚未经官方文件确认。"}</strong><br><span class="en">${data.basis === "illustrative" ? `The amounts use illustrative parameters (${illustrative} listed under “规则集与参数 · Rule set and parameters”): placeholders for planning, not official figures.` : "Some parameters are reported in the press, not yet confirmed by an official text."}</span></div>`;
   return `<header>
 <h1>${esc(data.title)}</h1>
-<p class="meta">规则集 <span class="en">rule set</span> <code>${esc(ruleSet.id)}</code> v${esc(ruleSet.version)} · ${esc(ruleSet.title)} · 案件 <span class="en">cases</span> ${count(document.results.length)} · 金额单位：元 <span class="en">amounts in yuan</span></p>
+<p class="meta">规则集 <span class="en">rule set</span> <code>${esc(ruleSet.id)}</code> v${esc(ruleSet.version)} · ${titleHtml(ruleSet.titles)} · 案件 <span class="en">cases</span> ${count(document.results.length)} · 金额单位：元 <span class="en">amounts in yuan</span></p>
 ${warning}
 <div class="cards">
 <div class="card grand" data-total="total"><div class="what">合计 <span class="en">total</span></div><div class="fig">¥${money(data, totals.total)}</div><div class="cap">${esc(capitalOf(totals.total))}</div><div class="wan">${esc(formatWan(totals.total))}</div></div>
@@ -392,7 +397,7 @@ function ruleSetSection(data: ReportData): string {
     illustrative.length === 0
       ? '<p class="ok">本规则集没有示例值。<span class="en">This rule set has no illustrative values.</span></p>'
       : `<div class="illustrative" id="illustrative"><h3>示例值（非官方数字）<span class="en">Illustrative values — placeholders, not official figures</span></h3><p>以下 ${count(illustrative.length)} 个参数值没有公开文件依据，仅为使规则可以运行而设；使用前须以本地正式标准替换。<span class="en">No public text states these ${count(illustrative.length)} values; they exist so that the rules can run. Configure your own before relying on any result that uses them.</span></p><ul>${illustrative.map((one) => `<li><code>${esc(one.name)}</code> 自 <span class="en">from</span> ${esc(one.from)}：<span class="value">${esc(one.value)}</span>${one.note === "" ? "" : ` — ${esc(one.note)}`}</li>`).join("")}</ul></div>`;
-  return `${sectionHead("rules", "规则集与参数", "Rule set and parameters", `<code>${esc(data.ruleSet.id)}</code> v${esc(data.ruleSet.version)} · ${esc(data.ruleSet.title)} · 自 <span class="en">valid from</span> ${esc(data.ruleSet.validFrom)} · 舍入 <span class="en">rounding</span> ${esc(data.ruleSet.rounding.mode)} ${data.ruleSet.rounding.scale}`)}
+  return `${sectionHead("rules", "规则集与参数", "Rule set and parameters", `<code>${esc(data.ruleSet.id)}</code> v${esc(data.ruleSet.version)} · ${titleHtml(data.ruleSet.titles)} · 自 <span class="en">valid from</span> ${esc(data.ruleSet.validFrom)} · 舍入 <span class="en">rounding</span> ${esc(data.ruleSet.rounding.mode)} ${data.ruleSet.rounding.scale}`)}
 ${box}
 <h3>全部参数 <span class="en">every parameter</span></h3>
 <table id="parameters" class="params"><colgroup><col class="c-name"><col class="c-from"><col class="c-value"><col class="c-status"><col class="c-source"></colgroup><thead><tr>${th("参数", "parameter")}${th("生效日期", "from")}${th("值", "value")}${th("状态", "status")}${th("来源 · 条款", "source · clause")}</tr></thead><tbody>${params}</tbody></table>

@@ -294,6 +294,7 @@ export function rulesList(context: ServeContext): unknown {
       id: ruleSet.id,
       version: ruleSet.version,
       title: ruleSet.title,
+      titles: ruleSet.titles,
       validFrom: ruleSet.validFrom,
     })),
   };

@@ -285,7 +285,12 @@ function signedCapital(amount: string): string {
  */
 export async function rulesDiffWorkbookBytes(
   diff: RuleSetDiff,
-  options: { readonly programme?: Programme; readonly maxCells?: number } = {},
+  options: {
+    readonly programme?: Programme;
+    readonly maxCells?: number;
+    /** The two rule sets' titles: the sheet names each by its Chinese title. */
+    readonly titles?: { readonly a: { readonly zh: string }; readonly b: { readonly zh: string } };
+  } = {},
 ): Promise<Uint8Array> {
   const rows = diffRows(diff, options.programme ?? defaultProgramme);
   refuseLargeWorkbook(rows.length * 6 + 20, rows.length + 10, options.maxCells);
@@ -305,7 +310,7 @@ export async function rulesDiffWorkbookBytes(
   line(
     sheet,
     2,
-    `A：规则集 ${diff.a.id} 第 ${diff.a.version} 版　　B：规则集 ${diff.b.id} 第 ${diff.b.version} 版　　${diff.identical ? "两个规则集相同。" : `共 ${rows.length} 处不同（已展开继承关系比较）。`}`,
+    `A：${options.titles === undefined ? "" : `${options.titles.a.zh}，`}规则集 ${diff.a.id} 第 ${diff.a.version} 版　　B：${options.titles === undefined ? "" : `${options.titles.b.zh}，`}规则集 ${diff.b.id} 第 ${diff.b.version} 版　　${diff.identical ? "两个规则集相同。" : `共 ${rows.length} 处不同（已展开继承关系比较）。`}`,
     columns.length,
   );
   header(
