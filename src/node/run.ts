@@ -37,7 +37,10 @@ const COMMAND_LIST: { readonly [name in keyof typeof SUMMARIES]: Command } = {
   demo: { run: runDemo, help: DEMO_HELP },
   rules: {
     run: (args, io) => (args[0] === "diff" ? runRulesDiff(args.slice(1), io) : runRules(args, io)),
-    help: `${RULES_HELP}\n\n${RULES_TEMPLATE_HELP}\n\n${RULES_DIFF_HELP}`,
+    help: {
+      en: `${RULES_HELP.en}\n\n${RULES_TEMPLATE_HELP.en}\n\n${RULES_DIFF_HELP.en}`,
+      zh: `${RULES_HELP.zh}\n\n${RULES_TEMPLATE_HELP.zh}\n\n${RULES_DIFF_HELP.zh}`,
+    },
   },
   template: { run: runTemplate, help: TEMPLATE_HELP },
   serve: { run: runServe, help: SERVE_HELP },

@@ -210,7 +210,7 @@ describe("exitfund audit", () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("exitfund audit");
-    expect(AUDIT_HELP).toContain("duplicate-payment");
+    expect(AUDIT_HELP.en).toContain("duplicate-payment");
   });
 
   const sample = join(import.meta.dirname, "../../examples/tongzhou-2016");

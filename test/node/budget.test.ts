@@ -200,6 +200,6 @@ describe("exitfund budget", () => {
   it("--help", async () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${BUDGET_HELP}\n`);
+    expect(result.stdout).toBe(`${BUDGET_HELP.en}\n`);
   });
 });

@@ -113,7 +113,7 @@ describe("exitfund compare", () => {
   });
 
   it("--help", async () => {
-    expect((await run(runCompare, ["--help"])).stdout).toBe(`${COMPARE_HELP}\n`);
+    expect((await run(runCompare, ["--help"])).stdout).toBe(`${COMPARE_HELP.en}\n`);
   });
 
   it("--scale clearance.rates=+10%: the same what-if as the hand-written raised.json, without retyping the table", async () => {
@@ -211,7 +211,7 @@ describe("exitfund rules diff", () => {
   });
 
   it("--help", async () => {
-    expect((await run(runRulesDiff, ["--help"])).stdout).toBe(`${RULES_DIFF_HELP}\n`);
+    expect((await run(runRulesDiff, ["--help"])).stdout).toBe(`${RULES_DIFF_HELP.en}\n`);
   });
 
   it("--format xlsx: 规则差异, one row per difference, rates and statuses in words", async () => {

@@ -219,7 +219,7 @@ describe("exitfund demo", () => {
   it("--help prints the usage and exits 0; a file argument is a usage error", async () => {
     const help = await demo(["--help"], cwd);
     expect(help.code).toBe(0);
-    expect(help.stdout).toBe(`${DEMO_HELP}\n`);
+    expect(help.stdout).toBe(`${DEMO_HELP.en}\n`);
     await expect(demo(["cases.json"], cwd)).rejects.toThrow(/takes no file arguments/);
   });
 });

@@ -236,8 +236,8 @@ describe("exitfund report", () => {
   it("--help in zh and en", async () => {
     const result = await run(["--help"]);
     expect(result.code).toBe(0);
-    expect(result.stdout).toBe(`${REPORT_HELP}\n`);
-    expect(REPORT_HELP).toMatch(/单页 HTML 报告/);
+    expect(result.stdout).toBe(`${REPORT_HELP.en}\n`);
+    expect(REPORT_HELP.zh).toMatch(/单个自包含网页/);
   });
 });
 

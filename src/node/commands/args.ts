@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { echoText } from "../../errors/echo.js";
 import { UsageError, type CliIo } from "../io.js";
 import { refuseOutputOverInput, type NamedInput } from "../output.js";
+import { say, type Said } from "../messages.js";
 
 /** An option's type; `strings` is a string option that may be repeated (`--case A --case B`). */
 type OptionTypes = { readonly [name: string]: "string" | "boolean" | "strings" };
@@ -20,7 +21,8 @@ function optionOf(message: string): string {
 export function parseCommand(
   args: readonly string[],
   options: OptionTypes,
-  help: string,
+  /** The command's help: one text, or one per language (printed in `io.lang`). */
+  help: string | Said,
   io: CliIo,
 ): {
   values: { [name: string]: string | boolean | undefined };
@@ -78,7 +80,7 @@ export function parseCommand(
       });
     seen.add(token.name);
   }
-  if (parsed.values.help === true) io.stdout.write(`${help}\n`);
+  if (parsed.values.help === true) io.stdout.write(`${typeof help === "string" ? help : say(help, io.lang)}\n`);
   const values: { [name: string]: string | boolean | undefined } = {};
   const lists: { [name: string]: string[] } = {};
   for (const [name, value] of Object.entries(parsed.values))

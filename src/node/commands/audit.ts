@@ -20,11 +20,15 @@ import { fitText, makeTable, viewOf, type TableView } from "../table.js";
 import { auditWorkbookBytes, ledgerRowsText } from "../xlsx/auditReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { selectCases } from "./caseSelection.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund audit --help`. */
-export const AUDIT_HELP = `Usage: exitfund audit <cases> --ledger <file> [--ledger-map <file>] [--map <file>] [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>] [--explain] [--case <id>]... [--lang en|zh]
+/** `exitfund audit --help` in each language. */
+export const AUDIT_HELP: Said = {
+  en: `Usage: exitfund audit <cases> --ledger <file> [--ledger-map <file>] [--map <file>] [--tolerance <money>] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>] [--explain] [--case <id>]... [--lang en|zh]
 
 Audits the payment ledger (拨付台账) against the cases: every case is recomputed with the rule set
 and compared, payer by payer, with the rows paid for it (《实施方案》四(十七): the audit bureau
@@ -65,7 +69,9 @@ payment and each later one a duplicate-payment (owed 0), so Σ difference = Σ p
 Exit status: 0 the ledger matches, 1 discrepancies found, 2 bad input or usage (every problem listed).
 
 Example:
-  exitfund audit examples/tongzhou-2016/cases.json --ledger examples/tongzhou-2016/ledger.json --format table`;
+  exitfund audit examples/tongzhou-2016/cases.json --ledger examples/tongzhou-2016/ledger.json --format table`,
+  zh: HELP_ZH.audit,
+};
 
 /**
  * 审计 · `exitfund audit` — the audit of a payment ledger against the cases, as JSON, a table or a workbook.

@@ -24,11 +24,15 @@ import { kindName, trackName } from "../labels.js";
 import type { Lang } from "../lang.js";
 import { budgetWorkbookBytes } from "../xlsx/budgetReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
 
 /** `exitfund budget --help`. */
-export const BUDGET_HELP = `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district [--full-kinds <kinds>]] [--verbose] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
+/** `exitfund budget --help` in each language. */
+export const BUDGET_HELP: Said = {
+  en: `Usage: exitfund budget <cases> [--by township,payer,track,year] [--cap <money> --payer municipal|district [--full-kinds <kinds>]] [--verbose] [--rules <file|id>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 The budget roll-up of the amounts owed (《实施方案》四(十四): the district finance bureau funds and
 accounts for the district exit fund), and with a cap a fen-exact pro-rata allocation.
@@ -64,7 +68,9 @@ accounts for the district exit fund), and with a cap a fen-exact pro-rata alloca
 Exit status: 0 done, 2 bad input or usage (every problem listed).
 
 Example:
-  exitfund budget examples/tongzhou-2016/cases.json --by township,payer --cap 5000000 --payer district`;
+  exitfund budget examples/tongzhou-2016/cases.json --by township,payer --cap 5000000 --payer district`,
+  zh: HELP_ZH.budget,
+};
 
 /**
  * 预算 · `exitfund budget` — the budget roll-up of cases, and with `--cap` the allocation, as JSON, a table or a workbook.

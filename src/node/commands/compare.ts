@@ -13,9 +13,13 @@ import { echoText } from "../../errors/echo.js";
 import { scaleRuleSet, type ScaleChange } from "../../batch/whatif.js";
 import { compareWorkbookBytes } from "../xlsx/compareReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 /** `exitfund compare --help`. */
-export const COMPARE_HELP = `Usage: exitfund compare <cases> --rules <A> (--against <B> | --scale <param>=<factor>[,…]) [--order <param,…>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
+/** `exitfund compare --help` in each language. */
+export const COMPARE_HELP: Said = {
+  en: `Usage: exitfund compare <cases> --rules <A> (--against <B> | --scale <param>=<factor>[,…]) [--order <param,…>] [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 What-if: computes every case under rule set A and rule set B and shows the change (B − A) by case,
 by township, by payer and by kind, and attributes the total change to each parameter that differs.
@@ -34,6 +38,8 @@ by township, by payer and by kind, and attributes the total change to each param
                       order, comma-separated; the others after them, alphabetically (rounding last)
   --programme <file>  an ES module whose default export is a programme (exitfund/rules): both rule sets
                       are loaded for it (docs/extending.md)
+  --map <file>        a mapping (.json or .xlsx) of a sheet's own headers and names of values onto the layout
+                      (docs/files.md, "Mappings")
   --format json       { ruleSets, cases, totals { a, b, delta, byTownship, byKind }, attribution }; the
                       default when standard output is not a terminal
   --format table      the cases that change, the totals and the attribution; the default on a terminal
@@ -48,7 +54,9 @@ Exit status: 0 done, 2 bad input or usage (every problem listed).
 
 Example:
   exitfund compare examples/tongzhou-2016/cases.json --rules tongzhou-2016 --against rates+10.json --format table
-  exitfund compare examples/tongzhou-2016/cases.json --rules tongzhou-2016 --scale clearance.rates=+10% --format xlsx --out what-if.xlsx`;
+  exitfund compare examples/tongzhou-2016/cases.json --rules tongzhou-2016 --scale clearance.rates=+10% --format xlsx --out what-if.xlsx`,
+  zh: HELP_ZH.compare,
+};
 
 /**
  * 测算对比 · `exitfund compare` — a what-if between two rule sets, as JSON or a table.

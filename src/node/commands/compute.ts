@@ -24,8 +24,12 @@ import { loadProgrammeAndRules } from "../programme-option.js";
 import { threadsOption } from "../parallel.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { selectCases } from "./caseSelection.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
-export const COMPUTE_HELP = `exitfund compute <cases> [--rules <file|id>] [--programme <module>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--case <id>]... [--lang en|zh] [--skip-invalid] [--progress] [--threads N]
+/** `exitfund compute --help` in each language. */
+export const COMPUTE_HELP: Said = {
+  en: `exitfund compute <cases> [--rules <file|id>] [--programme <module>] [--format json|ndjson|csv|xlsx|table] [--out <file>] [--explain] [--case <id>]... [--lang en|zh] [--skip-invalid] [--progress] [--threads N]
 
 Computes every case of <cases> with the rule set (default tongzhou-2016). <cases> is a .json file (an array
 or { "cases": [...] }), .ndjson (one case per line), .csv or .xlsx (the flat layout of docs/files.md, as
@@ -62,7 +66,9 @@ field path), and nothing is written. Exit status: 0 computed; 1 cases were skipp
   exitfund compute district.ndjson --format csv --out results.csv
   cat cases.json | exitfund compute - --explain > results.json
   exitfund compute 台湖镇.xlsx --format xlsx > 结果.xlsx
-  exitfund compute cases.json --case E-2016-0009 --lang zh`;
+  exitfund compute cases.json --case E-2016-0009 --lang zh`,
+  zh: HELP_ZH.compute,
+};
 
 const FORMATS = ["json", "ndjson", "csv", "xlsx", "table"] as const;
 type Format = (typeof FORMATS)[number];

@@ -26,13 +26,17 @@ import { defaultProgramme } from "../../rules/default.js";
 import { reportPage } from "./report.js";
 import { optionInputs, parseCommand } from "./args.js";
 import { withoutTraces } from "./compute.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 type CaseKind = Outcome["kind"];
 
 /** The sample district's folder, relative to the package root. */
 export const SAMPLE_FOLDER = join("examples", "tongzhou-2016");
 
-export const DEMO_HELP = `exitfund demo [--out-dir <dir>] [--rules <file|id>] [--xlsx]
+/** `exitfund demo --help` in each language. */
+export const DEMO_HELP: Said = {
+  en: `exitfund demo [--out-dir <dir>] [--rules <file|id>] [--xlsx]
 
 Computes the SYNTHETIC sample district examples/tongzhou-2016/ (2,776 enterprise exits, 300 land-clearing
 declarations, 120 village compensations, one township transfer per township, and a payment ledger with
@@ -49,7 +53,9 @@ to --out-dir (default out/, relative to the working directory).
 The data are invented, and the rule set's illustrative values are placeholders, not official figures.
 Exit status: 0 done; 2 bad usage or a rule set the sample does not compute under.
   exitfund demo
-  exitfund demo --out-dir /tmp/demo --xlsx`;
+  exitfund demo --out-dir /tmp/demo --xlsx`,
+  zh: HELP_ZH.demo,
+};
 
 /**
  * 演示 · `exitfund demo` — computes, verifies and audits the synthetic sample district, prints a summary

@@ -14,9 +14,13 @@ import { readCaseSource, readLedgerSource, type LedgerSource } from "../read.js"
 import { CASE_LIMIT, factsOf, reportData, type ReportOptions } from "../report/build.js";
 import { reportHtml } from "../report/page.js";
 import { formatOfExtension, optionInputs, parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 /** `exitfund report --help`. */
-export const REPORT_HELP = `Usage: exitfund report <cases> [--ledger <file>] [--cap <money> [--payer district|municipal]] [--rules <file|id>] [--programme <module>] [--case-limit <n>] --out <report.html>
+/** `exitfund report --help` in each language. */
+export const REPORT_HELP: Said = {
+  en: `Usage: exitfund report <cases> [--ledger <file>] [--cap <money> [--payer district|municipal]] [--rules <file|id>] [--programme <module>] [--case-limit <n>] --out <report.html>
 
 报告 · one self-contained HTML page for the finance bureau's directors (docs/report.md): the programme totals
 by payer, township, kind and year (tables and bar charts), the split by track, the verification of the
@@ -45,7 +49,9 @@ offline and prints on A4 (a page per section, headers repeated, page numbers).
 Exit status: 0 written, 2 bad input or usage (every problem listed; nothing is written), 74 cannot write.
 
 Example:
-  exitfund report examples/tongzhou-2016/cases.json --ledger examples/tongzhou-2016/ledger.json --cap 800000000 --out report.html`;
+  exitfund report examples/tongzhou-2016/cases.json --ledger examples/tongzhou-2016/ledger.json --cap 800000000 --out report.html`,
+  zh: HELP_ZH.report,
+};
 
 /**
  * 报告 · `exitfund report` — the directors' HTML page over the documents of compute, verify, audit and budget.

@@ -9,9 +9,13 @@ import { STATUS_LABELS, type Label } from "../../vocabulary.js";
 import { rulesDiffWorkbookBytes } from "../xlsx/compareReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { loadProgrammeOption } from "../programme-option.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 /** `exitfund rules diff --help`. */
-export const RULES_DIFF_HELP = `Usage: exitfund rules diff <A> <B> [--programme <module>] [--format json|table|xlsx] [--out <file>]
+/** `exitfund rules diff --help` in each language. */
+export const RULES_DIFF_HELP: Said = {
+  en: `Usage: exitfund rules diff <A> <B> [--programme <module>] [--format json|table|xlsx] [--out <file>]
 
 Everything that differs between rule set A and rule set B (each a bundled id or a rule-set JSON file,
 compared with "extends" applied): parameters added or removed, and for each dated value (matched by
@@ -30,7 +34,9 @@ sources; and rounding. Decimal strings compare by value ("360" = "360.00").
 Exit status: 0 done (whether or not the rule sets differ: see "identical"), 2 bad input or usage.
 
 Example:
-  exitfund rules diff tongzhou-2016 rates+10.json --format table`;
+  exitfund rules diff tongzhou-2016 rates+10.json --format table`,
+  zh: HELP_ZH["rules-diff"],
+};
 
 /**
  * 规则集比较 · `exitfund rules diff <A> <B>` — the differences between two rule sets, as JSON or a table.

@@ -11,8 +11,12 @@ import { loadProgrammeOption } from "../programme-option.js";
 import { loadRulesOption } from "../rules-option.js";
 import { ruleSetXlsxBytes } from "../formats/ruleSetWorkbook.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
-export const RULES_HELP = `exitfund rules [--rules <file|id>] [--programme <module>] [--format json|table|md] [--out <file>]
+/** `exitfund rules --help` in each language. */
+export const RULES_HELP: Said = {
+  en: `exitfund rules [--rules <file|id>] [--programme <module>] [--format json|table|md] [--out <file>]
 
 Prints the resolved rule set (default tongzhou-2016): with --format json exactly in the rule-set
 format (every parameter with status, source and dated values; extends already applied); with
@@ -22,9 +26,13 @@ the clause each cites, the sources). With --programme, the rule set is checked a
 parameters and rules (docs/extending.md).
 Illustrative values are placeholders, never official figures.
   exitfund rules --format json > tongzhou-2016.json
-  exitfund rules --rules my-district.json`;
+  exitfund rules --rules my-district.json`,
+  zh: HELP_ZH.rules,
+};
 
-export const RULES_TEMPLATE_HELP = `exitfund rules template [--rules <file|id>] [--programme <module>] [--format xlsx|json] --out <file>
+/** `exitfund rules template --help` in each language. */
+export const RULES_TEMPLATE_HELP: Said = {
+  en: `exitfund rules template [--rules <file|id>] [--programme <module>] [--format xlsx|json] --out <file>
 
 Writes the rule set (default tongzhou-2016; with --rules, that one resolved) as a parameter workbook a
 finance clerk fills in (docs/concepts.md, "Parameters from Excel"): a 规则集 sheet (id, version, title,
@@ -34,7 +42,9 @@ clause each rule cites, and a 说明 sheet in Chinese. Give the filled workbook 
 (--rules 参数.xlsx): every problem is named by sheet, row and column. Change its id first: a bundled id is
 refused for a rule set read from a file. --format json writes the same rule set as JSON.
   exitfund rules template --format xlsx --out 参数.xlsx
-  exitfund compare cases.xlsx --rules tongzhou-2016 --against 参数.xlsx`;
+  exitfund compare cases.xlsx --rules tongzhou-2016 --against 参数.xlsx`,
+  zh: HELP_ZH["rules-template"],
+};
 
 /** `exitfund rules template`: the rule set as a workbook to fill in. */
 async function runRulesTemplate(args: readonly string[], io: CliIo): Promise<number> {

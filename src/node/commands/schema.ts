@@ -4,15 +4,21 @@ import { EXIT, UsageError, type CliIo } from "../io.js";
 import { emit, jsonText } from "../output.js";
 import { loadProgrammeOption } from "../programme-option.js";
 import { checkOutput, optionInputs, parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
-export const SCHEMA_HELP = `exitfund schema <${schemaNames().join("|")}> [--out <file>] [--programme <module>]
+/** `exitfund schema --help` in each language. */
+export const SCHEMA_HELP: Said = {
+  en: `exitfund schema <${schemaNames().join("|")}> [--out <file>] [--programme <module>]
 
 Prints the JSON Schema (draft 2020-12) of a case kind, a ledger row or a rule set: every field with
 its Chinese label, what it accepts, and which fields are required. Editors validate a case file
 that points at it with "$schema".
 --programme  an ES module whose default export is a programme (exitfund/rules): its case kinds, with the
              fields its extensions add (docs/extending.md)
-  exitfund schema enterprise-exit > enterprise-exit.schema.json`;
+  exitfund schema enterprise-exit > enterprise-exit.schema.json`,
+  zh: HELP_ZH.schema,
+};
 
 export async function runSchema(args: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseCommand(args, { out: "string", programme: "string" }, SCHEMA_HELP, io);

@@ -8,8 +8,12 @@ import { loadProgrammeAndRules } from "../programme-option.js";
 import { readText } from "../read.js";
 import { isLoopback, startServer, type RunningServer, type ServeOptions } from "../serve/http.js";
 import { parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
-export const SERVE_HELP = `Usage: exitfund serve [--host 127.0.0.1] [--port 8080] [--rules <file|id>] [--programme <module>] [--cors <origin,…>] [--token-file <file>] [--max-body <bytes>] [--timeout <ms>] [--concurrency <n>]
+/** `exitfund serve --help` in each language. */
+export const SERVE_HELP: Said = {
+  en: `Usage: exitfund serve [--host 127.0.0.1] [--port 8080] [--rules <file|id>] [--programme <module>] [--cors <origin,…>] [--token-file <file>] [--max-body <bytes>] [--timeout <ms>] [--concurrency <n>]
 
 提供 HTTP JSON 接口 · Serves the CLI's documents over HTTP for budgeting tools (Excel Power Query, Python, a
 commission's systems): each POST takes the cases document the CLI reads (an array, or { "cases": [...] } with
@@ -39,7 +43,9 @@ every problem, as the CLI lists it), 503 busy or too slow (Retry-After). One lin
 (method, path, status, ms; never a body). SIGINT/SIGTERM: stops accepting, finishes the requests in flight,
 exits 130/143. docs/serve.md.
   exitfund serve
-  curl -s -H 'Content-Type: application/json' --data-binary @cases.json http://127.0.0.1:8080/compute`;
+  curl -s -H 'Content-Type: application/json' --data-binary @cases.json http://127.0.0.1:8080/compute`,
+  zh: HELP_ZH.serve,
+};
 
 const DEFAULTS = { host: "127.0.0.1", port: 8080, maxBody: 16 * 1024 * 1024, timeout: 30_000, concurrency: 4 };
 

@@ -6,10 +6,14 @@ import { emit } from "../output.js";
 import { defaultRuleSet } from "../../rule-sets/index.js";
 import { loadProgrammeAndRules, loadProgrammeOption } from "../programme-option.js";
 import { checkOutput, formatOfExtension, optionInputs, outputFormat, parseCommand } from "./args.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 const KINDS = Object.keys(LAYOUTS) as TemplateKind[];
 
-export const TEMPLATE_HELP = `exitfund template <kind> [--format csv|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>]
+/** `exitfund template --help` in each language. */
+export const TEMPLATE_HELP: Said = {
+  en: `exitfund template <kind> [--format csv|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>]
 
 Writes a blank sheet to fill in for <kind> (${KINDS.join(", ")}): the headers in English
 and Chinese ("energySavedTce / 节能量(吨标煤)") and one example (a valid case; a kind with a list — items,
@@ -22,7 +26,9 @@ reads the filled sheet back (docs/files.md lists every column, its unit and what
 --rules   the rule set whose structure types the clearance dropdown lists (default tongzhou-2016)
 --programme  a programme module (docs/extending.md): the template has the columns its extensions add
   exitfund template enterprise-exit --format xlsx --out enterprises.xlsx
-  exitfund template structure-clearance > clearance.csv`;
+  exitfund template structure-clearance > clearance.csv`,
+  zh: HELP_ZH.template,
+};
 
 /** `exitfund template <kind>`: the CSV or XLSX template of a case kind or of the ledger. */
 export async function runTemplate(args: readonly string[], io: CliIo): Promise<number> {

@@ -13,8 +13,12 @@ import { emit } from "../output.js";
 import { parseCommand } from "./args.js";
 import type { Lang } from "../lang.js";
 import { terminalWidth } from "../table.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
-export const TEST_HELP = `exitfund test <fixtures…> [--update] [--yes]
+/** `exitfund test --help` in each language. */
+export const TEST_HELP: Said = {
+  en: `exitfund test <fixtures…> [--update] [--yes]
 
 Runs fixture files: worked examples a district expects its rule set and programme to reproduce. Each
 argument is a fixture file (.json, or .yaml/.yml of the same shape), a folder (every .json, .yaml and .yml
@@ -34,7 +38,9 @@ against got, field by field, in English and Chinese; the last line counts passed
 Exit status: 0 every test passed (or was updated); 1 a test failed; 2 a fixture is malformed, cannot be
 read, or a test's case is invalid (every problem listed on stderr by file › test › field).
   exitfund test examples/tongzhou-2016/fixtures
-  exitfund test my-district/fixtures/bonuses.yaml --update`;
+  exitfund test my-district/fixtures/bonuses.yaml --update`,
+  zh: HELP_ZH.test,
+};
 
 /** `exitfund test`: runs fixture files and reports each failing test's differences (see TEST_HELP). */
 export async function runTest(args: readonly string[], io: CliIo): Promise<number> {

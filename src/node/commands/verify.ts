@@ -19,12 +19,16 @@ import { ILLUSTRATIVE_NOTE_ZH, capitalOf, declarationView, type DeclarationView 
 import { verificationWorkbookBytes } from "../xlsx/verifySheet.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { withoutTraces } from "./compute.js";
+import { HELP_ZH } from "../help-zh.js";
+import type { Said } from "../messages.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
 type Format = (typeof FORMATS)[number];
 
 /** `exitfund verify --help`. */
-export const VERIFY_HELP = `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>] [--map <file>] [--explain]
+/** `exitfund verify --help` in each language. */
+export const VERIFY_HELP: Said = {
+  en: `Usage: exitfund verify <declarations> [--format json|table|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>] [--map <file>] [--explain]
 
 The housing commission's verification sheet (区住房城乡建设委 腾地经费核定表) of townships'
 land-clearing fee declarations (structure-clearance cases): item by item, declared and
@@ -55,7 +59,9 @@ Exit status: 0 every item verified clean, 1 findings that need attention, 2 bad 
 
 Examples:
   exitfund verify examples/verify/declarations.json --format xlsx --out 核定表.xlsx
-  exitfund verify 台湖镇申报.xlsx --format xlsx > 核定表.xlsx`;
+  exitfund verify 台湖镇申报.xlsx --format xlsx > 核定表.xlsx`,
+  zh: HELP_ZH.verify,
+};
 
 /**
  * 核定 · `exitfund verify` — the verification of structure-clearance declarations as JSON, a table or a workbook.
