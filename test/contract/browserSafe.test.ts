@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = join(import.meta.dirname, "../..");
-const allowed = new Set(["decimal.js", "zod", "date-fns"]);
+const allowed = new Set(["decimal.js", "zod"]);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 describe("the core is browser-safe", () => {
   const files = sourceFiles(join(root, "src"));
 
-  it("src/ outside src/node/ imports only relative modules, decimal.js, zod and date-fns", () => {
+  it("src/ outside src/node/ imports only relative modules, decimal.js and zod", () => {
     const offenders: string[] = [];
     for (const file of files) {
       const text = readFileSync(file, "utf8");

@@ -1,13 +1,18 @@
-import { addMonths, differenceInCalendarDays, differenceInCalendarMonths } from "date-fns";
 import { RuleSetError } from "../../errors/index.js";
 import type { Dec } from "../../money/decimal.js";
 import type { IsoDate } from "../../parameters/types.js";
 
 export const MONTHS_PER_YEAR = 12;
 
-/** Local midnight of the calendar day written in an already-validated `YYYY-MM-DD` (built from its parts, never parsed). */
-function calendarDay(date: IsoDate): Date {
-  return new Date(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+/** The year, month (1–12) and day written in an already-validated `YYYY-MM-DD` (read from its digits, never parsed). */
+function partsOf(date: IsoDate): readonly [number, number, number] {
+  return [Number(date.slice(0, 4)), Number(date.slice(5, 7)), Number(date.slice(8, 10))];
+}
+
+/** The number of days of `month` (1–12) of `year` in the (proleptic) Gregorian calendar. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
 }
 
 /**
@@ -19,8 +24,8 @@ function calendarDay(date: IsoDate): Date {
  * Equivalently: the largest n for which date-fns `addMonths(from, n)` (which clamps to the month's last
  * day) is on or before `to`. So 2016-01-31 → 2016-02-29 is 1 month, 2016-01-31 → 2016-02-28 is 0, and
  * 2016-01-31 → 2016-04-30 is 3 (date-fns `differenceInMonths` says 1, 1 and 2: its month-end handling
- * is not this rule). Computed with date-fns on the calendar days written in the strings (built from
- * their parts and compared as whole days), so the host's time zone cannot change the answer.
+ * is not this rule). Computed in whole numbers on the year, month and day written in the strings (no `Date`),
+ * so neither the host's time zone nor daylight saving can change the answer.
  *
  * @example
  * wholeMonthsBetween("2016-06-30", "2016-12-31"); // 6
@@ -28,13 +33,13 @@ function calendarDay(date: IsoDate): Date {
  * @category village-compensation
  */
 export function wholeMonthsBetween(from: IsoDate, to: IsoDate): number {
-  const start = calendarDay(from);
-  const end = calendarDay(to);
-  const months = differenceInCalendarMonths(end, start);
+  const [fromYear, fromMonth, fromDay] = partsOf(from);
+  const [toYear, toMonth, toDay] = partsOf(to);
+  const months = (toYear - fromYear) * MONTHS_PER_YEAR + (toMonth - fromMonth);
   if (months <= 0) return 0;
-  // The last month is short when its corresponding day (clamped to the month's end) has not come yet.
-  // Days are compared as calendar days, so a daylight-saving shift of the host cannot move the answer.
-  return differenceInCalendarDays(addMonths(start, months), end) > 0 ? months - 1 : months;
+  // The last month is short when its corresponding day (clamped to the month's end) has not come yet: that
+  // day, `months` months after `from`, falls in the month of `to`.
+  return Math.min(fromDay, daysInMonth(toYear, toMonth)) > toDay ? months - 1 : months;
 }
 
 /**
