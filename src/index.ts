@@ -1,5 +1,6 @@
 // exitfund — the browser-safe core. Hand-written named exports only (guarded by test/contract/publicApi.test.ts).
-// The rules themselves, composable and extensible, are in `exitfund/rules`.
+// The rules themselves, composable and extensible, and the JSON Schemas of a programme's inputs (`jsonSchema`,
+// which needs zod's JSON Schema converter: 6.8 KB gzip a page that only computes does not pay) are in `exitfund/rules`.
 
 // money
 export { allocate, allocateWithLog, type Allocation } from "./money/allocate.js";
@@ -127,7 +128,6 @@ export type {
 
 // schemas and errors
 export { schemas } from "./schemas/index.js";
-export { jsonSchema, type SchemaName } from "./rules/jsonSchema.js";
 export {
   CaseSchema,
   EnterpriseExitSchema,

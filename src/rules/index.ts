@@ -82,6 +82,7 @@ export {
 export { type CompiledDomain, type OutcomeOf, type Programme, type ProgrammeOptions } from "./programme.js";
 export { type FastCase, type FastEvaluator, type FastKernel, type InForceValues } from "./fast.js";
 export { defaultProgramme, domains, type DefaultProgramme, type Outcome } from "./default.js";
+export { jsonSchema, type SchemaName } from "./jsonSchema.js";
 
 // the domains' parts, each refusing a call that is no rule call (./parts.ts)
 export {

@@ -1,8 +1,9 @@
+import { optionsOf } from "../errors/shapes.js";
 import { InvalidInputError } from "../errors/index.js";
 import { knownList, echo } from "../errors/echo.js";
 import { OTHER_SCHEMAS, toJsonSchema } from "../schemas/json-schema.js";
 import { defaultProgramme } from "./default.js";
-import type { Programme } from "./programme.js";
+import { PROGRAMME_OPTION, type Programme } from "./programme.js";
 
 /** The names `jsonSchema` knows: the default programme's case kinds, `ledger` and `rules`. */
 export type SchemaName =
@@ -23,6 +24,9 @@ export function schemaNames(programme: Programme = defaultProgramme): readonly s
  * add), a ledger row, or a rule set, describing the input as written (decimal strings, dates), with the Chinese
  * labels as descriptions.
  *
+ * In `exitfund/rules`, not the root entry: it needs zod's JSON Schema converter, 6.8 KB gzip that a page which
+ * only computes does not pay (README, "Use in a browser").
+ *
  * @example jsonSchema("enterprise-exit").properties.energySavedTce.description // "节能量(吨标煤)"
  * @category schemas
  */
@@ -30,8 +34,9 @@ export function jsonSchema(
   name: SchemaName | (string & {}),
   options: { readonly programme?: Programme } = {},
 ): Record<string, unknown> {
-  const programme = options.programme ?? defaultProgramme;
-  const schema = programme.entry(name)?.schema ?? OTHER_SCHEMAS.get(name);
+  const checked = optionsOf(options, "options", { programme: PROGRAMME_OPTION });
+  const programme = (checked.programme as Programme | undefined) ?? defaultProgramme;
+  const schema = typeof name === "string" ? (programme.entry(name)?.schema ?? OTHER_SCHEMAS.get(name)) : undefined;
   if (schema === undefined)
     throw new InvalidInputError([
       {

@@ -13,12 +13,11 @@ import {
   computeBatch,
   explain,
   isRuleSetError,
-  jsonSchema,
   loadRuleSet,
   type OutcomeBase,
   type RuleSet,
 } from "exitfund";
-import { defaultProgramme, isProgramme, type Programme } from "exitfund/rules";
+import { defaultProgramme, isProgramme, jsonSchema, type Programme } from "exitfund/rules";
 
 const folder = join(import.meta.dirname, "../../examples/changping-2015");
 const rulesJson = JSON.parse(readFileSync(join(folder, "rules.json"), "utf8")) as object;

@@ -2,6 +2,7 @@
 // InvalidInputError naming the argument (path, stable code, English and Chinese), never a TypeError.
 import { describe, expect, it } from "vitest";
 import * as exitfund from "../../src/index.js";
+import { jsonSchema } from "../../src/rules/index.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { rejectedIssues, thrownIssues } from "../support/errors.js";
 
@@ -21,7 +22,6 @@ const {
   formatAmount,
   formatWan,
   formatYuan,
-  jsonSchema,
   loadRuleSet,
   parseChineseCapital,
   roundMoney,
@@ -212,7 +212,16 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
     "not-a-rule-set",
   ],
   ["diffRuleSets(…, {})", () => diffRuleSets(exitfund.ruleSets["tongzhou-2016"], any({})), "b", "not-a-rule-set"],
+  // exitfund/rules since the whole core's budget (issue 15): it needs zod's JSON Schema converter
   ['jsonSchema("constructor")', () => jsonSchema(any("constructor")), "schema", "unknown-schema"],
+  ["jsonSchema(5)", () => jsonSchema(any(5)), "schema", "unknown-schema"],
+  ['jsonSchema("ledger", null)', () => jsonSchema("ledger", any(null)), "options", "not-options"],
+  [
+    'jsonSchema("ledger", { programme: {} })',
+    () => jsonSchema("ledger", any({ programme: {} })),
+    "options.programme",
+    "invalid-option",
+  ],
   ['receiptOf("x")', () => exitfund.receiptOf(any("x")), "cases", "not-a-list"],
   [
     "receiptOf([c, , c2])",

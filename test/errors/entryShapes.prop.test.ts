@@ -93,6 +93,7 @@ const RULES: { readonly [name: string]: Entry } = {
   impact: rule(() => ({ ...transferCase })),
   isProgramme: { args: () => [rules.defaultProgramme], kinds: ["any"], names: ["value"] },
   itemFindings: rule(() => ({ ...clearanceCase.items[0] })),
+  jsonSchema: { args: () => ["enterprise-exit", {}], kinds: ["text", "strict"], names: ["schema", "options"] },
   landClearingFee: rule(() => ({ ...clearanceCase.items[0] })),
   landComponent: rule(entFacts),
   leaseCompensation: rule(() => ({ ...villageCase })),
