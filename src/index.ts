@@ -1,6 +1,7 @@
 // exitfund — the browser-safe core. Hand-written named exports only (guarded by test/contract/publicApi.test.ts).
-// The rules themselves, composable and extensible, and the JSON Schemas of a programme's inputs (`jsonSchema`,
-// which needs zod's JSON Schema converter: 6.8 KB gzip a page that only computes does not pay) are in `exitfund/rules`.
+// The rules themselves, composable and extensible, are in `exitfund/rules`, and so is what describes a programme:
+// the JSON Schemas of its inputs (`jsonSchema`, which needs zod's JSON Schema converter: 6.8 KB gzip) and a rule
+// set's catalogue in Markdown (`ruleSetMarkdown`), which a page that only computes does not pay for (issue 15).
 
 // money
 export { allocate, allocateWithLog, type Allocation } from "./money/allocate.js";
@@ -26,7 +27,6 @@ export type {
   SourceJson,
 } from "./parameters/types.js";
 export { loadRuleSet, ruleSets, type LoadOptions, type RuleSetInput } from "./rule-sets/index.js";
-export { ruleSetMarkdown } from "./rule-sets/doc.js";
 export {
   diffRuleSets,
   type Change,

@@ -1,5 +1,5 @@
 import { catalogueMarkdown } from "../parameters/doc.js";
-import { optionsArgument } from "../errors/arguments.js";
+import { optionsOf, reading } from "../errors/shapes.js";
 import { loadedRuleSetArgument } from "../parameters/load.js";
 import type { RuleSet } from "../parameters/types.js";
 import { defaultProgramme } from "../rules/default.js";
@@ -8,12 +8,13 @@ import { PROGRAMME_OPTION, type Programme } from "../rules/programme.js";
 /**
  * 规则集目录 · rule-set catalogue — a rule set as Markdown, one section per domain of the programme (default
  * `defaultProgramme`): its parameters with every dated value, status and citation, and its rules with the
- * clause each cites (or "no clause given"); every illustrative value is listed first.
+ * clause each cites (or "no clause given"); every illustrative value is listed first. In `exitfund/rules`, with
+ * `jsonSchema`: what describes a programme, which a page that only computes does not pay for.
  * @category rule sets
  */
 export function ruleSetMarkdown(ruleSet: RuleSet, options: { readonly programme?: Programme } = {}): string {
-  loadedRuleSetArgument(ruleSet, "ruleSet");
-  const { programme = defaultProgramme } = optionsArgument(options, "options", { programme: PROGRAMME_OPTION }) as {
+  reading("ruleSet", () => loadedRuleSetArgument(ruleSet, "ruleSet"));
+  const { programme = defaultProgramme } = optionsOf(options, "options", { programme: PROGRAMME_OPTION }) as {
     readonly programme?: Programme;
   };
   return catalogueMarkdown(

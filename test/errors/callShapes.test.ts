@@ -2,7 +2,7 @@
 // InvalidInputError naming the argument (path, stable code, English and Chinese), never a TypeError.
 import { describe, expect, it } from "vitest";
 import * as exitfund from "../../src/index.js";
-import { jsonSchema } from "../../src/rules/index.js";
+import { jsonSchema, ruleSetMarkdown } from "../../src/rules/index.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { rejectedIssues, thrownIssues } from "../support/errors.js";
 
@@ -25,7 +25,6 @@ const {
   loadRuleSet,
   parseChineseCapital,
   roundMoney,
-  ruleSetMarkdown,
   runningTotals,
   summarize,
   toChineseCapital,
@@ -204,7 +203,6 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
     "options.ruleSets[0]",
     "not-a-rule-set",
   ],
-  ["ruleSetMarkdown(null)", () => ruleSetMarkdown(any(null)), "ruleSet", "not-a-rule-set"],
   [
     'diffRuleSets("constructor", …)',
     () => diffRuleSets(any("constructor"), exitfund.ruleSets["tongzhou-2016"]),
@@ -212,7 +210,14 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
     "not-a-rule-set",
   ],
   ["diffRuleSets(…, {})", () => diffRuleSets(exitfund.ruleSets["tongzhou-2016"], any({})), "b", "not-a-rule-set"],
-  // exitfund/rules since the whole core's budget (issue 15): it needs zod's JSON Schema converter
+  // exitfund/rules since the whole core's budget (issue 15)
+  ["ruleSetMarkdown(null)", () => ruleSetMarkdown(any(null)), "ruleSet", "not-a-rule-set"],
+  [
+    "ruleSetMarkdown(…, { programme: 5 })",
+    () => ruleSetMarkdown(exitfund.ruleSets["tongzhou-2016"], any({ programme: 5 })),
+    "options.programme",
+    "invalid-option",
+  ],
   ['jsonSchema("constructor")', () => jsonSchema(any("constructor")), "schema", "unknown-schema"],
   ["jsonSchema(5)", () => jsonSchema(any(5)), "schema", "unknown-schema"],
   ['jsonSchema("ledger", null)', () => jsonSchema("ledger", any(null)), "options", "not-options"],

@@ -110,6 +110,7 @@ const RULES: { readonly [name: string]: Entry } = {
   },
   rentCap: rule(() => ({ ...villageCase })),
   rewardTrack: rule(entFacts),
+  ruleSetMarkdown: { args: () => [ruleSet, {}], kinds: ["strict", "strict"], names: ["ruleSet", "options"] },
   sitePart: rule(() => ({ ...villageCase })),
   smallEnterpriseReward: rule(entFacts),
   targetReduction: rule(() => ({ ...transferCase })),
