@@ -22,7 +22,86 @@ export function canonicalJson(value: unknown): string {
 
 /** {@link canonicalJson}, naming a refused part by its path under `path` (`[3].items[0]` for a case of a batch). */
 export function canonicalJsonAt(value: unknown, path: string): string {
-  return write(value, "", { up: undefined, key: path }, new Set());
+  return canonicalWriter()(value, path);
+}
+
+/**
+ * A writer of {@link canonicalJsonAt} for many values (the cases of a batch): it remembers the keys the values
+ * had, so values of the same shapes share one sorted key list.
+ *
+ * @remarks Plain data (what `JSON.parse` makes) is written by the native `JSON.stringify` with a property list:
+ * the keys met anywhere in the value, sorted, which `JSON.stringify` writes in that order in every object (a key
+ * of the list an object lacks is left out). One walk first proves that nothing in the value needs more care: no
+ * `toJSON`, no prototype but `Object.prototype`, `null` or a list's, no non-finite number or bigint, no
+ * non-enumerable own property, no key that an object would inherit a value for (`__proto__`), no nesting deeper
+ * than {@link PLAIN_DEPTH} (so no cycle). Anything else, or any exception, is written (or refused, with its path)
+ * by the member-by-member writer below, which defines the text: both give the same text for plain data.
+ */
+export function canonicalWriter(): (value: unknown, path: string) => string {
+  const known = new Set<string>();
+  let sorted: string[] = [];
+  const fresh: string[] = [];
+  return (value, path) => {
+    if (typeof value === "object" && value !== null) {
+      const text = native(value);
+      if (text !== undefined) return text;
+    }
+    return write(value, "", { up: undefined, key: path }, new Set());
+  };
+
+  function native(value: object): string | undefined {
+    fresh.length = 0;
+    try {
+      if (!plain(value, known, fresh, 0) || inherits(fresh)) return undefined;
+      if (fresh.length > 0) {
+        for (const key of fresh) known.add(key);
+        sorted = [...known].sort();
+      }
+      // Checked on every value: Object.prototype may have changed since a key was learned.
+      if (inherits(sorted)) return undefined;
+      return JSON.stringify(value, sorted) as string | undefined;
+    } catch {
+      return undefined; // a getter that throws: the careful writer says where
+    }
+  }
+}
+
+/** How deep plain data may nest for the native writer (deeper values, and cycles, take the careful writer). */
+const PLAIN_DEPTH = 64;
+
+/** Whether `Object.prototype` would give a value for some key, where an object lacks it (functions are left out). */
+function inherits(keys: readonly string[]): boolean {
+  for (const key of keys)
+    if (key in Object.prototype && typeof (Object.prototype as Record<string, unknown>)[key] !== "function")
+      return true;
+  return false;
+}
+
+/** Whether a member value is plain: a finite number, a string, a boolean, null, or plain data below. */
+function plainMember(item: unknown, known: Set<string>, fresh: string[], depth: number): boolean {
+  if (typeof item === "object") return item === null || plain(item, known, fresh, depth + 1);
+  if (typeof item === "number") return Number.isFinite(item);
+  return typeof item !== "bigint";
+}
+
+/** Whether `value` is plain JSON data (see {@link canonicalWriter}); its keys not in `known` are added to `fresh`. */
+function plain(value: object, known: Set<string>, fresh: string[], depth: number): boolean {
+  if (depth > PLAIN_DEPTH || typeof (value as { toJSON?: unknown }).toJSON === "function") return false;
+  if (Array.isArray(value)) {
+    for (let index = 0; index < value.length; index += 1)
+      if (!plainMember(value[index], known, fresh, depth)) return false;
+    return true;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  const keys = Object.keys(value);
+  if (Object.getOwnPropertyNames(value).length !== keys.length) return false;
+  for (let index = 0; index < keys.length; index += 1) {
+    const key = keys[index] as string;
+    if (!known.has(key) && !fresh.includes(key)) fresh.push(key);
+    if (!plainMember((value as Record<string, unknown>)[key], known, fresh, depth)) return false;
+  }
+  return true;
 }
 
 /** Where a value is: built into a path only when a value is refused (paths cost more than the JSON itself). */

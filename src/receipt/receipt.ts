@@ -1,7 +1,7 @@
 import { version } from "../../package.json";
 import type { RuleSet } from "../parameters/types.js";
 import type { Programme } from "../rules/programme.js";
-import { canonicalJson, canonicalJsonAt } from "./canonical.js";
+import { canonicalJson, canonicalWriter } from "./canonical.js";
 import { sha256 } from "./sha256.js";
 
 /**
@@ -57,10 +57,11 @@ export interface InputHasher {
 /** A new input hasher. */
 export function inputHasher(): InputHasher {
   const hash = sha256().update("[");
+  const canonical = canonicalWriter();
   let count = 0;
   return {
     add(input, path = `[${count}]`) {
-      const text = canonicalJsonAt(input, path);
+      const text = canonical(input, path);
       hash.update(count === 0 ? text : `,${text}`);
       count += 1;
     },

@@ -22,7 +22,8 @@ function rootBits(n: number, k: 2 | 3): number {
 }
 
 /** The round constants (FIPS 180-4 §4.2.2: the cube roots of the first 64 primes), computed rather than listed. */
-const K = new Uint32Array(PRIMES.map((prime) => rootBits(prime, 3)));
+// Int32Array, not Uint32Array: every word stays a small integer for V8 (a uint32 above 2^31 would be a double).
+const K = new Int32Array(PRIMES.map((prime) => rootBits(prime, 3)));
 
 /** The initial hash value (§5.3.3: the square roots of the first 8 primes). */
 const INITIAL = PRIMES.slice(0, 8).map((prime) => rootBits(prime, 2));
@@ -38,9 +39,11 @@ const encoder = new TextEncoder();
 
 /** A new incremental SHA-256. */
 export function sha256(): Sha256 {
-  const state = new Uint32Array(INITIAL);
-  const words = new Uint32Array(64);
+  const state = new Int32Array(INITIAL);
+  const words = new Int32Array(64);
   const block = new Uint8Array(64);
+  // Text is encoded into this buffer (grown when needed), not into a new array per update.
+  let buffer = new Uint8Array(1 << 16);
   let filled = 0;
   let length = 0; // bytes hashed so far (a double holds any realistic length exactly)
   let done = false;
@@ -83,21 +86,21 @@ export function sha256(): Sha256 {
       b = a;
       a = (t1 + t2) | 0;
     }
-    state[0] = (state[0] as number) + a;
-    state[1] = (state[1] as number) + b;
-    state[2] = (state[2] as number) + c;
-    state[3] = (state[3] as number) + d;
-    state[4] = (state[4] as number) + e;
-    state[5] = (state[5] as number) + f;
-    state[6] = (state[6] as number) + g;
-    state[7] = (state[7] as number) + h;
+    state[0] = ((state[0] as number) + a) | 0;
+    state[1] = ((state[1] as number) + b) | 0;
+    state[2] = ((state[2] as number) + c) | 0;
+    state[3] = ((state[3] as number) + d) | 0;
+    state[4] = ((state[4] as number) + e) | 0;
+    state[5] = ((state[5] as number) + f) | 0;
+    state[6] = ((state[6] as number) + g) | 0;
+    state[7] = ((state[7] as number) + h) | 0;
   };
 
-  const bytesIn = (bytes: Uint8Array): void => {
-    length += bytes.length;
+  const bytesIn = (bytes: Uint8Array, count: number): void => {
+    length += count;
     let at = 0;
     if (filled > 0) {
-      const take = Math.min(64 - filled, bytes.length);
+      const take = Math.min(64 - filled, count);
       block.set(bytes.subarray(0, take), filled);
       filled += take;
       at = take;
@@ -105,17 +108,24 @@ export function sha256(): Sha256 {
       compress(block, 0);
       filled = 0;
     }
-    for (; at + 64 <= bytes.length; at += 64) compress(bytes, at);
-    if (at < bytes.length) {
-      block.set(bytes.subarray(at), 0);
-      filled = bytes.length - at;
+    for (; at + 64 <= count; at += 64) compress(bytes, at);
+    if (at < count) {
+      block.set(bytes.subarray(at, count), 0);
+      filled = count - at;
     }
+  };
+
+  /** A text as UTF-8 (TextEncoder's bytes: a lone surrogate is U+FFFD), at most 3 bytes a UTF-16 unit. */
+  const textIn = (text: string): void => {
+    if (buffer.length < text.length * 3) buffer = new Uint8Array(text.length * 3);
+    bytesIn(buffer, encoder.encodeInto(text, buffer).written);
   };
 
   const hasher: Sha256 = {
     update(data) {
       if (done) throw new Error("sha256: update after hex()");
-      bytesIn(typeof data === "string" ? encoder.encode(data) : data);
+      if (typeof data === "string") textIn(data);
+      else bytesIn(data, data.length);
       return hasher;
     },
     hex() {
@@ -127,9 +137,9 @@ export function sha256(): Sha256 {
       const view = new DataView(tail.buffer);
       view.setUint32(tail.length - 8, Math.floor(bits / 0x100000000));
       view.setUint32(tail.length - 4, bits >>> 0);
-      bytesIn(tail);
+      bytesIn(tail, tail.length);
       let out = "";
-      for (const word of state) out += word.toString(16).padStart(8, "0");
+      for (const word of state) out += (word >>> 0).toString(16).padStart(8, "0");
       return out;
     },
   };

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { canonicalJson } from "../../src/receipt/canonical.js";
+import { canonicalJson, canonicalWriter } from "../../src/receipt/canonical.js";
 import { thrownIssues } from "../support/errors.js";
 
 describe("canonicalJson", () => {
@@ -78,3 +78,80 @@ test.prop([fc.dictionary(fc.string({ unit: "binary" }), fc.jsonValue({ maxDepth:
     expect(canonicalJson(reversed)).toBe(canonicalJson(object));
   },
 );
+
+test.prop([fc.array(fc.jsonValue(), { maxLength: 8 })])(
+  "a writer shared by many values (the cases of a batch) writes each as if alone",
+  (values) => {
+    const write = canonicalWriter();
+    for (const value of values) expect(write(value, "[0]")).toBe(sortedStringify(value));
+  },
+);
+
+describe("canonicalWriter: what the native writer must not be trusted with", () => {
+  // Each value is written by a writer that has already learned the keys of an ordinary case first.
+  const learned = () => {
+    const write = canonicalWriter();
+    write({ id: "a", __proto__x: 1, constructor: "c", toString: "t", items: [{ id: "1" }] }, "[0]");
+    return write;
+  };
+
+  it("a key named __proto__ (JSON.parse makes it an own key; an object lacking it would inherit a value)", () => {
+    const own = JSON.parse('[{"__proto__":{"a":1},"b":2},{"b":3}]') as unknown;
+    expect(learned()(own, "[1]")).toBe('[{"__proto__":{"a":1},"b":2},{"b":3}]');
+    expect(canonicalJson(own)).toBe(sortedStringify(own));
+  });
+
+  it("keys that Object.prototype holds as functions (constructor, toString) where an object lacks them", () => {
+    const write = learned();
+    expect(write([{ constructor: 1 }, { toString: 2 }, {}], "[1]")).toBe('[{"constructor":1},{"toString":2},{}]');
+  });
+
+  it("an inherited enumerable key (a polluted Object.prototype) is not written, as Object.keys does not see it", () => {
+    const write = learned();
+    Object.defineProperty(Object.prototype, "id", {
+      value: "polluted",
+      enumerable: true,
+      configurable: true,
+      writable: true,
+    });
+    try {
+      expect(write([{ id: "x" }, { b: 1 }], "[1]")).toBe('[{"id":"x"},{"b":1}]');
+      expect(write({ items: [{ b: 1 }] }, "[2]")).toBe('{"items":[{"b":1}]}');
+    } finally {
+      delete (Object.prototype as { id?: unknown }).id;
+    }
+  });
+
+  it("a non-enumerable own property is not written", () => {
+    const hidden = Object.defineProperty({ b: 1 }, "id", { value: "hidden", enumerable: false });
+    expect(learned()(hidden, "[1]")).toBe('{"b":1}');
+  });
+
+  it("objects without a prototype, toJSON inside, deep nesting, a getter that throws", () => {
+    const write = learned();
+    const bare = Object.assign(Object.create(null) as object, { z: 1, a: 2 });
+    expect(write({ bare }, "[1]")).toBe('{"bare":{"a":2,"z":1}}');
+    expect(write({ at: new Date(0), id: "x" }, "[1]")).toBe('{"at":"1970-01-01T00:00:00.000Z","id":"x"}');
+    let deep: unknown = { b: 1, a: 0 };
+    for (let depth = 0; depth < 200; depth += 1) deep = { next: deep };
+    expect(write(deep, "[1]")).toBe(sortedStringify(deep));
+    const trap = Object.defineProperty({ id: "x" }, "bad", {
+      get: () => {
+        throw new Error("no");
+      },
+      enumerable: true,
+    });
+    expect(thrownIssues(() => write({ list: [trap] }, "[7]"))[0]).toMatchObject({
+      path: "[7].list[0].bad",
+      code: "not-json",
+    });
+    // a refused value teaches the writer nothing: the next plain value is written as before
+    expect(write({ id: "y", bad: 1 }, "[8]")).toBe('{"bad":1,"id":"y"}');
+  });
+
+  it("refuses a non-finite number and a bigint at their path, as the careful writer does", () => {
+    const write = learned();
+    expect(thrownIssues(() => write({ items: [{ q: Number.NaN }] }, "[3]"))[0]?.path).toBe("[3].items[0].q");
+    expect(thrownIssues(() => write({ items: [1n] }, "[4]"))[0]?.path).toBe("[4].items[0]");
+  });
+});

@@ -54,3 +54,13 @@ test.prop([fc.uint8Array({ maxLength: 400 }), fc.nat({ max: 400 })])("equals nod
   const at = Math.min(cut, bytes.length);
   expect(sha256().update(bytes.subarray(0, at)).update(bytes.subarray(at)).hex()).toBe(nodeSha256(bytes));
 });
+
+test.prop([fc.array(fc.tuple(fc.nat({ max: 120_000 }), anyTextArb), { maxLength: 4 })], { numRuns: 20 })(
+  "texts longer than its encoding buffer, between short ones, equal node:crypto",
+  (pieces) => {
+    const texts = pieces.map(([repeat, text]) => (text === "" ? "台".repeat(repeat) : text.repeat(1 + (repeat % 50))));
+    const hash = sha256();
+    for (const text of texts) hash.update(text);
+    expect(hash.hex()).toBe(nodeSha256(texts.join("")));
+  },
+);
