@@ -64,7 +64,8 @@ export {
 } from "./batch/stream.js";
 export { verify } from "./batch/verify.js";
 export { canonicalJson } from "./receipt/canonical.js";
-export type { Receipt } from "./receipt/receipt.js";
+export type { Receipt, Sha256Factory } from "./receipt/receipt.js";
+export type { Sha256 } from "./receipt/sha256.js";
 export { explain, type Lang } from "./rules/explain.js";
 
 // audit, budget and what-if

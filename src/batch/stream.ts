@@ -1,5 +1,5 @@
 import { refuse } from "../errors/arguments.js";
-import { inputHasher, receiptFor, type Receipt } from "../receipt/receipt.js";
+import { digestOf, inputHasher, receiptFor, type Receipt } from "../receipt/receipt.js";
 import { describeValue, describeValueZh, ISSUE_LIMIT } from "../errors/echo.js";
 import { InvalidInputError } from "../errors/index.js";
 import { ZERO, type Dec } from "../money/decimal.js";
@@ -95,6 +95,7 @@ export async function checkStream(
   options: StreamOptions = {},
 ): Promise<CheckedStream> {
   const perCase = streamRecords(options);
+  const digest = digestOf(options.sha256);
   const { ruleSet } = perCase;
   const where = options.where ?? ((at: number, path: string) => batchPath(at, path));
   const name = options.name ?? ((at: number) => `[${at}]`);
@@ -140,7 +141,7 @@ export async function checkStream(
   const others = needed.size === 0 ? new Map<string, CaseFacts>() : await collect(records, needed, invalid, options);
   const computable = count - invalid.size;
   const running = unitTotals(ruleSet.rounding);
-  const hashed = inputHasher();
+  const hashed = inputHasher(digest);
   return {
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     errors,

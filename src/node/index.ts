@@ -24,6 +24,8 @@ export {
 export type { AuditWorkbookOptions } from "./xlsx/auditReport.js";
 export type { BudgetWorkbookOptions } from "./xlsx/budgetReport.js";
 export { XLSX_ENGINE } from "./xlsx/engine.js";
+export { nodeSha256 } from "./sha256.js";
+export type { Sha256 } from "../receipt/sha256.js";
 export { LIMITS } from "./limits.js";
 export type { Limits } from "./limits.js";
 export type { CaseSource, Notice, SourceIssue } from "./formats/source.js";

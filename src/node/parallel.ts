@@ -6,6 +6,7 @@ import { changedWhileRead, MAX_LISTED_ERRORS } from "../batch/stream.js";
 import { unitTotals } from "../batch/totals.js";
 import { echoText } from "../errors/echo.js";
 import { inputHasher, receiptFor } from "../receipt/receipt.js";
+import { nodeSha256 } from "./sha256.js";
 import { defaultProgramme } from "../rules/default.js";
 import { InvalidInputError, isInvalidInputError } from "../errors/index.js";
 import { ndjsonLines, ndjsonRecords, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
@@ -291,7 +292,7 @@ export async function parallelStreamCompute(
     // The computing pass: each block's lines of output written in the order of the file.
     const skipOf = cutter(invalid, perBlock);
     const running = unitTotals(ruleSet.rounding);
-    const hashed = inputHasher();
+    const hashed = inputHasher(nodeSha256);
     const computing = options.progress("computing", count - invalid.length);
     const sink = await openSink(io, options.out);
     const csv = options.format === "csv";

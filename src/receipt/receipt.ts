@@ -1,8 +1,9 @@
 import { version } from "../../package.json";
+import { refuse } from "../errors/arguments.js";
 import type { RuleSet } from "../parameters/types.js";
 import type { Programme } from "../rules/programme.js";
 import { canonicalJson, canonicalWriter } from "./canonical.js";
-import { sha256 } from "./sha256.js";
+import { sha256, type Sha256 } from "./sha256.js";
 
 /**
  * 回执 · receipt — what ties a figure to the exact rules and facts behind it (docs/auditors.md): the exitfund
@@ -54,9 +55,43 @@ export interface InputHasher {
   hex(): string;
 }
 
-/** A new input hasher. */
-export function inputHasher(): InputHasher {
-  const hash = sha256().update("[");
+/**
+ * 摘要函数 · a SHA-256 to hash receipts with: a function giving a new incremental hasher (text as UTF-8). The
+ * default is the core's, in TypeScript, the same in every runtime; `exitfund/node` gives `nodeSha256`
+ * (node:crypto), the same digest several times faster.
+ * @category receipts
+ */
+export type Sha256Factory = () => Sha256;
+
+const ABC = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";
+
+/**
+ * The SHA-256 factory a receipt is hashed with: the core's by default; a given one only if it gives SHA-256's
+ * test vectors (FIPS 180-4 "abc", and the same text in two pieces), so no receipt is ever hashed with another digest.
+ */
+export function digestOf(given: Sha256Factory | undefined): Sha256Factory {
+  if (given === undefined || given === sha256) return sha256;
+  let whole: unknown;
+  let pieces: unknown;
+  try {
+    whole = given().update("abc").hex();
+    pieces = given().update("a").update("bc").hex();
+  } catch {
+    whole = undefined;
+  }
+  if (whole !== ABC || pieces !== ABC)
+    refuse(
+      "options.sha256",
+      "not-sha256",
+      'must give SHA-256 (a function returning a hasher with update(text) and hex(), such as exitfund/node\'s nodeSha256); it did not give SHA-256 of "abc"',
+      '必须给出 SHA-256（返回带 update(text) 与 hex() 的摘要器的函数，如 exitfund/node 的 nodeSha256）；它对 "abc" 给出的不是 SHA-256',
+    );
+  return given;
+}
+
+/** A new input hasher (with the core's SHA-256, or `digest`, a checked {@link Sha256Factory}). */
+export function inputHasher(digest: Sha256Factory = sha256): InputHasher {
+  const hash = digest().update("[");
   const canonical = canonicalWriter();
   let count = 0;
   return {
@@ -75,8 +110,8 @@ export function inputHasher(): InputHasher {
 }
 
 /** SHA-256 (hex) of the canonical JSON of a list of cases. */
-export function inputSha256(inputs: Iterable<unknown>): string {
-  const hasher = inputHasher();
+export function inputSha256(inputs: Iterable<unknown>, digest: Sha256Factory = sha256): string {
+  const hasher = inputHasher(digest);
   for (const input of inputs) hasher.add(input);
   return hasher.hex();
 }

@@ -30,6 +30,7 @@ const INITIAL = PRIMES.slice(0, 8).map((prime) => rootBits(prime, 2));
 
 /** An incremental SHA-256: `update` with text (UTF-8) or bytes as often as needed, then `hex()` once. */
 export interface Sha256 {
+  /** More to hash: text (as its UTF-8 bytes) or bytes. */
   update(data: string | Uint8Array): Sha256;
   /** The digest as 64 lower-case hex digits; the hasher is finished after it. */
   hex(): string;

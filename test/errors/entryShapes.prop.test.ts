@@ -153,6 +153,7 @@ const NODE: { readonly [name: string]: Entry } = {
   readLedger: { args: () => [LEDGER, readOptions()], kinds: ["text", "strict"], names: ["file", "options"] },
   runCli: { args: () => [["--version"], io()], kinds: ["list", "strict"], names: ["argv", "io"] },
   processIo: { args: () => [], kinds: [], names: [] },
+  nodeSha256: { args: () => [], kinds: [], names: [] },
   runFixtures: { args: () => [[], { cwd: ROOT }], kinds: ["list", "strict"], names: ["patterns", "options"] },
   resultsCsv: { args: () => [document()], kinds: ["strict"], names: ["document"] },
   resultsNdjson: { args: () => [document(), false], kinds: ["strict", "boolean"], names: ["document", "explain"] },

@@ -1,4 +1,5 @@
 import { ISSUE_LIMIT } from "../../errors/echo.js";
+import { nodeSha256 } from "../sha256.js";
 import { fitText, makeTable, tableWidth } from "../table.js";
 import { findingName } from "../labels.js";
 import { STATUSES, STATUS_LABELS } from "../../vocabulary.js";
@@ -129,6 +130,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     ruleSet,
     programme,
     skipInvalid,
+    sha256: nodeSha256,
     onProgress: (done) => {
       bar.tick(done - reported);
       reported = done;

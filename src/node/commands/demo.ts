@@ -1,4 +1,5 @@
 import { access, mkdir } from "node:fs/promises";
+import { nodeSha256 } from "../sha256.js";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DISCREPANCY_TYPES, auditOutcomes, parseLedger, type AuditDocument } from "../../audit/index.js";
@@ -95,7 +96,7 @@ export async function runDemo(args: readonly string[], io: CliIo): Promise<numbe
   );
   const ruleSet = await loadRulesOption(values.rules as string | undefined, io);
   const sample = await readSample(folder, io);
-  const document = computeBatch(sample.cases, ruleSet);
+  const document = computeBatch(sample.cases, { ruleSet, sha256: nodeSha256 });
   if (document.errors.length > 0) throw sampleInvalid(document, ruleSet);
   const verification = verificationOf(document, ruleSet);
   const audited = auditOf(document, sample.ledger, ruleSet);

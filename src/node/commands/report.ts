@@ -1,4 +1,5 @@
 import { auditOutcomes } from "../../audit/audit.js";
+import { nodeSha256 } from "../sha256.js";
 import { parseLedger } from "../../audit/ledger.js";
 import { computeBatch } from "../../batch/compute.js";
 import { echoText } from "../../errors/echo.js";
@@ -111,7 +112,9 @@ export async function runReport(args: readonly string[], io: CliIo): Promise<num
         issues.push(...result.reason.issues);
       }
     const computed =
-      source.status === "fulfilled" ? computeBatch(source.value.cases, { ruleSet, programme }) : undefined;
+      source.status === "fulfilled"
+        ? computeBatch(source.value.cases, { ruleSet, programme, sha256: nodeSha256 })
+        : undefined;
     if (source.status === "fulfilled" && computed !== undefined)
       issues.push(...locateErrors(source.value, computed.errors).map(({ index: _index, id: _id, ...issue }) => issue));
     const rows =

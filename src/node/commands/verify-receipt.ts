@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { nodeSha256 } from "../sha256.js";
 import { computeBatch, summarize } from "../../batch/compute.js";
 import type { RuleSet } from "../../parameters/types.js";
 import { auditOutcomes } from "../../audit/audit.js";
@@ -130,7 +131,13 @@ export async function runVerifyReceipt(args: readonly string[], io: CliIo): Prom
         })),
       );
     // The receipt hashes the cases computed: a result written with --skip-invalid left the invalid ones out.
-    const document = computeBatch(source.cases, { ruleSet, programme, skipInvalid: true, trace: false });
+    const document = computeBatch(source.cases, {
+      ruleSet,
+      programme,
+      skipInvalid: true,
+      trace: false,
+      sha256: nodeSha256,
+    });
     let auditLines: ReadonlyMap<string, string> | undefined;
     if (ledgerFile !== undefined && written.audit !== undefined) {
       const input = await readAuditInput(

@@ -1,4 +1,5 @@
 import { checkStream, type SourceRecord } from "../../batch/stream.js";
+import { nodeSha256 } from "../sha256.js";
 import type { CaseError } from "../../batch/compute.js";
 import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { isInvalidInputError, InvalidInputError } from "../../errors/index.js";
@@ -78,6 +79,7 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
     where: (line, path) => ndjsonWhere(options.file, line, path),
     name: (line) => `line ${line}`,
     progress: (pass, total) => options.progress(pass, total),
+    sha256: nodeSha256,
   });
   reportErrors(checked.errors, io, options.skipInvalid, checked.omitted);
   if (checked.errors.length > 0 && !options.skipInvalid) return EXIT.badInput;

@@ -1,4 +1,5 @@
 import { auditOutcomes, parseAuditInput } from "../../audit/audit.js";
+import { nodeSha256 } from "../sha256.js";
 import { BUDGET_DIMENSIONS, budgetOfCases, type BudgetDimension } from "../../batch/budget.js";
 import { compare } from "../../batch/compare.js";
 import { computeBatch, type ComputeDocument } from "../../batch/compute.js";
@@ -111,6 +112,7 @@ function batchOf(
     ...(options.skipInvalid === undefined ? {} : { skipInvalid: options.skipInvalid }),
     ...(options.trace === undefined ? {} : { trace: options.trace }),
     onProgress: () => deadline(),
+    sha256: nodeSha256,
   });
   deadline();
   return document;
