@@ -1,7 +1,9 @@
+import { readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
 
 const src = (file: string) => join(import.meta.dirname, "src", file);
+const testSupport = (file: string) => join(import.meta.dirname, "test", "support", file);
 
 // The tests Stryker runs against each mutant of src/money, src/parameters or src/rules (stryker.config.mjs): the
 // unit, example and property tests of that folder (and of the bundled rule sets for src/rules) — not the CLI, batch, package,
@@ -21,22 +23,43 @@ const folders = (process.env.MUTATION_TESTS ?? testsOf.get(process.env.MUTATION_
   ",",
 );
 
+const include = folders.map((folder) => `test/${folder}/**/*.test.ts`);
+// A test file that replaces a module (vi.mock) needs its own module graph: with shared modules the files run before
+// it have already imported the real module, the code under test keeps it and the mock is never seen
+// (test/rules/enterprise-reward/paramsRead.prop.test.ts then records no read and fails Stryker's initial run).
+// Those files run in a project of their own, isolated; the rest share their modules.
+const mocking = folders
+  .flatMap((folder) =>
+    readdirSync(join(import.meta.dirname, "test", folder), { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".test.ts"))
+      .map((file) => `test/${folder}/${file.split("\\").join("/")}`),
+  )
+  .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(join(import.meta.dirname, file), "utf8")))
+  .sort();
+
 export default defineConfig({
   resolve: {
     alias: [
       { find: /^exitfund$/, replacement: src("index.ts") },
       { find: /^exitfund\/rules$/, replacement: src("rules/index.ts") },
       { find: /^exitfund\/node$/, replacement: src("node/index.ts") },
+      // @fast-check/vitest 0.5.0 takes 1.5–2 s to import under vitest 4.1, paid again by every mutant (a fresh
+      // worker each): test/support/fastCheckVitest.ts gives the same `fc` and `test.prop` at no cost.
+      { find: /^@fast-check\/vitest$/, replacement: testSupport("fastCheckVitest.ts") },
     ],
   },
   test: {
-    include: folders.map((folder) => `test/${folder}/**/*.test.ts`),
     setupFiles: ["test/support/setup.ts"],
-    // The code under test keeps no state between calls (no global mutable state in src/), so the test files of one
-    // run share their modules instead of importing decimal.js, zod and the schemas afresh for each file.
-    isolate: false,
     env: { FC_RUNS: process.env.FC_RUNS ?? "25", FC_SEED: process.env.FC_SEED ?? "20161201" },
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    projects: [
+      // The code under test keeps no state between calls (no global mutable state in src/), so the test files of
+      // one run share their modules instead of importing decimal.js, zod and the schemas afresh for each file.
+      { extends: true, test: { name: "shared", include, exclude: mocking, isolate: false } },
+      ...(mocking.length === 0
+        ? []
+        : [{ extends: true as const, test: { name: "mocking", include: mocking, isolate: true } }]),
+    ],
   },
 });
