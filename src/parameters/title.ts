@@ -1,5 +1,8 @@
 import type { Label } from "../vocabulary.js";
 
+/** A Chinese character (what tells the Chinese half of `中文 · English` from the English one). */
+const HAN = /\p{Script=Han}/u;
+
 /** A rule-set title as one text: a one-text title as it is, a title in each language as `中文 · English`. */
 export function titleText(title: string | Label): string {
   return typeof title === "string" ? title : title.zh === title.en ? title.zh : `${title.zh} · ${title.en}`;
@@ -16,4 +19,3 @@ export function titlesOf(title: string | Label): Label {
   const en = title.slice(at + " · ".length).trim();
   return at > 0 && HAN.test(zh) && !HAN.test(en) && en !== "" ? { zh, en } : { zh: title, en: title };
 }
-const HAN = /\p{Script=Han}/u;
