@@ -197,6 +197,7 @@ const INPUT_WORDS: ReadonlyMap<string, string> = new Map<string, string>([
   ["threshold", "影响比例门槛"],
   ["eligible", "符合条件"],
   ["deadline", "时限"],
+  ["brackets", "分档计算"],
 ]);
 
 function labelEntries(labels: { readonly [key: string]: Label }): [string, string][] {
@@ -224,6 +225,7 @@ export function valueWords(programme: Programme, value: Json): string {
   const object = value as { readonly [key: string]: Json };
   if (isRateCell(object)) return `${object.rate} 元/${own(UNIT_LABELS, String(object.unit))?.zh ?? object.unit}`;
   if (Array.isArray(object.brackets)) return scaleWords(object);
+  if (isScalePart(object)) return scalePartWords(object);
   if (typeof object.scale === "number" && typeof object.mode === "string")
     return `${VALUE_WORDS.get(object.mode) ?? object.mode}到 ${object.scale} 位小数`;
   return Object.entries(object)
@@ -233,6 +235,20 @@ export function valueWords(programme: Programme, value: Json): string {
 
 function isRateCell(object: { readonly [key: string]: Json }): boolean {
   return typeof object.rate === "string" && typeof object.unit === "string" && Object.keys(object).length === 2;
+}
+
+/** One bracket's share of a scale, as a trace records it (`{ from, to?, portion, rate, amount }`). */
+function isScalePart(object: { readonly [key: string]: Json }): boolean {
+  const keys = Object.keys(object).sort().join(",");
+  return keys === "amount,from,portion,rate" || keys === "amount,from,portion,rate,to";
+}
+
+/** A bracket's share in words: `0 至 300,000 部分 62,508.97 × 1 = 62,508.97`, `5,000 以上部分 2,646 × 0 = 0`. */
+function scalePartWords(part: { readonly [key: string]: Json }): string {
+  const figure = (value: Json | undefined) => amountWords(String(value));
+  const range =
+    part.to === undefined ? `${figure(part.from)} 以上部分` : `${figure(part.from)} 至 ${figure(part.to)} 部分`;
+  return `${range} ${figure(part.portion)} × ${figure(part.rate)} = ${figure(part.amount)}`;
 }
 
 function scaleWords(object: { readonly [key: string]: Json }): string {

@@ -36,7 +36,11 @@ describe("compute --format xlsx (the results workbook)", () => {
       RESULT_SHEETS.trace,
       RECEIPT_SHEET,
     ]);
-    for (const sheet of workbook.worksheets.slice(0, 2)) expectChineseSheet(sheet);
+    for (const sheet of workbook.worksheets.slice(0, 3)) expectChineseSheet(sheet);
+    // A scale's brackets are its arithmetic in words, not the trace's keys (brackets, from, portion, to).
+    const steps: string[] = [];
+    workbook.getWorksheet(RESULT_SHEETS.trace)?.eachRow((row) => row.eachCell((cell) => steps.push(cell.text)));
+    expect(steps.some((text) => /分档计算：0 至 300,000 部分 [\d,.]+ × 1 = [\d,.]+/.test(text))).toBe(true);
   });
 
   it("prints: A4 landscape, fit to width, the header row repeated, 第 N 页 共 M 页; money with separators, yes/no as 是/否", async () => {
