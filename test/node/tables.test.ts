@@ -73,7 +73,7 @@ describe("every table the CLI prints", () => {
   }, 600_000);
 
   it("says headers, kinds, tracks, payers and findings in Chinese with --lang zh: no code in the table", async () => {
-    for (const command of COMMANDS.filter((c) => c[0] !== "rules")) {
+    for (const command of COMMANDS) {
       const run = await runCliCapture([...command, "--lang", "zh"]);
       const table = run.stdout
         .split("\n")
@@ -84,4 +84,19 @@ describe("every table the CLI prints", () => {
       expect(englishWords(table), `${command.join(" ")}\n${run.stdout}`).toEqual([]);
     }
   }, 600_000);
+});
+
+describe("exitfund rules --format table", () => {
+  it("names each parameter and states its value in the language asked: zh in words, en the label's English and the JSON", async () => {
+    const zh = await runCliCapture(["rules", "--format", "table", "--lang", "zh"], { env: { COLUMNS: "200" } });
+    const en = await runCliCapture(["rules", "--format", "table", "--lang", "en"], { env: { COLUMNS: "200" } });
+    const row = (text: string, name: string) => text.split("\n").find((line) => line.includes(`│ ${name} `)) ?? "";
+    expect(row(zh.stdout, "reward.small.cap")).toMatch(/│ 区级综合奖励上限\s+│ 整体退出 600,000；环节退出 150,000\s+│/);
+    expect(row(zh.stdout, "clearance.requireSurvey")).toMatch(/│ 是\s+│/);
+    expect(row(en.stdout, "reward.small.cap")).toMatch(
+      /│ small-enterprise reward cap by exit mode\s+│ \{"whole":"600000","process":"150000"\}\s+│/,
+    );
+    // The English table names no parameter in Chinese but for a term it cites in brackets (`(built later: 抢建)`).
+    expect(en.stdout.replace(/\([^()]*\)/g, "")).not.toMatch(/[\u4e00-\u9fff]/);
+  });
 });

@@ -52,6 +52,16 @@ export function chineseOnly(label: string): string {
   return /[\u3000-\u9fff]/.test(text) ? text : label;
 }
 
+/**
+ * The English part of a "中文 English" label, for English text: the label without its Chinese head (the text
+ * before the first English word, when it holds a Chinese character); the label as given when it has no such head
+ * or nothing English follows it. A Chinese term the English cites in brackets stays (`(built later: 抢建)`).
+ */
+export function englishOnly(label: string): string {
+  const head = /^[^A-Za-z]*?[\u3000-\u9fff\uff00-\uffef][^A-Za-z]*?[\s·]+(?=[A-Za-z]{2})/.exec(label);
+  return head === null ? label : label.slice(head[0].length).trim();
+}
+
 /** 付款方 · 市级 / 区级. */
 export function payerWords(payer: Payer): string {
   return PAYER_LABELS[payer].zh;
