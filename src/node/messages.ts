@@ -212,3 +212,132 @@ export const VERIFY_RECEIPT_WITH = {
     en: `the receipt does not check out: ${count} check${count === 1 ? "" : "s"} differ${count === 1 ? "s" : ""}`,
   })) satisfies SaidWith<[number]>,
 } as const;
+
+/** A line on stderr: `exitfund：…` in Chinese, `exitfund: …` in English (`who` names a part, as in `exitfund serve`). */
+export function sayLine(said: Said, lang: Lang | undefined, who = "exitfund"): string {
+  return `${who}${lang === "zh" ? "：" : ": "}${say(said, lang)}\n`;
+}
+
+/** `1 result`, `2 results`: an English count with its noun (Chinese counts take no plural). */
+function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count.toLocaleString("en-US")} ${count === 1 ? noun : plural}`;
+}
+
+/** What is being done while a progress report runs (src/node/progress.ts). */
+export const PROGRESS_LABELS = {
+  checking: { zh: "检查", en: "checking" },
+  collecting: { zh: "收集", en: "collecting" },
+  computing: { zh: "计算", en: "computing" },
+} as const satisfies { readonly [label: string]: Said };
+
+/** The lines the CLI writes on stderr as it works: files written, totals, progress, the server starting and stopping. */
+export const NOTICES_WITH = {
+  wrote: ((file: string, results?: number) => ({
+    zh: `已写出 ${file}${results === undefined ? "" : `（${results.toLocaleString("en-US")} 个结果）`}`,
+    en: `wrote ${file}${results === undefined ? "" : ` (${counted(results, "result")})`}`,
+  })) satisfies SaidWith<[string, number?]>,
+  totals: ((count: number, municipal: string, district: string, total: string) => ({
+    zh: `${count.toLocaleString("en-US")} 个结果；合计（元）：市级 ${municipal}，区级 ${district}，合计 ${total}`,
+    en: `${counted(count, "result")}; totals (yuan): municipal ${municipal}, district ${district}, total ${total}`,
+  })) satisfies SaidWith<[number, string, string, string]>,
+  townshipTotals: ((township: string, municipal: string, district: string, total: string) => ({
+    zh: `${township}：市级 ${municipal}，区级 ${district}，合计 ${total}`,
+    en: `${township}: municipal ${municipal}, district ${district}, total ${total}`,
+  })) satisfies SaidWith<[string, string, string, string]>,
+  seconds: ((seconds: number) => ({ zh: `${seconds} 秒`, en: `${seconds} s` })) satisfies SaidWith<[number]>,
+  perSecond: ((rate: string) => ({ zh: `${rate}/秒`, en: `${rate}/s` })) satisfies SaidWith<[string]>,
+  barLeft: ((left: string) => ({ zh: `剩余 ${left}`, en: `${left} left` })) satisfies SaidWith<[string]>,
+  progress: ((label: Said, count: string, rate: string, percent?: number, left?: string) => ({
+    zh: `正在${label.zh} ${count}${percent === undefined ? `，${rate}` : `（${percent}%），${rate}，约剩 ${left ?? "?"}`}`,
+    en: `${label.en} ${count}${percent === undefined ? `, ${rate}` : ` (${percent}%), ${rate}, about ${left ?? "?"} left`}`,
+  })) satisfies SaidWith<[Said, string, string, number?, string?]>,
+  progressDone: ((label: Said, count: string, time: string) => ({
+    zh: `${label.zh}完成：${count} 个，用时 ${time}`,
+    en: `${label.en} done: ${count} in ${time}`,
+  })) satisfies SaidWith<[Said, string, string]>,
+} as const;
+
+/** `exitfund serve`'s lines on stderr (src/node/commands/serve.ts); each is said after `exitfund serve：` / `: `. */
+export const SERVE_WITH = {
+  readableToken: ((file: string) => ({
+    zh: `警告：--token-file "${file}" 可被其他用户读取（请执行 \`chmod 600\`）`,
+    en: `warning: --token-file "${file}" can be read by other users (chmod 600 it)`,
+  })) satisfies SaidWith<[string]>,
+  exposed: ((host: string) => ({
+    zh: `警告：服务监听 ${host}，其他机器可以访问，且未设令牌：任何能访问它的人都能使用它；请给出 --token-file（见 \`docs/serve.md\`「安全」）`,
+    en: `warning: listening on ${host}, reachable from other machines, without a token: anyone who can reach it can use it; give --token-file (docs/serve.md, "Security")`,
+  })) satisfies SaidWith<[string]>,
+  listening: ((url: string, ruleSet: string, version: string, token: boolean) => ({
+    zh: `正在监听 ${url}（规则集 ${ruleSet} 第 ${version} 版；${token ? "须提供令牌" : "未设令牌"}；接口说明：\`GET ${url}/openapi.json\`）`,
+    en: `listening on ${url} (rule set ${ruleSet} v${version}; ${token ? "token required" : "no token"}; GET ${url}/openapi.json)`,
+  })) satisfies SaidWith<[string, string, string, boolean]>,
+  stopping: ((signal: string, inFlight: number) => ({
+    zh: `收到 \`${signal}\`：不再接受新连接；正在完成进行中的 ${inFlight} 个请求（再发一次立即停止）`,
+    en: `${signal}: no new connections; finishing ${inFlight} request(s) in flight (again to stop now)`,
+  })) satisfies SaidWith<[string, number]>,
+  stopped: { zh: "已停止", en: "stopped" } satisfies Said,
+} as const;
+
+/** What a capped budget did (`budget --cap`, on stderr): the kinds paid in full, what the rest shared, the extra fen. */
+export interface AllocationSaid {
+  /** The payer: its Chinese name and its code. */
+  readonly payer: Said;
+  readonly cap: string;
+  readonly owed: string;
+  /** The kinds paid in full: Chinese names and codes, in the same order. */
+  readonly fullKinds: { readonly zh: readonly string[]; readonly en: readonly string[] };
+  readonly fullCases: number;
+  readonly fullSum: string;
+  readonly rest: string;
+  readonly extra: number;
+}
+
+/** `exitfund budget`'s lines on stderr (src/node/commands/budget.ts). */
+export const BUDGET_WITH = {
+  allocation: ((a: AllocationSaid) => ({
+    zh: `budget：${a.payer.zh}上限 ${a.cap} 元，应付 ${a.owed} 元；${
+      a.fullKinds.zh.length === 0
+        ? "没有足额优先支付的类别"
+        : `先足额支付${a.fullKinds.zh.join("、")}：${a.fullCases} 个个案共 ${a.fullSum} 元`
+    }；其余个案按比例分配 ${a.rest} 元；${a.extra} 个个案多分 1 分${a.extra === 0 ? "" : "（--verbose 列出）"}`,
+    en: `budget: ${a.payer.en} cap ${a.cap} for ${a.owed} owed; ${
+      a.fullKinds.en.length === 0
+        ? "no kind paid in full"
+        : `paid in full first: ${a.fullKinds.en.join(", ")}, ${a.fullSum} to ${counted(a.fullCases, "case")}`
+    }; the other cases share ${a.rest} pro rata; ${counted(a.extra, "case")} got an extra fen${a.extra === 0 ? "" : " (--verbose lists them)"}`,
+  })) satisfies SaidWith<[AllocationSaid]>,
+} as const;
+
+/** `exitfund test`'s report (src/node/commands/test.ts): failures field by field, the summary, its problems, `--update`. */
+export const TEST_WITH = {
+  failed: ((file: string, name: string) => ({
+    zh: `失败 ${file} › ${name}`,
+    en: `FAIL ${file} › ${name}`,
+  })) satisfies SaidWith<[string, string]>,
+  expectsNothing: {
+    zh: "未给出预期值：请填写应得结果（或运行 --update）",
+    en: "expects nothing: give the values it must compute (or run --update)",
+  } satisfies Said,
+  /** One field of a failing test; `field` is said by its Chinese name in zh and its code in en, both padded. */
+  differs: ((field: Said, expected: string, got: string) => ({
+    zh: `${field.zh}：预期 ${expected}，实际 ${got}`,
+    en: `${field.en}  expected ${expected}, got ${got}`,
+  })) satisfies SaidWith<[Said, string, string]>,
+  missing: ((codes: string) => ({ zh: `缺少：${codes}`, en: `missing: ${codes}` })) satisfies SaidWith<[string]>,
+  extra: ((codes: string) => ({ zh: `多出：${codes}`, en: `unexpected: ${codes}` })) satisfies SaidWith<[string]>,
+  nothing: { zh: "（无）", en: "(nothing)" } satisfies Said,
+  summary: ((passed: number, failed: number, errors: number, tests: number, files: number) => ({
+    zh: `通过 ${passed}，失败 ${failed}，错误 ${errors}（${files} 个文件共 ${tests} 项测试）`,
+    en: `${passed} passed, ${failed} failed, ${counted(errors, "error")} (${counted(tests, "test")} in ${counted(files, "file")})`,
+  })) satisfies SaidWith<[number, number, number, number, number]>,
+  problems: ((count: number) => ({
+    zh: `test：测试文件有 ${count} 处问题，相关测试未运行：`,
+    en: `test: ${counted(count, "problem")} in the fixtures, those tests not run:`,
+  })) satisfies SaidWith<[number]>,
+  rewrite: ((failed: number, files: number, names: string) => ({
+    zh: `${files} 个文件中 ${failed} 项失败测试的预期值`,
+    en: `the expected values of ${counted(failed, "failing test")} in ${counted(files, "file")} (${names})`,
+  })) satisfies SaidWith<[number, number, string]>,
+  ask: ((what: string) => ({ zh: `改写${what}？ [y/N] `, en: `Rewrite ${what}? [y/N] ` })) satisfies SaidWith<[string]>,
+  nothingWritten: { zh: "未写入任何内容", en: "nothing was written" } satisfies Said,
+} as const;

@@ -5,7 +5,9 @@ import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { echoText } from "../errors/echo.js";
 import { writeJson } from "./formats/jsonWrite.js";
+import { InvalidInputError } from "../errors/index.js";
 import { IoError, UsageError, type CliIo } from "./io.js";
+import { NOTICES_WITH, sayLine } from "./messages.js";
 
 /**
  * Every file a command writes (`--out`, the files of `demo --out-dir`) goes through here: it is written to a
@@ -297,7 +299,23 @@ export async function emitWith(
     await file.abort();
     throw error;
   }
-  io.stderr.write(`exitfund: wrote ${echoText(out, 200)}\n`);
+  sayWritten(io, out);
+}
+
+/** Says on stderr that `out` was written (with how many results it holds, when they were counted). */
+export function sayWritten(io: CliIo, out: string, results?: number): void {
+  io.stderr.write(sayLine(NOTICES_WITH.wrote(echoText(out, 200), results), io.lang));
+}
+
+/** An input error found while results were being written (a streamed file): each issue says the output was removed. */
+export function foundWhileWriting(error: InvalidInputError): InvalidInputError {
+  return new InvalidInputError(
+    error.issues.map((issue) => ({
+      ...issue,
+      message: `${issue.message} (found while writing: the output was removed)`,
+      ...(issue.zh === undefined ? {} : { zh: `${issue.zh}（写出时发现，输出已删除）` }),
+    })),
+  );
 }
 
 /** Writes `content` whole to `--out <file>` (atomically) or to stdout. */

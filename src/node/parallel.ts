@@ -13,6 +13,7 @@ import { ndjsonLines, ndjsonRecords, ndjsonWhere, type NdjsonRecord } from "./fo
 import { resultsCsvHeader, summaryLine, totalsText } from "./formats/results.js";
 import { openSink } from "./formats/sink.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
+import { foundWhileWriting, sayWritten } from "./output.js";
 import { limitsOf } from "./limits.js";
 import type { StreamComputeOptions } from "./formats/streamCompute.js";
 import type { Block, CheckReply, ComputeReply, Reply, WorkerSetup } from "./worker.js";
@@ -315,12 +316,7 @@ export async function parallelStreamCompute(
         if (blocks !== perBlock.length) throw changedWhileRead(file);
       } catch (error) {
         if (!isInvalidInputError(error)) throw error;
-        throw new InvalidInputError(
-          error.issues.map((issue) => ({
-            ...issue,
-            message: `${issue.message} (found while writing: the output was removed)`,
-          })),
-        );
+        throw foundWhileWriting(error);
       }
       computing.done();
       const totals = running.totals();
@@ -330,9 +326,8 @@ export async function parallelStreamCompute(
       }
       await sink.close();
       // The totals only once the results are written whole: a failed write must not print them first.
-      if (csv) io.stderr.write(totalsText(totals, written));
-      if (options.out !== undefined && options.out !== "-")
-        io.stderr.write(`exitfund: wrote ${options.out} (${written} result${written === 1 ? "" : "s"})\n`);
+      if (csv) io.stderr.write(totalsText(totals, written, io.lang));
+      if (options.out !== undefined && options.out !== "-") sayWritten(io, options.out, written);
     } catch (error) {
       await sink.abort();
       throw error;

@@ -1,3 +1,8 @@
+import type { Lang } from "./lang.js";
+import { NOTICES_WITH, PROGRESS_LABELS, say, sayLine, type Said } from "./messages.js";
+import { own } from "./own.js";
+import { terminalWidth } from "./table.js";
+
 /** Where progress is drawn: standard error. */
 export interface ProgressStream {
   write(chunk: string): unknown;
@@ -10,8 +15,10 @@ export interface ProgressOptions {
   readonly stream: ProgressStream;
   /** How many units make the whole job (cases); 0 when not known (a count and a rate are shown). */
   readonly total: number;
-  /** What is being done: "checking", "computing". */
+  /** What is being done: `checking`, `collecting`, `computing` (said in `lang`; another label as it is). */
   readonly label: string;
+  /** The language of the report (default English). */
+  readonly lang?: Lang;
   /** The clock in milliseconds (injected so tests need no real time). */
   readonly now?: () => number;
   /** `--progress`: report even when the stream is not a terminal (plain lines). */
@@ -43,6 +50,11 @@ export function createProgress(options: ProgressOptions): Progress {
   return options.force === true ? lineProgress(options) : NONE;
 }
 
+/** The words of a progress label. */
+function labelOf(options: ProgressOptions): Said {
+  return own(PROGRESS_LABELS, options.label) ?? { zh: options.label, en: options.label };
+}
+
 interface State {
   done: number;
   readonly start: number;
@@ -53,11 +65,13 @@ function rate(state: State, now: number): number {
   return seconds > 0 ? state.done / seconds : 0;
 }
 
-/** Seconds as `12 s` or `3:07`. */
-export function duration(seconds: number): string {
+/** Seconds as `12 s` (`12 秒`) or `3:07`. */
+export function duration(seconds: number, lang: Lang = "en"): string {
   if (!Number.isFinite(seconds)) return "?";
   const whole = Math.max(0, Math.round(seconds));
-  return whole < 60 ? `${whole} s` : `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
+  return whole < 60
+    ? say(NOTICES_WITH.seconds(whole), lang)
+    : `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, "0")}`;
 }
 
 function figures(
@@ -73,8 +87,8 @@ function figures(
         ? `${state.done.toLocaleString("en-US")}/${options.total.toLocaleString("en-US")}`
         : state.done.toLocaleString("en-US"),
     percent,
-    perSecond: `${Math.round(perSecond).toLocaleString("en-US")}/s`,
-    left: duration(perSecond > 0 ? (options.total - state.done) / perSecond : Number.POSITIVE_INFINITY),
+    perSecond: say(NOTICES_WITH.perSecond(Math.round(perSecond).toLocaleString("en-US")), options.lang),
+    left: duration(perSecond > 0 ? (options.total - state.done) / perSecond : Number.POSITIVE_INFINITY, options.lang),
   };
 }
 
@@ -92,12 +106,15 @@ function terminalProgress(options: ProgressOptions): Progress {
       lastDraw = time;
       const { count: shown, percent, perSecond, left } = figures(options, state, time);
       const filled = Math.round((percent / 100) * BAR_WIDTH);
+      const label = say(labelOf(options), options.lang);
       const line =
         options.total > 0
-          ? `${options.label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${left} left`
-          : `${options.label} ${shown} ${perSecond}`;
-      draw(`\r${line.padEnd(width)}`);
-      width = Math.max(width, line.length);
+          ? `${label} [${"#".repeat(filled)}${"-".repeat(BAR_WIDTH - filled)}] ${shown} ${percent}% ${perSecond} ${say(NOTICES_WITH.barLeft(left), options.lang)}`
+          : `${label} ${shown} ${perSecond}`;
+      // Padded by columns, not characters: a Chinese character takes two.
+      const columns = terminalWidth(line);
+      draw(`\r${line}${" ".repeat(Math.max(0, width - columns))}`);
+      width = Math.max(width, columns);
     },
     done() {
       if (width > 0) draw(`\r${" ".repeat(width)}\r`);
@@ -120,14 +137,25 @@ function lineProgress(options: ProgressOptions): Progress {
       lastTenth = Math.max(lastTenth, tenth);
       lastLine = time;
       const { count: shown, percent, perSecond, left } = figures(options, state, time);
+      const known = options.total > 0;
       options.stream.write(
-        `exitfund: ${options.label} ${shown}${options.total > 0 ? ` (${percent}%), ${perSecond}, about ${left} left` : `, ${perSecond}`}\n`,
+        sayLine(
+          NOTICES_WITH.progress(
+            labelOf(options),
+            shown,
+            perSecond,
+            known ? percent : undefined,
+            known ? left : undefined,
+          ),
+          options.lang,
+        ),
       );
     },
     done() {
       const time = now();
+      const took = duration((time - state.start) / 1000, options.lang);
       options.stream.write(
-        `exitfund: ${options.label} done: ${state.done.toLocaleString("en-US")} in ${duration((time - state.start) / 1000)}\n`,
+        sayLine(NOTICES_WITH.progressDone(labelOf(options), state.done.toLocaleString("en-US"), took), options.lang),
       );
     },
   };

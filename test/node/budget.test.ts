@@ -134,7 +134,7 @@ describe("exitfund budget", () => {
       { key: { township: "张家湾镇" }, owed: "9220.00", allocated: "9220.00", shortfall: "0.00" },
     ]);
     expect(result.stderr).toContain(
-      "paid in full (足额) first: structure-clearance 腾地经费申报核定, 9,220.00 to 1 case",
+      "exitfund: budget: district cap 1,000,000.00 for 1,161,720.00 owed; paid in full first: structure-clearance, 9,220.00 to 1 case",
     );
     expect(result.stderr).toContain("1 case got an extra fen (--verbose lists them)");
   });

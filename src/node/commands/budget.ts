@@ -25,7 +25,7 @@ import type { Lang } from "../lang.js";
 import { budgetWorkbookBytes } from "../xlsx/budgetReport.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { HELP_ZH } from "../help-zh.js";
-import type { Said } from "../messages.js";
+import { BUDGET_WITH, sayLine, type Said } from "../messages.js";
 
 const FORMATS = ["json", "table", "xlsx"] as const;
 
@@ -206,20 +206,20 @@ export function allocationNotice(
   const fullSum = full.reduce((acc, share) => acc.plus(share.allocated), ZERO);
   const extra = allocation.remainder.length;
   const rest = formatAmount(dec(allocation.allocated).minus(fullSum).toString());
-  if (lang === "zh") {
-    const names = allocation.fullKinds.map((kind) => kindName(kind, "zh", programme));
-    const paidInFull =
-      allocation.fullKinds.length === 0
-        ? "没有足额优先支付的类别"
-        : `先足额支付${names.join("、")}：${full.length} 个个案共 ${formatAmount(fullSum.toString())} 元`;
-    return `exitfund：budget：${PAYER_LABELS[allocation.payer]}上限 ${formatAmount(allocation.cap)} 元，应付 ${formatAmount(allocation.owed)} 元；${paidInFull}；其余个案按比例分配 ${rest} 元；${extra} 个个案多分 1 分${extra === 0 ? "" : "（--verbose 列出）"}\n`;
-  }
-  const names = allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim());
-  const paidInFull =
-    allocation.fullKinds.length === 0
-      ? "no kind paid in full (足额: none)"
-      : `paid in full (足额) first: ${names.join(", ")}, ${formatAmount(fullSum.toString())} to ${full.length} case${full.length === 1 ? "" : "s"}`;
-  return `exitfund: budget: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed; ${paidInFull}; the other cases share ${rest} pro rata; ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 ? "" : " (--verbose lists them)"}\n`;
+  const said = BUDGET_WITH.allocation({
+    payer: { zh: PAYER_LABELS[allocation.payer], en: allocation.payer },
+    cap: formatAmount(allocation.cap),
+    owed: formatAmount(allocation.owed),
+    fullKinds: {
+      zh: allocation.fullKinds.map((kind) => kindName(kind, "zh", programme)),
+      en: [...allocation.fullKinds],
+    },
+    fullCases: full.length,
+    fullSum: formatAmount(fullSum.toString()),
+    rest,
+    extra,
+  });
+  return sayLine(said, lang);
 }
 
 /** The groups (元 and 万元) with their total, and the allocation when there is one, in `view`'s language and width. */

@@ -108,7 +108,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   // --case picks cases out of the whole file: it is read at once, not streamed.
   if (wantedCases.length === 0 && /\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
     const progress = (label: string, total: number) =>
-      createProgress({ stream: io.stderr, total, label, force: values.progress === true });
+      createProgress({ stream: io.stderr, total, label, lang, force: values.progress === true });
     const given = { rules: values.rules as string | undefined, programme: values.programme as string | undefined };
     return streamCompute(
       { file, ruleSet, programme, format, explain: explainWanted, skipInvalid, out, progress, threads, values: given },
@@ -123,6 +123,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     stream: io.stderr,
     total: source.cases.length,
     label: "computing",
+    lang,
     force: values.progress === true,
   });
   let reported = 0;
@@ -161,7 +162,7 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
     ...(selected === undefined ? {} : { selected }),
   });
   await emitWith(io, out, produce);
-  if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length));
+  if (format === "csv") io.stderr.write(totalsText(document.totals, document.results.length, io.lang));
   return document.errors.length > 0 ? EXIT.findings : EXIT.ok;
 }
 

@@ -13,6 +13,7 @@ import { ruleSetXlsxBytes } from "../formats/ruleSetWorkbook.js";
 import { checkOutput, optionInputs, outputFormat, parseCommand } from "./args.js";
 import { HELP_ZH } from "../help-zh.js";
 import type { Said } from "../messages.js";
+import type { Json } from "../../trace/types.js";
 import { chineseOnly, englishOnly, valueWords } from "../xlsx/words.js";
 
 /** `exitfund rules --help` in each language. */
@@ -136,7 +137,7 @@ function rulesTable(ruleSet: RuleSet, programme: Programme, view: TableView = { 
       name,
       zh ? chineseOnly(labels.get(name) ?? "") : englishOnly(labels.get(name) ?? ""),
       // In Chinese a value in words (`钢混框架 80 元/㎡；…`, `超额累进：0 以上 1；…`); in English the JSON itself.
-      zh ? valueWords(programme, latest?.value ?? null) : JSON.stringify(latest?.value ?? null),
+      zh ? valueWords(programme, (latest?.value ?? null) as Json) : JSON.stringify(latest?.value ?? null),
       latest?.from ?? "",
       zh ? STATUS_LABELS[status].zh : status === "illustrative" ? "ILLUSTRATIVE" : status,
       latest?.source ?? parameter.source,

@@ -9,7 +9,8 @@ import { readText } from "../read.js";
 import { isLoopback, startServer, type RunningServer, type ServeOptions } from "../serve/http.js";
 import { parseCommand } from "./args.js";
 import { HELP_ZH } from "../help-zh.js";
-import type { Said } from "../messages.js";
+import { SERVE_WITH, sayLine, type Said } from "../messages.js";
+import type { Lang } from "../lang.js";
 
 /** `exitfund serve --help` in each language. */
 export const SERVE_HELP: Said = {
@@ -46,6 +47,9 @@ exits 130/143. docs/serve.md.
   curl -s -H 'Content-Type: application/json' --data-binary @cases.json http://127.0.0.1:8080/compute`,
   zh: HELP_ZH.serve,
 };
+
+/** Who says the server's lines on stderr. */
+const SERVE = "exitfund serve";
 
 const DEFAULTS = { host: "127.0.0.1", port: 8080, maxBody: 16 * 1024 * 1024, timeout: 30_000, concurrency: 4 };
 
@@ -98,10 +102,7 @@ async function tokenOption(file: string | undefined, io: CliIo): Promise<string 
       },
     );
   const mode = (await stat(resolve(io.cwd, file))).mode;
-  if ((mode & 0o077) !== 0)
-    io.stderr.write(
-      `exitfund serve: warning: --token-file "${echoText(file)}" can be read by other users (chmod 600 it)\n警告：令牌文件可被其他用户读取（请 chmod 600）\n`,
-    );
+  if ((mode & 0o077) !== 0) io.stderr.write(sayLine(SERVE_WITH.readableToken(echoText(file)), io.lang, SERVE));
   return token;
 }
 
@@ -158,10 +159,10 @@ export async function serveOptions(args: readonly string[], io: CliIo): Promise<
   };
 }
 
-/** The warning printed when the server is reachable from other machines without a token, if it is. */
-export function exposureWarning(options: Pick<ServeOptions, "host" | "token">): string | undefined {
+/** The warning printed (in `lang`) when the server is reachable from other machines without a token, if it is. */
+export function exposureWarning(options: Pick<ServeOptions, "host" | "token">, lang?: Lang): string | undefined {
   if (isLoopback(options.host) || options.token !== undefined) return undefined;
-  return `exitfund serve: warning: listening on ${options.host}, reachable from other machines, without a token: anyone who can reach it can use it; give --token-file (docs/serve.md, "Security")\n警告：服务监听 ${options.host}，其他机器可以访问，且未设令牌：请使用 --token-file\n`;
+  return sayLine(SERVE_WITH.exposed(options.host), lang, SERVE);
 }
 
 /**
@@ -182,10 +183,15 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
       { code: "cannot-listen", zh: `无法在 ${where} 上监听：${code ?? ""}` },
     );
   }
-  const warning = exposureWarning(options);
+  const warning = exposureWarning(options, io.lang);
   if (warning !== undefined) io.stderr.write(warning);
+  const { ruleSet } = options.context;
   io.stderr.write(
-    `exitfund serve: listening on ${running.url} (rule set ${options.context.ruleSet.id} v${options.context.ruleSet.version}; ${options.token === undefined ? "no token" : "token required"}; GET ${running.url}/openapi.json)\n正在监听 ${running.url}\n`,
+    sayLine(
+      SERVE_WITH.listening(running.url, ruleSet.id, String(ruleSet.version), options.token !== undefined),
+      io.lang,
+      SERVE,
+    ),
   );
   // The bin's own SIGINT/SIGTERM handlers end the process at once; a server finishes its requests first.
   const signal = await new Promise<NodeJS.Signals>((resolveSignal) => {
@@ -196,10 +202,8 @@ export async function runServe(args: readonly string[], io: CliIo): Promise<numb
   });
   const code = signal === "SIGINT" ? EXIT.interrupted : EXIT.terminated;
   for (const name of ["SIGINT", "SIGTERM"] as const) process.once(name, () => process.exit(code));
-  io.stderr.write(
-    `exitfund serve: ${signal}: no new connections; finishing ${running.inFlight()} request(s) in flight (again to stop now)\n`,
-  );
+  io.stderr.write(sayLine(SERVE_WITH.stopping(signal, running.inFlight()), io.lang, SERVE));
   await running.close();
-  io.stderr.write(`exitfund serve: stopped\n`);
+  io.stderr.write(sayLine(SERVE_WITH.stopped, io.lang, SERVE));
   return code;
 }

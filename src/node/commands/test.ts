@@ -1,4 +1,4 @@
-import { echo, echoText } from "../../errors/echo.js";
+import { ISSUE_LIMIT, echo, echoText } from "../../errors/echo.js";
 import {
   fixtureOfReport,
   readFixtureFile,
@@ -14,7 +14,7 @@ import { parseCommand } from "./args.js";
 import type { Lang } from "../lang.js";
 import { terminalWidth } from "../table.js";
 import { HELP_ZH } from "../help-zh.js";
-import type { Said } from "../messages.js";
+import { TEST_WITH, say, sayLine, type Said } from "../messages.js";
 
 /** `exitfund test --help` in each language. */
 export const TEST_HELP: Said = {
@@ -70,7 +70,7 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<numbe
 
 /** A value as the report shows it: text quoted, a list of codes joined, no value as (nothing). */
 function shown(value: FixtureValue, lang: Lang = "en"): string {
-  if (value === null) return lang === "zh" ? "（无）" : "(nothing)";
+  if (value === null) return say(TEST_WITH.nothing, lang);
   if (Array.isArray(value)) return value.length === 0 ? "[]" : `[${value.map((item) => echo(item)).join(", ")}]`;
   return typeof value === "string" && !/^-?\d/.test(value) ? echo(value) : echoText(String(value));
 }
@@ -84,47 +84,30 @@ const FIELD_ZH: ReadonlyMap<string, string> = new Map([
   ["findings", "问题"],
 ]);
 
-/** A failing test: one line per field, expected against got, then the same in Chinese (zh: in Chinese only). */
+/** A failing test: one line per field, expected against got (a field by its Chinese name in zh, its code in en). */
 function failureText(result: FixtureTestResult, lang: Lang): string {
-  const zh = lang === "zh";
-  const lines = [`${zh ? "失败" : "FAIL"} ${echoText(result.file, 200)} › ${echo(result.name, 120)}`];
+  const lines = [say(TEST_WITH.failed(echoText(result.file, 200), echo(result.name, 120)), lang)];
   if (result.differences.every((difference) => difference.expected === null))
+    lines.push(`  ${say(TEST_WITH.expectsNothing, lang)}`);
+  const names = result.differences.map((difference) =>
+    lang === "zh" ? (FIELD_ZH.get(difference.field) ?? difference.field) : difference.field,
+  );
+  const width = Math.max(...names.map(terminalWidth));
+  const indent = `  ${" ".repeat(width)}  `;
+  result.differences.forEach((difference, index) => {
+    const name = names[index] ?? difference.field;
+    const padded = `${name}${" ".repeat(width - terminalWidth(name))}`;
+    const field = { zh: padded, en: padded };
     lines.push(
-      zh
-        ? "  未给出预期值：请填写应得结果（或运行 --update）"
-        : "  expects nothing: give the values it must compute (or run --update) · 未给出预期值：请填写应得结果（或运行 --update）",
-    );
-  if (zh) {
-    const names = result.differences.map((difference) => FIELD_ZH.get(difference.field) ?? difference.field);
-    const widthZh = Math.max(...names.map(terminalWidth));
-    result.differences.forEach((difference, index) => {
-      const name = names[index] ?? difference.field;
-      const pad = " ".repeat(widthZh - terminalWidth(name));
-      lines.push(`  ${name}${pad}：预期 ${shown(difference.expected, lang)}，实际 ${shown(difference.got, lang)}`);
-      if (difference.field === "findings" && Array.isArray(difference.expected) && Array.isArray(difference.got)) {
-        const missing = without(difference.expected, difference.got);
-        const extra = without(difference.got, difference.expected);
-        if (missing.length > 0) lines.push(`  ${" ".repeat(widthZh)}  缺少：${shown(missing, lang)}`);
-        if (extra.length > 0) lines.push(`  ${" ".repeat(widthZh)}  多出：${shown(extra, lang)}`);
-      }
-    });
-    return `${lines.join("\n")}\n`;
-  }
-  const width = Math.max(...result.differences.map((difference) => difference.field.length));
-  for (const difference of result.differences) {
-    const expected = shown(difference.expected);
-    const got = shown(difference.got);
-    lines.push(`  ${difference.field.padEnd(width)}  expected ${expected}, got ${got}`);
-    lines.push(
-      `  ${" ".repeat(width)}  ${FIELD_ZH.get(difference.field) ?? difference.field}：预期 ${expected}，实际 ${got}`,
+      `  ${say(TEST_WITH.differs(field, shown(difference.expected, lang), shown(difference.got, lang)), lang)}`,
     );
     if (difference.field === "findings" && Array.isArray(difference.expected) && Array.isArray(difference.got)) {
       const missing = without(difference.expected, difference.got);
       const extra = without(difference.got, difference.expected);
-      if (missing.length > 0) lines.push(`  ${" ".repeat(width)}  missing 缺少: ${shown(missing)}`);
-      if (extra.length > 0) lines.push(`  ${" ".repeat(width)}  unexpected 多出: ${shown(extra)}`);
+      if (missing.length > 0) lines.push(`${indent}${say(TEST_WITH.missing(shown(missing, lang)), lang)}`);
+      if (extra.length > 0) lines.push(`${indent}${say(TEST_WITH.extra(shown(extra, lang)), lang)}`);
     }
-  }
+  });
   return `${lines.join("\n")}\n`;
 }
 
@@ -139,35 +122,25 @@ function without(a: readonly string[], b: readonly string[]): string[] {
   });
 }
 
-/** The report on stdout: each failing test, then the summary line in English and Chinese. */
+/** The report on stdout: each failing test, then the summary line. */
 function reportText(report: FixtureReport, lang: Lang): string {
   const failures = report.results
     .filter((result) => result.status === "failed")
     .map((result) => failureText(result, lang));
-  const files = report.files.length;
-  const zhSummary = `通过 ${report.passed}，失败 ${report.failed}，错误 ${report.errors}（${files} 个文件共 ${report.results.length} 项测试）`;
-  if (lang === "zh") return `${failures.join("\n")}${failures.length > 0 ? "\n" : ""}${zhSummary}\n`;
-  const summary =
-    `${report.passed} passed, ${report.failed} failed, ${report.errors} error${report.errors === 1 ? "" : "s"} ` +
-    `(${report.results.length} test${report.results.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"})` +
-    ` · 通过 ${report.passed}，失败 ${report.failed}，错误 ${report.errors}（${files} 个文件共 ${report.results.length} 项测试）\n`;
-  return `${failures.join("\n")}${failures.length > 0 ? "\n" : ""}${summary}`;
+  const summary = TEST_WITH.summary(
+    report.passed,
+    report.failed,
+    report.errors,
+    report.results.length,
+    report.files.length,
+  );
+  return `${failures.join("\n")}${failures.length > 0 ? "\n" : ""}${say(summary, lang)}\n`;
 }
 
-/** Every problem of the fixtures on stderr, each with its Chinese text. */
+/** Every problem of the fixtures on stderr, in `lang`. */
 function problemsText(report: FixtureReport, lang: Lang): string {
   const issues = [...report.problems, ...report.results.flatMap((result) => result.issues)];
-  const count = issues.length;
-  if (lang === "zh") {
-    const zhLines = issueLines(issues.map((issue) => ({ ...issue, message: issue.zh ?? issue.message })));
-    return `exitfund：test：测试文件有 ${count} 处问题，相关测试未运行：\n${zhLines.join("\n")}\n`;
-  }
-  const lines = issueLines(issues.map((issue) => ({ ...issue, message: withZh(issue.message, issue.zh) })));
-  return `exitfund: test: ${count} problem${count === 1 ? "" : "s"} in the fixtures (测试文件有 ${count} 处问题), those tests not run:\n${lines.join("\n")}\n`;
-}
-
-function withZh(message: string, zh: string | undefined): string {
-  return zh === undefined || zh === message ? message : `${message} · ${zh}`;
+  return `${sayLine(TEST_WITH.problems(issues.length), lang)}${issueLines(issues, ISSUE_LIMIT, lang).join("\n")}\n`;
 }
 
 /** Reads one line of standard input (the answer to a question). */
@@ -187,8 +160,9 @@ async function answer(io: CliIo): Promise<string> {
 async function update(report: FixtureReport, io: CliIo, confirmed: boolean, lang: Lang): Promise<void> {
   const failed = report.results.filter((result) => result.status === "failed");
   const files = [...new Set(failed.map((result) => result.file))];
-  const what = `the expected values of ${failed.length} failing test${failed.length === 1 ? "" : "s"} in ${files.length} file${files.length === 1 ? "" : "s"} (${files.map((file) => echoText(file, 120)).join(", ")})`;
-  const whatZh = `${files.length} 个文件中 ${failed.length} 项失败测试的预期值`;
+  const rewrite = TEST_WITH.rewrite(failed.length, files.length, files.map((file) => echoText(file, 120)).join(", "));
+  const what = rewrite.en;
+  const whatZh = rewrite.zh;
   if (!confirmed) {
     const terminal = (io.stdin as { isTTY?: boolean }).isTTY === true && io.stderr.isTTY === true;
     if (!terminal)
@@ -199,11 +173,9 @@ async function update(report: FixtureReport, io: CliIo, confirmed: boolean, lang
           zh: `--update 将改写${whatZh}；标准输入不是终端，无法询问：请加 --yes 确认（未写入任何内容）`,
         },
       );
-    io.stderr.write(lang === "zh" ? `改写${whatZh}？ [y/N] ` : `Rewrite ${what}? 改写${whatZh}？ [y/N] `);
+    io.stderr.write(say(TEST_WITH.ask(say(rewrite, lang)), lang));
     if (!/^(y|yes|是)$/i.test(await answer(io))) {
-      io.stderr.write(
-        lang === "zh" ? "exitfund：未写入任何内容\n" : "exitfund: nothing was written (未写入任何内容)\n",
-      );
+      io.stderr.write(sayLine(TEST_WITH.nothingWritten, lang));
       return;
     }
   }

@@ -2,6 +2,8 @@ import type { Receipt } from "../../receipt/receipt.js";
 import type { CaseError, ComputeDocument, Totals } from "../../batch/compute.js";
 import type { OutcomeBase as Outcome } from "../../trace/types.js";
 import { BOM, csvLines, safeText } from "./csv.js";
+import type { Lang } from "../lang.js";
+import { NOTICES_WITH, say, sayLine } from "../messages.js";
 
 /** Columns of the results CSV (one row per outcome; amounts as exact decimal strings). */
 export const RESULT_CSV_HEADERS = [
@@ -90,12 +92,12 @@ export function resultsNdjson(document: ComputeDocument, explain: boolean): stri
   );
 }
 
-/** A short account of the totals for stderr (the CSV holds results only). */
-export function totalsText(totals: Totals, count: number): string {
-  const lines = [
-    `exitfund: ${count} result${count === 1 ? "" : "s"}; totals (yuan): municipal ${totals.municipal}, district ${totals.district}, total ${totals.total}`,
-  ];
+/** A short account of the totals for stderr (the CSV holds results only), in `lang`. */
+export function totalsText(totals: Totals, count: number, lang: Lang = "en"): string {
+  const lines = [sayLine(NOTICES_WITH.totals(count, totals.municipal, totals.district, totals.total), lang)];
   for (const [township, amounts] of Object.entries(totals.byTownship))
-    lines.push(`  ${township}: municipal ${amounts.municipal}, district ${amounts.district}, total ${amounts.total}`);
-  return `${lines.join("\n")}\n`;
+    lines.push(
+      `  ${say(NOTICES_WITH.townshipTotals(township, amounts.municipal, amounts.district, amounts.total), lang)}\n`,
+    );
+  return lines.join("");
 }

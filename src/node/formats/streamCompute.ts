@@ -2,7 +2,8 @@ import { checkStream, type SourceRecord } from "../../batch/stream.js";
 import { nodeSha256 } from "../sha256.js";
 import type { CaseError } from "../../batch/compute.js";
 import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
-import { isInvalidInputError, InvalidInputError } from "../../errors/index.js";
+import { isInvalidInputError } from "../../errors/index.js";
+import { foundWhileWriting, sayWritten } from "../output.js";
 import type { RuleSet } from "../../parameters/types.js";
 import type { Programme } from "../../rules/programme.js";
 import { EXIT, UsageError, placeText, type CliIo } from "../io.js";
@@ -95,21 +96,15 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
       }
     } catch (error) {
       if (!isInvalidInputError(error)) throw error;
-      throw new InvalidInputError(
-        error.issues.map((issue) => ({
-          ...issue,
-          message: `${issue.message} (found while writing: the output was removed)`,
-        })),
-      );
+      throw foundWhileWriting(error);
     }
     const totals = checked.totals();
     if (!csv)
       await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
     await sink.close();
     // The totals only once the results are written whole: a failed write must not print them first.
-    if (csv) io.stderr.write(totalsText(totals, written));
-    if (options.out !== undefined && options.out !== "-")
-      io.stderr.write(`exitfund: wrote ${options.out} (${written} result${written === 1 ? "" : "s"})\n`);
+    if (csv) io.stderr.write(totalsText(totals, written, io.lang));
+    if (options.out !== undefined && options.out !== "-") sayWritten(io, options.out, written);
   } catch (error) {
     await sink.abort();
     throw error;

@@ -151,7 +151,12 @@ describe("exitfund serve: its options", () => {
   });
 
   it("binding beyond loopback without a token warns, in English and Chinese; loopback or a token does not", () => {
-    expect(exposureWarning({ host: "0.0.0.0" })).toMatch(/warning: listening on 0\.0\.0\.0.*--token-file[\s\S]*警告/);
+    expect(exposureWarning({ host: "0.0.0.0" })).toMatch(
+      /^exitfund serve: warning: listening on 0\.0\.0\.0.*--token-file/,
+    );
+    expect(exposureWarning({ host: "0.0.0.0" }, "zh")).toMatch(
+      /^exitfund serve：警告：服务监听 0\.0\.0\.0.*--token-file/,
+    );
     expect(exposureWarning({ host: "192.168.1.5" })).toBeDefined();
     for (const host of ["127.0.0.1", "::1", "localhost", "127.0.0.2"])
       expect(exposureWarning({ host })).toBeUndefined();
