@@ -298,8 +298,8 @@ export const BUDGET_WITH = {
     zh: `budget：${a.payer.zh}上限 ${a.cap} 元，应付 ${a.owed} 元；${
       a.fullKinds.zh.length === 0
         ? "没有足额优先支付的类别"
-        : `先足额支付${a.fullKinds.zh.join("、")}：${a.fullCases} 个个案共 ${a.fullSum} 元`
-    }；其余个案按比例分配 ${a.rest} 元；${a.extra} 个个案多分 1 分${a.extra === 0 ? "" : "（--verbose 列出）"}`,
+        : `先足额支付${a.fullKinds.zh.join("、")}：${a.fullCases.toLocaleString("en-US")} 个个案共 ${a.fullSum} 元`
+    }；其余个案按比例分配 ${a.rest} 元；${a.extra.toLocaleString("en-US")} 个个案多分 1 分${a.extra === 0 ? "" : "（--verbose 列出）"}`,
     en: `budget: ${a.payer.en} cap ${a.cap} for ${a.owed} owed; ${
       a.fullKinds.en.length === 0
         ? "no kind paid in full"
@@ -338,6 +338,8 @@ export const TEST_WITH = {
     zh: `${files} 个文件中 ${failed} 项失败测试的预期值`,
     en: `the expected values of ${counted(failed, "failing test")} in ${counted(files, "file")} (${names})`,
   })) satisfies SaidWith<[number, number, string]>,
-  ask: ((what: string) => ({ zh: `改写${what}？ [y/N] `, en: `Rewrite ${what}? [y/N] ` })) satisfies SaidWith<[string]>,
+  ask: ((what: Said) => ({ zh: `改写${what.zh}？ [y/N] `, en: `Rewrite ${what.en}? [y/N] ` })) satisfies SaidWith<
+    [Said]
+  >,
   nothingWritten: { zh: "未写入任何内容", en: "nothing was written" } satisfies Said,
 } as const;

@@ -177,7 +177,7 @@ describe("exitfund verify-receipt", () => {
     await cli(["compute", "cases.json", "--out", "zh.json"]);
     const same = await cli(["verify-receipt", "zh.json", "--cases", "cases.json", "--lang", "zh"]);
     expect(same.code).toBe(0);
-    expect(same.stdout).toMatch(/^✓ 规则集：tongzhou-2016 v\S+ sha256:[0-9a-f]{64} — 一致$/m);
+    expect(same.stdout).toMatch(/^✓ 规则集：`tongzhou-2016 v\S+ sha256:[0-9a-f]{64}` — 一致$/m);
     expect(same.stdout).toMatch(/^✓ 金额：\d+ 个案件、\d+ 项合计 — 一致$/m);
     expect(same.stdout.trimEnd().split("\n").at(-1)).toBe("回执核对一致：规则集、方案、输入与金额均与重算相符");
     const document = JSON.parse(readFileSync(at("zh.json"), "utf8")) as { results: { amounts: { total: string } }[] };

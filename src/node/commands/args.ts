@@ -166,7 +166,7 @@ export function outputFormat<F extends string>(
   if (!(formats as readonly string[]).includes(format))
     throw new UsageError(`${command} --format must be one of ${formats.join(", ")}; got "${echoText(format)}"`, {
       code: "bad-format",
-      zh: `${command} 的 --format 须为 ${formats.join("、")} 之一，收到 "${echoText(format)}"`,
+      zh: `${command} 的 --format 须为 ${formats.map((name) => `\`${name}\``).join("、")} 之一，收到 "${echoText(format)}"`,
     });
   if (format === "xlsx" && (out === undefined || out === "-") && io.stdout.isTTY === true)
     throw new UsageError(`${command} --format xlsx writes a binary workbook: give --out <file>.xlsx`, {

@@ -173,7 +173,7 @@ async function update(report: FixtureReport, io: CliIo, confirmed: boolean, lang
           zh: `--update 将改写${whatZh}；标准输入不是终端，无法询问：请加 --yes 确认（未写入任何内容）`,
         },
       );
-    io.stderr.write(say(TEST_WITH.ask(say(rewrite, lang)), lang));
+    io.stderr.write(say(TEST_WITH.ask(rewrite), lang));
     if (!/^(y|yes|是)$/i.test(await answer(io))) {
       io.stderr.write(sayLine(TEST_WITH.nothingWritten, lang));
       return;

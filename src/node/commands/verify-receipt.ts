@@ -342,11 +342,13 @@ const LISTED = 200;
 export function reportText(checks: readonly ReceiptCheck[], lang: Lang): string {
   const lines: string[] = [];
   const colon = lang === "zh" ? "：" : ": ";
+  // A receipt's identity (`tongzhou-2016 v1 sha256:…`) and a field's path are data: in a Chinese line, in backquotes.
+  const code = (text: string) => (lang === "zh" ? `\`${text}\`` : text);
   for (const check of checks) {
     const mark = check.notice === true ? "!" : check.ok ? "✓" : "✗";
     const name = say(VERIFY_RECEIPT[check.check], lang);
     const value = (text: string, shown: Shown | undefined) =>
-      shown === undefined ? echoText(text, 200) : say(VERIFY_RECEIPT_WITH.shown(shown.cases, shown.totals), lang);
+      shown === undefined ? code(echoText(text, 200)) : say(VERIFY_RECEIPT_WITH.shown(shown.cases, shown.totals), lang);
     if (check.ok && check.notice !== true) {
       lines.push(
         `${mark} ${name}${colon}${value(check.recomputed, check.counts?.recomputed)} — ${say(VERIFY_RECEIPT.matches, lang)}`,
@@ -376,7 +378,7 @@ export function reportText(checks: readonly ReceiptCheck[], lang: Lang): string 
     list(VERIFY_RECEIPT_WITH.changed, check.changed);
     for (const difference of (check.differences ?? []).slice(0, LISTED))
       lines.push(
-        `    ${difference.caseId === undefined ? "" : `${echoText(difference.caseId)} `}${echoText(difference.field)}: ${shownValue(difference.written, lang)} → ${shownValue(difference.recomputed, lang)}`,
+        `    ${difference.caseId === undefined ? "" : `${echoText(difference.caseId)} `}${code(echoText(difference.field))}${colon}${shownValue(difference.written, lang)} → ${shownValue(difference.recomputed, lang)}`,
       );
     const more = (check.differences?.length ?? 0) - LISTED;
     if (more > 0) lines.push(`    ${say(VERIFY_RECEIPT_WITH.more(more), lang)}`);
