@@ -30,7 +30,8 @@ file under it) or a glob ("fixtures/**/*.yaml"). A fixture file is
 with rules and programme relative to the fixture file (default: the bundled tongzhou-2016 and the default
 programme). Only the fields given in expect are checked; amounts are compared as exact decimals, findings
 as a list of codes in any order. Every test runs, even after a failure; each failing test prints expected
-against got, field by field, in English and Chinese; the last line counts passed, failed and errors.
+against got, field by field (with --lang zh each field by its Chinese name); the last line counts passed,
+failed and errors.
 --update  rewrite the expect of every failing test with what was computed (the fields it already checks;
           all four when it checks none), after asking on a terminal; JSON stays JSON with every other byte
           as it was, YAML stays YAML with its comments; each file is replaced whole or not at all
