@@ -2,7 +2,7 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { EXIT } from "./io.js";
 import { takeLang, type Lang } from "./lang.js";
-import { MESSAGES_WITH, say } from "./messages.js";
+import { MESSAGES_WITH, sayLine } from "./messages.js";
 import { reasonOf, removeTemporaryFiles } from "./output.js";
 import { processIo, runCli } from "./run.js";
 
@@ -48,12 +48,12 @@ if (isMain()) {
     ["SIGTERM", EXIT.terminated],
     ["SIGHUP", 129],
   ] as const)
-    process.on(signal, () => leave(code, `\nexitfund: ${say(MESSAGES_WITH.interrupted(signal), chosenLang())}`));
+    process.on(signal, () => leave(code, `\n${sayLine(MESSAGES_WITH.interrupted(signal), chosenLang()).trimEnd()}`));
   // A closed pipe (`exitfund … | head`) ends the output quietly, as Unix tools do; any other failure to write
   // standard output (a full disk, a device error) is an I/O error: one line and exit 74, never "findings".
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
     if (error.code === "EPIPE") leave(process.exitCode === undefined ? EXIT.ok : Number(process.exitCode));
-    leave(EXIT.io, `exitfund: cannot write to standard output: ${reasonOf(error).en}`);
+    leave(EXIT.io, sayLine(MESSAGES_WITH.cannotWriteStdout(reasonOf(error)), chosenLang()).trimEnd());
   });
   // stderr closed early (`2>&1 | head`): the run goes on and keeps its own exit status; any other failure is 74.
   process.stderr.on("error", (error: NodeJS.ErrnoException) => {
@@ -66,10 +66,8 @@ if (isMain()) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      leave(
-        EXIT.internal,
-        `exitfund: internal error (a bug in exitfund; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
+      const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+      leave(EXIT.internal, sayLine(MESSAGES_WITH.internalError(detail), chosenLang()).trimEnd());
     },
   );
 }

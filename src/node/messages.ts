@@ -98,6 +98,14 @@ export const MESSAGES_WITH = {
     zh: `未知命令 "${name}"${close === undefined ? "" : `（是否想输入 ${close}？）`}；可用命令：${known}（参见 exitfund --help）`,
     en: `unknown command "${name}"${close === undefined ? "" : ` (did you mean ${close}?)`}; commands: ${known} (see exitfund --help)`,
   })) satisfies SaidWith<[string, string | undefined, string]>,
+  cannotWriteStdout: ((reason: Said) => ({
+    zh: `无法写入标准输出：${reason.zh}`,
+    en: `cannot write to standard output: ${reason.en}`,
+  })) satisfies SaidWith<[Said]>,
+  internalError: ((detail: string) => ({
+    zh: `内部错误（exitfund 的缺陷，请报告）：${detail}`,
+    en: `internal error (a bug in exitfund; please report it): ${detail}`,
+  })) satisfies SaidWith<[string]>,
   interrupted: ((signal: string) => ({
     zh: `被 \`${signal}\` 中断：未写出任何 --out 文件（原有文件保持不变）`,
     en: `interrupted by ${signal}: no --out file was written (a previous one is untouched)`,

@@ -20,6 +20,9 @@ const ENTRIES: ReadonlyArray<readonly [string, Said]> = [
   ["unknownCommand", MESSAGES_WITH.unknownCommand("compte", "compute", "compute, verify")],
   ["unknownCommand (none close)", MESSAGES_WITH.unknownCommand("zzz", undefined, "compute, verify")],
   ["interrupted", MESSAGES_WITH.interrupted("SIGINT")],
+  ["cannotWriteStdout", MESSAGES_WITH.cannotWriteStdout({ zh: "磁盘已满", en: "the disk is full" })],
+  // The detail is the error's own stack, data as it is (quoted here so the rule reads it as data).
+  ["internalError", MESSAGES_WITH.internalError('"TypeError: x is undefined"')],
   ...Object.entries(VERIFY_RECEIPT).map(([name, said]) => [`verify-receipt ${name}`, said] as const),
   ["verify-receipt differs", VERIFY_RECEIPT_WITH.differs("X", "Y")],
   ["verify-receipt versionNotice", VERIFY_RECEIPT_WITH.versionNotice("0.1.0", "0.2.0")],
