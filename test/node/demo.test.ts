@@ -8,6 +8,7 @@ import { InvalidInputError } from "../../src/errors/index.js";
 import ExcelJS from "exceljs";
 import { RECEIPT_SHEET } from "../../src/node/xlsx/receiptSheet.js";
 import { runCliCapture } from "../support/cli.js";
+import { englishWordsIn } from "../support/words.js";
 
 const SAMPLE = join(import.meta.dirname, "../../examples/tongzhou-2016");
 
@@ -40,7 +41,11 @@ function ruleSetJson(id: string, rates: object): string {
 }
 
 /** Runs `exitfund demo` in-process with buffers; `cwd` is a temporary folder, so the sample must be found from the module. */
-async function demo(args: readonly string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+async function demo(
+  args: readonly string[],
+  cwd: string,
+  lang?: "zh" | "en",
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const decoder = new TextDecoder();
@@ -49,10 +54,30 @@ async function demo(args: readonly string[], cwd: string): Promise<{ code: numbe
     stderr: { write: (chunk) => err.push(chunk), isTTY: false },
     stdin: (async function* () {})(),
     cwd,
+    ...(lang === undefined ? {} : { lang }),
   };
   const code = await runDemo(args, io);
   return { code, stdout: out.join(""), stderr: err.join("") };
 }
+
+describe("exitfund demo --lang zh", () => {
+  it("says the summary in Chinese only: no English word but the commands to type, paths, ids and codes in backquotes", async () => {
+    const cwd = mkdtempSync(join(tmpdir(), "exitfund-demo-zh-"));
+    try {
+      const zh = await demo(["--out-dir", "out"], cwd, "zh");
+      expect(zh.code).toBe(0);
+      expect(zh.stdout).toContain("资金汇总");
+      const lines = zh.stdout
+        .split("\n")
+        // A command to type is typed as it is; a path or an id is data.
+        .filter((line) => !/^\s*exitfund /.test(line))
+        .map((line) => line.replace(/\S*[/\\]\S*|[A-Za-z]+-[\w-]+|\S+\.(json|xlsx|html)\b/g, " "));
+      expect(lines.flatMap((line) => englishWordsIn(line))).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
 
 describe("exitfund demo", () => {
   const cwd = mkdtempSync(join(tmpdir(), "exitfund-demo-"));
