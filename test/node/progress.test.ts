@@ -42,6 +42,21 @@ describe("progress on a terminal", () => {
     expect(f.writes.at(-1)).toMatch(/^\r +\r$/);
   });
 
+  it("in Chinese with --lang zh: the bar padded by columns (a Chinese character takes two), cleared whole", () => {
+    const f = fixture(true);
+    const progress = createProgress({ stream: f.stream, total: 10_000, label: "computing", lang: "zh", now: f.now });
+    for (let i = 0; i < 5000; i += 1) {
+      f.advance(1);
+      progress.tick();
+    }
+    const last = f.writes.at(-1) ?? "";
+    expect(last).toMatch(/^\r计算 \[#{12}-{12}\] 5,000\/10,000 50% 1,000\/秒 剩余 5 秒/);
+    progress.done();
+    // The clearing line covers the widest bar drawn, in columns: 计算 and 秒 count two each.
+    const columns = [...last.slice(1)].reduce((n, c) => n + (/[\u4e00-\u9fff]/.test(c) ? 2 : 1), 0);
+    expect(f.writes.at(-1)).toBe(`\r${" ".repeat(columns)}\r`);
+  });
+
   it("counts without a known total show no bar", () => {
     const f = fixture(true);
     const progress = createProgress({ stream: f.stream, total: 0, label: "checking", now: f.now });
@@ -75,6 +90,30 @@ describe("progress when stderr is not a terminal", () => {
     expect(f.writes.every((w) => w.endsWith("\n") && !w.includes("\r"))).toBe(true);
   });
 
+  it("with --progress --lang zh: the same lines in Chinese, after exitfund：", () => {
+    const f = fixture(false);
+    const options = { stream: f.stream, total: 100, label: "computing", lang: "zh", now: f.now, force: true } as const;
+    const progress = createProgress(options);
+    for (let i = 0; i < 100; i += 1) {
+      f.advance(10);
+      progress.tick();
+    }
+    progress.done();
+    expect(f.writes[0]).toBe("exitfund：正在计算 10/100（10%），100/秒，约剩 1 秒\n");
+    expect(f.writes.at(-1)).toBe("exitfund：计算完成：100 个，用时 1 秒\n");
+    const checking = fixture(false);
+    const counting = createProgress({
+      ...options,
+      stream: checking.stream,
+      total: 0,
+      label: "checking",
+      now: checking.now,
+    });
+    checking.advance(2000);
+    counting.tick(500);
+    expect(checking.writes).toEqual(["exitfund：正在检查 500，250/秒\n"]);
+  });
+
   it("with --progress: a line every 2 s when 10 % takes longer", () => {
     const f = fixture(false);
     const progress = createProgress({ stream: f.stream, total: 1000, label: "computing", now: f.now, force: true });
@@ -95,5 +134,10 @@ describe("duration", () => {
     [Number.POSITIVE_INFINITY, "?"],
   ])("%s seconds → %s", (seconds, text) => {
     expect(duration(seconds)).toBe(text);
+  });
+
+  it("in Chinese: 秒 for seconds, minutes:seconds as they are", () => {
+    expect(duration(12, "zh")).toBe("12 秒");
+    expect(duration(61, "zh")).toBe("1:01");
   });
 });
