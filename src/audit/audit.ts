@@ -2,13 +2,13 @@ import { CASES, computeBatch, resolveOptions, RULE_SET_OPTION } from "../batch/c
 import { listArgument, optionsArgument } from "../errors/arguments.js";
 import { describeValue, describeValueZh } from "../errors/echo.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
-import { dec, type Dec } from "../money/decimal.js";
+import { dec, sum, type Dec } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
 import { toDecimal } from "../money/parse.js";
 import { PROGRAMME_OPTION } from "../rules/programme.js";
 import type { OutcomeBase } from "../trace/types.js";
 import { parseLedger } from "./ledger.js";
-import { caseLines, sum, unknownCaseLines, type AuditLine, type IndexedRow } from "./match.js";
+import { caseLines, unknownCaseLines, type AuditLine, type IndexedRow } from "./match.js";
 import {
   DISCREPANCY_TYPES,
   type AuditDocument,

@@ -1,4 +1,4 @@
-import { ZERO, dec, type Dec } from "../money/decimal.js";
+import { ZERO, dec, sum, type Dec } from "../money/decimal.js";
 import type { LedgerRow } from "../schemas/cases.js";
 import type { OutcomeBase, Payer } from "../trace/types.js";
 import { AMOUNT_TYPES, type DiscrepancyType } from "./types.js";
@@ -146,10 +146,6 @@ export function unknownCaseLines(rows: readonly IndexedRow[]): AuditLine[] {
       paid: entry.amount,
       rows: [entry],
     }));
-}
-
-export function sum(values: readonly Dec[]): Dec {
-  return values.reduce((total, value) => total.plus(value), ZERO);
 }
 
 function compareText(a: string, b: string): number {

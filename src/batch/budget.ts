@@ -1,7 +1,7 @@
 import type { Receipt } from "../receipt/receipt.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { allocateWithLog } from "../money/allocate.js";
-import { DEFAULT_ROUNDING, ZERO, dec, type Dec, type Rounding } from "../money/decimal.js";
+import { DEFAULT_ROUNDING, ZERO, dec, sum, type Dec, type Rounding } from "../money/decimal.js";
 import { denseListArgument, isPlainObject, keyPath, optionsArgument, type OptionCheck } from "../errors/arguments.js";
 import { describeValue, describeValueZh } from "../errors/echo.js";
 import { toDecimal } from "../money/parse.js";
@@ -162,8 +162,8 @@ function budgetOf(outcomes: readonly OutcomeBase[], options: BudgetOptions): Bud
     }
   }
   const groups = [...sums.values()].sort((a, b) => compareKeys(a.key, b.key, by, lines.rank));
-  const total = outcomes.reduce((acc, outcome) => acc.plus(dec(outcome.amounts.total)), ZERO);
-  const grouped = groups.reduce((acc, group) => acc.plus(group.amount), ZERO);
+  const total = sum(outcomes.map((outcome) => dec(outcome.amounts.total)));
+  const grouped = sum(groups.map((group) => group.amount));
   assertInvariant(grouped.eq(total), `budget: Σ groups ${grouped.toString()} ≠ total ${total.toString()}`);
   const first = outcomes[0];
   const named = options.ruleSet ?? first?.ruleSet ?? defaultRuleSet;
@@ -505,10 +505,10 @@ export function allocateCap(
   const fullKinds = options.fullKinds ?? [];
   const owing = outcomes.filter((outcome) => dec(outcome.amounts[payer]).gt(0));
   const weights = owing.map((outcome) => dec(outcome.amounts[payer]));
-  const owed = weights.reduce((acc, weight) => acc.plus(weight), ZERO);
+  const owed = sum(weights);
   const available = cap.lt(owed) ? cap : owed;
   const isFull = owing.map((outcome) => fullKinds.includes(outcome.kind));
-  const fullOwed = weights.reduce((acc, weight, index) => (isFull[index] === true ? acc.plus(weight) : acc), ZERO);
+  const fullOwed = sum(weights.filter((_, index) => isFull[index] === true));
   if (cap.lt(fullOwed)) throw capBelowFull(cap, fullOwed, fullKinds, options.programme ?? defaultProgramme);
   const rest = owing.flatMap((_, index) => (isFull[index] === true ? [] : [index]));
   const { parts: restParts, extraUnits } = allocateWithLog(
@@ -518,7 +518,7 @@ export function allocateCap(
   );
   const parts = weights.map((weight, index) => (isFull[index] === true ? weight : ZERO));
   rest.forEach((index, at) => (parts[index] = restParts[at] ?? ZERO));
-  const allocated = parts.reduce((acc, part) => acc.plus(part), ZERO);
+  const allocated = sum(parts);
   assertInvariant(
     allocated.eq(available),
     `budget: Σ allocated ${allocated.toString()} ≠ min(cap, owed) ${available.toString()}`,
@@ -573,8 +573,8 @@ function allocationGroups(
     });
   });
   const groups = [...sums.values()].sort((a, b) => compareKeys(a.key, b.key, by, lines.rank));
-  const grouped = groups.reduce((acc, group) => acc.plus(group.allocated), ZERO);
-  const total = parts.reduce((acc, part) => acc.plus(part), ZERO);
+  const grouped = sum(groups.map((group) => group.allocated));
+  const total = sum(parts);
   assertInvariant(grouped.eq(total), `budget: Σ groups allocated ${grouped.toString()} ≠ ${total.toString()}`);
   return groups;
 }

@@ -32,6 +32,11 @@ export function dec(value: DecimalLike | number): Dec {
 
 export const ZERO = deepFreeze(new Dec(0));
 
+/** The exact sum of `values` (zero for none). */
+export function sum(values: readonly Dec[]): Dec {
+  return values.reduce((total, value) => total.plus(value), ZERO);
+}
+
 /** Rounding modes of the rule-set contract. */
 export type RoundingMode = "half-up" | "half-even" | "down";
 

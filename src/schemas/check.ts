@@ -7,11 +7,7 @@ import { REFUSED, TOO_LONG, decimalText, readDecimal } from "../money/scaled.js"
  */
 
 /** A plain object as JSON gives it: not null, not a list, with `Object.prototype` (or no prototype). */
-export function isRecord(value: unknown): value is { readonly [key: string]: unknown } {
-  if (typeof value !== "object" || value === null) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
-}
+export { isPlainObject as isRecord } from "../errors/arguments.js";
 
 /**
  * The number of keys of a record as a strict object sees them: `for…in` (every enumerable string key, as zod's

@@ -1,6 +1,6 @@
 import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_ROUNDING, Dec, ZERO, dec, decimalRounding } from "../../src/money/decimal.js";
+import { DEFAULT_ROUNDING, Dec, ZERO, dec, decimalRounding, sum } from "../../src/money/decimal.js";
 
 // The decimal constructor's settings and the mode table, checked by value (the rounding of "half-up" must not
 // depend on Dec's default happening to be half-up too).
@@ -36,5 +36,13 @@ describe("Dec", () => {
     expect(Object.isFrozen(ZERO)).toBe(true);
     expect(DEFAULT_ROUNDING).toEqual({ scale: 2, mode: "half-up" });
     expect(Object.isFrozen(DEFAULT_ROUNDING)).toBe(true);
+  });
+});
+
+describe("sum", () => {
+  it("adds exactly, in decimal, and is zero for no values", () => {
+    expect(sum([]).eq(0)).toBe(true);
+    expect(sum([dec("0.1"), dec("0.2")]).toString()).toBe("0.3"); // 0.1 + 0.2 is 0.30000000000000004 in floats
+    expect(sum([dec("100000000000000.01"), dec("-0.02"), dec("5")]).toString()).toBe("100000000000004.99");
   });
 });

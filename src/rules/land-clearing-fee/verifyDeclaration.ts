@@ -1,4 +1,4 @@
-import { ZERO, type Dec } from "../../money/decimal.js";
+import { ZERO, sum, type Dec } from "../../money/decimal.js";
 import { roundMoney, toMoneyString } from "../../money/round.js";
 import type { StructureClearance } from "../../schemas/cases.js";
 import { reason } from "../../trace/build.js";
@@ -16,10 +16,6 @@ export interface ClearanceTotals {
   readonly difference: Dec;
   readonly basis: DeclaredBasis;
   readonly shown: ClearanceDetail["totals"];
-}
-
-function sum(values: readonly Dec[]): Dec {
-  return values.reduce((total, value) => total.plus(value), ZERO);
 }
 
 function declaredBasis(verified: readonly ItemVerification[]): DeclaredBasis {
