@@ -29,6 +29,13 @@ export function dataMoney(data: { readonly [key: string]: Json }, key: string): 
   return value === undefined || value === null ? "" : money(value);
 }
 
+/** A figure of a message's data as text: a string or number as written, an object as JSON, "" when absent. */
+export function dataText(data: { readonly [key: string]: Json }, key: string): string {
+  const value = data[key];
+  if (value === undefined || value === null) return "";
+  return typeof value === "object" ? JSON.stringify(value) : String(value);
+}
+
 /** An amount with its unit, as step sentences print it: `391,760.00 元` / `391,760.00 yuan`. */
 export function moneyWords(value: Json | undefined, lang: "en" | "zh"): string {
   return `${money(value)} ${lang === "zh" ? "元" : "yuan"}`;

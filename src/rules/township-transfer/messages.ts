@@ -1,17 +1,10 @@
 import { Dec, dec } from "../../money/decimal.js";
 import type { Json, MessageCatalog } from "../../trace/types.js";
-import { dataMoney as yuan } from "../../trace/words.js";
+import { dataMoney as yuan, dataText as text } from "../../trace/words.js";
 import { TAX_TYPE_LABELS, TAX_TYPES } from "../../vocabulary.js";
 import { townshipTransferConditions, townshipTransferParams, townshipTransferSteps } from "./steps.js";
 
 type Data = { readonly [key: string]: Json };
-
-/** A figure of a message's data as text ("" when absent). */
-function text(data: Data, key: string): string {
-  const value = data[key];
-  if (value === undefined || value === null) return "";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
 
 /**
  * A ratio of the data as a percentage cut (not rounded) to 4 decimals: "0.0725" → "7.25%", "0.0499999" → "4.9999%".

@@ -1,16 +1,9 @@
 import type { Json, MessageCatalog } from "../../trace/types.js";
-import { dataMoney as yuan } from "../../trace/words.js";
+import { dataMoney as yuan, dataText as text } from "../../trace/words.js";
 import { ZONE_TYPE_LABELS, type ZoneType } from "../../vocabulary.js";
 import { villageCompensationParams, villageCompensationSteps } from "./steps.js";
 
 type Data = { readonly [key: string]: Json };
-
-/** A figure of a message's data as text ("" when absent). */
-function text(data: Data, key: string): string {
-  const value = data[key];
-  if (value === undefined || value === null) return "";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
-}
 
 /** A zone type's name, or the key itself. */
 function zone(data: Data, lang: "zh" | "en"): string {
