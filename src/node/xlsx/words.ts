@@ -269,7 +269,7 @@ function scaleWords(object: { readonly [key: string]: Json }): string {
   };
   const brackets = (object.brackets as readonly { readonly [key: string]: Json }[]).map((bracket) => {
     const figure = bracket.rate ?? bracket.amount;
-    return `${String(bracket.threshold)} 以上 ${String(figure)}`;
+    return `${amountWords(String(bracket.threshold))} 以上 ${amountWords(String(figure))}`;
   });
   return `${own(kinds, String(object.type)) ?? String(object.type)}：${brackets.join("；")}`;
 }
