@@ -25,7 +25,14 @@ import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { Amounts, OutcomeBase } from "../trace/types.js";
 import type { FastCase, FastKernel } from "../rules/fast.js";
 import { unitTotals } from "./totals.js";
-import { digestOf, inputSha256, receiptFor, type Receipt, type Sha256Factory } from "../receipt/receipt.js";
+import {
+  digestOf,
+  inputHasher,
+  inputSha256,
+  receiptFor,
+  type Receipt,
+  type Sha256Factory,
+} from "../receipt/receipt.js";
 
 export type { RuleSetInput } from "../rule-sets/index.js";
 
@@ -257,7 +264,7 @@ export function computeBatch(
     results,
     totals: totals.totals(),
     errors,
-    receipt: receiptFor(ruleSet, resolved.programme, inputSha256(keep ? computed.map((one) => one.input) : [], digest)),
+    receipt: receiptFor(ruleSet, resolved.programme, casesSha256(keep ? computed : [], digest)),
   };
 }
 
@@ -302,17 +309,17 @@ export function computeTotals(
   const { ruleSet } = resolved;
   const { errors, valid } = validated(listArgument(inputs, "cases", CASES), resolved, false);
   const totals = unitTotals(ruleSet.rounding);
-  const computed: unknown[] = [];
+  const computed: Evaluated[] = [];
   for (const one of valid) {
     if (one.fast !== undefined) {
       totals.add(one.fast.township, one.fast.municipal, one.fast.district);
-      computed.push(one.input);
+      computed.push(one);
       continue;
     }
     try {
       const outcome = computeCase(one.entry, one.facts, ruleSet, false);
       totals.addAmounts(outcome.township, outcome.amounts);
-      computed.push(one.input);
+      computed.push(one);
     } catch (error) {
       for (const issue of computeProblems(one.entry, error, ruleSet))
         errors.push({ index: one.index, id: one.facts.id, ...issue, path: batchPath(one.index, issue.path) });
@@ -324,8 +331,22 @@ export function computeTotals(
     ruleSet: { id: ruleSet.id, version: ruleSet.version },
     totals: (keep ? totals : unitTotals(ruleSet.rounding)).totals(),
     errors,
-    receipt: receiptFor(ruleSet, resolved.programme, inputSha256(keep ? computed : [], digest)),
+    receipt: receiptFor(ruleSet, resolved.programme, casesSha256(keep ? computed : [], digest)),
   };
+}
+
+/**
+ * {@link inputSha256} of the cases computed, in order: a case the fast path took is written by its kernel's
+ * canonical writer (the same text, from what its validator proved), any other by the general one.
+ */
+function casesSha256(computed: readonly Evaluated[], digest: Sha256Factory): string {
+  const hasher = inputHasher(digest);
+  for (const one of computed) {
+    const text = one.kernel?.canonical?.(one.input);
+    if (text === undefined) hasher.add(one.input);
+    else hasher.addCanonical(text);
+  }
+  return hasher.hex();
 }
 
 /**
@@ -355,7 +376,7 @@ function validated(
     const fast = fastKernel?.(input);
     const done = fast?.kernel.run(input, outcomes);
     if (fast !== undefined && done !== undefined) {
-      if (first === undefined) valid.push({ index, entry: fast.entry, input, fast: done });
+      if (first === undefined) valid.push({ index, entry: fast.entry, input, fast: done, kernel: fast.kernel });
       continue;
     }
     const parsed = parseCaseOf(programme, input, ruleSet, index);
@@ -374,6 +395,7 @@ type Evaluated =
       readonly entry: CompiledDomain;
       readonly input: unknown;
       readonly fast: FastCase;
+      readonly kernel: FastKernel;
       readonly facts?: undefined;
     }
   | {
@@ -382,6 +404,7 @@ type Evaluated =
       readonly input: unknown;
       readonly facts: CaseFacts;
       readonly fast?: undefined;
+      readonly kernel?: undefined;
     };
 
 /** A computed case of a batch. */

@@ -66,6 +66,18 @@ export function canonicalWriter(): (value: unknown, path: string) => string {
   }
 }
 
+/**
+ * Whether data proven plain by a validator (only own string, number and boolean members of known keys, in plain
+ * objects and lists, none with `toJSON`) may be written by rebuilding it with its keys in sorted order and giving
+ * it to `JSON.stringify` (a fast kernel's `canonical`): true unless `Object.prototype` or `Array.prototype` has a
+ * `toJSON`, or `Object.prototype` has one of `keys` (then {@link canonicalWriter} writes it).
+ */
+export function rebuildable(keys: readonly string[]): boolean {
+  if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return false;
+  for (const key of keys) if (key in Object.prototype) return false;
+  return true;
+}
+
 /** How deep plain data may nest for the native writer (deeper values, and cycles, take the careful writer). */
 const PLAIN_DEPTH = 64;
 

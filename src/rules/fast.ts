@@ -38,6 +38,12 @@ export interface FastKernel {
    * does not take it (the reference path then validates and computes it, and reports any problem).
    */
   run(input: unknown, outcome: boolean): FastCase | undefined;
+  /**
+   * The canonical JSON (`canonicalJson`, src/receipt/canonical.ts) of an input that `run` took, written from what
+   * `run` proved of it (its keys, and that every value is a string, number or boolean): the same text, faster.
+   * Undefined when it cannot vouch for the text (then the general writer writes it).
+   */
+  canonical?(input: unknown): string | undefined;
 }
 
 /**
