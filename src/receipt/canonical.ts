@@ -67,15 +67,74 @@ export function canonicalWriter(): (value: unknown, path: string) => string {
 }
 
 /**
- * Whether data proven plain by a validator (only own string, number and boolean members of known keys, in plain
- * objects and lists, none with `toJSON`) may be written by rebuilding it with its keys in sorted order and giving
- * it to `JSON.stringify` (a fast kernel's `canonical`): true unless `Object.prototype` or `Array.prototype` has a
- * `toJSON`, or `Object.prototype` has one of `keys` (then {@link canonicalWriter} writes it).
+ * The members of validated data by key: `null` for a string, number or boolean, a {@link Shape} for a plain object,
+ * `[shape]` for a list of plain objects. Keys are names, never array indices (those an object would order first).
  */
-export function rebuildable(keys: readonly string[]): boolean {
-  if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return false;
-  for (const key of keys) if (key in Object.prototype) return false;
-  return true;
+export interface Shape {
+  readonly [key: string]: Shape | readonly [Shape] | null;
+}
+
+/** A shape of scalar members only. */
+export const scalars = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, null]));
+
+/**
+ * The canonical JSON of data a validator proved to be of `shape` (only the shape's keys, own and enumerable, each
+ * holding what the shape says): each object rebuilt with its keys in sorted order (an absent key is `undefined`,
+ * which `JSON.stringify` leaves out, as {@link canonicalJson} does) and written by the native `JSON.stringify`
+ * without a property list: the same text, about twice as fast as {@link canonicalWriter}. Undefined — the general
+ * writer then writes it — when `Object.prototype` or `Array.prototype` has a `toJSON`, `Object.prototype` has a key
+ * of the shape, an object or list of the value has its own `toJSON`, or a member is not what the shape says.
+ */
+export function shapedWriter(shape: Shape): (value: unknown) => string | undefined {
+  const keys: string[] = [];
+  const rebuild = rebuilder(shape, keys);
+  return (value) => {
+    if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return undefined;
+    for (const key of keys) if (key in Object.prototype) return undefined;
+    const sorted = rebuild(value);
+    return sorted === undefined ? undefined : JSON.stringify(sorted);
+  };
+}
+
+type Rebuild = (value: unknown) => unknown;
+
+const hasToJSON = (value: object) => typeof (value as { toJSON?: unknown }).toJSON === "function";
+
+function rebuilder(shape: Shape | readonly [Shape], all: string[]): Rebuild {
+  if (Array.isArray(shape)) {
+    const each = rebuilder((shape as readonly [Shape])[0], all);
+    return (list) => {
+      if (!Array.isArray(list) || hasToJSON(list)) return undefined;
+      const out: unknown[] = [];
+      for (let index = 0; index < list.length; index += 1) {
+        const item = each(list[index]);
+        if (item === undefined) return undefined;
+        out.push(item);
+      }
+      return out;
+    };
+  }
+  const keys = Object.keys(shape).sort();
+  all.push(...keys);
+  const members = keys.map((key) => {
+    const member = (shape as Shape)[key];
+    return member ? rebuilder(member, all) : null;
+  });
+  return (value) => {
+    if (typeof value !== "object" || value === null || hasToJSON(value)) return undefined;
+    const out: { [key: string]: unknown } = {};
+    for (let index = 0; index < keys.length; index += 1) {
+      const key = keys[index] as string;
+      let member: unknown = (value as { readonly [key: string]: unknown })[key];
+      if (member === undefined) continue;
+      const rebuild = members[index];
+      if (rebuild) member = rebuild(member);
+      else if (typeof member === "object") return undefined;
+      if (member === undefined) return undefined;
+      out[key] = member;
+    }
+    return out;
+  };
 }
 
 /** How deep plain data may nest for the native writer (deeper values, and cycles, take the careful writer). */

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, canonicalWriter } from "../../src/receipt/canonical.js";
+import { canonicalJson, canonicalWriter, scalars, shapedWriter } from "../../src/receipt/canonical.js";
 import { thrownIssues } from "../support/errors.js";
 
 describe("canonicalJson", () => {
@@ -153,5 +153,26 @@ describe("canonicalWriter: what the native writer must not be trusted with", () 
     const write = learned();
     expect(thrownIssues(() => write({ items: [{ q: Number.NaN }] }, "[3]"))[0]?.path).toBe("[3].items[0].q");
     expect(thrownIssues(() => write({ items: [1n] }, "[4]"))[0]?.path).toBe("[4].items[0]");
+  });
+});
+
+describe("shapedWriter (the fast kernels' writer of validated data)", () => {
+  const write = shapedWriter({ ...scalars(["b", "a"]), list: [scalars(["y", "x"])], inner: scalars(["k"]) });
+
+  it("writes the canonical JSON of data of its shape, whatever the order of its keys", () => {
+    const value = { list: [{ y: "2", x: 1 }, { x: true }], b: "é\u2028\ud800", inner: { k: -0 }, a: 1e21 };
+    expect(write(value)).toBe(canonicalJson(value));
+    expect(write({ b: "x" })).toBe('{"b":"x"}');
+  });
+
+  it("declines (undefined) what is not of its shape, so that the general writer writes it", () => {
+    expect(write({ a: { nested: 1 } })).toBeUndefined();
+    expect(write({ list: { x: 1 } })).toBeUndefined();
+    expect(write({ list: [1] })).toBeUndefined();
+    expect(write({ inner: "k" })).toBeUndefined();
+    expect(write(null)).toBeUndefined();
+    const withToJSON = { a: 1 };
+    Object.defineProperty(withToJSON, "toJSON", { value: () => 2, enumerable: false });
+    expect(write(withToJSON)).toBeUndefined();
   });
 });

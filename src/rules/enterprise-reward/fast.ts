@@ -17,7 +17,7 @@ import {
 import type { AnyParameter } from "../../parameters/handles.js";
 import { weaker, type Status } from "../../parameters/status.js";
 import type { RuleSet, Scale } from "../../parameters/types.js";
-import { rebuildable } from "../../receipt/canonical.js";
+import { scalars, shapedWriter } from "../../receipt/canonical.js";
 import { ENTERPRISE_EXIT_FIELDS, type EnterpriseExit } from "../../schemas/cases.js";
 import { decimalReader, isCount, isDate, isRecord, isText, keyCount, type DecimalRead } from "../../schemas/check.js";
 import type { Finding, Reason, Track } from "../../trace/types.js";
@@ -473,81 +473,10 @@ function statusesOf(values: InForceValues): (parameter: AnyParameter) => Status 
   return (parameter) => statuses.get(parameter.name) ?? "official";
 }
 
-type Member = string | number | boolean | undefined;
-type Json = { readonly [key: string]: unknown };
-
-/** An exit rebuilt with its keys in sorted order (an absent optional key is `undefined`, which JSON leaves out). */
-function sortedExit(c: Json, acceptance: Json, pollutants: Json | undefined, tax: Json | undefined): object {
-  return {
-    acceptance: {
-      equipmentRemoved: acceptance.equipmentRemoved as Member,
-      licenceChangedOrCancelled: acceptance.licenceChangedOrCancelled as Member,
-      staffResettled: acceptance.staffResettled as Member,
-    },
-    catalogueIndustry: c.catalogueIndustry as Member,
-    employees: c.employees as Member,
-    energySavedTce: c.energySavedTce as Member,
-    exemptCategory: c.exemptCategory as Member,
-    exitCompletedOn: c.exitCompletedOn as Member,
-    exitMode: c.exitMode as Member,
-    id: c.id as Member,
-    kind: c.kind as Member,
-    landAreaM2: c.landAreaM2 as Member,
-    leadingGroupDecision: c.leadingGroupDecision as Member,
-    licensed: c.licensed as Member,
-    municipalAssessedAmount: c.municipalAssessedAmount as Member,
-    municipalOutcome: c.municipalOutcome as Member,
-    name: c.name as Member,
-    pollutantsReducedTonnes:
-      pollutants === undefined
-        ? undefined
-        : {
-            ammoniaNitrogen: pollutants.ammoniaNitrogen as Member,
-            cod: pollutants.cod as Member,
-            nox: pollutants.nox as Member,
-            particulates: pollutants.particulates as Member,
-            so2: pollutants.so2 as Member,
-            vocs: pollutants.vocs as Member,
-          },
-    priorYearTax:
-      tax === undefined
-        ? undefined
-        : { corporateIncome: tax.corporateIncome as Member, other: tax.other as Member, vat: tax.vat as Member },
-    recommendedByDistrict: c.recommendedByDistrict as Member,
-    region: c.region as Member,
-    scale: c.scale as Member,
-    township: c.township as Member,
-  };
-}
-
-const sortedKeys = (keys: Iterable<string>): string => [...keys].sort().join();
-const TEMPLATE = sortedExit({}, {}, {}, {}) as { [key: string]: object };
-
-/**
- * Whether {@link sortedExit} writes exactly the schema's keys, in sorted order (checked once: should the schema or
- * its vocabularies gain a key, the general writer writes every exit until this writer has it too).
- */
-const EXIT_SHAPE_KNOWN =
-  Object.keys(TEMPLATE).join() === sortedKeys(["kind", ...Object.keys(ENTERPRISE_EXIT_FIELDS)]) &&
-  Object.keys(TEMPLATE.acceptance as object).join() ===
-    sortedKeys(["equipmentRemoved", "licenceChangedOrCancelled", "staffResettled"]) &&
-  Object.keys(TEMPLATE.pollutantsReducedTonnes as object).join() === sortedKeys(POLLUTANTS) &&
-  Object.keys(TEMPLATE.priorYearTax as object).join() === sortedKeys(TAX_TYPES);
-
-const KEYS = Object.keys(TEMPLATE).concat(Object.keys(TEMPLATE.acceptance as object), POLLUTANTS, TAX_TYPES);
-
-/**
- * The canonical JSON of an exit the kernel took: rebuilt by {@link sortedExit}, its values as they are (strings,
- * numbers and booleans, which both writers write with `JSON.stringify`).
- */
-function canonicalExit(input: unknown): string | undefined {
-  if (!EXIT_SHAPE_KNOWN || !rebuildable(KEYS)) return undefined;
-  const c = input as Json;
-  const acceptance = c.acceptance as Json;
-  const pollutants = c.pollutantsReducedTonnes as Json | undefined;
-  const tax = c.priorYearTax as Json | undefined;
-  if (typeof c.toJSON === "function" || typeof acceptance.toJSON === "function") return undefined;
-  if (pollutants !== undefined && typeof pollutants.toJSON === "function") return undefined;
-  if (tax !== undefined && typeof tax.toJSON === "function") return undefined;
-  return JSON.stringify(sortedExit(c, acceptance, pollutants, tax));
-}
+/** The canonical JSON of an exit the kernel took: its shape is the schema's fields. */
+const canonicalExit = shapedWriter({
+  ...scalars(["kind", ...Object.keys(ENTERPRISE_EXIT_FIELDS)]),
+  acceptance: scalars(["equipmentRemoved", "licenceChangedOrCancelled", "staffResettled"]),
+  pollutantsReducedTonnes: scalars(POLLUTANTS),
+  priorYearTax: scalars(TAX_TYPES),
+});

@@ -14,7 +14,7 @@ import {
 import type { Status } from "../../parameters/status.js";
 import type { ClearanceRate, RuleSet } from "../../parameters/types.js";
 import { MAX_LIST_ENTRIES, type ClearanceItem } from "../../schemas/cases.js";
-import { rebuildable } from "../../receipt/canonical.js";
+import { scalars, shapedWriter } from "../../receipt/canonical.js";
 import { decimalReader, isDate, isRecord, isText, keyCount, type DecimalRead } from "../../schemas/check.js";
 import type { Finding } from "../../trace/types.js";
 import { createContext } from "../context.js";
@@ -259,51 +259,13 @@ function wholeFor(rate: Rate, read: DecimalRead): boolean {
   return read.s <= 15 && read.m % pow10(read.s) === 0;
 }
 
-/** Every key a declaration, an item or a survey may have (the schema's). */
-const KEYS = ["kind", "id", "township", "village", "site", "declaredOn", "items"].concat(
-  ["id", "structureType", "quantity", "builtOn", "declaredAmount", "survey"],
-  ["structureType", "quantity"],
-);
-
-type Member = string | number | undefined;
-type Json = { readonly [key: string]: unknown };
-
-/**
- * The canonical JSON of a declaration the kernel took: each object rebuilt with its keys in sorted order (an
- * absent optional key is `undefined`, which `JSON.stringify` leaves out, as the canonical writer does), the
- * values as they are (strings and numbers, which both write with `JSON.stringify`). A field added to the schema
- * must be added here (test/rules/fast.canonical.prop.test.ts compares with `canonicalJson`).
- */
-function canonicalDeclaration(input: unknown): string | undefined {
-  if (!rebuildable(KEYS)) return undefined;
-  const c = input as Json;
-  const items = c.items as readonly Json[];
-  if (typeof c.toJSON === "function" || typeof (items as unknown as Json).toJSON === "function") return undefined;
-  const sorted: object[] = [];
-  for (let index = 0; index < items.length; index += 1) {
-    const item = items[index] as Json;
-    const survey = item.survey as Json | undefined;
-    if (typeof item.toJSON === "function" || (survey !== undefined && typeof survey.toJSON === "function"))
-      return undefined;
-    sorted.push({
-      builtOn: item.builtOn as Member,
-      declaredAmount: item.declaredAmount as Member,
-      id: item.id as Member,
-      quantity: item.quantity as Member,
-      structureType: item.structureType as Member,
-      survey:
-        survey === undefined
-          ? undefined
-          : { quantity: survey.quantity as Member, structureType: survey.structureType as Member },
-    });
-  }
-  return JSON.stringify({
-    declaredOn: c.declaredOn as Member,
-    id: c.id as Member,
-    items: sorted,
-    kind: c.kind as Member,
-    site: c.site as Member,
-    township: c.township as Member,
-    village: c.village as Member,
-  });
-}
+/** The canonical JSON of a declaration the kernel took (the schema's keys, as the kernel reads them). */
+const canonicalDeclaration = shapedWriter({
+  ...scalars(["kind", "id", "township", "village", "site", "declaredOn"]),
+  items: [
+    {
+      ...scalars(["id", "structureType", "quantity", "builtOn", "declaredAmount"]),
+      survey: scalars(["structureType", "quantity"]),
+    },
+  ],
+});
