@@ -7,14 +7,18 @@
 //     and range over the blocks;
 //   - then every pass of the whole N is computed once more by exitfund and by the naive decimal.js code, and each
 //     item fee (each case's amounts), each declaration's totals and the grand totals are compared.
-// exitfund is `parseJson` (exitfund/node's strict JSON: duplicate keys refused) + `computeTotals` (validated,
-// computed, totals out; traces and outcomes off); the exactness sweep reads `computeBatch`'s outcomes. The ratio is speed: exitfund/json-parse 0.5 means exitfund takes twice JSON.parse's time.
+// exitfund is the Node library path, as the CLI runs it: `parseJson` (exitfund/node's strict JSON: duplicate keys
+// refused) + `computeTotals` (validated, computed, totals out; traces and outcomes off) with `sha256: nodeSha256`
+// (exitfund/node: node:crypto) for the receipt. A fifth method, exitfund-core, is the same with the core's SHA-256 in
+// TypeScript (what a browser gets), so that its cost is shown too. The exactness sweep reads `computeBatch`'s
+// outcomes. The ratio is speed: exitfund/json-parse 0.5 means exitfund takes twice JSON.parse's time.
 //   npx tsx bench/ratio.ts [--n 1000000] [--cases 200000] [--blocks 3] [--cycles 9]
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 import Decimal from "decimal.js";
 import { computeBatch, computeTotals } from "../src/batch/compute.js";
 import { parseJson } from "../src/node/formats/json.js";
+import { nodeSha256 } from "../src/node/sha256.js";
 import { defaultRuleSet } from "../src/rule-sets/index.js";
 import { declarations, enterpriseCases, ITEMS_PER_DECLARATION } from "./data.js";
 import { D, inForce, naiveClearance, naiveEnterprise, type Json, type NaiveDeclaration } from "./naive.js";
@@ -128,8 +132,13 @@ function floatEnterprise(cases: readonly Json[]): { amounts: number[]; total: nu
 // ---------------------------------------------------------------------------------------------------------------
 // exitfund end to end.
 
-/** Totals out: `computeTotals` (the fast path without outcomes). */
+/** Totals out: `computeTotals` (the fast path without outcomes), the receipt hashed by node:crypto. */
 function exitfund(text: string) {
+  return computeTotals(parseJson(text, "bench.json") as unknown[], { ruleSet, sha256: nodeSha256 });
+}
+
+/** The same with the core's SHA-256 (TypeScript), as in a browser. */
+function exitfundCore(text: string) {
   return computeTotals(parseJson(text, "bench.json") as unknown[], { ruleSet });
 }
 
@@ -141,9 +150,9 @@ function exitfundOutcomes(text: string) {
 // ---------------------------------------------------------------------------------------------------------------
 // The harness.
 
-type Method = "exitfund" | "json-parse" | "naive-decimal" | "float64";
-const METHODS: readonly Method[] = ["exitfund", "json-parse", "naive-decimal", "float64"];
-const OTHERS: readonly Exclude<Method, "exitfund">[] = ["json-parse", "naive-decimal", "float64"];
+type Method = "exitfund" | "exitfund-core" | "json-parse" | "naive-decimal" | "float64";
+const METHODS: readonly Method[] = ["exitfund", "exitfund-core", "json-parse", "naive-decimal", "float64"];
+const OTHERS: readonly Exclude<Method, "exitfund">[] = ["exitfund-core", "json-parse", "naive-decimal", "float64"];
 
 let sink = 0;
 function consume(value: unknown): void {
@@ -180,18 +189,29 @@ function measure(kind: Kind): void {
   for (let warm = 0; warm < 3; warm += 1)
     for (const method of METHODS) consume(kind.run(method, kind.texts[0] as string));
   const blockRatios: { [M in Exclude<Method, "exitfund">]: number[] } = {
+    "exitfund-core": [],
     "json-parse": [],
     "naive-decimal": [],
     float64: [],
   };
-  const rates: { [M in Method]: number[] } = { exitfund: [], "json-parse": [], "naive-decimal": [], float64: [] };
+  const rates: { [M in Method]: number[] } = {
+    exitfund: [],
+    "exitfund-core": [],
+    "json-parse": [],
+    "naive-decimal": [],
+    float64: [],
+  };
+  // exitfund-core against the others, per cycle and per block (the core's SHA-256 in TypeScript).
+  const coreBlocks: { [M in "json-parse" | "naive-decimal"]: number[] } = { "json-parse": [], "naive-decimal": [] };
   let pass = 0;
   for (let block = 0; block < BLOCKS; block += 1) {
     const cycleRatios: { [M in Exclude<Method, "exitfund">]: number[] } = {
+      "exitfund-core": [],
       "json-parse": [],
       "naive-decimal": [],
       float64: [],
     };
+    const coreCycles: { [M in "json-parse" | "naive-decimal"]: number[] } = { "json-parse": [], "naive-decimal": [] };
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
       const text = kind.texts[pass % kind.texts.length] as string;
       pass += 1;
@@ -205,8 +225,11 @@ function measure(kind: Kind): void {
       }
       for (const method of METHODS) rates[method].push(kind.perPass / times[method]);
       for (const other of OTHERS) cycleRatios[other].push(times[other] / times.exitfund);
+      coreCycles["json-parse"].push(times["json-parse"] / times["exitfund-core"]);
+      coreCycles["naive-decimal"].push(times["naive-decimal"] / times["exitfund-core"]);
     }
     for (const other of OTHERS) blockRatios[other].push(median(cycleRatios[other]));
+    for (const other of ["json-parse", "naive-decimal"] as const) coreBlocks[other].push(median(coreCycles[other]));
   }
   console.log("");
   console.log(
@@ -230,6 +253,10 @@ function measure(kind: Kind): void {
     `float64: ${check.floatWrong.toLocaleString("en")} of ${check.total.toLocaleString("en")} ${kind.unit} differ from the exact amounts`,
   );
   console.log("");
+  console.log(
+    `with the core's SHA-256 (TypeScript, as in a browser): exitfund-core/json-parse: ${median(coreBlocks["json-parse"]).toFixed(3)} [${fixed(Math.min(...coreBlocks["json-parse"]))}–${fixed(Math.max(...coreBlocks["json-parse"]))}], exitfund-core/naive-decimal: ${median(coreBlocks["naive-decimal"]).toFixed(3)} [${fixed(Math.min(...coreBlocks["naive-decimal"]))}–${fixed(Math.max(...coreBlocks["naive-decimal"]))}]`,
+  );
+  console.log("");
   console.log(`exitfund/json-parse: ${median(blockRatios["json-parse"]).toFixed(3)}`);
   console.log(`exitfund/naive-decimal: ${median(blockRatios["naive-decimal"]).toFixed(3)}`);
   console.log(`exitfund/float64: ${median(blockRatios.float64).toFixed(3)}`);
@@ -251,6 +278,7 @@ function itemsKind(): Kind {
     texts,
     run(method, text) {
       if (method === "exitfund") return exitfund(text).totals;
+      if (method === "exitfund-core") return exitfundCore(text).totals;
       const cases = JSON.parse(text) as Json[];
       if (method === "json-parse") return cases;
       if (method === "naive-decimal") return naiveClearance(cases).total;
@@ -314,6 +342,7 @@ function casesKind(): Kind {
     texts,
     run(method, text) {
       if (method === "exitfund") return exitfund(text).totals;
+      if (method === "exitfund-core") return exitfundCore(text).totals;
       const cases = JSON.parse(text) as Json[];
       if (method === "json-parse") return cases;
       if (method === "naive-decimal") return naiveEnterprise(cases).total;
