@@ -105,6 +105,19 @@ describe("the colon count that spares the scan", () => {
     expect(provesNoDuplicates('{"a":1,"a":2}', JSON.parse('{"a":1,"a":2}'))).toBe(false);
     expect(duplicateKeys('{"a":"12:30"}', 10, { a: "12:30" })).toEqual([]);
   });
+
+  it("scans when Object.prototype has an enumerable property (for…in would count it as a key of every object)", () => {
+    const prototype = Object.prototype as { extra?: unknown };
+    try {
+      prototype.extra = 1;
+      // Two colons, and one own key plus the inherited one: counted together, they would prove the duplicate away.
+      expect(provesNoDuplicates('{"a":1,"a":2}', JSON.parse('{"a":1,"a":2}'))).toBe(false);
+      expect(duplicateKeys('{"a":1,"a":2}', 10, JSON.parse('{"a":1,"a":2}'))).toEqual([{ path: "a", key: "a" }]);
+    } finally {
+      delete prototype.extra;
+    }
+    expect(provesNoDuplicates('{"a":1}', { a: 1 })).toBe(true);
+  });
 });
 
 describe("parseJson", () => {
