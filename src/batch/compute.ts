@@ -341,8 +341,11 @@ export function computeTotals(
  */
 function casesSha256(computed: readonly Evaluated[], digest: Sha256Factory): string {
   const hasher = inputHasher(digest);
+  const writers = new Map<FastKernel, ((input: unknown) => string | undefined) | undefined>();
   for (const one of computed) {
-    const text = one.kernel?.canonical?.(one.input);
+    const kernel = one.kernel;
+    if (kernel !== undefined && !writers.has(kernel)) writers.set(kernel, kernel.canonical?.());
+    const text = kernel === undefined ? undefined : writers.get(kernel)?.(one.input);
     if (text === undefined) hasher.add(one.input);
     else hasher.addCanonical(text);
   }

@@ -78,21 +78,27 @@ export interface Shape {
 export const scalars = (keys: readonly string[]): Shape => Object.fromEntries(keys.map((key) => [key, null]));
 
 /**
- * The canonical JSON of data a validator proved to be of `shape` (only the shape's keys, own and enumerable, each
- * holding what the shape says): each object rebuilt with its keys in sorted order (an absent key is `undefined`,
- * which `JSON.stringify` leaves out, as {@link canonicalJson} does) and written by the native `JSON.stringify`
- * without a property list: the same text, about twice as fast as {@link canonicalWriter}. Undefined — the general
- * writer then writes it — when `Object.prototype` or `Array.prototype` has a `toJSON`, `Object.prototype` has a key
- * of the shape, an object or list of the value has its own `toJSON`, or a member is not what the shape says.
+ * A writer of the canonical JSON of data a validator proved to be of `shape` (only the shape's keys, own and
+ * enumerable, each holding what the shape says), for a batch: each object rebuilt with its keys in sorted order (an
+ * absent key is `undefined`, which `JSON.stringify` leaves out, as {@link canonicalJson} does) and written by the
+ * native `JSON.stringify` without a property list: the same text, about twice as fast as {@link canonicalWriter}.
+ *
+ * @remarks Each call gives a writer for the values at hand, or undefined when `Object.prototype` or
+ * `Array.prototype` has a `toJSON`, or `Object.prototype` has a key of the shape (checked once per call, not per
+ * value); the writer gives undefined for a value of which an object or list has its own `toJSON`, or a member is
+ * not what the shape says. Undefined means: the general writer writes it.
  */
-export function shapedWriter(shape: Shape): (value: unknown) => string | undefined {
+export function shapedWriter(shape: Shape): () => ((value: unknown) => string | undefined) | undefined {
   const keys: string[] = [];
   const rebuild = rebuilder(shape, keys);
-  return (value) => {
-    if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return undefined;
-    for (const key of keys) if (key in Object.prototype) return undefined;
+  const write = (value: unknown) => {
     const sorted = rebuild(value);
     return sorted === undefined ? undefined : JSON.stringify(sorted);
+  };
+  return () => {
+    if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return undefined;
+    for (const key of keys) if (key in Object.prototype) return undefined;
+    return write;
   };
 }
 

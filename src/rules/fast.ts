@@ -39,11 +39,12 @@ export interface FastKernel {
    */
   run(input: unknown, outcome: boolean): FastCase | undefined;
   /**
-   * The canonical JSON (`canonicalJson`, src/receipt/canonical.ts) of an input that `run` took, written from what
-   * `run` proved of it (its keys, and that every value is a string, number or boolean): the same text, faster.
-   * Undefined when it cannot vouch for the text (then the general writer writes it).
+   * A writer of the canonical JSON (`canonicalJson`, src/receipt/canonical.ts) of inputs that `run` took, for the
+   * cases at hand (a batch), written from what `run` proved of them (their keys, and that every value is a string,
+   * number or boolean): the same text, faster. Undefined, from this or from the writer, when it cannot vouch for
+   * the text (then the general writer writes it).
    */
-  canonical?(input: unknown): string | undefined;
+  canonical?(): ((input: unknown) => string | undefined) | undefined;
 }
 
 /**

@@ -157,7 +157,8 @@ describe("canonicalWriter: what the native writer must not be trusted with", () 
 });
 
 describe("shapedWriter (the fast kernels' writer of validated data)", () => {
-  const write = shapedWriter({ ...scalars(["b", "a"]), list: [scalars(["y", "x"])], inner: scalars(["k"]) });
+  const writer = shapedWriter({ ...scalars(["b", "a"]), list: [scalars(["y", "x"])], inner: scalars(["k"]) });
+  const write = (value: unknown) => writer()?.(value);
 
   it("writes the canonical JSON of data of its shape, whatever the order of its keys", () => {
     const value = { list: [{ y: "2", x: 1 }, { x: true }], b: "é\u2028\ud800", inner: { k: -0 }, a: 1e21 };
@@ -174,5 +175,24 @@ describe("shapedWriter (the fast kernels' writer of validated data)", () => {
     const withToJSON = { a: 1 };
     Object.defineProperty(withToJSON, "toJSON", { value: () => 2, enumerable: false });
     expect(write(withToJSON)).toBeUndefined();
+  });
+
+  it("gives no writer while Object.prototype has a toJSON or a key of the shape, or Array.prototype a toJSON", () => {
+    const prototype = Object.prototype as { toJSON?: unknown; k?: unknown };
+    const lists = Array.prototype as { toJSON?: unknown };
+    expect(writer()).toBeDefined();
+    for (const [target, key] of [
+      [prototype, "toJSON"],
+      [prototype, "k"],
+      [lists, "toJSON"],
+    ] as const) {
+      Object.defineProperty(target, key, { value: () => 1, configurable: true, writable: true, enumerable: false });
+      try {
+        expect(writer()).toBeUndefined();
+      } finally {
+        delete (target as { [key: string]: unknown })[key];
+      }
+    }
+    expect(writer()).toBeDefined();
   });
 });
