@@ -23,7 +23,7 @@ import { computeCase, parseCase as parseCaseOf } from "../rules/evaluate.js";
 import { PROGRAMME_OPTION, type CompiledDomain, type OutcomeOf, type Programme } from "../rules/programme.js";
 import { parseArgument, TotalledOutcomeSchema } from "../schemas/outcome.js";
 import type { Amounts, OutcomeBase } from "../trace/types.js";
-import type { FastCase, FastKernel } from "../rules/fast.js";
+import { CANONICAL, type BuiltInKernel, type FastCase, type FastKernel } from "../rules/fast.js";
 import { unitTotals } from "./totals.js";
 import {
   digestOf,
@@ -344,7 +344,7 @@ function casesSha256(computed: readonly Evaluated[], digest: Sha256Factory): str
   const writers = new Map<FastKernel, ((input: unknown) => string | undefined) | undefined>();
   for (const one of computed) {
     const kernel = one.kernel;
-    if (kernel !== undefined && !writers.has(kernel)) writers.set(kernel, kernel.canonical?.());
+    if (kernel !== undefined && !writers.has(kernel)) writers.set(kernel, (kernel as BuiltInKernel)[CANONICAL]?.());
     const text = kernel === undefined ? undefined : writers.get(kernel)?.(one.input);
     if (text === undefined) hasher.add(one.input);
     else hasher.addCanonical(text);

@@ -38,13 +38,24 @@ export interface FastKernel {
    * does not take it (the reference path then validates and computes it, and reports any problem).
    */
   run(input: unknown, outcome: boolean): FastCase | undefined;
+}
+
+/**
+ * The key of a built-in kernel's canonical JSON writer ({@link BuiltInKernel}): a symbol that is not exported from
+ * the package, so that only exitfund's own kernels can offer one, and a receipt never depends on a third party's
+ * code writing canonical JSON.
+ */
+export const CANONICAL: unique symbol = Symbol("exitfund canonical JSON writer");
+
+/** A kernel of exitfund's own domains. */
+export interface BuiltInKernel extends FastKernel {
   /**
    * A writer of the canonical JSON (`canonicalJson`, src/receipt/canonical.ts) of inputs that `run` took, for the
    * cases at hand (a batch), written from what `run` proved of them (their keys, and that every value is a string,
    * number or boolean): the same text, faster. Undefined, from this or from the writer, when it cannot vouch for
    * the text (then the general writer writes it).
    */
-  canonical?(): ((input: unknown) => string | undefined) | undefined;
+  readonly [CANONICAL]?: () => ((input: unknown) => string | undefined) | undefined;
 }
 
 /**

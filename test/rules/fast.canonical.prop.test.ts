@@ -10,13 +10,16 @@ import { canonicalJson } from "../../src/receipt/canonical.js";
 import { inputSha256 } from "../../src/receipt/receipt.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
 import { defaultProgramme } from "../../src/rules/default.js";
-import type { FastKernel } from "../../src/rules/fast.js";
+import { extendDomain } from "../../src/rules/domain.js";
+import { enterpriseExit } from "../../src/rules/enterprise-reward/index.js";
+import { CANONICAL, type BuiltInKernel, type FastEvaluator, type FastKernel } from "../../src/rules/fast.js";
+import { programme } from "../../src/rules/programme.js";
 import { CATALOGUE_INDUSTRIES, EXEMPT_CATEGORIES, MUNICIPAL_OUTCOMES } from "../../src/schemas/cases.js";
 import { POLLUTANTS, TAX_TYPES } from "../../src/vocabulary.js";
 
-const kernelOf = (kind: string): FastKernel => {
-  const kernel = defaultProgramme.entry(kind)?.kernel(defaultRuleSet);
-  if (kernel?.canonical === undefined) throw new Error(`no canonical writer for ${kind}`);
+const kernelOf = (kind: string): BuiltInKernel => {
+  const kernel = defaultProgramme.entry(kind)?.kernel(defaultRuleSet) as BuiltInKernel | undefined;
+  if (kernel?.[CANONICAL] === undefined) throw new Error(`no canonical writer for ${kind}`);
   return kernel;
 };
 const clearance = kernelOf("structure-clearance");
@@ -147,18 +150,18 @@ const exitArb = fc
     ),
   );
 
-const seen = new Map<FastKernel, { taken: number; all: number }>([
+const seen = new Map<BuiltInKernel, { taken: number; all: number }>([
   [clearance, { taken: 0, all: 0 }],
   [enterprise, { taken: 0, all: 0 }],
 ]);
 
 /** The kernel's text equals the general writer's for every case the kernel takes. */
-function expectSameText(kernel: FastKernel, input: { [key: string]: unknown }): void {
+function expectSameText(kernel: BuiltInKernel, input: { [key: string]: unknown }): void {
   const count = seen.get(kernel) as { taken: number; all: number };
   count.all += 1;
   if (kernel.run(input, false) === undefined) return;
   count.taken += 1;
-  expect(kernel.canonical?.()?.(input)).toBe(canonicalJson(input));
+  expect(kernel[CANONICAL]?.()?.(input)).toBe(canonicalJson(input));
 }
 
 describe("the fast kernels' canonical writers are the canonical writer", () => {
@@ -184,10 +187,29 @@ describe("the fast kernels' canonical writers are the canonical writer", () => {
       declaredOn: "2016-07-01",
     };
     expect(clearance.run(declaration, false)).toBeDefined();
-    expect(clearance.canonical?.()?.(declaration)).toBe(
+    expect(clearance[CANONICAL]?.()?.(declaration)).toBe(
       '{"declaredOn":"2016-07-01","id":"D-1","items":[{"id":"1","quantity":3,"structureType":"simple","survey":{"quantity":"2","structureType":"simple"}}],"kind":"structure-clearance","site":"地块","township":"台湖镇","village":"次渠村"}',
     );
   });
+});
+
+/** An enterprise exit the kernel takes. */
+const exitCase = () => ({
+  kind: "enterprise-exit",
+  id: "E-1",
+  name: "某厂",
+  township: "台湖镇",
+  exitMode: "whole",
+  scale: "below",
+  exitCompletedOn: "2016-07-01",
+  licensed: true,
+  acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
+  municipalOutcome: "granted",
+  recommendedByDistrict: false,
+  energySavedTce: "10",
+  employees: 3,
+  landAreaM2: "100",
+  priorYearTax: { vat: "100" },
 });
 
 describe("a case the kernel's writer cannot vouch for is written by the general writer", () => {
@@ -209,7 +231,7 @@ describe("a case the kernel's writer cannot vouch for is written by the general 
 
   /** The receipt of computeTotals equals the general writer's hash of the same case. */
   const expectGeneral = (input: object) => {
-    expect(clearance.canonical?.()?.(input)).toBeUndefined();
+    expect(clearance[CANONICAL]?.()?.(input)).toBeUndefined();
     expect(computeTotals([input], { ruleSet: defaultRuleSet }).receipt.input.sha256).toBe(inputSha256([input]));
   };
 
@@ -249,32 +271,40 @@ describe("a case the kernel's writer cannot vouch for is written by the general 
       writable: true,
       enumerable: false,
     });
-    expect(clearance.canonical?.()?.(declaration())).toBeUndefined();
+    expect(clearance[CANONICAL]?.()?.(declaration())).toBeUndefined();
   });
 
   it("the same for enterprise exits", () => {
-    const exit = {
-      kind: "enterprise-exit",
-      id: "E-1",
-      name: "某厂",
-      township: "台湖镇",
-      exitMode: "whole",
-      scale: "below",
-      exitCompletedOn: "2016-07-01",
-      licensed: true,
-      acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
-      municipalOutcome: "granted",
-      recommendedByDistrict: false,
-      energySavedTce: "10",
-      employees: 3,
-      landAreaM2: "100",
-      priorYearTax: { vat: "100" },
-    };
+    const exit = exitCase();
     expect(enterprise.run(exit, false)).toBeDefined();
-    expect(enterprise.canonical?.()?.(exit)).toBe(canonicalJson(exit));
+    expect(enterprise[CANONICAL]?.()?.(exit)).toBe(canonicalJson(exit));
     Object.defineProperty(exit.priorYearTax, "toJSON", { value: () => 1, enumerable: false });
     expect(enterprise.run(exit, false)).toBeDefined();
-    expect(enterprise.canonical?.()?.(exit)).toBeUndefined();
+    expect(enterprise[CANONICAL]?.()?.(exit)).toBeUndefined();
     expect(computeTotals([exit], { ruleSet: defaultRuleSet }).receipt.input.sha256).toBe(inputSha256([exit]));
+  });
+});
+
+describe("only exitfund's own kernels write canonical JSON", () => {
+  it("an extension's kernel that offers a writer of its own is not asked: the general writer writes its cases", () => {
+    const base = enterpriseExit.fast as FastEvaluator;
+    const forged: FastEvaluator = {
+      covers: (domain) => domain === extended,
+      compile: (ruleSet) => {
+        const kernel = base.compile(ruleSet, enterpriseExit);
+        if (kernel === undefined) return undefined;
+        // A writer under a name of its own and under a symbol of its own: neither is the built-in key.
+        return {
+          run: (input, outcome) => kernel.run(input, outcome),
+          canonical: () => () => '"forged"',
+          [Symbol("exitfund canonical JSON writer")]: () => () => '"forged"',
+        } as FastKernel;
+      },
+    };
+    const extended = extendDomain(enterpriseExit, { fast: forged });
+    const cases = [exitCase()];
+    const document = computeTotals(cases, { ruleSet: defaultRuleSet, programme: programme(extended) });
+    expect(document.errors).toEqual([]);
+    expect(document.receipt.input.sha256).toBe(inputSha256(cases));
   });
 });

@@ -33,7 +33,7 @@ import {
 import { createContext } from "../context.js";
 import type { AnyDomain } from "../domain.js";
 import { assembleOutcome } from "../evaluate.js";
-import { byEffectiveDate, type FastCase, type FastKernel, type InForceValues } from "../fast.js";
+import { byEffectiveDate, CANONICAL, type BuiltInKernel, type FastCase, type InForceValues } from "../fast.js";
 import {
   blockingReasons,
   clearedReasons,
@@ -101,7 +101,7 @@ interface Standard {
  * @remarks Declines — the reference path then validates, reports or computes — an exit its schema refuses, a
  * date on which some parameter has no value (or the floor is above the cap), and any figure past 2^53.
  */
-export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKernel | undefined {
+export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): BuiltInKernel | undefined {
   const spanOn = byEffectiveDate(ruleSet, Object.values(p), compileSpan);
   const { scale: R, mode } = ruleSet.rounding;
   const read = [decimalReader(), decimalReader(), decimalReader()] as const;
@@ -127,7 +127,7 @@ export function enterpriseKernel(ruleSet: RuleSet, domain: AnyDomain): FastKerne
         throw error;
       }
     },
-    canonical: canonicalExit,
+    [CANONICAL]: canonicalExit,
   };
 
   /** Exactly the schema's checks (`ENTERPRISE_EXIT_FIELDS`, strict, and the leading-group refinement). */

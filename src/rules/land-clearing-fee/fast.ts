@@ -20,7 +20,7 @@ import type { Finding } from "../../trace/types.js";
 import { createContext } from "../context.js";
 import type { AnyDomain } from "../domain.js";
 import { assembleOutcome } from "../evaluate.js";
-import { byEffectiveDate, type FastCase, type FastKernel } from "../fast.js";
+import { byEffectiveDate, CANONICAL, type BuiltInKernel, type FastCase } from "../fast.js";
 import { structureClearanceParameters as p } from "./parameters.js";
 import type { ClearanceDetail, DeclaredValue, VerifiedItem } from "./types.js";
 import { declarationReasons } from "./verifyDeclaration.js";
@@ -55,7 +55,7 @@ const FIELDS = 7; // kind, id, township, village, site, declaredOn, items: all r
  * `checkDeclaration` refuses (an unknown structure type, a fractional count, a survey in another unit, an item id
  * twice), a date without every parameter in force, and any figure past 2^53.
  */
-export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): FastKernel | undefined {
+export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): BuiltInKernel | undefined {
   const spanOn = byEffectiveDate(ruleSet, [p.rates, p.cutoffDate, p.requireSurvey], (values): Span | undefined => {
     const rates = values.get(p.rates)?.value as { readonly [type: string]: ClearanceRate } | null | undefined;
     const cutoffDate = values.get(p.cutoffDate)?.value;
@@ -94,7 +94,7 @@ export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): FastKernel
         throw error;
       }
     },
-    canonical: canonicalDeclaration,
+    [CANONICAL]: canonicalDeclaration,
   };
 
   function declaration(
