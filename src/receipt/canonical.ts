@@ -89,14 +89,12 @@ export const scalars = (keys: readonly string[]): Shape => Object.fromEntries(ke
  * not what the shape says. Undefined means: the general writer writes it.
  */
 export function shapedWriter(shape: Shape): () => ((value: unknown) => string | undefined) | undefined {
-  const keys: string[] = [];
+  const keys = ["toJSON"];
   const rebuild = rebuilder(shape, keys);
-  const write = (value: unknown) => {
-    const sorted = rebuild(value);
-    return sorted === undefined ? undefined : JSON.stringify(sorted);
-  };
+  // JSON.stringify(undefined) is undefined: a value the rebuild declines stays declined.
+  const write = (value: unknown) => JSON.stringify(rebuild(value)) as string | undefined;
   return () => {
-    if ("toJSON" in Object.prototype || "toJSON" in Array.prototype) return undefined;
+    if ("toJSON" in Array.prototype) return undefined;
     for (const key of keys) if (key in Object.prototype) return undefined;
     return write;
   };
