@@ -285,7 +285,7 @@ async function rawCaseSource(file: string, io: CliIo, options: ReadOptions): Pro
   const sheets = { programme: options.programme, ruleSet: options.ruleSet, mapping: options.mapping, file: name };
   switch (input.format) {
     case "json":
-      return jsonSource(casesOfJson(parseJsonText(decodeUtf8(await bytes(), name), name), name));
+      return jsonSource(casesOfJson(parseEntries(decodeUtf8(await bytes(), name), name, "cases"), name), name);
     case "ndjson": {
       const limits = limitsOf(io);
       const source =
@@ -338,16 +338,15 @@ function noLines(file: string): InvalidInputError {
 }
 
 /**
- * Reads `<cases>` (see {@link readCaseSource}). Cases of a `.ndjson`, `.csv` or `.xlsx` file are
- * validated here, so that every problem is reported where it is in the file (`cases.xlsx › enterprise-exit
- * › row 7 › 节能量(吨标煤) (column K)`): with `ruleSet`, also the checks that need one (structure types).
- * A `.json` file is returned as it is: the batch reports its problems by index and field path.
+ * Reads `<cases>` (see {@link readCaseSource}). The cases of every format are validated here, so that every
+ * problem is reported where it is in the file (`cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`,
+ * `cases.ndjson › line 7 › exitMode`, `cases.json › entry 7 › exitMode`, entries counted from 1 as the ledger's
+ * are): with `ruleSet`, also the checks that need one (structure types).
  *
  * @throws InvalidInputError listing every problem of the file.
  */
 export async function readCases(file: string, io: CliIo, options: ReadOptions = {}): Promise<unknown[]> {
   const source = await readCaseSource(file, io, options);
-  if (source.format === "json") return [...source.cases];
   const errors = checkSource(source, options.ruleSet, options.programme);
   if (errors.length > 0) throw new InvalidInputError(errors.map(issueOf));
   return [...source.cases];

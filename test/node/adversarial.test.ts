@@ -17,20 +17,28 @@ const nested = (depth: number): string => `${'{"a":'.repeat(depth)}"1"${"}".repe
 
 /** [file name, contents, a path the problems must name] */
 const CORRUPTED: readonly [string, string, string][] = [
-  ["wrong-types.json", JSON.stringify([{ ...enterpriseCase, employees: "forty", licensed: "yes" }]), "[0].employees"],
-  ["digits-70.json", JSON.stringify([{ ...enterpriseCase, landAreaM2: "9".repeat(70) }]), "[0].landAreaM2"],
-  ["digits-40.json", JSON.stringify([{ ...villageCase, landAreaMu: `1.${"1".repeat(40)}` }]), "[0].landAreaMu"],
-  ["bad-date.json", JSON.stringify([{ ...clearanceCase, declaredOn: "2016-02-30" }]), "[0].declaredOn"],
-  ["missing.json", JSON.stringify([{ ...transferCase, priorYearRevenue: undefined }]), "[0].priorYearRevenue"],
-  ["unknown-proto.json", `[${JSON.stringify(enterpriseCase).slice(0, -1)},"__proto__":{"x":1}}]`, "[0]"],
-  ["constructor-type.json", JSON.stringify([ctorClearance("constructor")]), "[0].items[0].structureType"],
-  ["proto-type.json", JSON.stringify([ctorClearance("__proto__")]), "[0].items[0].structureType"],
+  [
+    "wrong-types.json",
+    JSON.stringify([{ ...enterpriseCase, employees: "forty", licensed: "yes" }]),
+    "entry 1 › employees",
+  ],
+  ["digits-70.json", JSON.stringify([{ ...enterpriseCase, landAreaM2: "9".repeat(70) }]), "entry 1 › landAreaM2"],
+  ["digits-40.json", JSON.stringify([{ ...villageCase, landAreaMu: `1.${"1".repeat(40)}` }]), "entry 1 › landAreaMu"],
+  ["bad-date.json", JSON.stringify([{ ...clearanceCase, declaredOn: "2016-02-30" }]), "entry 1 › declaredOn"],
+  ["missing.json", JSON.stringify([{ ...transferCase, priorYearRevenue: undefined }]), "entry 1 › priorYearRevenue"],
+  ["unknown-proto.json", `[${JSON.stringify(enterpriseCase).slice(0, -1)},"__proto__":{"x":1}}]`, "entry 1"],
+  ["constructor-type.json", JSON.stringify([ctorClearance("constructor")]), "entry 1 › items[0].structureType"],
+  ["proto-type.json", JSON.stringify([ctorClearance("__proto__")]), "entry 1 › items[0].structureType"],
   [
     "deep.json",
     `[${JSON.stringify(enterpriseCase).slice(0, -1)},"municipalAssessedAmount":${nested(5000)}}]`,
-    "[0].municipalAssessedAmount",
+    "entry 1 › municipalAssessedAmount",
   ],
-  ["huge.json", JSON.stringify([{ ...clearanceCase, items: Array.from({ length: 3000 }, () => "1") }]), "[0].items"],
+  [
+    "huge.json",
+    JSON.stringify([{ ...clearanceCase, items: Array.from({ length: 3000 }, () => "1") }]),
+    "entry 1 › items",
+  ],
   [
     "lines.ndjson",
     `${JSON.stringify({ ...enterpriseCase, exitMode: "valueOf" })}\n${JSON.stringify({ ...villageCase, zoneType: "toString" })}\n`,

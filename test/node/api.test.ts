@@ -38,6 +38,17 @@ describe("exitfund/node without the CLI's io", () => {
     expect((await node.readLedger("ledger.xlsx", { cwd: sample })).length).toBeGreaterThan(3000);
   });
 
+  it("readCases of a JSON file validates it as every other format: each problem at its entry, counted from 1", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "exitfund-api-"));
+    const cases = await node.readCases("examples/tongzhou-2016/enterprises.json");
+    writeFileSync(join(dir, "bad.json"), JSON.stringify([cases[0], { ...(cases[1] as object), exitMode: "partly" }]));
+    const error = await thrown(node.readCases("bad.json", { cwd: dir }));
+    expect(core.isInvalidInputError(error)).toBe(true);
+    expect((error as core.InvalidInputError).issues.map((issue) => issue.path)).toEqual([
+      "bad.json › entry 2 › exitMode",
+    ]);
+  });
+
   it("- reads JSON from the stdin option", async () => {
     const cases = await node.readCases("examples/tongzhou-2016/transfers.json");
     const stdin = (async function* () {

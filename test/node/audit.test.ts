@@ -174,7 +174,7 @@ describe("exitfund audit", () => {
     });
     const capture = fakeIo({ cwd: dir });
     expect(await runAudit(["cases.json", "--ledger", "ledger.json"], capture.io)).toBe(2);
-    expect(capture.stderr()).toContain("cases[0].employees");
+    expect(capture.stderr()).toContain("cases.json › entry 1 › employees");
     expect(capture.stderr()).toContain("ledger.json › entry 1 › payer");
     expect(capture.stdout()).toBe("");
   });

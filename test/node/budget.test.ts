@@ -194,7 +194,7 @@ describe("exitfund budget", () => {
     const dir = tempFiles({ "cases.json": [{ ...enterpriseCase, energySavedTce: "-1" }] });
     const capture = fakeIo({ cwd: dir });
     expect(await runBudget(["cases.json"], capture.io)).toBe(2);
-    expect(capture.stderr()).toContain("[0].energySavedTce");
+    expect(capture.stderr()).toContain("cases.json › entry 1 › energySavedTce");
   });
 
   it("--help", async () => {

@@ -94,9 +94,9 @@ describe("exitfund CLI", () => {
     });
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("[0].exitMode");
-    expect(result.stderr).toContain("[0].township");
-    expect(result.stderr).toContain("[1].kind");
+    expect(result.stderr).toContain("(stdin) › entry 1 › exitMode (E-1)");
+    expect(result.stderr).toContain("(stdin) › entry 1 › township (E-1)");
+    expect(result.stderr).toContain("(stdin) › entry 2 › kind (X)");
   });
 
   it("compute on a file that is not JSON exits 2", async () => {

@@ -74,7 +74,14 @@ describe("compute on a JSON file", () => {
     const result = await run(["compute", "mixed.json", "--format", "json"]);
     expect(result.code).toBe(2);
     expect(result.stdout).toBe("");
-    expect(result.stderr).toContain("[1].exitMode");
+    expect(result.stderr).toContain("mixed.json › entry 2 › exitMode (E-BAD)");
+    expect(result.stderr).not.toContain("[1]");
+  });
+
+  it("in Chinese the entry is 第 N 条, as a ledger's", async () => {
+    const result = await run(["compute", "mixed.json", "--format", "json", "--lang", "zh"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("mixed.json › 第 2 条 › exitMode（E-BAD）");
   });
 
   it("--skip-invalid computes the valid cases, lists the invalid ones (stderr and errors), exit 1", async () => {
@@ -82,7 +89,9 @@ describe("compute on a JSON file", () => {
     expect(result.code).toBe(1);
     const document = JSON.parse(result.stdout) as { results: Outcome[]; errors: { index: number; path: string }[] };
     expect(document.results.map((o) => o.id)).toEqual([CASES[0]?.id, CASES[1]?.id]);
-    expect(document.errors).toEqual([expect.objectContaining({ index: 1, id: "E-BAD", path: "[1].exitMode" })]);
+    expect(document.errors).toEqual([
+      expect.objectContaining({ index: 1, id: "E-BAD", path: "mixed.json › entry 2 › exitMode" }),
+    ]);
     expect(result.stderr).toContain("skipped");
   });
 });

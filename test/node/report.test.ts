@@ -213,12 +213,12 @@ describe("exitfund report", () => {
     );
     const bad = await run(["bad.json", "--out", "bad.html"]);
     expect(bad.code).toBe(2);
-    expect(bad.stderr).toContain("[0].employees");
-    expect(bad.stderr).toContain("[1].id");
+    expect(bad.stderr).toContain("bad.json › entry 1 › employees");
+    expect(bad.stderr).toContain("bad.json › entry 2 › id");
     expect(existsSync(join(folder, "bad.html"))).toBe(false);
     const badLedger = await run(["bad.json", "--ledger", "cases.json", "--out", "bad.html"]);
     expect(badLedger.code).toBe(2);
-    expect(badLedger.stderr).toContain("[0].employees"); // the problems of both files at once
+    expect(badLedger.stderr).toContain("bad.json › entry 1 › employees"); // the problems of both files at once
     expect(badLedger.stderr).toMatch(/cases\.json/);
     for (const args of [
       ["cases.json", "--payer", "district", "--out", "x.html"],

@@ -144,13 +144,13 @@ describe("exitfund verify: exit status", () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe("");
     for (const path of [
-      "[0].items[0].quantity",
-      "[0].items[1].builtOn",
-      "[0].items[1].id",
-      "[1].items[0].structureType",
-      "[2].kind",
+      "entry 1 › items[0].quantity",
+      "entry 1 › items[1].builtOn",
+      "entry 1 › items[1].id",
+      "entry 2 › items[0].structureType",
+      "entry 3 › kind",
     ])
-      expect(run.stderr).toContain(`${path}:`);
+      expect(run.stderr).toContain(`invalid.json › ${path}:`);
     expect(run.stderr).toContain("structure-clearance declarations only");
     expect(run.stderr).toContain('"other-structure"');
   });

@@ -43,13 +43,71 @@ export type Deadline = () => void;
 export const POST_HANDLERS: {
   readonly [E in Endpoint]: (body: unknown, context: ServeContext, deadline: Deadline) => DocumentAnswer;
 } = {
-  compute: (body, context, deadline) => computeAnswer(parseRequest("compute", body), context, deadline),
-  verify: (body, context, deadline) => verifyAnswer(parseRequest("verify", body), context, deadline),
-  audit: (body, context, deadline) => auditAnswer(parseRequest("audit", body), context, deadline),
-  budget: (body, context, deadline) => budgetAnswer(parseRequest("budget", body), context, deadline),
-  compare: (body, context, deadline) => compareAnswer(parseRequest("compare", body), context, deadline),
-  explain: (body, context, deadline) => explainAnswer(parseRequest("explain", body), context, deadline),
+  compute: (body, context, deadline) =>
+    atEntries(body, () => computeAnswer(parseRequest("compute", body), context, deadline)),
+  verify: (body, context, deadline) =>
+    atEntries(body, () => verifyAnswer(parseRequest("verify", body), context, deadline)),
+  audit: (body, context, deadline) =>
+    atEntries(body, () => auditAnswer(parseRequest("audit", body), context, deadline)),
+  budget: (body, context, deadline) =>
+    atEntries(body, () => budgetAnswer(parseRequest("budget", body), context, deadline)),
+  compare: (body, context, deadline) =>
+    atEntries(body, () => compareAnswer(parseRequest("compare", body), context, deadline)),
+  explain: (body, context, deadline) =>
+    atEntries(body, () => explainAnswer(parseRequest("explain", body), context, deadline)),
 };
+
+/**
+ * A path of the body as people count: the batch's `[3].exitMode` (or `cases[3].exitMode`, `ledger[3].amount`)
+ * becomes `entry 4 › exitMode` for a body that is an array of cases, `cases › entry 4 › exitMode` and
+ * `ledger › entry 4 › amount` in an object body — the entry counted from 1, as the CLI names the entries of a
+ * JSON file. Lists inside an entry keep their JSON index (`entry 4 › items[0].quantity`); an issue's `index`
+ * stays the 0-based index programs use.
+ */
+export function entryPath(path: string, bareArray: boolean): string {
+  const found = /^(cases|ledger)?\[(\d+)\]\.?(.*)$/.exec(path);
+  if (found === null) return path;
+  const [, list, index, rest] = found;
+  const entry = `entry ${Number(index) + 1}${rest === "" || rest === undefined ? "" : ` › ${rest}`}`;
+  if (list === undefined) return bareArray ? entry : `cases › ${entry}`;
+  return `${list} › ${entry}`;
+}
+
+/**
+ * `issue` with its path and its "also at" references counted as people count ({@link entryPath}); a case the batch
+ * names by its index alone (`also at [0]`, the first of two equal ids) is named at its id, as the CLI names it
+ * (`also at entry 1 › id`).
+ */
+export function issueAtEntry<I extends InputIssue>(issue: I, bareArray: boolean): I {
+  const also = (text: string) =>
+    text.replace(
+      /((?:also at|另见) )((?:cases|ledger)?\[\d+\][^)]*)/g,
+      (_, words: string, path: string) =>
+        `${words}${entryPath(/^\[\d+\]$/.test(path) ? `${path}.id` : path, bareArray)}`,
+    );
+  return {
+    ...issue,
+    path: entryPath(issue.path, bareArray),
+    message: also(issue.message),
+    ...(issue.zh === undefined ? {} : { zh: also(issue.zh) }),
+  };
+}
+
+/** The answer of `handle`, every path of an entry in it (problems, and the errors of a document) counted from 1. */
+function atEntries(body: unknown, handle: () => DocumentAnswer): DocumentAnswer {
+  const bareArray = Array.isArray(body);
+  let answer: DocumentAnswer;
+  try {
+    answer = handle();
+  } catch (error) {
+    if (!isInvalidInputError(error)) throw error;
+    throw new InvalidInputError(error.issues.map((issue) => issueAtEntry(issue, bareArray)));
+  }
+  const document = answer.document as { readonly errors?: unknown };
+  if (typeof document !== "object" || document === null || !Array.isArray(document.errors)) return answer;
+  const errors = (document.errors as InputIssue[]).map((issue) => issueAtEntry(issue, bareArray));
+  return { ...answer, document: { ...document, errors } };
+}
 
 type RulesRef = RequestOf<"compute">["rules"];
 

@@ -10,6 +10,7 @@ import { decodeUtf8 } from "../formats/text.js";
 import { parseJsonText } from "../read.js";
 import {
   POST_HANDLERS,
+  issueAtEntry,
   rulesList,
   ruleSetDocument,
   schemaDocument,
@@ -284,7 +285,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           code: code === "empty-file" ? "empty-body" : code === "duplicate-key" ? "duplicate-key" : "malformed-json",
           message: `the body is not JSON the server reads (UTF-8, no key given twice, as the CLI reads a file): ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}`,
           zh: `请求体不是可读取的 JSON（与命令行读文件相同：UTF-8，同一键不得重复）：${error.issues.length} 处问题`,
-          issues: error.issues,
+          issues: error.issues.map((issue) => bodyIssueAtEntry(issue, bytes)),
         });
       }
       const { document, exitStatus } = POST_HANDLERS[endpoint](body, options.context, deadline);
@@ -439,6 +440,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       return closed;
     },
   };
+}
+
+/**
+ * A problem of reading the body (`(body) › [3].id`, a key given twice) at the entry it is in, counted from 1 as
+ * the problems of its cases are (`(body) › entry 4 › id`).
+ */
+function bodyIssueAtEntry(issue: InputIssue, bytes: Uint8Array): InputIssue {
+  const prefix = "(body) › ";
+  if (!issue.path.startsWith(prefix)) return issue;
+  let first = 0;
+  while (first < bytes.length && [0x20, 0x09, 0x0a, 0x0d, 0xef, 0xbb, 0xbf].includes(bytes[first] ?? 0)) first += 1;
+  const located = issueAtEntry({ ...issue, path: issue.path.slice(prefix.length) }, bytes[first] === 0x5b);
+  return { ...located, path: `${prefix}${located.path}` };
 }
 
 function lastSegment(path: string): string {

@@ -106,14 +106,14 @@ describe("a key given twice is an error naming it", () => {
   );
 
   it.each([
-    ["JSON", "dup.json", duplicated, "dup.json › [0].landAreaM2"],
+    ["JSON", "dup.json", duplicated, "dup.json › entry 1 › landAreaM2"],
     [
       "NDJSON",
       "dup.ndjson",
       `${JSON.stringify(enterpriseCase).replace('"landAreaM2":"3000"', '"landAreaM2":"3000","landAreaM2":"1"')}\n`,
       "dup.ndjson › line 1",
     ],
-    ["standard input", "-", duplicated, "(stdin) › [0].landAreaM2"],
+    ["standard input", "-", duplicated, "(stdin) › entry 1 › landAreaM2"],
   ])("%s", async (_name, file, text, where) => {
     if (file !== "-") await put(file, text);
     const result = await runCliCapture(["compute", file, "--format", "json"], { cwd: dir, stdin: text });
@@ -457,8 +457,8 @@ describe("variants of each family (issue 10, second pass)", () => {
   });
 
   it.each([
-    ["an escaped U+FFFD", '"台湖\\ufffd镇"', "[0].township: holds the replacement character U+FFFD"],
-    ["a lone surrogate in a key", '"台湖镇","na\\ud800me":1', '[0]["na\\ud800me"]: holds an escaped half'],
+    ["an escaped U+FFFD", '"台湖\\ufffd镇"', "entry 1 › township: holds the replacement character U+FFFD"],
+    ["a lone surrogate in a key", '"台湖镇","na\\ud800me":1', 'entry 1 › ["na\\ud800me"]: holds an escaped half'],
   ])("JSON: %s is refused naming the field", async (_name, township, says) => {
     await put("text.json", JSON.stringify([enterpriseCase]).replace('"台湖镇"', township));
     const result = await run(["compute", "text.json", "--format", "json"]);

@@ -128,6 +128,14 @@ describe("bodies", () => {
       "duplicate-key",
     );
     expect(twice.issues).toEqual([expect.objectContaining({ path: "(body) › explain", code: "duplicate-key" })]);
+    // In a case, the key given twice is at its entry, counted from 1 as the problems of the cases are.
+    for (const [text, path] of [
+      ['[{"id": "A"}, {"id": "B", "id": "C"}]', "(body) › entry 2 › id"],
+      ['{"cases": [{"id": "A"}, {"id": "B", "id": "C"}]}', "(body) › cases › entry 2 › id"],
+    ] as const)
+      expect(expectError(await postJson(server.url, "/compute", text), 400, "duplicate-key").issues).toEqual([
+        expect.objectContaining({ path, code: "duplicate-key" }),
+      ]);
     expectError(await postJson(server.url, "/compute", "  \n"), 400, "empty-body");
     const latin1 = expectError(
       await send(server.url, {
@@ -165,7 +173,14 @@ describe("422: bad input never produces a number", () => {
     const errors = (JSON.parse(cli.stdout) as { errors: unknown[] }).errors;
     expect(errors.length).toBeGreaterThan(1);
     const body = expectError(await postJson(server.url, "/compute", cases), 422, "invalid-input");
-    expect(body.issues).toEqual(errors);
+    // An array body: its entries, counted from 1 as the CLI counts those of standard input.
+    expect(body.issues).toEqual(
+      (errors as { path: string }[]).map((error) => ({ ...error, path: error.path.replace(/^\(stdin\) › /, "") })),
+    );
+    expect((body.issues as { path: string }[]).map((issue) => issue.path)).toEqual([
+      "entry 2 › employees",
+      "entry 3 › kind",
+    ]);
     expect(body).not.toHaveProperty("results");
     for (const issue of body.issues as { code: string; zh: string }[]) {
       expect(issue.code).toMatch(/^[a-z0-9-]+$/);
@@ -206,6 +221,25 @@ describe("422: bad input never produces a number", () => {
     expect(inline.every((line) => line.startsWith("rules"))).toBe(true);
   });
 
+  it("a case id given twice names the other entry counted from 1 too; index stays 0-based", async () => {
+    for (const [body, path, also] of [
+      [[enterpriseCase, enterpriseCase], "entry 2 › id", "also at entry 1 › id"],
+      [{ cases: [enterpriseCase, enterpriseCase] }, "cases › entry 2 › id", "also at cases › entry 1 › id"],
+    ] as const) {
+      const issues = expectError(await postJson(server.url, "/compute", body), 422, "invalid-input").issues as {
+        path: string;
+        index: number;
+        message: string;
+        zh: string;
+      }[];
+      expect(issues).toHaveLength(1);
+      expect(issues[0]?.path).toBe(path);
+      expect(issues[0]?.index).toBe(1);
+      expect(issues[0]?.message).toContain(`(${also})`);
+      expect(issues[0]?.zh).toContain(`另见 ${also.replace("also at ", "")}`);
+    }
+  });
+
   it("an audit lists the problems of the cases, the ledger and the tolerance at once", async () => {
     const lines = (
       expectError(
@@ -219,7 +253,12 @@ describe("422: bad input never produces a number", () => {
       ).issues as { path: string }[]
     ).map((issue) => issue.path);
     expect(lines).toEqual(
-      expect.arrayContaining(["cases[0].employees", "tolerance", "ledger[0].payer", "ledger[0].paidOn"]),
+      expect.arrayContaining([
+        "cases › entry 1 › employees",
+        "tolerance",
+        "ledger › entry 1 › payer",
+        "ledger › entry 1 › paidOn",
+      ]),
     );
   });
 
