@@ -1,5 +1,5 @@
 import type * as z from "zod/mini";
-import { describeValueZh, echo, SUGGEST_LIMIT } from "../errors/echo.js";
+import { describeValueZh, echo, echoText, SUGGEST_LIMIT } from "../errors/echo.js";
 import { formatPath, type InputIssue } from "../errors/index.js";
 import { FIELD_LABELS } from "./labels.js";
 import { show } from "./scalars.js";
@@ -137,13 +137,16 @@ const TYPES: ReadonlyMap<string, { readonly en: string; readonly zh: string }> =
 /** How zod's own messages start ("Invalid option: expected one of …", "Too small: …"): English only. */
 const ZOD_DEFAULT = /^(?:Invalid (?:input|option|string|number|key|element|value|type)|Too (?:small|big)|Expected )/;
 
+/** zod's own message of a string format ("Invalid email address", "Invalid ISO date", "Invalid UUID", …). */
+const ZOD_FORMAT_DEFAULT = /^Invalid /;
+
 /**
  * What an issue whose message is zod's own default says, in words of ours, in English and Chinese (never
  * zod's English in a Chinese message): `must be one of "zh", "en"` / `应为以下取值之一:"zh", "en"`; `must have at
  * least 1 character` / `至少 1 个字符`; `must be a list` / `应为列表`. Messages of our own schemas pass through.
  */
 function zodDefault(issue: z.core.$ZodIssue): { code: string; en: string; zh: string } | undefined {
-  if (!ZOD_DEFAULT.test(issue.message)) return undefined;
+  if (!(issue.code === "invalid_format" ? ZOD_FORMAT_DEFAULT : ZOD_DEFAULT).test(issue.message)) return undefined;
   const raw = issue as unknown as { readonly [key: string]: unknown };
   switch (issue.code) {
     case "invalid_value": {
@@ -190,10 +193,78 @@ function zodDefault(issue: z.core.$ZodIssue): { code: string; en: string; zh: st
         zh: `应为 ${String(raw["divisor"])} 的倍数`,
       };
     case "invalid_format":
-      return { code: "invalid-value", en: "is not in the form accepted here", zh: "格式不正确" };
+      return { code: "invalid-value", ...formatExpected(raw) };
     default:
       return { code: "invalid-value", en: "is not a value accepted here", zh: "取值不正确" };
   }
+}
+
+/** The string formats of zod by name (`format` of an `invalid_format` issue): what is accepted, in English and Chinese. */
+const FORMATS: ReadonlyMap<string, { readonly en: string; readonly zh: string }> = new Map([
+  ["email", { en: "an e-mail address such as name@example.com", zh: "电子邮件地址,如 name@example.com" }],
+  ["url", { en: "a URL such as https://example.com/", zh: "网址,如 https://example.com/" }],
+  [
+    "uuid",
+    { en: "a UUID such as 123e4567-e89b-42d3-a456-426614174000", zh: "UUID,如 123e4567-e89b-42d3-a456-426614174000" },
+  ],
+  [
+    "guid",
+    { en: "a GUID such as 123e4567-e89b-12d3-a456-426614174000", zh: "GUID,如 123e4567-e89b-12d3-a456-426614174000" },
+  ],
+  ["date", { en: 'a date written YYYY-MM-DD, e.g. "2016-06-14"', zh: "日期 YYYY-MM-DD,如 2016-06-14" }],
+  [
+    "datetime",
+    {
+      en: 'a date and time written YYYY-MM-DDTHH:MM:SSZ, e.g. "2016-06-14T08:30:00Z"',
+      zh: "日期时间 YYYY-MM-DDTHH:MM:SSZ,如 2016-06-14T08:30:00Z",
+    },
+  ],
+  ["time", { en: 'a time written HH:MM or HH:MM:SS, e.g. "08:30"', zh: "时间 HH:MM 或 HH:MM:SS,如 08:30" }],
+  ["duration", { en: 'an ISO 8601 duration such as "P3D"', zh: "ISO 8601 时长,如 P3D" }],
+  ["ipv4", { en: "an IPv4 address such as 192.0.2.1", zh: "IPv4 地址,如 192.0.2.1" }],
+  ["ipv6", { en: "an IPv6 address such as 2001:db8::1", zh: "IPv6 地址,如 2001:db8::1" }],
+  ["cidrv4", { en: "an IPv4 range such as 192.0.2.0/24", zh: "IPv4 地址段,如 192.0.2.0/24" }],
+  ["cidrv6", { en: "an IPv6 range such as 2001:db8::/32", zh: "IPv6 地址段,如 2001:db8::/32" }],
+  [
+    "base64",
+    { en: "Base64 text (A–Z, a–z, 0–9, + and /, padded with =)", zh: "Base64 文本(A–Z、a–z、0–9、+ 和 /,以 = 补齐)" },
+  ],
+  ["base64url", { en: "Base64url text (A–Z, a–z, 0–9, - and _)", zh: "Base64url 文本(A–Z、a–z、0–9、- 和 _)" }],
+  ["hex", { en: "hexadecimal digits (0–9, a–f)", zh: "十六进制数字(0–9、a–f)" }],
+  ["lowercase", { en: "text without capital letters", zh: "不含大写字母的文本" }],
+  ["uppercase", { en: "text without lower-case letters", zh: "不含小写字母的文本" }],
+  [
+    "e164",
+    { en: "a phone number in international form such as +8610 12345678", zh: "国际格式电话号码,如 +861012345678" },
+  ],
+  [
+    "jwt",
+    { en: "a JSON Web Token (three Base64url parts joined by dots)", zh: "JSON Web Token(以点连接的三段 Base64url)" },
+  ],
+  ["emoji", { en: "emoji only", zh: "仅含表情符号" }],
+]);
+
+/**
+ * What an `invalid_format` issue accepts: a named format (an e-mail address, a date …), the text it must start
+ * with, end with or include, or the pattern it must match (cut when long), in English and Chinese.
+ */
+function formatExpected(raw: { readonly [key: string]: unknown }): { en: string; zh: string } {
+  const format = String(raw["format"]);
+  const affix = (key: string) => echo(String(raw[key]));
+  if (format === "starts_with") return { en: `must start with ${affix("prefix")}`, zh: `应以 ${affix("prefix")} 开头` };
+  if (format === "ends_with") return { en: `must end with ${affix("suffix")}`, zh: `应以 ${affix("suffix")} 结尾` };
+  if (format === "includes") return { en: `must include ${affix("includes")}`, zh: `应包含 ${affix("includes")}` };
+  const named = FORMATS.get(format);
+  if (named !== undefined) return { en: `must be ${named.en}`, zh: `应为${named.zh}` };
+  const pattern = typeof raw["pattern"] === "string" ? echoText(raw["pattern"], 80) : undefined;
+  if (format === "regex" || format === "undefined")
+    return pattern === undefined
+      ? { en: "is not in the form accepted here", zh: "格式不正确" }
+      : { en: `must match the pattern ${pattern}`, zh: `应符合格式 ${pattern}` };
+  const shown = echoText(format, 40);
+  return pattern === undefined
+    ? { en: `must be in the format "${shown}"`, zh: `应为 "${shown}" 格式` }
+    : { en: `must be in the format "${shown}" (pattern ${pattern})`, zh: `应为 "${shown}" 格式(${pattern})` };
 }
 
 /** The value given, for a Chinese message: a text in quotes (cut), a number as is, else a word for its kind. */

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import * as z from "zod/mini";
+import { zodIssues } from "../../src/schemas/issues.js";
+
+/** The problem zodIssues makes of `value` under `schema`, at the field `field`. */
+function problemOf(schema: z.ZodMiniType, value: unknown) {
+  const parsed = z.object({ field: schema }).safeParse({ field: value }, { reportInput: true });
+  if (parsed.success) throw new Error("expected a problem");
+  const issues = zodIssues(parsed.error.issues, [0]);
+  expect(issues).toHaveLength(1);
+  return issues[0] as { path: string; code: string; message: string; zh?: string };
+}
+
+describe("zodIssues: a value not in the format a schema asks says which format", () => {
+  it.each([
+    [
+      z.string().check(z.regex(/^[A-Z]{2}-\d+$/)),
+      "ab",
+      "must match the pattern /^[A-Z]{2}-\\d+$/",
+      "应符合格式 /^[A-Z]{2}-\\d+$/",
+    ],
+    [z.email(), "x", "must be an e-mail address such as name@example.com", "应为电子邮件地址"],
+    [z.url(), "x", "must be a URL such as https://example.com/", "应为网址"],
+    [z.uuid(), "x", "must be a UUID", "应为UUID"],
+    [z.iso.date(), "2016-6-1", "must be a date written YYYY-MM-DD", "应为日期 YYYY-MM-DD"],
+    [z.iso.datetime(), "x", "must be a date and time written YYYY-MM-DDTHH:MM:SSZ", "应为日期时间"],
+    [z.iso.time(), "x", "must be a time written HH:MM or HH:MM:SS", "应为时间 HH:MM"],
+    [z.string().check(z.startsWith("GF-")), "x", 'must start with "GF-"', '应以 "GF-" 开头'],
+    [z.string().check(z.endsWith(".pdf")), "x", 'must end with ".pdf"', '应以 ".pdf" 结尾'],
+    [z.string().check(z.includes("镇")), "x", 'must include "镇"', '应包含 "镇"'],
+    [z.string().check(z.lowercase()), "X", "must be text without capital letters", "应为不含大写字母的文本"],
+    [z.ipv4(), "x", "must be an IPv4 address", "应为IPv4 地址"],
+    [z.base64(), "!", "must be Base64 text", "应为Base64 文本"],
+  ])("%#: %s", (schema, value, en, zh) => {
+    const problem = problemOf(schema, value);
+    expect(problem.path).toBe("[0].field");
+    expect(problem.message).toContain(`field: ${en}`);
+    expect(problem.message).toContain(`got ${JSON.stringify(value)}`);
+    expect(problem.zh).toContain(zh);
+    expect(problem.zh).not.toContain("格式不正确");
+    expect(problem.message).not.toContain("Invalid");
+  });
+
+  it("a very long pattern is cut, not echoed whole", () => {
+    const long = new RegExp(`^(?:${"a|".repeat(200)}b)$`);
+    const problem = problemOf(z.string().check(z.regex(long)), "x");
+    expect(problem.message).toContain("must match the pattern /^(?:a|a|");
+    expect(problem.message.length).toBeLessThan(260);
+    expect(problem.message).toMatch(/characters\)/);
+  });
+});
