@@ -122,7 +122,7 @@ of compute, or a workbook with its 回执 sheet — against the cases it says it
 receipt's rule set (id, version, SHA-256 of the resolved rule set) and input (SHA-256 of the cases'
 canonical JSON) are computed again, and so is every amount the result shows (docs/auditors.md).
 
-  <result>            the JSON, NDJSON or .xlsx file exitfund wrote
+  <result>            the JSON, NDJSON or .xlsx file exitfund wrote (- for standard input)
   --cases <file>      the cases, as compute reads them (.json, .ndjson, .csv, .xlsx); for a 核定表 or
                       a results workbook, the whole input file (the receipt hashes every case computed)
   --rules <id|file>   the rule set (a bundled id or a file; default tongzhou-2016)
@@ -150,7 +150,7 @@ Examples:
 解析后规则集的 \`SHA-256\`）与输入（案件规范 \`JSON\` 的 \`SHA-256\`），并重算结果中列出的每一笔金额
 （见 \`docs/auditors.md\`）。
 
-  <结果>              exitfund 写出的 \`JSON\`、\`NDJSON\` 或 \`.xlsx\` 文件
+  <结果>              exitfund 写出的 \`JSON\`、\`NDJSON\` 或 \`.xlsx\` 文件（- 表示标准输入）
   --cases <文件>      案件，格式与 compute 读取的相同（\`.json\`、\`.ndjson\`、\`.csv\`、\`.xlsx\`）；核定表或结果
                       工作簿须给出完整的输入文件（回执对计算的全部案件取哈希）
   --rules <编号|文件> 规则集（内置编号或文件；默认 \`tongzhou-2016\`）

@@ -52,6 +52,14 @@ export async function runTest(args: readonly string[], io: CliIo): Promise<numbe
       code: "no-fixtures-given",
       zh: "test 需要一个或多个测试文件、文件夹或通配模式",
     });
+  if (positionals.includes("-"))
+    throw new UsageError(
+      "test reads fixture files, folders or globs, not standard input (-): a fixture's rules and programme are found next to its file, and --update rewrites the file; give the fixture file",
+      {
+        code: "fixture-needs-file",
+        zh: "test 读取测试文件、文件夹或通配模式，不读取标准输入（-）：测试文件的规则集与方案按其所在位置查找，--update 也会改写该文件；请给出测试文件",
+      },
+    );
   if (values.yes === true && values.update !== true)
     throw new UsageError("--yes confirms --update; give --update too", {
       code: "yes-without-update",

@@ -12,7 +12,8 @@ import { EXIT, UsageError, reportInputError, type CliIo } from "../io.js";
 import { emitJson } from "../output.js";
 import { loadMapOption } from "../map-option.js";
 import { loadProgrammeAndRules } from "../programme-option.js";
-import { parseJsonText, readBytes, readCaseSource, sayNotices } from "../read.js";
+import { parseJsonText, readBytes, readCaseSource, readStdin, sayNotices } from "../read.js";
+import { decodeUtf8 } from "../formats/text.js";
 import { say, VERIFY_RECEIPT, VERIFY_RECEIPT_WITH, type Said } from "../messages.js";
 import type { Lang } from "../lang.js";
 import { receiptOfWorkbook } from "../xlsx/receiptSheet.js";
@@ -106,6 +107,11 @@ export async function runVerifyReceipt(args: readonly string[], io: CliIo): Prom
       throw new UsageError(`--format must be text or json, got "${echoText(format)}"`, {
         code: "bad-format",
         zh: `--format 须为 text 或 json，收到 "${echoText(format)}"`,
+      });
+    if (file === "-" && casesFile === "-")
+      throw new UsageError("verify-receipt reads standard input once: give <result> or --cases as a file", {
+        code: "stdin-twice",
+        zh: "verify-receipt 只能读取一次标准输入：请把 <result> 或 --cases 之一给作文件",
       });
     const written = await readWritten(file, io);
     const { programme, ruleSet } = await loadProgrammeAndRules(values, io);
@@ -388,15 +394,20 @@ export function reportText(checks: readonly ReceiptCheck[], lang: Lang): string 
   return `${lines.join("\n")}\n`;
 }
 
-/** The receipt and figures of a result file: a workbook (by its bytes), NDJSON, or a JSON document. */
-export async function readWritten(file: string, io: CliIo): Promise<WrittenResult> {
-  const bytes = await readBytes(file, io);
+/**
+ * The receipt and figures of a result file (or of standard input for `-`): a workbook (by its bytes), NDJSON, or
+ * a JSON document, its text decoded strictly as every input is (a byte that is not UTF-8 is refused at its place,
+ * never replaced).
+ */
+export async function readWritten(given: string, io: CliIo): Promise<WrittenResult> {
+  const file = given === "-" ? "(stdin)" : given;
+  const bytes = given === "-" ? await readStdin(io) : await readBytes(given, io);
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) {
     const read = await receiptOfWorkbook(bytes, file);
     sayNotices(io, read.notices);
     return read.result;
   }
-  const text = new TextDecoder("utf-8", { fatal: false }).decode(bytes).replace(/^\uFEFF/, "");
+  const text = decodeUtf8(bytes, file).replace(/^\uFEFF/, "");
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== "");
   if (
     /\.(ndjson|jsonl)$/i.test(file) ||

@@ -1,9 +1,10 @@
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
-import { echoText } from "../../errors/echo.js";
-import { InvalidInputError } from "../../errors/index.js";
+import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
+import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+import { columnLetter } from "./columns.js";
 import type { RawRow, RawTable } from "./table.js";
-import { decodeCsv } from "./text.js";
+import { CONTROL, controlProblem, decodeCsv } from "./text.js";
 
 /** Byte-order mark: written first so Excel opens UTF-8 CSV (and Chinese text) correctly. */
 export const BOM = "\uFEFF";
@@ -35,7 +36,72 @@ export function csvTable(bytes: Uint8Array, file: string): RawTable {
   records.forEach((cells, index) => {
     if (cells.some((cell) => cell.trim() !== "")) rows.push({ number: index + 1, cells });
   });
+  const problems = [...otherSeparator(rows, file, delimiter), ...textProblems(rows, `${file} › `)];
+  if (problems.length > 0) throw new InvalidInputError(problems.slice(0, ISSUE_LIMIT));
   return { file, rows };
+}
+
+/**
+ * A CSV whose header row is one cell holding `;` or tab separators: written under a list separator other than the
+ * comma (Excel in many locales writes `;`, "Text (Tab delimited)" tabs). Read with commas it would be one column
+ * whose header names no field, so it is refused by what it is, before its columns are looked at.
+ */
+function otherSeparator(rows: readonly RawRow[], file: string, delimiter: string): InputIssue[] {
+  const first = rows[0];
+  if (delimiter !== "," || first === undefined) return [];
+  const filled = first.cells.filter((cell): cell is string => typeof cell === "string" && cell.trim() !== "");
+  const only = filled.length === 1 ? (filled[0] ?? "") : "";
+  const separator = [";", "\t", "|"].find((candidate) => only.split(candidate).length >= 3);
+  if (separator === undefined) return [];
+  const named = separator === "\t" ? "tabs" : `"${separator}"`;
+  return [
+    {
+      path: `${file} › row ${first.number}`,
+      code: "not-comma-separated",
+      message: `is separated by ${named}, not commas (as Excel writes CSV under some list-separator settings): save it again from Excel as "CSV UTF-8 (comma delimited)", or save the sheet as .xlsx`,
+      zh: `以${separator === "\t" ? "制表符" : ` "${separator}" `}分隔，而不是逗号（某些列表分隔符设置下 Excel 会这样写）：请在 Excel 中另存为 “CSV UTF-8（逗号分隔）”，或另存为 .xlsx`,
+    },
+  ];
+}
+
+/**
+ * The problems of the text of a sheet's cells (CSV or XLSX): a cell holding a control character (see
+ * {@link CONTROL}) at its row and column, and a row that repeats the header row (two exports joined together:
+ * its cells would be read as a case's values), said once for the row.
+ */
+export function textProblems(rows: readonly RawRow[], prefix: string): InputIssue[] {
+  const problems: InputIssue[] = [];
+  for (const row of rows)
+    row.cells.forEach((cell, column) => {
+      const found = typeof cell === "string" ? CONTROL.exec(cell) : null;
+      if (found === null || problems.length >= ISSUE_LIMIT) return;
+      const { message, zh } = controlProblem(found[0]);
+      problems.push({
+        path: `${prefix}row ${row.number} › column ${columnLetter(column)}`,
+        code: "control-character",
+        message,
+        zh,
+      });
+    });
+  const header = rows.find(
+    (row) => row.cells.filter((cell) => typeof cell === "string" && cell.trim() !== "").length >= 3,
+  );
+  if (header === undefined) return problems;
+  const key = (row: RawRow) =>
+    row.cells
+      .map((cell) => (typeof cell === "string" ? cell.trim() : String(cell ?? "")))
+      .join("\u0000")
+      .replace(/\u0000+$/, "");
+  const shown = key(header);
+  for (const row of rows)
+    if (row.number > header.number && key(row) === shown && problems.length < ISSUE_LIMIT)
+      problems.push({
+        path: `${prefix}row ${row.number}`,
+        code: "header-repeated",
+        message: `repeats the header row (row ${header.number}): two exports joined together? Its cells would be read as a case's values; remove the row`,
+        zh: `重复了表头行（第 ${header.number} 行）：是否拼接了两份导出？该行会被当作案件数据读取，请删除该行`,
+      });
+  return problems;
 }
 
 // What starts a formula in Excel, LibreOffice or WPS: = + - @ (and their full-width forms), tab, CR, LF.

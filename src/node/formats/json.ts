@@ -1,6 +1,6 @@
 import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
 import { InvalidInputError, formatPath, type InputIssue } from "../../errors/index.js";
-import { textPlace } from "./text.js";
+import { CONTROL, controlProblem, textPlace } from "./text.js";
 
 /**
  * JSON text → values, strictly: `JSON.parse` silently keeps the last of two equal keys
@@ -164,6 +164,64 @@ function syntaxPlace(text: string, message: string): string {
   return lineColumn === null ? "" : ` (line ${lineColumn[1]}, column ${lineColumn[2]})`;
 }
 
+/**
+ * The first comma of `text` (outside strings) that only blanks separate from a `]` or `}`: its index and that of
+ * the bracket, or undefined.
+ */
+export function trailingComma(text: string): { readonly comma: number; readonly bracket: number } | undefined {
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code === QUOTE) index = stringEnd(text, index);
+    else if (code === COMMA) {
+      let next = index + 1;
+      while (next < text.length && /\s/.test(text[next] as string)) next += 1;
+      const after = text.charCodeAt(next);
+      if (after === CLOSE_ARRAY || after === CLOSE_OBJECT) return { comma: index, bracket: next };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * What is wrong with JSON text `JSON.parse` refused with `message`, where it is (line and column), in English and
+ * Chinese: a comma after the last item (JSON.parse's own words do not say so, and sometimes name no place) is said
+ * as that; any other error in JSON.parse's words with its place.
+ */
+export function syntaxProblem(text: string, message: string): { readonly message: string; readonly zh: string } {
+  const position = /position (\d+)/.exec(message);
+  const lineColumn = /line (\d+) column (\d+)/.exec(message);
+  const trailing = trailingComma(text);
+  const at =
+    position !== null
+      ? Number(position[1])
+      : lineColumn !== null
+        ? textIndex(text, Number(lineColumn[1]), Number(lineColumn[2]))
+        : undefined;
+  if (trailing !== undefined && (at === undefined || at === trailing.bracket)) {
+    const { line, column } = textPlace(text, trailing.comma);
+    return {
+      message: `is not valid JSON (line ${line}, column ${column}): a comma after the last item of a list or object, which JSON does not allow; remove it`,
+      zh: `不是有效的 JSON（第 ${line} 行第 ${column} 列）：列表或对象的最后一项后有逗号，JSON 不允许；请删去该逗号`,
+    };
+  }
+  const place = syntaxPlace(text, message);
+  return {
+    message: `is not valid JSON${place}: ${echoText(message, 160)}`,
+    zh: `不是有效的 JSON${place.replace(/ \(line (\d+), column (\d+)\)/, "（第 $1 行第 $2 列）")}`,
+  };
+}
+
+/** The index in `text` of 1-based `line` and `column`. */
+function textIndex(text: string, line: number, column: number): number {
+  let index = 0;
+  for (let current = 1; current < line; current += 1) {
+    const next = text.indexOf("\n", index);
+    if (next < 0) return text.length;
+    index = next + 1;
+  }
+  return index + column - 1;
+}
+
 /** The problems of duplicate keys, as input issues at `where(path)`. */
 export function duplicateKeyIssues(duplicates: readonly DuplicateKey[], where: (path: string) => string): InputIssue[] {
   return duplicates.map(({ path, key }) => ({
@@ -185,15 +243,8 @@ export function parseJson(text: string, file: string): unknown {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    const message = (error as Error).message;
-    throw new InvalidInputError([
-      {
-        path: file,
-        code: "not-json",
-        message: `is not valid JSON${syntaxPlace(text, message)}: ${echoText(message, 160)}`,
-        zh: `不是有效的 JSON${syntaxPlace(text, message).replace(/line (\d+), column (\d+)/, "第 $1 行第 $2 列")}`,
-      },
-    ]);
+    const { message, zh } = syntaxProblem(text, (error as Error).message);
+    throw new InvalidInputError([{ path: file, code: "not-json", message, zh }]);
   }
   const duplicates = duplicateKeys(text, ISSUE_LIMIT, value);
   if (duplicates.length > 0) throw new InvalidInputError(duplicateKeyIssues(duplicates, (path) => `${file} › ${path}`));
@@ -203,14 +254,22 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const BROKEN = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
+const BROKEN = new RegExp(`${LONE.source}|\\uFFFD|${CONTROL.source}`);
 
 /** A string (or key) of a JSON document that is not text to compute on, and why. */
 export interface BrokenText {
   readonly path: string;
-  /** `lone-surrogate`: an escaped half of a surrogate pair; `replacement`: an escaped U+FFFD (`"\ufffd"`). */
-  readonly kind: "lone-surrogate" | "replacement";
+  /**
+   * `lone-surrogate`: an escaped half of a surrogate pair; `replacement`: an escaped U+FFFD (`"\ufffd"`);
+   * `control`: an escaped control character (`"\u0000"`, `"\u001b"`, `"\b"`, a bidirectional override).
+   */
+  readonly kind: "lone-surrogate" | "replacement" | "control";
+  /** The control character, for `control`. */
+  readonly character?: string;
 }
+
+/** The escapes of text that {@link brokenTexts} refuses: only text holding one is walked. */
+const BROKEN_ESCAPE = /\\(?:u(?:[dD][89a-fA-F]|[fF]{3}[dD]|00[01]|007[fF]|00[89]|20(?:2[a-eA-E]|6[6-9]))|[bf])/;
 
 /**
  * The strings (and keys) that are not text to compute on: an escaped half of a surrogate pair (`"\ud800"`),
@@ -220,8 +279,8 @@ export interface BrokenText {
  * is walked.
  */
 export function loneSurrogates(text: string, value: unknown, limit: number = ISSUE_LIMIT): BrokenText[] {
-  // indexOf first: most texts have no \u escape at all, and it is several times faster than the pattern.
-  if (!text.includes("\\u") || !/\\u(?:[dD][89a-fA-F]|[fF]{3}[dD])/.test(text)) return [];
+  // includes first: most texts have no escape of these at all, and it is several times faster than the pattern.
+  if (!(text.includes("\\u") || text.includes("\\b") || text.includes("\\f")) || !BROKEN_ESCAPE.test(text)) return [];
   return brokenTexts(value, limit);
 }
 
@@ -230,7 +289,10 @@ export function brokenTexts(value: unknown, limit: number = ISSUE_LIMIT): Broken
   const found: BrokenText[] = [];
   const check = (candidate: string, path: (string | number)[]) => {
     if (!BROKEN.test(candidate)) return;
-    found.push({ path: formatPath(path), kind: LONE.test(candidate) ? "lone-surrogate" : "replacement" });
+    const control = CONTROL.exec(candidate);
+    if (LONE.test(candidate)) found.push({ path: formatPath(path), kind: "lone-surrogate" });
+    else if (candidate.includes("\uFFFD")) found.push({ path: formatPath(path), kind: "replacement" });
+    else if (control !== null) found.push({ path: formatPath(path), kind: "control", character: control[0] });
   };
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   while (stack.length > 0 && found.length < limit) {
@@ -248,21 +310,23 @@ export function brokenTexts(value: unknown, limit: number = ISSUE_LIMIT): Broken
 
 /** The problems of strings that are not text to compute on (see {@link loneSurrogates}). */
 export function loneSurrogateIssues(broken: readonly BrokenText[], where: (path: string) => string): InputIssue[] {
-  return broken.map(({ path, kind }) =>
-    kind === "lone-surrogate"
-      ? {
-          path: where(path),
-          code: "not-unicode",
-          message:
-            'holds an escaped half of a surrogate pair (such as "\\ud800"), which is not a character: no file can store it (it would be written as U+FFFD); write the character itself',
-          zh: "含有不成对的代理项转义（如 \\ud800），不是有效字符，无法写入文件：请直接写出该字符",
-        }
-      : {
-          path: where(path),
-          code: "replacement-character",
-          message:
-            'holds the replacement character U+FFFD (written "\\ufffd"), which a wrong decoding leaves where a character was lost: the text is damaged; take it again from the original data',
-          zh: "含有替换字符 U+FFFD（写作 \\ufffd）：这是错误解码留下的，原字符已丢失；请从原始数据重新导出",
-        },
+  return broken.map(({ path, kind, character }) =>
+    kind === "control"
+      ? { path: where(path), code: "control-character", ...controlProblem(character ?? "\u0000") }
+      : kind === "lone-surrogate"
+        ? {
+            path: where(path),
+            code: "not-unicode",
+            message:
+              'holds an escaped half of a surrogate pair (such as "\\ud800"), which is not a character: no file can store it (it would be written as U+FFFD); write the character itself',
+            zh: "含有不成对的代理项转义（如 \\ud800），不是有效字符，无法写入文件：请直接写出该字符",
+          }
+        : {
+            path: where(path),
+            code: "replacement-character",
+            message:
+              'holds the replacement character U+FFFD (written "\\ufffd"), which a wrong decoding leaves where a character was lost: the text is damaged; take it again from the original data',
+            zh: "含有替换字符 U+FFFD（写作 \\ufffd）：这是错误解码留下的，原字符已丢失；请从原始数据重新导出",
+          },
   );
 }

@@ -1,16 +1,23 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
-import { ISSUE_LIMIT, echoText } from "../../errors/echo.js";
+import { ISSUE_LIMIT } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { LIMITS, bytesText } from "../limits.js";
-import { duplicateKeyIssues, duplicateKeys, loneSurrogateIssues, loneSurrogates } from "./json.js";
+import { duplicateKeyIssues, duplicateKeys, loneSurrogateIssues, loneSurrogates, syntaxProblem } from "./json.js";
 import { scanUtf8, utf16Of } from "./text.js";
 import { UNREADABLE, type CaseSource, type SourceIssue } from "./source.js";
 
 /** One non-blank line of an NDJSON file: its 1-based number and its parsed JSON, or why it cannot be read. */
 export type NdjsonRecord =
   | { readonly line: number; readonly value: unknown; readonly error?: undefined; readonly code?: undefined }
-  | { readonly line: number; readonly value?: undefined; readonly error: string; readonly code?: string };
+  | {
+      readonly line: number;
+      readonly value?: undefined;
+      readonly error: string;
+      readonly code?: string;
+      /** The error in Chinese. */
+      readonly zh?: string;
+    };
 
 const NEWLINE = 0x0a;
 
@@ -107,6 +114,7 @@ function longLine(line: number, max: number): NdjsonRecord {
     line,
     code: "line-too-long",
     error: `is longer than ${bytesText(max)}, the most one line may hold: put one case on each line (a case this large is not a real case)`,
+    zh: `超过每行上限 ${bytesText(max)}：请每行只写一个案件（这么大的案件不是真实案件）`,
   };
 }
 
@@ -121,6 +129,7 @@ export function lineRecord(bytes: Buffer, line: number, lineStart: number): Ndjs
       line,
       code: "not-utf-8",
       error: `has a byte that is not UTF-8 at column ${at + 1} (byte 0x${byte} at offset ${lineStart + at + (body === bytes ? 0 : 3)}): the file must be UTF-8; save it again as UTF-8`,
+      zh: `第 ${at + 1} 列的字节 0x${byte}（偏移 ${lineStart + at + (body === bytes ? 0 : 3)}）不是 UTF-8 编码：文件须为 UTF-8，请另存为 UTF-8`,
     };
   }
   const text = body.toString("utf8").trim();
@@ -131,12 +140,19 @@ export function lineRecord(bytes: Buffer, line: number, lineStart: number): Ndjs
       line,
       code: "replacement-character",
       error: `holds the replacement character U+FFFD (�) at column ${replacement + 1}, which a wrong decoding leaves where a character was lost: take the line again from the original data`,
+      zh: `第 ${replacement + 1} 列有替换字符 U+FFFD（�）：这是错误解码留下的，原字符已丢失；请从原始数据重新导出该行`,
     };
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { line, code: "not-json", error: `is not valid JSON: ${echoText((error as Error).message, 160)}` };
+    const { message, zh } = syntaxProblem(text, (error as Error).message);
+    return {
+      line,
+      code: "not-json",
+      error: message.replace("(line 1, column", "(column"),
+      zh: zh.replace(/（第 1 行第 (\d+) 列）/, "（第 $1 列）"),
+    };
   }
   const duplicates = duplicateKeys(text, ISSUE_LIMIT, value);
   if (duplicates.length > 0)
@@ -146,18 +162,21 @@ export function lineRecord(bytes: Buffer, line: number, lineStart: number): Ndjs
       duplicateKeyIssues(duplicates, (path) => path),
     );
   const broken = loneSurrogates(text, value);
-  if (broken.length > 0)
-    return lineProblem(
-      line,
-      "not-unicode",
-      loneSurrogateIssues(broken, (path) => path),
-    );
+  if (broken.length > 0) {
+    const issues = loneSurrogateIssues(broken, (path) => path);
+    return lineProblem(line, issues[0]?.code ?? "not-unicode", issues);
+  }
   return { line, value };
 }
 
 /** The record of a line whose problems are at paths inside its case (`landAreaM2: the key … twice`). */
 function lineProblem(line: number, code: string, issues: readonly InputIssue[]): NdjsonRecord {
-  return { line, code, error: issues.map((issue) => `${issue.path}: ${issue.message}`).join("; ") };
+  return {
+    line,
+    code,
+    error: issues.map((issue) => `${issue.path}: ${issue.message}`).join("; "),
+    zh: issues.map((issue) => `${issue.path}：${issue.zh ?? issue.message}`).join("；"),
+  };
 }
 
 /** Where a field of a case read from line `line` of `file` is. */
@@ -200,6 +219,7 @@ function collector(file: string): { add(record: NdjsonRecord): void; source(): C
           where: ndjsonWhere(file, record.line, ""),
           message: record.error,
           ...(record.code === undefined ? {} : { code: record.code }),
+          ...(record.zh === undefined ? {} : { zh: record.zh }),
         });
       cases.push(record.error === undefined ? record.value : { [UNREADABLE]: true });
       lines.push(record.line);

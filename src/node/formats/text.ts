@@ -12,6 +12,49 @@ export type Encoding = "utf-8" | "gb18030" | "utf-16le" | "utf-16be";
 
 const REPLACEMENT = "\uFFFD";
 
+/**
+ * The characters no clerk types and no name holds: the C0 controls but tab, line feed and carriage return (NUL,
+ * ESC …), DEL, the C1 controls, and the bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ * which make a text show other than it reads. Each is invisible in Excel, so a township holding one would be
+ * another township than the one the clerk sees; text holding one is refused at its cell, line or field.
+ */
+export const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** A control character as a message names it: `U+0000 (NUL)`, `U+001B (ESC)`, `U+202E (RIGHT-TO-LEFT OVERRIDE)`. */
+export function controlName(character: string): string {
+  const code = character.codePointAt(0) ?? 0;
+  const hex = code.toString(16).toUpperCase().padStart(4, "0");
+  const names: { readonly [code: number]: string } = {
+    0x00: "NUL",
+    0x07: "BEL",
+    0x08: "BS",
+    0x0b: "VT",
+    0x0c: "FF",
+    0x1b: "ESC",
+    0x7f: "DEL",
+    0x202a: "LEFT-TO-RIGHT EMBEDDING",
+    0x202b: "RIGHT-TO-LEFT EMBEDDING",
+    0x202c: "POP DIRECTIONAL FORMATTING",
+    0x202d: "LEFT-TO-RIGHT OVERRIDE",
+    0x202e: "RIGHT-TO-LEFT OVERRIDE",
+    0x2066: "LEFT-TO-RIGHT ISOLATE",
+    0x2067: "RIGHT-TO-LEFT ISOLATE",
+    0x2068: "FIRST STRONG ISOLATE",
+    0x2069: "POP DIRECTIONAL ISOLATE",
+  };
+  const name = names[code] ?? (code < 0x20 ? "a C0 control" : code < 0xa0 ? "a C1 control" : "a formatting character");
+  return `U+${hex} (${name})`;
+}
+
+/** The problem of a text holding a control character (see {@link CONTROL}), in English and Chinese. */
+export function controlProblem(character: string): { readonly message: string; readonly zh: string } {
+  const name = controlName(character);
+  return {
+    message: `holds the control character ${name}, which is invisible and which no clerk types (the text would differ from what the sheet shows): the file was damaged or exported wrongly; remove it`,
+    zh: `含有控制字符 ${name}：它不可见，也不是录入的文字（文本会与表上所见不同）：文件已损坏或导出有误，请删除该字符`,
+  };
+}
+
 /** The 1-based line of byte `offset` and its 1-based column in bytes. */
 export function bytePlace(bytes: Uint8Array, offset: number): { line: number; column: number } {
   let line = 1;

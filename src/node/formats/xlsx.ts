@@ -3,6 +3,7 @@ import { echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { LIMITS, bytesText, type Limits } from "../limits.js";
 import { serialDate } from "./cells.js";
+import { textProblems } from "./csv.js";
 import { columnLetter } from "./columns.js";
 import type { Notice } from "./source.js";
 import type { MergeFill, RawRow, RawTable } from "./table.js";
@@ -133,12 +134,22 @@ async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Prom
     const entry = targetName === undefined ? undefined : part(targetName);
     if (NOTES_SHEETS.has(sheet.name.trim().toLowerCase())) continue;
     if (sheet.state !== "visible") {
-      notices.push({
-        where: `${file} › ${shown}`,
-        code: "not-read",
-        message: "not read: the sheet is hidden (unhide it in Excel to have it read)",
-        zh: "未读取：该工作表已隐藏（在 Excel 中取消隐藏后才会读取）",
-      });
+      notices.push(
+        sheet.state === "veryHidden"
+          ? {
+              where: `${file} › ${shown}`,
+              code: "not-read",
+              message:
+                "not read: the sheet is very hidden, which Excel's Unhide does not list (only the VBA editor, Alt+F11, can set its Visible property back to -1 xlSheetVisible); make it visible to have it read, or delete it",
+              zh: "未读取：该工作表为“深度隐藏”，Excel 的“取消隐藏”不会列出它（只能在 VBA 编辑器 Alt+F11 中把其 Visible 属性改回 -1 xlSheetVisible）；改为可见后才会读取，或删除该表",
+            }
+          : {
+              where: `${file} › ${shown}`,
+              code: "not-read",
+              message: "not read: the sheet is hidden (unhide it in Excel to have it read, or delete it)",
+              zh: "未读取：该工作表已隐藏（在 Excel 中取消隐藏后才会读取，或删除该表）",
+            },
+      );
       continue;
     }
     if (entry === undefined) {
@@ -179,7 +190,7 @@ async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Prom
     }
     const sheet = reader.finish();
     budget.cellsLeft = context.cellsLeft;
-    issues.push(...sheet.issues);
+    issues.push(...sheet.issues, ...textProblems(sheet.rows, `${file} › ${echoText(name, 40)} › `));
     notices.push(...sheet.notices);
     tables.push({
       file,

@@ -578,3 +578,323 @@ describe("encodings: every variant read exactly or refused by name", () => {
     ]);
   });
 });
+
+describe("variants of each family (issue 10, third pass)", () => {
+  const at = (key: string) => enterprise.columns.findIndex((column) => column.key === key);
+  const township = at("township");
+  const good = sheetRow(1, headers()) + sheetRow(2, rowOf());
+  const second = sheetRow(1, headers()) + sheetRow(2, rowOf(enterprise, { ...enterpriseCase, id: "E-2" }));
+  const ids = (stdout: string) => (JSON.parse(stdout) as { results: { id: string }[] }).results.map((o) => o.id);
+  /** Row 2 of the enterprise sheet with the township cell replaced by `xml`. */
+  const withTownship = (xml: string) =>
+    rawWorkbook([
+      {
+        name: "enterprise-exit",
+        rows:
+          sheetRow(1, headers()) +
+          `<row r="2">${rowOf()
+            .map((value, index) =>
+              index === township
+                ? xml
+                : value === ""
+                  ? ""
+                  : `<c r="${columnLetter(index)}2" t="inlineStr"><is><t>${value}</t></is></c>`,
+            )
+            .join("")}</row>`,
+      },
+    ]);
+
+  it("XLSX: a hidden and a very hidden sheet are named, each with how to make it visible; never dropped silently", async () => {
+    await put(
+      "hidden.xlsx",
+      rawWorkbook([
+        { name: "enterprise-exit", rows: good },
+        { name: "旧版", rows: second, state: "hidden" },
+        { name: "宏表", rows: second, state: "veryHidden" },
+      ]),
+    );
+    const result = await run(["compute", "hidden.xlsx", "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(ids(result.stdout)).toEqual(["E-1"]);
+    expect(result.stderr).toContain("hidden.xlsx › 旧版: not read: the sheet is hidden (unhide it in Excel");
+    expect(result.stderr).toContain(
+      "hidden.xlsx › 宏表: not read: the sheet is very hidden, which Excel's Unhide does not list",
+    );
+    expect(result.stderr).not.toContain("宏表: not read: the sheet is hidden (unhide it in Excel");
+    const zh = await run(["compute", "hidden.xlsx", "--format", "json", "--lang", "zh"]);
+    expect(zh.stderr).toContain("深度隐藏");
+  });
+
+  it("XLSX: sheets named __proto__ and constructor are sheets like any other, for cases and ledgers", async () => {
+    await put(
+      "proto.xlsx",
+      rawWorkbook([
+        { name: "__proto__", rows: good },
+        { name: "constructor", rows: second },
+      ]),
+    );
+    const result = await run(["compute", "proto.xlsx", "--format", "json"]);
+    expect(result.code).toBe(0);
+    expect(ids(result.stdout)).toEqual(["E-1", "E-2"]);
+    const ledgerRows = (sheet: string) =>
+      inlineRow(1, ["caseId", "payer", "amount", "paidOn"]) +
+      inlineRow(2, [sheet === "__proto__" ? "E-1" : "E-2", "municipal", "2710000.00", "2016-12-01"]);
+    await put(
+      "ledger.xlsx",
+      rawWorkbook([
+        { name: "__proto__", rows: ledgerRows("__proto__") },
+        { name: "toString", rows: ledgerRows("toString") },
+      ]),
+    );
+    const audit = await run(["audit", "proto.xlsx", "--ledger", "ledger.xlsx", "--format", "json"]);
+    expect(audit.stderr).not.toMatch(/internal error/);
+    expect(audit.code).toBe(0);
+    expect((JSON.parse(audit.stdout) as { discrepancies: unknown[] }).discrepancies).toEqual([]);
+  });
+
+  it.each([
+    [
+      "XLSX: a C0 control typed into a cell",
+      "ctl1.xlsx",
+      () => withTownship(`<c r="D2" t="inlineStr"><is><t>台湖\u0001镇</t></is></c>`),
+      "U+0001 (a C0 control)",
+      "ctl1.xlsx › enterprise-exit › row 2 › column D",
+    ],
+    [
+      "XLSX: a NUL written as Excel's _x0000_ escape",
+      "ctl2.xlsx",
+      () => withTownship(`<c r="D2" t="inlineStr"><is><t>台湖_x0000_镇</t></is></c>`),
+      "U+0000 (NUL)",
+      "ctl2.xlsx › enterprise-exit › row 2 › column D",
+    ],
+    [
+      "XLSX: an ESC in a cell",
+      "ctl3.xlsx",
+      () => withTownship(`<c r="D2" t="inlineStr"><is><t>台湖_x001B_[31m镇</t></is></c>`),
+      "U+001B (ESC)",
+      "ctl3.xlsx › enterprise-exit › row 2 › column D",
+    ],
+    [
+      "CSV: a NUL byte",
+      "nul.csv",
+      () => csvLines([headers(), rowOf()]).replace("台湖镇", "台湖\u0000镇"),
+      "U+0000 (NUL)",
+      "nul.csv › row 2 › column D",
+    ],
+    [
+      "CSV: a right-to-left override",
+      "rlo.csv",
+      () => csvLines([headers(), rowOf()]).replace("台湖镇", "台湖\u202E镇"),
+      "U+202E (RIGHT-TO-LEFT OVERRIDE)",
+      "rlo.csv › row 2 › column D",
+    ],
+    [
+      "JSON: an escaped NUL",
+      "nul.json",
+      () => JSON.stringify([enterpriseCase]).replace("台湖镇", "台湖\\u0000镇"),
+      "U+0000 (NUL)",
+      "nul.json › entry 1 › township",
+    ],
+    [
+      "JSON: an escaped backspace in a key",
+      "bs.json",
+      () => JSON.stringify([enterpriseCase]).replace('"region"', '"reg\\bion"'),
+      "U+0008 (BS)",
+      "bs.json › entry 1 ›",
+    ],
+    [
+      "NDJSON: an escaped ESC",
+      "esc.ndjson",
+      () => `${JSON.stringify(enterpriseCase).replace("台湖镇", "台湖\\u001b[31m镇")}\n`,
+      "U+001B (ESC)",
+      "esc.ndjson › line 1",
+    ],
+  ])("%s is refused at its place, never computed as another township", async (_name, file, data, character, where) => {
+    await put(file, data());
+    const result = await run(["compute", file, "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(where);
+    expect(result.stderr).toContain(`holds the control character ${character}`);
+    const zh = await run(["compute", file, "--format", "json", "--lang", "zh"]);
+    expect(zh.stderr).toContain(`含有控制字符 ${character}`);
+  });
+
+  it("a tab or a line break inside a name is text, not a control character", async () => {
+    await put("break.json", JSON.stringify([{ ...enterpriseCase, name: "示例\n建材厂\t(synthetic)" }]));
+    const result = await run(["compute", "break.json", "--format", "json"]);
+    expect(result.code).toBe(0);
+  });
+
+  it("XLSX: a date cell in an amount column is refused, never read as its serial number", async () => {
+    const land = at("landAreaM2");
+    const styles = `<?xml version="1.0"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`;
+    const row = `<row r="2">${rowOf()
+      .map((value, index) =>
+        index === land
+          ? `<c r="${columnLetter(land)}2" s="1"><v>42535</v></c>`
+          : value === ""
+            ? ""
+            : `<c r="${columnLetter(index)}2" t="inlineStr"><is><t>${value}</t></is></c>`,
+      )
+      .join("")}</row>`;
+    await put("date.xlsx", rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, headers()) + row }], { styles }));
+    const result = await run(["compute", "date.xlsx", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`(column ${columnLetter(land)})`);
+    expect(result.stderr).toContain("is a date cell; a figure is expected");
+    expect(result.stderr).not.toContain("42535");
+  });
+
+  it("CSV: lone CR line ends (old Mac exports) read as the CRLF file does", async () => {
+    const text = csvLines([headers(), rowOf(), rowOf(enterprise, { ...enterpriseCase, id: "E-2" })]);
+    await put("crlf.csv", text);
+    await put("cr.csv", text.replace(/\r\n/g, "\r"));
+    const crlf = await run(["compute", "crlf.csv", "--format", "json"]);
+    const cr = await run(["compute", "cr.csv", "--format", "json"]);
+    expect(cr.code).toBe(0);
+    expect(cr.stdout).toBe(crlf.stdout);
+    expect(ids(cr.stdout)).toEqual(["E-1", "E-2"]);
+  });
+
+  it.each([
+    ["semicolons", ";", '";"'],
+    ["tabs", "\t", "tabs"],
+  ])("CSV separated by %s is refused by what it is, not as a file of unknown kind", async (_name, separator, named) => {
+    await put("sep.csv", `\uFEFF${[headers(), rowOf()].map((cells) => cells.join(separator)).join("\r\n")}\r\n`);
+    const result = await run(["compute", "sep.csv", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`sep.csv › row 1: is separated by ${named}, not commas`);
+    expect(result.stderr).not.toContain("cannot tell which kind");
+  });
+
+  it("a header row repeated mid-file (two exports joined) is one problem naming the row, in CSV and XLSX", async () => {
+    const again = rowOf(enterprise, { ...enterpriseCase, id: "E-2" });
+    await put("joined.csv", csvLines([headers(), rowOf(), headers(), again]));
+    await put(
+      "joined.xlsx",
+      rawWorkbook([
+        {
+          name: "enterprise-exit",
+          rows: sheetRow(1, headers()) + sheetRow(2, rowOf()) + sheetRow(3, headers()) + sheetRow(4, again),
+        },
+      ]),
+    );
+    for (const [file, where] of [
+      ["joined.csv", "joined.csv › row 3"],
+      ["joined.xlsx", "joined.xlsx › enterprise-exit › row 3"],
+    ] as const) {
+      const result = await run(["compute", file, "--format", "json"]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toContain(`${where}: repeats the header row (row 1)`);
+      expect(result.stderr).toContain("1 problem");
+    }
+  });
+
+  it.each([
+    [
+      "JSON, after the last case",
+      "trail.json",
+      `${JSON.stringify([enterpriseCase]).slice(0, -1)},]`,
+      "trail.json: is not valid JSON (line 1, column",
+    ],
+    [
+      "JSON, after the last field (V8 names another place)",
+      "field.json",
+      `[{"kind": "enterprise-exit",\n  "id": "E-1",\n}]`,
+      "field.json: is not valid JSON (line 2, column 14)",
+    ],
+    [
+      "NDJSON",
+      "trail.ndjson",
+      `${JSON.stringify(enterpriseCase).slice(0, -1)},}\n`,
+      "trail.ndjson › line 1: is not valid JSON (column",
+    ],
+  ])("a trailing comma (%s) is named as that, with its place", async (_name, file, text, says) => {
+    await put(file, text);
+    const result = await run(["compute", file, "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(says);
+    expect(result.stderr).toContain("a comma after the last item of a list or object");
+    const zh = await run(["compute", file, "--format", "json", "--lang", "zh"]);
+    expect(zh.stderr).toContain("最后一项后有逗号");
+  });
+});
+
+describe("standard input (-) gives the errors a file gives, for every command that reads it", () => {
+  const bad = JSON.stringify([{ ...enterpriseCase, exitMode: "partly" }]);
+  const cases = JSON.stringify([enterpriseCase]);
+  /** stderr with the file's name (or standard input's) taken out. */
+  const said = (stderr: string, name: string) =>
+    stderr.replaceAll(`${name} › `, "<input> › ").replaceAll(`${name}:`, "<input>:");
+
+  it.each([
+    ["compute", ["compute", "<in>", "--format", "json"]],
+    ["verify", ["verify", "<in>", "--format", "json"]],
+    ["budget", ["budget", "<in>", "--format", "json"]],
+    ["report", ["report", "<in>", "--out", "r.html"]],
+    ["audit <cases>", ["audit", "<in>", "--ledger", "ledger.json", "--format", "json"]],
+    ["audit --ledger", ["audit", "cases.json", "--ledger", "<in>", "--format", "json"]],
+    ["verify-receipt --cases", ["verify-receipt", "result.json", "--cases", "<in>"]],
+  ])("%s", async (_name, argv) => {
+    await put("cases.json", cases);
+    await put(
+      "ledger.json",
+      JSON.stringify([{ caseId: "E-1", payer: "municipal", amount: "2710000.00", paidOn: "2016-12-01" }]),
+    );
+    await run(["compute", "cases.json", "--format", "json", "--out", "result.json"]);
+    for (const text of [
+      bad,
+      '[{"kind": "enterprise-exit", "id": "A", "id": "B"}]',
+      `${cases.slice(0, -1)},]`,
+      cases.replace("台湖镇", "台湖\\u0000镇"),
+    ]) {
+      await put("input.json", text);
+      const file = await runCliCapture(
+        argv.map((arg) => (arg === "<in>" ? "input.json" : arg)),
+        { cwd: dir },
+      );
+      const stdin = await runCliCapture(
+        argv.map((arg) => (arg === "<in>" ? "-" : arg)),
+        { cwd: dir, stdin: text },
+      );
+      // verify-receipt computes the valid cases (a receipt may be of a --skip-invalid result): the input differs.
+      expect(file.code, text).toBe(argv[0] === "verify-receipt" && text === bad ? 1 : 2);
+      expect(stdin.code, text).toBe(file.code);
+      expect(said(stdin.stderr, "(stdin)")).toBe(said(file.stderr, "input.json"));
+      if (file.code === 2) expect(stdin.stdout).toBe("");
+      else expect(said(stdin.stdout, "(stdin)")).toBe(said(file.stdout, "input.json"));
+    }
+  });
+
+  it("verify-receipt reads <result> from standard input too, strictly decoded; not both <result> and --cases", async () => {
+    await put("cases.json", cases);
+    await run(["compute", "cases.json", "--format", "json", "--out", "result.json"]);
+    const { readFile } = await import("node:fs/promises");
+    const result = await readFile(join(dir, "result.json"), "utf8");
+    const fromFile = await run(["verify-receipt", "result.json", "--cases", "cases.json"]);
+    const fromStdin = await runCliCapture(["verify-receipt", "-", "--cases", "cases.json"], {
+      cwd: dir,
+      stdin: result,
+    });
+    expect(fromStdin.code).toBe(0);
+    expect(fromStdin.stdout).toBe(fromFile.stdout);
+    const damaged = await runCliCapture(["verify-receipt", "-", "--cases", "cases.json"], {
+      cwd: dir,
+      stdin: result.replace("tongzhou-2016", "tongzhou-2016\uFFFD"),
+    });
+    expect(damaged.code).toBe(2);
+    expect(damaged.stderr).toContain("(stdin) › line");
+    expect(damaged.stderr).toContain("replacement character");
+    const twice = await runCliCapture(["verify-receipt", "-", "--cases", "-"], { cwd: dir, stdin: result });
+    expect(twice.code).toBe(2);
+    expect(twice.stderr).toContain("verify-receipt reads standard input once");
+  });
+
+  it("test refuses - by name: fixtures are files", async () => {
+    const result = await runCliCapture(["test", "-"], { cwd: dir, stdin: "{}" });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("not standard input (-)");
+    expect(result.stderr).not.toContain("no such file");
+  });
+});

@@ -44,6 +44,7 @@ describe("ndjsonRecords: lines of bytes, decoded strictly", () => {
       line: 2,
       code: "not-utf-8",
       error: expect.stringContaining("at column 7 (byte 0xCE at offset 14)"),
+      zh: expect.stringContaining("第 7 列的字节 0xCE（偏移 14）不是 UTF-8 编码"),
     });
     expect(found.map((record) => record.line)).toEqual([1, 2, 3]);
   });
