@@ -77,6 +77,10 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
   }
   const json = parsed.data as RuleSetJson;
   const issues: InputIssue[] = [];
+  const lookalike =
+    options.bundledId === true || options.bundled.has(json.id)
+      ? undefined
+      : [...options.bundled.keys()].find((bundled) => idKey(bundled) === idKey(json.id));
   if (options.bundledId !== true && options.bundled.has(json.id))
     issues.push(
       issue(
@@ -84,6 +88,15 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
         "bundled-id",
         `"${json.id}" is a bundled rule set's id: give yours its own, so its results cannot pass for the bundled one's`,
         `"${json.id}" 是内置规则集的编号,请另起编号`,
+      ),
+    );
+  else if (lookalike !== undefined)
+    issues.push(
+      issue(
+        "id",
+        "bundled-id",
+        `${echo(json.id)} reads as the bundled rule set's id "${lookalike}" (it differs only in case, width, spaces or the kind of dash): give yours an id of its own, so its results cannot pass for the bundled one's`,
+        `${echo(json.id)} 看起来就是内置规则集的编号 "${lookalike}"（仅大小写、全半角、空格或连字符不同）：请另起编号`,
       ),
     );
   const resolved = forProgramme(resolveChain(json, options, issues, new Set([json.id])), json, options);
@@ -493,4 +506,16 @@ function cellUses(value: Parameters<typeof paramUseOf>[0]): { readonly [key: str
   if (typeof json === "object" && json !== null && !Array.isArray(json) && !("brackets" in json))
     for (const key of Object.keys(json)) out[key] = paramUseOf(value, key);
   return Object.freeze(out);
+}
+
+/**
+ * A rule-set id as a reader takes it in: compatibility forms folded (full-width letters, NFKC), case ignored,
+ * every kind of dash and underscore read as `-`, spaces dropped. Two ids with the same key look the same.
+ */
+function idKey(id: string): string {
+  return id
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_]/g, "-")
+    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, "");
 }

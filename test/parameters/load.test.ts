@@ -27,6 +27,25 @@ describe("loadRuleSet", () => {
     expect(problems(base).map((issue) => [issue.path, issue.code])).toEqual([["id", "bundled-id"]]);
   });
 
+  it.each([
+    "TONGZHOU-2016",
+    "Tongzhou-2016",
+    "ｔｏｎｇｚｈｏｕ-２０１６",
+    "tongzhou\u20102016",
+    "tongzhou_2016",
+    "tongzhou-2016\u200B",
+  ])("nor an id that reads as a bundled one: %j", (id) => {
+    const found = problems({ ...base, id });
+    expect(found.map((issue) => [issue.path, issue.code])).toEqual([["id", "bundled-id"]]);
+    expect(found[0]?.message).toContain('reads as the bundled rule set\'s id "tongzhou-2016"');
+    expect(found[0]?.zh).toContain("看起来就是内置规则集的编号");
+  });
+
+  it("an id that only resembles a bundled one is its own", () => {
+    expect(loadRuleSet({ ...base, id: "tongzhou-2016-mine" }).id).toBe("tongzhou-2016-mine");
+    expect(loadRuleSet({ ...base, id: "tongzhou-2017" }).id).toBe("tongzhou-2017");
+  });
+
   it("a malformed rule set lists every problem, not the first", () => {
     const issues = problems({
       id: "",
