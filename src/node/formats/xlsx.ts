@@ -1,5 +1,5 @@
 import { isUtf8 } from "node:buffer";
-import { echoText } from "../../errors/echo.js";
+import { echo, echoText } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { LIMITS, bytesText, type Limits } from "../limits.js";
 import { serialDate } from "./cells.js";
@@ -671,6 +671,8 @@ function missingString(v: string, strings: readonly string[] | undefined): strin
       ? "does not have (it has no shared strings at all)"
       : `does not have (it has ${strings.length})`;
   if (v.trim() === "") return `is a shared-string cell that names no string: the file is damaged; ${RESAVE}`;
+  if (!/^\d+$/.test(v))
+    return `is a shared-string cell holding ${echo(v, 20)} where the index of a string (digits) belongs: the file is damaged; ${RESAVE}`;
   return `refers to shared string ${echoText(v, 20)}, which the workbook ${has}: the file is damaged; ${RESAVE}`;
 }
 
@@ -743,10 +745,10 @@ function cellValue(
   switch (type) {
     case "s": {
       if (v === undefined) return cell.formula ? { formula: true, result: undefined } : MISSING;
-      const index = Number(v);
+      // An index is written in decimal digits (Excel never writes 0x1, 1e0 or " 0"): anything else is damage.
+      const index = /^\d{1,9}$/.test(v) ? Number(v) : -1;
       const strings = context.strings;
-      if (v.trim() === "" || !Number.isInteger(index) || index < 0 || strings === undefined || index >= strings.length)
-        return MISSING;
+      if (index < 0 || strings === undefined || index >= strings.length) return MISSING;
       return strings[index];
     }
     case "inlineStr":

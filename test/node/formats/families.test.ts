@@ -343,6 +343,12 @@ describe("variants of each family (issue 10, second pass)", () => {
       `<c r="${columnLetter(township)}2" t="s"/>`,
       "is a shared-string cell that names no string",
     ],
+    ...["0x1", "1e0", " 0", "+1"].map((index): [string, number, string, string] => [
+      `a shared-string index written ${JSON.stringify(index)}`,
+      township,
+      `<c r="${columnLetter(township)}2" t="s"><v>${index}</v></c>`,
+      `is a shared-string cell holding ${JSON.stringify(index)} where the index of a string (digits) belongs`,
+    ]),
   ])("XLSX: %s is refused by its cell, never read as a value", async (_name, column, xml, says) => {
     await put(
       "cell.xlsx",

@@ -81,8 +81,9 @@ describe("readWorkbook: what Excel shows, at Excel's coordinates", () => {
   it.each([
     ["no shared strings at all", undefined, "0", "has no shared strings at all"],
     ["an index past the end", ["a"], "1", "it has 1"],
-    ["a negative index", ["a"], "-1", "it has 1"],
-    ["an index that is not a number", ["a"], "x", "it has 1"],
+    ["a negative index", ["a"], "-1", 'holding "-1" where the index of a string (digits) belongs'],
+    ["an index that is not a number", ["a"], "x", 'holding "x" where the index of a string (digits) belongs'],
+    ["an index in hexadecimal (Number() would read 0x0 as 0)", ["a"], "0x0", 'holding "0x0"'],
   ] as const)(
     "a shared-string cell that does not resolve (%s) is an error naming the cell",
     async (_name, strings, v, says) => {
