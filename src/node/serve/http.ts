@@ -282,7 +282,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         const code = error.issues[0]?.code;
         return await answer(response, {
           status: 400,
-          code: code === "empty-file" ? "empty-body" : code === "duplicate-key" ? "duplicate-key" : "malformed-json",
+          code:
+            code === "empty-file" ? "empty-body" : code !== undefined && BODY_CODES.has(code) ? code : "malformed-json",
           message: `the body is not JSON the server reads (UTF-8, no key given twice, as the CLI reads a file): ${error.issues.length} problem${error.issues.length === 1 ? "" : "s"}`,
           zh: `请求体不是可读取的 JSON（与命令行读文件相同：UTF-8，同一键不得重复）：${error.issues.length} 处问题`,
           issues: error.issues.map((issue) => bodyIssueAtEntry(issue, bytes)),
@@ -441,6 +442,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   };
 }
+
+/**
+ * The codes of a body that is not JSON the server reads which a 400 keeps (as the CLI gives them for a file); any
+ * other is `malformed-json`.
+ */
+const BODY_CODES: ReadonlySet<string> = new Set([
+  "duplicate-key",
+  "not-utf-8",
+  "utf-16",
+  "not-unicode",
+  "replacement-character",
+  "control-character",
+]);
 
 /**
  * A problem of reading the body (`(body) › [3].id`, a key given twice) at the entry it is in, counted from 1 as
