@@ -6,6 +6,7 @@ import { runCliCapture } from "../support/cli.js";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { tempDir } from "./formats/support.js";
+import { inlineRow, rawWorkbook } from "../support/xlsx.js";
 
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 
@@ -30,18 +31,28 @@ describe("text for a terminal: controls and bidi overrides shown, not obeyed", (
     expect(UNSAFE.test(terminalText(text))).toBe(false);
   });
 
-  it("a township with an escape sequence reaches stderr and a terminal table escaped", async () => {
+  it("a township with an escape sequence is refused at its field; a sheet name with one reaches stderr escaped", async () => {
     const dir = await tempDir();
     await writeFile(
       join(dir, "evil.json"),
       JSON.stringify([{ ...enterpriseCase, township: "\u001b[2J\u001b[31m台湖镇" }]),
     );
-    const csv = await runCliCapture(["compute", "evil.json", "--format", "csv"], { cwd: dir });
-    expect(csv.stderr).toContain("\\u001B[2J\\u001B[31m台湖镇: municipal");
-    expect(csv.stderr).not.toContain("\u001b");
-    expect(csv.stdout).toContain("\u001b[2J"); // the data file keeps the exact text
-    const table = await runCliCapture(["compute", "evil.json", "--format", "table"], { cwd: dir, tty: true });
-    expect(table.stdout).not.toContain("\u001b");
-    expect(table.stdout).toContain("\\u001B[31m台湖镇");
+    for (const format of ["csv", "table"]) {
+      const result = await runCliCapture(["compute", "evil.json", "--format", format], { cwd: dir, tty: true });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("evil.json › entry 1 › township: holds the control character U+001B (ESC)");
+      expect(result.stderr).not.toContain("\u001b");
+      expect(result.stdout).not.toContain("\u001b");
+    }
+    await writeFile(
+      join(dir, "evil.xlsx"),
+      rawWorkbook([
+        { name: "enterprise-exit", rows: "" },
+        { name: "汇总\u001b[2J", rows: inlineRow(1, ["a", "b"]) },
+      ]),
+    );
+    const notice = await runCliCapture(["compute", "evil.xlsx"], { cwd: dir });
+    expect(notice.stderr).toContain("evil.xlsx › 汇总\\u001B[2J: not read");
+    expect(notice.stderr).not.toContain("\u001b");
   });
 });

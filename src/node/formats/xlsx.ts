@@ -69,9 +69,14 @@ const RESAVE_ZH = "请在 Excel 中另存为 “Excel 工作簿 (*.xlsx)”";
  * once inflated (checked before inflating), a sheet with too many rows, or cells that refer to shared strings
  * the workbook does not have — every such cell listed.
  */
-export async function readWorkbook(bytes: Uint8Array, file: string, limits: Limits = LIMITS): Promise<Workbook> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  file: string,
+  limits: Limits = LIMITS,
+  options: ReadWorkbookOptions = {},
+): Promise<Workbook> {
   try {
-    return await workbookOf(bytes, file, limits);
+    return await workbookOf(bytes, file, limits, options);
   } catch (error) {
     if (error instanceof InvalidInputError || !(error instanceof Error) || error instanceof RangeError) throw error;
     // The XML of a part does not parse (a tag not closed): the file is damaged, not a bug.
@@ -84,7 +89,22 @@ export async function readWorkbook(bytes: Uint8Array, file: string, limits: Limi
   }
 }
 
-async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Promise<Workbook> {
+/** How a workbook is read. */
+export interface ReadWorkbookOptions {
+  /**
+   * `"as-written"` for a workbook exitfund wrote, read back (a results workbook's receipt): its text is what the
+   * library was given, control characters and all. By default a cell holding a control character, or a row
+   * repeating the header row, is an input problem ({@link textProblems}).
+   */
+  readonly text?: "as-written";
+}
+
+async function workbookOf(
+  bytes: Uint8Array,
+  file: string,
+  limits: Limits,
+  options: ReadWorkbookOptions,
+): Promise<Workbook> {
   if (looksLikeOle(bytes))
     throw unreadable(
       file,
@@ -190,7 +210,8 @@ async function workbookOf(bytes: Uint8Array, file: string, limits: Limits): Prom
     }
     const sheet = reader.finish();
     budget.cellsLeft = context.cellsLeft;
-    issues.push(...sheet.issues, ...textProblems(sheet.rows, `${file} › ${echoText(name, 40)} › `));
+    issues.push(...sheet.issues);
+    if (options.text !== "as-written") issues.push(...textProblems(sheet.rows, `${file} › ${echoText(name, 40)} › `));
     notices.push(...sheet.notices);
     tables.push({
       file,

@@ -3,6 +3,7 @@ import { InvalidInputError } from "../../errors/index.js";
 import { Dec } from "../../money/decimal.js";
 import type { Receipt } from "../../receipt/receipt.js";
 import { readWorkbook } from "../formats/xlsx.js";
+import { LIMITS } from "../limits.js";
 import type { Notice } from "../formats/source.js";
 import type { Figures, WrittenResult } from "../commands/verify-receipt.js";
 import type { HeaderFooter, Workbook } from "./engine.js";
@@ -151,7 +152,8 @@ export async function receiptOfWorkbook(
   bytes: Uint8Array,
   file: string,
 ): Promise<{ result: WrittenResult; notices: readonly Notice[] }> {
-  const workbook = await readWorkbook(bytes, file);
+  // A results workbook is exitfund's own, read back as written (its ids are what the library was given).
+  const workbook = await readWorkbook(bytes, file, LIMITS, { text: "as-written" });
   const table = workbook.tables.find((one) => one.sheet === RECEIPT_SHEET);
   const where = `${file} › ${RECEIPT_SHEET}`;
   if (table === undefined)

@@ -65,7 +65,9 @@ describe("text is stored as computed", () => {
     const id = "E-\u0001\u001b[31m-_x0041_";
     const bytes = await resultsWorkbookBytes(computeBatch([{ ...enterpriseCase, id }]));
     // Its row is the first below the header (row 4: a title, the basis and a notice above it).
-    const rows = (await readWorkbook(bytes, "r.xlsx")).tables[0]?.rows ?? [];
+    const rows = (await readWorkbook(bytes, "r.xlsx", undefined, { text: "as-written" })).tables[0]?.rows ?? [];
+    // As an input, the same cell is refused: a control character is invisible in Excel.
+    await expect(readWorkbook(bytes, "r.xlsx")).rejects.toThrow(/control character U\+0001/);
     const header = rows.findIndex((row) => row.cells[0] === "编号");
     expect(header).toBeGreaterThanOrEqual(0);
     expect(rows[header + 1]?.cells[0]).toBe(id);
