@@ -59,10 +59,10 @@ function ioOf(options: ReadOptions): CliIo {
 
 /**
  * Reads the cases of a file: `.json` (an array, or `{ "cases": [...] }`), `.ndjson`, `.csv` (UTF-8,
- * GB18030 or UTF-16) or `.xlsx` (every visible data sheet), or `-` for JSON on standard input. Cases of a
- * `.ndjson`, `.csv` or `.xlsx` file are validated here, so every problem names where it is in the file
- * (`cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`); a `.json` file is returned as it is, for
- * the batch to report by index and field path.
+ * GB18030 or UTF-16) or `.xlsx` (every visible data sheet), or `-` for standard input (any of these). The cases
+ * of every format are validated here, so every problem names where it is in the file (`cases.xlsx ›
+ * enterprise-exit › row 7 › 节能量(吨标煤) (column K)`, `cases.ndjson › line 7 › exitMode`, `cases.json › entry 7
+ * › exitMode`, entries counted from 1).
  *
  * @example
  * ```ts
