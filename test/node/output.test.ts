@@ -168,6 +168,11 @@ describe("usage mistakes the CLI used to take silently", () => {
       "unknown option --foo; this command takes",
     ],
     ["an option without its value", ["compute", "cases.json", "--out"], "--out needs a value"],
+    [
+      "a value that starts with - (a negative tolerance)",
+      ["audit", "cases.json", "--ledger", "ledger.json", "--tolerance", "-0.01"],
+      '--tolerance needs a value: --tolerance <value>; "-0.01" starts with "-", so it reads as an option: write --tolerance=-0.01',
+    ],
     ["a flag given a value", ["compute", "cases.json", "--explain=yes"], "--explain takes no value"],
     ["a command named like Object.prototype", ["constructor"], 'unknown command "constructor"'],
     ["a command mistyped", ["comptue"], "did you mean compute?"],

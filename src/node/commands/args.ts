@@ -60,10 +60,23 @@ export function parseCommand(
     if (code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") {
       const flag =
         Object.hasOwn(options, option.replace(/^--/, "")) && options[option.replace(/^--/, "")] === "boolean";
-      throw new UsageError(flag ? `${option} takes no value` : `${option} needs a value: ${option} <value>`, {
-        code: flag ? "option-takes-no-value" : "option-needs-value",
-        zh: flag ? `${option} 不带值` : `${option} 需要一个值：${option} <值>`,
-      });
+      // `--tolerance -0.01`: the value after the option starts with "-", so it is read as another option.
+      const at = args.indexOf(option);
+      const next = at < 0 ? undefined : args[at + 1];
+      const dashed =
+        !flag && next !== undefined && next.startsWith("-") && next !== "-"
+          ? {
+              en: `; "${echoText(next, 40)}" starts with "-", so it reads as an option: write ${option}=${echoText(next, 40)}`,
+              zh: `；"${echoText(next, 40)}" 以 "-" 开头，会被当作选项：请写 ${option}=${echoText(next, 40)}`,
+            }
+          : { en: "", zh: "" };
+      throw new UsageError(
+        flag ? `${option} takes no value` : `${option} needs a value: ${option} <value>${dashed.en}`,
+        {
+          code: flag ? "option-takes-no-value" : "option-needs-value",
+          zh: flag ? `${option} 不带值` : `${option} 需要一个值：${option} <值>${dashed.zh}`,
+        },
+      );
     }
     throw new UsageError(`${echoText((error as Error).message.split(".")[0] ?? "", 120)}; ${takes}`, {
       code: "bad-arguments",
