@@ -77,26 +77,16 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
   }
   const json = parsed.data as RuleSetJson;
   const issues: InputIssue[] = [];
-  const lookalike =
-    options.bundledId === true || options.bundled.has(json.id)
-      ? undefined
-      : [...options.bundled.keys()].find((bundled) => idKey(bundled) === idKey(json.id));
-  if (options.bundledId !== true && options.bundled.has(json.id))
+  // An id that reads as a bundled one (TONGZHOU-2016, full-width, another dash) would pass for it as well.
+  const bundled =
+    options.bundledId === true ? undefined : [...options.bundled.keys()].find((id) => idKey(id) === idKey(json.id));
+  if (bundled !== undefined)
     issues.push(
       issue(
         "id",
         "bundled-id",
-        `"${json.id}" is a bundled rule set's id: give yours its own, so its results cannot pass for the bundled one's`,
-        `"${json.id}" 是内置规则集的编号,请另起编号`,
-      ),
-    );
-  else if (lookalike !== undefined)
-    issues.push(
-      issue(
-        "id",
-        "bundled-id",
-        `${echo(json.id)} reads as the bundled rule set's id "${lookalike}" (it differs only in case, width, spaces or the kind of dash): give yours an id of its own, so its results cannot pass for the bundled one's`,
-        `${echo(json.id)} 看起来就是内置规则集的编号 "${lookalike}"（仅大小写、全半角、空格或连字符不同）：请另起编号`,
+        `${echo(json.id)} ${bundled === json.id ? "is" : `reads as "${bundled}",`} a bundled rule set's id: give yours its own, so its results cannot pass for the bundled one's`,
+        `${echo(json.id)} ${bundled === json.id ? "是" : `形同 "${bundled}",即`}内置规则集的编号,请另起编号`,
       ),
     );
   const resolved = forProgramme(resolveChain(json, options, issues, new Set([json.id])), json, options);
