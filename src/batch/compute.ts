@@ -169,7 +169,7 @@ export function duplicateIdIssue(id: string, path: string, also: string): InputI
     path,
     code: "duplicate-id",
     message: `id (编号) "${echoText(id)}" is used twice in the batch (also at ${also}); case ids must be unique`,
-    zh: `编号"${echoText(id)}"重复(另见 ${also})`,
+    zh: `编号"${echoText(id)}"重复（另见 ${also}）`,
     label: "编号",
   };
 }

@@ -338,7 +338,7 @@ function compileParameters(
           `parameters["${name}"]`,
           "missing-parameter",
           `is missing; the rules need it (${handle.label}, ${handle.unit})`,
-          `缺少参数(${chineseLabel(handle.label)})`,
+          `缺少参数（${chineseLabel(handle.label)}）`,
         ),
       );
   }

@@ -47,14 +47,15 @@ export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet
           path: at(""),
           code: "not-a-case",
           message: `value: must be a case object with a kind; got ${show(input)}`,
-          zh: "应为带有类型(「kind」)的案件对象",
+          zh: "应为带有类型（「kind」）的案件对象",
         },
       ],
     };
   const kind = (input as { kind?: unknown }).kind;
   const entry = typeof kind === "string" ? programme.entry(kind) : undefined;
   if (entry === undefined) {
-    const kinds = programme.kinds.map((known) => `"${known}"`).join(", ");
+    const quoted = programme.kinds.map((known) => `"${known}"`);
+    const kinds = quoted.join(", ");
     return {
       ok: false,
       issues: [
@@ -62,7 +63,7 @@ export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet
           path: at("kind"),
           code: "unknown-kind",
           message: `kind (类型): kind must be one of ${kinds}`,
-          zh: `类型(kind)应为以下之一:${kinds}`,
+          zh: `类型（kind）应为以下之一：${quoted.join("、")}`,
           label: "类型",
         },
       ],

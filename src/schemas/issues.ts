@@ -28,7 +28,7 @@ export function zodIssues(
         path: formatPath([...segments, key]),
         code: "unknown-field",
         message: `unknown field ${echo(key)}${suggest(key, known)}; a typo must not silently change a result — remove it or use a field of the contract`,
-        zh: `未知字段 ${echo(key)}`,
+        zh: `未知字段 ${echo(key)}${suggestZh(key, known)}：拼写错误不得悄悄改变计算结果，请删除该字段或改用约定的字段`,
       }));
     }
     if (issue.code === "invalid_union" && issue.errors.length > 0 && issue.discriminator === undefined) {
@@ -45,7 +45,7 @@ export function zodIssues(
         path: formatPath(segments),
         code: described.code,
         message: described.message,
-        zh: `${label ?? (typeof field === "string" ? field : "取值")}:${described.zh}`,
+        zh: `${label ?? (typeof field === "string" ? field : "取值")}：${described.zh}`,
         ...(label === undefined ? {} : { label }),
       },
     ];
@@ -69,11 +69,11 @@ function describe(
     return {
       code: "required",
       message: `${name} is required — ${accepted === "is required" ? "give a value" : accepted}`,
-      zh: "必须填写",
+      zh: requiredZh(issue),
     };
   }
   const { code, zh: accepted } = kindOf(issue);
-  const zh = `${accepted}${input === undefined ? "" : `;实际为 ${showZh(input)}`}`;
+  const zh = `${accepted}${input === undefined ? "" : `；实际为 ${showZh(input)}`}`;
   const plain = zodDefault(issue);
   if (plain !== undefined) return { code, message: `${name}: ${plain.en}; got ${show(input)}`, zh };
   if (issue.code === "invalid_type" && !/got /.test(issue.message))
@@ -87,11 +87,11 @@ function describe(
 
 /** What a message of one of our schemas says was wrong: its stable code and, in Chinese, what is accepted. */
 const KINDS: readonly (readonly [RegExp, string, string])[] = [
-  [/^duplicate /, "duplicate-id", "编号重复:同一案件内的编号必须唯一"],
+  [/^duplicate /, "duplicate-id", "编号重复：同一案件内的编号必须唯一"],
   [/real calendar date/, "not-a-date", "应为真实存在的日期 YYYY-MM-DD"],
-  [/must be a date/, "not-a-date", "应为日期 YYYY-MM-DD,如 2016-06-14"],
-  [/in yuan/, "not-a-decimal", '应为以元计的十进制数字文本,如 "1250.50"'],
-  [/decimal string|quantity/, "not-a-decimal", '应为十进制数字文本,如 "120.5"'],
+  [/must be a date/, "not-a-date", "应为日期 YYYY-MM-DD，如 2016-06-14"],
+  [/in yuan/, "not-a-decimal", '应为以元计的十进制数字文本，如 "1250.50"'],
+  [/decimal string|quantity/, "not-a-decimal", '应为十进制数字文本，如 "120.5"'],
   [/not be negative/, "not-a-decimal", "不得为负数"],
   [/greater than 0/, "not-positive", "必须大于 0"],
   [/true or false/, "not-a-boolean", "应为 true 或 false"],
@@ -99,19 +99,19 @@ const KINDS: readonly (readonly [RegExp, string, string])[] = [
   [/whole number/, "not-a-whole-number", "应为大于等于 0 的整数"],
   [/non-empty text/, "not-a-text", "应为首尾无空格的非空文本"],
   [/at least one/, "too-few", "至少须有一项"],
-  [/lists more than/, "too-many", "条目过多:请拆分案件"],
+  [/lists more than/, "too-many", "条目过多：请拆分案件"],
   [/only meaningful with/, "invalid-value", "须同时填写暂缓类别"],
 ];
 
 /** The code of a zod issue and what is accepted, in Chinese. */
 function kindOf(issue: z.core.$ZodIssue): { readonly code: string; readonly zh: string } {
   const oneOf = /must be one of (.*?)(; got|$)/.exec(issue.message);
-  if (oneOf !== null) return { code: "not-an-allowed-value", zh: `应为以下取值之一:${oneOf[1]}` };
+  if (oneOf !== null) return { code: "not-an-allowed-value", zh: `应为以下取值之一：${zhList(oneOf[1] ?? "")}` };
   const digits = /has (\d+) digits; at most (\d+) are computed exactly/.exec(issue.message);
   if (digits !== null)
     return {
       code: "too-many-digits",
-      zh: `有 ${digits[1]} 位数字,最多精确计算 ${digits[2]} 位(实际金额不会需要更多:请核对该值)`,
+      zh: `有 ${digits[1]} 位数字，最多精确计算 ${digits[2]} 位（实际金额不会需要更多：请核对该值）`,
     };
   const known = KINDS.find(([pattern]) => pattern.test(issue.message));
   if (known !== undefined) return { code: known[1], zh: known[2] };
@@ -125,7 +125,7 @@ const TYPES: ReadonlyMap<string, { readonly en: string; readonly zh: string }> =
   ["string", { en: "a text", zh: "文本" }],
   ["number", { en: "a number", zh: "数字" }],
   ["int", { en: "a whole number", zh: "整数" }],
-  ["boolean", { en: "true or false", zh: "布尔值(true 或 false)" }],
+  ["boolean", { en: "true or false", zh: "布尔值（true 或 false）" }],
   ["array", { en: "a list", zh: "列表" }],
   ["object", { en: "an object", zh: "对象" }],
   ["record", { en: "an object", zh: "对象" }],
@@ -142,7 +142,7 @@ const ZOD_FORMAT_DEFAULT = /^Invalid /;
 
 /**
  * What an issue whose message is zod's own default says, in words of ours, in English and Chinese (never
- * zod's English in a Chinese message): `must be one of "zh", "en"` / `应为以下取值之一:"zh", "en"`; `must have at
+ * zod's English in a Chinese message): `must be one of "zh", "en"` / `应为以下取值之一："zh"、"en"`; `must have at
  * least 1 character` / `至少 1 个字符`; `must be a list` / `应为列表`. Messages of our own schemas pass through.
  */
 function zodDefault(issue: z.core.$ZodIssue): { code: string; en: string; zh: string } | undefined {
@@ -154,7 +154,7 @@ function zodDefault(issue: z.core.$ZodIssue): { code: string; en: string; zh: st
       const list = values.join(", ");
       return values.length === 1
         ? { code: "not-an-allowed-value", en: `must be ${list}`, zh: `应为 ${list}` }
-        : { code: "not-an-allowed-value", en: `must be one of ${list}`, zh: `应为以下取值之一:${list}` };
+        : { code: "not-an-allowed-value", en: `must be one of ${list}`, zh: `应为以下取值之一：${values.join("、")}` };
     }
     case "invalid_type": {
       const expected = TYPES.get(String(raw["expected"])) ?? { en: "another kind of value", zh: "另一类取值" };
@@ -225,6 +225,23 @@ function showZh(input: unknown): string {
   if (typeof input === "string" || typeof input === "number" || typeof input === "boolean" || input === null)
     return echo(input);
   return describeValueZh(input);
+}
+
+/** A required field, in Chinese: 必须填写, and what it takes when the schema says (as the English message does). */
+function requiredZh(issue: z.core.$ZodIssue): string {
+  const accepted = kindOf(issue).zh;
+  return accepted === "取值不正确" ? "必须填写" : `必须填写，${accepted}`;
+}
+
+/** A list of quoted values as an English message writes it (`"a", "b"`), in Chinese (`"a"、"b"`). */
+function zhList(list: string): string {
+  return list.replaceAll('", "', '"、"');
+}
+
+/** 您是否要写 — the did-you-mean of `suggest`, in Chinese. */
+function suggestZh(key: string, known: readonly string[]): string {
+  const english = suggest(key, known);
+  return english === "" ? "" : `（是否应为 ${english.slice(" (did you mean ".length, -2)}？）`;
 }
 
 /** "did you mean" one of the keys the object at that place takes (never a field of another object). */

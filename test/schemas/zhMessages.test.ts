@@ -24,6 +24,16 @@ function englishIn(issue: InputIssue): string[] {
   return [...text.matchAll(/[A-Za-z][A-Za-z0-9]*/g)].map((m) => m[0]).filter((word) => !allowed.has(word));
 }
 
+/**
+ * ASCII punctuation in a Chinese message, outside quoted input, codes and the field's label (whose parentheses are
+ * part of the label as the sheets print it): a Chinese sentence takes ：；，（） — `企业名称：必须填写，…`.
+ */
+function asciiPunctuationIn(issue: InputIssue): string[] {
+  let text = (issue.zh ?? "").replace(/"(?:[^"\\]|\\.)*"|「[^」]*」|`[^`]*`/g, " ");
+  if (issue.label !== undefined) text = text.replaceAll(issue.label, " ");
+  return [...text.matchAll(/[:;,()]/g)].map((m) => m[0]);
+}
+
 function issuesOf(run: () => unknown): InputIssue[] {
   try {
     run();
@@ -68,11 +78,23 @@ const VARIANTS: Record<string, readonly object[]> = {
   ],
 };
 
+describe("a required field says what it takes, in Chinese as in English", () => {
+  it("names the kind of value expected after 必须填写, and the did-you-mean of an unknown field", () => {
+    const { errors } = computeBatch([corrupt(enterpriseCase, { exitMode: undefined, exitMod: "whole" })], {
+      skipInvalid: true,
+    });
+    const zh = new Map(errors.map((error) => [error.path, error.zh]));
+    expect(zh.get("[0].exitMode")).toMatch(/：必须填写，应为以下取值之一："whole"、"process"$/);
+    expect(zh.get("[0].exitMod")).toMatch(/^未知字段 "exitMod"（是否应为 "exitMode"？）：/);
+  });
+});
+
 describe("no English in a Chinese message: every zod issue said in Chinese", () => {
   it.each(Object.entries(VARIANTS))("%s: wrong enum, type, size, key, missing field, date, amount", (_kind, cases) => {
     const { errors } = computeBatch([...cases, null, [], { kind: "nope" }], { skipInvalid: true });
     expect(errors.length).toBeGreaterThanOrEqual(cases.length);
     for (const error of errors) expect(englishIn(error), `${error.path}: ${error.zh}`).toEqual([]);
+    for (const error of errors) expect(asciiPunctuationIn(error), `${error.path}: ${error.zh}`).toEqual([]);
   });
 
   it("ledger rows (audit)", () => {
@@ -89,7 +111,8 @@ describe("no English in a Chinese message: every zod issue said in Chinese", () 
     );
     expect(issues.length).toBeGreaterThan(5);
     for (const issue of issues) expect(englishIn(issue), `${issue.path}: ${issue.zh}`).toEqual([]);
-    expect(issues.find((issue) => issue.path === "rounding.scale")?.zh).toBe("scale:应小于等于 10;实际为 99");
+    for (const issue of issues) expect(asciiPunctuationIn(issue), `${issue.path}: ${issue.zh}`).toEqual([]);
+    expect(issues.find((issue) => issue.path === "rounding.scale")?.zh).toBe("scale：应小于等于 10；实际为 99");
   });
 
   it.each([

@@ -119,8 +119,8 @@ export function locateErrors(source: CaseSource, errors: readonly CaseError[]): 
       (_, other: string) => `(also at ${source.where(Number(other), "id")})`,
     );
     const zh = error.zh?.replace(
-      /\(另见 \[(\d+)\]\)/,
-      (_, other: string) => `(另见 ${source.where(Number(other), "id")})`,
+      /[（(]另见 \[(\d+)\][）)]/,
+      (_, other: string) => `（另见 ${source.where(Number(other), "id")}）`,
     );
     return [{ ...error, path: source.where(error.index, path), message, ...(zh === undefined ? {} : { zh }) }];
   });

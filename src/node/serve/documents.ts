@@ -76,12 +76,12 @@ export function entryPath(path: string, bareArray: boolean): string {
 /**
  * `issue` with its path and its "also at" references counted as people count ({@link entryPath}); a case the batch
  * names by its index alone (`also at [0]`, the first of two equal ids) is named at its id, as the CLI names it
- * (`also at entry 1 › id`).
+ * (`also at entry 1 › id`, as the CLI's JSON document names it).
  */
 export function issueAtEntry<I extends InputIssue>(issue: I, bareArray: boolean): I {
   const also = (text: string) =>
     text.replace(
-      /((?:also at|另见) )((?:cases|ledger)?\[\d+\][^)]*)/g,
+      /((?:also at|另见) )((?:cases|ledger)?\[\d+\][^)）]*)/g,
       (_, words: string, path: string) =>
         `${words}${entryPath(/^\[\d+\]$/.test(path) ? `${path}.id` : path, bareArray)}`,
     );

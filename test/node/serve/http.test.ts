@@ -245,7 +245,7 @@ describe("422: bad input never produces a number", () => {
       expect(issues[0]?.path).toBe(path);
       expect(issues[0]?.index).toBe(1);
       expect(issues[0]?.message).toContain(`(${also})`);
-      expect(issues[0]?.zh).toContain(`另见 ${also.replace("also at ", "")}`);
+      expect(issues[0]?.zh).toContain(`（另见 ${also.replace("also at ", "")}）`);
     }
   });
 
