@@ -101,6 +101,9 @@ const KINDS: readonly (readonly [RegExp, string, string])[] = [
   [/at least one/, "too-few", "至少须有一项"],
   [/lists more than/, "too-many", "条目过多：请拆分案件"],
   [/only meaningful with/, "invalid-value", "须同时填写暂缓类别"],
+  [/must be a list of (?:\w+ )*\(may be empty\)/, "wrong-type", "应为列表（可为空）"],
+  [/must be a list of/, "wrong-type", "应为列表，每项一条记录"],
+  [/must be an object \{.*\} of true\/false/, "wrong-type", "应为对象，各项为 true 或 false"],
 ];
 
 /** The code of a zod issue and what is accepted, in Chinese. */

@@ -87,6 +87,18 @@ describe("a required field says what it takes, in Chinese as in English", () => 
     expect(zh.get("[0].exitMode")).toMatch(/：必须填写，应为以下取值之一："whole"、"process"$/);
     expect(zh.get("[0].exitMod")).toMatch(/^未知字段 "exitMod"（是否应为 "exitMode"？）：/);
   });
+
+  it.each([
+    [transferCase, "exitedEnterprises", undefined, "退出企业：必须填写，应为列表，每项一条记录"],
+    [clearanceCase, "items", 5, "地上物明细：应为列表，每项一条记录；实际为 5"],
+    [villageCase, "leases", "x", '租赁合同：应为列表（可为空）；实际为 "x"'],
+    [enterpriseCase, "acceptance", 5, "验收：应为对象，各项为 true 或 false；实际为 5"],
+  ])("a list or an object of our schemas, in Chinese: %#", (base, field, value, zh) => {
+    const { errors } = computeBatch([{ ...base, [field]: value }], { skipInvalid: true });
+    expect(errors.map((error) => [error.code, error.zh])).toEqual([
+      [value === undefined ? "required" : "wrong-type", zh],
+    ]);
+  });
 });
 
 describe("no English in a Chinese message: every zod issue said in Chinese", () => {
