@@ -16,7 +16,7 @@ const testSupport = (file: string) => join(import.meta.dirname, "test", "support
 // only, one of src/rules the rule and rule-set tests. MUTATION_TESTS (comma-separated folders of test/) overrides it.
 const testsOf = new Map([
   ["money", "money"],
-  ["parameters", "parameters"],
+  ["parameters", "parameters,rule-sets,rules"],
   ["rules", "rules,rule-sets"],
 ]);
 const folders = (process.env.MUTATION_TESTS ?? testsOf.get(process.env.MUTATION_FOLDER ?? "money") ?? "money").split(
