@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../src/errors/index.js";
-import { checkDecimal, parseQuantity, toDecimal } from "../../src/money/parse.js";
+import { checkDecimal, decimalRefusal, parseQuantity, toDecimal } from "../../src/money/parse.js";
 import { decimalText } from "../../src/money/scaled.js";
 
 // Values that only look like decimals once turned into text (a BigInt, an object with toString): refused as what
@@ -64,5 +64,16 @@ describe("decimalText (the fast path's reading of a money input)", () => {
     expect(decimalText(1234567890.12345)).toBe("1234567890.12345");
     expect(decimalText(0.1234567890123456)).toBe(undefined);
     expect(decimalText(1e21)).toBe(undefined);
+  });
+});
+
+describe("decimalRefusal of a look-alike", () => {
+  it("says what was accepted and what was got, without counting digits of a value that is no text", () => {
+    expect(decimalRefusal(5n)).toBe(
+      'must be a decimal written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund; got the BigInt 5n',
+    );
+    expect(decimalRefusal({ toString: () => "5" }, false)).toBe(
+      'must be a decimal ≥ 0 written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund; got an object',
+    );
   });
 });
