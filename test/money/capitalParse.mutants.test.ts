@@ -33,6 +33,8 @@ describe("parseChineseCapital, edge readings", () => {
 
   it("万 twice in a row cannot stand there (it would read as 亿)", () => {
     expect(reason("壹万万元整")).toBe('"万" cannot stand there');
+    // A second 万 lifts only the digits since the first: 壹万壹万 puts two digits at 万, out of order.
+    expect(reason("壹万壹万元整")).toBe("its places are out of order");
   });
 
   it("a whole group of zeros between two digits needs its 零; zeros ending a group before the next group's top digit may go without", () => {
