@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { InvalidInputError } from "../../src/errors/index.js";
 import { checkDecimal, decimalRefusal, parseQuantity, toDecimal } from "../../src/money/parse.js";
 import { decimalText } from "../../src/money/scaled.js";
+import { Dec } from "../../src/money/decimal.js";
 
 // Values that only look like decimals once turned into text (a BigInt, an object with toString): refused as what
 // they are, never read through their text, and never a TypeError.
@@ -75,5 +76,20 @@ describe("decimalRefusal of a look-alike", () => {
     expect(decimalRefusal({ toString: () => "5" }, false)).toBe(
       'must be a decimal ≥ 0 written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund; got an object',
     );
+  });
+});
+
+describe("toDecimal of a decimal from another copy of decimal.js", () => {
+  it("takes it by value (decimal.js recognises its decimals by their tag, not their class)", () => {
+    const own = new Dec("2.5");
+    const foreign = Object.assign(Object.create(null) as object, {
+      s: own.s,
+      e: own.e,
+      d: [...(own as unknown as { d: number[] }).d],
+      toStringTag: "[object Decimal]",
+    });
+    expect(foreign instanceof Dec).toBe(false);
+    expect(toDecimal(foreign)?.toString()).toBe("2.5");
+    expect(toDecimal(foreign, false)?.toString()).toBe("2.5");
   });
 });
