@@ -9,7 +9,7 @@ import changping from "../../examples/changping-2015/programme.mjs";
 const changpingJson = JSON.parse(
   readFileSync(new URL("../../examples/changping-2015/rules.json", import.meta.url), "utf8"),
 ) as RuleSetJson;
-const changpingRules = loadRuleSet(changpingJson, { programme: changping });
+const changpingRules = () => loadRuleSet(changpingJson, { programme: changping });
 
 function child(extra: { readonly [field: string]: unknown }) {
   return loadRuleSet({
@@ -25,11 +25,12 @@ function child(extra: { readonly [field: string]: unknown }) {
 }
 
 describe("diffRuleSets, parameters in one rule set only", () => {
-  const added = diffRuleSets(defaultRuleSet, changpingRules);
-  const removed = diffRuleSets(changpingRules, defaultRuleSet);
+  // Computed inside each test (not when the file loads), so that mutation testing sees which tests run them.
+  const added = () => diffRuleSets(defaultRuleSet, changpingRules());
+  const removed = () => diffRuleSets(changpingRules(), defaultRuleSet);
 
   it("a parameter only in b is added, with each dated value and the fields it has", () => {
-    const bonus = added.parameters.find((parameter) => parameter.name === "changping.earlyExitBefore");
+    const bonus = added().parameters.find((parameter) => parameter.name === "changping.earlyExitBefore");
     expect(bonus).toEqual({
       name: "changping.earlyExitBefore",
       change: "added",
@@ -48,16 +49,16 @@ describe("diffRuleSets, parameters in one rule set only", () => {
         },
       ],
     });
-    expect(added.parameters.map((parameter) => [parameter.name, parameter.change])).toEqual([
+    expect(added().parameters.map((parameter) => [parameter.name, parameter.change])).toEqual([
       ["changping.earlyExitBefore", "added"],
       ["changping.earlyExitBonusRate", "added"],
       ["changping.vacatingBonusRate", "added"],
     ]);
-    expect(added.identical).toBe(false);
+    expect(added().identical).toBe(false);
   });
 
   it("the other way round it is removed, the values under a", () => {
-    const rate = removed.parameters.find((parameter) => parameter.name === "changping.vacatingBonusRate");
+    const rate = removed().parameters.find((parameter) => parameter.name === "changping.vacatingBonusRate");
     expect(rate).toEqual({
       name: "changping.vacatingBonusRate",
       change: "removed",
@@ -74,12 +75,12 @@ describe("diffRuleSets, parameters in one rule set only", () => {
   });
 
   it("a source only in b is added, only in a removed, and both lists are sorted by id", () => {
-    expect(added.sources.map((source) => [source.id, source.change, source.fields])).toEqual([["S11", "added", []]]);
-    expect(removed.sources).toEqual([{ id: "S11", change: "removed", fields: [], a: changpingJson.sources[0] }]);
+    expect(added().sources.map((source) => [source.id, source.change, source.fields])).toEqual([["S11", "added", []]]);
+    expect(removed().sources).toEqual([{ id: "S11", change: "removed", fields: [], a: changpingJson.sources[0] }]);
   });
 
   it("parameters in one rule set only change amounts; so do added and removed values", () => {
-    expect(parametersChangingAmounts(added)).toEqual([
+    expect(parametersChangingAmounts(added())).toEqual([
       "changping.earlyExitBefore",
       "changping.earlyExitBonusRate",
       "changping.vacatingBonusRate",

@@ -8,21 +8,23 @@ import { rules, villageCase } from "./cases.js";
 // 0.5, 1,000 a mu for a compound, 500 for a breeding zone). By hand: L1 runs 2016-06-30 → 2017-12-31, 18 months
 // (under the 24-month cap): 12,345.67 × 18 ÷ 12 × 0.5 = 9,259.2525 → 9,259.25; L2 runs 3 months: 12,000 × 3 ÷ 12 ×
 // 0.5 = 1,500.00; the site part is 1,000 × 10.5 = 10,500.00; in all 21,259.25.
-const twoLeases = villageCompensation(
-  villageCase({ landAreaMu: "10.5" }, [
-    { leaseEndsOn: "2017-12-31", annualRent: "12345.67" },
-    { leaseEndsOn: "2016-09-30" },
-  ]),
-  rules,
-) as OutcomeBase;
+const twoLeases = () =>
+  villageCompensation(
+    villageCase({ landAreaMu: "10.5" }, [
+      { leaseEndsOn: "2017-12-31", annualRent: "12345.67" },
+      { leaseEndsOn: "2016-09-30" },
+    ]),
+    rules,
+  ) as OutcomeBase;
 // No lease: a breeding zone of 10 mu, 500 × 10 = 5,000.00, the site part alone.
-const noLease = villageCompensation(villageCase({ zoneType: "breeding-zone" }, []), rules) as OutcomeBase;
+const noLease = () => villageCompensation(villageCase({ zoneType: "breeding-zone" }, []), rules) as OutcomeBase;
 
+// Outcomes are computed inside each test (not when the file loads), so that mutation testing sees which tests run them.
 const lines = (outcome: OutcomeBase, lang: "en" | "zh") => explain(outcome, { lang }).split("\n");
 
 describe("village compensation explained, each step in words with its arithmetic", () => {
   it("two leases, one rounded to the fen, in English", () => {
-    expect(lines(twoLeases, "en")).toEqual([
+    expect(lines(twoLeases(), "en")).toEqual([
       "V-1 · village-collective compensation · 台湖镇 · rule set test vt",
       "Eligible: yes",
       "Amounts: municipal ¥0.00, district ¥21,259.25, total ¥21,259.25",
@@ -49,7 +51,7 @@ describe("village compensation explained, each step in words with its arithmetic
   });
 
   it("two leases, in Chinese", () => {
-    expect(lines(twoLeases, "zh")).toEqual([
+    expect(lines(twoLeases(), "zh")).toEqual([
       "V-1 · 村集体经济组织补偿 · 台湖镇 · 规则集 test vt",
       "是否符合条件: 是",
       "金额: 市级 ¥0.00, 区级 ¥21,259.25, 合计 ¥21,259.25",
@@ -76,7 +78,7 @@ describe("village compensation explained, each step in words with its arithmetic
   });
 
   it("no lease: the site part alone, in English and Chinese", () => {
-    expect(lines(noLease, "en")).toEqual([
+    expect(lines(noLease(), "en")).toEqual([
       "V-1 · village-collective compensation · 台湖镇 · rule set test vt",
       "Eligible: yes",
       "Amounts: municipal ¥0.00, district ¥5,000.00, total ¥5,000.00",
@@ -90,7 +92,7 @@ describe("village compensation explained, each step in words with its arithmetic
       '     parameter "site part per mu·breeding zone" (village.perMu.breeding-zone) 500 yuan/mu, from 2000-01-01, illustrative (a placeholder, not an official figure)',
       "  2. village-collective compensation (village.total): site part 5,000.00 = 5,000.00 yuan  〔《实施方案》三(三)3〕",
     ]);
-    expect(lines(noLease, "zh")).toEqual([
+    expect(lines(noLease(), "zh")).toEqual([
       "V-1 · 村集体经济组织补偿 · 台湖镇 · 规则集 test vt",
       "是否符合条件: 是",
       "金额: 市级 ¥0.00, 区级 ¥5,000.00, 合计 ¥5,000.00",
@@ -109,18 +111,19 @@ describe("village compensation explained, each step in words with its arithmetic
 
 // A lease that ended before the clearance, one capped at 24 of its 48 months, and leases in force (2 mu) larger than
 // the site (1.5 mu): each finding in both languages, with its figures.
-const withFindings = villageCompensation(
-  villageCase({ landAreaMu: "1.5" }, [
-    { leaseEndsOn: "2016-05-31" },
-    { leaseEndsOn: "2020-06-30", landAreaMu: "2", annualRent: "10000" },
-  ]),
-  rules,
-) as OutcomeBase;
+const withFindings = () =>
+  villageCompensation(
+    villageCase({ landAreaMu: "1.5" }, [
+      { leaseEndsOn: "2016-05-31" },
+      { leaseEndsOn: "2020-06-30", landAreaMu: "2", annualRent: "10000" },
+    ]),
+    rules,
+  ) as OutcomeBase;
 const section = (all: string[], from: string, to: string) => all.slice(all.indexOf(from), all.indexOf(to));
 
 describe("village compensation findings explained", () => {
   it("in English", () => {
-    const all = lines(withFindings, "en");
+    const all = lines(withFindings(), "en");
     expect(section(all, "Findings:", "How each figure was computed:")).toEqual([
       "Findings:",
       "  ! [L1] Lease L1 (租户1) ended on 2016-05-31, before the clearance on 2016-06-30: no rent was lost, so it is compensated at 0.",
@@ -133,7 +136,7 @@ describe("village compensation findings explained", () => {
   });
 
   it("in Chinese", () => {
-    const all = lines(withFindings, "zh");
+    const all = lines(withFindings(), "zh");
     expect(section(all, "需关注:", "计算过程:")).toEqual([
       "需关注:",
       "  ! [L1] 租赁合同L1(承租方租户1)已于2016-05-31到期,早于清退日期2016-06-30,无租金损失,按0补偿。",
