@@ -13,7 +13,9 @@ const testSupport = (file: string) => join(import.meta.dirname, "test", "support
 // 20161201 unless set) and fewer times (FC_RUNS, 25 unless set; test/support/setup.ts reads both). A test that sets
 // its own numRuns keeps it, but from the same seed.
 // MUTATION_FOLDER (stryker.config.mjs) picks the tests of the folder mutated: a mutant of src/money runs test/money
-// only, one of src/rules the rule and rule-set tests. MUTATION_TESTS (comma-separated folders of test/) overrides it.
+// only, one of src/rules the rule and rule-set tests, one of src/parameters the parameter tests and the rule and
+// rule-set tests too: those read parameters through the rules (dated look-ups, citations, the basis of an outcome), so
+// they check the parameters' behaviour where it matters. MUTATION_TESTS (comma-separated folders of test/) overrides it.
 const testsOf = new Map([
   ["money", "money"],
   ["parameters", "parameters,rule-sets,rules"],
