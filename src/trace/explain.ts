@@ -117,10 +117,15 @@ function clause(text: string, lang: Lang): string {
   return chinesePart(text) || "规则集的条款未以中文注明";
 }
 
-/** A citation without its English notes: the `;`-separated parts with no Latin word (source ids like S1 stay). */
+/**
+ * A citation without its English notes: the `;`-separated parts with no Latin word (source ids like S1 stay). A
+ * part's date in force, written `(from 2016-05-01, S18)`, is said in Chinese (`(自 2016-05-01 起, S18)`) so that
+ * the part is kept, not dropped for its one English word.
+ */
 export function chinesePart(text: string): string {
   const latin = /[A-Za-z]{2,}|\b[A-Za-z]\.[A-Za-z]\./;
   return text
+    .replace(/\bfrom (\d{4}(?:-\d{2}){0,2})\b/g, "自 $1 起")
     .split(/;\s*/)
     .map((part) => {
       if (!latin.test(part)) return part;

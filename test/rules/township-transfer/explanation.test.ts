@@ -21,8 +21,16 @@ const due = () =>
 const notDue = () => townshipTransfer(transferCase({}, [{ priorYearTax: { vat: "100" } }]), rules) as OutcomeBase;
 
 const lines = (outcome: OutcomeBase, lang: "en" | "zh") => explain(outcome, { lang }).split("\n");
-// The Chinese lines of the bundled transfer.localShare citation are left out: see the note in docs/quality.md.
-const withoutLocalShareCitation = (all: string[]) => all.filter((line) => !line.startsWith("     参数「地方分享比例"));
+// The Chinese lines of the bundled transfer.localShare parameters are checked on their own: each keeps every part of
+// its clause, the VAT part's date in force said in Chinese (it was dropped for its English "from"), then compared without.
+const LOCAL_SHARE_CLAUSE =
+  "依据：增值税: 国发〔2016〕26号 中央分享50%、地方分享50% (自 2016-05-01 起, S18)；所得税: 国发〔2003〕26号 60:40 (S19)；其他税种: 国发〔1993〕85号 地方固定收入 (S25)";
+const withoutLocalShareCitation = (all: string[]) => {
+  const cited = all.filter((line) => line.startsWith("     参数「地方分享比例"));
+  expect(cited).toHaveLength(3);
+  for (const line of cited) expect(line.endsWith(`，${LOCAL_SHARE_CLAUSE}`), line).toBe(true);
+  return all.filter((line) => !cited.includes(line));
+};
 
 describe("township transfer explained, each step in words with its arithmetic", () => {
   it("a transfer due, in English", () => {
