@@ -63,7 +63,7 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
         "",
         "not-a-rule-set",
         `a rule set is a JSON object { id, version, title, validFrom, sources, parameters, … }; got ${describeValue(input)}`,
-        `规则集应为 JSON 对象 { id, version, title, validFrom, sources, parameters, … };实际为 ${describeValueZh(input)}`,
+        `规则集应为 JSON 对象 { id, version, title, validFrom, sources, parameters, … }；实际为 ${describeValueZh(input)}`,
       ),
     ]);
   const parsed = RuleSetSchema.safeParse(input, { reportInput: true });
@@ -86,7 +86,7 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
         "id",
         "bundled-id",
         `${echo(json.id)} ${bundled === json.id ? "is" : `reads as "${bundled}",`} a bundled rule set's id: give yours its own, so its results cannot pass for the bundled one's`,
-        `${echo(json.id)} ${bundled === json.id ? "是" : `形同 "${bundled}",即`}内置规则集的编号,请另起编号`,
+        `${echo(json.id)} ${bundled === json.id ? "是" : `形同 "${bundled}"，即`}内置规则集的编号，请另起编号`,
       ),
     );
   const resolved = forProgramme(resolveChain(json, options, issues, new Set([json.id])), json, options);

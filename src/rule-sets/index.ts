@@ -40,7 +40,7 @@ export function loadRuleSet(json: unknown, options: LoadOptions = {}): RuleSet {
         path: "ruleSet",
         code: "not-a-rule-set",
         message: `must be rule-set JSON: an object { id, version, title, validFrom, sources, parameters, … }; got ${describeValue(json)}`,
-        zh: `应为规则集 JSON:对象 { id, version, title, validFrom, sources, parameters, … };实际为 ${describeValueZh(json)}`,
+        zh: `应为规则集 JSON：对象 { id, version, title, validFrom, sources, parameters, … }；实际为 ${describeValueZh(json)}`,
       },
     ]);
   const bases = new Map<string, RuleSet | RuleSetJson>();
@@ -51,7 +51,7 @@ export function loadRuleSet(json: unknown, options: LoadOptions = {}): RuleSet {
         `options.ruleSets[${index}]`,
         "not-a-rule-set",
         `must be a loaded rule set or rule-set JSON; got ${describeValue(base)}`,
-        `应为已加载的规则集或规则集 JSON;实际为 ${describeValueZh(base)}`,
+        `应为已加载的规则集或规则集 JSON；实际为 ${describeValueZh(base)}`,
       );
     const id = (base as { id?: unknown }).id;
     if (typeof id === "string") bases.set(id, base as RuleSet | RuleSetJson);

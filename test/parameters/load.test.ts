@@ -38,7 +38,7 @@ describe("loadRuleSet", () => {
     const found = problems({ ...base, id });
     expect(found.map((issue) => [issue.path, issue.code])).toEqual([["id", "bundled-id"]]);
     expect(found[0]?.message).toContain('reads as "tongzhou-2016", a bundled rule set\'s id');
-    expect(found[0]?.zh).toContain('形同 "tongzhou-2016",即内置规则集的编号');
+    expect(found[0]?.zh).toContain('形同 "tongzhou-2016"，即内置规则集的编号');
   });
 
   it("an id that only resembles a bundled one is its own", () => {
