@@ -37,7 +37,7 @@ const STATUS_WORDS: { readonly [S in Status]: Label } = {
 const STATUS: { readonly [S in Status]: Label } = {
   official: { en: "official", zh: "官方文件" },
   reported: { en: "reported", zh: "媒体报道" },
-  illustrative: { en: "illustrative — a placeholder, not an official figure", zh: "示例值(非官方数字)" },
+  illustrative: { en: "illustrative — a placeholder, not an official figure", zh: "示例值（非官方数字）" },
 };
 
 const PAYEE_ZH: { readonly [type: string]: string } = {
@@ -64,17 +64,18 @@ export function renderExplanation(outcome: OutcomeBase, texts: ExplainTexts, lan
   );
   if (outcome.track !== undefined)
     lines.push(
-      `${zh ? "适用" : "Track"}: ${track(outcome.track)}${outcome.eligible ? "" : zh ? "(不符合条件)" : " (not eligible)"}`,
+      `${zh ? "适用：" : "Track: "}${track(outcome.track)}${outcome.eligible ? "" : zh ? "（不符合条件）" : " (not eligible)"}`,
     );
-  else lines.push(`${zh ? "是否符合条件" : "Eligible"}: ${outcome.eligible ? (zh ? "是" : "yes") : zh ? "否" : "no"}`);
+  else
+    lines.push(`${zh ? "是否符合条件：" : "Eligible: "}${outcome.eligible ? (zh ? "是" : "yes") : zh ? "否" : "no"}`);
   lines.push(...amountLines(outcome, lang));
   lines.push(
-    `${zh ? "依据" : "Basis"}: ${outcome.basis === "illustrative" ? (zh ? "示例值(非官方数字) — 结果含示例参数,仅供测算,不得作为正式金额" : "illustrative — the result uses placeholder parameters: an estimate for planning, not an official amount") : STATUS[outcome.basis][lang]}`,
+    `${zh ? "依据：" : "Basis: "}${outcome.basis === "illustrative" ? (zh ? "示例值（非官方数字）——结果含示例参数，仅供测算，不得作为正式金额" : "illustrative — the result uses placeholder parameters: an estimate for planning, not an official amount") : STATUS[outcome.basis][lang]}`,
   );
   if (outcome.estimate)
-    lines.push(zh ? "估算:市级奖励结果尚待确定" : "Estimate: the municipal decision is still pending");
+    lines.push(zh ? "估算：市级奖励结果尚待确定" : "Estimate: the municipal decision is still pending");
   if (outcome.reasons.length > 0) {
-    lines.push(zh ? "理由:" : "Why:");
+    lines.push(zh ? "理由：" : "Why:");
     const ordered = [...outcome.reasons].sort((a, b) => Number(b.decisive === true) - Number(a.decisive === true));
     for (const reason of ordered) {
       const condition = conditionLine(reason, outcome, lang, texts.catalogs, track);
@@ -97,14 +98,14 @@ export function renderExplanation(outcome: OutcomeBase, texts: ExplainTexts, lan
     }
   }
   if (outcome.findings.length > 0) {
-    lines.push(zh ? "需关注:" : "Findings:");
+    lines.push(zh ? "需关注：" : "Findings:");
     for (const finding of outcome.findings)
       lines.push(
         `  ! ${finding.itemId === undefined ? "" : `[${finding.itemId}] `}${render(finding, lang, texts.catalogs)}`,
       );
   }
   if (outcome.trace.length > 0) {
-    lines.push(zh ? "计算过程:" : "How each figure was computed:");
+    lines.push(zh ? "计算过程：" : "How each figure was computed:");
     outcome.trace.forEach((traceStep, index) => lines.push(...stepLines(traceStep, index + 1, lang, texts)));
   }
   return lines.join("\n");
@@ -180,9 +181,11 @@ function amountLines(outcome: OutcomeBase, lang: Lang): string[] {
   const { municipal, district, total } = outcome.amounts;
   const capital = toChineseCapital(total, { prefix: "人民币" });
   return [
-    `${zh ? "金额" : "Amounts"}: ${zh ? "市级" : "municipal"} ${formatYuan(municipal)}, ${zh ? "区级" : "district"} ${formatYuan(district)}, ${zh ? "合计" : "total"} ${formatYuan(total)}`,
-    `${zh ? "大写" : "In capitals"}: ${capital}`,
-    `${zh ? "收款方" : "Payee"}: ${zh ? (own(PAYEE_ZH, outcome.payee.type) ?? outcome.payee.type) : outcome.payee.type} ${outcome.payee.id}`,
+    zh
+      ? `金额：市级 ${formatYuan(municipal)}，区级 ${formatYuan(district)}，合计 ${formatYuan(total)}`
+      : `Amounts: municipal ${formatYuan(municipal)}, district ${formatYuan(district)}, total ${formatYuan(total)}`,
+    `${zh ? "大写：" : "In capitals: "}${capital}`,
+    `${zh ? "收款方：" : "Payee: "}${zh ? (own(PAYEE_ZH, outcome.payee.type) ?? outcome.payee.type) : outcome.payee.type} ${outcome.payee.id}`,
   ];
 }
 

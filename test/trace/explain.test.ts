@@ -70,13 +70,13 @@ describe("explain", () => {
 
   it("Chinese: the same account from the codes' Chinese texts", () => {
     const text = explain(outcome, { lang: "zh", catalogs: [catalog] });
-    expect(text).toContain("适用: 比照市级标准的区级奖励");
+    expect(text).toContain("适用：比照市级标准的区级奖励");
     expect(text).not.toMatch(/[✓✗]/);
     expect(text).toContain("· 原始金额1200000达到下限（决定：比照市级标准的区级奖励）");
     expect(text).toContain("（排除：市级奖励）");
-    expect(text).toContain("收款方: 企业 E-1");
+    expect(text).toContain("收款方：企业 E-1");
     expect(text).toContain("! 逾期退出");
-    expect(text).toContain("示例值(非官方数字)");
+    expect(text).toContain("示例值（非官方数字）");
     expect(text).toContain("区级奖励(比照市级) (reward.districtSupplement) = 840000.00");
     expect(text).toContain("参数 reward.district.supplementRate = 0.7 (自 2016-01-01, 媒体报道, 来源 S1)");
   });
