@@ -13,13 +13,14 @@ const testSupport = (file: string) => join(import.meta.dirname, "test", "support
 // 20161201 unless set) and fewer times (FC_RUNS, 25 unless set; test/support/setup.ts reads both). A test that sets
 // its own numRuns keeps it, but from the same seed.
 // MUTATION_FOLDER (stryker.config.mjs) picks the tests of the folder mutated: a mutant of src/money runs test/money
-// only, one of src/rules the rule and rule-set tests, one of src/parameters the parameter tests and the rule and
+// only, one of src/rules the rule, rule-set and trace tests (src/rules/explain.ts is tested in test/trace), one of
+// src/parameters the parameter tests and the rule and
 // rule-set tests too: those read parameters through the rules (dated look-ups, citations, the basis of an outcome), so
 // they check the parameters' behaviour where it matters. MUTATION_TESTS (comma-separated folders of test/) overrides it.
 const testsOf = new Map([
   ["money", "money"],
   ["parameters", "parameters,rule-sets,rules"],
-  ["rules", "rules,rule-sets"],
+  ["rules", "rules,rule-sets,trace"],
 ]);
 const folders = (process.env.MUTATION_TESTS ?? testsOf.get(process.env.MUTATION_FOLDER ?? "money") ?? "money").split(
   ",",
