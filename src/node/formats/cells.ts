@@ -35,6 +35,40 @@ const MS_PER_DAY = 86_400_000;
 const LAST_SERIAL = 2_958_465; // 9999-12-31
 
 const fail = (code: string, message: string, zh: string): CellResult => ({ ok: false, code, message, zh });
+
+/**
+ * Full-width forms mapped to what they show, and nothing else: U+FF01–FF5E (full-width digits `０–９`, `．`, `，`,
+ * `＋`, `－`, `％`, letters …) to ASCII, the ideographic space to a space, `￥` to `¥`. Not NFKC, which also reads a
+ * superscript, a circled digit or a fraction as digits (`2000²` → `20002`): a silent wrong number.
+ */
+export function foldWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e\u3000\uffe5]/g, (character) => {
+    const code = character.charCodeAt(0);
+    return code === 0x3000 ? " " : code === 0xffe5 ? "¥" : String.fromCharCode(code - 0xfee0);
+  });
+}
+
+/**
+ * The first character of `text` that NFKC would change and {@link foldWidth} does not (a superscript ², a subscript
+ * ₂, a circled ①, a fraction ½, a Roman numeral Ⅻ, a ligature …), or undefined. Spaces are left to the readers.
+ */
+export function compatibilityCharacter(text: string): string | undefined {
+  for (const character of foldWidth(text))
+    if (!/\s/.test(character) && character.normalize("NFKC") !== character) return character;
+  return undefined;
+}
+
+const codePoint = (character: string): string =>
+  `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`;
+
+/** A figure, date or named value holding a compatibility character is refused: it is not a plain digit or letter. */
+function compatibilityForm(character: string): CellResult {
+  return fail(
+    "compatibility-form",
+    `holds ${echo(character)} (${codePoint(character)}), a superscript, subscript, circled, fraction or similar form, not a plain digit or letter: write the value with plain characters (0–9, or full-width ０–９)`,
+    `含有 ${echo(character)}（${codePoint(character)}），是上标、下标、带圈、分数等特殊字符，不是普通数字或字母：请用普通字符填写（0–9 或全角 ０–９）`,
+  );
+}
 const ok = (value: unknown, forms: readonly Form[] = []): CellResult =>
   forms.length === 0 ? { ok: true, value } : { ok: true, value, forms };
 
@@ -82,6 +116,10 @@ export function readCell(raw: unknown, column: Column, context: CellContext = {}
   if (typeof cell === "object" && cell !== null && "error" in cell) return fail(cell.code, cell.error, cell.zh);
   const value = typeof cell === "string" ? unquote(cell.trim()) : cell;
   if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value === "string" && column.type !== "text" && column.type !== "structure-type") {
+    const odd = compatibilityCharacter(value);
+    if (odd !== undefined) return compatibilityForm(odd);
+  }
   switch (column.type) {
     case "text":
       return typeof value === "number" ? figure(value) : value instanceof Date ? dateCell(value) : ok(String(value));
@@ -135,7 +173,7 @@ function named(value: string | number | boolean | Date, column: Column, names: V
   if (found === undefined || (typeof value === "number" && column.type !== "boolean")) return notOneOf(value, column);
   if (typeof found !== "string") return ambiguous(text, found);
   const result = column.type === "boolean" ? found === "true" : found;
-  return ok(result, text !== text.normalize("NFKC") ? ["full-width"] : []);
+  return ok(result, text !== foldWidth(text) ? ["full-width"] : []);
 }
 
 function ambiguous(text: string, values: readonly string[]): CellResult {
@@ -246,18 +284,18 @@ export function figure(value: number): CellResult {
 
 /** Digits grouped by thousands with commas, as Chinese finance sheets write amounts: `1,234,567.89`. */
 const GROUPED = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-/** The minus signs a sheet may hold before NFKC leaves them as they are: U+2212 (−) and U+2013 (–). */
+/** The minus signs a sheet may hold that are not full-width forms: U+2212 (−) and U+2013 (–). */
 const MINUS = /^[\u2212\u2013]/;
 
 /**
- * A figure written as text, as Chinese sheets write it, and how: NFKC first (full-width `１２３．５` → `123.5`,
- * `，` → `,`), then a currency sign before or 元 after an amount (`¥1,250.00`, `1250元`), thousands separators
+ * A figure written as text, as Chinese sheets write it, and how: full-width forms first (`１２３．５` → `123.5`,
+ * `，` → `,`; {@link foldWidth}, not NFKC), then a currency sign before or 元 after an amount (`¥1,250.00`, `1250元`), thousands separators
  * grouped by three (`1,234.50`; `1,5` or `12,34` could be a decimal comma and is refused), a percentage where a
  * rate is read (`70%` → `0.7`). What remains goes to the schema, which says what a decimal is.
  */
 function decimalText(text: string, column: Column, rate: boolean): CellResult {
   const forms: Form[] = [];
-  let figureText = text.normalize("NFKC").replace(MINUS, "-");
+  let figureText = foldWidth(text).replace(MINUS, "-");
   if (figureText !== text) forms.push("full-width");
   figureText = figureText.replace(/\s+/g, " ").trim();
   if (column.type === "money") {
@@ -310,7 +348,7 @@ function wholeNumber(value: string | number | boolean | Date, column: Column): C
       `是${describeZh(value)}；应为整数`,
     );
   const forms: Form[] = [];
-  let digits = value.normalize("NFKC").trim();
+  let digits = foldWidth(value).trim();
   if (digits !== value) forms.push("full-width");
   if (GROUPED.test(digits) && !digits.includes(".")) {
     digits = digits.replaceAll(",", "");
@@ -332,7 +370,7 @@ function dateValue(value: string | number | boolean | Date, context: CellContext
   if (typeof value === "number") return serialDate(value, context);
   if (typeof value === "string") {
     const forms: Form[] = [];
-    let text = value.normalize("NFKC").trim();
+    let text = foldWidth(value).trim();
     if (text !== value) forms.push("full-width");
     const timed = DATE_TIME.exec(text);
     if (timed !== null) {

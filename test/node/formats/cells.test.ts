@@ -114,6 +114,56 @@ describe("readCell", () => {
     expect(cell?.ok === false && cell.message).toContain("not a date");
   });
 
+  // Red-green: NFKC in place of foldWidth reads 2000² as 20002 and ① as true; these fail then.
+  it.each([
+    ["a superscript", "2000²", energy],
+    ["a subscript", "12₃", energy],
+    ["a circled digit", "①②③", energy],
+    ["a vulgar fraction", "1½", energy],
+    ["a Roman numeral", "Ⅻ", employees],
+    ["a superscript count", "1²", employees],
+    ["a circled digit in a boolean column", "①", licensed],
+    ["a superscript one in a boolean column", "¹", licensed],
+    ["a small-form minus", "﹣5", energy],
+    ["a superscript in a date", "2016-11-0¹", exitDate],
+  ])("%s (%j) is refused as not a plain digit, never read through NFKC", (_name, raw, column) => {
+    const cell = readCell(raw, column);
+    expect(cell).toMatchObject({ ok: false, code: "compatibility-form" });
+    expect(cell?.ok === false && cell.message).toMatch(/U\+[0-9A-F]{4}.*plain/);
+    expect(cell?.ok === false && cell.zh).toContain("不是普通数字或字母");
+  });
+
+  it.each([
+    ["Arabic-Indic digits", "١٢٣", energy],
+    ["Devanagari digits", "१२३", employees],
+    ["Arabic-Indic one in a boolean column", "١", licensed],
+  ])("%s (%j) are not read as figures", (_name, raw, column) => {
+    const cell = readCell(raw, column);
+    // A text passed on is refused by the schema (it accepts ASCII digits only); a boolean is refused here.
+    if (cell?.ok === true) expect(cell.value).toBe(raw);
+    else expect(cell).toMatchObject({ ok: false });
+  });
+
+  it("full-width digits, sign, point, comma and percent still read, and are said", () => {
+    expect(readCell("－１，２３４．５", energy)).toEqual({
+      ok: true,
+      value: "-1234.5",
+      forms: ["full-width", "thousands"],
+    });
+    expect(readCell("７０％", energy, { rate: true })).toEqual({
+      ok: true,
+      value: "0.7",
+      forms: ["full-width", "percent"],
+    });
+    expect(readCell("１２", employees)).toEqual({ ok: true, value: 12, forms: ["full-width"] });
+    expect(readCell("２０１６－１１－０１", exitDate)).toEqual({
+      ok: true,
+      value: "2016-11-01",
+      forms: ["full-width"],
+    });
+    expect(readCell("１", licensed)).toEqual({ ok: true, value: true, forms: ["full-width"] });
+  });
+
   it("a real-looking but impossible date is passed on for the schema to refuse (2016-02-30)", () => {
     expect(readCell("2016-02-30", exitDate)).toEqual({ ok: true, value: "2016-02-30" });
   });
