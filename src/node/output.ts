@@ -1,4 +1,5 @@
 import { unlinkSync } from "node:fs";
+import { fstat, type Stats } from "node:fs";
 import { open, realpath, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -48,6 +49,20 @@ async function identify(path: string): Promise<FileIdentity | undefined> {
   }
 }
 
+/**
+ * What the process's standard input is (a file it is redirected from, `< cases.csv`, or a pipe), when `io` reads
+ * the process's stdin; else undefined (a test's buffer).
+ */
+async function stdinIdentity(io: CliIo): Promise<FileIdentity | undefined> {
+  if (io.stdin !== process.stdin) return undefined;
+  const info = await new Promise<Stats | undefined>((done) =>
+    fstat(0, (error, stats) => done(error === null ? stats : undefined)),
+  );
+  if (info === undefined) return undefined;
+  const path = info.isFile() ? await realpath("/proc/self/fd/0").catch(() => "") : "";
+  return { path, dev: info.dev, ino: info.ino };
+}
+
 function sameFile(a: FileIdentity, b: FileIdentity): boolean {
   return a.path === b.path || (a.dev === b.dev && a.ino === b.ino);
 }
@@ -95,9 +110,17 @@ export async function refuseOutputOverInput(
   for (const out of outs) {
     if (out === undefined || out === "-" || out === "") continue;
     const target = await identify(resolve(io.cwd, out));
-    if (target === undefined) continue; // a new file cannot be an input
     for (const input of inputs) {
-      if (input.file === undefined || input.file === "-") continue;
+      if (input.file === "-") {
+        // `- --out /dev/stdin < cases.csv` (or `| …`): the output is what standard input is read from.
+        const source = await stdinIdentity(io);
+        const info = source === undefined ? undefined : await stat(resolve(io.cwd, out)).catch(() => undefined);
+        if (source !== undefined && info !== undefined && info.dev === source.dev && info.ino === source.ino)
+          throw outIsInput(out, source.path === "" ? "- (standard input)" : `- (${source.path})`, input.role, true);
+        continue;
+      }
+      if (target === undefined) continue; // a new file cannot be an input
+      if (input.file === undefined) continue;
       const source = await identify(resolve(io.cwd, input.file));
       if (source !== undefined && sameFile(target, source))
         throw outIsInput(out, input.file, input.role, resolve(io.cwd, out) !== resolve(io.cwd, input.file));

@@ -1,3 +1,5 @@
+import { spawnSync } from "node:child_process";
+import { closeSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { link, mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -98,6 +100,34 @@ describe("--out is never one of the inputs: exit 2 naming both, the input untouc
     expect(result.stderr).toContain(says);
     expect(await readFile(join(dir, input), "utf8")).toBe(before);
   });
+
+  // Red-green: without stdinIdentity in refuseOutputOverInput, each of these exits 0 (a file: cases.json overwritten;
+  // a pipe: the results written into the run's own stdin, which a shell pipe can hang on).
+  it.each([
+    ["/dev/stdin", "file"],
+    ["/dev/fd/0", "file"],
+    ["/proc/self/fd/0", "file"],
+    ["/dev/stdin", "pipe"],
+  ] as const)(
+    "compute - --out %s while standard input is a %s is refused, naming both; the input untouched",
+    (out, kind) => {
+      const cases = join(dir, "cases.json");
+      const before = readFileSync(cases, "utf8");
+      const cli = [join(import.meta.dirname, "../../src/node/cli.ts"), "compute", "-", "--out", out];
+      const args = ["--import", import.meta.resolve("tsx"), ...cli];
+      const fd = openSync(cases, "r");
+      const result =
+        kind === "file"
+          ? spawnSync(process.execPath, args, { cwd: dir, stdio: [fd, "pipe", "pipe"], timeout: 30_000 })
+          : spawnSync(process.execPath, args, { cwd: dir, input: before, timeout: 30_000 });
+      closeSync(fd);
+      expect(result.status, result.stderr.toString()).toBe(2);
+      expect(result.stderr.toString()).toContain(`--out "${out}" is the input <cases> "- (`);
+      if (kind === "file") expect(result.stderr.toString()).toContain(`(${realpathSync(cases)})`);
+      expect(readFileSync(cases, "utf8")).toBe(before);
+    },
+    60_000,
+  );
 
   it("demo --out-dir whose file is (a link to) the sample's input is refused before anything is written", async () => {
     const folder = join(dir, "demo");
