@@ -15,6 +15,7 @@ import { openSink } from "./formats/sink.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
 import { foundWhileWriting, sayWritten } from "./output.js";
 import { limitsOf } from "./limits.js";
+import { noLines } from "./read.js";
 import type { StreamComputeOptions } from "./formats/streamCompute.js";
 import type { Block, CheckReply, ComputeReply, Reply, WorkerSetup } from "./worker.js";
 
@@ -287,6 +288,7 @@ export async function parallelStreamCompute(
     if (!(await confirmRepeats(pass.suspects, idsAt))) pass = await checkPass(exactIds());
     const { errors, invalid, perBlock, omitted, count, crossChecked } = pass;
     if (crossChecked) return undefined;
+    if (count === 0 && errors.length === 0) throw noLines(file);
     report(errors, omitted);
     if (errors.length > 0 && !options.skipInvalid) return EXIT.badInput;
 

@@ -325,14 +325,19 @@ function mappingNeedsSheet(option: string, file: string): UsageError {
   );
 }
 
-function noLines(file: string): InvalidInputError {
+/**
+ * An NDJSON file without a line (empty, blank lines only, a BOM only): "holds no cases", on every path that reads
+ * one; a ledger is named as the ledger.
+ */
+export function noLines(file: string, ledger = false): InvalidInputError {
   return new InvalidInputError([
     {
       path: file,
       code: "no-cases",
-      message:
-        'holds no cases: it has no line with a case (an empty export or the wrong file would otherwise read as "nothing owed")',
-      zh: "没有任何案件：文件中没有一行案件",
+      message: ledger
+        ? 'holds no cases: the ledger (--ledger) has no line with a payment (an empty export or the wrong file would otherwise read as "nothing paid")'
+        : 'holds no cases: it has no line with a case (an empty export or the wrong file would otherwise read as "nothing owed")',
+      zh: ledger ? "没有任何案件：台账（--ledger）中没有一行付款记录" : "没有任何案件：文件中没有一行案件",
     },
   ]);
 }
@@ -505,7 +510,7 @@ export async function readLedgerSource(
   else if (input.format === "ndjson") {
     // One row a line, each read as a line of cases is (not UTF-8, not JSON, a key twice: refused at its line).
     source = ndjsonBytesSource(await bytes(), name, limitsOf(io).ndjsonLineBytes);
-    if (source.cases.length === 0) throw noLines(name);
+    if (source.cases.length === 0) throw noLines(name, true);
   } else if (input.format === "csv")
     source = tableSource([csvTable(await bytes(), name)], { format: "csv", ...sheets });
   else {

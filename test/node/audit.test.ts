@@ -47,6 +47,17 @@ async function run(args: readonly string[], tty = false) {
 }
 
 describe("exitfund audit", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace-only", " \n\n"],
+    ["BOM-only", "\uFEFF"],
+  ])("an %s NDJSON ledger holds no cases: exit 2 naming the ledger", async (_, text) => {
+    const folder = tempFiles({ "cases.json": CASES, "nothing.ndjson": text });
+    const fake = fakeIo({ cwd: folder });
+    expect(await runAudit(["cases.json", "--ledger", "nothing.ndjson"], fake.io)).toBe(2);
+    expect(fake.stderr()).toContain("nothing.ndjson: holds no cases: the ledger (--ledger) has no line");
+  });
+
   it("a clean ledger: exit 0, no discrepancy, totals tie out", async () => {
     const result = await run(["cases.json", "--ledger", "exact.json"]);
     expect(result.code).toBe(0);

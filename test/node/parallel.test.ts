@@ -93,6 +93,23 @@ describe("compute --threads on an NDJSON file", () => {
     },
   );
 
+  // Red-green: without the count check in streamCompute (one thread) and parallelStreamCompute (threads), each of
+  // these exits 0 with only a summary line of 0.00 owed.
+  it.each([
+    ["empty", ""],
+    ["whitespace-only", "  \n\n \t\r\n"],
+    ["BOM-only", "\uFEFF"],
+  ])("an %s NDJSON file streamed (ndjson, csv; one thread and two) holds no cases: exit 2", async (_, text) => {
+    await writeFile(join(dir, "nothing.ndjson"), text);
+    for (const format of ["ndjson", "csv"])
+      for (const threads of ["1", "2"]) {
+        const result = await run(["compute", "nothing.ndjson", "--format", format, "--threads", threads]);
+        expect(result.code, `${format} ${threads}`).toBe(2);
+        expect(result.stdout).toBe("");
+        expect(result.stderr).toContain("nothing.ndjson: holds no cases");
+      }
+  });
+
   it("finds a repeated id in another block, and lists the problems in the order of the file", async () => {
     const result = await run(["compute", "mixed.ndjson", "--format", "ndjson", "--threads", "2"], 2);
     expect(result.code).toBe(2);

@@ -9,7 +9,7 @@ import type { Programme } from "../../rules/programme.js";
 import { EXIT, UsageError, placeText, type CliIo } from "../io.js";
 import { limitsOf } from "../limits.js";
 import type { Progress } from "../progress.js";
-import { existingPath, readCasesStream } from "../read.js";
+import { existingPath, noLines, readCasesStream } from "../read.js";
 import { parallelStreamCompute, workersFor } from "../parallel.js";
 import { ndjsonWhere } from "./ndjson.js";
 import { outcomeLine, resultCsvRow, resultsCsvHeader, summaryLine, totalsText } from "./results.js";
@@ -82,6 +82,7 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
     progress: (pass, total) => options.progress(pass, total),
     sha256: nodeSha256,
   });
+  if (checked.count === 0 && checked.errors.length === 0) throw noLines(options.file);
   reportErrors(checked.errors, io, options.skipInvalid, checked.omitted);
   if (checked.errors.length > 0 && !options.skipInvalid) return EXIT.badInput;
   const sink = await openSink(io, options.out);
