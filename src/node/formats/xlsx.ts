@@ -150,7 +150,9 @@ async function workbookOf(
   const wanted: { name: string; entry: ZipEntry }[] = [];
   for (const sheet of workbook.sheets) {
     const shown = echoText(sheet.name, 40);
-    const targetName = rels.find((r) => r.id === sheet.relationship && r.type.endsWith(WORKSHEET))?.target;
+    const relation = rels.find((r) => r.id === sheet.relationship);
+    const isWorksheet = relation === undefined || relation.type.endsWith(WORKSHEET);
+    const targetName = relation !== undefined && isWorksheet ? relation.target : undefined;
     const entry = targetName === undefined ? undefined : part(targetName);
     if (NOTES_SHEETS.has(sheet.name.trim().toLowerCase())) continue;
     if (sheet.state !== "visible") {
@@ -172,15 +174,23 @@ async function workbookOf(
       );
       continue;
     }
-    if (entry === undefined) {
+    if (!isWorksheet) {
+      const [en, zh] = otherSheetKind(relation.type);
       notices.push({
         where: `${file} › ${shown}`,
         code: "not-read",
-        message: "not read: it is not a worksheet (a chart or dialog sheet)",
-        zh: "未读取：不是工作表（图表或对话框表）",
+        message: `not read: it is ${en}, not a worksheet`,
+        zh: `未读取：这是${zh}，不是工作表`,
       });
       continue;
     }
+    if (entry === undefined)
+      throw unreadable(
+        `${file} › ${shown}`,
+        "xlsx-damaged",
+        `is a sheet whose part (${echoText(targetName ?? "no relationship", 60)}) is missing from the workbook: the file is damaged, and its rows would be lost; ${RESAVE}`,
+        `工作表的数据部分（${echoText(targetName ?? "无关联", 60)}）在工作簿中缺失：文件已损坏，其中的行会丢失；${RESAVE_ZH}`,
+      );
     wanted.push({ name: sheet.name, entry });
   }
   const stringsEntry = part(target(SHARED_STRINGS) ?? `${folder}sharedStrings.xml`);
@@ -223,6 +233,15 @@ async function workbookOf(
   }
   if (issues.length > 0) throw new InvalidInputError(issues);
   return { tables, notices };
+}
+
+/** What a sheet that is not a worksheet is, by its relationship type: a chart sheet, a dialog sheet, a macro sheet. */
+function otherSheetKind(type: string): readonly [string, string] {
+  const kind = type.slice(type.lastIndexOf("/") + 1).toLowerCase();
+  if (kind === "chartsheet") return ["a chart sheet", "图表工作表"];
+  if (kind === "dialogsheet") return ["a dialog sheet (Excel 5 dialog)", "对话框工作表"];
+  if (kind.endsWith("macrosheet")) return ["a macro sheet (Excel 4 macros)", "宏表（Excel 4 宏）"];
+  return [`a sheet of another kind (${echoText(kind, 40)})`, `其他类型的表（${echoText(kind, 40)}）`];
 }
 
 /** Refuses, before inflating anything, a workbook whose parts to read would inflate past the limit. */
@@ -553,7 +572,15 @@ function sheetReader(context: SheetContext): {
   const startRow = (given: string | undefined, hiddenValue: string | undefined) => {
     finishRow();
     const number = Number(given);
-    lastRow = given !== undefined && Number.isInteger(number) && number > 0 ? number : lastRow + 1;
+    const numbered = given !== undefined && Number.isInteger(number) && number > 0;
+    if (numbered && number <= lastRow && stop === undefined)
+      stop = problem(
+        `${where} › row ${number}`,
+        "xlsx-damaged",
+        `is given twice (or after row ${lastRow}) in the sheet's XML, which Excel never writes: the file is damaged, and its cells are not merged; ${RESAVE}`,
+        `在工作表的 XML 中出现两次（或排在第 ${lastRow} 行之后），Excel 不会这样写：文件已损坏，不会合并其单元格；${RESAVE_ZH}`,
+      );
+    lastRow = numbered ? number : lastRow + 1;
     row = { number: lastRow, cells: [] };
     column = 0;
     if (hiddenValue === "1" || hiddenValue === "true") hidden.push(lastRow);
@@ -561,7 +588,16 @@ function sheetReader(context: SheetContext): {
   const takeCell = (ref: string | undefined, type: string | undefined, style: string | undefined) => {
     if (row === undefined) return;
     const place = ref === undefined ? undefined : cellRef(ref);
-    if (place !== undefined) column = place.column;
+    if (place !== undefined) {
+      if (place.column < column && stop === undefined)
+        stop = problem(
+          `${where} › row ${row.number} › column ${columnLetter(place.column)}`,
+          "xlsx-damaged",
+          `is given twice (or after column ${columnLetter(column - 1)}) in the sheet's XML, which Excel never writes: the file is damaged, and its values are not merged; ${RESAVE}`,
+          `在工作表的 XML 中出现两次（或排在 ${columnLetter(column - 1)} 列之后），Excel 不会这样写：文件已损坏，不会合并其值；${RESAVE_ZH}`,
+        );
+      column = place.column;
+    }
     const value = cellValue(parts, type, style, context);
     if (value === MISSING)
       issues.push(
@@ -577,8 +613,8 @@ function sheetReader(context: SheetContext): {
         problem(
           `${where} › row ${row.number} › column ${columnLetter(column)}`,
           "damaged-cell",
-          `holds ${echoText(value.damaged.v, 20)}, which a ${value.damaged.type === "b" ? "boolean" : "number"} cell cannot hold (Excel never writes it): the file is damaged; ${RESAVE}`,
-          `单元格中保存的 ${echoText(value.damaged.v, 20)} 不是${value.damaged.type === "b" ? "布尔" : "数字"}单元格可有的值（Excel 不会这样写）：文件已损坏，请在 Excel 中重新保存`,
+          `holds ${echoText(value.damaged.v, 20)}, which a ${value.damaged.type === "b" ? "boolean" : value.damaged.type === "d" ? "date (a day that exists, YYYY-MM-DD)" : "number"} cell cannot hold (Excel never writes it): the file is damaged; ${RESAVE}`,
+          `单元格中保存的 ${echoText(value.damaged.v, 20)} 不是${value.damaged.type === "b" ? "布尔" : value.damaged.type === "d" ? "日期（须为存在的日期 YYYY-MM-DD）" : "数字"}单元格可有的值（Excel 不会这样写）：文件已损坏，请在 Excel 中重新保存`,
         ),
       );
     else if (typeof value === "string" && value.includes("\uFFFD"))
@@ -755,6 +791,22 @@ function isDamaged(value: unknown): value is Damaged {
   return typeof value === "object" && value !== null && Object.hasOwn(value, "damaged");
 }
 
+const ISO_DATE_CELL = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/;
+
+/**
+ * The day of a `t="d"` cell (an ISO 8601 date, perhaps with a time): the calendar day written, at 00:00 UTC, as
+ * every date cell is given, whatever the time zone the reader runs in (`new Date("2016-11-01T00:00:00")` is local
+ * time: a day early east of UTC). A day that does not exist (2016-02-30) is undefined, never rolled over.
+ */
+function isoDateCell(v: string): Date | undefined {
+  const match = ISO_DATE_CELL.exec(v.trim());
+  if (match === null) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined;
+  return date;
+}
+
 /** A cell's value as the readers take it (text, number, boolean, Date, an Excel error, a formula without result). */
 function cellValue(
   cell: CellParts,
@@ -786,8 +838,7 @@ function cellValue(
       return { error: v ?? "#VALUE!" };
     case "d": {
       if (v === undefined) return undefined;
-      const date = new Date(v.length === 10 ? `${v}T00:00:00Z` : v);
-      return Number.isNaN(date.getTime()) ? v : date;
+      return isoDateCell(v) ?? damaged("d", v);
     }
     default: {
       if (v === undefined || v.trim() === "") return cell.formula ? { formula: true, result: undefined } : undefined;

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { LIMITS } from "../../../src/node/limits.js";
 import { readWorkbook } from "../../../src/node/formats/xlsx.js";
 import { rejectedIssues } from "../../support/errors.js";
-import { bombPart, inlineRow, rawWorkbook, zipOf } from "../../support/xlsx.js";
+import { bombPart, inlineRow, rawWorkbook, rawWorkbookParts, zipOf } from "../../support/xlsx.js";
 
 const cellsOf = async (bytes: Uint8Array, sheet = 0) => (await readWorkbook(bytes, "w.xlsx")).tables[sheet]?.rows ?? [];
 
@@ -186,6 +186,93 @@ describe("readWorkbook: files that are not, or not whole, workbooks", () => {
     const issues = await rejectedIssues(readWorkbook(bytes, "w.xlsx"));
     expect(issues).toEqual([expect.objectContaining({ path: "w.xlsx", code })]);
     expect(issues[0]?.zh).toBeTruthy();
+  });
+
+  // Red-green: `new Date(v)` for t="d" reads 2016-11-01T00:00:00 as local time (2016-10-31 in Asia/Shanghai) and
+  // rolls 2016-02-30 over to 2016-03-01; these fail then (the test sets TZ to Asia/Shanghai for the duration).
+  it('t="d" (ISO date) cells are the day written, in UTC whatever the time zone; a day that does not exist is damage', async () => {
+    const zone = process.env["TZ"];
+    process.env["TZ"] = "Asia/Shanghai";
+    try {
+      const dates = ["2016-11-01", "2016-11-01T00:00:00", "2016-11-01T23:30:00", "2016-11-01T00:00:00Z"];
+      const row = `<row r="1">${dates.map((d, i) => `<c r="${"ABCD"[i]}1" t="d"><v>${d}</v></c>`).join("")}</row>`;
+      expect((await cellsOf(rawWorkbook([{ name: "S", rows: row }])))[0]?.cells).toEqual(
+        dates.map(() => new Date("2016-11-01T00:00:00Z")),
+      );
+      for (const impossible of ["2016-02-30", "2015-02-29T00:00:00", "2016-13-01", "yesterday"]) {
+        const bad = `<row r="1"><c r="A1" t="d"><v>${impossible}</v></c></row>`;
+        const issues = await rejectedIssues(readWorkbook(rawWorkbook([{ name: "S", rows: bad }]), "w.xlsx"));
+        expect(issues, impossible).toEqual([
+          expect.objectContaining({ path: "w.xlsx › S › row 1 › column A", code: "damaged-cell" }),
+        ]);
+        expect(issues[0]?.message).toContain("a date (a day that exists");
+      }
+    } finally {
+      if (zone === undefined) delete process.env["TZ"];
+      else process.env["TZ"] = zone;
+    }
+  });
+
+  // Red-green: without the checks in startRow and takeCell, both read silently (the second A2 overwriting the first).
+  it("a row or a cell given twice in the sheet's XML is damage, named, never merged", async () => {
+    const twiceRow = `${inlineRow(1, ["id"])}<row r="2"><c r="A2"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c></row>`;
+    expect(await rejectedIssues(readWorkbook(rawWorkbook([{ name: "S", rows: twiceRow }]), "w.xlsx"))).toEqual([
+      expect.objectContaining({ path: "w.xlsx › S › row 2", code: "xlsx-damaged" }),
+    ]);
+    const twiceCell = `<row r="1"><c r="A1"><v>1</v></c><c r="B1"><v>2</v></c><c r="A1"><v>3</v></c></row>`;
+    const issues = await rejectedIssues(readWorkbook(rawWorkbook([{ name: "S", rows: twiceCell }]), "w.xlsx"));
+    expect(issues).toEqual([expect.objectContaining({ path: "w.xlsx › S › row 1 › column A", code: "xlsx-damaged" })]);
+    expect(issues[0]?.message).toContain("given twice");
+    expect(issues[0]?.zh).toContain("出现两次");
+  });
+
+  // Red-green: a missing part used to be a notice ("a chart or dialog sheet") and its rows were dropped.
+  it("a sheet whose part is missing from the zip is damage, named; chart, dialog and macro sheets are named in a notice", async () => {
+    const parts = rawWorkbookParts([
+      { name: "台湖镇", rows: inlineRow(1, ["a"]) },
+      { name: "张家湾镇", rows: inlineRow(1, ["b"]) },
+    ]);
+    const missing = parts.filter((part) => part.name !== "xl/worksheets/sheet2.xml");
+    expect(await rejectedIssues(readWorkbook(zipOf(missing), "w.xlsx"))).toEqual([
+      expect.objectContaining({
+        path: "w.xlsx › 张家湾镇",
+        code: "xlsx-damaged",
+        message: expect.stringContaining("missing"),
+      }),
+    ]);
+    const R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    const kinds = [
+      ["图表", `${R}/chartsheet`, "a chart sheet"],
+      ["Dialog1", `${R}/dialogsheet`, "a dialog sheet"],
+      ["Macro1", "http://schemas.microsoft.com/office/2006/relationships/xlMacrosheet", "a macro sheet"],
+    ] as const;
+    const others = parts.map((part) =>
+      part.name === "xl/workbook.xml"
+        ? {
+            ...part,
+            data: String(part.data).replace(
+              "</sheets>",
+              kinds.map(([name], i) => `<sheet name="${name}" sheetId="${9 + i}" r:id="rIdO${i}"/>`).join("") +
+                "</sheets>",
+            ),
+          }
+        : part.name === "xl/_rels/workbook.xml.rels"
+          ? {
+              ...part,
+              data: String(part.data).replace(
+                "</Relationships>",
+                kinds
+                  .map(([, type], i) => `<Relationship Id="rIdO${i}" Type="${type}" Target="other${i}.xml"/>`)
+                  .join("") + "</Relationships>",
+              ),
+            }
+          : part,
+    );
+    const workbook = await readWorkbook(zipOf(others), "w.xlsx");
+    expect(workbook.tables.map((table) => table.sheet)).toEqual(["台湖镇", "张家湾镇"]);
+    expect(workbook.notices.map((notice) => [notice.where, notice.message])).toEqual(
+      kinds.map(([name, , kind]) => [`w.xlsx › ${name}`, expect.stringContaining(`it is ${kind}`)]),
+    );
   });
 
   it("a sheet whose XML does not parse is damaged (not a crash)", async () => {
