@@ -42,6 +42,8 @@ export interface RawTable extends CellContext {
   readonly rows: readonly RawRow[];
   /** Merges down one column over several rows, whose value fills the cells below it (XLSX only). */
   readonly fills?: readonly MergeFill[];
+  /** A notes sheet (说明, lists, XLSX only): skipped, unless it holds case rows (then refused, never dropped). */
+  readonly notes?: boolean;
 }
 
 /** A merge down one column: its 0-based column and its first and last 1-based rows. */
@@ -113,7 +115,8 @@ interface Place {
 type TableResult =
   | { readonly mapped: Mapped; readonly notices: readonly Notice[] }
   | { readonly issues: InputIssue[] }
-  | { readonly notice: Notice };
+  | { readonly notice: Notice }
+  | { readonly skipped: true };
 
 const issue = (path: string, code: string, message: string, zh: string): InputIssue => ({ path, code, message, zh });
 
@@ -138,6 +141,7 @@ export function tableSource(tables: readonly RawTable[], options: TableOptions):
   const mapped: Mapped[] = [];
   for (const table of tables) {
     const result = mapTable(table, options);
+    if ("skipped" in result) continue;
     if ("issues" in result) fatal.push(...result.issues);
     else if ("notice" in result) said.push(result.notice);
     else {
@@ -264,6 +268,20 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
   const headers = header.cells.map(headerText);
   const given = options.layout?.kind ?? options.mapping?.kind;
   const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(options.programme), mapping);
+  if (table.notes === true) {
+    const layout = typeof kind === "string" ? (options.layout ?? layoutOf(kind, options.programme)) : undefined;
+    if (layout === undefined || data.length === 0 || !mostlyOf(layout, headers, mapping)) return { skipped: true };
+    return {
+      issues: [
+        issue(
+          prefix,
+          "notes-sheet-holds-cases",
+          `is a notes sheet (by its name), but it holds ${data.length} row${data.length === 1 ? "" : "s"} under a header of ${layout.kind === "ledger" ? "a payment ledger" : layout.zhName}: notes sheets are not read, so move the rows to a sheet of their own (or rename this one)`,
+          `按名称是说明表，但表头下有 ${data.length} 行${layout.kind === "ledger" ? "台账" : layout.zhName}记录：说明表不会被读取，请把这些行移到单独的工作表（或为本表改名）`,
+        ),
+      ],
+    };
+  }
   if (typeof kind === "object")
     return sheet
       ? {

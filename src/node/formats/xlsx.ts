@@ -147,14 +147,13 @@ async function workbookOf(
   const target = (type: string) => rels.find((r) => r.type.endsWith(type))?.target;
 
   const notices: Notice[] = [];
-  const wanted: { name: string; entry: ZipEntry }[] = [];
+  const wanted: { name: string; entry: ZipEntry; notes: boolean }[] = [];
   for (const sheet of workbook.sheets) {
     const shown = echoText(sheet.name, 40);
     const relation = rels.find((r) => r.id === sheet.relationship);
     const isWorksheet = relation === undefined || relation.type.endsWith(WORKSHEET);
     const targetName = relation !== undefined && isWorksheet ? relation.target : undefined;
     const entry = targetName === undefined ? undefined : part(targetName);
-    if (NOTES_SHEETS.has(sheet.name.trim().toLowerCase())) continue;
     if (sheet.state !== "visible") {
       notices.push(
         sheet.state === "veryHidden"
@@ -191,7 +190,8 @@ async function workbookOf(
         `is a sheet whose part (${echoText(targetName ?? "no relationship", 60)}) is missing from the workbook: the file is damaged, and its rows would be lost; ${RESAVE}`,
         `工作表的数据部分（${echoText(targetName ?? "无关联", 60)}）在工作簿中缺失：文件已损坏，其中的行会丢失；${RESAVE_ZH}`,
       );
-    wanted.push({ name: sheet.name, entry });
+    // A notes sheet (说明, lists) is read too: the case readers skip it unless it holds case rows, which are refused.
+    wanted.push({ name: sheet.name, entry, notes: NOTES_SHEETS.has(sheet.name.trim().toLowerCase()) });
   }
   const stringsEntry = part(target(SHARED_STRINGS) ?? `${folder}sharedStrings.xml`);
   const stylesEntry = part(target(STYLES) ?? `${folder}styles.xml`);
@@ -202,7 +202,7 @@ async function workbookOf(
   const issues: InputIssue[] = [];
   const budget = { cellsLeft: limits.xlsxCellsRead };
   const tables: RawTable[] = [];
-  for (const { name, entry } of wanted) {
+  for (const { name, entry, notes } of wanted) {
     const context: SheetContext = {
       file,
       sheet: name,
@@ -227,6 +227,7 @@ async function workbookOf(
       file,
       sheet: name,
       rows: sheet.rows,
+      ...(notes ? { notes: true } : {}),
       ...(sheet.fills.length === 0 ? {} : { fills: sheet.fills }),
       ...(workbook.date1904 ? { date1904: true } : {}),
     });

@@ -217,6 +217,33 @@ describe("every data sheet is read, by the case and the ledger readers alike", (
     expect(result.stderr).toContain("note: townships.xlsx › 统计: not read: it holds no cases of a known kind");
   });
 
+  // Red-green: when readWorkbook skipped notes sheets by name, E-2 on 说明 was dropped and the run exited 0.
+  it("a notes sheet (说明) that holds case rows is refused, never dropped; one of notes only is skipped quietly", async () => {
+    const second = rowOf(enterprise, { ...enterpriseCase, id: "E-2" });
+    await put(
+      "notes.xlsx",
+      rawWorkbook([
+        { name: "台湖镇", rows: sheetRow(1, headers()) + sheetRow(2, rowOf()) },
+        { name: "说明", rows: sheetRow(1, headers()) + sheetRow(2, second) },
+      ]),
+    );
+    const refused = await run(["compute", "notes.xlsx", "--format", "json"]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(
+      "notes.xlsx › 说明: is a notes sheet (by its name), but it holds 1 row under a header",
+    );
+    await put(
+      "notes-only.xlsx",
+      rawWorkbook([
+        { name: "说明", rows: inlineRow(1, ["填表说明"]) + inlineRow(2, ["每个企业填一行"]) },
+        { name: "台湖镇", rows: sheetRow(1, headers()) + sheetRow(2, rowOf()) },
+      ]),
+    );
+    const read = await run(["compute", "notes-only.xlsx", "--format", "json"]);
+    expect(read.code).toBe(0);
+    expect(read.stderr).not.toContain("说明");
+  });
+
   it("a ledger over two sheets: both read, rows as Excel shows them, with their sheets", async () => {
     await put("cases.json", JSON.stringify([enterpriseCase, { ...enterpriseCase, id: "E-2" }]));
     const ledger = LAYOUTS.ledger.columns.map(templateHeader);

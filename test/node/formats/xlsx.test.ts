@@ -137,7 +137,7 @@ describe("readWorkbook: what Excel shows, at Excel's coordinates", () => {
     expect(workbook.tables[0]?.date1904).toBe(true);
   });
 
-  it("every visible sheet is returned in order; hidden sheets are named in a notice; notes sheets are skipped", async () => {
+  it("every visible sheet is returned in order; hidden sheets are named in a notice; notes sheets are marked", async () => {
     const workbook = await readWorkbook(
       rawWorkbook([
         { name: "说明", rows: inlineRow(1, ["notes"]) },
@@ -147,7 +147,12 @@ describe("readWorkbook: what Excel shows, at Excel's coordinates", () => {
       ]),
       "w.xlsx",
     );
-    expect(workbook.tables.map((table) => table.sheet)).toEqual(["台湖镇", "张家湾镇"]);
+    // Notes sheets are returned marked: the case readers skip them unless they hold case rows (families.test.ts).
+    expect(workbook.tables.map((table) => [table.sheet, table.notes === true])).toEqual([
+      ["说明", true],
+      ["台湖镇", false],
+      ["张家湾镇", false],
+    ]);
     expect(workbook.notices).toEqual([
       expect.objectContaining({ where: "w.xlsx › secret", message: expect.stringContaining("hidden") }),
     ]);
