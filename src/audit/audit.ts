@@ -79,7 +79,7 @@ export function parseAuditInput(
       path: "tolerance",
       code: "not-a-decimal",
       message: `tolerance must be an amount in yuan ≥ 0 written as a string, e.g. "0.05"; got ${describeValue(given.tolerance)}`,
-      zh: `容差应为以元计、大于等于 0 的金额文本,如 "0.05";实际为 ${describeValueZh(given.tolerance)}`,
+      zh: `容差应为以元计、大于等于 0 的金额文本，如 "0.05"；实际为 ${describeValueZh(given.tolerance)}`,
     });
   const document = computeBatch(caseList, { ruleSet, programme, trace: false });
   issues.push(
@@ -122,7 +122,7 @@ export function ledgerWithPlaces<Row>(
 }
 
 const PLACES_EN = "a list of { row, sheet? }, one per ledger row (row: a whole number ≥ 0; sheet: a text)";
-const PLACES_ZH = "每个台账行一个 { row, sheet? } 的列表(row 为不小于 0 的整数,sheet 为文本)";
+const PLACES_ZH = "每个台账行一个 { row, sheet? } 的列表（row 为不小于 0 的整数，sheet 为文本）";
 
 /** The ledger's places: the option, else the ledger's own `places` (from readLedger); checked against its length. */
 function ledgerPlacesOf(
@@ -151,7 +151,7 @@ function ledgerPlacesOf(
       path,
       code: "not-ledger-places",
       message: `must be ${PLACES_EN}, as many as the ledger's ${length} rows; got ${describeValue(given)}`,
-      zh: `应为${PLACES_ZH},与台账的 ${length} 行一一对应;实际为 ${describeValueZh(given)}`,
+      zh: `应为${PLACES_ZH}，与台账的 ${length} 行一一对应；实际为 ${describeValueZh(given)}`,
     });
     return undefined;
   }

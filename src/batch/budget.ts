@@ -265,13 +265,13 @@ export function caseYears(
 
 const LIST_OPTION: OptionCheck = Object.freeze({
   accepts: `a list of dimensions (${BUDGET_DIMENSIONS.join(", ")})`,
-  zh: `汇总维度的列表(${BUDGET_DIMENSIONS.join("、")})`,
+  zh: `汇总维度的列表（${BUDGET_DIMENSIONS.join("、")}）`,
   test: (value: unknown) => Array.isArray(value),
 });
 const AMOUNT_OPTION: OptionCheck = Object.freeze({
   accepts:
     'an amount in yuan written as a decimal string such as "5000000" (or a decimal of exitfund), never a JS number',
-  zh: '以元计的十进制数字文本,如 "5000000"(不接受 JS 数字)',
+  zh: '以元计的十进制数字文本，如 "5000000"（不接受 JS 数字）',
   test: (value: unknown) => toDecimal(value) !== undefined,
 });
 const OBJECT_OPTION: OptionCheck = Object.freeze({
@@ -316,7 +316,7 @@ function budgetOptions<O extends object>(options: O, checks: { readonly [option:
         path: keyPath("options.years", id),
         code: "not-a-whole-number",
         message: `must be the case's budget year, a whole number such as 2016; got ${describeValue(year)}`,
-        zh: `应为案件的预算年度(整数,如 2016);实际为 ${describeValueZh(year)}`,
+        zh: `应为案件的预算年度（整数，如 2016）；实际为 ${describeValueZh(year)}`,
       })),
     );
   const cap = given.cap === undefined ? undefined : toDecimal(given.cap);
@@ -447,7 +447,7 @@ function checkOptions(
       path: "payer",
       code: "unknown-payer",
       message: `must be municipal or district; got ${show(options.payer)}`,
-      zh: "付款方应为 municipal(市级)或 district(区级)",
+      zh: "付款方应为 municipal（市级）或 district（区级）",
     });
   let cap: Dec | undefined;
   if (options.cap !== undefined) {

@@ -61,7 +61,7 @@ const RULE_SET_KEYS = ["id", "version", "title", "validFrom", "sources", "parame
 
 export const RULE_SET_OPTION: OptionCheck = Object.freeze({
   accepts: 'a rule set: a loaded one, a bundled id such as "tongzhou-2016", or rule-set JSON',
-  zh: "规则集:已加载的规则集、内置规则集编号(如 tongzhou-2016)或规则集 JSON",
+  zh: "规则集：已加载的规则集、内置规则集编号（如 tongzhou-2016）或规则集 JSON",
   test: (value: unknown) => typeof value === "string" || (typeof value === "object" && value !== null),
 });
 
@@ -98,7 +98,7 @@ export function optionsOf<P extends Programme>(
       "options",
       "not-options",
       `must be a rule set (a loaded one, a bundled id such as "tongzhou-2016", or rule-set JSON) or options { ${Object.keys(OPTION_CHECKS).join(", ")} }; got ${describeValue(given)}`,
-      `应为规则集(已加载的规则集、内置规则集编号或规则集 JSON)或选项对象;实际为 ${describeValueZh(given)}`,
+      `应为规则集（已加载的规则集、内置规则集编号或规则集 JSON）或选项对象；实际为 ${describeValueZh(given)}`,
     );
   if (RULE_SET_KEYS.some((key) => Object.hasOwn(given, key))) return { ...more, ruleSet: given };
   return { ...(optionsArgument(given, "options", OPTION_CHECKS) as BatchOptions<P>), ...more };
@@ -511,7 +511,7 @@ export function roundingArgument(ruleSet: unknown, path = "ruleSet"): Rounding {
       path,
       "not-a-rule-set",
       `must be a loaded rule set or { rounding: { scale, mode } }; got ${describeValue(ruleSet)}`,
-      `应为已加载的规则集或 { rounding: { scale, mode } };实际为 ${describeValueZh(ruleSet)}`,
+      `应为已加载的规则集或 { rounding: { scale, mode } }；实际为 ${describeValueZh(ruleSet)}`,
     );
   const { rounding } = ruleSet as { readonly rounding: Rounding };
   checkRounding(rounding, `${path}.rounding`);

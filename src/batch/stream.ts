@@ -410,7 +410,7 @@ function sourceArgument(value: unknown, path: string): Iterable<unknown> | Async
     path,
     "not-a-source",
     `must be a source of cases: an array, an (async) iterable, or a function that returns one each time it is called (to read the cases again); got ${describeValue(value)}`,
-    `应为案件来源:数组、(异步)可迭代对象,或每次调用都返回其一的函数;实际为 ${describeValueZh(value)}`,
+    `应为案件来源：数组、（异步）可迭代对象，或每次调用都返回其一的函数；实际为 ${describeValueZh(value)}`,
   );
 }
 
@@ -444,7 +444,7 @@ async function* onePass(
         code: "stream-not-rereadable",
         message:
           "is cross-checked against other cases, which needs a second reading: pass a function that reads the cases again",
-        zh: "须与其他案件交叉核对,需再次读取:请传入可重复读取的函数",
+        zh: "须与其他案件交叉核对，需再次读取：请传入可重复读取的函数",
       });
     if (id !== undefined) seen.add(id);
     if (issues.length > 0 || !parsed.ok) {

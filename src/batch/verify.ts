@@ -31,7 +31,7 @@ export function verify(
         path: `[${index}].kind`,
         code: "not-a-declaration",
         message: `verify takes structure-clearance declarations only (腾地经费申报); got ${kind === undefined ? "nothing" : show(kind)}`,
-        zh: "核定只接受腾地经费申报(structure-clearance)",
+        zh: "核定只接受腾地经费申报（structure-clearance）",
       });
   }
   const document = computeBatch(

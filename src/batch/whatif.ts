@@ -143,7 +143,7 @@ export function scaleRuleSet(
     version: `${json.version}+scale`,
     title:
       typeof json.title === "string"
-        ? `${json.title} (what-if 测算: ${said.join(", ")})`
+        ? `${json.title} (what-if 测算：${said.join(", ")})`
         : { zh: `${json.title.zh}（测算：${said.join("，")}）`, en: `${json.title.en} (what-if: ${said.join(", ")})` },
     parameters: Object.fromEntries(parameters),
   };

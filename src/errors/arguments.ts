@@ -37,7 +37,7 @@ export function listArgument(value: unknown, path: string, of: ListOf): readonly
     path,
     "not-a-list",
     `must be a list (an array) of ${of.en}; got ${describeValue(value)}`,
-    `应为${of.zh}的列表(数组);实际为 ${describeValueZh(value)}`,
+    `应为${of.zh}的列表（数组）；实际为 ${describeValueZh(value)}`,
   );
 }
 
@@ -54,7 +54,7 @@ export function holeIssue(path: string, of: ListOf): InputIssue {
     path,
     "required",
     `is required: the list has a hole here (a sparse array) where one of its ${of.en} should be; give it, or close the gap`,
-    `必须填写:列表此处是空位(稀疏数组),缺少一项${of.zh}`,
+    `必须填写：列表此处是空位（稀疏数组），缺少一项${of.zh}`,
   );
 }
 
@@ -93,7 +93,7 @@ export const COUNT_OPTION: OptionCheck = Object.freeze({
 export function oneOfOption(values: readonly string[]): OptionCheck {
   return Object.freeze({
     accepts: `one of ${values.map((value) => `"${value}"`).join(", ")}`,
-    zh: `以下之一:${values.join("、")}`,
+    zh: `以下之一：${values.join("、")}`,
     test: (value: unknown) => typeof value === "string" && values.includes(value),
   });
 }
@@ -122,7 +122,7 @@ export function optionsArgument(
       path,
       "not-options",
       `must be an object of options { ${names.join(", ")} }; got ${describeValue(value)}`,
-      `应为选项对象 { ${names.join(", ")} };实际为 ${describeValueZh(value)}`,
+      `应为选项对象 { ${names.join(", ")} }；实际为 ${describeValueZh(value)}`,
     );
   const issues: InputIssue[] = [];
   for (const key of Object.keys(value)) {
@@ -134,7 +134,7 @@ export function optionsArgument(
           keyPath(path, key),
           "unknown-option",
           `is no option; the options are ${names.join(", ")}`,
-          `不是可用的选项;可用选项:${names.join(", ")}`,
+          `不是可用的选项；可用选项：${names.join(", ")}`,
         ),
       );
     else if (check !== undefined && given !== undefined && !check.test(given))
@@ -143,7 +143,7 @@ export function optionsArgument(
           keyPath(path, key),
           "invalid-option",
           `must be ${check.accepts}; got ${describeValue(given)}`,
-          `应为${check.zh};实际为 ${describeValueZh(given)}`,
+          `应为${check.zh}；实际为 ${describeValueZh(given)}`,
         ),
       );
   }

@@ -88,7 +88,7 @@ export function describeValue(input: unknown): string {
 export function describeValueZh(input: unknown): string {
   if (typeof input === "number") return `数字 ${String(input)}`;
   if (typeof input === "bigint") return `BigInt ${echoText(String(input))}n`;
-  if (input === undefined) return "空(未给出)";
+  if (input === undefined) return "空（未给出）";
   if (typeof input === "function") return "函数";
   if (typeof input === "symbol") return "symbol";
   if (Array.isArray(input)) return "列表";

@@ -30,7 +30,7 @@ function unreadable(path: string, error: unknown): never {
     path,
     "unreadable",
     "cannot be read: reading it threw (a getter or a proxy); give plain data",
-    "无法读取:读取时出错(getter 或 proxy);请给出普通数据",
+    "无法读取：读取时出错（getter 或 proxy）；请给出普通数据",
   );
 }
 
@@ -52,7 +52,7 @@ export function objectArgument(
 ): Readonly<Record<string, unknown>> {
   if (!reading(path, () => isPlainObject(value))) {
     const { en: got, zh: gotZh } = described(value);
-    refuse(path, "wrong-type", `must be ${en}; got ${got}`, `应为${zh};实际为 ${gotZh}`);
+    refuse(path, "wrong-type", `must be ${en}; got ${got}`, `应为${zh}；实际为 ${gotZh}`);
   }
   reading(path, () => {
     for (const key of Object.keys(value as object)) void (value as Record<string, unknown>)[key];
@@ -64,14 +64,14 @@ export function objectArgument(
 export function functionArgument(value: unknown, path: string, en: string, zh: string): void {
   if (typeof value === "function") return;
   const { en: got, zh: gotZh } = described(value);
-  refuse(path, "not-a-function", `must be a function: ${en}; got ${got}`, `应为函数:${zh};实际为 ${gotZh}`);
+  refuse(path, "not-a-function", `must be a function: ${en}; got ${got}`, `应为函数：${zh}；实际为 ${gotZh}`);
 }
 
 /** `value` is a text, or it is refused. */
 export function textArgument(value: unknown, path: string, en: string, zh: string): string {
   if (typeof value === "string") return value;
   const { en: got, zh: gotZh } = described(value);
-  return refuse(path, "not-a-text", `must be a text: ${en}; got ${got}`, `应为文本:${zh};实际为 ${gotZh}`);
+  return refuse(path, "not-a-text", `must be a text: ${en}; got ${got}`, `应为文本：${zh}；实际为 ${gotZh}`);
 }
 
 /** An optional object argument (undefined: none given). */
@@ -82,7 +82,7 @@ export function optionalObject(value: unknown, path: string, en: string, zh: str
 /** `value` is a rule's context (`ctx`: read, cited, cite, rounding, trace, on), or it is refused. */
 export function contextArgument(value: unknown, path = "ctx"): void {
   const en = "a rule's context (the ctx a programme gives a rule: read, cited, cite, rounding, trace, on)";
-  const zh = "规则的计算环境 ctx(由方案传给规则:read、cited、cite、rounding、trace、on)";
+  const zh = "规则的计算环境 ctx（由方案传给规则：read、cited、cite、rounding、trace、on）";
   const ctx = objectArgument(value, path, en, zh);
   const wrong = reading(
     path,
@@ -97,7 +97,7 @@ export function contextArgument(value: unknown, path = "ctx"): void {
       `${path}.${wrong}`,
       "not-a-context",
       `is missing or wrong: ${path} must be ${en}`,
-      `缺失或有误:${path} 应为${zh}`,
+      `缺失或有误：${path} 应为${zh}`,
     );
 }
 
@@ -108,7 +108,7 @@ export function tracedArgument(value: unknown, path: string): void {
   const traced = objectArgument(value, path, en, zh);
   const wrong = reading(path, () => ["steps", "reasons", "findings"].find((name) => !Array.isArray(traced[name])));
   if (wrong !== undefined)
-    refuse(`${path}.${wrong}`, "not-traced", `must be a list: ${path} must be ${en}`, `应为列表:${path} 应为${zh}`);
+    refuse(`${path}.${wrong}`, "not-traced", `must be a list: ${path} must be ${en}`, `应为列表：${path} 应为${zh}`);
 }
 
 /** `value` as a list without holes (a copy, read once), or it is refused; a list that cannot be read is unreadable. */

@@ -55,7 +55,7 @@ export function allocateWithLog(
       "total",
       "too-many-decimals",
       `${amount.toString()} has more than ${rounding.scale} decimals: round it before allocating`,
-      `总额小数位超过 ${rounding.scale} 位:请先舍入再分配`,
+      `总额小数位超过 ${rounding.scale} 位：请先舍入再分配`,
     );
   if (list.length === 0) {
     if (amount.isZero()) return { parts: [], extraUnits: [] };
@@ -63,7 +63,7 @@ export function allocateWithLog(
       "weights",
       "too-few",
       `cannot allocate ${amount.toString()} over no weights: give at least one`,
-      "没有权重,无法分配非零总额",
+      "没有权重，无法分配非零总额",
     );
   }
   const scaled = integerWeights(list);

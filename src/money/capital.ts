@@ -40,14 +40,14 @@ export function toChineseCapital(value: DecimalLike, options: { readonly prefix?
       "value",
       "too-many-decimals",
       `amount ${amount.toString()} has more than 2 decimals: round it to the fen before writing it in capitals`,
-      "金额小数位超过 2 位:请先舍入到分再写大写",
+      "金额小数位超过 2 位：请先舍入到分再写大写",
     );
   if (amount.abs().gte(LIMIT))
     refuse(
       "value",
       "too-large",
       `amount ${amount.toString()} is too large for capitals (limit 10^16)`,
-      "金额过大,无法写成大写(上限 10^16)",
+      "金额过大，无法写成大写（上限 10^16）",
     );
   const sign = amount.isNegative() && !amount.isZero() ? "负" : "";
   return `${prefix ?? ""}${sign}${spell(amount.abs())}`;

@@ -49,7 +49,7 @@ export function parseChineseCapital(text: string): Dec {
       "text",
       "not-a-text",
       `must be an amount written in Chinese capitals (大写), e.g. "壹仟陆佰捌拾元零叁角贰分"; got ${describeValue(text)}`,
-      `应为大写金额文本,如 "壹仟陆佰捌拾元零叁角贰分";实际为 ${describeValueZh(text)}`,
+      `应为大写金额文本，如 "壹仟陆佰捌拾元零叁角贰分"；实际为 ${describeValueZh(text)}`,
     );
   const normal = Array.from(text.trim(), (char) => VARIANTS[char] ?? char).join("");
   const match = AMOUNT.exec(normal);
@@ -101,7 +101,7 @@ export function crossCheckCapital(figure: DecimalLike, capital: string): boolean
       "capital",
       "not-a-text",
       `must be the amount in Chinese capitals (大写) to check; got ${describeValue(capital)}`,
-      `应为待核对的大写金额文本;实际为 ${describeValueZh(capital)}`,
+      `应为待核对的大写金额文本；实际为 ${describeValueZh(capital)}`,
     );
   try {
     return parseChineseCapital(capital).eq(amount);
@@ -158,7 +158,7 @@ function checkZero(previous: Term | undefined, term: Term, original: string): vo
     throw notCapital(original, ...(term.zeroBefore ? ZERO_WITHOUT_ZERO : ZERO_MISSING));
 }
 
-const ZERO_WITHOUT_ZERO: readonly [string, string] = ["零 stands where no zero is", "此处没有零,不应写零"];
+const ZERO_WITHOUT_ZERO: readonly [string, string] = ["零 stands where no zero is", "此处没有零，不应写零"];
 const ZERO_MISSING: readonly [string, string] = ["a 零 is missing", "缺少零"];
 
 function notCapital(text: string, reason: string, reasonZh: string): InvalidInputError {
@@ -167,7 +167,7 @@ function notCapital(text: string, reason: string, reasonZh: string): InvalidInpu
       path: "text",
       code: "not-capitals",
       message: `${echo(text)} is not an amount in Chinese capitals (大写): ${reason}`,
-      zh: `${echo(text)} 不是规范的大写金额:${reasonZh}`,
+      zh: `${echo(text)} 不是规范的大写金额：${reasonZh}`,
     },
   ]);
 }

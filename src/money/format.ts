@@ -37,7 +37,7 @@ export function formatAmount(value: DecimalLike, scale = 2): string {
       "scale",
       "not-a-whole-number",
       `must be a whole number of decimals from 0 to 20; got ${describeValue(scale)}`,
-      `小数位数应为 0 至 20 的整数;实际为 ${describeValueZh(scale)}`,
+      `小数位数应为 0 至 20 的整数；实际为 ${describeValueZh(scale)}`,
     );
   const [whole = "", fraction] = toMoneyString(value, { scale, mode: "half-up" }).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+$)/g, ",");

@@ -95,7 +95,7 @@ export function decimalArgument(value: unknown, path: string, options: { readonl
     path,
     typeof value === "number" ? "number-not-decimal" : "not-a-decimal",
     decimalRefusal(value, negative),
-    `应为十进制数字文本${negative ? "" : "(不得为负)"},如 "1250.50",或 exitfund 的十进制数;不接受 JS 数字(可能已丢失位数);实际为 ${describeValueZh(value)}`,
+    `应为十进制数字文本${negative ? "" : "（不得为负）"}，如 "1250.50"，或 exitfund 的十进制数；不接受 JS 数字（可能已丢失位数）；实际为 ${describeValueZh(value)}`,
   );
 }
 
@@ -175,6 +175,6 @@ function refuse(message: string): ParseResult {
 }
 
 function unwrap(result: ParseResult): Dec {
-  if (!result.ok) return refuseArgument("value", "not-a-decimal", result.message, `应为十进制数字文本,如 "1250.50"`);
+  if (!result.ok) return refuseArgument("value", "not-a-decimal", result.message, `应为十进制数字文本，如 "1250.50"`);
   return dec(result.value);
 }

@@ -45,21 +45,21 @@ export function checkRounding(rounding: Rounding, path = "rounding"): void {
       path,
       "not-a-rounding",
       `must be { scale, mode }, e.g. { scale: 2, mode: "half-up" }; got ${describeValue(rounding)}`,
-      `应为 { scale, mode },如 { scale: 2, mode: "half-up" };实际为 ${describeValueZh(rounding)}`,
+      `应为 { scale, mode }，如 { scale: 2, mode: "half-up" }；实际为 ${describeValueZh(rounding)}`,
     );
   if (!Number.isSafeInteger(rounding.scale) || rounding.scale < 0 || rounding.scale > MAX_SCALE)
     refuse(
       `${path}.scale`,
       "not-a-whole-number",
       `must be a whole number of decimals from 0 to ${MAX_SCALE}; got ${describeValue(rounding.scale)}`,
-      `舍入位数应为 0 至 ${MAX_SCALE} 的整数;实际为 ${describeValueZh(rounding.scale)}`,
+      `舍入位数应为 0 至 ${MAX_SCALE} 的整数；实际为 ${describeValueZh(rounding.scale)}`,
     );
   if (!MODES.includes(rounding.mode))
     refuse(
       `${path}.mode`,
       "not-an-allowed-value",
       `must be one of ${MODES.map((mode) => `"${mode}"`).join(", ")}; got ${describeValue(rounding.mode)}`,
-      `舍入方式应为 ${MODES.join("、")} 之一;实际为 ${describeValueZh(rounding.mode)}`,
+      `舍入方式应为 ${MODES.join("、")} 之一；实际为 ${describeValueZh(rounding.mode)}`,
     );
 }
 

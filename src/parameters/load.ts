@@ -234,7 +234,7 @@ export function loadedRuleSetArgument(value: unknown, path: string): RuleSet {
     path,
     "not-a-rule-set",
     `must be a loaded rule set: loadRuleSet(json) or ruleSets["tongzhou-2016"]; got ${describeValue(value)}`,
-    `应为已加载的规则集:loadRuleSet(json) 或 ruleSets["tongzhou-2016"];实际为 ${describeValueZh(value)}`,
+    `应为已加载的规则集：loadRuleSet(json) 或 ruleSets["tongzhou-2016"]；实际为 ${describeValueZh(value)}`,
   );
 }
 
@@ -392,7 +392,7 @@ function compileParameter(
           at,
           "official-without-clause",
           "is marked official but cites no clause; give the clause of the official text",
-          "标为官方(official)但未注明条款",
+          "标为官方（official）但未注明条款",
         ),
       );
     let value: unknown = null;

@@ -75,8 +75,8 @@ export function valueIn(
         : `was repealed from ${entry.from} and has no value in force on ${on}`;
     const zh =
       entry === undefined
-        ? `在 ${on} 没有有效值(最早的值自 ${first} 起)`
-        : `自 ${entry.from} 起已废止,在 ${on} 没有有效值`;
+        ? `在 ${on} 没有有效值（最早的值自 ${first} 起）`
+        : `自 ${entry.from} 起已废止，在 ${on} 没有有效值`;
     throw new RuleSetError(
       [{ path: `parameters["${name}"]`, code: "no-value-in-force", message, zh: `参数 ${name} ${zh}` }],
       `rule set "${ruleSet.id}": ${name} ${message}`,

@@ -130,7 +130,7 @@ export function resolveRuleSetInput(
       path,
       "not-a-rule-set",
       `must be a rule set: a loaded one, a bundled id such as "tongzhou-2016", or rule-set JSON; got ${describeValue(input)}`,
-      `应为规则集:已加载的规则集、内置规则集编号(如 tongzhou-2016)或规则集 JSON;实际为 ${describeValueZh(input)}`,
+      `应为规则集：已加载的规则集、内置规则集编号（如 tongzhou-2016）或规则集 JSON；实际为 ${describeValueZh(input)}`,
     );
   else ruleSet = loadWith(input, programme);
   checkProgramme(ruleSet, programme);

@@ -19,13 +19,13 @@ function labelOf(label: unknown): string {
     "label",
     "invalid-field",
     'a field needs a label, a text (中文 English), such as "提前退出 exited early"',
-    "字段需要标签(文本,中文 English)",
+    "字段需要标签（文本，中文 English）",
   );
 }
 
 /** The values of a oneOf field: a non-empty list of texts, or the call is refused. */
 function valuesOf<T>(values: T): T {
-  const list = listOf(values, "values", { en: "values (texts)", zh: "取值(文本)" });
+  const list = listOf(values, "values", { en: "values (texts)", zh: "取值（文本）" });
   if (list.length === 0 || list.some((value) => typeof value !== "string" || value === ""))
     refuse("values", "invalid-field", "a oneOf field takes a non-empty list of texts", "oneOf 字段应为非空的文本列表");
   return list as T;

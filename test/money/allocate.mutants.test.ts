@@ -15,7 +15,7 @@ describe("allocate refuses, naming the field in English and Chinese", () => {
       path: "weights",
       code: "not-a-list",
       message: 'must be a list (an array) of weights; got "1"',
-      zh: '应为权重的列表(数组);实际为 "1"',
+      zh: '应为权重的列表（数组）；实际为 "1"',
     });
   });
 
@@ -25,7 +25,7 @@ describe("allocate refuses, naming the field in English and Chinese", () => {
       code: "required",
       message:
         "is required: the list has a hole here (a sparse array) where one of its weights should be; give it, or close the gap",
-      zh: "必须填写:列表此处是空位(稀疏数组),缺少一项权重",
+      zh: "必须填写：列表此处是空位（稀疏数组），缺少一项权重",
     });
   });
 
@@ -34,7 +34,7 @@ describe("allocate refuses, naming the field in English and Chinese", () => {
       path: "total",
       code: "too-many-decimals",
       message: "1.001 has more than 2 decimals: round it before allocating",
-      zh: "总额小数位超过 2 位:请先舍入再分配",
+      zh: "总额小数位超过 2 位：请先舍入再分配",
     });
     expect(issueOf(() => allocate("1.1", ["1"], { scale: 0, mode: "down" }))?.message).toBe(
       "1.1 has more than 0 decimals: round it before allocating",
@@ -47,7 +47,7 @@ describe("allocate refuses, naming the field in English and Chinese", () => {
       path: "weights",
       code: "too-few",
       message: "cannot allocate 1 over no weights: give at least one",
-      zh: "没有权重,无法分配非零总额",
+      zh: "没有权重，无法分配非零总额",
     });
     expect(allocateWithLog("0", [])).toEqual({ parts: [], extraUnits: [] });
   });

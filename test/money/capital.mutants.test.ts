@@ -15,9 +15,9 @@ describe("parseChineseCapital says why a text is not an amount in capitals", () 
     ["零元", "an amount in whole yuan ends in 元整", "整元金额应以元整结尾"],
     ["壹拾万柒仟元零整", "an amount in whole yuan ends in 元整", "整元金额应以元整结尾"],
     ["壹拾元伍角叁分整", "整 never follows 分", "分之后不写整"],
-    ["零伍分", "零 stands where no zero is", "此处没有零,不应写零"],
-    ["壹零元整", "零 stands where no zero is", "此处没有零,不应写零"],
-    ["壹拾壹元零伍角", "零 stands where no zero is", "此处没有零,不应写零"],
+    ["零伍分", "零 stands where no zero is", "此处没有零，不应写零"],
+    ["壹零元整", "零 stands where no zero is", "此处没有零，不应写零"],
+    ["壹拾壹元零伍角", "零 stands where no zero is", "此处没有零，不应写零"],
     ["壹拾元叁分", "零 must come before 分 when 角 is zero", "角为零时分之前应写零"],
     ["负零元整", "负 needs a non-zero amount", "负之后应为非零金额"],
     ["壹亿亿元整", '"亿" cannot stand there', '"亿" 不能出现在此处'],
@@ -32,7 +32,7 @@ describe("parseChineseCapital says why a text is not an amount in capitals", () 
       path: "text",
       code: "not-capitals",
       message: `"${text}" is not an amount in Chinese capitals (大写): ${reason}`,
-      zh: `"${text}" 不是规范的大写金额:${reasonZh}`,
+      zh: `"${text}" 不是规范的大写金额：${reasonZh}`,
     });
   });
 
@@ -51,7 +51,7 @@ describe("parseChineseCapital says why a text is not an amount in capitals", () 
       code: "not-a-text",
       message:
         'must be an amount written in Chinese capitals (大写), e.g. "壹仟陆佰捌拾元零叁角贰分"; got the number 5',
-      zh: '应为大写金额文本,如 "壹仟陆佰捌拾元零叁角贰分";实际为 数字 5',
+      zh: '应为大写金额文本，如 "壹仟陆佰捌拾元零叁角贰分"；实际为 数字 5',
     });
   });
 });
@@ -62,7 +62,7 @@ describe("crossCheckCapital", () => {
       path: "capital",
       code: "not-a-text",
       message: "must be the amount in Chinese capitals (大写) to check; got the number 5",
-      zh: "应为待核对的大写金额文本;实际为 数字 5",
+      zh: "应为待核对的大写金额文本；实际为 数字 5",
     });
     expect(crossCheckCapital("1", "壹")).toBe(false);
     expect(crossCheckCapital("-1", "负壹元整")).toBe(true);
@@ -76,13 +76,13 @@ describe("toChineseCapital", () => {
       path: "value",
       code: "too-many-decimals",
       message: "amount 1.005 has more than 2 decimals: round it to the fen before writing it in capitals",
-      zh: "金额小数位超过 2 位:请先舍入到分再写大写",
+      zh: "金额小数位超过 2 位：请先舍入到分再写大写",
     });
     expect(issueOf(() => toChineseCapital("-10000000000000000"))).toEqual({
       path: "value",
       code: "too-large",
       message: "amount -10000000000000000 is too large for capitals (limit 10^16)",
-      zh: "金额过大,无法写成大写(上限 10^16)",
+      zh: "金额过大，无法写成大写（上限 10^16）",
     });
     expect(toChineseCapital("9999999999999999.99")).toBe(
       "玖仟玖佰玖拾玖万玖仟玖佰玖拾玖亿玖仟玖佰玖拾玖万玖仟玖佰玖拾玖元玖角玖分",

@@ -42,13 +42,13 @@ describe("checkRounding", () => {
     }
     const { message, zh } = issueOf({ scale: 21, mode: "half-up" }, "r") ?? {};
     expect(message).toBe("must be a whole number of decimals from 0 to 20; got the number 21");
-    expect(zh).toContain("舍入位数应为 0 至 20 的整数;实际为");
+    expect(zh).toContain("舍入位数应为 0 至 20 的整数；实际为");
   });
 
   it("refuses an unknown mode, listing the three", () => {
     const issue = issueOf({ scale: 2, mode: "ceiling" }, "r");
     expect(issue).toMatchObject({ path: "r.mode", code: "not-an-allowed-value" });
     expect(issue?.message).toContain('must be one of "half-up", "half-even", "down"; got');
-    expect(issue?.zh).toContain("舍入方式应为 half-up、half-even、down 之一;实际为");
+    expect(issue?.zh).toContain("舍入方式应为 half-up、half-even、down 之一；实际为");
   });
 });

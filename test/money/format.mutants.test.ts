@@ -13,7 +13,7 @@ describe("formatAmount", () => {
       path: "scale",
       code: "not-a-whole-number",
       message: "must be a whole number of decimals from 0 to 20; got the number 21",
-      zh: "小数位数应为 0 至 20 的整数;实际为 数字 21",
+      zh: "小数位数应为 0 至 20 的整数；实际为 数字 21",
     });
     for (const scale of [-1, 1.5, Number.NaN, 2 ** 53, "2"]) {
       expect(issueOf(() => formatAmount("1", scale as number))?.path).toBe("scale");

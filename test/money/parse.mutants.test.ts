@@ -15,7 +15,7 @@ describe("decimalArgument", () => {
       code: "number-not-decimal",
       message:
         'must be a decimal written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund, never a JS number (it may have lost digits already: 0.1 + 0.2 is 0.30000000000000004); write it as a string; got the number 0.5',
-      zh: '应为十进制数字文本,如 "1250.50",或 exitfund 的十进制数;不接受 JS 数字(可能已丢失位数);实际为 数字 0.5',
+      zh: '应为十进制数字文本，如 "1250.50"，或 exitfund 的十进制数；不接受 JS 数字（可能已丢失位数）；实际为 数字 0.5',
     });
   });
 
@@ -25,7 +25,7 @@ describe("decimalArgument", () => {
       code: "not-a-decimal",
       message:
         'must be a decimal ≥ 0 written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund; got "-1"',
-      zh: '应为十进制数字文本(不得为负),如 "1250.50",或 exitfund 的十进制数;不接受 JS 数字(可能已丢失位数);实际为 "-1"',
+      zh: '应为十进制数字文本（不得为负），如 "1250.50"，或 exitfund 的十进制数；不接受 JS 数字（可能已丢失位数）；实际为 "-1"',
     });
     expect(decimalArgument("-1", "area", { allowNegative: true }).toString()).toBe("-1");
     expect(decimalArgument("-1", "area").toString()).toBe("-1");
@@ -37,7 +37,7 @@ describe("decimalArgument", () => {
       path: "total",
       code: "not-a-decimal",
       message: `must be a decimal written as a string such as "1250.50" (no commas, exponents or spaces) or a decimal of exitfund; it has 51 digits, more than the 50 computed exactly; got "${FIFTY_ONE}"`,
-      zh: `应为十进制数字文本,如 "1250.50",或 exitfund 的十进制数;不接受 JS 数字(可能已丢失位数);实际为 "${FIFTY_ONE}"`,
+      zh: `应为十进制数字文本，如 "1250.50"，或 exitfund 的十进制数；不接受 JS 数字（可能已丢失位数）；实际为 "${FIFTY_ONE}"`,
     });
     expect(decimalArgument("1".repeat(50), "total").toFixed()).toBe("1".repeat(50));
     expect(decimalArgument(`0.${"1".repeat(50)}`, "total").toFixed()).toBe(`0.${"1".repeat(50)}`);
@@ -128,7 +128,7 @@ describe("parseMoney", () => {
       code: "not-a-decimal",
       message:
         'must be a decimal string in yuan such as "1250.50" (no commas, currency signs, exponents, spaces or leading zeros); got "1,000"',
-      zh: '应为十进制数字文本,如 "1250.50"',
+      zh: '应为十进制数字文本，如 "1250.50"',
     });
   });
 });

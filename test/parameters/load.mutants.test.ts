@@ -79,7 +79,7 @@ describe("loadRuleSet: each refusal by path, code and both messages", () => {
         path: 'parameters["reward.municipal.min"].values[0]',
         code: "official-without-clause",
         message: "is marked official but cites no clause; give the clause of the official text",
-        zh: "标为官方(official)但未注明条款",
+        zh: "标为官方（official）但未注明条款",
       },
       {
         path: 'parameters["reward.municipal.min"].values[0].value',
@@ -181,7 +181,7 @@ describe("load helpers", () => {
           path: "rules",
           code: "not-a-rule-set",
           message: 'must be a loaded rule set: loadRuleSet(json) or ruleSets["tongzhou-2016"]; got an object',
-          zh: '应为已加载的规则集:loadRuleSet(json) 或 ruleSets["tongzhou-2016"];实际为 对象',
+          zh: '应为已加载的规则集：loadRuleSet(json) 或 ruleSets["tongzhou-2016"]；实际为 对象',
         },
       ]);
     }

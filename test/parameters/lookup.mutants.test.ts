@@ -67,7 +67,7 @@ describe("lookups: exact refusals", () => {
         path: 'parameters["reward.municipal.min"]',
         code: "no-value-in-force",
         message: "has no value in force on 2009-12-31 (its first value is from 2010-01-01)",
-        zh: "参数 reward.municipal.min 在 2009-12-31 没有有效值(最早的值自 2010-01-01 起)",
+        zh: "参数 reward.municipal.min 在 2009-12-31 没有有效值（最早的值自 2010-01-01 起）",
       },
     ]);
     expect(message).toContain(
@@ -82,7 +82,7 @@ describe("lookups: exact refusals", () => {
         path: 'parameters["reward.municipal.min"]',
         code: "no-value-in-force",
         message: "was repealed from 2020-01-01 and has no value in force on 2021-06-30",
-        zh: "参数 reward.municipal.min 自 2020-01-01 起已废止,在 2021-06-30 没有有效值",
+        zh: "参数 reward.municipal.min 自 2020-01-01 起已废止，在 2021-06-30 没有有效值",
       },
     ]);
     expect(String(valueInForce(dated, "reward.municipal.min", "2022-01-01").value)).toBe("300");
