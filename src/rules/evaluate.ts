@@ -35,7 +35,7 @@ export function parseCase(programme: Programme, input: unknown, ruleSet: RuleSet
           path: at(""),
           code: "required",
           message: "is required: a case goes here (an empty place in a list, or undefined, is no case)",
-          zh: "必须填写:此处应为一个案件(列表中的空位或 undefined 不是案件)",
+          zh: "必须填写：此处应为一个案件（列表中的空位或 undefined 不是案件）",
         },
       ],
     };

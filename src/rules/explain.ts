@@ -79,7 +79,7 @@ const EXPLAIN_OPTIONS: { readonly [option: string]: OptionCheck } = Object.freez
   catalogs: Object.freeze({ accepts: "a list of message catalogs", zh: "消息目录的列表", test: Array.isArray }),
   ruleSet: Object.freeze({
     accepts: "a rule set (loadRuleSet)",
-    zh: "规则集(loadRuleSet 的结果)",
+    zh: "规则集（loadRuleSet 的结果）",
     test: (value: unknown) =>
       typeof value === "object" && value !== null && typeof (value as { toJSON?: unknown }).toJSON === "function",
   }),

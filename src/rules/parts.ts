@@ -57,7 +57,7 @@ import * as township_transfer from "./township-transfer/index.js";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 function publicRule<R extends Rule<any, unknown>>(name: string, rule: R): R {
   const facts = name === "clearanceTotals" ? "the verified items (a list)" : "the facts of one case (an object)";
-  const factsZh = name === "clearanceTotals" ? "核实后的各项(列表)" : "一个案件的事实(对象)";
+  const factsZh = name === "clearanceTotals" ? "核实后的各项（列表）" : "一个案件的事实（对象）";
   return ((given: unknown, ctx: Context) => {
     if (name === "clearanceTotals") {
       if (!Array.isArray(given)) objectArgument(given, "facts", facts, factsZh);
@@ -71,7 +71,7 @@ function publicRule<R extends Rule<any, unknown>>(name: string, rule: R): R {
         "facts",
         "not-facts",
         `cannot be computed by ${name}: the facts lack a field it reads or hold a value of the wrong type (check them against the domain's case schema first)`,
-        `无法由 ${name} 计算:事实缺少其读取的字段,或字段类型有误(请先按该领域的案件模式核对)`,
+        `无法由 ${name} 计算：事实缺少其读取的字段，或字段类型有误（请先按该领域的案件模式核对）`,
       );
     }
   }) as R;
@@ -168,7 +168,7 @@ export const transferAmount: Rule<{ readonly lost: Dec; readonly eligible: boole
 
 /** The quantity `approvedQuantity` approves of an item, its arguments checked. */
 export function approvedQuantity(item: ClearanceItem, cutoffDate: IsoDate, requireSurvey: boolean): Dec {
-  objectArgument(item, "item", "a structure-clearance item (an object)", "一项腾退构筑物(对象)");
+  objectArgument(item, "item", "a structure-clearance item (an object)", "一项腾退构筑物（对象）");
   textArgument(cutoffDate, "cutoffDate", "a date YYYY-MM-DD", "日期 YYYY-MM-DD");
   if (typeof requireSurvey !== "boolean")
     refuse("requireSurvey", "wrong-type", "must be true or false", "应为 true 或 false");
@@ -180,7 +180,7 @@ export function approvedQuantity(item: ClearanceItem, cutoffDate: IsoDate, requi
       "item",
       "not-facts",
       "cannot be used: it lacks a field approvedQuantity reads or holds a value of the wrong type",
-      "无法使用:缺少 approvedQuantity 读取的字段,或字段类型有误",
+      "无法使用：缺少 approvedQuantity 读取的字段，或字段类型有误",
     );
   }
 }
@@ -213,7 +213,7 @@ export function of<T>(
   );
   for (const name of ["steps", "reasons", "findings"])
     if (given[name] !== undefined && !Array.isArray(given[name]))
-      refuse(`log.${name}`, "not-a-list", `must be a list of ${name}`, `应为列表(${name})`);
+      refuse(`log.${name}`, "not-a-list", `must be a list of ${name}`, `应为列表（${name}）`);
   return algebra.of(value, log);
 }
 
@@ -246,7 +246,7 @@ export function figure<F, T>(
   compute: (facts: F, read: Read, ctx: Context) => T,
   options: FigureOptions<F, T> = {},
 ): Rule<F, T> {
-  textArgument(rule, "rule", "the rule's name (its clause is cited by it)", "规则名称(据此引用条款)");
+  textArgument(rule, "rule", "the rule's name (its clause is cited by it)", "规则名称（据此引用条款）");
   functionArgument(compute, "compute", "(facts, read, ctx) => value", "(facts, read, ctx) => 值");
   optionsOf(options, "options", { inputs: FUNCTION_OPTION, show: FUNCTION_OPTION });
   const made = algebra.figure(rule, compute, options);
@@ -282,7 +282,7 @@ export function asMoney(value: Dec, ctx: Context): string {
 }
 
 const CATALOG_EN = "a message catalog { codes, rules } (a domain's messages)";
-const CATALOG_ZH = "消息目录 { codes, rules }(领域的 messages)";
+const CATALOG_ZH = "消息目录 { codes, rules }（领域的 messages）";
 
 function catalogArgument(catalog: unknown): void {
   const given = objectArgument(catalog, "catalog", CATALOG_EN, CATALOG_ZH);
@@ -291,7 +291,7 @@ function catalogArgument(catalog: unknown): void {
       if (given[name] !== undefined) objectArgument(given[name], `catalog.${name}`, CATALOG_EN, CATALOG_ZH);
   });
   if (given.codes === undefined)
-    refuse("catalog.codes", "required", `is required: ${CATALOG_EN}`, `必须填写:${CATALOG_ZH}`);
+    refuse("catalog.codes", "required", `is required: ${CATALOG_EN}`, `必须填写：${CATALOG_ZH}`);
 }
 
 /** `reason`, its arguments checked. */
@@ -304,8 +304,8 @@ export function reason(
 ): Reason {
   catalogArgument(catalog);
   textArgument(code, "code", "the reason's code", "理由代码");
-  textArgument(clause, "clause", "the clause that decides (NO_CLAUSE when none)", "依据条款(无则 NO_CLAUSE)");
-  objectArgument(data, "data", "the reason's data (an object)", "理由的数据(对象)");
+  textArgument(clause, "clause", "the clause that decides (NO_CLAUSE when none)", "依据条款（无则 NO_CLAUSE）");
+  objectArgument(data, "data", "the reason's data (an object)", "理由的数据（对象）");
   optionsOf(extra, "extra", { track: oneOfOption(TRACKS), decisive: BOOLEAN_OPTION });
   return reading("data", () => build.reason(catalog, code, clause, data, extra));
 }
@@ -319,7 +319,7 @@ export function finding(
 ): Finding {
   catalogArgument(catalog);
   textArgument(code, "code", "the finding's code", "发现代码");
-  objectArgument(data, "data", "the finding's data (an object)", "发现的数据(对象)");
+  objectArgument(data, "data", "the finding's data (an object)", "发现的数据（对象）");
   const text = { accepts: "a text", zh: "文本", test: (value: unknown) => typeof value === "string" };
   optionsOf(extra, "extra", { itemId: text, clause: text });
   return reading("data", () => build.finding(catalog, code, data, extra));
@@ -332,7 +332,7 @@ export function applyScale(scale: Scale, base: DecimalLike): Dec {
     scale,
     "scale",
     "a scale { type, brackets } (a parameter.scale value)",
-    "累进表 { type, brackets }(parameter.scale 的值)",
+    "累进表 { type, brackets }（parameter.scale 的值）",
   );
   if (!["marginal-rate", "single-amount", "single-rate"].includes(shape.type as string))
     refuse(
@@ -359,7 +359,7 @@ export function applyScale(scale: Scale, base: DecimalLike): Dec {
 }
 
 const DOMAIN_EN = "a domain (one of domains, or what extendDomain gives)";
-const DOMAIN_ZH = "领域(domains 之一,或 extendDomain 的结果)";
+const DOMAIN_ZH = "领域（domains 之一，或 extendDomain 的结果）";
 
 /** `value` is a domain: its members of the right kinds, or it is refused at `path`. */
 function domainArgument(value: unknown, path: string): void {
@@ -381,7 +381,7 @@ function domainArgument(value: unknown, path: string): void {
       `${path}.${wrong}`,
       "not-a-domain",
       `is missing or wrong: ${path} must be ${DOMAIN_EN}`,
-      `缺失或有误:${path} 应为${DOMAIN_ZH}`,
+      `缺失或有误：${path} 应为${DOMAIN_ZH}`,
     );
 }
 
@@ -431,7 +431,7 @@ function parameterArgument(value: unknown, path: string): void {
     value,
     path,
     "a parameter (made by parameter.decimal, .table, …)",
-    "参数(由 parameter.decimal、.table 等创建)",
+    "参数（由 parameter.decimal、.table 等创建）",
   );
   const wrong = reading(path, () =>
     typeof handle.name !== "string"
@@ -445,7 +445,7 @@ function parameterArgument(value: unknown, path: string): void {
       `${path}.${wrong}`,
       "not-a-parameter",
       "is missing: a parameter has a name and a kind (make it with parameter.*)",
-      "缺失:参数应有 name 和 kind(用 parameter.* 创建)",
+      "缺失：参数应有 name 和 kind（用 parameter.* 创建）",
     );
 }
 
@@ -484,7 +484,7 @@ export function byEffectiveDate<K>(
       "ruleSet",
       "not-a-rule-set",
       "must be a loaded rule set (loadRuleSet or ruleSets[id])",
-      "应为已加载的规则集(loadRuleSet 或 ruleSets[id])",
+      "应为已加载的规则集（loadRuleSet 或 ruleSets[id]）",
     );
   listOf(parameters, "parameters", { en: "parameters", zh: "参数" }).forEach((parameter, index) =>
     parameterArgument(parameter, `parameters[${index}]`),

@@ -5,10 +5,18 @@ import ts from "typescript";
 /** A Chinese character or a Chinese (full-width) punctuation mark. */
 const CHINESE = /[\u3400-\u9fff\u3000-\u303f\uff01-\uff5e]/;
 const IDEOGRAPH = /[\u3400-\u9fff]/;
-/** Quoted data, codes and placeholders, where ASCII punctuation is the data's own: "…", 「…」, “…”, `…`, <…>. */
-const QUOTED = /"(?:[^"\\]|\\.)*"|「[^」]*」|“[^”]*”|`[^`]*`|<[^<>\n]*>/g;
+/**
+ * Quoted data, codes and placeholders, where ASCII punctuation is the data's own: "…", 「…」, “…”, `…`, <…>, and
+ * the formula notation of step sentences, `min(测算额 …, 上限 …) = …`.
+ */
+const QUOTED = /"(?:[^"\\]|\\.)*"|「[^」]*」|“[^”]*”|`[^`]*`|<[^<>\n]*>|\b(?:min|max)\(/g;
 /** Three English words in a row: the text is an English one that names a Chinese term, `(腾地经费申报)`. */
 const ENGLISH = /[A-Za-z]{2,}(?:[ ,']+[a-z]+){2}/;
+
+/** An English text: three English words in a row, or Chinese only in a bracketed gloss, `declaredOn (申报日期)`. */
+function isEnglish(bare: string): boolean {
+  return ENGLISH.test(bare.replace(/\$\{…\}|\u0001+/g, " ")) || !IDEOGRAPH.test(bare.replace(/ \([^()]*\)/g, ""));
+}
 
 export interface Offender {
   /** `src/money/parse.ts:98`. */
@@ -25,7 +33,7 @@ export interface Offender {
  */
 export function asciiMarksInChinese(text: string): string[] {
   const bare = text.replace(QUOTED, (quoted) => "\u0001".repeat(quoted.length));
-  if (!IDEOGRAPH.test(bare) || ENGLISH.test(bare.replace(/\$\{…\}/g, " "))) return [];
+  if (!IDEOGRAPH.test(bare) || isEnglish(bare)) return [];
   return [...bare.matchAll(/[:;,()]/g)]
     .filter((m) => CHINESE.test(bare[m.index - 1] ?? "") || CHINESE.test(bare[m.index + 1] ?? ""))
     .map((m) => bare.slice(Math.max(0, m.index - 1), m.index + 2));

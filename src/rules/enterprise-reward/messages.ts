@@ -224,9 +224,9 @@ export const enterpriseRewardMessages: MessageCatalog = {
     },
     "plan.exitDeadline": { en: "exit deadline", zh: "退出完成时限" },
     // Rules cited by reasons and findings only
-    "reward.licensed": { en: "lawful operation (business licence)", zh: "合法经营(营业执照)" },
-    "reward.exitAccepted": { en: "the exit standard (acceptance)", zh: "退出标准(验收)" },
-    "reward.exemptCategory": { en: "exempt categories (leading group decision)", zh: "暂缓类别(领导小组决定)" },
+    "reward.licensed": { en: "lawful operation (business licence)", zh: "合法经营（营业执照）" },
+    "reward.exitAccepted": { en: "the exit standard (acceptance)", zh: "退出标准（验收）" },
+    "reward.exemptCategory": { en: "exempt categories (leading group decision)", zh: "暂缓类别（领导小组决定）" },
     "reward.wholeExit": { en: "catalogue industries exit whole", zh: "《市淘汰目录》行业须整体退出" },
     "reward.municipal.scale": {
       en: "municipal reward: enterprises above designated size",

@@ -34,7 +34,7 @@ export function checkDeclaration(facts: StructureClearance, ctx: Context): Input
           path: "declaredOn",
           code: issue.code,
           message: `declaredOn (申报日期) ${ctx.on}: rule set "${ctx.ruleSet.id}" ${handle.name} ${issue.message}`,
-          zh: `申报日期 ${ctx.on}:规则集"${ctx.ruleSet.id}"${issue.zh ?? ""}`,
+          zh: `申报日期 ${ctx.on}：规则集"${ctx.ruleSet.id}"${issue.zh ?? ""}`,
           label: "申报日期",
         }));
       }
@@ -67,7 +67,7 @@ function itemIssues(item: ClearanceItem, path: string, rates: Rates, where: stri
       path: `${path}.survey.structureType`,
       code: "survey-changes-unit",
       message: `survey structureType (核定结构类型) ${echo(item.survey.structureType)} is measured in ${surveyed.unit} but the declared ${echo(item.structureType)} in ${declared.unit}; quantities in different units cannot be compared — declare the item again in the surveyed type's unit`,
-      zh: `核定结构类型与申报结构类型的计量单位不同(${surveyed.unit}、${declared.unit}),数量无法比较`,
+      zh: `核定结构类型与申报结构类型的计量单位不同（${surveyed.unit}、${declared.unit}），数量无法比较`,
       label: "核定结构类型",
     });
   }
@@ -95,7 +95,7 @@ function notWhole(path: string, quantity: string, structureType: string): InputI
     path,
     code: "not-a-whole-number",
     message: `quantity (数量) of ${echo(structureType)} is counted per item and must be a whole number; got ${echo(quantity)}`,
-    zh: `按项计数,数量应为整数`,
+    zh: `按项计数，数量应为整数`,
     label: "数量",
   };
 }

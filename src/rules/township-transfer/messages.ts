@@ -43,45 +43,45 @@ export const townshipTransferMessages: MessageCatalog = {
       en: (d) =>
         `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${yuan(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${yuan(d, "priorYearRevenue")} yuan prior-year capacity — at or above the threshold ${percent(d, "threshold")}: a transfer is due for ${text(d, "fiscalYear")}.`,
       zh: (d) =>
-        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元,占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},达到受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度给予财政转移支付。`,
+        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元，占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")}，达到受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度给予财政转移支付。`,
     },
     "impact-below-threshold": {
       en: (d) =>
         `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${yuan(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${yuan(d, "priorYearRevenue")} yuan prior-year capacity — below the threshold ${percent(d, "threshold")}: no transfer for ${text(d, "fiscalYear")} (the target reductions still apply).`,
       zh: (d) =>
-        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元,占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")},低于受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度不予转移支付(仍核减相关指标)。`,
+        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元，占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")}，低于受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度不予转移支付（仍核减相关指标）。`,
     },
     "tax-mismatch": {
       en: (d) =>
         `Enterprise ${text(d, "enterpriseId")}: the prior-year ${taxList(d, TAX_EN, ", ")} in this transfer (${text(d, "inTransfer")}) differ from its enterprise-exit case (${text(d, "inEnterpriseExit")}); check with the tax bureaus.`,
       zh: (d) =>
-        `企业${text(d, "enterpriseId")}:本转移支付申报的上年度${taxList(d, TAX_ZH, "、")}(${text(d, "inTransfer")})与该企业退出案件(${text(d, "inEnterpriseExit")})不一致,请与国税、地税部门核对。`,
+        `企业${text(d, "enterpriseId")}：本转移支付申报的上年度${taxList(d, TAX_ZH, "、")}（${text(d, "inTransfer")}）与该企业退出案件（${text(d, "inEnterpriseExit")}）不一致，请与国税、地税部门核对。`,
     },
     "township-mismatch": {
       en: (d) =>
         `Enterprise ${text(d, "enterpriseId")} is counted for ${text(d, "township")}, but its enterprise-exit case names ${text(d, "enterpriseTownship")}.`,
       zh: (d) =>
-        `企业${text(d, "enterpriseId")}计入${text(d, "township")}的转移支付,但其退出案件所属乡镇为${text(d, "enterpriseTownship")}。`,
+        `企业${text(d, "enterpriseId")}计入${text(d, "township")}的转移支付，但其退出案件所属乡镇为${text(d, "enterpriseTownship")}。`,
     },
   },
   rules: {
     "transfer.townshipShare": {
       en: "township share of a tax (local share × township share of local)",
-      zh: "乡镇分享比例(地方分享比例 × 乡镇分享地方部分比例)",
+      zh: "乡镇分享比例（地方分享比例 × 乡镇分享地方部分比例）",
     },
     "transfer.enterpriseLostCapacity": {
       en: "fiscal capacity an exited enterprise's prior-year taxes gave the township (rounded)",
-      zh: "退出企业上年度税收形成的乡镇财力(四舍五入)",
+      zh: "退出企业上年度税收形成的乡镇财力（四舍五入）",
     },
     "transfer.lostCapacity": { en: "lost fiscal capacity", zh: "减少的乡镇财力合计" },
     "transfer.impactRatio": {
       en: "impact ratio (lost capacity ÷ prior-year capacity)",
-      zh: "影响比例(减少财力 ÷ 上年度财力)",
+      zh: "影响比例（减少财力 ÷ 上年度财力）",
     },
     "transfer.eligibility": { en: "impact threshold met", zh: "是否达到受影响较大认定比例" },
     "transfer.amount": {
       en: "fiscal transfer (lost capacity × coverage, rounded)",
-      zh: "财政转移支付(减少财力 × 覆盖比例,四舍五入)",
+      zh: "财政转移支付（减少财力 × 覆盖比例，四舍五入）",
     },
     "transfer.taxTarget": { en: "reduction of the township's tax target", zh: "核减乡镇税收指标" },
     "transfer.outputTarget": { en: "reduction of the township's output target", zh: "核减乡镇产值指标" },

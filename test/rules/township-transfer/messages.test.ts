@@ -96,7 +96,7 @@ describe("township-transfer messages quote amounts with separators", () => {
       "台湖镇 1,234,567.50 yuan of fiscal capacity, 1.25% of its 98,765,432.10 yuan",
     );
     expect(messages.codes["impact-threshold-met"]?.zh(data)).toContain(
-      "财力1,234,567.50元,占该乡镇上年度财力98,765,432.10元",
+      "财力1,234,567.50元，占该乡镇上年度财力98,765,432.10元",
     );
   });
 });
