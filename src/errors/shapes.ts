@@ -104,7 +104,7 @@ export function contextArgument(value: unknown, path = "ctx"): void {
 /** `value` is a traced value ({ value, steps, reasons, findings }), or it is refused. */
 export function tracedArgument(value: unknown, path: string): void {
   const en = "a traced value { value, steps, reasons, findings } (what a rule returns)";
-  const zh = "可追溯的值 { value, steps, reasons, findings }(规则的返回值)";
+  const zh = "可追溯的值 { value, steps, reasons, findings }（规则的返回值）";
   const traced = objectArgument(value, path, en, zh);
   const wrong = reading(path, () => ["steps", "reasons", "findings"].find((name) => !Array.isArray(traced[name])));
   if (wrong !== undefined)

@@ -37,17 +37,17 @@ import * as verify from "./xlsx/verifySheet.js";
 const TEXT_OPTION: OptionCheck = { accepts: "a text", zh: "文本", test: (value) => typeof value === "string" };
 const PROGRAMME_OPTION: OptionCheck = {
   accepts: "a programme (made by programme(...) of exitfund/rules)",
-  zh: "方案(由 exitfund/rules 的 programme(...) 创建)",
+  zh: "方案（由 exitfund/rules 的 programme(...) 创建）",
   test: isProgramme,
 };
 const RULE_SET_OPTION: OptionCheck = {
   accepts: "a loaded rule set (loadRuleSet or ruleSets[id])",
-  zh: "已加载的规则集(loadRuleSet 或 ruleSets[id])",
+  zh: "已加载的规则集（loadRuleSet 或 ruleSets[id]）",
   test: isLoaded,
 };
 const ITERABLE_OPTION: OptionCheck = {
   accepts: "an async iterable of text or bytes (a readable stream)",
-  zh: "文本或字节的异步可迭代对象(可读流)",
+  zh: "文本或字节的异步可迭代对象（可读流）",
   test: (value) =>
     typeof value === "object" &&
     value !== null &&
@@ -55,7 +55,7 @@ const ITERABLE_OPTION: OptionCheck = {
 };
 const LIMITS_OPTION: OptionCheck = {
   accepts: `an object of limits { ${Object.keys(LIMITS).join(", ")} }, each a whole number ≥ 0`,
-  zh: `限额对象 { ${Object.keys(LIMITS).join(", ")} },每项为大于等于 0 的整数`,
+  zh: `限额对象 { ${Object.keys(LIMITS).join(", ")} }，每项为大于等于 0 的整数`,
   test: (value) =>
     isPlainObject(value) &&
     Object.keys(value).every(
@@ -66,7 +66,7 @@ const READ_OPTIONS = { cwd: TEXT_OPTION, stdin: ITERABLE_OPTION, onNotice: FUNCT
 
 /** The file argument and the options of a reader, checked. */
 function readArguments(file: unknown, options: unknown, extra: { readonly [option: string]: OptionCheck } = {}): void {
-  textArgument(file, "file", "the file's name (or - for standard input)", "文件名(或 - 表示标准输入)");
+  textArgument(file, "file", "the file's name (or - for standard input)", "文件名（或 - 表示标准输入）");
   optionsOf(options, "options", { ...READ_OPTIONS, ...extra });
 }
 
@@ -101,7 +101,7 @@ export async function runFixtures(
 ): Promise<fixtures.FixtureReport> {
   listOf(patterns, "patterns", {
     en: "fixture files or folders (texts)",
-    zh: "测试用例文件或文件夹(文本)",
+    zh: "测试用例文件或文件夹（文本）",
   }).forEach((pattern, index) =>
     textArgument(pattern, `patterns[${index}]`, "a fixture file or folder", "测试用例文件或文件夹"),
   );
@@ -112,7 +112,7 @@ export async function runFixtures(
 /** `io` is a CliIo: stdout and stderr with write, stdin an async iterable, cwd a text. */
 function ioArgument(io: unknown): void {
   const en = "the CLI's io { stdout, stderr, stdin, cwd, limits? } (processIo() gives the process's)";
-  const zh = "命令行的 io { stdout, stderr, stdin, cwd, limits? }(processIo() 给出本进程的)";
+  const zh = "命令行的 io { stdout, stderr, stdin, cwd, limits? }（processIo() 给出本进程的）";
   const given = objectArgument(io, "io", en, zh);
   const wrong = reading("io", () => {
     for (const name of ["stdout", "stderr"]) {
@@ -125,21 +125,21 @@ function ioArgument(io: unknown): void {
     return undefined;
   });
   if (wrong !== undefined)
-    refuse(`io.${wrong}`, "not-an-io", `is missing or wrong: io must be ${en}`, `缺失或有误:io 应为${zh}`);
+    refuse(`io.${wrong}`, "not-an-io", `is missing or wrong: io must be ${en}`, `缺失或有误：io 应为${zh}`);
 }
 
 /** `runCli`, its call shape checked. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   listOf(argv, "argv", {
     en: "arguments (texts, without node and the script)",
-    zh: "参数(文本,不含 node 与脚本)",
+    zh: "参数（文本，不含 node 与脚本）",
   }).forEach((argument, index) => textArgument(argument, `argv[${index}]`, "an argument", "参数"));
   ioArgument(io);
   return await run.runCli(argv, io);
 }
 
 const COMPUTE_EN = "a compute document { ruleSet, results, totals, errors } (what computeBatch gives)";
-const COMPUTE_ZH = "计算结果文档 { ruleSet, results, totals, errors }(computeBatch 的结果)";
+const COMPUTE_ZH = "计算结果文档 { ruleSet, results, totals, errors }（computeBatch 的结果）";
 
 /** `value` has an object at each of `objects` and a list at each of `lists`, or it is refused at `path`. */
 function documentArgument(
@@ -162,7 +162,7 @@ function documentArgument(
       `${path}.${wrong}`,
       "not-a-document",
       `is missing or wrong: ${path} must be ${en}`,
-      `缺失或有误:${path} 应为${zh}`,
+      `缺失或有误：${path} 应为${zh}`,
     );
 }
 
@@ -195,7 +195,7 @@ function notADocument(error: unknown, what: string, zh: string): never {
     "document",
     "not-a-document",
     `cannot be written: it is not ${what} as the library gives it (a field is missing or of the wrong type)`,
-    `无法写出:不是本库给出的${zh}(字段缺失或类型有误)`,
+    `无法写出：不是本库给出的${zh}（字段缺失或类型有误）`,
   );
 }
 
@@ -213,7 +213,7 @@ export function resultsNdjson(document: ComputeDocument, explain: boolean): stri
       "explain",
       "wrong-type",
       "must be true or false (whether each line carries its trace)",
-      "应为 true 或 false(每行是否带计算过程)",
+      "应为 true 或 false（每行是否带计算过程）",
     );
   return writingSync(COMPUTE_EN, COMPUTE_ZH, () => results.resultsNdjson(document, explain));
 }
@@ -231,7 +231,7 @@ export async function resultsWorkbookBytes(
 const KIND_EN =
   "a case kind (enterprise-exit, structure-clearance, village-compensation, township-transfer, or a kind of the programme)";
 const KIND_ZH =
-  "案件类型(enterprise-exit、structure-clearance、village-compensation、township-transfer 或方案中的类型)";
+  "案件类型（enterprise-exit、structure-clearance、village-compensation、township-transfer 或方案中的类型）";
 
 function programmeArgument(programme: unknown): void {
   if (programme !== undefined && !isProgramme(programme))
@@ -273,7 +273,7 @@ export async function verificationWorkbookBytes(
       "ruleSet",
       "not-a-rule-set",
       "must name the rule set: { id, version } are texts",
-      "应标明规则集:{ id, version } 为文本",
+      "应标明规则集：{ id, version } 为文本",
     );
   if (given.rounding !== undefined) checkRounding(given.rounding as Rounding, "ruleSet.rounding");
   optionsOf(options, "options", { maxCells: COUNT_OPTION });
@@ -283,13 +283,13 @@ export async function verificationWorkbookBytes(
 /** The outcomes argument: a list of outcomes (objects). */
 function outcomesArgument(outcomes: unknown): void {
   listOf(outcomes, "outcomes", { en: "outcomes", zh: "计算结果" }).forEach((outcome, index) =>
-    objectArgument(outcome, `outcomes[${index}]`, "an outcome (what compute gives)", "计算结果(compute 的结果)"),
+    objectArgument(outcome, `outcomes[${index}]`, "an outcome (what compute gives)", "计算结果（compute 的结果）"),
   );
 }
 
 const AUDIT_EN =
   "an audit document { ruleSet, tolerance, discrepancies, totals, counts, reconciliation } (what audit gives)";
-const AUDIT_ZH = "审计结果文档 { ruleSet, tolerance, discrepancies, totals, counts, reconciliation }(audit 的结果)";
+const AUDIT_ZH = "审计结果文档 { ruleSet, tolerance, discrepancies, totals, counts, reconciliation }（audit 的结果）";
 
 /** `auditWorkbookBytes`, its call shape checked. */
 export async function auditWorkbookBytes(
@@ -313,7 +313,7 @@ export async function auditWorkbookBytes(
 }
 
 const BUDGET_EN = "a budget document { ruleSet, groups, total, allocation? } (what budget gives)";
-const BUDGET_ZH = "预算文档 { ruleSet, groups, total, allocation? }(budget 的结果)";
+const BUDGET_ZH = "预算文档 { ruleSet, groups, total, allocation? }（budget 的结果）";
 
 /** `budgetWorkbookBytes`, its call shape checked. */
 export async function budgetWorkbookBytes(
@@ -329,7 +329,7 @@ export async function budgetWorkbookBytes(
         `by[${index}]`,
         "invalid-value",
         `must be one of ${BUDGET_DIMENSIONS.join(", ")}`,
-        `应为以下之一:${BUDGET_DIMENSIONS.join("、")}`,
+        `应为以下之一：${BUDGET_DIMENSIONS.join("、")}`,
       );
   });
   reading("rounding", () => checkRounding(rounding, "rounding"));

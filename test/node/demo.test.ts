@@ -102,9 +102,9 @@ describe("exitfund demo", () => {
     expect(result.stdout).toContain("市级 municipal");
     expect(result.stdout).toContain("区级 district");
     const total = Number(results.totals.total).toLocaleString("en", { minimumFractionDigits: 2 });
-    expect(result.stdout).toContain(`Grand total 总计: ¥${total}`);
+    expect(result.stdout).toContain(`Grand total 总计：¥${total}`);
     expect(result.stdout).toMatch(/万元\)/);
-    expect(result.stdout).toMatch(/大写: 人民币[壹贰叁肆伍陆柒捌玖拾佰仟万亿零元角分整]+\n/);
+    expect(result.stdout).toMatch(/大写：人民币[壹贰叁肆伍陆柒捌玖拾佰仟万亿零元角分整]+\n/);
   });
 
   it("prints the verification summary: declarations, items, findings by code, declared vs approved", () => {
@@ -119,7 +119,7 @@ describe("exitfund demo", () => {
       expect(result.stdout).toContain(code);
     expect(result.stdout).toContain("申报 declared");
     expect(result.stdout).toContain("核定 approved");
-    expect(result.stdout).toContain("核定金额大写: 人民币");
+    expect(result.stdout).toContain("(核定金额大写): 人民币");
   });
 
   it("prints the audit summary: every discrepancy type and the totals owed, paid and the difference", () => {

@@ -18,6 +18,15 @@ function isEnglish(bare: string): boolean {
   return ENGLISH.test(bare.replace(/\$\{…\}|\u0001+/g, " ")) || !IDEOGRAPH.test(bare.replace(/ \([^()]*\)/g, ""));
 }
 
+/** Object notation, `{ \`ruleSet\`, \`results\`（按输入顺序）, … }`: its commas are the notation's. */
+const BRACED = /\{[^{}]*\}/g;
+
+/**
+ * Literals that are not Chinese text but data in a Chinese form: an old spelling still accepted as input
+ * (`(废止)` for a repealed value in a rule-set workbook) and a regular expression's source.
+ */
+const NOT_TEXT: ReadonlySet<string> = new Set(["(废止)", "(^|› |[(（]另见 |[(（]also at )"]);
+
 export interface Offender {
   /** `src/money/parse.ts:98`. */
   readonly where: string;
@@ -32,7 +41,12 @@ export interface Offender {
  * sentence takes ，：；（） — `应为十进制数字文本（如 "1250.50"）`. Substitutions count as neither.
  */
 export function asciiMarksInChinese(text: string): string[] {
-  const bare = text.replace(QUOTED, (quoted) => "\u0001".repeat(quoted.length));
+  if (NOT_TEXT.has(text)) return [];
+  let bare = text.replace(QUOTED, (quoted) => "\u0001".repeat(quoted.length));
+  for (let before = ""; before !== bare; ) {
+    before = bare;
+    bare = bare.replace(BRACED, (braced) => "\u0001".repeat(braced.length));
+  }
   if (!IDEOGRAPH.test(bare) || isEnglish(bare)) return [];
   return [...bare.matchAll(/[:;,()]/g)]
     .filter((m) => CHINESE.test(bare[m.index - 1] ?? "") || CHINESE.test(bare[m.index + 1] ?? ""))

@@ -432,8 +432,8 @@ function totalsSection(document: ComputeDocument, ruleSet: RuleSet, view: TableV
     "1. 资金汇总 · Totals by township and payer (yuan)",
     byTownship.toString(),
     byKind.toString(),
-    `Grand total 总计: ¥${formatAmount(document.totals.total)} (${formatWan(document.totals.total)})`,
-    `大写: ${capital}`,
+    `Grand total 总计：¥${formatAmount(document.totals.total)} (${formatWan(document.totals.total)})`,
+    `大写：${capital}`,
     ...(estimates.length === 0
       ? []
       : [`${estimates.length} municipal reward(s) are still pending in the city: their amounts are estimates.`]),
@@ -488,7 +488,7 @@ function verificationSection(verification: ComputeDocument, ruleSet: RuleSet, vi
       : `${count(verification.results.length)} declarations, ${count(items.length)} items; ${count(flagged)} items with findings (${count(items.length - flagged)} verified clean)`,
     table.toString(),
     totals.toString(),
-    zh ? `核定金额大写：${capital}` : `核定金额大写: ${capital}`,
+    zh ? `核定金额大写：${capital}` : `Approved amount in capitals (核定金额大写): ${capital}`,
   ];
 }
 

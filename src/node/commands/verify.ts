@@ -100,7 +100,7 @@ export async function runVerify(args: string[], io: CliIo): Promise<number> {
           path: file,
           code: "no-cases",
           message: "holds no declarations; give at least one structure-clearance case",
-          zh: "文件中没有申报;请至少给出一份腾地经费申报",
+          zh: "文件中没有申报；请至少给出一份腾地经费申报",
         },
       ]);
     const document = verify(declarations, { ruleSet, programme });
@@ -305,7 +305,7 @@ async function readDeclarations(file: string, io: CliIo, options: ReadOptions): 
       path: source.where(index, "kind"),
       code: "not-a-declaration",
       message: `verify takes structure-clearance declarations only (腾地经费申报); got ${typeof kind === "string" ? `"${echoText(kind)}"` : "another kind"}`,
-      zh: "核定只接受腾地经费申报(structure-clearance)",
+      zh: "核定只接受腾地经费申报（structure-clearance）",
     });
   });
   if (errors.length > 0)
