@@ -38,7 +38,7 @@ export function parseLedger(
         code: "too-many-decimals",
         message: `amount (金额) ${echo(parsed.data.amount)} has more than ${rounding.scale} decimals; a payment is recorded to the fen, e.g. "1250.50"`,
         zh: `小数位超过 ${rounding.scale} 位，应精确到分`,
-        label: "金额(元)",
+        label: "金额（元）",
       });
       continue;
     }

@@ -61,7 +61,7 @@ function ioOf(options: ReadOptions): CliIo {
  * Reads the cases of a file: `.json` (an array, or `{ "cases": [...] }`), `.ndjson`, `.csv` (UTF-8,
  * GB18030 or UTF-16) or `.xlsx` (every visible data sheet), or `-` for standard input (any of these). The cases
  * of every format are validated here, so every problem names where it is in the file (`cases.xlsx ›
- * enterprise-exit › row 7 › 节能量(吨标煤) (column K)`, `cases.ndjson › line 7 › exitMode`, `cases.json › entry 7
+ * enterprise-exit › row 7 › 节能量（吨标煤） (column K)`, `cases.ndjson › line 7 › exitMode`, `cases.json › entry 7
  * › exitMode`, entries counted from 1).
  *
  * @example
@@ -100,7 +100,7 @@ export async function* readCasesStream(file: string, options: ReadOptions = {}):
 
 /**
  * Reads a payment ledger: `.json` (an array of rows, or `{ "ledger": [...] }`), `.csv` or `.xlsx` (columns
- * caseId 案件编号, payer 付款方, amount 金额(元), paidOn 支付日期, voucher 凭证号), every row validated.
+ * caseId 案件编号, payer 付款方, amount 金额（元）, paidOn 支付日期, voucher 凭证号), every row validated.
  *
  * The rows are returned frozen, with a `places` property (not an element) saying where each row is in the
  * file — its Excel row number (header row = 1) and sheet for CSV and XLSX, its index for JSON — which

@@ -289,7 +289,7 @@ export const HELP_ZH = {
 为 <类别>（${schemaNames()
     .filter((name) => name !== "rules")
     .map((name) => `\`${name}\``)
-    .join("、")}）写出一张待填写的空白表：表头为英文和中文（"\`energySavedTce\` / 节能量(吨标煤)"），
+    .join("、")}）写出一张待填写的空白表：表头为英文和中文（"\`energySavedTce\` / 节能量（吨标煤）"），
 附一个示例（一个有效的案件；含明细的类别——地上物、租约、退出企业——每条明细一行，案件本身的列重复填写）。
 \`exitfund compute\` 可读回填好的表（\`docs/files.md\` 列出每一列、其单位及可接受的写法）。
 

@@ -99,7 +99,7 @@ const PLACE_WORDS: readonly (readonly [RegExp, string])[] = [
 ];
 
 /**
- * A place in a file (`cases.xlsx › 台湖镇 › row 7 › 节能量(吨标煤) (column K)`, `big.ndjson › line 12`,
+ * A place in a file (`cases.xlsx › 台湖镇 › row 7 › 节能量（吨标煤） (column K)`, `big.ndjson › line 12`,
  * `ledger.json › entry 4 › amount`) in the words of `lang`: in Chinese `第 7 行`, `（K 列）`, `第 12 行`, `第 4 条`,
  * so that a Chinese message holds no English words. The file, sheet and field names are left as they are;
  * the `path` of an issue (data, in JSON output) keeps its English form.

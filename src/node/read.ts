@@ -344,7 +344,7 @@ export function noLines(file: string, ledger = false): InvalidInputError {
 
 /**
  * Reads `<cases>` (see {@link readCaseSource}). The cases of every format are validated here, so that every
- * problem is reported where it is in the file (`cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`,
+ * problem is reported where it is in the file (`cases.xlsx › enterprise-exit › row 7 › 节能量（吨标煤） (column K)`,
  * `cases.ndjson › line 7 › exitMode`, `cases.json › entry 7 › exitMode`, entries counted from 1 as the ledger's
  * are): with `ruleSet`, also the checks that need one (structure types).
  *
@@ -573,7 +573,7 @@ function creditNotice(source: CaseSource, credited: readonly number[]): Notice[]
 
 /**
  * Reads a payment ledger: `.json` (an array of rows, or `{ "ledger": [...] }`), `.csv` or `.xlsx`
- * (columns caseId 案件编号, payer 付款方, amount 金额(元), paidOn 支付日期, voucher 凭证号; every ledger sheet
+ * (columns caseId 案件编号, payer 付款方, amount 金额（元）, paidOn 支付日期, voucher 凭证号; every ledger sheet
  * of a workbook), each row validated by the ledger-row schema.
  *
  * @throws InvalidInputError listing every problem, by row and column for CSV and XLSX.

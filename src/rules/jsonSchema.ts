@@ -27,7 +27,7 @@ export function schemaNames(programme: Programme = defaultProgramme): readonly s
  * In `exitfund/rules`, not the root entry: it needs zod's JSON Schema converter, 6.8 KB gzip that a page which
  * only computes does not pay (README, "Use in a browser").
  *
- * @example jsonSchema("enterprise-exit").properties.energySavedTce.description // "节能量(吨标煤)"
+ * @example jsonSchema("enterprise-exit").properties.energySavedTce.description // "节能量（吨标煤）"
  * @category schemas
  */
 export function jsonSchema(

@@ -67,7 +67,7 @@ describe("exitfund CLI", () => {
     expect(result.code).toBe(0);
     const schema = JSON.parse(result.stdout);
     expect(schema.$schema).toContain("json-schema.org");
-    expect(schema.properties.energySavedTce.description).toBe("节能量(吨标煤)");
+    expect(schema.properties.energySavedTce.description).toBe("节能量（吨标煤）");
     expect(schema.required).toContain("exitMode");
     expect(schema.additionalProperties).toBe(false);
   });

@@ -211,7 +211,7 @@ describe("compute --format", () => {
     const result = await run(["compute", "bad.csv", "--skip-invalid", "--format", "json"]);
     expect(result.code).toBe(1);
     expect((JSON.parse(result.stdout) as { errors: { path: string }[] }).errors.map((error) => error.path)).toEqual([
-      "bad.csv › row 2 › 节能量(吨标煤) (column O)",
+      "bad.csv › row 2 › 节能量（吨标煤） (column O)",
     ]);
   });
 });

@@ -98,7 +98,7 @@ describe("exitfund template <kind> --format csv", () => {
 
   it("writes to stdout without --out", async () => {
     const result = await template(["enterprise-exit"], true);
-    expect(result.stdout).toContain("energySavedTce / 节能量(吨标煤)");
+    expect(result.stdout).toContain("energySavedTce / 节能量（吨标煤）");
   });
 
   it("ledger: the example row is refused, and reads back through readLedger once its flag is cleared", async () => {
@@ -215,7 +215,7 @@ describe("exitfund template <kind> --format xlsx", () => {
     const energy = rows.find((row) => row[2] === "energySavedTce");
     expect(energy).toEqual([
       "O",
-      "节能量(吨标煤)",
+      "节能量（吨标煤）",
       "energySavedTce",
       "吨标煤",
       "是",

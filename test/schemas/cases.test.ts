@@ -120,7 +120,7 @@ describe("case schemas", () => {
       "[0].licensed",
       "[0].surplus",
     ]);
-    expect(errors.find((e) => e.path === "[0].energySavedTce")?.message).toContain("节能量(吨标煤)");
+    expect(errors.find((e) => e.path === "[0].energySavedTce")?.message).toContain("节能量（吨标煤）");
   });
 
   it("a duplicate case id in a batch is an error at the second one, and nothing is computed", () => {

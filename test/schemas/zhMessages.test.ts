@@ -7,7 +7,7 @@ import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fix
 /**
  * The allowlist of Latin words in a Chinese message, precisely: (1) text quoted from the input or naming a code,
  * inside "…", 「…」 or `…`; (2) the field names of the issue's own path; (3) the words of its label (a label
- * names a field's codes: 付款方(municipal 市级/district 区级)); (4) the date pattern YYYY-MM-DD and the literals
+ * names a field's codes: 付款方（municipal 市级/district 区级）); (4) the date pattern YYYY-MM-DD and the literals
  * true and false. Anything else is English left in a Chinese message.
  */
 function englishIn(issue: InputIssue): string[] {

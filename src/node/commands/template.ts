@@ -16,7 +16,7 @@ export const TEMPLATE_HELP: Said = {
   en: `exitfund template <kind> [--format csv|xlsx] [--out <file>] [--rules <file|id>] [--programme <module>]
 
 Writes a blank sheet to fill in for <kind> (${KINDS.join(", ")}): the headers in English
-and Chinese ("energySavedTce / 节能量(吨标煤)") and one example (a valid case; a kind with a list — items,
+and Chinese ("energySavedTce / 节能量（吨标煤）") and one example (a valid case; a kind with a list — items,
 leases, exited enterprises — takes one row per entry, the case's own columns repeated). \`exitfund compute\`
 reads the filled sheet back (docs/files.md lists every column, its unit and what it accepts).
 --format  csv (default): UTF-8 with a BOM, so Excel shows the Chinese headers

@@ -184,10 +184,10 @@ const VILLAGE: Layout = {
     column("village", "text", ""),
     column("zoneType", "enum", "", { zh: "场地类型" }),
     column("clearedOn", "date", ""),
-    column("landAreaMu", "quantity", "亩", { zh: "清退土地面积(亩)" }),
+    column("landAreaMu", "quantity", "亩", { zh: "清退土地面积（亩）" }),
     column("leases.id", "text", "", { zh: "租赁合同编号" }),
     column("leases.tenant", "text", ""),
-    column("leases.landAreaMu", "quantity", "亩", { zh: "租赁土地面积(亩)" }),
+    column("leases.landAreaMu", "quantity", "亩", { zh: "租赁土地面积（亩）" }),
     column("leases.annualRent", "money", "元"),
     column("leases.leaseEndsOn", "date", ""),
   ],
@@ -213,7 +213,7 @@ const TRANSFER: Layout = {
         optional({ zh: `退出企业上年度${FIELD_LABELS[tax] ?? tax}` }),
       ),
     ),
-    column("exitedEnterprises.priorYearOutput", "money", "元", optional({ zh: "退出企业上年度产值(元)" })),
+    column("exitedEnterprises.priorYearOutput", "money", "元", optional({ zh: "退出企业上年度产值（元）" })),
   ],
 };
 
@@ -349,7 +349,7 @@ export const LAYOUTS: { readonly [kind in CaseKind | "ledger"]: Layout } = {
 /** The case kinds' layouts, in the contract's order. */
 export const CASE_LAYOUTS: readonly Layout[] = CASE_KINDS.map((kind) => LAYOUTS[kind]);
 
-/** A header as a template writes it: `energySavedTce / 节能量(吨标煤)`. */
+/** A header as a template writes it: `energySavedTce / 节能量（吨标煤）`. */
 export function templateHeader(target: Column): string {
   return `${target.key} / ${target.zh}`;
 }
@@ -516,7 +516,7 @@ export function columnOfHeader(layout: Layout, header: string): Column | "ignore
   return match.column;
 }
 
-/** The field's label of FIELD_LABELS (e.g. 编号, 增值税(元)), when no other column of the layout shares it. */
+/** The field's label of FIELD_LABELS (e.g. 编号, 增值税（元）), when no other column of the layout shares it. */
 function leafLabel(layout: Layout, target: Column): string[] {
   const label = FIELD_LABELS[leaf(target.key)];
   if (label === undefined) return [];

@@ -12,7 +12,7 @@ export interface SourceIssue {
   readonly index: number;
   /** Path relative to the case (`items[2].quantity`); "" for the whole record. */
   readonly path: string;
-  /** Where it is in the file: `cases.xlsx › enterprise-exit › row 7 › 节能量(吨标煤) (column K)`. */
+  /** Where it is in the file: `cases.xlsx › enterprise-exit › row 7 › 节能量（吨标煤） (column K)`. */
   readonly where: string;
   readonly message: string;
   /** A stable kebab-case code (`not-a-column`, `template-example`, …) and the message in Chinese. */

@@ -237,10 +237,12 @@ describe("columns", () => {
     ["energySavedTce", "energySavedTce"],
     ["节能量(吨标煤)", "energySavedTce"],
     ["energySavedTce / 节能量(吨标煤)", "energySavedTce"],
+    ["energySavedTce / 节能量（吨标煤）", "energySavedTce"],
     ["节能量（吨标煤）", "energySavedTce"],
     ["Acceptance.EquipmentRemoved", "acceptance.equipmentRemoved"],
     ["编号", "id"],
     ["增值税(元)", "priorYearTax.vat"],
+    ["增值税（元）", "priorYearTax.vat"],
   ])("header %j names %s", (header, key) => {
     const column = columnOfHeader(LAYOUTS["enterprise-exit"], header);
     expect(typeof column === "object" && column.key).toBe(key);

@@ -69,7 +69,7 @@ describe("readCases: CSV", () => {
       expect.objectContaining({
         path: "missing.csv › row 1",
         code: "missing-column",
-        message: expect.stringContaining("energySavedTce (节能量(吨标煤))"),
+        message: expect.stringContaining("energySavedTce (节能量（吨标煤）)"),
       }),
     ]);
   });
@@ -110,10 +110,10 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
     ]);
     const issues = await issuesOf(readCases("bad.xlsx", io(), { ruleSet: defaultRuleSet }));
     expect(issues.map((issue) => issue.path)).toEqual([
-      "bad.xlsx › enterprise-exit › row 3 › 节能量(吨标煤) (column N)",
+      "bad.xlsx › enterprise-exit › row 3 › 节能量（吨标煤） (column N)",
       "bad.xlsx › enterprise-exit › row 4 › 退出方式 (column E)",
       "bad.xlsx › enterprise-exit › row 4 › 退出完成日期 (column G)",
-      "bad.xlsx › enterprise-exit › row 5 › 占地面积(㎡) (column Y)",
+      "bad.xlsx › enterprise-exit › row 5 › 占地面积（㎡） (column Y)",
     ]);
     expect(issues[0]?.message).toContain('"1,20"');
     expect(issues[1]?.message).toContain("整体退出 (whole), 环节退出 (process)");
@@ -330,7 +330,7 @@ describe("readLedger", () => {
     const issues = await issuesOf(readLedger("bad-ledger.csv", io()));
     expect(issues.map((issue) => issue.path)).toEqual([
       "bad-ledger.csv › row 2 › 付款方 (column B)",
-      "bad-ledger.csv › row 3 › 金额(元) (column C)",
+      "bad-ledger.csv › row 3 › 金额（元） (column C)",
       "bad-ledger.csv › row 3 › 支付日期 (column D)",
     ]);
   });
