@@ -284,6 +284,11 @@ export const SERVE_WITH = {
     en: `${signal}: no new connections; finishing ${inFlight} request(s) in flight (again to stop now)`,
   })) satisfies SaidWith<[string, number]>,
   stopped: { zh: "已停止", en: "stopped" } satisfies Said,
+  /** A request that hit an unexpected error; `detail` is the stack trace, kept as is. */
+  internalError: ((method: string, url: string, detail: string) => ({
+    zh: `处理 ${method} ${url} 时发生内部错误（exitfund 的缺陷，请报告）：${detail}`,
+    en: `internal error on ${method} ${url} (a bug in exitfund; please report it): ${detail}`,
+  })) satisfies SaidWith<[string, string, string]>,
 } as const;
 
 /** What a capped budget did (`budget --cap`, on stderr): the kinds paid in full, what the rest shared, the extra fen. */

@@ -156,6 +156,7 @@ export async function serveOptions(args: readonly string[], io: CliIo): Promise<
     ...(token === undefined ? {} : { token }),
     context: { programme, ruleSet, ruleSets: known },
     log: (line) => io.stderr.write(`${line}\n`),
+    ...(io.lang === undefined ? {} : { lang: io.lang }),
   };
 }
 

@@ -7,6 +7,8 @@ import { ISSUE_LIMIT, echoText, knownList } from "../../errors/echo.js";
 import { isInvalidInputError, type InputIssue } from "../../errors/index.js";
 import { writeJson } from "../formats/jsonWrite.js";
 import { decodeUtf8 } from "../formats/text.js";
+import type { Lang } from "../lang.js";
+import { SERVE_WITH, sayLine } from "../messages.js";
 import { parseJsonText } from "../read.js";
 import {
   POST_HANDLERS,
@@ -38,6 +40,8 @@ export interface ServeOptions {
   readonly concurrency: number;
   /** Where the one line per request goes (stderr in the CLI). */
   readonly log: (line: string) => void;
+  /** The language of the lines on the log that are sentences (the internal-error line); English by default. */
+  readonly lang?: Lang;
 }
 
 /** A server that is listening. */
@@ -376,9 +380,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         issues: error.issues,
       };
     }
-    options.log(
-      `exitfund serve: internal error on ${echoText(request.method ?? "", 20)} ${echoText(request.url ?? "", 200)} (a bug in exitfund; please report it): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-    );
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    const said = SERVE_WITH.internalError(echoText(request.method ?? "", 20), echoText(request.url ?? "", 200), detail);
+    options.log(sayLine(said, options.lang, "exitfund serve").replace(/\n$/u, ""));
     return {
       status: 500,
       code: "internal",

@@ -235,3 +235,12 @@ describe("the time limit inside a computation", () => {
     expect(checked).toBe(3);
   });
 });
+
+describe("the server's language", () => {
+  it("serve's options carry the CLI's --lang (the internal-error line is said in it)", async () => {
+    for (const lang of ["zh", "en"] as const) {
+      const options = await serveOptions(["--port", "0"], { ...fakeIo({ cwd: ROOT }).io, lang });
+      expect(options?.lang).toBe(lang);
+    }
+  });
+});

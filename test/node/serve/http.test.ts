@@ -2,6 +2,9 @@ import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliCapture } from "../../support/cli.js";
 import { enterpriseCase } from "../../fixtures/cases.js";
+import { ruleSets, defaultRuleSet } from "../../../src/rule-sets/index.js";
+import { defaultProgramme } from "../../../src/rules/default.js";
+import type { RuleSet } from "../../../src/parameters/types.js";
 import { postJson, send, testServer, type Reply } from "./support.js";
 
 let server: Awaited<ReturnType<typeof testServer>>;
@@ -426,4 +429,36 @@ describe("the request log", () => {
       await logged.close();
     }
   });
+
+  for (const [lang, said] of [
+    [
+      "zh",
+      /^exitfund serve：处理 POST \/compute 时发生内部错误（exitfund 的缺陷，请报告）：Error: boom-internal\n\s+at /u,
+    ],
+    [
+      "en",
+      /^exitfund serve: internal error on POST \/compute \(a bug in exitfund; please report it\): Error: boom-internal\n\s+at /u,
+    ],
+  ] as const)
+    it(`an unexpected error is logged in ${lang} with its stack trace, answered 500 internal`, async () => {
+      let broken = false;
+      const context = {
+        get programme() {
+          if (broken) throw new Error("boom-internal");
+          return defaultProgramme;
+        },
+        ruleSet: defaultRuleSet,
+        ruleSets: new Map<string, RuleSet>(Object.entries(ruleSets)),
+      };
+      const failing = await testServer({ context, lang });
+      try {
+        broken = true;
+        expectError(await postJson(failing.url, "/compute", [enterpriseCase]), 500, "internal");
+        await until(() => failing.log.length === 2);
+        const line = failing.log.find((logged) => logged.includes("boom-internal")) ?? "";
+        expect(line).toMatch(said);
+      } finally {
+        await failing.close();
+      }
+    });
 });
