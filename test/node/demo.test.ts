@@ -67,6 +67,8 @@ describe("exitfund demo --lang zh", () => {
       const zh = await demo(["--out-dir", "out"], cwd, "zh");
       expect(zh.code).toBe(0);
       expect(zh.stdout).toContain("资金汇总");
+      expect(zh.stdout).toMatch(/\n大写：人民币[壹贰叁肆伍陆柒捌玖拾佰仟万亿零元角分整]+\n/);
+      expect(zh.stdout).toContain("核定金额大写：人民币");
       const lines = zh.stdout
         .split("\n")
         // A command to type is typed as it is; a path or an id is data.
@@ -95,16 +97,13 @@ describe("exitfund demo", () => {
     expect(result.stdout).toContain("placeholders, not official figures");
   });
 
-  it("prints the totals by township and payer, in yuan and 万元, and the grand total in 大写", () => {
+  it("prints the totals by township and payer, in yuan and in 10,000 yuan, and the grand total", () => {
     const results = JSON.parse(readFileSync(join(cwd, "demo-out", "results.json"), "utf8"));
     for (const township of ["张家湾镇", "宋庄镇", "潞城镇", "永顺镇"])
       expect(result.stdout).toMatch(new RegExp(`${township}\\s+│`));
-    expect(result.stdout).toContain("市级 municipal");
-    expect(result.stdout).toContain("区级 district");
+    expect(result.stdout).toMatch(/│\s+municipal │\s+district │\s+total │ 10,000 yuan │/);
     const total = Number(results.totals.total).toLocaleString("en", { minimumFractionDigits: 2 });
-    expect(result.stdout).toContain(`Grand total 总计：¥${total}`);
-    expect(result.stdout).toMatch(/万元\)/);
-    expect(result.stdout).toMatch(/大写：人民币[壹贰叁肆伍陆柒捌玖拾佰仟万亿零元角分整]+\n/);
+    expect(result.stdout).toMatch(new RegExp(`Grand total: ¥${total} \\([\\d,]+\\.\\d\\d × 10,000 yuan\\)\n`));
   });
 
   it("prints the verification summary: declarations, items, findings by code, declared vs approved", () => {
@@ -117,9 +116,20 @@ describe("exitfund demo", () => {
       "declared-amount-mismatch",
     ])
       expect(result.stdout).toContain(code);
-    expect(result.stdout).toContain("申报 declared");
-    expect(result.stdout).toContain("核定 approved");
-    expect(result.stdout).toContain("(核定金额大写): 人民币");
+    expect(result.stdout).toMatch(/│ declared\s+│ [\d,.]+ │ [\d,.]+ × 10,000 │/);
+    expect(result.stdout).toMatch(/│ approved\s+│ [\d,.]+ │ [\d,.]+ × 10,000 │/);
+  });
+
+  it("says the summary in English only: no Chinese character but the townships' names (data)", () => {
+    const townships = new Set(
+      Object.keys(JSON.parse(readFileSync(join(cwd, "demo-out", "results.json"), "utf8")).totals.byTownship),
+    );
+    expect(townships.size).toBeGreaterThan(5);
+    const chinese = result.stdout
+      .split("\n")
+      .filter((line) => !townships.has(/^│ (\S+)/u.exec(line)?.[1] ?? ""))
+      .filter((line) => /\p{Script=Han}/u.test(line));
+    expect(chinese).toEqual([]);
   });
 
   it("prints the audit summary: every discrepancy type and the totals owed, paid and the difference", () => {
@@ -223,7 +233,7 @@ describe("exitfund demo", () => {
       const lines = (text: string) => Number(/(\d+) discrepancy lines/.exec(text)?.[1]);
       expect(lines(other.stdout)).toBeGreaterThan(lines(result.stdout));
       // Dearer brick raises what the declarations are owed: far more than the two planted underpayments.
-      expect(Number(/│ underpaid\s+│ 少付\s+│\s+(\d+) │/.exec(other.stdout)?.[1])).toBeGreaterThan(2);
+      expect(Number(/│ underpaid\s+│ paid less than owed\s+│\s+(\d+) │/.exec(other.stdout)?.[1])).toBeGreaterThan(2);
     },
   );
 

@@ -345,7 +345,7 @@ function report(r: Report, view: TableView): string {
       "",
       zh ? "下一步：" : "Next:",
       `  exitfund audit ${join(r.folder, "cases.json")} --ledger ${join(r.folder, "ledger.json")} --format table`,
-      `  exitfund verify ${join(r.folder, "clearance.json")} --format xlsx --out 核定表.xlsx`,
+      `  exitfund verify ${join(r.folder, "clearance.json")} --format xlsx --out ${zh ? "核定表" : "verification-sheet"}.xlsx`,
       `  exitfund compute ${join(r.folder, "transfers.json")} --format table --explain`,
       "",
     ].join("\n"),
@@ -357,10 +357,10 @@ function report(r: Report, view: TableView): string {
 const COMPACT = { compact: true, head: [], border: [] };
 
 const KIND_LABELS: { readonly [K in CaseKind]: { readonly zh: string; readonly en: string } } = {
-  "enterprise-exit": { zh: "企业奖励", en: "企业奖励 enterprise rewards" },
-  "structure-clearance": { zh: "腾地经费", en: "腾地经费 land-clearing fees" },
-  "village-compensation": { zh: "村集体补偿", en: "村集体补偿 village compensation" },
-  "township-transfer": { zh: "转移支付", en: "转移支付 township transfers" },
+  "enterprise-exit": { zh: "企业奖励", en: "enterprise rewards" },
+  "structure-clearance": { zh: "腾地经费", en: "land-clearing fees" },
+  "village-compensation": { zh: "村集体补偿", en: "village compensation" },
+  "township-transfer": { zh: "转移支付", en: "township transfers" },
 };
 
 function header(r: Report, view: TableView): string[] {
@@ -379,8 +379,8 @@ function header(r: Report, view: TableView): string[] {
         `村集体补偿 ${count(kinds.get("village-compensation"))} 个 · 乡镇转移支付 ${count(kinds.get("township-transfer"))} 个`,
     ];
   return [
-    "exitfund demo — 通州区 2016 示例区 · the sample district",
-    `SYNTHETIC DATA (示例数据，虚构): every firm, site, village and payment in ${r.folder} is invented.`,
+    "exitfund demo — the Tongzhou 2016 sample district",
+    `SYNTHETIC DATA: every firm, site, village and payment in ${r.folder} is invented.`,
     `Rule set ${r.ruleSet.id} v${r.ruleSet.version} (${r.ruleSet.titles.en}): ${illustrative} of ${parameters.length} parameters are illustrative —`,
     "placeholders, not official figures — so the amounts below illustrate the method, not real entitlements.",
     "",
@@ -391,19 +391,19 @@ function header(r: Report, view: TableView): string[] {
 
 function totalsSection(document: ComputeDocument, ruleSet: RuleSet, view: TableView): string[] {
   const zh = view.lang === "zh";
-  const amountsHead = zh ? ["市级", "区级", "合计", "万元"] : ["市级 municipal", "区级 district", "合计 total", "万元"];
+  const amountsHead = zh ? ["市级", "区级", "合计", "万元"] : ["municipal", "district", "total", "10,000 yuan"];
   const aligns = ["left", "right", "right", "right", "right"] as const;
   const byTownship = makeTable(
-    { head: [zh ? "乡镇" : "乡镇 township", ...amountsHead], colAligns: [...aligns], style: COMPACT },
+    { head: [zh ? "乡镇" : "township", ...amountsHead], colAligns: [...aligns], style: COMPACT },
     view.width,
   );
   const townships = Object.entries(document.totals.byTownship).sort(([, a], [, b]) =>
     new Dec(b.total).comparedTo(a.total),
   );
   for (const [township, amounts] of townships) byTownship.push(amountRow(township, amounts));
-  byTownship.push(amountRow(zh ? "合计" : "合计 total", document.totals));
+  byTownship.push(amountRow(zh ? "合计" : "total", document.totals));
   const byKind = makeTable(
-    { head: [zh ? "类别" : "类别 kind", ...amountsHead], colAligns: [...aligns], style: COMPACT },
+    { head: [zh ? "类别" : "kind", ...amountsHead], colAligns: [...aligns], style: COMPACT },
     view.width,
   );
   for (const kind of Object.keys(KIND_LABELS) as CaseKind[]) {
@@ -429,11 +429,10 @@ function totalsSection(document: ComputeDocument, ruleSet: RuleSet, view: TableV
       ...(estimates.length === 0 ? [] : [`${estimates.length} 个市级奖励尚待市里批准：其金额为估算。`]),
     ];
   return [
-    "1. 资金汇总 · Totals by township and payer (yuan)",
+    "1. Totals by township and payer (yuan)",
     byTownship.toString(),
     byKind.toString(),
-    `Grand total 总计：¥${formatAmount(document.totals.total)} (${formatWan(document.totals.total)})`,
-    `大写：${capital}`,
+    `Grand total: ¥${formatAmount(document.totals.total)} (${formatWan(document.totals.total).replace("万元", "")} × 10,000 yuan)`,
     ...(estimates.length === 0
       ? []
       : [`${estimates.length} municipal reward(s) are still pending in the city: their amounts are estimates.`]),
@@ -460,35 +459,36 @@ function verificationSection(verification: ComputeDocument, ruleSet: RuleSet, vi
   );
   const table = makeTable(
     {
-      head: zh ? ["问题", "项数"] : ["问题 finding", "", "items"],
+      head: zh ? ["问题", "项数"] : ["finding", "", "items"],
       colAligns: zh ? ["left", "right"] : ["left", "left", "right"],
       style: COMPACT,
     },
     view.width,
   );
   for (const [code, n] of [...findings.entries()].sort(([, a], [, b]) => b - a))
-    table.push(zh ? [findingName(code, "zh"), count(n)] : [code, findingName(code, "zh"), count(n)]);
+    table.push(zh ? [findingName(code, "zh"), count(n)] : [code, findingName(code, "en"), count(n)]);
   const declared = details.reduce((sum, detail) => sum.plus(detail.totals.declared), ZERO);
   const approved = details.reduce((sum, detail) => sum.plus(detail.totals.approved), ZERO);
   const money = (value: Dec) => toMoneyString(value, ruleSet.rounding);
+  const wan = (value: Dec) => (zh ? formatWan(money(value)) : formatWan(money(value)).replace("万元", " × 10,000"));
   const totals = makeTable({ colAligns: ["left", "right", "right"], style: COMPACT }, view.width);
-  totals.push([zh ? "申报" : "申报 declared", formatAmount(money(declared)), formatWan(money(declared))]);
-  totals.push([zh ? "核定" : "核定 approved", formatAmount(money(approved)), formatWan(money(approved))]);
+  totals.push([zh ? "申报" : "declared", formatAmount(money(declared)), wan(declared)]);
+  totals.push([zh ? "核定" : "approved", formatAmount(money(approved)), wan(approved)]);
   totals.push([
-    zh ? "差额（核定 − 申报）" : "差额 difference (approved − declared)",
+    zh ? "差额（核定 − 申报）" : "difference (approved − declared)",
     formatAmount(money(approved.minus(declared))),
-    formatWan(money(approved.minus(declared))),
+    wan(approved.minus(declared)),
   ]);
   const flagged = items.filter((item) => item.findings.length > 0).length;
   const capital = toChineseCapital(money(approved), { prefix: "人民币" });
   return [
-    zh ? "2. 腾地经费核定" : "2. 腾地经费核定 · Verification of the land-clearing declarations",
+    zh ? "2. 腾地经费核定" : "2. Verification of the land-clearing declarations",
     zh
       ? `申报 ${count(verification.results.length)} 份，地上物 ${count(items.length)} 项；有问题的 ${count(flagged)} 项（无问题 ${count(items.length - flagged)} 项）`
       : `${count(verification.results.length)} declarations, ${count(items.length)} items; ${count(flagged)} items with findings (${count(items.length - flagged)} verified clean)`,
     table.toString(),
     totals.toString(),
-    zh ? `核定金额大写：${capital}` : `Approved amount in capitals (核定金额大写): ${capital}`,
+    ...(zh ? [`核定金额大写：${capital}`] : []),
   ];
 }
 
@@ -496,9 +496,7 @@ function auditSection(audited: AuditDocument, ledgerRows: number, folder: string
   const zh = view.lang === "zh";
   const table = makeTable(
     {
-      head: zh
-        ? ["差异", "笔数", "应付", "已付", "差额"]
-        : ["差异 discrepancy", "", "lines", "owed", "paid", "difference"],
+      head: zh ? ["差异", "笔数", "应付", "已付", "差额"] : ["discrepancy", "", "lines", "owed", "paid", "difference"],
       colAligns: zh
         ? ["left", "right", "right", "right", "right"]
         : ["left", "left", "right", "right", "right", "right"],
@@ -512,7 +510,7 @@ function auditSection(audited: AuditDocument, ledgerRows: number, folder: string
     const total = (pick: (line: (typeof lines)[number]) => string) =>
       formatAmount(lines.reduce((sum, line) => sum.plus(pick(line)), ZERO));
     table.push([
-      ...(zh ? [DISCREPANCY_LABELS[type].zh] : [type, DISCREPANCY_LABELS[type].zh]),
+      ...(zh ? [DISCREPANCY_LABELS[type].zh] : [type, DISCREPANCY_LABELS[type].en]),
       String(lines.length),
       total((l) => l.owed),
       total((l) => l.paid),
@@ -532,7 +530,7 @@ function auditSection(audited: AuditDocument, ledgerRows: number, folder: string
       `示例台账按应付金额支付每个个案，只有每类差异各故意埋入两条（${join(folder, "planted-discrepancies.json")}）。`,
     ];
   return [
-    "3. 资金审计 · Audit of the payment ledger",
+    "3. Audit of the payment ledger",
     `${join(folder, "ledger.json")}: ${count(ledgerRows)} payment rows; ${audited.discrepancies.length} discrepancy lines on ${cases} cases (tolerance ${audited.tolerance})`,
     ...(audited.discrepancies.length === 0
       ? ["No discrepancies: every case was paid exactly what it is owed."]
