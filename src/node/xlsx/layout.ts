@@ -192,9 +192,12 @@ export function isWide(code: number): boolean {
   );
 }
 
-/** The height of one line of text of `size` points, as Excel and LibreOffice lay it out with a CJK font. */
+/**
+ * The height of one line of text of `size` points, as Excel lays it out with 宋体 (1.3 × the size, to the quarter
+ * point: 13.75 at 五号) — LibreOffice's lines with its substitute fonts are no taller.
+ */
 export function lineHeight(size: number = BODY_SIZE): number {
-  return Math.ceil(size * 1.4);
+  return Math.ceil(size * 1.3 * 4) / 4;
 }
 
 /** Room (in column units) a cell keeps besides its text: its padding on both sides. */
@@ -241,7 +244,7 @@ export function finishSheet(sheet: Worksheet): void {
       if (width <= 0) return; // a hidden column (exact strings) prints nothing
       // A figure never wraps (Excel shows ### when it does not fit: its column is sized for it); text wraps.
       const lines = figure ? 1 : linesOf(cellText(cell), width, size, figure);
-      needed = Math.max(needed, lines * lineHeight(size) + 4);
+      needed = Math.max(needed, lines * lineHeight(size) + 3);
     });
     if (needed > (row.height ?? 0)) row.height = needed;
   });
@@ -254,10 +257,42 @@ export function spanWidth(sheet: Worksheet, from: number, to: number): number {
   return width;
 }
 
-/** The lines a text takes in a cell `width` wide: each of its lines, wrapped (with a margin for word breaks). */
+/**
+ * The lines a text takes in a cell `width` wide: each of its lines wrapped as Excel and LibreOffice wrap it — a
+ * line breaks after any CJK character and at spaces, a Latin word or a figure too long for a line breaks anywhere —
+ * with a small margin for the CJK punctuation that may not start a line.
+ */
 export function linesOf(text: string, width: number, size: number = BODY_SIZE, figure = false): number {
   const room = Math.max(1, (width - PADDING) * 0.96);
-  return text.split("\n").reduce((n, part) => n + Math.max(1, Math.ceil(textWidth(part, size, figure) / room)), 0);
+  return text.split("\n").reduce((n, part) => n + wrappedLines(part, room, size, figure), 0);
+}
+
+/** A CJK character (a break may follow it), a run of other characters with its trailing spaces, or spaces. */
+const BREAKS =
+  /[\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3fffd}]|[^\s\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u{20000}-\u{3fffd}]+\s*|\s+/gu;
+
+/** The lines one line of text takes when wrapped greedily in `room` column units. */
+function wrappedLines(part: string, room: number, size: number, figure: boolean): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of part.match(BREAKS) ?? []) {
+    const fits = textWidth(token.trimEnd(), size, figure);
+    const whole = textWidth(token, size, figure);
+    if (used + fits <= room) used += whole;
+    else if (fits <= room) {
+      lines += used === 0 ? 0 : 1;
+      used = whole;
+    } else
+      for (const character of token) {
+        const one = textWidth(character, size, figure);
+        if (used + one > room && used > 0) {
+          lines += 1;
+          used = 0;
+        }
+        used += one;
+      }
+  }
+  return lines;
 }
 
 /** What a cell shows, as text (figures as Excel formats them, roughly: the digits and separators). */
