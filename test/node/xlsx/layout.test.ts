@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import { lineHeight, linesOf } from "../../../src/node/xlsx/layout.js";
 
 describe("the row-height estimate of printed sheets", () => {
-  it("a line is 1.3 × the font size, to the quarter point (宋体 in Excel)", () => {
-    expect(lineHeight()).toBe(13.75);
-    expect(lineHeight(10)).toBe(13);
-    expect(lineHeight(16)).toBe(21);
+  it("a line is 1.35 × the font size, to the quarter point", () => {
+    expect(lineHeight()).toBe(14.25);
+    expect(lineHeight(10)).toBe(13.5);
+    expect(lineHeight(16)).toBe(21.75);
   });
 
   it("counts CJK as 2 columns and Latin as 1, and each line of the text on its own", () => {
