@@ -330,13 +330,17 @@ export function sayWritten(io: CliIo, out: string, results?: number): void {
   io.stderr.write(sayLine(NOTICES_WITH.wrote(echoText(out, 200), results), io.lang));
 }
 
-/** An input error found while results were being written (a streamed file): each issue says the output was removed. */
+/**
+ * An input error found while results were being written (a streamed file): each issue says, in English and in
+ * Chinese, that the output was removed.
+ */
 export function foundWhileWriting(error: InvalidInputError): InvalidInputError {
   return new InvalidInputError(
     error.issues.map((issue) => ({
       ...issue,
       message: `${issue.message} (found while writing: the output was removed)`,
-      ...(issue.zh === undefined ? {} : { zh: `${issue.zh}（写出时发现，输出已删除）` }),
+      // An issue without its Chinese still gets the Chinese of what happened to the output.
+      zh: `${issue.zh ?? issue.message}（写出时发现，输出已删除）`,
     })),
   );
 }

@@ -4,7 +4,8 @@ import { link, mkdir, readFile, readdir, symlink, writeFile } from "node:fs/prom
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { IoError } from "../../src/node/io.js";
-import { emitWith, openOut } from "../../src/node/output.js";
+import { emitWith, foundWhileWriting, openOut } from "../../src/node/output.js";
+import { InvalidInputError } from "../../src/errors/index.js";
 import { enterpriseCase } from "../fixtures/cases.js";
 import { fakeIo, runCliCapture } from "../support/cli.js";
 import { tempDir } from "./formats/support.js";
@@ -216,5 +217,20 @@ describe("usage mistakes the CLI used to take silently", () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toContain(says);
     expect(result.stderr).not.toContain("To specify a positional argument");
+  });
+});
+
+describe("an input error found while writing", () => {
+  it("says in English and in Chinese that the output was removed, also for an issue given in English only", () => {
+    const found = foundWhileWriting(
+      new InvalidInputError([
+        { path: "[0].a", message: "bad a", zh: "a 有误" },
+        { path: "[1].b", message: "bad b" },
+      ]),
+    );
+    expect(found.issues.map((issue) => [issue.message, issue.zh])).toEqual([
+      ["bad a (found while writing: the output was removed)", "a 有误（写出时发现，输出已删除）"],
+      ["bad b (found while writing: the output was removed)", "bad b（写出时发现，输出已删除）"],
+    ]);
   });
 });
