@@ -224,8 +224,8 @@ describe("an input error found while writing", () => {
   it("says in English and in Chinese that the output was removed, also for an issue given in English only", () => {
     const found = foundWhileWriting(
       new InvalidInputError([
-        { path: "[0].a", message: "bad a", zh: "a 有误" },
-        { path: "[1].b", message: "bad b" },
+        { path: "[0].a", code: "invalid", message: "bad a", zh: "a 有误" },
+        { path: "[1].b", code: "invalid", message: "bad b" },
       ]),
     );
     expect(found.issues.map((issue) => [issue.message, issue.zh])).toEqual([
