@@ -138,6 +138,7 @@ function sampleInvalid(document: ComputeDocument, ruleSet: RuleSet): InvalidInpu
             path: "cases.json",
             code: "more-problems",
             message: `… and ${more} more problems under rule set ${ruleSet.id}`,
+            zh: `……另有 ${more} 个问题（规则集 ${ruleSet.id}）`,
           },
         ]
       : []),
@@ -190,7 +191,12 @@ async function readSample(folder: string, io: CliIo): Promise<{ cases: unknown[]
   const ledger = Array.isArray(ledgerJson) ? ledgerJson : (ledgerJson as { ledger?: unknown }).ledger;
   if (!Array.isArray(ledger))
     throw new InvalidInputError([
-      { path: ledgerFile, code: "not-a-list", message: 'must hold an array of ledger rows, or { "ledger": [...] }' },
+      {
+        path: ledgerFile,
+        code: "not-a-list",
+        message: 'must hold an array of ledger rows, or { "ledger": [...] }',
+        zh: '应为台账行的数组，或 { "ledger": [...] }',
+      },
     ]);
   return { cases, ledger };
 }
