@@ -103,7 +103,7 @@ describe("explain: step sentences, parameters and conditions (hand-checked on th
     expect(line("V-0001", "[L3] 年租金")).toContain(
       "[L3] 年租金 182,900.00 元 × 32 个月 ÷ 12 × 补偿比例 0.4 = 195,093.33 元（舍入到分，舍入前为 195,093.333333… 元）",
     );
-    expect(line("V-0001", "场地补偿(")).toContain("工业大院每亩 10,000 元 × 98.4 亩 = 984,000.00 元");
+    expect(line("V-0001", "场地补偿（")).toContain("工业大院每亩 10,000 元 × 98.4 亩 = 984,000.00 元");
   });
 
   it("a township transfer (T-2017-ZJW)", () => {
