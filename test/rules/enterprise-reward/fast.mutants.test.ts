@@ -2,18 +2,11 @@
 // exactly what the rules compute, amounts in fen, the track it reports) and the ones it must hand back to the
 // reference path. The equivalence property (test/rules/fast.prop.test.ts) cannot see a kernel that declines too
 // much — the rules then compute the same document — nor an amounts-only run that differs from its outcome.
-import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { computeBatch } from "../../../src/batch/compute.js";
-import type { RuleSet } from "../../../src/parameters/types.js";
-import { extendDomain } from "../../../src/rules/domain.js";
 import { enterpriseExit } from "../../../src/rules/enterprise-reward/index.js";
-import { programme } from "../../../src/rules/programme.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
+import { kernelChecks } from "../../support/fastKernel.js";
 import { BASE_INPUT, TEST_PARAMETERS, testRules } from "./fixtures.js";
-
-const fast = programme(enterpriseExit);
-const byRules = programme(extendDomain(enterpriseExit, {}));
 
 type Input = { readonly [field: string]: unknown };
 type Detail = {
@@ -27,42 +20,12 @@ type Detail = {
 
 const exit = (overrides: Input = {}): Input => ({ ...BASE_INPUT, ...overrides });
 
-function kernelOf(ruleSet: RuleSet) {
-  const kernel = fast.entry("enterprise-exit")?.kernel(ruleSet);
-  if (kernel === undefined) throw new Error("enterprise-exit has no fast kernel");
-  return kernel;
-}
+const checks = kernelChecks(enterpriseExit, "exitCompletedOn", testRules);
+const { declined } = checks;
 
-const units = (text: string, ruleSet: RuleSet) =>
-  new Decimal(text).times(new Decimal(10).pow(ruleSet.rounding.scale)).toNumber();
-
-/** The exit is taken: its outcome is the rules' (traces off), and its amounts-only run agrees, in units. */
-function taken(input: Input, ruleSet: RuleSet = testRules) {
-  const kernel = kernelOf(ruleSet);
-  const reference = computeBatch([input], { ruleSet, programme: byRules, trace: false });
-  expect(reference.errors).toEqual([]);
-  const outcome = reference.results[0]! as (typeof reference.results)[number] & { track: string; detail: Detail };
-  const withOutcome = kernel.run(input, true);
-  expect(withOutcome).toBeDefined();
-  expect(withOutcome?.outcome).toEqual(outcome);
-  const amounts = {
-    id: input.id,
-    township: input.township,
-    date: input.exitCompletedOn,
-    municipal: units(outcome.amounts.municipal, ruleSet),
-    district: units(outcome.amounts.district, ruleSet),
-    track: outcome.track,
-  };
-  expect(kernel.run(input, false)).toEqual(amounts);
-  expect({ ...withOutcome, outcome: undefined }).toEqual({ ...amounts, outcome: undefined });
-  return outcome;
-}
-
-function declined(input: unknown, ruleSet: RuleSet = testRules): void {
-  const kernel = kernelOf(ruleSet);
-  expect(kernel.run(input, true)).toBeUndefined();
-  expect(kernel.run(input, false)).toBeUndefined();
-}
+/** The exit is taken (test/support/fastKernel.ts), with the track and detail the examples read. */
+const taken = (input: Input, ruleSet = testRules) =>
+  checks.taken(input, ruleSet) as ReturnType<typeof checks.taken> & { track: string; detail: Detail };
 
 const rules = (parameters: { readonly [name: string]: unknown }, rounding?: "half-up" | "half-even" | "down") =>
   ruleSetWith(
@@ -336,7 +299,7 @@ describe("enterprise-exit fast kernel: exits it hands back", () => {
   it("a figure past 2^53 (decimal.js computes it)", () => {
     const input = exit({ energySavedTce: "900719925474099.3" });
     declined(input);
-    expect(computeBatch([input], { ruleSet: testRules, programme: byRules, trace: false }).errors).toEqual([]);
+    expect(checks.reference(input).errors).toEqual([]);
   });
 
   it("a floor above the cap: the reference path reports the rule set", () => {

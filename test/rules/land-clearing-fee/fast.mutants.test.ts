@@ -2,58 +2,19 @@
 // what the rules compute, amounts in fen) and the ones it must hand back to the reference path. The equivalence
 // property (test/rules/fast.prop.test.ts) cannot see a kernel that declines too much — the rules then compute the
 // same document — nor one whose amounts-only run differs from its outcome: these examples do.
-import { Decimal } from "decimal.js";
 import { describe, expect, it } from "vitest";
-import { computeBatch } from "../../../src/batch/compute.js";
-import type { RuleSet } from "../../../src/parameters/types.js";
-import { extendDomain } from "../../../src/rules/domain.js";
 import { structureClearance } from "../../../src/rules/land-clearing-fee/index.js";
-import { programme } from "../../../src/rules/programme.js";
+import { kernelChecks } from "../../support/fastKernel.js";
 import { CUTOFF, RULES, clean, clearanceRules, declaration } from "./support.js";
 
-const fast = programme(structureClearance);
-const byRules = programme(extendDomain(structureClearance, {}));
+const checks = kernelChecks(structureClearance, "declaredOn", RULES);
+const { declined } = checks;
 
-function kernelOf(ruleSet: RuleSet) {
-  const kernel = fast.entry("structure-clearance")?.kernel(ruleSet);
-  if (kernel === undefined) throw new Error("structure-clearance has no fast kernel");
-  return kernel;
-}
-
-/** Units of the rounding scale (fen at scale 2) of a money text. */
-function units(text: string, ruleSet: RuleSet): number {
-  return new Decimal(text).times(new Decimal(10).pow(ruleSet.rounding.scale)).toNumber();
-}
-
-/** The declaration is taken: its outcome is the rules' (traces off), and its amounts-only run agrees, in units. */
-function taken(input: ReturnType<typeof declaration>, ruleSet: RuleSet = RULES) {
-  const kernel = kernelOf(ruleSet);
-  const reference = computeBatch([input], { ruleSet, programme: byRules, trace: false });
-  expect(reference.errors).toEqual([]);
-  const outcome = reference.results[0]!;
-  const withOutcome = kernel.run(input, true);
-  expect(withOutcome).toBeDefined();
-  expect(withOutcome?.outcome).toEqual(outcome);
-  const amounts = {
-    id: input.id,
-    township: input.township,
-    date: input.declaredOn,
-    municipal: units(outcome.amounts.municipal, ruleSet),
-    district: units(outcome.amounts.district, ruleSet),
-  };
-  expect(kernel.run(input, false)).toEqual(amounts);
-  expect({ ...withOutcome, outcome: undefined }).toEqual({ ...amounts, outcome: undefined });
-  return outcome as typeof outcome & {
+/** The declaration is taken (test/support/fastKernel.ts), with the detail the examples read. */
+const taken = (input: ReturnType<typeof declaration>, ruleSet = RULES) =>
+  checks.taken(input, ruleSet) as ReturnType<typeof checks.taken> & {
     detail: { items: { fee: string; approvedQuantity: string; approvedType: string }[]; totals: { declared: string } };
   };
-}
-
-/** The declaration is handed back to the reference path, with and without an outcome asked for. */
-function declined(input: unknown, ruleSet: RuleSet = RULES): void {
-  const kernel = kernelOf(ruleSet);
-  expect(kernel.run(input, true)).toBeUndefined();
-  expect(kernel.run(input, false)).toBeUndefined();
-}
 
 describe("structure-clearance fast kernel: declarations it takes", () => {
   it("a clean surveyed item at 2–3 decimals, rounded as the rule set says", () => {
@@ -236,6 +197,6 @@ describe("structure-clearance fast kernel: declarations it hands back", () => {
   it("a figure past 2^53 (decimal.js computes it)", () => {
     const input = declaration([clean("brick-concrete", "900719925474099.3")]);
     declined(input);
-    expect(computeBatch([input], { ruleSet: RULES, programme: byRules, trace: false }).errors).toEqual([]);
+    expect(checks.reference(input).errors).toEqual([]);
   });
 });
