@@ -1,5 +1,4 @@
-import { unlinkSync } from "node:fs";
-import { fstat, type Stats } from "node:fs";
+import { fstat, unlinkSync, type Stats } from "node:fs";
 import { open, realpath, rename, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";

@@ -65,5 +65,6 @@ export function capMonthsOf(capYears: Dec): number {
       },
     ]);
   }
-  return capYears.times(MONTHS_PER_YEAR).floor().toNumber();
+  // "-0" years is zero years: 0 months, never -0 (which would print as "-0" in some formats).
+  return capYears.times(MONTHS_PER_YEAR).floor().toNumber() + 0;
 }

@@ -34,7 +34,11 @@ describe("capMonthsOf", () => {
         },
       ]);
     }
-    // A cap of -0 is no negative cap: it is accepted as no months (the number returned is -0, equal to 0).
-    expect(capMonthsOf(dec("-0")) === 0).toBe(true);
+    // A cap of -0 is no negative cap: it is accepted as no months, and the number is 0, never -0.
+    expect(Object.is(capMonthsOf(dec("-0")), 0)).toBe(true);
+  });
+  it("gives 0 months, not -0, for a cap of -0 years", () => {
+    expect(Object.is(capMonthsOf(dec("-0")), 0)).toBe(true);
+    expect(Object.is(capMonthsOf(dec("0")), 0)).toBe(true);
   });
 });
