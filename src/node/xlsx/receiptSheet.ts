@@ -77,17 +77,22 @@ const FOOTER_FONT = `&"${TEXT_FONT.name},Regular"&8`;
 /** Excel keeps at most 255 characters of a header or footer. */
 const FOOTER_LIMIT = 255;
 
-/** Signs a workbook: the 回执 sheet added last, and the short receipt at the right of every sheet's footer. */
+/**
+ * Signs a workbook: the 回执 sheet added last, and the short receipt on a second line of every sheet's footer,
+ * centred under `第 N 页 共 M 页` (at the right it ran into the page number of a portrait page).
+ */
 export function signWorkbook(workbook: Workbook, receipt: Receipt, figures: ReceiptFigures): void {
   writeReceiptSheet(workbook, receipt, figures);
-  const right = `&R${FOOTER_FONT}${headerText(shortReceipt(receipt))}`;
+  const line = `\n${FOOTER_FONT}${headerText(shortReceipt(receipt))}`;
   workbook.eachSheet((sheet) => {
     const footer = sheet.headerFooter as HeaderFooter | undefined;
-    // A sheet with no footer yet (the 回执 sheet) gets the page number every printed sheet has.
-    const old = (footer?.oddFooter ?? `&C${FOOTER_FONT}${PAGE_NUMBER}`).replace(/&R.*$/, "");
+    // A sheet with no footer yet (the 回执 sheet) gets the page number every printed sheet has. The footers
+    // exitfund writes end with their centre section and hold no line break (headerText), so whatever follows the
+    // first one is an earlier receipt line, replaced.
+    const old = (footer?.oddFooter ?? `&C${FOOTER_FONT}${PAGE_NUMBER}`).split("\n")[0] ?? "";
     // The receipt is never dropped: when the footer would be too long, the left text gives way.
     const oddFooter =
-      old.length + right.length <= FOOTER_LIMIT ? `${old}${right}` : `${old.replace(/^&L.*?(?=&C|$)/, "")}${right}`;
+      old.length + line.length <= FOOTER_LIMIT ? `${old}${line}` : `${old.replace(/^&L.*?(?=&C|$)/s, "")}${line}`;
     sheet.headerFooter = {
       ...(footer ?? {}),
       differentFirst: false,
