@@ -6,7 +6,7 @@ import { parameter } from "../../src/parameters/handles.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
 import { chain, of } from "../../src/rules/algebra.js";
 import { domains } from "../../src/rules/default.js";
-import { extendDomain, type Domain, type Payment } from "../../src/rules/domain.js";
+import { extendDomain, type AnyDomain, type Domain, type Payment } from "../../src/rules/domain.js";
 import { computeCase, parseCase } from "../../src/rules/evaluate.js";
 import { programme } from "../../src/rules/programme.js";
 import { field } from "../../src/schemas/fields.js";
@@ -50,7 +50,7 @@ const parted: Domain<"parted", Facts, Parts, Detail> = {
 };
 
 /** The outcome of a valid case of the (extended) domain, parsed and computed by a programme of it alone. */
-function outcomeOf(domain: Domain<"parted", Facts, Parts, unknown>, input: object = {}) {
+function outcomeOf(domain: AnyDomain, input: object = {}) {
   const parsed = parseCase(programme(domain), { kind: "parted", id: "a", township: "b", ...input }, defaultRuleSet);
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.issues));
   return computeCase(parsed.entry, parsed.value, defaultRuleSet, false);

@@ -148,7 +148,7 @@ describe("programme(): the texts of its refusals", () => {
 
   it("takes a first argument that is no object, or a list, for a (wrong) domain, not for options", () => {
     for (const first of [null, [], "x", 5])
-      expect(issuePaths(() => checkedProgramme(first, domains.villageCompensation))).toEqual(["domains[0]"]);
+      expect(issuePaths(() => checkedProgramme(first as never, domains.villageCompensation))).toEqual(["domains[0]"]);
   });
 });
 
