@@ -179,11 +179,16 @@ describe("programme(): what it declares", () => {
   });
 
   it("labels the contract's fields by the contract, and a domain's own fields by their descriptions", () => {
-    const plain = { ...bare, kind: "plain", fields: { ...bare.fields, extra: z.string(), id: field.text("别的编号") } };
+    const plain = { ...bare, kind: "plain", fields: { ...bare.fields, extra: z.string() } };
     const described = {
       ...bare,
       kind: "described",
-      fields: { ...bare.fields, extra: field.text("附加 extra"), later: field.money("稍后 later").optional() },
+      fields: {
+        ...bare.fields,
+        id: field.text("别的编号 another id"),
+        extra: field.text("附加 extra"),
+        later: field.money("稍后 later").optional(),
+      },
     };
     const made = programme(plain, described);
     expect(made.fieldLabel("id")).toBe("编号");
