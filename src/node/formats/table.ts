@@ -269,15 +269,20 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
   const given = options.layout?.kind ?? options.mapping?.kind;
   const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(options.programme), mapping);
   if (table.notes === true) {
-    const layout = typeof kind === "string" ? (options.layout ?? layoutOf(kind, options.programme)) : undefined;
-    if (layout === undefined || data.length === 0 || !mostlyOf(layout, headers, mapping)) return { skipped: true };
+    const named = typeof kind === "string" ? (options.layout ?? layoutOf(kind, options.programme)) : undefined;
+    const held =
+      named !== undefined && data.some(isFilledRow) && mostlyOf(named, headers, mapping)
+        ? { layout: named, rows: data.filter(isFilledRow).length }
+        : heldRows(table.rows, named === undefined ? layouts : [named], mapping);
+    if (held === undefined) return { skipped: true };
+    const { layout, rows } = held;
     return {
       issues: [
         issue(
           prefix,
           "notes-sheet-holds-cases",
-          `is a notes sheet (by its name), but it holds ${data.length} row${data.length === 1 ? "" : "s"} under a header of ${layout.kind === "ledger" ? "a payment ledger" : layout.zhName}: notes sheets are not read, so move the rows to a sheet of their own (or rename this one)`,
-          `按名称是说明表，但表头下有 ${data.length} 行${layout.kind === "ledger" ? "台账" : layout.zhName}记录：说明表不会被读取，请把这些行移到单独的工作表（或为本表改名）`,
+          `is a notes sheet (by its name), but it holds ${rows} row${rows === 1 ? "" : "s"} under a header of ${layout.kind === "ledger" ? "a payment ledger" : layout.zhName}: notes sheets are not read, so move the rows to a sheet of their own (or rename this one)`,
+          `按名称是说明表，但表头下有 ${rows} 行${layout.kind === "ledger" ? "台账" : layout.zhName}记录：说明表不会被读取，请把这些行移到单独的工作表（或为本表改名）`,
         ),
       ],
     };
@@ -392,6 +397,37 @@ function titleNotices(prefix: string, titles: readonly RawRow[], header: RawRow)
 /** When columns are missing and the first row is not the header, what the header row was taken to be. */
 function titleHint(titles: readonly RawRow[], header: RawRow): string {
   return titles.length === 0 ? "" : ` (row ${header.number} was taken as the header row, the rows above as a title)`;
+}
+
+/**
+ * A notes sheet's rows of records: the first of its first rows that names at least two distinct columns of one of
+ * the layouts (however many other headers it has, and wherever it stands below a title), with filled rows below it.
+ * A notes sheet's own lines name one column each (`B 企业编号 id …`), so they are not taken for a header.
+ */
+function heldRows(
+  rows: readonly RawRow[],
+  layouts: readonly Layout[],
+  mapping: HeaderMapping | undefined,
+): { layout: Layout; rows: number } | undefined {
+  for (let index = 0; index < Math.min(rows.length, HEADER_SEARCH); index += 1) {
+    const headers = (rows[index]?.cells ?? []).map(headerText).filter((text) => text !== "");
+    const below = rows.slice(index + 1).filter(isFilledRow).length;
+    if (below === 0) return undefined;
+    for (const layout of layouts) {
+      const columns = new Set(
+        headers.flatMap((text) => {
+          const match = matchHeader(layout, text, mapping);
+          return match !== undefined && "column" in match ? [match.column.key] : [];
+        }),
+      );
+      if (columns.size >= 2) return { layout, rows: below };
+    }
+  }
+  return undefined;
+}
+
+function isFilledRow(row: RawRow): boolean {
+  return row.cells.some(isFilled);
 }
 
 /** More than half of a sheet's headers are columns of `layout` (a sheet of another kind is not read as it). */

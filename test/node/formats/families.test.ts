@@ -244,6 +244,54 @@ describe("every data sheet is read, by the case and the ledger readers alike", (
     expect(read.stderr).not.toContain("说明");
   });
 
+  // Red-green: a notes sheet whose header names case columns among many others (or stands below a title, or names
+  // the kind in a 类型 column) was skipped quietly and its cases dropped, exit 0.
+  it("a notes sheet holding cases under a mostly unrecognised header, below a title, or by a kind column is refused", async () => {
+    const good = { name: "台湖镇", rows: sheetRow(1, headers()) + sheetRow(2, rowOf()) };
+    const second = rowOf(enterprise, { ...enterpriseCase, id: "E-2" });
+    const extra = Array.from({ length: 40 }, (_, index) => `备用${index}`);
+    const variants = {
+      "wide.xlsx": { name: "说明", rows: sheetRow(1, [...headers(), ...extra]) + sheetRow(2, second) },
+      "titled.xlsx": {
+        name: "填表说明",
+        rows:
+          sheetRow(1, ["企业名单"]) +
+          sheetRow(2, [...headers().slice(0, 5), ...extra]) +
+          sheetRow(3, second.slice(0, 5)),
+      },
+      "kind.xlsx": {
+        name: "notes",
+        rows:
+          sheetRow(1, ["类型", "编号", "乡镇", "联系人", "电话", "地址", "备注1", "备注2"]) +
+          sheetRow(2, ["enterprise-exit", "E-3", "台湖镇", "a", "b", "c", "d", "e"]),
+      },
+    };
+    for (const [file, notes] of Object.entries(variants)) {
+      await put(file, rawWorkbook([good, notes]));
+      const result = await run(["compute", file, "--format", "json"]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toContain(`${file} › ${notes.name}: is a notes sheet (by its name), but it holds 1 row`);
+    }
+    const ledger = LAYOUTS.ledger.columns.map(templateHeader);
+    await put("cases.json", JSON.stringify([enterpriseCase]));
+    await put(
+      "notes-ledger.xlsx",
+      rawWorkbook([
+        {
+          name: "2016",
+          rows: sheetRow(1, ledger) + sheetRow(2, ["E-1", "municipal", "875000.00", "2016-12-01", "V1"]),
+        },
+        {
+          name: "说明",
+          rows: sheetRow(1, [...ledger, ...extra]) + sheetRow(2, ["E-1", "district", "10.00", "2016-12-02", "V2"]),
+        },
+      ]),
+    );
+    const audited = await run(["audit", "cases.json", "--ledger", "notes-ledger.xlsx", "--format", "json"]);
+    expect(audited.code).toBe(2);
+    expect(audited.stderr).toContain("notes-ledger.xlsx › 说明: is a notes sheet (by its name), but it holds 1 row");
+  });
+
   it("a ledger over two sheets: both read, rows as Excel shows them, with their sheets", async () => {
     await put("cases.json", JSON.stringify([enterpriseCase, { ...enterpriseCase, id: "E-2" }]));
     const ledger = LAYOUTS.ledger.columns.map(templateHeader);
