@@ -3,12 +3,14 @@
  * JS number where an amount is expected) is refused with `InvalidInputError` naming the argument, what it was
  * and what is accepted — never a `TypeError` from deep inside.
  */
-import { describeValue, describeValueZh, echoText } from "./echo.js";
+import { ECHO_LIMIT, describeValue, describeValueZh, echoText } from "./echo.js";
 import { InvalidInputError, type InputIssue } from "./index.js";
 
 /** `path.key`, or `path["a key"]` for a key that is not a name (cut like any echoed text). */
 export function keyPath(path: string, key: string): string {
-  return /^[A-Za-z_$][\w$-]*$/.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(echoText(key))}]`;
+  return key.length <= ECHO_LIMIT && /^[A-Za-z_$][\w$-]*$/.test(key)
+    ? `${path}.${key}`
+    : `${path}[${JSON.stringify(echoText(key))}]`;
 }
 
 /** The issue of an argument. */

@@ -1,3 +1,5 @@
+import { ECHO_LIMIT, echoText } from "./echo.js";
+
 /** One problem found in the input: where (a path such as `cases[2].acceptance.staffResettled`) and what is wrong and accepted. */
 export interface InputIssue {
   readonly path: string;
@@ -74,12 +76,16 @@ function describeIssues(issues: readonly InputIssue[]): string {
   return [`${issues.length} problem${issues.length === 1 ? "" : "s"} in the input:`, ...shown, ...more].join("\n");
 }
 
-/** Joins path segments as `cases[2].items[0].quantity`. */
+/**
+ * Joins path segments as `cases[2].items[0].quantity`. A key is cut like any echoed text (a 200,000-character key
+ * is `["xxx…(200000 characters)"]`), so no path carries a hostile key whole into a message or a JSON document.
+ */
 export function formatPath(segments: readonly PropertyKey[]): string {
   let out = "";
   for (const segment of segments) {
     if (typeof segment === "number") out += `[${segment}]`;
-    else if (typeof segment === "string" && !/^[A-Za-z_$][\w$-]*$/.test(segment)) out += `[${JSON.stringify(segment)}]`;
+    else if (typeof segment === "string" && (segment.length > ECHO_LIMIT || !/^[A-Za-z_$][\w$-]*$/.test(segment)))
+      out += `[${JSON.stringify(echoText(segment))}]`;
     else out += out === "" ? String(segment) : `.${String(segment)}`;
   }
   return out;

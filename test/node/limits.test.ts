@@ -9,6 +9,7 @@ import { EXIT, PROBLEM_LINE_CHARACTERS } from "../../src/node/io.js";
 import { runCli } from "../../src/node/run.js";
 import { EXCEL_CELL_CHARACTERS, EXCEL_ROWS } from "../../src/node/xlsx/bytes.js";
 import { SUGGEST_LIMIT } from "../../src/errors/echo.js";
+import { compute } from "../../src/index.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { fakeIo } from "../support/cli.js";
 import { bombPart, inlineRow, rawWorkbook, zipOf } from "../support/xlsx.js";
@@ -202,6 +203,26 @@ describe("limits", () => {
     const document = JSON.parse(listed.stdout) as { errors: unknown[]; errorsOmitted: number };
     expect(document.errors).toHaveLength(200);
     expect(document.errorsOmitted).toBe(300);
+  });
+  // Red-green: a long key that reads as a name ("xxx…") went whole into an issue's path: the JSON errors of
+  // --skip-invalid (and serve's issues, and the library's InvalidInputError) carried 200,000 characters.
+  it("a long unknown key is cut in the issue's path too, not only in its message", async () => {
+    const key = "x".repeat(200_000);
+    await writeFile(
+      join(dir, "long-key.json"),
+      JSON.stringify([enterpriseCase, { ...enterpriseCase, id: "E-2", [key]: 1 }]),
+    );
+    const result = await run(["compute", "long-key.json", "--format", "json", "--skip-invalid"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.length).toBeLessThan(20_000);
+    const [error] = (JSON.parse(result.stdout) as { errors: { path: string }[] }).errors;
+    expect(error?.path).toContain("(200000 characters)");
+    expect(error?.path.length).toBeLessThan(200);
+    expect(() => compute({ ...enterpriseCase, [key]: 1 })).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: expect.stringContaining("(200000 characters)") as unknown })],
+      }),
+    );
   });
 });
 
