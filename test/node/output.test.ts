@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { closeSync, openSync, readFileSync, realpathSync } from "node:fs";
+import { closeSync, existsSync, openSync, readFileSync, realpathSync } from "node:fs";
 import { link, mkdir, readFile, readdir, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -138,6 +138,23 @@ describe("--out is never one of the inputs: exit 2 naming both, the input untouc
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain("(the sample cases)");
   });
+});
+
+describe("demo --out-dir", () => {
+  // Red-green: Node's mkdir(…, { recursive: true }) looped forever on /proc/x (ENOENT, then EEXIST for /proc, …):
+  // the demo hung at 100 % CPU instead of saying it cannot make the folder.
+  it.runIf(existsSync("/proc/self"))(
+    "a folder that cannot be made although its parent exists is exit 74 at once; nested folders are made",
+    async () => {
+      const refused = await runCliCapture(["demo", "--out-dir", "/proc/exitfund-never/sub"]);
+      expect(refused.code).toBe(74);
+      expect(refused.stderr).toContain('cannot create the folder --out-dir "/proc/exitfund-never/sub"');
+      const made = await runCliCapture(["demo", "--out-dir", join(dir, "a", "b", "c")]);
+      expect(made.code, made.stderr).toBe(0);
+      expect(existsSync(join(dir, "a", "b", "c", "results.json"))).toBe(true);
+    },
+    120_000,
+  );
 });
 
 describe("--out is written whole or not at all", () => {

@@ -1,4 +1,4 @@
-import { access, mkdir } from "node:fs/promises";
+import { access, mkdir, stat } from "node:fs/promises";
 import { nodeSha256 } from "../sha256.js";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -275,6 +275,29 @@ async function documentFiles(
   return files;
 }
 
+/**
+ * `mkdir -p`, a folder at a time. Node's `mkdir(…, { recursive: true })` loops forever where a folder cannot be made
+ * although its parent exists (`mkdir /proc/x` answers ENOENT, `/proc` EEXIST, and so on again): here a second
+ * ENOENT after the parent was made is the answer.
+ */
+async function makeFolder(directory: string): Promise<void> {
+  try {
+    await mkdir(directory);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") {
+      if (!(await stat(directory)).isDirectory()) throw error;
+      return;
+    }
+    const parent = dirname(directory);
+    if (code !== "ENOENT" || parent === directory) throw error;
+    await makeFolder(parent);
+    await mkdir(directory).catch(async (again: unknown) => {
+      if ((again as NodeJS.ErrnoException).code !== "EEXIST" || !(await stat(directory)).isDirectory()) throw again;
+    });
+  }
+}
+
 async function writeDocuments(
   io: CliIo,
   outDir: string,
@@ -282,7 +305,7 @@ async function writeDocuments(
 ): Promise<string[]> {
   const directory = resolve(io.cwd, outDir);
   try {
-    await mkdir(directory, { recursive: true });
+    await makeFolder(directory);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = reasonOf(error);
