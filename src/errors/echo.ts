@@ -99,7 +99,7 @@ export function describeValueZh(input: unknown): string {
 }
 
 /** `text` cut to `max` characters as {@link echoText} does, its characters left as they are. */
-function cutText(text: string, max: number): string {
+export function cutText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…(${text.length} characters)`;
 }
 

@@ -1,4 +1,4 @@
-import { ECHO_LIMIT, echoText } from "./echo.js";
+import { ECHO_LIMIT, cutText } from "./echo.js";
 
 /** One problem found in the input: where (a path such as `cases[2].acceptance.staffResettled`) and what is wrong and accepted. */
 export interface InputIssue {
@@ -85,7 +85,7 @@ export function formatPath(segments: readonly PropertyKey[]): string {
   for (const segment of segments) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (typeof segment === "string" && (segment.length > ECHO_LIMIT || !/^[A-Za-z_$][\w$-]*$/.test(segment)))
-      out += `[${JSON.stringify(echoText(segment))}]`;
+      out += `[${JSON.stringify(cutText(segment, ECHO_LIMIT))}]`;
     else out += out === "" ? String(segment) : `.${String(segment)}`;
   }
   return out;
