@@ -29,7 +29,7 @@ import {
   type Notice,
 } from "./formats/source.js";
 import { tableSource, type RawTable, type TableMapping } from "./formats/table.js";
-import { decodeUtf8 } from "./formats/text.js";
+import { decodeUtf8, utf16Of } from "./formats/text.js";
 import { readWorkbook } from "./formats/xlsx.js";
 import { looksLikeOle, looksLikeZip } from "./formats/zip.js";
 import { IoError, UsageError, placeText, type CliIo } from "./io.js";
@@ -73,10 +73,12 @@ export function sniffFormat(bytes: Uint8Array): InputFormat {
       "standard input holds a password-protected workbook or an old .xls file, which cannot be read: remove the password and save it as .xlsx",
       { code: "stdin-xls", zh: "标准输入中是加密工作簿或旧版 .xls 文件，无法读取：请取消密码并另存为 .xlsx" },
     );
-  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.byteLength - start, 1 << 20))
-    .toString("utf8")
-    .trimStart();
+  // UTF-16 text is told by what it holds too, so that JSON or NDJSON in it is refused by name, not read as CSV.
+  const utf16 = utf16Of(bytes);
+  const bom = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : bom ? 2 : 0;
+  const window = Buffer.from(bytes.buffer, bytes.byteOffset + start, Math.min(bytes.byteLength - start, 1 << 20));
+  const head = (utf16 === undefined ? window.toString("utf8") : new TextDecoder(utf16).decode(window)).trimStart();
   if (head.startsWith("[")) return "json";
   if (!head.startsWith("{")) return "csv";
   const lines = head.split(/\r?\n/).filter((line) => line.trim() !== "");

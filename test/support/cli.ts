@@ -11,7 +11,7 @@ export interface CliResult {
 
 /** A CliIo with buffers for stdout/stderr and `stdin` text (cwd: the repository root), for calling a command directly. */
 export function fakeIo(
-  options: { cwd?: string; tty?: boolean; stdin?: string; env?: CliIo["env"]; columns?: number } = {},
+  options: { cwd?: string; tty?: boolean; stdin?: string | Uint8Array; env?: CliIo["env"]; columns?: number } = {},
 ): {
   io: CliIo;
   stdout: () => string;

@@ -65,16 +65,7 @@ export async function* ndjsonLines(
   for await (const chunk of createReadStream(path, { highWaterMark: 1024 * 1024 }) as AsyncIterable<Buffer>) {
     if (first) {
       first = false;
-      const utf16 = utf16Of(chunk);
-      if (utf16 !== undefined)
-        throw new InvalidInputError([
-          {
-            path: file,
-            code: "utf-16",
-            message: `is ${utf16.toUpperCase()} ("Unicode" text); NDJSON is read as UTF-8 only: save it as UTF-8`,
-            zh: `是 ${utf16.toUpperCase()}（Unicode）编码；NDJSON 只按 UTF-8 读取：请另存为 UTF-8`,
-          },
-        ]);
+      refuseUtf16(chunk, file);
     }
     let start = 0;
     for (;;) {
@@ -185,11 +176,26 @@ export function ndjsonWhere(file: string, line: number, path: string): string {
 }
 
 /** The source of NDJSON bytes already in memory (standard input): each line read as a line of a file is. */
+/** NDJSON is UTF-8: a UTF-16 file (Excel's "Unicode text", an editor's "Unicode") is refused by name. */
+function refuseUtf16(bytes: Uint8Array, file: string): void {
+  const utf16 = utf16Of(bytes);
+  if (utf16 !== undefined)
+    throw new InvalidInputError([
+      {
+        path: file,
+        code: "utf-16",
+        message: `is ${utf16.toUpperCase()} ("Unicode" text); NDJSON is read as UTF-8 only: save it as UTF-8`,
+        zh: `是 ${utf16.toUpperCase()}（Unicode）编码；NDJSON 只按 UTF-8 读取：请另存为 UTF-8`,
+      },
+    ]);
+}
+
 export function ndjsonBytesSource(
   bytes: Uint8Array,
   file: string,
   maxLineBytes: number = LIMITS.ndjsonLineBytes,
 ): CaseSource {
+  refuseUtf16(bytes, file);
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const collected = collector(file);
   let start = 0;

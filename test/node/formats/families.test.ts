@@ -5,7 +5,8 @@ import { LAYOUTS, columnLetter, templateHeader } from "../../../src/node/formats
 import { csvLines } from "../../../src/node/formats/csv.js";
 import { flattenCase } from "../../../src/node/formats/template.js";
 import { clearanceCase, enterpriseCase, transferCase } from "../../fixtures/cases.js";
-import { runCliCapture } from "../../support/cli.js";
+import { fakeIo, runCliCapture } from "../../support/cli.js";
+import { runCli } from "../../../src/node/run.js";
 import { inlineRow, rawWorkbook } from "../../support/xlsx.js";
 import { tempDir } from "./support.js";
 
@@ -628,6 +629,25 @@ describe("encodings: every variant read exactly or refused by name", () => {
     const result = await run(["compute", file, "--format", "json"]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/is UTF-16(LE|BE) \("Unicode" text\)/);
+  });
+
+  // Red-green: a UTF-16 NDJSON ledger was read line by line ("byte 0xFF is not UTF-8", "not valid JSON: \u0000"), and
+  // UTF-16 JSON or NDJSON on standard input was taken for CSV ("Invalid Opening Quote").
+  it("UTF-16 JSON and NDJSON are refused by name as a ledger and on standard input too", async () => {
+    const line = `${JSON.stringify({ caseId: "E-1", payer: "municipal", amount: "1.00", paidOn: "2016-12-01" })}\n`;
+    await put("cases.json", json);
+    await put("u-ledger.ndjson", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(line, "utf16le")]));
+    const ledger = await run(["audit", "cases.json", "--ledger", "u-ledger.ndjson"]);
+    expect(ledger.code).toBe(2);
+    expect(ledger.stderr).toContain('u-ledger.ndjson: is UTF-16LE ("Unicode" text); NDJSON is read as UTF-8 only');
+    for (const [bytes, format] of [
+      [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, "utf16le")]), "JSON"],
+      [Buffer.from(`${json.slice(1, -1)}\n`, "utf16le"), "NDJSON"],
+    ] as const) {
+      const fake = fakeIo({ cwd: dir, stdin: bytes });
+      expect(await runCli(["compute", "-", "--format", "json"], fake.io)).toBe(2);
+      expect(fake.stderr()).toContain(`(stdin): is UTF-16LE ("Unicode" text); ${format} is read as UTF-8 only`);
+    }
   });
 
   it("overlong UTF-8 (0xC0 0xAF for /) is refused at its byte in JSON and CSV", async () => {
