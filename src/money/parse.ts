@@ -154,7 +154,7 @@ function checkSign(text: string, shown: string, options: CheckDecimalOptions): P
 }
 
 /** Digits written: the integer part's (a lone 0 not counted) and every decimal. */
-function writtenDigits(text: string): number {
+export function writtenDigits(text: string): number {
   const unsigned = text.startsWith("-") ? text.slice(1) : text;
   const point = unsigned.indexOf(".");
   const integer = point < 0 ? unsigned : unsigned.slice(0, point);

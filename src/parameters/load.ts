@@ -4,6 +4,7 @@ import { echo, knownList } from "../errors/echo.js";
 import { RuleSetError, type InputIssue } from "../errors/index.js";
 import { deepFreeze } from "../freeze.js";
 import { DEFAULT_ROUNDING } from "../money/decimal.js";
+import { DECIMAL, MAX_AMOUNT_DIGITS, writtenDigits } from "../money/parse.js";
 import { ParameterSchema, RuleSetSchema, SourceSchema } from "../schemas/rule-set.js";
 import { zodIssues } from "../schemas/issues.js";
 import { compileValue, paramUseOf } from "./compile.js";
@@ -396,7 +397,17 @@ function compileParameter(
         ),
       );
     let value: unknown = null;
-    if (entry.value !== null) {
+    const digits = longestFigure(entry.value);
+    if (digits > MAX_AMOUNT_DIGITS)
+      issues.push(
+        issue(
+          `${at}.value`,
+          "too-many-digits",
+          `has a figure of ${digits} digits; at most ${MAX_AMOUNT_DIGITS} are computed exactly (no real rate or amount needs more: check the value)`,
+          `有 ${digits} 位数字的数值，最多精确计算 ${MAX_AMOUNT_DIGITS} 位（实际的费率或金额不会需要更多：请核对该值）`,
+        ),
+      );
+    else if (entry.value !== null) {
       const compiled = compileValue(handle.kind, entry.value);
       if (!compiled.ok)
         issues.push(
@@ -424,6 +435,17 @@ function compileParameter(
   });
   const aliases = compileAliases(parameter, handle, path, issues);
   return Object.freeze({ name, values: Object.freeze(values), aliases });
+}
+
+/**
+ * The most digits of a decimal figure anywhere in a value (a rate, a table's cells, a scale's thresholds): the kernel
+ * computes at 60 significant digits, so a figure of more than {@link MAX_AMOUNT_DIGITS} would lose digits silently
+ * in a product with an amount.
+ */
+function longestFigure(value: unknown): number {
+  if (typeof value === "string") return DECIMAL.test(value) ? writtenDigits(value) : 0;
+  if (typeof value !== "object" || value === null) return 0;
+  return Math.max(0, ...Object.values(value).map(longestFigure));
 }
 
 /**

@@ -155,3 +155,56 @@ describe("the error's summary", () => {
     expect(lines[20]).toContain('parameters["mine.p19"]');
   });
 });
+
+// Red-green: a rule-set figure of 80 (or 301) digits was accepted, beyond the kernel's exact 60 significant digits
+// (a product with a 30-digit amount would lose digits silently), while a case's amount is refused past 30 digits.
+describe("a rule-set figure has at most 30 digits, as an amount does", () => {
+  const value = (json: unknown) =>
+    child({
+      sources: [{ id: "B1", title: "x", issuedOn: "2016-01-01", status: "reported" }],
+      parameters: {
+        "reward.municipal.min": { status: "illustrative", source: "B1", values: [{ from: "2016-01-01", value: json }] },
+        "reward.small.cap": {
+          status: "illustrative",
+          source: "B1",
+          values: [{ from: "2016-01-01", value: { whole: "1".repeat(31), process: "1" } }],
+        },
+        "reward.small.taxScale": {
+          status: "illustrative",
+          source: "B1",
+          values: [
+            {
+              from: "2016-01-01",
+              value: { type: "marginal-rate", brackets: [{ threshold: "0", rate: `0.${"1".repeat(40)}` }] },
+            },
+          ],
+        },
+      },
+    });
+  it("a decimal, a table cell and a scale's rate past 30 digits are each refused by path, in zh and en", () => {
+    const issues = issuesOf(value("1".repeat(80)));
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ['parameters["reward.municipal.min"].values[0].value', "too-many-digits"],
+      ['parameters["reward.small.cap"].values[0].value', "too-many-digits"],
+      ['parameters["reward.small.taxScale"].values[0].value', "too-many-digits"],
+    ]);
+    expect(issues[0]?.message).toBe(
+      "has a figure of 80 digits; at most 30 are computed exactly (no real rate or amount needs more: check the value)",
+    );
+    expect(issues[0]?.zh).toBe("有 80 位数字的数值，最多精确计算 30 位（实际的费率或金额不会需要更多：请核对该值）");
+    expect(issues[2]?.message).toContain("a figure of 40 digits");
+  });
+  it("30 digits are taken", () => {
+    const ok = child({
+      sources: [{ id: "B1", title: "x", issuedOn: "2016-01-01", status: "reported" }],
+      parameters: {
+        "reward.municipal.min": {
+          status: "illustrative",
+          source: "B1",
+          values: [{ from: "2016-01-01", value: `0.${"0".repeat(29)}1` }],
+        },
+      },
+    });
+    expect(loadRuleSet(ok).id).toBe("child");
+  });
+});
