@@ -350,7 +350,7 @@ function parseFixture(fixture: FixtureFile): unknown {
         };
       }),
     );
-  const content: unknown = document.toJS({ maxAliasCount: 100 });
+  const content = contentOf(document, fixture.file);
   if (content === null || content === undefined)
     throw new FixtureProblems([
       {
@@ -363,6 +363,29 @@ function parseFixture(fixture: FixtureFile): unknown {
   const broken = brokenTexts(content);
   if (broken.length > 0) throw new FixtureProblems(loneSurrogateIssues(broken, (at) => `${fixture.file} › ${at}`));
   return content;
+}
+
+/**
+ * A YAML document's value. Aliases that would expand past 100 copies (a "billion laughs" file of a few lines) are
+ * refused as invalid YAML, as the parser's other errors are, never thrown on as an internal error.
+ */
+function contentOf(document: ReturnType<typeof parseDocument>, file: string): unknown {
+  try {
+    return document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    return refuseYaml(
+      file,
+      "its aliases (*name) expand to too many copies, or name no anchor (&name)",
+      "其别名（*name）展开的副本过多，或没有对应的锚点（&name）",
+    );
+  }
+}
+
+function refuseYaml(file: string, en: string, zh: string): never {
+  throw new FixtureProblems([
+    { path: file, code: "invalid-yaml", message: `is not valid YAML: ${en}`, zh: `不是有效的 YAML：${zh}` },
+  ]);
 }
 
 class FixtureProblems extends Error {

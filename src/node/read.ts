@@ -606,7 +606,7 @@ export async function readMapping(file: string, io: CliIo, options: MappingOptio
  * Messages name the file as `shown` (by default `file`: what the user typed, not the absolute path).
  */
 export async function readText(file: string, io: CliIo, shown: string = file): Promise<string> {
-  return decodeUtf8(await readBytes(file, io, shown), shown);
+  return decodeUtf8(await readBytes(file, io, shown), shown, /\.ya?ml$/i.test(file) ? "YAML" : "JSON");
 }
 
 function tooLarge(file: string, size: number, limit: number, word = ""): UsageError {

@@ -160,6 +160,29 @@ describe("exitfund test on bad fixtures", () => {
       ).toBe(true);
   });
 
+  // Red-green: a "billion laughs" YAML (each alias list nine times the one before) was exit 70, an internal error
+  // with the yaml package's ReferenceError; a UTF-16 YAML was said to be "JSON".
+  it("YAML whose aliases expand too far, or name no anchor, is invalid YAML (exit 2); UTF-16 YAML is named YAML", async () => {
+    const laughs = ["a: &a [x, x, x, x, x, x, x, x, x]"];
+    for (let level = 1; level < 8; level += 1)
+      laughs.push(
+        `l${level}: &l${level} [${Array.from({ length: 9 }, () => (level === 1 ? "*a" : `*l${level - 1}`)).join(", ")}]`,
+      );
+    writeFixture("laughs.yaml", `${laughs.join("\n")}\ntests: []\n`);
+    writeFixture("unresolved.yaml", "tests:\n  - name: *nowhere\n");
+    const target = join(scratch, "wide.yaml");
+    writeFileSync(target, Buffer.from("\uFEFFtests: []\n", "utf16le"));
+    const result = await runCliCapture(["test", "scratch/fixtures"]);
+    expect(result.code).toBe(2);
+    for (const file of ["laughs.yaml", "unresolved.yaml"])
+      expect(result.stderr).toContain(
+        `scratch/fixtures/${file}: is not valid YAML: its aliases (*name) expand to too many copies, or name no anchor (&name)`,
+      );
+    expect(result.stderr).toContain(
+      'scratch/fixtures/wide.yaml: is UTF-16LE ("Unicode" text); YAML is read as UTF-8 only',
+    );
+  });
+
   it("a test that expects nothing fails (it could never fail otherwise), showing what it would check", async () => {
     const file = writeFixture("empty.json", { tests: [{ name: "V-T", case: caseV, expect: {} }] });
     const result = await runCliCapture(["test", file]);
