@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { echo, knownList } from "../../errors/echo.js";
+import { describeValue, describeValueZh, echo, knownList } from "../../errors/echo.js";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
 import { keyNames } from "../../parameters/lookup.js";
 import type { RuleSet } from "../../parameters/types.js";
@@ -217,15 +217,34 @@ export function mappingOfJson(json: unknown, file: string, options: MappingOptio
         path: `${file}${one.path === "" ? "" : ` › ${one.path}`}`,
       })),
     );
-  const { kind, columns, values = {} } = parsed.data;
+  const { kind } = parsed.data;
   const key = (text: string) => JSON.stringify(text.slice(0, 60));
+  // The entries as written: zod's records skip a key "__proto__" (neither checked nor kept), and a header or a name
+  // of a value is data, so a "__proto__" is mapped (or refused) like any other.
+  const raw = json as { readonly columns: object; readonly values?: object };
+  const columns = ownEntries(
+    raw.columns,
+    `${file} › columns`,
+    (target) => typeof target === "string" || target === null,
+  );
+  const values = ownEntries(raw.values ?? {}, `${file} › values`, isRecordObject).map(
+    ([field, names]) =>
+      [
+        field,
+        ownEntries(names as object, `${file} › values[${key(field)}]`, (target) => typeof target === "string"),
+      ] as const,
+  );
   return checkedMapping(
     kind,
-    Object.entries(columns).map(([text, target]) => ({ text, target, where: `${file} › columns[${key(text)}]` })),
-    Object.entries(values).flatMap(([field, names]) =>
-      Object.entries(names).map(([text, target]) => ({
+    columns.map(([text, target]) => ({
+      text,
+      target: target as string | null,
+      where: `${file} › columns[${key(text)}]`,
+    })),
+    values.flatMap(([field, names]) =>
+      names.map(([text, target]) => ({
         text,
-        target,
+        target: target as string,
         field,
         where: `${file} › values[${key(field)}][${key(text)}]`,
       })),
@@ -233,6 +252,29 @@ export function mappingOfJson(json: unknown, file: string, options: MappingOptio
     options,
     file,
   );
+}
+
+function isRecordObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The own entries of a record the schema checked, a key "__proto__" among them (which the schema skips): its value is
+ * checked here, and refused as the schema refuses any other of the wrong type.
+ */
+function ownEntries(record: object, where: string, valid: (value: unknown) => boolean): [string, unknown][] {
+  const entries = Object.entries(record);
+  const wrong = entries.find(([text, value]) => text === "__proto__" && !valid(value));
+  if (wrong !== undefined)
+    throw new InvalidInputError([
+      {
+        path: `${where}["__proto__"]`,
+        code: "wrong-type",
+        message: `is ${describeValue(wrong[1])}, which a mapping does not take here (see docs/files.md, "mappings")`,
+        zh: `为${describeValueZh(wrong[1])}，映射此处不接受（见 docs/files.md “映射”）`,
+      },
+    ]);
+  return entries;
 }
 
 /** The sheet of a mapping workbook that names its columns: 表头 (the export's header) → 字段 (the field it fills). */

@@ -593,6 +593,42 @@ describe("variants of each family (issue 10, second pass)", () => {
   });
 });
 
+// Red-green: zod's records skip a key "__proto__", so a mapping's header or value name "__proto__" was lost (the
+// export's column then "is not a column") and values: { "__proto__": … } was accepted without a word.
+describe("a mapping's keys are data: __proto__ maps like any other name", () => {
+  it("a header and a value named __proto__ are mapped; a field __proto__ is no field; a wrong type is refused", async () => {
+    await put("cases.json", JSON.stringify([enterpriseCase]));
+    await put("export.csv", "\uFEFF__proto__,资金性质,发生额,业务日期\r\nE-1,__proto__,875000.00,2016-12-01\r\n");
+    const mapping = (extra: string) =>
+      `{"columns":{"__proto__":"caseId","资金性质":"payer","发生额":"amount","业务日期":"paidOn"},"values":{${extra}"payer":{"__proto__":"district"}}}`;
+    await put("proto-map.json", mapping(""));
+    const read = await run([
+      "audit",
+      "cases.json",
+      "--ledger",
+      "export.csv",
+      "--ledger-map",
+      "proto-map.json",
+      "--format",
+      "json",
+    ]);
+    expect(read.stderr).not.toContain("is not a column");
+    const document = JSON.parse(read.stdout) as { discrepancies: { caseId: string; payer: string; paid: string }[] };
+    expect(document.discrepancies).toContainEqual(
+      expect.objectContaining({ caseId: "E-1", payer: "district", paid: "875000.00" }),
+    );
+    for (const [extra, says] of [
+      ['"__proto__":{"a":"b"},', 'proto-field.json › values["__proto__"]["a"]: names no field "__proto__"'],
+      ['"__proto__":5,', 'proto-field.json › values["__proto__"]: is the number 5, which a mapping does not take here'],
+    ] as const) {
+      await put("proto-field.json", mapping(extra));
+      const refused = await run(["audit", "cases.json", "--ledger", "export.csv", "--ledger-map", "proto-field.json"]);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(says);
+    }
+  });
+});
+
 describe("encodings: every variant read exactly or refused by name", () => {
   const text = csvLines([headers(), rowOf(enterprise, { ...enterpriseCase, township: "西集镇" })]).replace(
     /^\uFEFF/,
