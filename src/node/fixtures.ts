@@ -64,7 +64,11 @@ const ExpectSchema = z.strictObject({
 const TestSchema = z.strictObject({
   name: z.string({ error: "must be the test's name, a text" }).min(1, "must not be empty"),
   note: z.string().optional(),
-  case: z.record(z.string(), z.unknown(), { error: "must be one case, an object as `compute` reads it" }),
+  // The case as written (a record would drop a key "__proto__", which compute then could not refuse as unknown).
+  case: z.custom<{ readonly [key: string]: unknown }>(
+    (value) => typeof value === "object" && value !== null && !Array.isArray(value),
+    { error: "must be one case, an object as `compute` reads it" },
+  ),
   expect: ExpectSchema,
 });
 

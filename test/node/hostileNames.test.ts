@@ -106,3 +106,48 @@ describe("prototype names and odd values are data: never exit 70", () => {
     }
   });
 });
+
+// Red-green: zod records drop a key "__proto__": verify-receipt then read a genuine receipt's township "__proto__"
+// as missing ("(none) → 230508.97", exit 1), and a fixture's case lost its key "__proto__" (the test passed).
+describe("records that hold user names keep __proto__", () => {
+  it("verify-receipt: a township __proto__ checks out, and a changed figure of it is found", async () => {
+    await writeFile(
+      join(dir, "proto-township.json"),
+      JSON.stringify([
+        { ...enterpriseCase, township: "__proto__" },
+        { ...enterpriseCase, id: "E-2" },
+      ]),
+    );
+    const fake = fakeIo({ cwd: dir });
+    expect(
+      await runCli(["compute", "proto-township.json", "--format", "json", "--out", "proto-res.json"], fake.io),
+    ).toBe(0);
+    const genuine = await status(["verify-receipt", "proto-res.json", "--cases", "proto-township.json"]);
+    expect(genuine.code, genuine.stderr).toBe(0);
+    const { readFile } = await import("node:fs/promises");
+    const written = JSON.parse(await readFile(join(dir, "proto-res.json"), "utf8")) as {
+      totals: { byTownship: { [township: string]: { total: string } } };
+    };
+    const proto = Object.getOwnPropertyDescriptor(written.totals.byTownship, "__proto__")?.value as { total: string };
+    proto.total = "1.00";
+    await writeFile(join(dir, "proto-tampered.json"), JSON.stringify(written));
+    const tampered = fakeIo({ cwd: dir });
+    expect(await runCli(["verify-receipt", "proto-tampered.json", "--cases", "proto-township.json"], tampered.io)).toBe(
+      1,
+    );
+    expect(tampered.stdout() + tampered.stderr()).toContain("totals.byTownship.__proto__.total: 1.00 →");
+  });
+
+  it("exitfund test: a case's key __proto__ is an unknown field, as in compute", async () => {
+    await writeFile(
+      join(dir, "proto-fixture.json"),
+      JSON.stringify({ tests: [{ name: "a", case: enterpriseCase, expect: { track: "district-small" } }] }).replace(
+        '"kind":',
+        '"__proto__":{"x":1},"kind":',
+      ),
+    );
+    const result = await status(["test", "proto-fixture.json"]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('proto-fixture.json › "a" › case.__proto__: unknown field "__proto__"');
+  });
+});

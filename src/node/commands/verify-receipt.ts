@@ -475,9 +475,14 @@ function totalsMap(totals: unknown): Map<string, string> {
   const parsed = AmountsSchema.extend({ byTownship: z.record(z.string(), AmountsSchema).optional() }).safeParse(totals);
   if (!parsed.success) return map;
   for (const field of ["municipal", "district", "total"] as const) map.set(`totals.${field}`, parsed.data[field]);
-  for (const [township, amounts] of Object.entries(parsed.data.byTownship ?? {}))
+  // The townships as written: a record drops a township "__proto__", whose figures would then read as missing.
+  const byTownship = (totals as { readonly byTownship?: object }).byTownship ?? {};
+  for (const [township, written] of Object.entries(byTownship)) {
+    const amounts = AmountsSchema.safeParse(written);
+    if (!amounts.success) continue;
     for (const field of ["municipal", "district", "total"] as const)
-      map.set(`totals.byTownship.${township}.${field}`, amounts[field]);
+      map.set(`totals.byTownship.${township}.${field}`, amounts.data[field]);
+  }
   return map;
 }
 
