@@ -68,7 +68,7 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
       ),
     ]);
   const parsed = RuleSetSchema.safeParse(input, { reportInput: true });
-  const reserved = reservedNames(input, "");
+  const reserved = reservedNames(input);
   if (!parsed.success || reserved.length > 0) {
     // List the parameter-level problems too (missing parameters, wrong shapes), not only the structural ones.
     const structural = parsed.success ? [] : zodIssues(parsed.error.issues, [], NO_LABELS, RuleSetSchema);
@@ -109,28 +109,45 @@ export function resolveRuleSet(input: unknown, options: ResolveOptions): RuleSet
 
 /**
  * Every `"__proto__"` key of the JSON, an issue each: the schema would drop it without a word (a parameter or a
- * citation of that name would silently not exist), so it is refused as a name instead.
+ * citation of that name would silently not exist), so it is refused as a name instead. Walked with a stack of its
+ * own, and each path made only for a key found, so JSON nested 100,000 deep is walked, not a stack overflow.
  */
-function reservedNames(value: unknown, path: string): InputIssue[] {
-  if (typeof value !== "object" || value === null) return [];
-  const here: InputIssue[] = Object.hasOwn(value, "__proto__")
-    ? [
+function reservedNames(value: unknown): InputIssue[] {
+  interface Node {
+    readonly value: unknown;
+    readonly parent?: Node;
+    readonly key?: string;
+    readonly inList?: boolean;
+  }
+  const pathOf = (node: Node): string => {
+    const parts: string[] = [];
+    for (let at: Node | undefined = node; at?.key !== undefined; at = at.parent)
+      parts.push(at.inList === true ? `[${at.key}]` : at.parent?.key === undefined ? at.key : `["${at.key}"]`);
+    return parts.reverse().join("");
+  };
+  const found: InputIssue[] = [];
+  const stack: Node[] = [{ value }];
+  while (stack.length > 0) {
+    const node = stack.pop() as Node;
+    const here = node.value;
+    if (typeof here !== "object" || here === null) continue;
+    if (Object.hasOwn(here, "__proto__"))
+      found.push(
         issue(
-          `${path}["__proto__"]`,
+          `${pathOf(node)}["__proto__"]`,
           "reserved-name",
           `"__proto__" cannot be a name in a rule set`,
           `"__proto__" 不能用作名称`,
         ),
-      ]
-    : [];
-  return [
-    ...here,
-    ...Object.entries(value).flatMap(([key, inner]) =>
-      key === "__proto__"
-        ? []
-        : reservedNames(inner, Array.isArray(value) ? `${path}[${key}]` : path === "" ? key : `${path}["${key}"]`),
-    ),
-  ];
+      );
+    const inList = Array.isArray(here);
+    const children = Object.entries(here).filter(([key]) => key !== "__proto__");
+    for (let index = children.length - 1; index >= 0; index -= 1) {
+      const [key, inner] = children[index] as [string, unknown];
+      stack.push({ value: inner, parent: node, key, inList });
+    }
+  }
+  return found;
 }
 
 /**

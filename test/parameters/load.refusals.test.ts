@@ -208,3 +208,27 @@ describe("a rule-set figure has at most 30 digits, as an amount does", () => {
     expect(loadRuleSet(ok).id).toBe("child");
   });
 });
+
+// Red-green: the walk for "__proto__" keys recursed once per level, so a rule set with JSON nested 100,000 deep in
+// any field was a RangeError (stack overflow; exit 70 in the CLI) instead of the field's own problem.
+describe("a rule set nested 100,000 deep is refused by the field, never a stack overflow", () => {
+  it("an unknown field, and a parameter value, holding deep nesting", () => {
+    let deep: unknown = [];
+    for (let level = 0; level < 100_000; level += 1) deep = [deep];
+    const unknownField = issuesOf(child({ extra: deep }));
+    expect(unknownField.map((issue) => issue.path)).toEqual(["extra"]);
+    const inValue = issuesOf(
+      child({
+        sources: [{ id: "B1", title: "x", issuedOn: "2016-01-01", status: "reported" }],
+        parameters: {
+          "reward.municipal.min": {
+            status: "illustrative",
+            source: "B1",
+            values: [{ from: "2016-01-01", value: deep }],
+          },
+        },
+      }),
+    );
+    expect(inValue.map((issue) => issue.path)).toEqual(['parameters["reward.municipal.min"].values[0].value']);
+  });
+});
