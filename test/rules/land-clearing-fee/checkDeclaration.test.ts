@@ -163,3 +163,84 @@ describe("checkDeclaration (paths relative to the case)", () => {
     ]);
   });
 });
+
+describe("checkDeclaration: every refusal's path, code, message and Chinese text", () => {
+  const issuesOf = (input: unknown) => {
+    const facts = StructureClearanceSchema.parse(input);
+    return checkDeclaration(facts, contextOn(RULES, facts.declaredOn));
+  };
+
+  it("an unknown type, a fractional count of a per-item type, a survey in another unit", () => {
+    expect(
+      issuesOf(
+        declaration([
+          { structureType: "tent", quantity: "1" },
+          {
+            structureType: "other-structure",
+            quantity: "1.5",
+            survey: { structureType: "brick-concrete", quantity: "2" },
+          },
+          {
+            structureType: "brick-concrete",
+            quantity: "1",
+            survey: { structureType: "other-structure", quantity: "0.5" },
+          },
+        ]),
+      ),
+    ).toEqual([
+      {
+        path: "items[0].structureType",
+        code: "unknown-structure-type",
+        message:
+          'structureType (结构类型) "tent" is not a structure type of rule set "test" on 2016-09-01; known: "brick-concrete", "brick-wood", "steel-frame", "enclosure-wall", "other-structure"',
+        zh: '结构类型 "tent" 不在本规则集中',
+        label: "结构类型",
+      },
+      {
+        path: "items[1].quantity",
+        code: "not-a-whole-number",
+        message: 'quantity (数量) of "other-structure" is counted per item and must be a whole number; got "1.5"',
+        zh: "按项计数，数量应为整数",
+        label: "数量",
+      },
+      {
+        path: "items[1].survey.structureType",
+        code: "survey-changes-unit",
+        message:
+          'survey structureType (核定结构类型) "brick-concrete" is measured in m2 but the declared "other-structure" in item; quantities in different units cannot be compared — declare the item again in the surveyed type\'s unit',
+        zh: "核定结构类型与申报结构类型的计量单位不同（m2、item），数量无法比较",
+        label: "核定结构类型",
+      },
+      {
+        path: "items[2].survey.quantity",
+        code: "not-a-whole-number",
+        message: 'quantity (数量) of "other-structure" is counted per item and must be a whole number; got "0.5"',
+        zh: "按项计数，数量应为整数",
+        label: "数量",
+      },
+      {
+        path: "items[2].survey.structureType",
+        code: "survey-changes-unit",
+        message:
+          'survey structureType (核定结构类型) "other-structure" is measured in item but the declared "brick-concrete" in m2; quantities in different units cannot be compared — declare the item again in the surveyed type\'s unit',
+        zh: "核定结构类型与申报结构类型的计量单位不同（item、m2），数量无法比较",
+        label: "核定结构类型",
+      },
+    ]);
+  });
+
+  it("a declaration dated before the parameters are in force: one refusal per parameter, on declaredOn", () => {
+    const missing = (name: string) => ({
+      path: "declaredOn",
+      code: "no-value-in-force",
+      message: `declaredOn (申报日期) 1999-12-31: rule set "test" ${name} has no value in force on 1999-12-31 (its first value is from 2000-01-01)`,
+      zh: `申报日期 1999-12-31：规则集"test"参数 ${name} 在 1999-12-31 没有有效值（最早的值自 2000-01-01 起）`,
+      label: "申报日期",
+    });
+    expect(issuesOf(declaration([clean("brick-concrete", "1")], { declaredOn: "1999-12-31" }))).toEqual([
+      missing("clearance.rates"),
+      missing("clearance.cutoffDate"),
+      missing("clearance.requireSurvey"),
+    ]);
+  });
+});
