@@ -43,13 +43,13 @@ export const townshipTransferMessages: MessageCatalog = {
       en: (d) =>
         `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${yuan(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${yuan(d, "priorYearRevenue")} yuan prior-year capacity — at or above the threshold ${percent(d, "threshold")}: a transfer is due for ${text(d, "fiscalYear")}.`,
       zh: (d) =>
-        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元，占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")}，达到受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度给予财政转移支付。`,
+        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元，占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")}，达到受影响较大认定比例${percent(d, "threshold")}，${text(d, "fiscalYear")}年度给予财政转移支付。`,
     },
     "impact-below-threshold": {
       en: (d) =>
         `The exited enterprises' prior-year taxes gave ${text(d, "township")} ${yuan(d, "lostCapacity")} yuan of fiscal capacity, ${percent(d, "impactRatio")} of its ${yuan(d, "priorYearRevenue")} yuan prior-year capacity — below the threshold ${percent(d, "threshold")}: no transfer for ${text(d, "fiscalYear")} (the target reductions still apply).`,
       zh: (d) =>
-        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元，占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")}，低于受影响较大认定比例${percent(d, "threshold")},${text(d, "fiscalYear")}年度不予转移支付（仍核减相关指标）。`,
+        `退出企业上年度税收形成${text(d, "township")}财力${yuan(d, "lostCapacity")}元，占该乡镇上年度财力${yuan(d, "priorYearRevenue")}元的${percent(d, "impactRatio")}，低于受影响较大认定比例${percent(d, "threshold")}，${text(d, "fiscalYear")}年度不予转移支付（仍核减相关指标）。`,
     },
     "tax-mismatch": {
       en: (d) =>
