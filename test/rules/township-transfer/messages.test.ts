@@ -100,3 +100,145 @@ describe("township-transfer messages quote amounts with separators", () => {
     );
   });
 });
+
+describe("township-transfer reasons and findings: every text exact, in both languages", () => {
+  // T-met: E1 gave VAT 100,000 × 0.25 + income tax 20 × 0.2 + other 7 × 0.5 = 25,007.50 of 100,000.00: 25.0075 % ≥ 10 %.
+  // T-below: E1 gave VAT 1 × 0.25 = 0.25: 0.00025 %, cut (not rounded) to 0.0002 %. The exit case E1 (宋庄镇) declared
+  // VAT 5 and other taxes 7.00: T-met differs on VAT and income tax (none in the exit: 0), agrees on other (7 = 7.00);
+  // T-below differs on VAT and other.
+  const exitCase = () =>
+    CaseSchema.parse({
+      kind: "enterprise-exit",
+      id: "E1",
+      name: "企业",
+      township: "宋庄镇",
+      exitMode: "whole",
+      scale: "below",
+      exitCompletedOn: "2016-10-31",
+      licensed: true,
+      acceptance: { equipmentRemoved: true, licenceChangedOrCancelled: true, staffResettled: true },
+      municipalOutcome: "not-applied",
+      recommendedByDistrict: false,
+      energySavedTce: "0",
+      priorYearTax: { vat: "5", other: "7.00" },
+      employees: 1,
+      landAreaM2: "1",
+    });
+  const texts = (outcome: { readonly reasons: readonly Reason[]; readonly findings: readonly Finding[] }) =>
+    [...outcome.reasons, ...outcome.findings].map((item) => ({
+      ...item,
+      zh: messages.codes[item.code]?.zh(item.data ?? {}),
+    }));
+  const townshipMismatch = {
+    code: "township-mismatch",
+    message: "Enterprise E1 is counted for 台湖镇, but its enterprise-exit case names 宋庄镇.",
+    itemId: "E1",
+    clause: "《实施方案》四(十四)4",
+    data: { enterpriseId: "E1", township: "台湖镇", enterpriseTownship: "宋庄镇" },
+    zh: "企业E1计入台湖镇的转移支付，但其退出案件所属乡镇为宋庄镇。",
+  };
+
+  it("a transfer due, with a tax mismatch and a township mismatch", () => {
+    const met = transferCase({ id: "T-met" }, [
+      { id: "E1", priorYearTax: { vat: "100000", corporateIncome: "20", other: "7" } },
+    ]);
+    const [outcome] = crossCheckTransfers([met, exitCase()], [townshipTransfer(met, rules)]);
+    expect(texts(outcome as never)).toEqual([
+      {
+        code: "impact-threshold-met",
+        message:
+          "The exited enterprises' prior-year taxes gave 台湖镇 25,007.50 yuan of fiscal capacity, 25.0075% of its 100,000.00 yuan prior-year capacity — at or above the threshold 10%: a transfer is due for 2017.",
+        clause: "《实施方案》四(十四)4",
+        decisive: true,
+        data: {
+          township: "台湖镇",
+          fiscalYear: 2017,
+          reckonedOn: "2016-12-31",
+          lostCapacity: "25007.50",
+          priorYearRevenue: "100000",
+          impactRatio: "0.250075",
+          impactRatioRounded: "0.2501",
+          threshold: "0.1",
+        },
+        zh: "退出企业上年度税收形成台湖镇财力25,007.50元，占该乡镇上年度财力100,000.00元的25.0075%，达到受影响较大认定比例10%，2017年度给予财政转移支付。",
+      },
+      {
+        code: "tax-mismatch",
+        message:
+          'Enterprise E1: the prior-year VAT, corporate income tax in this transfer ({"vat":"100000","corporateIncome":"20"}) differ from its enterprise-exit case ({"vat":"5","corporateIncome":"0"}); check with the tax bureaus.',
+        itemId: "E1",
+        clause: "《实施方案》四(十四)4, 四(二十)2",
+        data: {
+          enterpriseId: "E1",
+          taxTypes: ["vat", "corporateIncome"],
+          inTransfer: { vat: "100000", corporateIncome: "20" },
+          inEnterpriseExit: { vat: "5", corporateIncome: "0" },
+        },
+        zh: '企业E1：本转移支付申报的上年度增值税、企业所得税（{"vat":"100000","corporateIncome":"20"}）与该企业退出案件（{"vat":"5","corporateIncome":"0"}）不一致，请与国税、地税部门核对。',
+      },
+      townshipMismatch,
+    ]);
+  });
+
+  it("no transfer (the ratio cut, not rounded), with a tax mismatch and a township mismatch", () => {
+    const below = transferCase({ id: "T-below" }, [{ id: "E1", priorYearTax: { vat: "1" } }]);
+    const [outcome] = crossCheckTransfers([below, exitCase()], [townshipTransfer(below, rules)]);
+    expect(texts(outcome as never)).toEqual([
+      {
+        code: "impact-below-threshold",
+        message:
+          "The exited enterprises' prior-year taxes gave 台湖镇 0.25 yuan of fiscal capacity, 0.0002% of its 100,000.00 yuan prior-year capacity — below the threshold 10%: no transfer for 2017 (the target reductions still apply).",
+        clause: "《实施方案》四(十四)4",
+        decisive: true,
+        data: {
+          township: "台湖镇",
+          fiscalYear: 2017,
+          reckonedOn: "2016-12-31",
+          lostCapacity: "0.25",
+          priorYearRevenue: "100000",
+          impactRatio: "0.0000025",
+          impactRatioRounded: "0.0000",
+          threshold: "0.1",
+        },
+        zh: "退出企业上年度税收形成台湖镇财力0.25元，占该乡镇上年度财力100,000.00元的0.0002%，低于受影响较大认定比例10%，2017年度不予转移支付（仍核减相关指标）。",
+      },
+      {
+        code: "tax-mismatch",
+        message:
+          'Enterprise E1: the prior-year VAT, other taxes in this transfer ({"vat":"1","other":"0"}) differ from its enterprise-exit case ({"vat":"5","other":"7.00"}); check with the tax bureaus.',
+        itemId: "E1",
+        clause: "《实施方案》四(十四)4, 四(二十)2",
+        data: {
+          enterpriseId: "E1",
+          taxTypes: ["vat", "other"],
+          inTransfer: { vat: "1", other: "0" },
+          inEnterpriseExit: { vat: "5", other: "7.00" },
+        },
+        zh: '企业E1：本转移支付申报的上年度增值税、其他税收（{"vat":"1","other":"0"}）与该企业退出案件（{"vat":"5","other":"7.00"}）不一致，请与国税、地税部门核对。',
+      },
+      townshipMismatch,
+    ]);
+  });
+
+  it("the same taxes (as decimals) and township: no finding", () => {
+    const same = transferCase({ id: "T-same", township: "宋庄镇" }, [
+      { id: "E1", priorYearTax: { vat: "5.0", other: "7" } },
+    ]);
+    const [outcome] = crossCheckTransfers([same, exitCase()], [townshipTransfer(same, rules)]);
+    expect(outcome?.findings).toEqual([]);
+  });
+
+  it("a ratio absent or empty is left blank; a tax type without a label is named by its key", () => {
+    const zh = messages.codes["impact-threshold-met"]?.zh;
+    expect(zh?.({ township: "台湖镇", impactRatio: "", threshold: 0.1 })).toBe(
+      "退出企业上年度税收形成台湖镇财力元，占该乡镇上年度财力元的，达到受影响较大认定比例0.1，年度给予财政转移支付。",
+    );
+    const en = messages.codes["tax-mismatch"]?.en;
+    expect(en?.({ enterpriseId: "E9", taxTypes: ["vat", "stamp"], inTransfer: "1", inEnterpriseExit: "2" })).toBe(
+      "Enterprise E9: the prior-year VAT, stamp in this transfer (1) differ from its enterprise-exit case (2); check with the tax bureaus.",
+    );
+    expect(en?.({ enterpriseId: "E9" })).toBe(
+      "Enterprise E9: the prior-year  in this transfer () differ from its enterprise-exit case (); check with the tax bureaus.",
+    );
+  });
+});
