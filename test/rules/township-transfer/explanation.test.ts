@@ -152,3 +152,51 @@ describe("township transfer explained, each step in words with its arithmetic", 
     ]);
   });
 });
+
+describe("township transfer explained: a rounded transfer, every enterprise with its output", () => {
+  // One exit, VAT 1 × 0.25 = 0.25 of a prior-year capacity of 1.00: 0.25 ≥ 0.1, due 0.25 × 0.5 = 0.125 → 0.13 (half up);
+  // both enterprises gave their output (10 + 0), so no "counted as 0" note.
+  const rounded = () =>
+    townshipTransfer(
+      transferCase({ priorYearRevenue: "1" }, [
+        { priorYearTax: { vat: "1" }, priorYearOutput: "10" },
+        { priorYearTax: {}, priorYearOutput: "0" },
+      ]),
+      rules,
+    ) as OutcomeBase;
+  const step = (all: string[], n: number) => all.find((line) => line.startsWith(`  ${n}. `));
+
+  it("in English", () => {
+    const all = lines(rounded(), "en");
+    expect(step(all, 6)).toBe(
+      "  6. lost fiscal capacity (transfer.lostCapacity): sum over the 2 exited enterprises = 0.25 yuan  〔《实施方案》四(十四)4〕",
+    );
+    expect(step(all, 9)).toBe(
+      "  9. fiscal transfer (lost capacity × coverage, rounded) (transfer.amount): lost capacity 0.25 yuan × coverage 0.5 = 0.13 yuan (rounded to the fen from 0.125)  〔《实施方案》四(十四)4; 京华时报 (S1)〕",
+    );
+    expect(step(all, 11)).toBe(
+      "  11. reduction of the township's output target (transfer.outputTarget): sum of the 2 exited enterprises' prior-year output = 10.00 yuan  〔《实施方案》四(十四)4, 四(十九)3, 四(六)5〕",
+    );
+  });
+
+  it("in Chinese", () => {
+    const all = lines(rounded(), "zh");
+    expect(step(all, 9)).toBe(
+      "  9. 财政转移支付（减少财力 × 覆盖比例，四舍五入）：减少财力 0.25 元 × 覆盖比例 0.5 = 0.13 元（舍入到分，舍入前为 0.125 元）  〔《实施方案》四(十四)4；京华时报 (S1)〕",
+    );
+    expect(step(all, 11)).toBe(
+      "  11. 核减乡镇产值指标：2 家退出企业上年度产值之和 = 10.00 元  〔《实施方案》四(十四)4, 四(十九)3, 四(六)5〕",
+    );
+  });
+
+  it("the trace records each enterprise's loss and the transfer before rounding", () => {
+    const trace = rounded().trace;
+    expect(trace.find((s) => s.rule === "transfer.lostCapacity")?.inputs).toEqual({ enterprises: ["0.25", "0.00"] });
+    expect(trace.find((s) => s.rule === "transfer.amount")?.inputs).toEqual({
+      lostCapacity: "0.25",
+      eligible: true,
+      unrounded: "0.125",
+    });
+    expect(trace.find((s) => s.rule === "transfer.amount" && s.value === "0.13")).toBeDefined();
+  });
+});

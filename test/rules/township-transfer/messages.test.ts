@@ -228,6 +228,22 @@ describe("township-transfer reasons and findings: every text exact, in both lang
     expect(outcome?.findings).toEqual([]);
   });
 
+  it("a case of that id of another kind is not an enterprise exit: no finding", () => {
+    const listed = transferCase({ id: "T-other" }, [{ id: "V-1", priorYearTax: { vat: "5" } }]);
+    const village = CaseSchema.parse({
+      kind: "village-compensation",
+      id: "V-1",
+      township: "宋庄镇",
+      village: "东下营村",
+      zoneType: "industrial-compound",
+      clearedOn: "2016-06-30",
+      landAreaMu: "10",
+      leases: [],
+    });
+    const [outcome] = crossCheckTransfers([listed, village], [townshipTransfer(listed, rules)]);
+    expect(outcome?.findings).toEqual([]);
+  });
+
   it("a ratio absent or empty is left blank; a tax type without a label is named by its key", () => {
     const zh = messages.codes["impact-threshold-met"]?.zh;
     expect(zh?.({ township: "台湖镇", impactRatio: "", threshold: 0.1 })).toBe(
