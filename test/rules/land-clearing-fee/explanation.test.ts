@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { explain } from "../../../src/rules/explain.js";
-import { structureClearance } from "../../../src/rules/land-clearing-fee/index.js";
+import { structureClearance, verifyDeclaration, verifyItem } from "../../../src/rules/land-clearing-fee/index.js";
+import { StructureClearanceSchema } from "../../../src/schemas/cases.js";
+import { contextOn } from "../../support/outcomes.js";
 import type { OutcomeBase } from "../../../src/trace/types.js";
-import { clean, clearanceRules, declaration, verifyOne } from "./support.js";
+import { RULES, clean, clearanceRules, declaration, verifyOne } from "./support.js";
 
 // Every text an auditor reads of three declarations, in both languages, on the test rates (brick-concrete 60 元/㎡,
 // brick-wood 45, steel-frame 35, enclosure-wall 40 元/米, other-structure 1,000 元/项; cut-off 2016-06-14). By hand:
@@ -695,5 +697,32 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
       ],
     });
     expect(structureClearance.budgetLine(outcome as never)).toBe("structure-clearance");
+  });
+});
+
+describe("the payment rule built from the domain's parts", () => {
+  it("verifies declaration A as the programme does: amounts, reasons and findings", () => {
+    const facts = StructureClearanceSchema.parse(
+      declaration([
+        clean("brick-concrete", "120"),
+        {
+          structureType: "brick-concrete",
+          quantity: "120.5",
+          survey: { structureType: "brick-wood", quantity: "100.25" },
+        },
+      ]),
+    );
+    const result = verifyDeclaration(structureClearance.parts)(facts, contextOn(RULES, facts.declaredOn));
+    // 120 × 60 = 7,200.00 and 100.25 × 45 = 4,511.25 approved; 7,200.00 + 7,230.00 declared at the rates.
+    expect(result.value.district.toString()).toBe("11711.25");
+    expect(result.value.detail.totals).toEqual({ declared: "14430.00", approved: "11711.25", difference: "-2718.75" });
+    expect(result.reasons.map((r) => r.code)).toEqual(["verified-items", "paid-to-township"]);
+    expect(result.findings.map((f) => `${f.code}:${f.itemId ?? ""}`)).toEqual([
+      "type-mismatch:I2",
+      "quantity-exceeds-survey:I2",
+    ]);
+    const item = verifyItem(structureClearance.parts)(facts.items[1]!, contextOn(RULES, facts.declaredOn));
+    expect(item.value.item.fee).toBe("4511.25");
+    expect(item.value.declared).toMatchObject({ id: "I2", amount: "7230.00", basis: "declared-quantity-at-rate" });
   });
 });
