@@ -95,7 +95,7 @@ describe("land-clearing-fee labels and messages for sheets and tables", () => {
   });
 
   it("the rates parameter: a rate entry as 元/unit, anything else as it is", () => {
-    const value = messages.params["clearance.rates"]?.value;
+    const value = messages.params?.["clearance.rates"]?.value;
     expect(value?.({ unit: "m", rate: "1234.5" }, "zh")).toBe("1,234.5 元/米");
     expect(value?.({ unit: "m", rate: "1234.5" }, "en")).toBe("1,234.5 yuan/m");
     expect(value?.("60", "en")).toBe("60");
