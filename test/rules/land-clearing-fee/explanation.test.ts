@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { computeBatch } from "../../../src/batch/compute.js";
+import { extendDomain } from "../../../src/rules/domain.js";
 import { explain } from "../../../src/rules/explain.js";
+import { programme } from "../../../src/rules/programme.js";
 import { structureClearance, verifyDeclaration, verifyItem } from "../../../src/rules/land-clearing-fee/index.js";
 import { StructureClearanceSchema } from "../../../src/schemas/cases.js";
 import { contextOn } from "../../support/outcomes.js";
@@ -724,5 +727,24 @@ describe("the payment rule built from the domain's parts", () => {
     const item = verifyItem(structureClearance.parts)(facts.items[1]!, contextOn(RULES, facts.declaredOn));
     expect(item.value.item.fee).toBe("4511.25");
     expect(item.value.declared).toMatchObject({ id: "I2", amount: "7230.00", basis: "declared-quantity-at-rate" });
+  });
+});
+
+describe("an extension that keeps the domain's fast evaluator but replaces a part", () => {
+  it("is computed with its own part: the built-in kernel covers the built-in domain only", () => {
+    // Every item's fee doubled: 120 × 60 × 2 = 14,400.00, with and without traces.
+    const doubled: typeof structureClearance.parts.landClearingFee = (item, ctx) => {
+      const fee = structureClearance.parts.landClearingFee(item, ctx);
+      return { ...fee, value: { ...fee.value, fee: fee.value.fee.times(2) } };
+    };
+    const extended = programme(
+      extendDomain(structureClearance, { parts: { landClearingFee: doubled }, fast: structureClearance.fast }),
+    );
+    const input = declaration([clean("brick-concrete", "120")]);
+    for (const trace of [true, false]) {
+      const document = computeBatch([input], { ruleSet: RULES, programme: extended, trace });
+      expect(document.results[0]?.amounts.total).toBe("14400.00");
+    }
+    expect(computeBatch([input], { ruleSet: RULES, trace: false }).results[0]?.amounts.total).toBe("7200.00");
   });
 });

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { crossCheckTransfers, townshipTransfer } from "../../support/outcomes.js";
+import {
+  crossCheckTransfer,
+  townshipTransfer as townshipTransferDomain,
+} from "../../../src/rules/township-transfer/index.js";
 import { townshipTransferMessages as messages } from "../../../src/rules/township-transfer/messages.js";
 import { CaseSchema } from "../../../src/schemas/cases.js";
 import type { Reason, Finding } from "../../../src/trace/types.js";
@@ -242,6 +246,12 @@ describe("township-transfer reasons and findings: every text exact, in both lang
     });
     const [outcome] = crossCheckTransfers([listed, village], [townshipTransfer(listed, rules)]);
     expect(outcome?.findings).toEqual([]);
+  });
+
+  it("a transfer needs the cases of its listed enterprises, and is charged to the township-transfer budget line", () => {
+    const listed = transferCase({ id: "T-needs" }, [{ id: "E7" }, { id: "E2" }]);
+    expect(crossCheckTransfer.needs(listed)).toEqual(["E7", "E2"]);
+    expect(townshipTransferDomain.budgetLine(townshipTransfer(listed, rules) as never)).toBe("township-transfer");
   });
 
   it("a ratio absent or empty is left blank; a tax type without a label is named by its key", () => {
