@@ -703,6 +703,18 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
   });
 });
 
+describe("the totals as the trace records them (the figures each sentence is written from)", () => {
+  it("C: each item's declared value and approved fee, the basis, and the two totals the difference is taken from", () => {
+    const inputs = (rule: string) => CASES.C().trace.find((step) => step.rule === rule)?.inputs;
+    expect(inputs("clearance.totals.declared")).toEqual({
+      basis: "declared-quantities-at-rates",
+      items: ["4800.00", "500.00"],
+    });
+    expect(inputs("clearance.totals.approved")).toEqual({ fees: ["4800.00", "500.00"] });
+    expect(inputs("clearance.totals.difference")).toEqual({ approved: "5300.00", declared: "5300.00" });
+  });
+});
+
 describe("the payment rule built from the domain's parts", () => {
   it("verifies declaration A as the programme does: amounts, reasons and findings", () => {
     const facts = StructureClearanceSchema.parse(
