@@ -406,7 +406,7 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
         },
       },
     ]);
-    expect(outcome.detail).toEqual({
+    expect(outcome.detail).toStrictEqual({
       village: "次渠村",
       site: "test site",
       declaredOn: "2016-09-01",
@@ -549,7 +549,7 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
         },
       },
     ]);
-    expect(outcome.detail).toEqual({
+    expect(outcome.detail).toStrictEqual({
       village: "次渠村",
       site: "test site",
       declaredOn: "2016-09-01",
@@ -652,7 +652,7 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
       },
     ]);
     expect(outcome.findings).toEqual([]);
-    expect(outcome.detail).toEqual({
+    expect(outcome.detail).toStrictEqual({
       village: "次渠村",
       site: "test site",
       declaredOn: "2016-09-01",
