@@ -749,9 +749,9 @@ describe("an extension that keeps the domain's fast evaluator but replaces a par
       const fee = structureClearance.parts.landClearingFee(item, ctx);
       return { ...fee, value: { ...fee.value, fee: fee.value.fee.times(2) } };
     };
-    const extended = programme(
-      extendDomain(structureClearance, { parts: { landClearingFee: doubled }, fast: structureClearance.fast }),
-    );
+    const fast = structureClearance.fast;
+    if (fast === undefined) throw new Error("the land-clearing domain has a fast evaluator");
+    const extended = programme(extendDomain(structureClearance, { parts: { landClearingFee: doubled }, fast }));
     const input = declaration([clean("brick-concrete", "120")]);
     for (const trace of [true, false]) {
       const document = computeBatch([input], { ruleSet: RULES, programme: extended, trace });
