@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { explain } from "../../src/rules/explain.js";
+import { explain, sourcesOf } from "../../src/rules/explain.js";
+import { compute } from "../../src/index.js";
+import { domains } from "../../src/rules/default.js";
+import { programme } from "../../src/rules/programme.js";
+import { loadRuleSet, ruleSets } from "../../src/rule-sets/index.js";
+import type { RuleSet } from "../../src/parameters/types.js";
+import { enterpriseCase } from "../fixtures/cases.js";
+import { thrownIssues } from "../support/errors.js";
 import type { MessageCatalog, OutcomeBase as Outcome } from "../../src/trace/types.js";
 
 const catalog: MessageCatalog = {
@@ -83,5 +90,73 @@ describe("explain", () => {
 
   it("an estimate says the municipal decision is pending", () => {
     expect(explain({ ...outcome, estimate: true }, { catalogs: [catalog] })).toContain("still pending");
+  });
+});
+
+describe("explain: its options and the sources it names", () => {
+  const computed = compute(enterpriseCase) as Outcome;
+  const bundled = ruleSets["tongzhou-2016"].toJSON();
+  const retitled = (id: string, version: string) =>
+    loadRuleSet({
+      ...bundled,
+      id,
+      version,
+      sources: bundled.sources.map((source) => (source.id === "S1" ? { ...source, title: "Test title" } : source)),
+    });
+  const mine = { ...computed, ruleSet: { id: "test-2016", version: "1" } };
+  const sourceLine = (text: string) =>
+    text
+      .split("\n")
+      .find((line) => line.includes("(reward.municipal.max)"))
+      ?.trim();
+
+  it("English is the default language", () => {
+    expect(explain(computed)).toBe(explain(computed, { lang: "en" }));
+    expect(explain(computed)).not.toBe(explain(computed, { lang: "zh" }));
+  });
+
+  it("the rule set given names a parameter's source by its title, when it is the outcome's (id and version)", () => {
+    const line = (outcome: Outcome, ruleSet?: RuleSet) => sourceLine(explain(outcome, { ruleSet }));
+    expect(line(mine, retitled("test-2016", "1"))).toBe(
+      'parameter "municipal reward cap" (reward.municipal.max) 3,000,000 yuan, from 2016-01-01, reported by the press, source: Test title (S1), clause: 京华时报 (S1): 市级奖励“奖励额度为50万元至300万元”; 300万 also reported for 2014 (S9)',
+    );
+    const byId =
+      'parameter "municipal reward cap" (reward.municipal.max) 3,000,000 yuan, from 2016-01-01, reported by the press, source: S1, clause: 京华时报 (S1): 市级奖励“奖励额度为50万元至300万元”; 300万 also reported for 2014 (S9)';
+    expect(line(mine, retitled("test-2016", "2"))).toBe(byId);
+    expect(line(mine, retitled("other-2016", "1"))).toBe(byId);
+    expect(line(mine)).toBe(byId);
+    expect(line(computed, retitled("test-2016", "1"))).toBe(byId);
+    expect(line(computed)).toContain("source: 京华时报 (黄海蕾): 通州区产业调整退出奖励暂行办法 reported");
+  });
+
+  it("sourcesOf: the bundled rule set's sources, or the given one's when it is the outcome's", () => {
+    expect(sourcesOf(computed)).toEqual(bundled.sources);
+    expect(sourcesOf(mine)).toBeUndefined();
+    expect(sourcesOf(mine, retitled("test-2016", "1"))?.find((source) => source.id === "S1")?.title).toBe("Test title");
+    expect(sourcesOf(mine, retitled("test-2016", "9"))).toBeUndefined();
+    expect(sourcesOf({ ruleSet: { id: "tongzhou-2016", version: "9" } })).toBeUndefined();
+  });
+
+  it("a programme without the outcome's kind: the kind and track by their codes", () => {
+    const text = explain(computed, { programme: programme(domains.villageCompensation) });
+    expect(text.split("\n").slice(0, 2)).toEqual([
+      "E-1 · enterprise-exit · 台湖镇 · rule set tongzhou-2016 v1",
+      "Track: municipal",
+    ]);
+  });
+
+  it.each([
+    ["5", 5, "the number 5"],
+    ["null", null, "null"],
+    ["an object without toJSON", { toJSON: 1 }, "an object"],
+  ])("option ruleSet %s is refused", (_name, ruleSet, got) => {
+    expect(thrownIssues(() => explain(computed, { ruleSet: ruleSet as never }))).toEqual([
+      {
+        path: "options.ruleSet",
+        code: "invalid-option",
+        message: `must be a rule set (loadRuleSet); got ${got}`,
+        zh: `应为规则集（loadRuleSet 的结果）；实际为 ${got === "the number 5" ? "数字 5" : got === "an object" ? "对象" : "null"}`,
+      },
+    ]);
   });
 });
