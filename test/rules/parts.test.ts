@@ -40,7 +40,7 @@ const shares = township_transfer.townshipShares(any(transfer), ctx).value;
 const lost = dec("40000");
 
 // A context whose cite fails as no programme's does: a part that reads no field of its facts still cannot compute.
-const failingCite: Context = { ...ctx, cite: () => any(undefined).clause };
+const failingCite: Context = { ...ctx, cite: () => (undefined as unknown as { clause: string }).clause };
 
 /** [name, the domain's rule, valid facts, facts it cannot compute (with the context to use)] */
 const PARTS: readonly [keyof typeof parts, (facts: never, ctx: Context) => unknown, unknown, unknown, Context?][] = [

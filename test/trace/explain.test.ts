@@ -116,7 +116,8 @@ describe("explain: its options and the sources it names", () => {
   });
 
   it("the rule set given names a parameter's source by its title, when it is the outcome's (id and version)", () => {
-    const line = (outcome: Outcome, ruleSet?: RuleSet) => sourceLine(explain(outcome, { ruleSet }));
+    const line = (outcome: Outcome, ruleSet?: RuleSet) =>
+      sourceLine(explain(outcome, ruleSet === undefined ? {} : { ruleSet }));
     expect(line(mine, retitled("test-2016", "1"))).toBe(
       'parameter "municipal reward cap" (reward.municipal.max) 3,000,000 yuan, from 2016-01-01, reported by the press, source: Test title (S1), clause: 京华时报 (S1): 市级奖励“奖励额度为50万元至300万元”; 300万 also reported for 2014 (S9)',
     );
