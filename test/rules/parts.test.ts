@@ -185,6 +185,22 @@ const throwing = new Proxy(
     },
   },
 );
+// Plain-looking (no own keys, the object prototype) but every read of a member throws.
+const unreadable = new Proxy(
+  {},
+  {
+    ownKeys: () => [],
+    getPrototypeOf: () => Object.prototype,
+    get() {
+      throw new Error("no value");
+    },
+    has() {
+      throw new Error("no value");
+    },
+  },
+);
+const sparseParameters: unknown[] = [];
+sparseParameters[1] = parameter.decimal("test.sparse", "sparse");
 const scaleOf = (type: string, brackets: unknown) => ({ type, brackets }) as never;
 const dateRule = parts.byEffectiveDate(ruleSet, [], () => 1);
 
@@ -229,8 +245,10 @@ const REFUSALS: readonly [string, () => unknown][] = [
   ["exception(base, applies, 5)", () => parts.exception(figureRule, () => undefined, any(5))],
   ["exception(…)(facts, { rounding: null })", () => exceptionRule({ n: 1 }, any({ ...ctx, rounding: null }))],
   ['asMoney("1", {})', () => parts.asMoney(any("1"), any({}))],
+  ["asMoney(unreadable, ctx)", () => parts.asMoney(any(unreadable), ctx)],
   ["asMoney(1.5, ctx)", () => parts.asMoney(any(1.5), ctx)],
   ['reason(null, "x-code", "c")', () => parts.reason(any(null), "x-code", "c")],
+  ['reason(unreadable catalog, "x-code", "c")', () => parts.reason(any(unreadable), "x-code", "c")],
   ['reason({ codes: 5 }, "x-code", "c")', () => parts.reason(any({ codes: 5 }), "x-code", "c")],
   ['reason({ codes: {}, rules: 5 }, "x-code", "c")', () => parts.reason(any({ codes: {}, rules: 5 }), "x-code", "c")],
   ['reason({ rules: {} }, "x-code", "c")', () => parts.reason(any({ rules: {} }), "x-code", "c")],
@@ -257,6 +275,7 @@ const REFUSALS: readonly [string, () => unknown][] = [
   ['finding(catalog, "x-code", {}, { track: "a" })', () => parts.finding(catalog, "x-code", {}, any({ track: "a" }))],
   ['finding(a catalog whose text throws, "x-code")', () => parts.finding(throwingCatalog, "x-code")],
   ["applyScale(scale, 5)", () => parts.applyScale(scaleOf("single-rate", []), any(5))],
+  ["applyScale(scale, unreadable)", () => parts.applyScale(scaleOf("single-rate", []), any(unreadable))],
   ['applyScale(null, "1")', () => parts.applyScale(any(null), "1")],
   ['applyScale({ type: "flat" }, "1")', () => parts.applyScale(scaleOf("flat", []), "1")],
   ['applyScale({ type: "single-rate", brackets: 5 }, "1")', () => parts.applyScale(scaleOf("single-rate", 5), "1")],
@@ -306,6 +325,10 @@ const REFUSALS: readonly [string, () => unknown][] = [
     () => parts.extendDomain(any({ ...domain, messages: { codes: null, rules: {} } }), {}),
   ],
   [
+    "extendDomain({ ...domain, messages: { codes, rules: 5 } }, {})",
+    () => parts.extendDomain(any({ ...domain, messages: { codes: messagesOf.codes, rules: 5 } }), {}),
+  ],
+  [
     "extendDomain(proxy, {})",
     () =>
       parts.extendDomain(
@@ -341,9 +364,14 @@ const REFUSALS: readonly [string, () => unknown][] = [
     'extendDomain(domain, { parameters: [{ name: "p", kind: 5 }] })',
     () => parts.extendDomain(any(domain), any({ parameters: [{ name: "p", kind: 5 }] })),
   ],
+  [
+    "extendDomain(domain, { parameters: [, p] })",
+    () => parts.extendDomain(any(domain), any({ parameters: sparseParameters })),
+  ],
   ["programme(null)", () => parts.programme(any(null))],
   ['programme({ id: "x" }, domain, 5)', () => parts.programme({ id: "x" }, any(domain), any(5))],
   ["programme(domain, { kind: 1 })", () => parts.programme(any(domain), any({ kind: 1 }))],
+  ["programme(unreadable)", () => parts.programme(any(unreadable))],
   ["byEffectiveDate({}, [], build)", () => parts.byEffectiveDate(any({}), [], () => 1)],
   ['byEffectiveDate(ruleSet, "p", build)', () => parts.byEffectiveDate(ruleSet, any("p"), () => 1)],
   ["byEffectiveDate(ruleSet, [null], build)", () => parts.byEffectiveDate(ruleSet, any([null]), () => 1)],
@@ -457,6 +485,8 @@ describe("the builders, called well, give what the unchecked ones give", () => {
     expect(extended.kind).toBe("enterprise-exit");
     expect(extended.parameters).toContain(rate);
     expect(parts.extendDomain(domains.enterpriseExit, {}).kind).toBe("enterprise-exit");
+    const empty = { fields: {}, parts: {}, messages: {}, values: {}, fast: {} };
+    expect(parts.extendDomain(domains.enterpriseExit, empty).parameters).toEqual(domains.enterpriseExit.parameters);
     const one = parts.programme(domains.enterpriseExit, domains.structureClearance);
     expect(one.kinds).toEqual(["enterprise-exit", "structure-clearance"]);
     const named = parts.programme({ id: "test-1" }, domains.villageCompensation);
