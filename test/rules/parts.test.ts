@@ -485,7 +485,7 @@ describe("the builders, called well, give what the unchecked ones give", () => {
     expect(extended.kind).toBe("enterprise-exit");
     expect(extended.parameters).toContain(rate);
     expect(parts.extendDomain(domains.enterpriseExit, {}).kind).toBe("enterprise-exit");
-    const empty = { fields: {}, parts: {}, messages: {}, values: {}, fast: {} };
+    const empty = { fields: {}, parts: {}, messages: {}, values: {}, fast: {} } as never;
     expect(parts.extendDomain(domains.enterpriseExit, empty).parameters).toEqual(domains.enterpriseExit.parameters);
     const one = parts.programme(domains.enterpriseExit, domains.structureClearance);
     expect(one.kinds).toEqual(["enterprise-exit", "structure-clearance"]);
