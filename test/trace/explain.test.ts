@@ -146,17 +146,23 @@ describe("explain: its options and the sources it names", () => {
     ]);
   });
 
+  const ZH_GOT: { readonly [en: string]: string } = {
+    "the number 5": "数字 5",
+    "an object": "对象",
+    "a function": "函数",
+  };
   it.each([
     ["5", 5, "the number 5"],
     ["null", null, "null"],
     ["an object without toJSON", { toJSON: 1 }, "an object"],
+    ["a function with toJSON", Object.assign(() => bundled, { toJSON: () => bundled }), "a function"],
   ])("option ruleSet %s is refused", (_name, ruleSet, got) => {
     expect(thrownIssues(() => explain(computed, { ruleSet: ruleSet as never }))).toEqual([
       {
         path: "options.ruleSet",
         code: "invalid-option",
         message: `must be a rule set (loadRuleSet); got ${got}`,
-        zh: `应为规则集（loadRuleSet 的结果）；实际为 ${got === "the number 5" ? "数字 5" : got === "an object" ? "对象" : "null"}`,
+        zh: `应为规则集（loadRuleSet 的结果）；实际为 ${ZH_GOT[got] ?? got}`,
       },
     ]);
   });
