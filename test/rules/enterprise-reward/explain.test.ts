@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { explain } from "../../../src/rules/explain.js";
 import { ruleSets } from "../../../src/rule-sets/index.js";
 import type { RuleSet } from "../../../src/parameters/types.js";
+import { enterpriseRewardMessages as catalog } from "../../../src/rules/enterprise-reward/messages.js";
+import type { Finding, Reason } from "../../../src/trace/types.js";
 import { enterpriseReward } from "../../support/outcomes.js";
 import { ruleSetWith } from "../../support/ruleSetWith.js";
 import { ACCEPTED, TEST_PARAMETERS, exitFacts, testRules } from "./fixtures.js";
@@ -132,8 +134,8 @@ const CASES: readonly {
     },
   },
   {
-    // Every blocking condition at once, on a process exit, reported granted, late north of 京哈.
-    name: "none-everything-late-north",
+    // Every blocking condition at once, on a process exit, reported granted, late by the catalogue date.
+    name: "none-everything-late-catalogue",
     facts: {
       licensed: false,
       acceptance: { equipmentRemoved: false, licenceChangedOrCancelled: false, staffResettled: false },
@@ -158,14 +160,13 @@ const CASES: readonly {
     },
   },
   {
-    // The licence of a whole exit not cancelled; catalogue deadline (late by the catalogue date).
-    name: "none-licence-whole-catalogue-late",
+    // The licence of a whole exit not cancelled; late north of 京哈.
+    name: "none-licence-whole-late-north",
     facts: {
       acceptance: { ...ACCEPTED, licenceChangedOrCancelled: false },
-      catalogueIndustry: "casting",
       municipalOutcome: "not-applied",
       exitCompletedOn: "2017-06-30",
-      region: "south",
+      region: "north",
     },
   },
 ];
@@ -181,4 +182,25 @@ describe("explain of enterprise exits: every text in Chinese and English, one ca
       );
     },
   );
+});
+
+/** A reason or finding as a user reads it: its code, what it decides, its clause, its data, and both texts. */
+function itemLines(item: Reason | Finding): string {
+  const reason = item as Partial<Reason>;
+  const decides = reason.track === undefined ? "" : ` [${reason.track}${reason.decisive === true ? ", decisive" : ""}]`;
+  return [
+    `${item.code}${decides} 〔${item.clause ?? ""}〕 ${JSON.stringify(item.data ?? {})}`,
+    `  en: ${item.message}`,
+    `  zh: ${catalog.codes[item.code]?.zh(item.data ?? {}) ?? "(no zh text)"}`,
+  ].join("\n");
+}
+
+describe("the reasons and findings of enterprise exits: the stored English message and the Chinese text", () => {
+  it.each(CASES)("$name", async ({ name, facts, rules }) => {
+    const outcome = enterpriseReward(exitFacts(facts), rules ?? testRules);
+    const text = ["reasons:", ...outcome.reasons.map(itemLines), "findings:", ...outcome.findings.map(itemLines)].join(
+      "\n",
+    );
+    await expect(text).toMatchFileSnapshot(`__snapshots__/explain/${name}.reasons.txt`);
+  });
 });
