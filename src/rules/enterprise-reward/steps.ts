@@ -35,14 +35,22 @@ function template(en: (step: TraceStep) => string, zh: (step: TraceStep) => stri
 
 const yuan = moneyWords;
 
-/** A marginal (or single-bracket) scale's arithmetic from the brackets the rule recorded: `300,000 × 1 + 714,486.69 × 0`. */
+/**
+ * A marginal (or single-bracket) scale's arithmetic from the brackets the rule recorded: `300,000 × 1 + 714,486.69 × 0`;
+ * a single-amount scale's bracket and its fixed amount: `60 people, bracket from 50: fixed 50,000`.
+ */
 export function bracketWords(step: TraceStep, lang: Lang, unit: Words): string {
   const parts = input(step, "brackets");
   if (!Array.isArray(parts) || parts.length === 0)
     return lang === "zh" ? "未达到任何档次 = 0" : "below every bracket = 0";
+  const fixed = step.params.some((used) => isRecord(used.value) && used.value.type === "single-amount");
   return (parts as readonly Json[])
     .map((part) => {
       if (!isRecord(part)) return "";
+      if (fixed)
+        return lang === "zh"
+          ? `${figure(part.portion)} ${unit.zh}（${figure(part.from)} ${unit.zh}起档次）定额 ${figure(part.amount)}`
+          : `${figure(part.portion)} ${unit.en}, bracket from ${figure(part.from)}: fixed ${figure(part.amount)}`;
       const range =
         part.to === undefined
           ? lang === "zh"
