@@ -118,6 +118,24 @@ describe("blocking conditions → track none, every failing condition listed", (
     });
   });
 
+  it("the reward.track step of an exit that is not blocked also records the municipal facts that decided it", () => {
+    const outcome = enterpriseReward(
+      exitFacts({ ...rewardable, municipalOutcome: "not-granted", recommendedByDistrict: true }),
+      testRules,
+    );
+    expect(outcome.trace.find((s) => s.rule === "reward.track")?.inputs).toEqual({
+      licensed: true,
+      acceptance: ACCEPTED,
+      exitMode: "whole",
+      scale: "above",
+      meetsMunicipalStandard: true,
+      municipalOutcome: "not-granted",
+      recommendedByDistrict: true,
+    });
+    const blocked = enterpriseReward(exitFacts({ ...rewardable, licensed: false }), testRules);
+    expect(blocked.trace[0]?.inputs).toEqual({ licensed: false, acceptance: ACCEPTED, exitMode: "whole" });
+  });
+
   it("a blocked exit reads only the official deadline: basis official with the bundled rule set", () => {
     const outcome = enterpriseReward(exitFacts({ ...rewardable, licensed: false }), ruleSets["tongzhou-2016"]);
     expect(outcome.basis).toBe("official");

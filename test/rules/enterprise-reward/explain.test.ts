@@ -121,13 +121,14 @@ const CASES: readonly {
     },
   },
   {
-    // Single-amount staff in the upper bracket (60 ≥ 50), land from 500 m² (1,234.5 m²), tax in the lower bracket.
+    // Single-amount staff in the upper bracket (60 ≥ 50), land from 500 m² (1,234.5 m²), tax in the lower bracket
+    // (20,000.005 × 0.5 = 10,000.0025 → 10,000.00).
     name: "small-single-scales-upper",
     rules: scaleRules,
     facts: {
       energySavedTce: "10",
       municipalOutcome: "not-applied",
-      priorYearTax: { corporateIncome: "20000" },
+      priorYearTax: { corporateIncome: "20000.005" },
       employees: 60,
       landAreaM2: "1234.5",
       region: "north",

@@ -97,3 +97,24 @@ describe("the enterprise-reward message catalog", () => {
     expect(catalog.codes[code]?.en(data)).not.toMatch(/undefined|[\u4e00-\u9fff]{6,}/);
   });
 });
+
+describe("the district supplement rate as a percentage: only the digits move", () => {
+  it.each([
+    { rate: "0.7", percent: "70" },
+    { rate: "1", percent: "100" },
+    { rate: "1.05", percent: "105" },
+    { rate: "0.05", percent: "5" },
+    { rate: "0.125", percent: "12.5" },
+    { rate: "0.12500", percent: "12.5" },
+    { rate: "0.12505", percent: "12.505" },
+    { rate: "0.700", percent: "70" },
+  ])("$rate → $percent %", ({ rate, percent }) => {
+    const template = catalog.codes["supplement-track-applies"];
+    expect(template?.en({ supplementRate: rate })).toBe(
+      `The district supplement (${percent} % of the municipal standard) applies instead.`,
+    );
+    expect(template?.zh({ supplementRate: rate })).toBe(
+      `适用比照市级标准${percent}%的区级奖励，不再适用小企业综合奖励。`,
+    );
+  });
+});

@@ -193,6 +193,26 @@ describe("raw from energy and pollutants (100 元/tce, 1,000 元/t)", () => {
     const facts = exitFacts({ energySavedTce: "6000" });
     const ctx = contextOn(broken, facts.exitCompletedOn);
     expect(() => municipalStandard({ ...facts, raw: dec("600000") }, ctx)).toThrow(RuleSetError);
+    let refusal: unknown;
+    try {
+      municipalStandard({ ...facts, raw: dec("600000") }, ctx);
+    } catch (error) {
+      refusal = error;
+    }
+    const message = "reward.municipal.min (4000000) is above reward.municipal.max (3000000) on 2016-10-01";
+    expect(refusal).toMatchObject({
+      message,
+      issues: [
+        { path: 'parameters["reward.municipal.min"]', code: "floor-above-cap", message, zh: "市级奖励下限高于上限" },
+      ],
+    });
+  });
+
+  it("a floor equal to the cap is a band of one amount: 600,000 is cut to 500,000 and meets it", () => {
+    const narrow = ruleSetWith({ ...TEST_PARAMETERS, "reward.municipal.max": "500000" });
+    const outcome = enterpriseReward(exitFacts({ energySavedTce: "6000" }), narrow);
+    expect(outcome.amounts.municipal).toBe("500000.00");
+    expect(detailOf(outcome)).toMatchObject({ meetsMunicipalStandard: true, capApplied: true });
   });
 });
 
