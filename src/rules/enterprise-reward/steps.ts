@@ -37,13 +37,16 @@ const yuan = moneyWords;
 
 /**
  * A marginal (or single-bracket) scale's arithmetic from the brackets the rule recorded: `300,000 × 1 + 714,486.69 × 0`;
- * a single-amount scale's bracket and its fixed amount: `60 people, bracket from 50: fixed 50,000`.
+ * a single-amount scale's bracket and its fixed amount: `60 people, bracket from 50: fixed 50,000`; a single-rate
+ * scale's bracket and the whole base at its rate: `20,000 yuan, bracket from 10,000: whole base × 0.5`.
  */
 export function bracketWords(step: TraceStep, lang: Lang, unit: Words): string {
   const parts = input(step, "brackets");
   if (!Array.isArray(parts) || parts.length === 0)
     return lang === "zh" ? "未达到任何档次 = 0" : "below every bracket = 0";
-  const fixed = step.params.some((used) => isRecord(used.value) && used.value.type === "single-amount");
+  const typed = (type: string) => step.params.some((used) => isRecord(used.value) && used.value.type === type);
+  const fixed = typed("single-amount");
+  const whole = typed("single-rate");
   return (parts as readonly Json[])
     .map((part) => {
       if (!isRecord(part)) return "";
@@ -51,6 +54,11 @@ export function bracketWords(step: TraceStep, lang: Lang, unit: Words): string {
         return lang === "zh"
           ? `${figure(part.portion)} ${unit.zh}（${figure(part.from)} ${unit.zh}起档次）定额 ${figure(part.amount)}`
           : `${figure(part.portion)} ${unit.en}, bracket from ${figure(part.from)}: fixed ${figure(part.amount)}`;
+      // The whole base takes the bracket's rate: no "above …" part, which would read as a marginal scale.
+      if (whole)
+        return lang === "zh"
+          ? `${figure(part.portion)} ${unit.zh}（${figure(part.from)} ${unit.zh}起档次，全额适用）× ${figure(part.rate)}`
+          : `${figure(part.portion)} ${unit.en}, bracket from ${figure(part.from)}: whole base × ${figure(part.rate)}`;
       const range =
         part.to === undefined
           ? lang === "zh"
