@@ -421,7 +421,7 @@ function compileParameter(
           `${at}.value`,
           "too-many-digits",
           `has a figure of ${digits} digits; at most ${MAX_AMOUNT_DIGITS} are computed exactly (no real rate or amount needs more: check the value)`,
-          `有 ${digits} 位数字的数值，最多精确计算 ${MAX_AMOUNT_DIGITS} 位（实际的费率或金额不会需要更多：请核对该值）`,
+          `该数值有 ${digits} 位数字，最多只能精确计算 ${MAX_AMOUNT_DIGITS} 位（实际的费率或金额用不到这么多位：请核对该值）`,
         ),
       );
     else if (entry.value !== null) {

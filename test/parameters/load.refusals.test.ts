@@ -191,7 +191,9 @@ describe("a rule-set figure has at most 30 digits, as an amount does", () => {
     expect(issues[0]?.message).toBe(
       "has a figure of 80 digits; at most 30 are computed exactly (no real rate or amount needs more: check the value)",
     );
-    expect(issues[0]?.zh).toBe("有 80 位数字的数值，最多精确计算 30 位（实际的费率或金额不会需要更多：请核对该值）");
+    expect(issues[0]?.zh).toBe(
+      "该数值有 80 位数字，最多只能精确计算 30 位（实际的费率或金额用不到这么多位：请核对该值）",
+    );
     expect(issues[2]?.message).toContain("a figure of 40 digits");
   });
   it("30 digits are taken", () => {

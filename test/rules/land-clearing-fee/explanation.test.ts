@@ -307,7 +307,7 @@ describe("a land-clearing-fee declaration explained, every line in both language
 });
 
 describe("a land-clearing-fee declaration: findings with their item and clause, the sheet rows, reasons and payee", () => {
-  it("A", () => {
+  it("A (survey required, mixed declared amounts)", () => {
     const outcome = CASES.A();
     expect(outcome.payee).toEqual({
       type: "township",
@@ -490,7 +490,7 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
     expect(structureClearance.budgetLine(outcome as never)).toBe("structure-clearance");
   });
 
-  it("B", () => {
+  it("B (survey not required, every amount declared)", () => {
     const outcome = CASES.B();
     expect(outcome.payee).toEqual({
       type: "township",
@@ -618,7 +618,7 @@ describe("a land-clearing-fee declaration: findings with their item and clause, 
     expect(structureClearance.budgetLine(outcome as never)).toBe("structure-clearance");
   });
 
-  it("C", () => {
+  it("C (no amount declared)", () => {
     const outcome = CASES.C();
     expect(outcome.payee).toEqual({
       type: "township",
