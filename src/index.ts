@@ -1,7 +1,8 @@
 // exitfund — the browser-safe core. Hand-written named exports only (guarded by test/contract/publicApi.test.ts).
-// The rules themselves, composable and extensible, are in `exitfund/rules`, and so is what describes a programme:
-// the JSON Schemas of its inputs (`jsonSchema`, which needs zod's JSON Schema converter: 6.8 KB gzip) and a rule
-// set's catalogue in Markdown (`ruleSetMarkdown`), which a page that only computes does not pay for (issue 15).
+// It holds every name DESIGN §7 lists, `jsonSchema(kind)` included (zod's JSON Schema converter: 6.8 KB gzip that
+// only an app which imports `jsonSchema` pays; `compute` alone does not). The rules themselves, composable and
+// extensible, are in `exitfund/rules`, with `jsonSchema` again and a rule set's catalogue in Markdown
+// (`ruleSetMarkdown`).
 
 // These two come first for the size of a bundle, not for their rank: a bundler writes each module where it is first
 // imported, so decimal.js (through money/decimal.js) and zod (through the schemas) open the bundle, together, and
@@ -143,6 +144,7 @@ export {
   VillageCompensationSchema,
 } from "./schemas/cases.js";
 export { PAYERS, type Label } from "./vocabulary.js";
+export { jsonSchema, type SchemaName } from "./rules/jsonSchema.js";
 export type {
   Case,
   EnterpriseExit,

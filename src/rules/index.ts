@@ -83,8 +83,8 @@ export { type CompiledDomain, type OutcomeOf, type Programme, type ProgrammeOpti
 export { type FastCase, type FastEvaluator, type FastKernel, type InForceValues } from "./fast.js";
 export { defaultProgramme, domains, type DefaultProgramme, type Outcome } from "./default.js";
 
-// what describes a programme: the JSON Schemas of its inputs, a rule set's catalogue (not in the root entry: the
-// whole core's size budget, README "Use in a browser")
+// what describes a programme: the JSON Schemas of its inputs (also in the root entry, DESIGN §7), a rule set's
+// catalogue (not in the root entry: the whole core's size budget, README "Use in a browser")
 export { jsonSchema, type SchemaName } from "./jsonSchema.js";
 export { ruleSetMarkdown } from "../rule-sets/doc.js";
 

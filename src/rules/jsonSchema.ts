@@ -24,8 +24,8 @@ export function schemaNames(programme: Programme = defaultProgramme): readonly s
  * add), a ledger row, or a rule set, describing the input as written (decimal strings, dates), with the Chinese
  * labels as descriptions.
  *
- * In `exitfund/rules`, not the root entry: it needs zod's JSON Schema converter, 6.8 KB gzip that a page which
- * only computes does not pay (README, "Use in a browser").
+ * In the root entry (DESIGN §7) and in `exitfund/rules`. It needs zod's JSON Schema converter, 6.8 KB gzip that
+ * only an app which imports it pays: a page that only computes does not (README, "Use in a browser").
  *
  * @example jsonSchema("enterprise-exit").properties.energySavedTce.description // "节能量（吨标煤）"
  * @category schemas
