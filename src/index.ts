@@ -97,6 +97,7 @@ export {
   type AllocationGroup,
   type AllocationShare,
   type BudgetAllocation,
+  type BudgetWarning,
   type BudgetDimension,
   type BudgetDocument,
   type BudgetKey,

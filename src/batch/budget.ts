@@ -58,7 +58,9 @@ export interface AllocationGroup {
 /**
  * A capped allocation: min(cap, owed) to the cases `payer` owes, fen-exact. The cases of `fullKinds` (足额) are
  * paid in full first; the rest share what remains pro rata (largest remainder); `remainder` lists the cases that
- * received an extra fen, in input order. `groups` rolls the shares up by the budget's `by` groups.
+ * received an extra fen, in input order. `groups` rolls the shares up by the budget's `by` groups. When the cap
+ * cannot pay the full kinds in full, they share the whole cap pro rata, the other kinds get nothing, and
+ * `warnings` says so (`cap-below-full-kinds`, with the amount they need).
  */
 export interface BudgetAllocation {
   readonly cap: string;
@@ -71,6 +73,19 @@ export interface BudgetAllocation {
   readonly groups: readonly AllocationGroup[];
   readonly shares: readonly AllocationShare[];
   readonly remainder: readonly string[];
+  /** Present only when there is one: what the allocation could not do as the rule set wants (zh and en). */
+  readonly warnings?: readonly BudgetWarning[];
+}
+
+/**
+ * A capped allocation that is made, but not as the rule set wants: `cap-below-full-kinds` — the cap is below what
+ * the kinds paid in full (足额) are owed, so even they are pro-rated. `needed` is what paying them in full takes.
+ */
+export interface BudgetWarning {
+  readonly code: "cap-below-full-kinds";
+  readonly needed: string;
+  readonly message: string;
+  readonly zh: string;
 }
 
 /** The JSON document of `exitfund budget` (docs/finance-bureau.md). */
@@ -490,8 +505,9 @@ export interface AllocateCapOptions {
  *
  * @remarks Σ allocated = min(cap, owed) exactly; a full kind's case gets exactly what it is owed; every other
  * share is within one fen of its exact share of what remains and never more than owed; `groups` (by `by`) sum
- * to the allocated total.
- * @throws InvalidInputError (`cap-below-full-kinds`) when the cap cannot pay the full kinds in full.
+ * to the allocated total. A cap below what the full kinds are owed is still allocated, exactly: the full kinds
+ * share the whole cap pro rata (largest remainder), every other case gets 0, and the allocation carries the
+ * warning `cap-below-full-kinds` naming the amount that paying them in full needs.
  * @category batch
  */
 export function allocateCap(
@@ -509,15 +525,17 @@ export function allocateCap(
   const available = cap.lt(owed) ? cap : owed;
   const isFull = owing.map((outcome) => fullKinds.includes(outcome.kind));
   const fullOwed = sum(weights.filter((_, index) => isFull[index] === true));
-  if (cap.lt(fullOwed)) throw capBelowFull(cap, fullOwed, fullKinds, options.programme ?? defaultProgramme);
-  const rest = owing.flatMap((_, index) => (isFull[index] === true ? [] : [index]));
-  const { parts: restParts, extraUnits } = allocateWithLog(
-    available.minus(fullOwed),
-    rest.map((index) => weights[index] ?? ZERO),
+  const short = cap.lt(fullOwed);
+  // Pro rata among the other kinds, over what the full kinds leave; when the cap cannot pay the full kinds in
+  // full, pro rata among them over the whole cap, and nothing to the others.
+  const shared = owing.flatMap((_, index) => ((isFull[index] === true) === short ? [index] : []));
+  const { parts: sharedParts, extraUnits } = allocateWithLog(
+    short ? cap : available.minus(fullOwed),
+    shared.map((index) => weights[index] ?? ZERO),
     rounding,
   );
-  const parts = weights.map((weight, index) => (isFull[index] === true ? weight : ZERO));
-  rest.forEach((index, at) => (parts[index] = restParts[at] ?? ZERO));
+  const parts = weights.map((weight, index) => (isFull[index] === true && !short ? weight : ZERO));
+  shared.forEach((index, at) => (parts[index] = sharedParts[at] ?? ZERO));
   const allocated = sum(parts);
   assertInvariant(
     allocated.eq(available),
@@ -547,7 +565,10 @@ export function allocateCap(
       owed: outcome.amounts[payer],
       allocated: money(parts[index] ?? ZERO),
     })),
-    remainder: extraUnits.map((at) => owing[rest[at] ?? -1]?.id ?? ""),
+    remainder: extraUnits.map((at) => owing[shared[at] ?? -1]?.id ?? ""),
+    ...(short
+      ? { warnings: [capBelowFull(cap, money(fullOwed), fullKinds, options.programme ?? defaultProgramme)] }
+      : {}),
   };
 }
 
@@ -579,16 +600,15 @@ function allocationGroups(
   return groups;
 }
 
-function capBelowFull(cap: Dec, fullOwed: Dec, fullKinds: readonly string[], programme: Programme): InvalidInputError {
+function capBelowFull(cap: Dec, fullOwed: string, fullKinds: readonly string[], programme: Programme): BudgetWarning {
   const names = fullKinds.map((kind) => programme.entry(kind)?.domain.labels ?? { zh: kind, en: kind });
-  return new InvalidInputError([
-    {
-      path: "cap",
-      code: "cap-below-full-kinds",
-      message: `${formatAmount(cap.toString())} cannot pay in full the ${formatAmount(fullOwed.toString())} owed for the kinds paid in full (${fullKinds.join(", ")}: ${names.map((n) => n.en).join(", ")}); raise the cap to at least ${formatAmount(fullOwed.toString())}, or pay fewer kinds in full (fullKinds, --full-kinds)`,
-      zh: `限额 ${formatAmount(cap.toString())} 元不足以足额拨付${names.map((n) => n.zh).join("、")}所需的 ${formatAmount(fullOwed.toString())} 元：请将限额提高到至少 ${formatAmount(fullOwed.toString())} 元，或减少足额拨付的类型（--full-kinds）`,
-    },
-  ]);
+  const needed = formatAmount(fullOwed);
+  return {
+    code: "cap-below-full-kinds",
+    needed: fullOwed,
+    message: `the cap ${formatAmount(cap.toString())} cannot pay in full the ${needed} owed for the kinds paid in full (${fullKinds.join(", ")}: ${names.map((n) => n.en).join(", ")}): they share the whole cap pro rata and the other kinds get nothing; to pay them in full, raise the cap to at least ${needed}, or pay fewer kinds in full (fullKinds, --full-kinds)`,
+    zh: `限额 ${formatAmount(cap.toString())} 元不足以足额拨付${names.map((n) => n.zh).join("、")}所需的 ${needed} 元：这些个案按应付金额比例分配全部限额，其他类型分配为零；如需足额拨付，请将限额提高到至少 ${needed} 元，或减少足额拨付的类型（--full-kinds）`,
+  };
 }
 
 function compareText(a: string, b: string): number {

@@ -126,7 +126,8 @@ export const HELP_ZH = {
   --cap <金额>        --payer 可用的资金：上限与应付二者中的较小者，分给该支付方应付的案件
   --payer <支付方>    先足额支付 --full-kinds 所列类别，其余案件按比例分享剩余部分（最大余数法，余数相同
                       时给排在前面的案件；多得一分的案件计数，并列在 \`remainder\` 下）；按每个 --by 分组列出
-                      （应付、分配、缺口）。上限低于足额类别合计时报错
+                      （应付、分配、缺口）。上限低于足额类别合计时，由这些类别按比例分配全部上限，其他类别为零，
+                      并给出警告，说明足额支付所需金额（\`allocation.warnings\`：\`cap-below-full-kinds\`；退出码 0）
   --full-kinds <类别> 在上限内足额（全额）支付的案件类别，以逗号分隔，如
                       \`structure-clearance,village-compensation\`；都不足额：--full-kinds ""；默认为规则集规定
                       足额支付的类别（\`clearance.paidInFull\`：腾地经费，《实施方案》四(十四)3）
@@ -136,7 +137,7 @@ export const HELP_ZH = {
                       此时 --rules 给出为这些扩展赋值的规则集
   --format json       { \`ruleSet\`, \`groups\`: [{ \`key\`, \`amount\` }], \`total\`, \`allocation\`?: { \`cap\`, \`payer\`, \`owed\`,
                       \`allocated\`, \`fullKinds\`, \`groups\`: [{ \`key\`, \`owed\`, \`allocated\`, \`shortfall\` }], \`shares\`,
-                      \`remainder\` } }；标准输出不是终端时的默认格式
+                      \`remainder\`, \`warnings\`? } }；标准输出不是终端时的默认格式
   --format table      各分组的金额（元和万元）及合计，以及分配情况；在终端上的默认格式
   --format xlsx       可打印的工作簿（--out，或把标准输出重定向到文件）：分组汇总，以及按分组、按案件的分配
   --out <文件>        写到 <文件>，而不是标准输出

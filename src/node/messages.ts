@@ -303,21 +303,31 @@ export interface AllocationSaid {
   readonly fullSum: string;
   readonly rest: string;
   readonly extra: number;
+  /** When the cap cannot pay the full kinds in full: the allocation's warning (what happened, what it needs). */
+  readonly short?: Said;
 }
 
 /** `exitfund budget`'s lines on stderr (src/node/commands/budget.ts). */
 export const BUDGET_WITH = {
   allocation: ((a: AllocationSaid) => ({
     zh: `budget：${a.payer.zh}上限 ${a.cap} 元，应付 ${a.owed} 元；${
-      a.fullKinds.zh.length === 0
-        ? "没有足额优先支付的类别"
-        : `先足额支付${a.fullKinds.zh.join("、")}：${a.fullCases.toLocaleString("en-US")} 个个案共 ${a.fullSum} 元`
-    }；其余个案按比例分配 ${a.rest} 元；${a.extra.toLocaleString("en-US")} 个个案多分 1 分${a.extra === 0 ? "" : "（--verbose 列出）"}`,
+      a.short !== undefined
+        ? `注意：${a.short.zh}`
+        : `${
+            a.fullKinds.zh.length === 0
+              ? "没有足额优先支付的类别"
+              : `先足额支付${a.fullKinds.zh.join("、")}：${a.fullCases.toLocaleString("en-US")} 个个案共 ${a.fullSum} 元`
+          }；其余个案按比例分配 ${a.rest} 元`
+    }；${a.extra.toLocaleString("en-US")} 个个案多分 1 分${a.extra === 0 ? "" : "（--verbose 列出）"}`,
     en: `budget: ${a.payer.en} cap ${a.cap} for ${a.owed} owed; ${
-      a.fullKinds.en.length === 0
-        ? "no kind paid in full"
-        : `paid in full first: ${a.fullKinds.en.join(", ")}, ${a.fullSum} to ${counted(a.fullCases, "case")}`
-    }; the other cases share ${a.rest} pro rata; ${counted(a.extra, "case")} got an extra fen${a.extra === 0 ? "" : " (--verbose lists them)"}`,
+      a.short !== undefined
+        ? `warning: ${a.short.en}`
+        : `${
+            a.fullKinds.en.length === 0
+              ? "no kind paid in full"
+              : `paid in full first: ${a.fullKinds.en.join(", ")}, ${a.fullSum} to ${counted(a.fullCases, "case")}`
+          }; the other cases share ${a.rest} pro rata`
+    }; ${counted(a.extra, "case")} got an extra fen${a.extra === 0 ? "" : " (--verbose lists them)"}`,
   })) satisfies SaidWith<[AllocationSaid]>,
 } as const;
 

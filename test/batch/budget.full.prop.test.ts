@@ -2,7 +2,6 @@ import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
 import { budget, type BudgetDimension } from "../../src/batch/budget.js";
 import { compute } from "../../src/batch/compute.js";
-import { InvalidInputError } from "../../src/errors/index.js";
 import { Dec, ZERO } from "../../src/money/decimal.js";
 import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 import { fenToYuan } from "../audit/support.js";
@@ -95,21 +94,30 @@ test.prop([caseArb, byArb])(
 );
 
 test.prop([outcomesArb, fullKindsArb, fc.integer({ min: 1, max: 100_000_00 })])(
-  "a cap below the full kinds' total is refused, naming the cap",
+  "a cap below the full kinds' total: all of it to them, within a fen of pro rata, none to the rest, and a warning",
   (outcomes, fullKinds, short) => {
     const full = owedOf(outcomes, fullKinds);
     fc.pre(full.gt(0));
     const cap = Dec.max(ZERO, full.minus(new Dec(short).dividedBy(100)));
     fc.pre(cap.lt(full));
-    let error: unknown;
-    try {
-      budget(outcomes, { cap: cap.toFixed(2), payer: "district", fullKinds });
-    } catch (caught) {
-      error = caught;
+    const allocation = budget(outcomes, { cap: cap.toFixed(2), payer: "district", fullKinds }).allocation;
+    expect(allocation?.allocated).toBe(cap.toFixed(2));
+    expect(allocation?.shares.reduce((acc, share) => acc.plus(share.allocated), ZERO).toFixed(2)).toBe(cap.toFixed(2));
+    for (const share of allocation?.shares ?? []) {
+      if (fullKinds.includes(share.kind)) {
+        const exact = cap.times(share.owed).dividedBy(full);
+        expect(new Dec(share.allocated).minus(exact).abs().lt(FEN)).toBe(true);
+        expect(new Dec(share.allocated).lte(share.owed)).toBe(true);
+      } else expect(share.allocated).toBe("0.00");
     }
-    expect(error).toBeInstanceOf(InvalidInputError);
-    expect((error as InvalidInputError).issues.map((issue) => [issue.path, issue.code])).toEqual([
-      ["cap", "cap-below-full-kinds"],
+    expect(allocation?.warnings?.map((warning) => [warning.code, warning.needed])).toEqual([
+      ["cap-below-full-kinds", full.toFixed(2)],
     ]);
   },
 );
+
+test.prop([caseArb])("a cap that covers the full kinds gives no warning", ({ outcomes, fullKinds, cap }) => {
+  expect(budget(outcomes, { cap: cap.toFixed(2), payer: "district", fullKinds }).allocation).not.toHaveProperty(
+    "warnings",
+  );
+});

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { allocateCap, budget, budgetOfCases, caseYears, fullPaymentKinds } from "../../src/batch/budget.js";
-import type { InvalidInputError } from "../../src/errors/index.js";
 import { defaultProgramme } from "../../src/rules/default.js";
 import { compute } from "../../src/batch/compute.js";
 import { Dec } from "../../src/money/decimal.js";
@@ -140,17 +139,29 @@ describe("budget: capped allocation", () => {
     expect(none.allocation?.shares[1]?.allocated).toBe("7936.51");
   });
 
-  it("a cap below what the full kinds are owed is refused, saying how much they need", () => {
-    let error: unknown;
-    try {
-      budget(OUTCOMES, { cap: "9000", payer: "district", ruleSet: FIXED_RATES });
-    } catch (caught) {
-      error = caught;
-    }
-    const issue = (error as InvalidInputError).issues[0];
-    expect(issue).toMatchObject({ path: "cap", code: "cap-below-full-kinds" });
-    expect(issue?.message).toContain("9,220.00");
-    expect(issue?.zh).toContain("腾地经费申报核定");
+  it("a cap below what the full kinds are owed: they share it pro rata, the rest get 0, and a warning says what they need", () => {
+    const allocation = budget(OUTCOMES, { cap: "9000", payer: "district", ruleSet: FIXED_RATES }).allocation;
+    // C-1 (land-clearing, 9,220.00 owed) is the only case of a full kind: it takes the whole 9,000.00
+    expect(allocation?.allocated).toBe("9000.00");
+    expect(allocation?.shares.map((share) => [share.caseId, share.allocated])).toEqual([
+      ["E-2", "0.00"],
+      ["C-1", "9000.00"],
+      ["V-1", "0.00"],
+    ]);
+    expect(allocation?.remainder).toEqual([]);
+    expect(allocation?.warnings).toEqual([
+      {
+        code: "cap-below-full-kinds",
+        needed: "9220.00",
+        message:
+          "the cap 9,000.00 cannot pay in full the 9,220.00 owed for the kinds paid in full (structure-clearance: land-clearing fee declaration): they share the whole cap pro rata and the other kinds get nothing; to pay them in full, raise the cap to at least 9,220.00, or pay fewer kinds in full (fullKinds, --full-kinds)",
+        zh: "限额 9,000.00 元不足以足额拨付腾地经费申报核定所需的 9,220.00 元：这些个案按应付金额比例分配全部限额，其他类型分配为零；如需足额拨付，请将限额提高到至少 9,220.00 元，或减少足额拨付的类型（--full-kinds）",
+      },
+    ]);
+    // a cap that covers them exactly: no warning
+    expect(budget(OUTCOMES, { cap: "9220", payer: "district", ruleSet: FIXED_RATES }).allocation).not.toHaveProperty(
+      "warnings",
+    );
   });
 
   it("fullPaymentKinds: the kinds whose paidInFull parameter is true (land-clearing fees, 四(十四)3)", () => {

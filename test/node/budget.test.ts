@@ -8,6 +8,7 @@ import { BUDGET_SHEETS } from "../../src/node/xlsx/budgetReport.js";
 import { fakeIo, tempFiles } from "../audit/support.js";
 import { FIXED_RATES, FIXED_RATES_FILE } from "../support/fixedRates.js";
 import { computeBatch } from "../../src/batch/compute.js";
+import type { BudgetDocument } from "../../src/batch/budget.js";
 import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
 import { expectChineseSheet } from "../support/sheets.js";
 
@@ -154,12 +155,17 @@ describe("exitfund budget", () => {
     expect(verbose.stdout).toMatch(/C-1\s*│\s*structure-clearance\s*│\s*9,220.00\s*│\s*9,220.00/);
   });
 
-  it("a cap below the full kinds' total: exit 2 saying what they need", async () => {
+  it("a cap below the full kinds' total: allocated to the fen (exit 0), with a warning saying what they need", async () => {
     const result = await run(["cases.json", "--cap", "9000", "--payer", "district"]);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain("cannot pay in full");
-    expect(result.stderr).toContain("9,220.00");
-    expect(result.stdout).toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain("warning: the cap 9,000.00 cannot pay in full the 9,220.00 owed");
+    const allocation = (JSON.parse(result.stdout) as BudgetDocument).allocation;
+    expect(allocation?.allocated).toBe("9000.00");
+    expect(allocation?.warnings?.map((warning) => [warning.code, warning.needed])).toEqual([
+      ["cap-below-full-kinds", "9220.00"],
+    ]);
+    const table = await run(["cases.json", "--cap", "9000", "--payer", "district", "--format", "table"]);
+    expect(table.stdout).toContain("warning: the cap 9,000.00 cannot pay in full the 9,220.00 owed");
   });
 
   it.each([

@@ -47,7 +47,9 @@ accounts for the district exit fund), and with a cap a fen-exact pro-rata alloca
   --payer <payer>     owes: the --full-kinds are paid in full first, the rest share what remains
                       pro rata (largest remainder, ties to the earlier case; the cases that got an
                       extra fen are counted, and listed under remainder); shown by every --by group
-                      (owed, allocated, shortfall). A cap below the full kinds' total is an error
+                      (owed, allocated, shortfall). A cap below the full kinds' total is shared by
+                      them pro rata, the other kinds get 0, and a warning says what paying them in
+                      full needs (allocation.warnings: cap-below-full-kinds; exit 0)
   --full-kinds <kinds>  the kinds paid in full (足额) under the cap, comma-separated, e.g.
                       structure-clearance,village-compensation; none: --full-kinds ""; default the
                       kinds the rule set pays in full (clearance.paidInFull: land-clearing fees,
@@ -58,7 +60,7 @@ accounts for the district exit fund), and with a cap a fen-exact pro-rata alloca
                       extensions (docs/extending.md); --rules then names a rule set that values them
   --format json       { ruleSet, groups: [{ key, amount }], total, allocation?: { cap, payer, owed,
                       allocated, fullKinds, groups: [{ key, owed, allocated, shortfall }], shares,
-                      remainder } }; the default when
+                      remainder, warnings? } }; the default when
                       standard output is not a terminal
   --format table      the groups in 元 and 万元 with the total, and the allocation; the default on a terminal
   --format xlsx       a workbook (--out, or stdout to a file) to print: the groups, and the allocation
@@ -218,8 +220,15 @@ export function allocationNotice(
     fullSum: formatAmount(fullSum.toString()),
     rest,
     extra,
+    ...shortSaid(allocation),
   });
   return sayLine(said, lang);
+}
+
+/** The allocation's warning (the cap cannot pay the full kinds in full), as a notice says it. */
+function shortSaid(allocation: BudgetAllocation): { short?: Said } {
+  const warning = allocation.warnings?.[0];
+  return warning === undefined ? {} : { short: { zh: warning.zh, en: warning.message } };
 }
 
 /** The groups (元 and 万元) with their total, and the allocation when there is one, in `view`'s language and width. */
@@ -282,21 +291,31 @@ export function budgetTable(
     ]);
     const extra = allocation.remainder.length;
     if (zh) {
+      const kinds = allocation.fullKinds.map((kind) => kindName(kind, "zh", programme)).join("、");
       const full =
-        allocation.fullKinds.length === 0
-          ? "没有足额优先支付的类别"
-          : `先足额支付：${allocation.fullKinds.map((kind) => kindName(kind, "zh", programme)).join("、")}`;
+        allocation.warnings !== undefined
+          ? `限额不足以足额拨付${kinds}：这些个案按比例分配全部限额，其余为零`
+          : allocation.fullKinds.length === 0
+            ? "没有足额优先支付的类别；其余按比例分配"
+            : `先足额支付：${kinds}；其余按比例分配`;
       lines.push(
-        `分配：${PAYER_LABELS[allocation.payer]}上限 ${formatAmount(allocation.cap)} 元，应付 ${formatAmount(allocation.owed)} 元 → 分配 ${formatAmount(allocation.allocated)} 元；${full}；其余按比例分配（最大余额法：${extra} 个个案多分 1 分${extra === 0 || options.verbose === true ? "" : "；--verbose 列出"}）`,
+        `分配：${PAYER_LABELS[allocation.payer]}上限 ${formatAmount(allocation.cap)} 元，应付 ${formatAmount(allocation.owed)} 元 → 分配 ${formatAmount(allocation.allocated)} 元；${full}（最大余额法：${extra} 个个案多分 1 分${extra === 0 || options.verbose === true ? "" : "；--verbose 列出"}）`,
+        ...(allocation.warnings ?? []).map((warning) => `注意：${warning.zh}`),
         rolled.toString(),
       );
     } else {
+      const kinds = allocation.fullKinds
+        .map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim())
+        .join(", ");
       const full =
-        allocation.fullKinds.length === 0
-          ? "no kind paid in full"
-          : `paid in full first (足额): ${allocation.fullKinds.map((kind) => `${kind} ${programme.entry(kind)?.domain.labels.zh ?? ""}`.trim()).join(", ")}`;
+        allocation.warnings !== undefined
+          ? `the cap is short of the kinds paid in full (足额: ${kinds}): they share the whole cap pro rata, the rest get nothing`
+          : allocation.fullKinds.length === 0
+            ? "no kind paid in full; the rest pro rata"
+            : `paid in full first (足额): ${kinds}; the rest pro rata`;
       lines.push(
-        `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated; ${full}; the rest pro rata (largest remainder: ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 || options.verbose === true ? "" : "; --verbose lists them"})`,
+        `allocation: ${allocation.payer} cap ${formatAmount(allocation.cap)} for ${formatAmount(allocation.owed)} owed → ${formatAmount(allocation.allocated)} allocated; ${full} (largest remainder: ${extra} case${extra === 1 ? "" : "s"} got an extra fen${extra === 0 || options.verbose === true ? "" : "; --verbose lists them"})`,
+        ...(allocation.warnings ?? []).map((warning) => `warning: ${warning.message}`),
         rolled.toString(),
       );
     }

@@ -159,10 +159,13 @@ function writeAllocation(
   const last = columns.length;
   setColumns(sheet, columns);
   title(sheet, `${BUDGET_TITLE}额度分配表（${payerWords(allocation.payer)}）`, last);
+  const kinds = allocation.fullKinds.map((kind) => kindWords(programme, kind)).join("、");
   const full =
-    allocation.fullKinds.length === 0
-      ? "无足额拨付类型，全部按比例分配"
-      : `${allocation.fullKinds.map((kind) => kindWords(programme, kind)).join("、")}足额拨付，其余按应付金额比例分配剩余额度`;
+    allocation.warnings !== undefined
+      ? `注意：额度不足以足额拨付${kinds}（需 ${formatAmount(allocation.warnings[0]?.needed ?? "0")} 元），这些个案按应付金额比例分配全部额度，其余类型分配为零`
+      : allocation.fullKinds.length === 0
+        ? "无足额拨付类型，全部按比例分配"
+        : `${kinds}足额拨付，其余按应付金额比例分配剩余额度`;
   line(
     sheet,
     2,
