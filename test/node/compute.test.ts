@@ -193,19 +193,31 @@ describe("compute --format", () => {
     for (const file of ["template.csv", "template.xlsx"]) {
       const refused = await run(["compute", file, "--format", "json"]);
       expect(refused.code).toBe(2);
-      expect(refused.stderr).toContain("is the template's example (marked 示例)");
+      expect(refused.stderr).toContain("is the template's example (marked 示例");
       expect(refused.stdout).toBe("");
     }
-    const filled = templateCsv("enterprise-exit").replaceAll(EXAMPLE_MARK, "");
+    // A clerk who keeps the example as a real case clears its flag and gives it an id of its own.
+    const exampleId = String(TEMPLATE_EXAMPLES["enterprise-exit"].id);
+    const flagless = templateCsv("enterprise-exit").replaceAll(EXAMPLE_MARK, "");
+    await writeFile(join(dir, "flagless.csv"), flagless);
+    const refused = await run(["compute", "flagless.csv", "--format", "json", "--lang", "en"]);
+    expect([refused.code, refused.stdout]).toEqual([2, ""]);
+    expect(refused.stderr).toContain(`is "${exampleId}", the id of the template's example`);
+    const filled = flagless.replaceAll(exampleId, "E-1");
     await writeFile(join(dir, "cases.csv"), filled);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await templateXlsxBytes("enterprise-exit", defaultRuleSet)) as unknown as ArrayBuffer);
     const sheet = book.worksheets[0];
-    if (sheet !== undefined) sheet.getRow(2).getCell(1).value = null;
+    if (sheet !== undefined) {
+      sheet.getRow(2).getCell(1).value = null;
+      sheet.getRow(2).eachCell((cell) => {
+        if (cell.value === exampleId) cell.value = "E-1";
+      });
+    }
     await writeFile(join(dir, "cases.xlsx"), new Uint8Array(await book.xlsx.writeBuffer()));
     for (const file of ["cases.csv", "cases.xlsx"]) {
       const document = JSON.parse((await run(["compute", file, "--format", "json"])).stdout) as { results: Outcome[] };
-      expect(document.results.map((o) => o.id)).toEqual([TEMPLATE_EXAMPLES["enterprise-exit"].id]);
+      expect(document.results.map((o) => o.id)).toEqual(["E-1"]);
     }
     await writeFile(join(dir, "bad.csv"), filled.replace(",2000,", ",lots,"));
     const result = await run(["compute", "bad.csv", "--skip-invalid", "--format", "json"]);

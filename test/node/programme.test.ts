@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { TEMPLATE_EXAMPLES } from "../../src/node/formats/template.js";
 import { runCliCapture } from "../support/cli.js";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -105,8 +106,12 @@ describe("exitfund --programme", () => {
     const template = await runCliCapture(["template", "enterprise-exit", ...withProgramme]);
     const [header = "", example = ""] = template.stdout.split("\n");
     const dir = mkdtempSync(join(tmpdir(), "exitfund-programme-"));
-    // The template's example row is flagged 示例 in its first column: cleared, it is a case like any other.
-    writeFileSync(join(dir, "filled.csv"), `${header}\n${example.replace(/^[^,]*,/, ",")}TRUE\n`);
+    // The template's example row is flagged 示例 in its first column and by its id (示例-E-2016-0001): the flag
+    // cleared and the id replaced, it is a case like any other.
+    const kept = example
+      .replace(/^[^,]*,/, ",")
+      .replace(`,${String(TEMPLATE_EXAMPLES["enterprise-exit"].id)},`, ",E-1,");
+    writeFileSync(join(dir, "filled.csv"), `${header}\n${kept}TRUE\n`);
     const result = await runCliCapture([
       "compute",
       join(dir, "filled.csv"),

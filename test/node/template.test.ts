@@ -4,18 +4,27 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runTemplate } from "../../src/node/commands/template.js";
-import { EXAMPLE_HEADER, EXAMPLE_MARK, LAYOUTS, templateHeader } from "../../src/node/formats/columns.js";
+import {
+  EXAMPLE_HEADER,
+  EXAMPLE_ID_PREFIX,
+  EXAMPLE_MARK,
+  LAYOUTS,
+  columnLetter,
+  templateHeader,
+} from "../../src/node/formats/columns.js";
 import {
   LISTS_SHEET,
   TEMPLATE_EXAMPLES,
   TEMPLATE_FIRST_COLUMN,
   TEMPLATE_ROWS,
+  flattenCase,
   structureTypes,
   type TemplateKind,
 } from "../../src/node/formats/template.js";
 import type { CliIo } from "../../src/node/io.js";
 import { readCases, readLedger } from "../../src/node/read.js";
-import { issuesOf } from "./formats/support.js";
+import { exampleAsCase, issuesOf, writeWorkbook } from "./formats/support.js";
+import { BOM, csvLines } from "../../src/node/formats/csv.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
 
 const KINDS = ["enterprise-exit", "structure-clearance", "village-compensation", "township-transfer"] as const;
@@ -62,51 +71,222 @@ async function workbook(file: string): Promise<ExcelJS.Workbook> {
   return book;
 }
 
-/** The template as a clerk who kept the example would fill it in: its example flags cleared (file saved as `to`). */
-async function clearFlags(file: string, to: string): Promise<void> {
+/** The id (a ledger's, its case id) of a kind's template example, and the id a clerk gives the row kept as a real case. */
+function idsOf(kind: TemplateKind): {
+  key: "id" | "caseId";
+  example: string;
+  real: string;
+  zh: string;
+  /** The id's column in the template, and once column A is deleted. */
+  letter: string;
+  letterWithoutFlag: string;
+} {
+  const key = kind === "ledger" ? "caseId" : "id";
+  const example = String(TEMPLATE_EXAMPLES[kind][key]);
+  const at = LAYOUTS[kind].columns.findIndex((column) => column.key === key);
+  return {
+    key,
+    example,
+    real: example.slice(EXAMPLE_ID_PREFIX.length),
+    zh: LAYOUTS[kind].columns[at]?.zh ?? "",
+    letter: columnLetter(at + TEMPLATE_FIRST_COLUMN - 1),
+    letterWithoutFlag: columnLetter(at),
+  };
+}
+
+/** What a clerk does to a template's example rows: the 示例 flag kept, cleared or its column deleted; the id kept or replaced. */
+interface Edit {
+  readonly flag: "kept" | "cleared" | "deleted";
+  readonly id: "kept" | "replaced";
+}
+
+/** The template `file` of `kind` edited as `edit` says, saved as `to`. */
+async function edited(kind: TemplateKind, file: string, to: string, edit: Edit): Promise<void> {
+  const { example, real } = idsOf(kind);
   if (file.endsWith(".csv")) {
-    await writeFile(join(dir, to), (await readFile(join(dir, file), "utf8")).replaceAll(EXAMPLE_MARK, ""));
+    let text = await readFile(join(dir, file), "utf8");
+    if (edit.flag === "cleared") text = text.replaceAll(EXAMPLE_MARK, "");
+    // Column A's header and flag hold no comma: the first field of each line is column A.
+    if (edit.flag === "deleted") text = text.replace(/^\uFEFF/, "").replace(/^[^,\r\n]*,/gm, "");
+    if (edit.id === "replaced") text = text.replaceAll(example, real);
+    await writeFile(join(dir, to), edit.flag === "deleted" ? `\uFEFF${text}` : text);
     return;
   }
   const book = await workbook(file);
-  book.worksheets[0]?.eachRow((row, number) => {
-    if (number > 1) row.getCell(1).value = null;
+  const sheet = book.getWorksheet(kind);
+  if (sheet === undefined) throw new Error(`no sheet ${kind}`);
+  sheet.eachRow((row, number) => {
+    if (number > 1 && edit.flag === "cleared") row.getCell(1).value = null;
+    if (edit.id === "replaced")
+      row.eachCell((cell) => {
+        if (cell.value === example) cell.value = real;
+      });
   });
+  if (edit.flag === "deleted") sheet.spliceColumns(1, 1);
   await book.xlsx.writeFile(join(dir, to));
 }
 
-describe("exitfund template <kind> --format csv", () => {
-  it.each(KINDS)(
-    "%s: UTF-8 with a BOM, `key / 中文` headers, an example refused as input until its 示例 flag is cleared, then read back as a valid case",
-    async (kind) => {
-      const result = await template([kind, "--out", `${kind}.csv`]);
-      expect(result.code).toBe(0);
-      const text = await readFile(join(dir, `${kind}.csv`), "utf8");
-      expect(text.startsWith(`\uFEFF${[EXAMPLE_HEADER, ...LAYOUTS[kind].columns.map(templateHeader)].join(",")}`)).toBe(
-        true,
-      );
-      const io = { ...ioOf(), cwd: dir };
-      const issues = await issuesOf(readCases(`${kind}.csv`, io, { ruleSet: defaultRuleSet }));
+const ALL_KINDS = [...KINDS, "ledger"] as const;
+
+describe.each(["csv", "xlsx"] as const)(
+  "exitfund template <kind> --format %s: the example is refused until it is gone",
+  (format) => {
+    const io = () => ({ ...ioOf(), cwd: dir });
+    const read = (kind: TemplateKind, file: string) =>
+      kind === "ledger" ? readLedger(file, io()) : readCases(file, io(), { ruleSet: defaultRuleSet });
+    /** Where a template's row 2 is: `enterprise-exit.csv › row 2` or `enterprise-exit.xlsx › enterprise-exit › row 2`. */
+    const row2 = (kind: TemplateKind, file: string) => `${file}${format === "xlsx" ? ` › ${kind}` : ""} › row 2`;
+    const made = async (kind: TemplateKind): Promise<string> => {
+      const file = `refused-${kind}.${format}`;
+      expect((await template([kind, "--format", format, "--out", file])).code).toBe(0);
+      return file;
+    };
+
+    it.each(ALL_KINDS)("%s: as written, refused once, at its flag, which also names the id", async (kind) => {
+      const file = await made(kind);
+      const { key, example, letter } = idsOf(kind);
+      const issues = await issuesOf(read(kind, file));
       expect(issues).toEqual([
-        expect.objectContaining({ path: `${kind}.csv › row 2 › 示例 (column A)`, code: "template-example" }),
+        expect.objectContaining({ path: `${row2(kind, file)} › 示例 (column A)`, code: "template-example" }),
       ]);
+      expect(issues[0]?.message).toContain(`(marked 示例; its ${key} "${example}" in column ${letter} marks it too)`);
       expect(issues[0]?.message).toContain("delete the example rows");
-      await clearFlags(`${kind}.csv`, `${kind}-kept.csv`);
-      expect(await readCases(`${kind}-kept.csv`, io, { ruleSet: defaultRuleSet })).toEqual([TEMPLATE_EXAMPLES[kind]]);
-    },
+      expect(issues[0]?.zh).toContain(`；${letter} 列`);
+    });
+
+    it.each(ALL_KINDS)("%s: its 示例 flag cleared but its id kept, refused at the id", async (kind) => {
+      const file = await made(kind);
+      const { example, zh, letter } = idsOf(kind);
+      await edited(kind, file, `flagless-${file}`, { flag: "cleared", id: "kept" });
+      const issues = await issuesOf(read(kind, `flagless-${file}`));
+      expect(issues).toEqual([
+        expect.objectContaining({
+          path: `${row2(kind, `flagless-${file}`)} › ${zh} (column ${letter})`,
+          code: "template-example",
+        }),
+      ]);
+      expect(issues[0]?.message).toContain(`is "${example}", the id of the template's example`);
+      expect(issues[0]?.zh).toContain(`为 "${example}"，是模板自带示例的编号`);
+    });
+
+    it.each(ALL_KINDS)("%s: its 示例 column deleted, refused at the id (a column further left)", async (kind) => {
+      const file = await made(kind);
+      const { zh, letterWithoutFlag } = idsOf(kind);
+      await edited(kind, file, `columnless-${file}`, { flag: "deleted", id: "kept" });
+      expect(await issuesOf(read(kind, `columnless-${file}`))).toEqual([
+        expect.objectContaining({
+          path: `${row2(kind, `columnless-${file}`)} › ${zh} (column ${letterWithoutFlag})`,
+          code: "template-example",
+        }),
+      ]);
+    });
+
+    it.each(ALL_KINDS)(
+      "%s: its flag cleared (or its column deleted) and its id replaced, read back as that case",
+      async (kind) => {
+        const file = await made(kind);
+        await edited(kind, file, `kept-${file}`, { flag: "cleared", id: "replaced" });
+        expect(await read(kind, `kept-${file}`)).toEqual([exampleAsCase(kind)]);
+        await edited(kind, file, `kept-columnless-${file}`, { flag: "deleted", id: "replaced" });
+        expect(await read(kind, `kept-columnless-${file}`)).toEqual([exampleAsCase(kind)]);
+      },
+    );
+  },
+);
+
+describe("an id that starts with 示例 marks the template's example, without its 示例 column", () => {
+  const io = () => ({ ...ioOf(), cwd: dir });
+  /** A kind's example (or the example with `changes`) as the rows of its sheet, without the 示例 column. */
+  const rowsOf = (kind: TemplateKind, changes: { readonly [key: string]: unknown } = {}) =>
+    flattenCase(LAYOUTS[kind], { ...TEMPLATE_EXAMPLES[kind], ...changes }).map((values) =>
+      LAYOUTS[kind].columns.map((column) => (values[column.key] === undefined ? null : values[column.key])),
+    );
+  const headers = (kind: TemplateKind) => LAYOUTS[kind].columns.map(templateHeader);
+
+  it("every example of a workbook is listed at once, on every sheet, and nothing is computed", async () => {
+    await writeWorkbook(join(dir, "examples.xlsx"), [
+      {
+        name: "enterprise-exit",
+        rows: [
+          headers("enterprise-exit"),
+          ...rowsOf("enterprise-exit"),
+          ...rowsOf("enterprise-exit", { id: "E-1" }),
+          ...rowsOf("enterprise-exit", { id: "示例-E-2016-0002" }),
+        ],
+      },
+      { name: "腾地经费", rows: [headers("structure-clearance"), ...rowsOf("structure-clearance")] },
+    ]);
+    const issues = await issuesOf(readCases("examples.xlsx", io(), { ruleSet: defaultRuleSet }));
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ["examples.xlsx › enterprise-exit › row 2 › 企业编号 (column B)", "template-example"],
+      ["examples.xlsx › enterprise-exit › row 4 › 企业编号 (column B)", "template-example"],
+      ["examples.xlsx › 腾地经费 › row 2 › 申报编号 (column B)", "template-example"],
+    ]);
+  });
+
+  it.each([
+    ["spaces around it, trimmed", "  示例-E-1 "],
+    ["a full-width space inside", "示\u3000例-E-1"],
+    ["compatibility forms NFKC reads as 示例 (⽰, 例)", "\u2F70\uF9B5-E-1"],
+    ["示例 alone", "示例"],
+    ["示例 without the hyphen", "示例E-1"],
+  ])("%s: refused", async (_name, id) => {
+    const csv = BOM + csvLines([headers("enterprise-exit"), ...rowsOf("enterprise-exit", { id }).map(texts)]);
+    await writeFile(join(dir, "marked.csv"), csv);
+    expect(await issuesOf(readCases("marked.csv", io(), { ruleSet: defaultRuleSet }))).toEqual([
+      expect.objectContaining({ path: "marked.csv › row 2 › 企业编号 (column B)", code: "template-example" }),
+    ]);
+  });
+
+  it("an id with 示例 elsewhere in it is a case like any other", async () => {
+    const csv =
+      BOM + csvLines([headers("enterprise-exit"), ...rowsOf("enterprise-exit", { id: "E-示例-1" }).map(texts)]);
+    await writeFile(join(dir, "inside.csv"), csv);
+    expect(await readCases("inside.csv", io(), { ruleSet: defaultRuleSet })).toEqual([
+      { ...TEMPLATE_EXAMPLES["enterprise-exit"], id: "E-示例-1" },
+    ]);
+  });
+
+  it("a ledger row whose case id is the example's is refused, in CSV and XLSX", async () => {
+    const rows = [headers("ledger"), ...rowsOf("ledger"), ...rowsOf("ledger", { caseId: "E-1" })];
+    await writeFile(join(dir, "paid.csv"), BOM + csvLines(rows.map(texts)));
+    await writeWorkbook(join(dir, "paid.xlsx"), [{ name: "付款台账", rows }]);
+    expect(await issuesOf(readLedger("paid.csv", io()))).toEqual([
+      expect.objectContaining({ path: "paid.csv › row 2 › 案件编号 (column A)", code: "template-example" }),
+    ]);
+    expect(await issuesOf(readLedger("paid.xlsx", io()))).toEqual([
+      expect.objectContaining({ path: "paid.xlsx › 付款台账 › row 2 › 案件编号 (column A)", code: "template-example" }),
+    ]);
+  });
+
+  it("JSON and NDJSON have no template: an id that starts with 示例 is read there as written", async () => {
+    await writeFile(join(dir, "example.json"), JSON.stringify([TEMPLATE_EXAMPLES["enterprise-exit"]]));
+    await writeFile(join(dir, "example.ndjson"), `${JSON.stringify(TEMPLATE_EXAMPLES["enterprise-exit"])}\n`);
+    for (const file of ["example.json", "example.ndjson"])
+      expect(await readCases(file, io())).toEqual([TEMPLATE_EXAMPLES["enterprise-exit"]]);
+  });
+});
+
+/** A row of values as CSV cells. */
+function texts(cells: readonly unknown[]): string[] {
+  return cells.map((cell) =>
+    cell === null ? "" : typeof cell === "boolean" ? (cell ? "TRUE" : "FALSE") : String(cell),
   );
+}
+
+describe("exitfund template <kind> --format csv", () => {
+  it.each(KINDS)("%s: UTF-8 with a BOM, `key / 中文` headers", async (kind) => {
+    const result = await template([kind, "--out", `${kind}.csv`]);
+    expect(result.code).toBe(0);
+    const text = await readFile(join(dir, `${kind}.csv`), "utf8");
+    expect(text.startsWith(`\uFEFF${[EXAMPLE_HEADER, ...LAYOUTS[kind].columns.map(templateHeader)].join(",")}`)).toBe(
+      true,
+    );
+  });
 
   it("writes to stdout without --out", async () => {
     const result = await template(["enterprise-exit"], true);
     expect(result.stdout).toContain("energySavedTce / 节能量（吨标煤）");
-  });
-
-  it("ledger: the example row is refused, and reads back through readLedger once its flag is cleared", async () => {
-    await template(["ledger", "--out", "ledger.csv"]);
-    const io = { ...ioOf(), cwd: dir };
-    expect((await issuesOf(readLedger("ledger.csv", io)))[0]?.code).toBe("template-example");
-    await clearFlags("ledger.csv", "ledger-kept.csv");
-    expect(await readLedger("ledger-kept.csv", io)).toEqual([TEMPLATE_EXAMPLES.ledger]);
   });
 
   it("an emptied template (the example rows deleted, nothing filled in) holds no cases: exit 2, not 0.00", async () => {
@@ -120,22 +300,6 @@ describe("exitfund template <kind> --format csv", () => {
 });
 
 describe("exitfund template <kind> --format xlsx", () => {
-  it.each([...KINDS, "ledger"] as const)(
-    "%s: its example is refused, and read back as the example once its flag is cleared",
-    async (kind: TemplateKind) => {
-      expect((await template([kind, "--format", "xlsx", "--out", `${kind}.xlsx`])).code).toBe(0);
-      const io = { ...ioOf(), cwd: dir };
-      const read = (file: string) =>
-        kind === "ledger" ? readLedger(file, io) : readCases(file, io, { ruleSet: defaultRuleSet });
-      expect((await issuesOf(read(`${kind}.xlsx`)))[0]).toMatchObject({
-        path: `${kind}.xlsx › ${kind} › row 2 › 示例 (column A)`,
-        code: "template-example",
-      });
-      await clearFlags(`${kind}.xlsx`, `${kind}-kept.xlsx`);
-      expect(await read(`${kind}-kept.xlsx`)).toEqual([TEMPLATE_EXAMPLES[kind]]);
-    },
-  );
-
   it("a frozen header, text format on ids and money, a date format, widths, dropdowns on every enumerated column", async () => {
     await template(["enterprise-exit", "--out", "e.xlsx"]);
     const sheet = (await workbook("e.xlsx")).getWorksheet("enterprise-exit");

@@ -370,6 +370,20 @@ export const EXAMPLE_HEADER = "example / 示例";
 export const EXAMPLE_MARK = "示例 example：删除此行 delete this row";
 const EXAMPLE_HEADERS = new Set(["示例", "example", "example/示例", "示例/example"]);
 
+/**
+ * How the id of every template example starts (`示例-E-2016-0001`; a ledger's example, its case id): a second mark
+ * that survives deleting the example flag column, so the example is refused still.
+ */
+export const EXAMPLE_ID_PREFIX = "示例-";
+
+/**
+ * An id that marks the template's example: it starts with 示例, compared as headers are ({@link nameKey}: NFKC,
+ * without spaces), so a full-width or spaced `示 例-…` is the example too.
+ */
+export function isExampleId(id: string): boolean {
+  return nameKey(id).startsWith("示例");
+}
+
 /** A header that names no field: why it is not read. */
 export interface Ignored {
   readonly ignored: "remarks" | "row-number" | "description" | "mapped-away";

@@ -13,6 +13,7 @@ import {
   LAYOUTS,
   caseLayoutsOf,
   columnLetter,
+  isExampleId,
   layoutOf,
   matchHeader,
   templateHeader,
@@ -881,20 +882,64 @@ function buildRecord(
     }
   }
   if (layout.list !== undefined) value[layout.list] = entries;
-  const example = table.example;
+  const exampleIssue = templateExample(table, rows, firstRows, index);
+  if (exampleIssue !== undefined) issues.push(exampleIssue);
+  if (issues.length > 0) value[UNREADABLE] = true;
+  return { value, issues, listRows };
+}
+
+/**
+ * The record is the template's example: a row flagged in its 示例 column, or an id (a ledger row's case id) that
+ * starts with 示例 (`示例-E-2016-0001`), which still marks the example once the flag column is cleared or deleted.
+ * Said once per record, at the flag when there is one (with the id, when it marks the example too), else at the id.
+ */
+function templateExample(
+  table: Mapped,
+  rows: readonly RawRow[],
+  firstRows: ReadonlyMap<string, { row: number; value: unknown }>,
+  index: number,
+): SourceIssue | undefined {
+  const { example, layout } = table;
   const flagged = example === undefined ? undefined : rows.find((row) => isFilled(row.cells[example]));
-  if (flagged !== undefined && example !== undefined)
-    issues.push({
+  const idKey = layout.kind === "ledger" ? "caseId" : "id";
+  const idPlaced = table.byKey.get(idKey);
+  const id = firstRows.get(idKey);
+  const marked =
+    idPlaced !== undefined && id !== undefined && typeof id.value === "string" && isExampleId(id.value)
+      ? { row: id.row, value: id.value, column: idPlaced }
+      : undefined;
+  const what = layout.kind === "ledger" ? { en: "payment", zh: "付款记录" } : { en: "case", zh: "案件" };
+  const then = {
+    en: "delete the example rows, then fill in your own below the header (nothing is computed until they are gone)",
+    zh: "请删除示例行，再在表头下填写自己的数据（删除前不作任何计算）",
+  };
+  if (flagged !== undefined && example !== undefined) {
+    const also =
+      marked === undefined
+        ? { en: "", zh: "" }
+        : {
+            en: `; its ${marked.column.column.key} ${echo(marked.value)} in column ${columnLetter(marked.column.index)} marks it too`,
+            zh: `；${columnLetter(marked.column.index)} 列${marked.column.column.zh} ${echo(marked.value)} 也以“示例”开头`,
+          };
+    return {
       index,
       path: "",
       where: `${table.prefix} › row ${flagged.number} › 示例 (column ${columnLetter(example)})`,
       code: "template-example",
-      message:
-        "is the template's example (marked 示例), not a real case: delete the example rows, then fill in your own below the header (nothing is computed until they are gone)",
-      zh: "这是模板自带的示例行（标有“示例”），不是真实案件：请删除示例行，再在表头下填写自己的数据（删除前不作任何计算）",
-    });
-  if (issues.length > 0) value[UNREADABLE] = true;
-  return { value, issues, listRows };
+      message: `is the template's example (marked 示例${also.en}), not a real ${what.en}: ${then.en}`,
+      zh: `这是模板自带的示例行（标有“示例”${also.zh}），不是真实${what.zh}：${then.zh}`,
+    };
+  }
+  if (marked === undefined) return undefined;
+  const { column, index: at } = marked.column;
+  return {
+    index,
+    path: "",
+    where: `${table.prefix} › row ${marked.row} › ${column.zh} (column ${columnLetter(at)})`,
+    code: "template-example",
+    message: `is ${echo(marked.value)}, the id of the template's example (an id that starts with 示例 marks it, even with its 示例 flag cleared or its column deleted), not a real ${what.en}: ${then.en}; a row kept as a real ${what.en} needs an id of its own`,
+    zh: `为 ${echo(marked.value)}，是模板自带示例的编号（以“示例”开头的编号即标明示例行，即使“示例”列已清空或删除），不是真实${what.zh}：${then.zh}；改作真实${what.zh}的行须改用自己的编号`,
+  };
 }
 
 function count(forms: Map<number, Map<Form, number>>, column: number, found: readonly Form[] | undefined): void {

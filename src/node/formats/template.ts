@@ -13,6 +13,7 @@ import { BOM, csvLines } from "./csv.js";
 import {
   BOOLEAN_VALUES,
   EXAMPLE_HEADER,
+  EXAMPLE_ID_PREFIX,
   EXAMPLE_MARK,
   columnLetter,
   layoutOf,
@@ -49,13 +50,15 @@ export const LISTS_SHEET = "lists";
 export const TEMPLATE_FIRST_COLUMN = 2;
 
 /**
- * The example of each template (synthetic, valid), flagged 示例 in column A: the reader refuses a fresh
- * template, and reads it back as exactly this once the flag is cleared.
+ * The example of each template (synthetic, valid), flagged 示例 in column A and marked again by its id (the
+ * ledger's, by its case id), which starts with {@link EXAMPLE_ID_PREFIX}: the reader refuses a fresh template, and
+ * one whose flag column is cleared or deleted; it reads it back as exactly this, but for the id, once the flag is
+ * cleared and the id replaced (the ids of items, leases and exited enterprises are left as they are).
  */
 export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [key: string]: unknown } } = {
   "enterprise-exit": {
     kind: "enterprise-exit",
-    id: "E-2016-0001",
+    id: `${EXAMPLE_ID_PREFIX}E-2016-0001`,
     name: "示例建材厂 (synthetic)",
     township: "台湖镇",
     exitMode: "whole",
@@ -74,7 +77,7 @@ export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [k
   },
   "structure-clearance": {
     kind: "structure-clearance",
-    id: "C-2016-0001",
+    id: `${EXAMPLE_ID_PREFIX}C-2016-0001`,
     township: "张家湾镇",
     village: "示例村",
     site: "示例地块 (synthetic)",
@@ -98,7 +101,7 @@ export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [k
   },
   "village-compensation": {
     kind: "village-compensation",
-    id: "V-2016-0001",
+    id: `${EXAMPLE_ID_PREFIX}V-2016-0001`,
     township: "宋庄镇",
     village: "示例村",
     zoneType: "industrial-compound",
@@ -111,7 +114,7 @@ export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [k
   },
   "township-transfer": {
     kind: "township-transfer",
-    id: "T-2017-台湖镇",
+    id: `${EXAMPLE_ID_PREFIX}T-2017-台湖镇`,
     township: "台湖镇",
     fiscalYear: 2017,
     priorYearRevenue: "50000000",
@@ -121,7 +124,7 @@ export const TEMPLATE_EXAMPLES: { readonly [kind in TemplateKind]: { readonly [k
     ],
   },
   ledger: {
-    caseId: "E-2016-0001",
+    caseId: `${EXAMPLE_ID_PREFIX}E-2016-0001`,
     payer: "municipal",
     amount: "840000.00",
     paidOn: "2016-12-20",
@@ -391,7 +394,7 @@ function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: st
     "3. 金额和数量请按文本填写，以免 Excel 改变小数；可带千分位（1,234.50）、全角数字或“元”，读取时按所示数值计算。不要以万元填写。",
     "4. 日期可写 2016-11-01、2016/11/1、2016年11月1日，或使用日期单元格。",
     "5. 表头可写英文列名、中文表头或二者。表头上方可有标题行，表格下方可有合计、小计行和填表人、审核人等签字行：读取时跳过并提示。“序号”“备注”列不读取。",
-    "6. A 列“示例”标出模板自带的示例行（红底）：请先删除示例行再填写，否则整个文件不予计算。",
+    `6. A 列“示例”标出模板自带的示例行（红底），示例的${layout.kind === "ledger" ? "案件编号" : "编号"}也以“示例-”开头：请先删除示例行再填写，否则整个文件不予计算（删去 A 列也不行：编号以“示例”开头的行同样不予读取）。`,
     "7. 一个工作簿可有多个工作表（如每个乡镇一个），每个工作表都会读取；工作表名可为类型名（如“腾地经费”）。",
     "读取规则详见 docs/files.md。English: the columns below; docs/files.md describes every rule.",
   ];
@@ -415,7 +418,15 @@ function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: st
   header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
   Object.assign(sheet.pageSetup, sheetOptions(headerRow).pageSetup);
   const exampleRow = sheet.getRow(headerRow + 1);
-  exampleRow.values = ["A", "示例", "example", "", "否", "模板示例行的标记；有此标记的行不予读取，请删除示例行", ""];
+  exampleRow.values = [
+    "A",
+    "示例",
+    "example",
+    "",
+    "否",
+    "模板示例行的标记；有此标记的行不予读取，请删除示例行。示例的编号也以“示例-”开头，编号以“示例”开头的行同样不予读取",
+    "",
+  ];
   exampleRow.alignment = { wrapText: true, vertical: "top" };
   exampleRow.font = FONT;
   layout.columns.forEach((column, index) => {

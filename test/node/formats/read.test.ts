@@ -3,16 +3,18 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LAYOUTS, templateHeader } from "../../../src/node/formats/columns.js";
 import { csvLines } from "../../../src/node/formats/csv.js";
-import { TEMPLATE_EXAMPLES, flattenCase, xlsxValue } from "../../../src/node/formats/template.js";
+import { flattenCase, xlsxValue } from "../../../src/node/formats/template.js";
 import { readCaseSource, readCases, readCasesStream, readLedger } from "../../../src/node/read.js";
 import { defaultRuleSet } from "../../../src/rule-sets/index.js";
-import { ioAt, issuesOf, tempDir, writeWorkbook } from "./support.js";
+import { exampleAsCase, ioAt, issuesOf, tempDir, writeWorkbook } from "./support.js";
 
 const FIXTURES = resolve(import.meta.dirname, "../../fixtures/files");
 const enterprise = LAYOUTS["enterprise-exit"];
 const clearance = LAYOUTS["structure-clearance"];
 const headers = (layout = enterprise) => layout.columns.map(templateHeader);
-const example = TEMPLATE_EXAMPLES["enterprise-exit"];
+// The templates' examples, kept as real cases (their ids without the 示例- that marks them).
+const example = exampleAsCase("enterprise-exit");
+const clearanceCase = exampleAsCase("structure-clearance");
 
 /** The example enterprise as one row of cells, with some cells replaced by raw cell values (by English key). */
 function enterpriseRow(changes: { readonly [key: string]: unknown } = {}): unknown[] {
@@ -163,7 +165,7 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
   });
 
   it("sheets named after kinds are all read, in order", async () => {
-    const clearanceRows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) =>
+    const clearanceRows = flattenCase(clearance, clearanceCase).map((values) =>
       clearance.columns.map((column) =>
         values[column.key] === undefined ? null : xlsxValue(column, values[column.key]),
       ),
@@ -172,14 +174,11 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
       { name: "enterprise-exit", rows: [headers(), enterpriseRow()] },
       { name: "腾地经费", rows: [headers(clearance), ...clearanceRows] },
     ]);
-    expect(await readCases("two.xlsx", io(), { ruleSet: defaultRuleSet })).toEqual([
-      example,
-      TEMPLATE_EXAMPLES["structure-clearance"],
-    ]);
+    expect(await readCases("two.xlsx", io(), { ruleSet: defaultRuleSet })).toEqual([example, clearanceCase]);
   });
 
   it("rows of one declaration whose own columns differ: an error naming both rows", async () => {
-    const rows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) =>
+    const rows = flattenCase(clearance, clearanceCase).map((values) =>
       clearance.columns.map((column) =>
         values[column.key] === undefined ? null : xlsxValue(column, values[column.key]),
       ),
@@ -199,7 +198,7 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
   });
 
   it("rows that disagree on an invalid own value: the disagreement and the first row's own problem are both listed", async () => {
-    const rows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) =>
+    const rows = flattenCase(clearance, clearanceCase).map((values) =>
       clearance.columns.map((column) =>
         values[column.key] === undefined ? null : xlsxValue(column, values[column.key]),
       ),
@@ -218,7 +217,7 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
   });
 
   it("a declaration's own columns may be left empty after its first row, or merged", async () => {
-    const rows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) =>
+    const rows = flattenCase(clearance, clearanceCase).map((values) =>
       clearance.columns.map((column) =>
         values[column.key] === undefined ? null : xlsxValue(column, values[column.key]),
       ),
@@ -227,11 +226,11 @@ describe("readCases: XLSX — every problem with its file, sheet, row and column
     await writeWorkbook(join(dir, "continued.xlsx"), [
       { name: "structure-clearance", rows: [headers(clearance), rows[0] ?? [], second] },
     ]);
-    expect(await readCases("continued.xlsx", io())).toEqual([TEMPLATE_EXAMPLES["structure-clearance"]]);
+    expect(await readCases("continued.xlsx", io())).toEqual([clearanceCase]);
   });
 
   it("an item problem is reported at the item's own row and column", async () => {
-    const rows = flattenCase(clearance, TEMPLATE_EXAMPLES["structure-clearance"]).map((values) =>
+    const rows = flattenCase(clearance, clearanceCase).map((values) =>
       clearance.columns.map((column) =>
         values[column.key] === undefined ? null : xlsxValue(column, values[column.key]),
       ),
@@ -299,7 +298,7 @@ describe("readLedger", () => {
   const ledgerHeaders = LAYOUTS.ledger.columns.map(templateHeader);
 
   it("reads JSON ({ ledger: [...] }), CSV and XLSX rows", async () => {
-    const row = TEMPLATE_EXAMPLES.ledger;
+    const row = exampleAsCase("ledger");
     await writeFile(join(dir, "ledger.json"), JSON.stringify({ ledger: [row] }));
     await writeFile(
       join(dir, "ledger.csv"),

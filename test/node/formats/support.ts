@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { InvalidInputError, type InputIssue } from "../../../src/errors/index.js";
+import { EXAMPLE_ID_PREFIX } from "../../../src/node/formats/columns.js";
+import { TEMPLATE_EXAMPLES, type TemplateKind } from "../../../src/node/formats/template.js";
 import type { CliIo } from "../../../src/node/io.js";
 
 /** A fresh temporary directory. */
@@ -42,4 +44,15 @@ export async function issuesOf(promise: Promise<unknown>): Promise<readonly Inpu
     throw error;
   }
   throw new Error("expected an InvalidInputError");
+}
+
+/**
+ * A template's example as a clerk who keeps it as a real case reads it: its id (a ledger row's, its case id)
+ * replaced by the same id without the `示例-` that marks it as the example.
+ */
+export function exampleAsCase(kind: TemplateKind): { readonly [key: string]: unknown } {
+  const key = kind === "ledger" ? "caseId" : "id";
+  const id = String(TEMPLATE_EXAMPLES[kind][key]);
+  if (!id.startsWith(EXAMPLE_ID_PREFIX)) throw new Error(`the ${kind} example's ${key} is not marked: ${id}`);
+  return { ...TEMPLATE_EXAMPLES[kind], [key]: id.slice(EXAMPLE_ID_PREFIX.length) };
 }
