@@ -165,8 +165,9 @@ describe.each(["csv", "xlsx"] as const)(
           code: "template-example",
         }),
       ]);
-      expect(issues[0]?.message).toContain(`is "${example}", the id of the template's example`);
-      expect(issues[0]?.zh).toContain(`为 "${example}"，是模板自带示例的编号`);
+      const [id, idZh] = kind === "ledger" ? ["case id", "案件编号"] : ["id", "编号"];
+      expect(issues[0]?.message).toContain(`is "${example}", the ${id} of the template's example`);
+      expect(issues[0]?.zh).toContain(`为 "${example}"，是模板自带示例的${idZh}`);
     });
 
     it.each(ALL_KINDS)("%s: its 示例 column deleted, refused at the id (a column further left)", async (kind) => {
