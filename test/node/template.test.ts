@@ -315,6 +315,9 @@ describe("exitfund template <kind> --format xlsx", () => {
     expect(sheet.getColumn(at("priorYearTax.vat")).numFmt).toBe("@");
     expect(sheet.getColumn(at("exitCompletedOn")).numFmt).toBe("yyyy-mm-dd");
     expect(sheet.getColumn(at("energySavedTce")).width).toBeGreaterThanOrEqual(12);
+    // The example's id shows whole (示例-E-2016-0001, 16 wide): it marks the example once column A is gone.
+    expect(sheet.getCell(2, at("id")).value).toBe("示例-E-2016-0001");
+    expect(sheet.getColumn(at("id")).width).toBeGreaterThanOrEqual(17);
     expect(sheet.getCell(2, at("exitCompletedOn")).value).toEqual(new Date(Date.UTC(2016, 9, 31)));
     const validations = (
       sheet as unknown as { dataValidations: { model: { [range: string]: { type: string; formulae: string[] } } } }
@@ -393,6 +396,11 @@ describe("exitfund template <kind> --format xlsx", () => {
     expect(
       rows.filter((row) => LAYOUTS["enterprise-exit"].columns.some((column) => column.key === row[2])),
     ).toHaveLength(LAYOUTS["enterprise-exit"].columns.length);
+    // The example's id marks it too: the notes say so, in the general notes and on column A's line.
+    expect(rows.find((row) => row[0]?.startsWith("6. "))?.[0]).toContain(
+      "示例的编号也以“示例-”开头：请先删除示例行再填写，否则整个文件不予计算（只删去 A 列不行",
+    );
+    expect(rows.find((row) => row[0] === "A")?.[5]).toContain("编号以“示例”开头的行同样不予读取");
   });
 
   it("refuses to write a workbook to a terminal", async () => {

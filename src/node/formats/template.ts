@@ -233,6 +233,8 @@ function csvCell(value: unknown): string {
   return String(value);
 }
 
+/** The width of column A, the example flag: its mark wraps on three lines (`示例 example：` whole on the first). */
+const FLAG_WIDTH = 16;
 /** Fill of the example rows: a pale red, so no one takes them for data. */
 const EXAMPLE_FILL: NonNullable<Cell["fill"]> = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFDE9E7" } };
 /** The font every template cell is set in: 宋体 for the Chinese, as government sheets print. */
@@ -255,24 +257,29 @@ export function templateWorkbook(kind: string, ruleSet: RuleSet, programme?: Pro
   const notes = workbook.addWorksheet(NOTES);
   const listSheet = workbook.addWorksheet(LISTS_SHEET, { state: "hidden" });
   const first = TEMPLATE_FIRST_COLUMN;
+  const examples = flattenCase(layout, example);
   let listColumn = 0;
   layout.columns.forEach((column, index) => {
     const choices = choicesOf(column, ruleSet, kind);
-    prepareColumn(sheet, column, index + first - 1, choices, () => (listColumn += 1), listSheet);
+    // Wide enough for the example's values too: its id (示例-C-2016-0001) is what marks it once column A is gone.
+    const shown = examples.flatMap((values) =>
+      values[column.key] === undefined ? [] : [exampleText(exampleValue(column, values[column.key], ruleSet, kind))],
+    );
+    prepareColumn(sheet, column, index + first - 1, choices, shown, () => (listColumn += 1), listSheet);
   });
   const header = sheet.getRow(1);
   header.getCell(1).value = EXAMPLE_HEADER;
-  sheet.getColumn(1).width = 14;
+  sheet.getColumn(1).width = FLAG_WIDTH;
   layout.columns.forEach((column, index) => (header.getCell(index + first).value = templateHeader(column)));
   header.font = { ...FONT, bold: true };
   header.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
   header.height = 48;
-  flattenCase(layout, example).forEach((values, offset) => {
+  examples.forEach((values, offset) => {
     const row = sheet.getRow(2 + offset);
     row.getCell(1).value = EXAMPLE_MARK;
     row.getCell(1).font = { ...FONT, color: { argb: "FFC00000" }, bold: true };
     row.getCell(1).alignment = { wrapText: true, vertical: "middle" };
-    row.height = 30;
+    row.height = wrappedHeight([EXAMPLE_MARK], [FLAG_WIDTH]);
     layout.columns.forEach((column, index) => {
       const value = values[column.key];
       const cell = row.getCell(index + first);
@@ -305,11 +312,20 @@ function exampleValue(column: Column, value: unknown, ruleSet: RuleSet, kind: st
   return choice === undefined ? xlsxValue(column, value) : shown(choice);
 }
 
-/** A column's width in Excel's units (about one per Latin character, two per Chinese one) for its wrapped header. */
-function widthOf(column: Column, choices: readonly ColumnValue[]): number {
+/** An example cell's text as a sheet shows it: a date cell as `2016-10-31`. */
+function exampleText(value: CellValue): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value);
+}
+
+/**
+ * A column's width in Excel's units (about one per Latin character, two per Chinese one) for its wrapped header,
+ * its dropdown's values (with room for the arrow) and the example's values.
+ */
+function widthOf(column: Column, choices: readonly ColumnValue[], examples: readonly string[]): number {
   const header = Math.max(displayWidth(`${column.key} /`), displayWidth(column.zh));
   const values = Math.max(0, ...choices.map((choice) => displayWidth(shown(choice))));
-  return Math.min(34, Math.max(10, header + 2, values + 4));
+  const example = Math.max(0, ...examples.map(displayWidth));
+  return Math.min(34, Math.max(10, header + 2, values + 4, example + 2));
 }
 
 function prepareColumn(
@@ -317,11 +333,12 @@ function prepareColumn(
   column: Column,
   index: number,
   choices: readonly ColumnValue[],
+  examples: readonly string[],
   nextList: () => number,
   lists: Worksheet,
 ): void {
   const target = sheet.getColumn(index + 1);
-  target.width = widthOf(column, choices);
+  target.width = widthOf(column, choices, examples);
   target.font = FONT;
   const format = FORMATS[column.type];
   if (format !== undefined) target.numFmt = format;
@@ -385,6 +402,8 @@ const NOTES_TITLE_FONT = { ...FONT, bold: true, size: 14 } as const;
 
 function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: string): void {
   const listName = layout.list === "items" ? "地上物" : layout.list === "leases" ? "租赁合同" : "退出企业";
+  const ledger = layout.kind === "ledger";
+  const id = ledger ? "案件编号" : "编号";
   const lines = [
     `${layout.zhName}填报模板 · 填表说明（exitfund template ${layout.kind}）`,
     layout.list === undefined
@@ -394,7 +413,7 @@ function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: st
     "3. 金额和数量请按文本填写，以免 Excel 改变小数；可带千分位（1,234.50）、全角数字或“元”，读取时按所示数值计算。不要以万元填写。",
     "4. 日期可写 2016-11-01、2016/11/1、2016年11月1日，或使用日期单元格。",
     "5. 表头可写英文列名、中文表头或二者。表头上方可有标题行，表格下方可有合计、小计行和填表人、审核人等签字行：读取时跳过并提示。“序号”“备注”列不读取。",
-    `6. A 列“示例”标出模板自带的示例行（红底），示例的${layout.kind === "ledger" ? "案件编号" : "编号"}也以“示例-”开头：请先删除示例行再填写，否则整个文件不予计算（删去 A 列也不行：编号以“示例”开头的行同样不予读取）。`,
+    `6. A 列“示例”标出模板自带的示例行（红底），示例的${id}也以“示例-”开头：请先删除示例行再填写，否则整个文件不予计算（只删去 A 列不行：${id}以“示例”开头的行同样不予读取）。若要把示例行改作真实数据，请清空其 A 列并改用${ledger ? "所付案件的编号" : "自己的编号"}。`,
     "7. 一个工作簿可有多个工作表（如每个乡镇一个），每个工作表都会读取；工作表名可为类型名（如“腾地经费”）。",
     "读取规则详见 docs/files.md。English: the columns below; docs/files.md describes every rule.",
   ];
@@ -424,11 +443,12 @@ function writeNotes(sheet: Worksheet, layout: Layout, ruleSet: RuleSet, kind: st
     "example",
     "",
     "否",
-    "模板示例行的标记；有此标记的行不予读取，请删除示例行。示例的编号也以“示例-”开头，编号以“示例”开头的行同样不予读取",
+    `模板示例行的标记；有此标记的行不予读取，请删除示例行。示例的${id}也以“示例-”开头，${id}以“示例”开头的行同样不予读取`,
     "",
   ];
   exampleRow.alignment = { wrapText: true, vertical: "top" };
   exampleRow.font = FONT;
+  exampleRow.height = wrappedHeight(exampleRow.values as unknown[], [0, ...widths]);
   layout.columns.forEach((column, index) => {
     const values = choicesOf(column, ruleSet, kind);
     const row = sheet.getRow(headerRow + 2 + index);
