@@ -17,8 +17,9 @@ export const TEMPLATE_HELP: Said = {
 
 Writes a blank sheet to fill in for <kind> (${KINDS.join(", ")}): the headers in English
 and Chinese ("energySavedTce / 节能量（吨标煤）") and one example (a valid case; a kind with a list — items,
-leases, exited enterprises — takes one row per entry, the case's own columns repeated). \`exitfund compute\`
-reads the filled sheet back (docs/files.md lists every column, its unit and what it accepts).
+leases, exited enterprises — takes one row per entry, the case's own columns repeated), flagged 示例 in column A
+and by its id (示例-E-2016-0001): delete the example rows before filling in, or the file is refused.
+\`exitfund compute\` reads the filled sheet back (docs/files.md lists every column, its unit and what it accepts).
 --format  csv (default): UTF-8 with a BOM, so Excel shows the Chinese headers
           xlsx: dropdowns on every enumerated column, text format on ids, money and quantities (Excel keeps
           the exact decimals), a date format on dates, a frozen header row, and a 说明 sheet describing
