@@ -1,6 +1,6 @@
 import { Dec, dec } from "../../money/decimal.js";
 import type { Json, MessageCatalog } from "../../trace/types.js";
-import { dataMoney as yuan, dataText as text } from "../../trace/words.js";
+import { dataMoney as yuan, dataText as text, isRecord, money } from "../../trace/words.js";
 import { TAX_TYPE_LABELS, TAX_TYPES } from "../../vocabulary.js";
 import { townshipTransferConditions, townshipTransferParams, townshipTransferSteps } from "./steps.js";
 
@@ -17,12 +17,21 @@ function percent(data: Data, key: string): string {
     : text(data, key);
 }
 
-/** A list of tax-type keys in the message's language. */
-function taxList(data: Data, names: { readonly [type: string]: string }, separator: string): string {
-  const types = data["taxTypes"];
-  return Array.isArray(types)
-    ? types.map((type) => (Object.hasOwn(names, String(type)) ? names[String(type)] : String(type))).join(separator)
-    : "";
+/**
+ * Taxes of the data in words: each tax type's label and its amount (`增值税100,000.00元、企业所得税20.00元`,
+ * `VAT 100,000.00 yuan, corporate income tax 20.00 yuan`); a type without a label is named by its key, and a value
+ * that is not a table of taxes is quoted as it is.
+ */
+function taxAmounts(data: Data, key: string, lang: "en" | "zh"): string {
+  const value = Object.hasOwn(data, key) ? data[key] : undefined;
+  if (!isRecord(value)) return text(data, key);
+  const names = lang === "zh" ? TAX_ZH : TAX_EN;
+  return Object.entries(value)
+    .map(([type, amount]) => {
+      const name = Object.hasOwn(names, type) ? names[type] : type;
+      return lang === "zh" ? `${name}${money(amount)}元` : `${name} ${money(amount)} yuan`;
+    })
+    .join(lang === "zh" ? "、" : ", ");
 }
 
 const TAX_EN: { readonly [type: string]: string } = Object.fromEntries(
@@ -53,9 +62,9 @@ export const townshipTransferMessages: MessageCatalog = {
     },
     "tax-mismatch": {
       en: (d) =>
-        `Enterprise ${text(d, "enterpriseId")}: the prior-year ${taxList(d, TAX_EN, ", ")} in this transfer (${text(d, "inTransfer")}) differ from its enterprise-exit case (${text(d, "inEnterpriseExit")}); check with the tax bureaus.`,
+        `Enterprise ${text(d, "enterpriseId")}: the prior-year taxes in this transfer (${taxAmounts(d, "inTransfer", "en")}) differ from its enterprise-exit case (${taxAmounts(d, "inEnterpriseExit", "en")}); check with the tax bureaus.`,
       zh: (d) =>
-        `企业${text(d, "enterpriseId")}：本转移支付申报的上年度${taxList(d, TAX_ZH, "、")}（${text(d, "inTransfer")}）与该企业退出案件（${text(d, "inEnterpriseExit")}）不一致，请与国税、地税部门核对。`,
+        `企业${text(d, "enterpriseId")}：本转移支付申报的上年度税收（${taxAmounts(d, "inTransfer", "zh")}）与该企业退出案件（${taxAmounts(d, "inEnterpriseExit", "zh")}）不一致，请与国税、地税部门核对。`,
     },
     "township-mismatch": {
       en: (d) =>

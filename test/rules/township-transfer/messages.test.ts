@@ -169,7 +169,7 @@ describe("township-transfer reasons and findings: every text exact, in both lang
       {
         code: "tax-mismatch",
         message:
-          'Enterprise E1: the prior-year VAT, corporate income tax in this transfer ({"vat":"100000","corporateIncome":"20"}) differ from its enterprise-exit case ({"vat":"5","corporateIncome":"0"}); check with the tax bureaus.',
+          "Enterprise E1: the prior-year taxes in this transfer (VAT 100,000.00 yuan, corporate income tax 20.00 yuan) differ from its enterprise-exit case (VAT 5.00 yuan, corporate income tax 0.00 yuan); check with the tax bureaus.",
         itemId: "E1",
         clause: "《实施方案》四(十四)4, 四(二十)2",
         data: {
@@ -178,7 +178,7 @@ describe("township-transfer reasons and findings: every text exact, in both lang
           inTransfer: { vat: "100000", corporateIncome: "20" },
           inEnterpriseExit: { vat: "5", corporateIncome: "0" },
         },
-        zh: '企业E1：本转移支付申报的上年度增值税、企业所得税（{"vat":"100000","corporateIncome":"20"}）与该企业退出案件（{"vat":"5","corporateIncome":"0"}）不一致，请与国税、地税部门核对。',
+        zh: "企业E1：本转移支付申报的上年度税收（增值税100,000.00元、企业所得税20.00元）与该企业退出案件（增值税5.00元、企业所得税0.00元）不一致，请与国税、地税部门核对。",
       },
       townshipMismatch,
     ]);
@@ -209,7 +209,7 @@ describe("township-transfer reasons and findings: every text exact, in both lang
       {
         code: "tax-mismatch",
         message:
-          'Enterprise E1: the prior-year VAT, other taxes in this transfer ({"vat":"1","other":"0"}) differ from its enterprise-exit case ({"vat":"5","other":"7.00"}); check with the tax bureaus.',
+          "Enterprise E1: the prior-year taxes in this transfer (VAT 1.00 yuan, other taxes 0.00 yuan) differ from its enterprise-exit case (VAT 5.00 yuan, other taxes 7.00 yuan); check with the tax bureaus.",
         itemId: "E1",
         clause: "《实施方案》四(十四)4, 四(二十)2",
         data: {
@@ -218,7 +218,7 @@ describe("township-transfer reasons and findings: every text exact, in both lang
           inTransfer: { vat: "1", other: "0" },
           inEnterpriseExit: { vat: "5", other: "7.00" },
         },
-        zh: '企业E1：本转移支付申报的上年度增值税、其他税收（{"vat":"1","other":"0"}）与该企业退出案件（{"vat":"5","other":"7.00"}）不一致，请与国税、地税部门核对。',
+        zh: "企业E1：本转移支付申报的上年度税收（增值税1.00元、其他税收0.00元）与该企业退出案件（增值税5.00元、其他税收7.00元）不一致，请与国税、地税部门核对。",
       },
       townshipMismatch,
     ]);
@@ -260,11 +260,24 @@ describe("township-transfer reasons and findings: every text exact, in both lang
       "退出企业上年度税收形成台湖镇财力元，占该乡镇上年度财力元的，达到受影响较大认定比例0.1，年度给予财政转移支付。",
     );
     const en = messages.codes["tax-mismatch"]?.en;
-    expect(en?.({ enterpriseId: "E9", taxTypes: ["vat", "stamp"], inTransfer: "1", inEnterpriseExit: "2" })).toBe(
-      "Enterprise E9: the prior-year VAT, stamp in this transfer (1) differ from its enterprise-exit case (2); check with the tax bureaus.",
+    const zhMismatch = messages.codes["tax-mismatch"]?.zh;
+    const labelled = {
+      enterpriseId: "E9",
+      taxTypes: ["vat", "stamp"],
+      inTransfer: { vat: "1234567.5", stamp: "3" },
+      inEnterpriseExit: { vat: "0", stamp: "12.345" },
+    };
+    expect(en?.(labelled)).toBe(
+      "Enterprise E9: the prior-year taxes in this transfer (VAT 1,234,567.50 yuan, stamp 3.00 yuan) differ from its enterprise-exit case (VAT 0.00 yuan, stamp 12.345 yuan); check with the tax bureaus.",
+    );
+    expect(zhMismatch?.(labelled)).toBe(
+      "企业E9：本转移支付申报的上年度税收（增值税1,234,567.50元、stamp3.00元）与该企业退出案件（增值税0.00元、stamp12.345元）不一致，请与国税、地税部门核对。",
+    );
+    expect(en?.({ enterpriseId: "E9", inTransfer: "1", inEnterpriseExit: 2 })).toBe(
+      "Enterprise E9: the prior-year taxes in this transfer (1) differ from its enterprise-exit case (2); check with the tax bureaus.",
     );
     expect(en?.({ enterpriseId: "E9" })).toBe(
-      "Enterprise E9: the prior-year  in this transfer () differ from its enterprise-exit case (); check with the tax bureaus.",
+      "Enterprise E9: the prior-year taxes in this transfer () differ from its enterprise-exit case (); check with the tax bureaus.",
     );
   });
 });
