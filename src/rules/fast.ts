@@ -1,7 +1,7 @@
 import { isRuleSetError } from "../errors/index.js";
 import type { AnyParameter } from "../parameters/handles.js";
 import { compiledParameter, valueInForce } from "../parameters/lookup.js";
-import { weaker, type Status } from "../parameters/status.js";
+import { weakestStatus, type Status } from "../parameters/status.js";
 import type { CompiledValue, IsoDate, RuleSet } from "../parameters/types.js";
 import type { OutcomeBase } from "../trace/types.js";
 import type { AnyDomain } from "./domain.js";
@@ -73,8 +73,14 @@ export interface FastEvaluator {
 export interface InForceValues {
   /** The compiled value of a parameter (its typed value, status and citation), or undefined when none is in force. */
   get(parameter: AnyParameter): CompiledValue<unknown> | undefined;
-  /** The weakest status among the parameters named (the outcome's `basis` when the computation reads exactly those). */
-  basis(...parameters: readonly AnyParameter[]): Status;
+  /**
+   * The weakest status among the values in force of the parameters named (the outcome's `basis` when the
+   * computation reads exactly those). A parameter with no value in force on the date (not yet, or repealed)
+   * contributes nothing: a computation that reads it cannot be made on that date (`get` gives undefined, the kernel
+   * declines, and the reference path refuses with `no-value-in-force`). Undefined when none of those named has a
+   * value in force (naming none included): never `official` for want of a value.
+   */
+  basis(...parameters: readonly AnyParameter[]): Status | undefined;
 }
 
 /**
@@ -119,8 +125,10 @@ function inForceOn(ruleSet: RuleSet, on: IsoDate): InForceValues {
   };
   return {
     get,
-    basis: (...parameters) =>
-      parameters.reduce<Status>((weakest, p) => weaker(weakest, get(p)?.status ?? "official"), "official"),
+    basis: (...parameters) => {
+      const statuses = parameters.flatMap((parameter) => get(parameter)?.status ?? []);
+      return statuses.length === 0 ? undefined : weakestStatus(statuses);
+    },
   };
 }
 

@@ -56,15 +56,15 @@ describe("byEffectiveDate", () => {
     const { at } = spans();
     expect(at("1999-12-31")).toBeUndefined();
     expect(at("2000-01-01")).toBe(
-      "rate 0.5 from 2000-01-01; perTce none; basis illustrative; basis of perTce official; basis of none official",
+      "rate 0.5 from 2000-01-01; perTce none; basis illustrative; basis of perTce undefined; basis of none undefined",
     );
     expect(at("2004-12-31")).toBe(at("2000-01-01"));
     expect(at("2005-01-01")).toBe(
-      "rate 0.5 from 2000-01-01; perTce 100 from 2005-01-01; basis illustrative; basis of perTce reported; basis of none official",
+      "rate 0.5 from 2000-01-01; perTce 100 from 2005-01-01; basis illustrative; basis of perTce reported; basis of none undefined",
     );
     expect(at("2009-12-31")).toBe(at("2005-01-01"));
     expect(at("2012-06-30")).toBe(
-      "rate 0.6 from 2010-01-01; perTce 100 from 2005-01-01; basis reported; basis of perTce reported; basis of none official",
+      "rate 0.6 from 2010-01-01; perTce 100 from 2005-01-01; basis reported; basis of perTce reported; basis of none undefined",
     );
   });
 
@@ -82,6 +82,45 @@ describe("byEffectiveDate", () => {
       "rate 0.6 from 2010-01-01;",
       "rate 0.5 from 2000-01-01;",
     ]);
+  });
+});
+
+describe("InForceValues.basis: the weakest status among the values in force", () => {
+  // On 2016-06-30 the rate per tce (official, from 2017-01-01) is not yet in force; the supplement rate is reported
+  // from 2000, the municipal floor official from 2000 and repealed (null) from 2016-01-01.
+  const later = ruleSetWith({
+    "reward.municipal.ratePerTce": { values: [{ from: "2017-01-01", value: "100", status: "official", clause: "T1" }] },
+    "reward.district.supplementRate": { values: [{ from: "2000-01-01", value: "0.5", status: "reported" }] },
+    "reward.municipal.min": {
+      values: [
+        { from: "2000-01-01", value: "1", status: "official", clause: "T2" },
+        { from: "2016-01-01", value: null },
+      ],
+    },
+  });
+  const floor = parameter.decimal("reward.municipal.min", "municipal floor");
+  const on = (date: string) => byEffectiveDate(later, [perTce, rate, floor], (values) => values)(date);
+
+  it("an official value that starts after the date is not in force: it makes no basis official", () => {
+    const values = on("2016-06-30");
+    expect(values?.get(perTce)).toBeUndefined();
+    expect(values?.basis(perTce)).toBeUndefined();
+    expect(values?.basis(perTce, rate)).toBe("reported");
+    expect(values?.basis(rate, perTce)).toBe("reported");
+  });
+
+  it("a repealed value (null from a date on) is not in force either; naming none gives none", () => {
+    const values = on("2016-06-30");
+    expect(values?.basis(floor)).toBeUndefined();
+    expect(values?.basis(floor, perTce)).toBeUndefined();
+    expect(values?.basis()).toBeUndefined();
+    expect(on("2015-12-31")?.basis(floor, perTce)).toBe("official");
+  });
+
+  it("once in force, the official value counts: official and reported → reported; official alone → official", () => {
+    const values = on("2017-01-01");
+    expect(values?.basis(perTce)).toBe("official");
+    expect(values?.basis(perTce, rate)).toBe("reported");
   });
 });
 

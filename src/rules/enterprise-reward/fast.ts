@@ -456,6 +456,8 @@ function compileSpan(values: InForceValues): Span | undefined {
   };
   // A floor above the cap is the reference path's rule-set error to report.
   if (compareFixed(min, max) > 0) return undefined;
+  const status = statusesOf(values);
+  if (status === undefined) return undefined;
   return {
     ...rest,
     min,
@@ -463,14 +465,26 @@ function compileSpan(values: InForceValues): Span | undefined {
     ratePerTonne: ratePerTonne as Value[],
     smallCap: { whole, process },
     exitDeadline: { north, south, catalogue },
-    status: statusesOf(values),
+    status,
   };
 }
 
-/** The status of each parameter's value in force, looked up once per span. */
-function statusesOf(values: InForceValues): (parameter: AnyParameter) => Status {
-  const statuses = new Map(Object.values(p).map((handle: AnyParameter) => [handle.name, values.basis(handle)]));
-  return (parameter) => statuses.get(parameter.name) ?? "official";
+/**
+ * The status of each parameter's value in force, looked up once per span; undefined when one has no value in force
+ * (never `official` for want of a value: the span then has no fast form).
+ */
+function statusesOf(values: InForceValues): ((parameter: AnyParameter) => Status) | undefined {
+  const statuses = new Map<string, Status>();
+  for (const handle of Object.values(p) as AnyParameter[]) {
+    const status = values.basis(handle);
+    if (status === undefined) return undefined;
+    statuses.set(handle.name, status);
+  }
+  return (parameter) => {
+    const status = statuses.get(parameter.name);
+    if (status === undefined) throw new Error(`[exitfund] invariant: ${parameter.name} is not read by enterprise-exit`);
+    return status;
+  };
 }
 
 /** The canonical JSON of an exit the kernel took: its shape is the schema's fields. */

@@ -60,7 +60,9 @@ export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): BuiltInKer
     const rates = values.get(p.rates)?.value as { readonly [type: string]: ClearanceRate } | null | undefined;
     const cutoffDate = values.get(p.cutoffDate)?.value;
     const requireSurvey = values.get(p.requireSurvey)?.value;
-    if (typeof rates !== "object" || rates === null) return undefined;
+    // Defined whenever the three are in force (checked here): the basis of the values the verification reads.
+    const basis = values.basis(p.rates, p.cutoffDate, p.requireSurvey);
+    if (typeof rates !== "object" || rates === null || basis === undefined) return undefined;
     if (typeof cutoffDate !== "string" || typeof requireSurvey !== "boolean") return undefined;
     const scaled = new Map<string, Rate>();
     const scale = { scale: 0 };
@@ -70,7 +72,7 @@ export function clearanceKernel(ruleSet: RuleSet, domain: AnyDomain): BuiltInKer
       if (m < 0) return undefined;
       scaled.set(type, Object.freeze({ unit: rate.unit, m, s: scale.scale, text: rate.rate.toString() }));
     }
-    return { rates: scaled, cutoffDate, requireSurvey, basis: values.basis(p.rates, p.cutoffDate, p.requireSurvey) };
+    return { rates: scaled, cutoffDate, requireSurvey, basis };
   });
   const { scale: R, mode } = ruleSet.rounding;
   const quantity = decimalReader();
