@@ -74,6 +74,13 @@ export function textArgument(value: unknown, path: string, en: string, zh: strin
   return refuse(path, "not-a-text", `must be a text: ${en}; got ${got}`, `应为文本：${zh}；实际为 ${gotZh}`);
 }
 
+/** `value` is true or false, or it is refused. */
+export function booleanArgument(value: unknown, path: string): boolean {
+  if (typeof value === "boolean") return value;
+  const { en: got, zh: gotZh } = described(value);
+  return refuse(path, "wrong-type", `must be true or false; got ${got}`, `应为 true 或 false；实际为 ${gotZh}`);
+}
+
 /** An optional object argument (undefined: none given). */
 export function optionalObject(value: unknown, path: string, en: string, zh: string): void {
   if (value !== undefined) objectArgument(value, path, en, zh);

@@ -4,6 +4,7 @@
 import { InvalidInputError } from "../errors/index.js";
 import { refuse } from "../errors/arguments.js";
 import {
+  booleanArgument,
   contextArgument,
   functionArgument,
   objectArgument,
@@ -170,8 +171,7 @@ export const transferAmount: Rule<{ readonly lost: Dec; readonly eligible: boole
 export function approvedQuantity(item: ClearanceItem, cutoffDate: IsoDate, requireSurvey: boolean): Dec {
   objectArgument(item, "item", "a structure-clearance item (an object)", "一项腾退构筑物（对象）");
   textArgument(cutoffDate, "cutoffDate", "a date YYYY-MM-DD", "日期 YYYY-MM-DD");
-  if (typeof requireSurvey !== "boolean")
-    refuse("requireSurvey", "wrong-type", "must be true or false", "应为 true 或 false");
+  booleanArgument(requireSurvey, "requireSurvey");
   try {
     return land_clearing_fee.approvedQuantity(item, cutoffDate, requireSurvey);
   } catch (error) {

@@ -208,6 +208,7 @@ const REFUSALS: readonly [string, () => unknown][] = [
   ['approvedQuantity(null, "2016-09-01", true)', () => parts.approvedQuantity(any(null), "2016-09-01", true)],
   ["approvedQuantity(item, 20160901, true)", () => parts.approvedQuantity(any(item), any(20160901), true)],
   ['approvedQuantity(item, "2016-09-01", "yes")', () => parts.approvedQuantity(any(item), "2016-09-01", any("yes"))],
+  ['approvedQuantity(item, "2016-09-01")', () => parts.approvedQuantity(any(item), "2016-09-01", any(undefined))],
   [
     'approvedQuantity({ survey: 5 }, "2016-09-01", true)',
     () => parts.approvedQuantity(any({ survey: 5 }), "2016-09-01", true),
