@@ -98,6 +98,10 @@ export const MESSAGES_WITH = {
     zh: `未知命令 "${name}"${close === undefined ? "" : `（是否想输入 ${close}？）`}；可用命令：${known}（参见 exitfund --help）`,
     en: `unknown command "${name}"${close === undefined ? "" : ` (did you mean ${close}?)`}; commands: ${known} (see exitfund --help)`,
   })) satisfies SaidWith<[string, string | undefined, string]>,
+  helpTakesOneCommand: ((given: readonly string[]) => ({
+    zh: `help 只接受一个命令名，收到 ${given.map((name) => `"${name}"`).join("、")}（子命令的说明：exitfund <命令> <子命令> --help）`,
+    en: `help takes one command name; got ${given.map((name) => `"${name}"`).join(", ")} (a subcommand's help: exitfund <command> <subcommand> --help)`,
+  })) satisfies SaidWith<[readonly string[]]>,
   cannotWriteStdout: ((reason: Said) => ({
     zh: `无法写入标准输出：${reason.zh}`,
     en: `cannot write to standard output: ${reason.en}`,

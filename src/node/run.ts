@@ -120,12 +120,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { lang } = taken;
   const safe = terminalSafe({ ...io, lang, langGiven: taken.given });
   const [name, ...rest] = taken.args;
-  const asked = name === "help" && rest[0] !== undefined ? COMMANDS.get(rest[0]) : undefined;
+  if (name === "help" && rest.length > 1) {
+    const said = MESSAGES_WITH.helpTakesOneCommand(rest.slice(0, 5).map((given) => echoText(given, 40)));
+    return reportInputError(new UsageError(said.en, { code: "help-takes-one-command", zh: said.zh }), safe);
+  }
+  // `help help`, `help --help` and `help -h` ask for the overview; any other name must be a command's.
+  const asked = name === "help" && rest[0] !== undefined && !OVERVIEW.has(rest[0]) ? rest[0] : undefined;
   if (asked !== undefined) {
-    safe.stdout.write(`${helpOf(asked, lang)}\n`);
+    const command = COMMANDS.get(asked);
+    if (command === undefined) return unknownCommand(asked, safe, lang);
+    safe.stdout.write(`${helpOf(command, lang)}\n`);
     return EXIT.ok;
   }
-  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+  if (name === undefined || OVERVIEW.has(name)) {
     safe.stdout.write(`${overview(lang)}\n`);
     return name === undefined ? EXIT.badInput : EXIT.ok;
   }
@@ -134,17 +141,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return EXIT.ok;
   }
   const command = COMMANDS.get(name);
-  if (command === undefined) {
-    const close = [...COMMANDS.keys()].find((known) => name.length < 20 && distance(name, known) <= 2);
-    const said = MESSAGES_WITH.unknownCommand(echoText(name), close, [...COMMANDS.keys()].join(", "));
-    safe.stderr.write(`exitfund${lang === "zh" ? "：" : ": "}${say(said, lang)}\n`);
-    return EXIT.badInput;
-  }
+  if (command === undefined) return unknownCommand(name, safe, lang);
   try {
     return await command.run(rest, safe);
   } catch (error) {
     return reportFailure(error, safe, name);
   }
+}
+
+/** The words that ask for the overview (`exitfund help`, `exitfund --help`, `exitfund help help`). */
+const OVERVIEW: ReadonlySet<string> = new Set(["help", "--help", "-h"]);
+
+/** A name that is no command (`exitfund comptue`, `exitfund help comptue`): said with the commands, exit 2. */
+function unknownCommand(name: string, io: CliIo, lang: Lang): number {
+  const close = [...COMMANDS.keys()].find((known) => name.length < 20 && distance(name, known) <= 2);
+  const said = MESSAGES_WITH.unknownCommand(echoText(name), close, [...COMMANDS.keys()].join(", "));
+  io.stderr.write(`exitfund${lang === "zh" ? "：" : ": "}${say(said, lang)}\n`);
+  return EXIT.badInput;
 }
 
 /**

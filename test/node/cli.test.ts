@@ -23,6 +23,54 @@ describe("exitfund CLI", () => {
     expect(result.stdout).toBe("");
   });
 
+  const KNOWN =
+    "compute, verify, audit, budget, compare, report, demo, rules, template, serve, test, schema, verify-receipt";
+
+  it.each([
+    [
+      ["--lang", "zh", "help", "comptue"],
+      `exitfund：未知命令 "comptue"（是否想输入 compute？）；可用命令：${KNOWN}（参见 exitfund --help）\n`,
+    ],
+    [
+      ["help", "--lang", "en", "nosuch"],
+      `exitfund: unknown command "nosuch"; commands: ${KNOWN} (see exitfund --help)\n`,
+    ],
+    [
+      ["help", "comptue", "--lang", "en"],
+      `exitfund: unknown command "comptue" (did you mean compute?); commands: ${KNOWN} (see exitfund --help)\n`,
+    ],
+    [
+      ["help", "compute", "extra", "--lang", "en"],
+      'exitfund: help takes one command name; got "compute", "extra" (a subcommand\'s help: exitfund <command> <subcommand> --help)\n(see exitfund --help)\n',
+    ],
+    [
+      ["--lang", "zh", "help", "rules", "template"],
+      'exitfund：help 只接受一个命令名，收到 "rules"、"template"（子命令的说明：exitfund <命令> <子命令> --help）\n（参见 exitfund --help）\n',
+    ],
+  ])("exitfund %j exits 2, says what is wrong on stderr and prints no help", async (argv, stderr) => {
+    const result = await runCliCapture(argv);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(stderr);
+    expect(result.stdout).toBe("");
+  });
+
+  it.each([["help"], ["help", "help"], ["help", "--help"], ["help", "-h"]])(
+    "exitfund %j prints the overview and exits 0",
+    async (...argv) => {
+      const result = await runCliCapture([...argv, "--lang", "en"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^exitfund \d+\.\d+\.\d+ — /);
+      expect(result.stdout).toContain("Commands:");
+      expect(result.stderr).toBe("");
+    },
+  );
+
+  it("exitfund help compute prints the help of compute and exits 0", async () => {
+    const result = await runCliCapture(["help", "compute", "--lang", "en"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^exitfund compute <cases>/);
+  });
+
   it("an unknown option exits 2 and names the options the command takes", async () => {
     const result = await runCliCapture(["rules", "--fromat", "json"]);
     expect(result.code).toBe(2);
