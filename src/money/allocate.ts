@@ -16,13 +16,15 @@ export interface Allocation {
  * Largest-remainder method: each part is its exact share `total × w / Σw` cut to the unit
  * (10^-scale) toward zero, then the units left over go one each to the largest remainders, ties to
  * the earlier weight. Every part is within one unit of its exact share. A negative total is split
- * as its absolute value and negated. All-zero weights split equally (as if every weight were 1).
+ * as its absolute value and negated. Weights that are all zero give no share of anything: a zero total over
+ * them gives zeros, and a non-zero total is refused (`zero-weights`) rather than split by a guess.
  * Only `rounding.scale` matters: it fixes the unit; `rounding.mode` plays no part, because the
  * largest remainders decide every unit.
  *
  * @throws InvalidInputError when `total` or a weight is not a decimal (a string or a decimal; never a JS number),
- * `total` has more decimals than the scale, a weight is negative, or there are no weights for a non-zero total
- * (no weights and a zero total give `[]`).
+ * `total` has more decimals than the scale, a weight is negative, or there are no weights (`too-few`) or only zero
+ * weights (`zero-weights`) for a non-zero total (no weights and a zero total give `[]`; zero weights and a zero
+ * total give a zero for each).
  * @example
  * allocate("100.00", ["1", "1", "1"]); // [33.34, 33.33, 33.33]
  * @category money
@@ -69,6 +71,15 @@ export function allocateWithLog(
   const scaled = integerWeights(list);
   const units = toInteger(amount.abs(), rounding.scale);
   const sum = scaled.reduce((acc, weight) => acc + weight, 0n);
+  if (sum === 0n) {
+    if (units === 0n) return { parts: scaled.map(() => fromInteger(0n, rounding.scale)), extraUnits: [] };
+    refuse(
+      "weights",
+      "zero-weights",
+      `cannot allocate ${amount.toString()} by weights that are all zero: no share can be reckoned from them; give at least one weight above 0`,
+      `权重全为 0，无法按权重算出总额 ${amount.toString()} 的任何份额：请至少给出一个大于 0 的权重`,
+    );
+  }
 
   // Integer arithmetic, so the remainders compare exactly (a decimal quotient would round at 60 digits).
   const floors = scaled.map((weight) => (units * weight) / sum);
@@ -82,7 +93,7 @@ export function allocateWithLog(
   return { parts: floors.map((part) => fromInteger(sign * part, rounding.scale)), extraUnits };
 }
 
-/** Weights as integers in a common unit; all-zero weights become all ones (equal split). */
+/** Weights as integers in a common unit. */
 function integerWeights(weights: readonly unknown[]): bigint[] {
   const values = weights.map((weight, index) => {
     const value = decimalArgument(weight, `weights[${index}]`);
@@ -91,8 +102,7 @@ function integerWeights(weights: readonly unknown[]): bigint[] {
     return value;
   });
   const places = values.reduce((most, value) => Math.max(most, value.decimalPlaces()), 0);
-  const scaled = values.map((value) => toInteger(value, places));
-  return scaled.every((weight) => weight === 0n) ? scaled.map(() => 1n) : scaled;
+  return values.map((value) => toInteger(value, places));
 }
 
 function toInteger(value: Dec, places: number): bigint {

@@ -191,6 +191,11 @@ describe("budget: capped allocation", () => {
     ).toEqual(["0.00", "0.00", "0.00"]);
   });
 
+  it("a cap when the payer owes every case 0: nothing to share (no zero-weight split), 0.00 allocated", () => {
+    const allocation = allocateCap([owing("A", "10", "0"), owing("B", "0", "0")], new Dec("100"), "district");
+    expect(allocation).toMatchObject({ cap: "100.00", owed: "0.00", allocated: "0.00", shares: [], remainder: [] });
+  });
+
   it("cases the payer owes nothing are not in the allocation", () => {
     expect(
       budget(OUTCOMES, { cap: "100", payer: "municipal" }).allocation?.shares.map((share) => share.caseId),

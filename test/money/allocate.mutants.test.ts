@@ -89,9 +89,21 @@ describe("allocate's integer steps", () => {
     expect(strings(allocate("3.00", ["2", "0.25", "0.75"]))).toEqual(["2.00", "0.25", "0.75"]);
   });
 
-  it("splits equally only when every weight is zero", () => {
+  it("refuses a non-zero total over weights that are all zero, and gives zeros for a zero total", () => {
     expect(strings(allocate("1.00", ["0", "0", "1"]))).toEqual(["0.00", "0.00", "1.00"]);
-    expect(strings(allocate("0.03", ["0", "0", "0"]))).toEqual(["0.01", "0.01", "0.01"]);
+    expect(issueOf(() => allocate("0.03", ["0", "0", "0"]))).toEqual({
+      path: "weights",
+      code: "zero-weights",
+      message:
+        "cannot allocate 0.03 by weights that are all zero: no share can be reckoned from them; give at least one weight above 0",
+      zh: "权重全为 0，无法按权重算出总额 0.03 的任何份额：请至少给出一个大于 0 的权重",
+    });
+    expect(issueOf(() => allocate("-100", ["0", "-0"]))?.code).toBe("zero-weights");
+    expect(allocateWithLog("0.00", ["0", "0.000"])).toEqual({ parts: [new Dec(0), new Dec(0)], extraUnits: [] });
+    expect(allocateWithLog("-0", ["0"], { scale: 0, mode: "half-up" })).toEqual({
+      parts: [new Dec(0)],
+      extraUnits: [],
+    });
   });
 
   it("gives the extra units to the largest remainders, ties to the earlier, listed in ascending order", () => {

@@ -22,11 +22,11 @@ describe("allocate by largest remainder", () => {
       extra: [0],
     },
     {
-      name: "0.05 by [0,0]: all-zero weights split equally → 0.03, 0.02",
-      total: "0.05",
+      name: "0.00 by [0,0]: nothing to share over weights that are all zero → 0.00, 0.00",
+      total: "0.00",
       weights: ["0", "0"],
-      expected: ["0.03", "0.02"],
-      extra: [0],
+      expected: ["0.00", "0.00"],
+      extra: [],
     },
     {
       name: "10.00 by [1,0,1]: the zero weight gets 0.00, the others 5.00",
@@ -118,6 +118,7 @@ describe("allocate by largest remainder", () => {
     { name: "a total with more decimals than the scale (100.001)", run: () => allocate("100.001", ["1"]) },
     { name: "a negative weight", run: () => allocate("100.00", ["1", "-1"]) },
     { name: "no weights for a non-zero total", run: () => allocate("100.00", []) },
+    { name: "weights that are all zero for a non-zero total (100 by [0,0])", run: () => allocate("100", ["0", "0"]) },
     { name: "a negative scale", run: () => allocate("100", ["1"], { scale: -1, mode: "half-up" }) },
   ])("throws InvalidInputError for $name", ({ run }) => {
     expect(run).toThrow(InvalidInputError);
