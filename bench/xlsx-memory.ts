@@ -71,7 +71,7 @@ function peak(args: readonly string[], cwd: string): { mb: number; seconds: numb
 }
 
 const reader = `const { readCases } = await import(${JSON.stringify(join(ROOT, "dist", "node", "index.js"))});
-const cases = await readCases(process.argv[1], { cwd: process.cwd(), stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
+const cases = await readCases(process.argv[1], { cwd: process.cwd(), stdin: process.stdin });
 if (cases.length === 0) process.exit(3);`;
 const bin = join(ROOT, "dist", "node", "cli.js");
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { EXIT } from "./io.js";
 import { takeLang, type Lang } from "./lang.js";
 import { MESSAGES_WITH, sayLine } from "./messages.js";
-import { reasonOf, removeTemporaryFiles } from "./output.js";
+import { outputSoFar, reasonOf, removeTemporaryFiles } from "./output.js";
 import { processIo, runCli } from "./run.js";
 
 // The `exitfund` bin: runs the CLI with the process's arguments and streams, and sets the exit status.
@@ -48,7 +48,9 @@ if (isMain()) {
     ["SIGTERM", EXIT.terminated],
     ["SIGHUP", 129],
   ] as const)
-    process.on(signal, () => leave(code, `\n${sayLine(MESSAGES_WITH.interrupted(signal), chosenLang()).trimEnd()}`));
+    process.on(signal, () =>
+      leave(code, `\n${sayLine(MESSAGES_WITH.interrupted(signal, outputSoFar()), chosenLang()).trimEnd()}`),
+    );
   // A closed pipe (`exitfund … | head`) ends the output quietly, as Unix tools do; any other failure to write
   // standard output (a full disk, a device error) is an I/O error: one line and exit 74, never "findings".
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {

@@ -110,10 +110,22 @@ export const MESSAGES_WITH = {
     zh: `内部错误（exitfund 的缺陷，请报告）：${detail}`,
     en: `internal error (a bug in exitfund; please report it): ${detail}`,
   })) satisfies SaidWith<[string]>,
-  interrupted: ((signal: string) => ({
-    zh: `被 \`${signal}\` 中断：未写出任何 --out 文件（原有文件保持不变）`,
-    en: `interrupted by ${signal}: no --out file was written (a previous one is untouched)`,
-  })) satisfies SaidWith<[string]>,
+  interrupted: ((signal: string, soFar: { readonly stdout: boolean; readonly written: readonly string[] }) => {
+    const cut = soFar.stdout
+      ? {
+          zh: "：标准输出不完整（只有部分结果）；",
+          en: ": standard output is incomplete (it holds part of the results); ",
+        }
+      : { zh: "：", en: ": " };
+    const files =
+      soFar.written.length === 0
+        ? {
+            zh: "未写出任何 --out 文件（原有文件保持不变）",
+            en: "no --out file was written (a previous one is untouched)",
+          }
+        : { zh: `已完整写出：${soFar.written.join("、")}`, en: `already written whole: ${soFar.written.join(", ")}` };
+    return { zh: `被 \`${signal}\` 中断${cut.zh}${files.zh}`, en: `interrupted by ${signal}${cut.en}${files.en}` };
+  }) satisfies SaidWith<[string, { readonly stdout: boolean; readonly written: readonly string[] }]>,
 } as const;
 
 /** `exitfund verify-receipt`: its help and the lines of its report (src/node/commands/verify-receipt.ts). */

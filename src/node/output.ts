@@ -1,5 +1,5 @@
-import { fstat, unlinkSync, type Stats } from "node:fs";
-import { open, realpath, rename, rm, stat, type FileHandle } from "node:fs/promises";
+import { fstat, renameSync, unlinkSync, type Stats } from "node:fs";
+import { open, realpath, rm, stat, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
@@ -29,6 +29,22 @@ export function removeTemporaryFiles(): void {
     }
   }
   temporaries.clear();
+}
+
+/** What the process had put out when it was interrupted: see {@link outputSoFar}. */
+export interface OutputSoFar {
+  /** Data went to standard output: what it received is cut short. */
+  readonly stdout: boolean;
+  /** The files renamed into place, whole, as the user named them. */
+  readonly written: readonly string[];
+}
+
+let stdoutWritten = false;
+const published: string[] = [];
+
+/** What the process has written so far: the line of an interruption says it (src/node/cli.ts). */
+export function outputSoFar(): OutputSoFar {
+  return { stdout: stdoutWritten, written: published.map((out) => echoText(out, 200)) };
 }
 
 /** A file as the file system knows it: its real path (symlinks resolved) and its device and inode. */
@@ -132,6 +148,13 @@ export interface OutFile {
   write(chunk: string | Uint8Array): Promise<void>;
   /** Flushes, syncs, and renames the temporary file over the target. */
   commit(): Promise<void>;
+  /**
+   * The first half of `commit`: flushes, syncs and closes the temporary file, and checks the target is still
+   * no input; `publish` then renames it over the target, synchronously, so that several files (`demo
+   * --out-dir`) are put in place in one step no signal can come between.
+   */
+  ready(): Promise<void>;
+  publish(): void;
   /** Removes the temporary file; the target is untouched. */
   abort(): Promise<void>;
 }
@@ -227,6 +250,28 @@ export async function openOut(io: CliIo, out: string): Promise<OutFile> {
     await rm(temporary, { force: true }).catch(() => undefined);
     temporaries.delete(temporary);
   };
+  const ready = async () => {
+    try {
+      await flush();
+      await handle.sync();
+      closed = true;
+      await handle.close();
+      const now = existing === undefined ? undefined : await identify(target);
+      const read = now === undefined ? undefined : readsOfRun.get(io)?.find((r) => sameFile(now, r.identity));
+      if (read !== undefined) throw outIsInput(out, read.shown, "file", resolve(io.cwd, out) !== read.identity.path);
+    } catch (error) {
+      await fail(error);
+    }
+  };
+  const publish = () => {
+    try {
+      renameSync(temporary, target);
+    } catch (error) {
+      throw cannotWrite(out, error, existing !== undefined);
+    }
+    temporaries.delete(temporary);
+    published.push(out);
+  };
   return {
     async write(chunk) {
       const bytes = typeof chunk === "string" ? Buffer.from(chunk, "utf8") : chunk;
@@ -234,17 +279,12 @@ export async function openOut(io: CliIo, out: string): Promise<OutFile> {
       size += bytes.length;
       if (size >= CHUNK) await flush().catch(fail);
     },
+    ready,
+    publish,
     async commit() {
+      await ready();
       try {
-        await flush();
-        await handle.sync();
-        closed = true;
-        await handle.close();
-        const now = existing === undefined ? undefined : await identify(target);
-        const read = now === undefined ? undefined : readsOfRun.get(io)?.find((r) => sameFile(now, r.identity));
-        if (read !== undefined) throw outIsInput(out, read.shown, "file", resolve(io.cwd, out) !== read.identity.path);
-        await rename(temporary, target);
-        temporaries.delete(temporary);
+        publish();
       } catch (error) {
         await fail(error);
       }
@@ -254,8 +294,28 @@ export async function openOut(io: CliIo, out: string): Promise<OutFile> {
   };
 }
 
+/**
+ * Renames files made {@link OutFile.ready} into place, all in one synchronous step (no signal handler runs in
+ * between). A rename that fails stops there and the files not yet renamed are removed.
+ */
+export async function publishAll(files: readonly OutFile[]): Promise<void> {
+  let failed: { index: number; error: unknown } | undefined;
+  for (const [index, file] of files.entries()) {
+    try {
+      file.publish();
+    } catch (error) {
+      failed = { index, error };
+      break;
+    }
+  }
+  if (failed !== undefined) {
+    for (const rest of files.slice(failed.index)) await rest.abort();
+    throw failed.error;
+  }
+}
+
 /** The rename is on disk only once the folder is synced; a file system that cannot sync a folder is left be. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   const handle = await open(folder, "r").catch(() => undefined);
   if (handle === undefined) return;
   await handle.sync().catch(() => undefined);
@@ -283,6 +343,10 @@ async function directOut(out: string, path: string): Promise<OutFile> {
     async commit() {
       await close();
     },
+    ready: close,
+    publish() {
+      published.push(out);
+    },
     abort: close,
   };
 }
@@ -297,6 +361,7 @@ function isEmitter(target: Stream): target is Stream & NodeJS.EventEmitter {
 /** Writes to standard output, waiting while its buffer is full (a slow pipe). */
 export async function writeStdout(io: CliIo, chunk: string | Uint8Array): Promise<void> {
   const stdout = io.stdout as Stream;
+  if (chunk.length > 0) stdoutWritten = true;
   if (stdout.write(chunk) === false && isEmitter(stdout)) await once(stdout, "drain");
 }
 

@@ -107,8 +107,11 @@ function startPool(count: number, setup: WorkerSetup): Pool {
     worker.on("message", (reply: Reply) => {
       const one = waiting.get(reply.seq);
       waiting.delete(reply.seq);
-      if (reply.kind === "failed") fail(workerFailed(which, count, reply.message));
-      else one?.resolve(reply);
+      if (reply.kind === "failed") {
+        fail(workerFailed(which, count, reply.message));
+        // The block that failed is waited for too: left unsettled, the run would hang.
+        if (failure !== undefined) one?.reject(failure);
+      } else one?.resolve(reply);
     });
     worker.on("error", (error) => fail(workerFailed(which, count, error.stack ?? error.message)));
     worker.on("exit", (code) => {

@@ -10,6 +10,29 @@ import { UsageError, type CliIo } from "./io.js";
 import { reasonOf } from "./output.js";
 import { loadRulesOption } from "./rules-option.js";
 
+/** The `--programme` modules this process loaded: an error thrown from their code is theirs (see {@link programmeFailure}). */
+const loadedModules: { readonly href: string; readonly path: string; readonly shown: string }[] = [];
+
+/**
+ * An error thrown by the code of a loaded `--programme` module (its stack passes through the module's file): the
+ * programme's own bug, said as such (exit 2, `programme-failed`), not "a bug in exitfund" (exit 70).
+ */
+export function programmeFailure(error: unknown): UsageError | undefined {
+  if (!(error instanceof Error) || typeof error.stack !== "string") return undefined;
+  const stack = error.stack;
+  const module = loadedModules.find((one) => stack.includes(one.href) || stack.includes(one.path));
+  if (module === undefined) return undefined;
+  const shown = echoText(module.shown);
+  const said = echoText(`${error.name}: ${error.message.split("\n")[0] ?? ""}`, 200);
+  return new UsageError(
+    `the programme "${shown}" failed while it computed: ${said}; nothing was computed — fix the programme (this is its bug, not the cases' or exitfund's)`,
+    {
+      code: "programme-failed",
+      zh: `方案模块 "${shown}" 在计算时出错：${said}；未作计算——请修正该方案（这是方案的缺陷，不是案件或 exitfund 的问题）`,
+    },
+  );
+}
+
 /**
  * `--programme <module>`: an ES module (path relative to the working directory) whose default export, or export
  * `programme`, is a programme built with `programme(...)` from `exitfund/rules`. Default: the default programme.
@@ -43,6 +66,7 @@ export async function loadProgrammeOption(value: string | undefined, io: CliIo):
       zh: `无法加载方案模块 "${shown}"：模块在加载时出错（「${echoText(said, 200)}」）`,
     });
   }
+  loadedModules.push({ href: pathToFileURL(path).href, path, shown: value });
   const found = [module.default, module.programme].find(isProgramme);
   if (found === undefined)
     throw new UsageError(

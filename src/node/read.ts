@@ -242,10 +242,18 @@ export async function readCaseSource(file: string, io: CliIo, options?: Programm
   return source;
 }
 
-/** Refuses, before anything is computed, more cases and entries than are computed in memory. */
-function refuseTooMany(file: string, entries: number, io: CliIo): void {
+/** Refuses, before anything is computed, more cases and entries (or ledger rows) than are computed in memory. */
+function refuseTooMany(file: string, entries: number, io: CliIo, ledger = false): void {
   const limit = limitsOf(io).memoryEntries;
   if (entries <= limit) return;
+  if (ledger)
+    throw new UsageError(
+      `cannot audit against "${echoText(file)}" in memory: the ledger holds ${entries.toLocaleString("en-US")} rows, more than the ${limit.toLocaleString("en-US")} read in memory (a ledger is not streamed, whatever its format); split the ledger and the cases alike (by township or year) and audit each part`,
+      {
+        code: "too-many-cases",
+        zh: `无法在内存中读取台账 "${echoText(file)}"：台账有 ${entries} 行，超过内存读取上限 ${limit}（台账不论何种格式都不能流式读取）；请将台账与案件按同样方式（按乡镇或年度）拆分后分别审计`,
+      },
+    );
   throw new UsageError(
     `cannot compute "${echoText(file)}" in memory: it holds ${entries.toLocaleString("en-US")} cases and list entries (items, leases, exited enterprises) or rows, more than the ${limit.toLocaleString("en-US")} computed in memory; convert the cases to NDJSON (one case per line) and use --format ndjson or csv, which stream, or split the file`,
     {
@@ -519,7 +527,7 @@ export async function readLedgerSource(
     const workbook = await readWorkbook(await bytes(), name, limitsOf(io));
     source = tableSource(workbook.tables, { format: "xlsx", notices: workbook.notices, ...sheets });
   }
-  refuseTooMany(name, source.cases.length, io);
+  refuseTooMany(name, source.cases.length, io, true);
   const credits = source.format === "json" || source.format === "ndjson" ? [] : applyCredits(source);
   sayNotices(io, [...(source.notices ?? []), ...creditNotice(source, credits)]);
   const rows: LedgerRow[] = [];

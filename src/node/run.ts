@@ -1,4 +1,5 @@
 import { echoText } from "../errors/echo.js";
+import { programmeFailure } from "./programme-option.js";
 import { isInvalidInputError } from "../errors/index.js";
 import packageJson from "../../package.json";
 import { AUDIT_HELP, runAudit } from "./commands/audit.js";
@@ -163,7 +164,8 @@ function unknownCommand(name: string, io: CliIo, lang: Lang): number {
 /**
  * The exit status of an error that reached the top: input, usage and I/O errors as they say; a system call
  * that failed (a file that vanished, a device error) is an I/O error (74); a string or buffer too large for
- * memory is an input that exceeds what can be processed (2). Anything else is a bug and is rethrown (70).
+ * memory is an input that exceeds what can be processed (2); an error thrown by a `--programme` module's own code
+ * is the programme's (2). Anything else is a bug and is rethrown (70).
  */
 function reportFailure(error: unknown, io: CliIo, name: string): number {
   if (isInvalidInputError(error) || error instanceof UsageError || error instanceof IoError)
@@ -182,6 +184,8 @@ function reportFailure(error: unknown, io: CliIo, name: string): number {
       io,
       name,
     );
+  const programme = programmeFailure(error);
+  if (programme !== undefined) return reportInputError(programme, io, name);
   throw error;
 }
 

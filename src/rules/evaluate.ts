@@ -1,4 +1,5 @@
-import type { InputIssue } from "../errors/index.js";
+import { InvalidInputError, type InputIssue } from "../errors/index.js";
+import type { Dec } from "../money/decimal.js";
 import type { RuleSet } from "../parameters/types.js";
 import { zodIssues } from "../schemas/issues.js";
 import { show } from "../schemas/scalars.js";
@@ -95,12 +96,47 @@ export function computeCase(entry: CompiledDomain, facts: CaseFacts, ruleSet: Ru
   const paid = rule(facts, evaluation.ctx);
   const payment = paid.value;
   return assembleOutcome(domain, facts, ruleSet, payment, {
-    amounts: amountsOf({ municipal: payment.municipal, district: payment.district }, ruleSet.rounding),
+    amounts: paymentAmounts(domain, payment, ruleSet),
     basis: evaluation.basis(),
     reasons: paid.reasons,
     findings: paid.findings,
     trace: paid.steps,
   });
+}
+
+/**
+ * The amounts a payment rule gave, as shown: each payer's amount must be there and not negative. A payment rule a
+ * programme wrapped or replaced may give neither, and a missing amount must never read as 0.00 owed.
+ */
+function paymentAmounts(domain: AnyDomain, payment: Payment, ruleSet: RuleSet): Amounts {
+  const payers = ["municipal", "district"] as const;
+  const given = (typeof payment === "object" && payment !== null ? payment : {}) as Partial<Payment>;
+  const refuse = (payer: string, en: string, zh: string): never => {
+    throw new InvalidInputError([
+      {
+        path: `payment.${payer}`,
+        code: "invalid-payment",
+        message: `the payment rule of "${domain.kind}" ${en}: a programme's payment must give municipal and district as decimals ≥ 0 (a bug of the programme, not of the case)`,
+        zh: `"${domain.kind}" 的支付规则${zh}：方案的支付规则须给出 municipal 与 district，且为不小于 0 的十进制数（这是方案的缺陷，不是案件的问题）`,
+      },
+    ]);
+  };
+  for (const payer of payers)
+    if (given[payer] === undefined || given[payer] === null)
+      refuse(
+        payer,
+        `gave no ${payer} amount (${String(given[payer])})`,
+        `未给出 ${payer} 金额（${String(given[payer])}）`,
+      );
+  const amounts = amountsOf({ municipal: given.municipal as Dec, district: given.district as Dec }, ruleSet.rounding);
+  for (const payer of payers)
+    if (amounts[payer].startsWith("-"))
+      refuse(
+        payer,
+        `gave a negative ${payer} amount (${amounts[payer]})`,
+        `给出了负数 ${payer} 金额（${amounts[payer]}）`,
+      );
+  return amounts;
 }
 
 /** What an outcome says beyond the payment: its amounts as shown, basis, reasons, findings and trace. */

@@ -85,6 +85,20 @@ describe("limits", () => {
     },
   );
 
+  it("a ledger read in memory, even as NDJSON: says to split the ledger, not to convert it to NDJSON", async () => {
+    const rows = Array.from({ length: 4 }, (_, i) => ({
+      caseId: `E-${i}`,
+      payer: "district",
+      amount: "1",
+      paidOn: "2016-12-30",
+    }));
+    await writeFile(join(dir, "ledger4.ndjson"), rows.map((row) => JSON.stringify(row)).join("\n"));
+    const result = await run(["audit", "one.json", "--ledger", "ledger4.ndjson"], { memoryEntries: 3 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("the ledger holds 4 rows, more than the 3 read in memory");
+    expect(result.stderr).not.toContain("convert the cases to NDJSON");
+  });
+
   it("the cases of one streamed file", async () => {
     const result = await run(["compute", "four.ndjson", "--format", "ndjson"], { streamedCases: 3 });
     expect(result.code).toBe(2);

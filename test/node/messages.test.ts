@@ -19,7 +19,12 @@ const ENTRIES: ReadonlyArray<readonly [string, Said]> = [
   ...Object.entries(MESSAGES).map(([name, said]) => [`message ${name}`, said] as const),
   ["unknownCommand", MESSAGES_WITH.unknownCommand("compte", "compute", "compute, verify")],
   ["unknownCommand (none close)", MESSAGES_WITH.unknownCommand("zzz", undefined, "compute, verify")],
-  ["interrupted", MESSAGES_WITH.interrupted("SIGINT")],
+  ["interrupted", MESSAGES_WITH.interrupted("SIGINT", { stdout: false, written: [] })],
+  ["interrupted (stdout cut short)", MESSAGES_WITH.interrupted("SIGTERM", { stdout: true, written: [] })],
+  [
+    "interrupted (files written)",
+    MESSAGES_WITH.interrupted("SIGINT", { stdout: false, written: ["out/a.json", "out/b.json"] }),
+  ],
   ["cannotWriteStdout", MESSAGES_WITH.cannotWriteStdout({ zh: "磁盘已满", en: "the disk is full" })],
   // The detail is the error's own stack, data as it is (quoted here so the rule reads it as data).
   ["internalError", MESSAGES_WITH.internalError('"TypeError: x is undefined"')],

@@ -9,6 +9,7 @@ import { threadsOption } from "../../src/node/parallel.js";
 import { runCli } from "../../src/node/run.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
 import { fakeIo } from "../support/cli.js";
+import { pathToFileURL } from "node:url";
 
 const root = resolve(import.meta.dirname, "../..");
 let dir: string;
@@ -143,6 +144,25 @@ describe("compute --threads on an NDJSON file", () => {
     await expect(failed).rejects.toThrow(/worker thread \d of 2 failed.*nothing was written.*boom in a worker/s);
     await expect(readFile(out)).rejects.toThrow(/ENOENT/);
   });
+
+  it("a programme whose rule throws in a worker thread ends the run (exit 2), as in one thread, never hangs", async () => {
+    const rules = pathToFileURL(join(root, "src/rules/index.ts")).href;
+    await writeFile(
+      join(dir, "throws.mjs"),
+      `import { chain, domains, extendDomain, programme } from ${JSON.stringify(rules)};\n` +
+        `const exit = extendDomain(domains.enterpriseExit, { payment: (inner) => (facts, ctx) => ` +
+        `chain(inner(facts, ctx), () => { throw new Error("boom in a rule"); }) });\n` +
+        `export default programme({ id: "throws" }, exit, domains.structureClearance, domains.villageCompensation, ` +
+        `domains.townshipTransfer);\n`,
+    );
+    const argv = ["compute", "valid.ndjson", "--format", "ndjson", "--programme", "throws.mjs"];
+    for (const threads of ["1", "2"]) {
+      const result = await run([...argv, "--threads", threads]);
+      expect(result.code, threads).toBe(2);
+      expect(result.stderr).toMatch(/the programme "throws.mjs" failed while it computed: .*boom in a rule/);
+      expect(result.stdout).toBe("");
+    }
+  }, 60_000);
 
   it("takes --threads from 1 to 64, and one thread by default", () => {
     expect(threadsOption(undefined)).toBe(1);

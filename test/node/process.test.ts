@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, openSync, closeSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import packageJson from "../../package.json";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -70,6 +70,51 @@ describe("the bin: exit statuses and files under faults", () => {
       expect(await temporaries()).toEqual([]);
     },
     60_000,
+  );
+
+  it("a signal while standard output is being written says the output is incomplete, not that nothing was written", async () => {
+    const child = spawn(process.execPath, [CLI, "compute", "many.ndjson", "--format", "ndjson", "--lang", "en"], {
+      cwd: dir,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+    const ended = exited(child);
+    child.stdout?.once("data", () => child.kill("SIGINT"));
+    child.stdout?.resume();
+    expect((await ended).code).toBe(130);
+    expect(stderr).toContain("interrupted by SIGINT: standard output is incomplete (it holds part of the results)");
+  }, 60_000);
+
+  it.each(["SIGINT", "SIGTERM"] as const)(
+    "demo --out-dir, %s as soon as a file is replaced: the previous run's files or all of this run's, never a mix",
+    async (signal) => {
+      const out = join(dir, `demo-${signal}`);
+      const names = ["results.json", "verification.json", "audit.json", "report.html"];
+      await mkdir(out);
+      for (const name of names) await writeFile(join(out, name), `previous ${name}\n`);
+      const child = spawn(process.execPath, [CLI, "demo", "--out-dir", out, "--lang", "en"], {
+        cwd: dir,
+        stdio: ["ignore", "ignore", "pipe"],
+      });
+      let stderr = "";
+      child.stderr?.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      let done = false;
+      const ended = exited(child).then((end) => ((done = true), end));
+      const previous = async (name: string) => (await readFile(join(out, name), "utf8")) === `previous ${name}\n`;
+      while (!done && (await previous("results.json"))) await new Promise((wait) => setTimeout(wait, 5));
+      child.kill(signal);
+      const { code } = await ended;
+      const kept = await Promise.all(names.map(previous));
+      expect(
+        kept.every((one) => one === kept[0]),
+        `${names.join(", ")}: ${kept.join(", ")}`,
+      ).toBe(true);
+      expect((await readdir(out)).filter((name) => name.endsWith(".tmp"))).toEqual([]);
+      // Interrupted after the renames: it says they were written (a signal as it exits ends it with no status).
+      if (code === 130 || code === 143) expect(stderr).toContain(`already written whole: ${join(out, "results.json")}`);
+    },
+    120_000,
   );
 
   it("stdout on a full device: one line and exit 74, never 1 and no stack trace", () => {

@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { TEMPLATE_EXAMPLES } from "../../src/node/formats/template.js";
 import { runCliCapture } from "../support/cli.js";
@@ -89,6 +90,32 @@ describe("exitfund --programme", () => {
     expect([missing.code, missing.stderr]).toEqual([2, expect.stringContaining("cannot read the programme")]);
     const none = await runCliCapture(["rules", "--programme", join(dir, "none.mjs")]);
     expect([none.code, none.stderr]).toEqual([2, expect.stringContaining("exports no programme")]);
+  });
+
+  it("a programme whose own rule throws: exit 2 naming the module and the error, never 70 (a bug in exitfund)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "exitfund-programme-"));
+    const rules = pathToFileURL(join(root, "dist/rules/index.js")).href;
+    writeFileSync(
+      join(dir, "throws.mjs"),
+      `import { chain, domains, extendDomain, programme } from ${JSON.stringify(rules)};
+const exit = extendDomain(domains.enterpriseExit, {
+  payment: (inner) => (facts, ctx) => chain(inner(facts, ctx), (paid) => paid.nope.plus(1)),
+});
+export default programme({ id: "throws" }, exit, domains.structureClearance, domains.villageCompensation, domains.townshipTransfer);
+`,
+    );
+    const result = await runCliCapture([
+      "compute",
+      "examples/tongzhou-2016/enterprises.json",
+      "--programme",
+      join(dir, "throws.mjs"),
+      "--lang",
+      "en",
+    ]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain(`the programme "${join(dir, "throws.mjs")}" failed while it computed: TypeError:`);
+    expect(result.stderr).not.toContain("internal error");
+    expect(result.stdout).toBe("");
   });
 
   it("rules --format md lists the extension's rules with their citations; schema and template have its field", async () => {

@@ -3,6 +3,7 @@
 // computeCase: the outcome of a valid case, with a track only where the domain gives one.
 import { describe, expect, it } from "vitest";
 import { ZERO } from "../../src/money/decimal.js";
+import type { InvalidInputError } from "../../src/errors/index.js";
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
 import { of } from "../../src/rules/algebra.js";
 import { defaultProgramme } from "../../src/rules/default.js";
@@ -172,5 +173,43 @@ describe("computeCase", () => {
     const tracked = outcomeOf("tracked");
     expect(tracked.track).toBe("t1");
     expect(Object.keys(tracked)).toContain("track");
+  });
+});
+
+describe("computeCase: a payment a programme got wrong", () => {
+  const paying = (amounts: { municipal?: unknown; district?: unknown }) => {
+    const domain = {
+      ...checked,
+      payment: () => () =>
+        of({ municipal: ZERO, district: ZERO, eligible: true, estimate: false, detail: {}, ...amounts }),
+    } as unknown as typeof checked;
+    const entry = programme(domain).entry("checked");
+    if (entry === undefined) throw new Error("no entry");
+    return () => computeCase(entry, { kind: "checked", id: "a", township: "b" }, defaultRuleSet, false);
+  };
+  const refusal = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return (error as InvalidInputError).issues;
+    }
+    throw new Error("not refused");
+  };
+
+  it.each([
+    ["district", { district: undefined }, "gave no district amount (undefined)"],
+    ["municipal", { municipal: null }, "gave no municipal amount (null)"],
+    ["district", { district: "-100" }, "gave a negative district amount (-100.00)"],
+    ["municipal", { municipal: ZERO.minus("0.5") }, "gave a negative municipal amount (-0.50)"],
+  ])("a missing or negative %s amount is refused, never shown as a number (%j)", (payer, amounts, said) => {
+    const [issue] = refusal(paying(amounts));
+    expect(issue).toMatchObject({ path: `payment.${payer}`, code: "invalid-payment" });
+    expect(issue?.message).toContain(said);
+    expect(issue?.message).toContain("a bug of the programme");
+    expect(issue?.zh).toContain("方案的缺陷");
+  });
+
+  it("amounts of zero and more are shown as they are", () => {
+    expect(paying({ district: "12.5" })().amounts).toEqual({ municipal: "0.00", district: "12.50", total: "12.50" });
   });
 });

@@ -16,7 +16,7 @@ import type { Outcome } from "../../rules/default.js";
 import type { Amounts, OutcomeBase } from "../../trace/types.js";
 import { EXIT, IoError, UsageError, type CliIo } from "../io.js";
 import { resultsWorkbookBytes } from "../formats/resultsXlsx.js";
-import { jsonText, openOut, reasonOf, refuseOutputOverInput } from "../output.js";
+import { jsonText, openOut, publishAll, reasonOf, refuseOutputOverInput, syncFolder, type OutFile } from "../output.js";
 import { casesOfJson, parseJsonText, readText } from "../read.js";
 import { loadRulesOption } from "../rules-option.js";
 import { fitText, makeTable, viewOf, type TableView } from "../table.js";
@@ -319,17 +319,23 @@ async function writeDocuments(
       zh: `无法创建文件夹 --out-dir "${echoText(outDir)}"：${reason.zh}`,
     });
   }
-  // Each file whole or not at all: a failure leaves the previous run's files as they were.
-  for (const [name, content] of files) {
-    const file = await openOut(io, join(directory, name));
-    try {
+  // All the files or none: each is written whole to a temporary file, and only when every one is ready are they
+  // renamed into place, in one synchronous step, so a failure or a signal leaves the previous run's files as they
+  // were, never some of this run's files beside some of the last one's.
+  const staged: OutFile[] = [];
+  try {
+    for (const [name, content] of files) {
+      const file = await openOut(io, join(directory, name));
+      staged.push(file);
       await file.write(content);
-      await file.commit();
-    } catch (error) {
-      await file.abort();
-      throw error;
+      await file.ready();
     }
+  } catch (error) {
+    for (const file of staged) await file.abort();
+    throw error;
   }
+  await publishAll(staged);
+  await syncFolder(directory);
   return files.map(([name]) => relativeTo(io.cwd, join(directory, name)));
 }
 

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
 import packageJson from "../../../package.json";
@@ -139,6 +140,19 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     });
     socket.end(
       `HTTP/1.1 400 Bad Request\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  });
+
+  // CONNECT (asked of a proxy) never reaches the request handler: without this, Node drops the connection unanswered.
+  server.on("connect", (request: IncomingMessage, socket: Duplex) => {
+    const body = JSON.stringify({
+      code: "method-not-allowed",
+      message: "CONNECT is not answered: this server is not a proxy",
+      zh: "不接受 CONNECT：本服务器不是代理",
+    });
+    options.log(`${new Date().toISOString()} CONNECT ${echoText(request.url ?? "", 200)} 405 0ms`);
+    socket.end(
+      `HTTP/1.1 405 Method Not Allowed\r\nContent-Type: ${JSON_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
     );
   });
 

@@ -1,4 +1,5 @@
 import { request as httpRequest } from "node:http";
+import { createConnection } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCliCapture } from "../../support/cli.js";
 import { enterpriseCase } from "../../fixtures/cases.js";
@@ -85,6 +86,23 @@ describe("routes and methods", () => {
       expectError(reply, 405, "method-not-allowed");
       expect(reply.headers.allow).toBe("GET, HEAD, OPTIONS");
     }
+  });
+
+  it("CONNECT (a proxy's method) is 405 in JSON too, not a connection dropped without an answer", async () => {
+    const { port } = new URL(server.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = createConnection({ host: "127.0.0.1", port: Number(port) }, () =>
+        socket.write("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"),
+      );
+      let text = "";
+      socket.on("data", (chunk: Buffer) => (text += chunk.toString("utf8")));
+      socket.on("close", () => resolve(text));
+      socket.on("error", reject);
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
+    const body = JSON.parse(answer.slice(answer.indexOf("\r\n\r\n") + 4)) as { [key: string]: unknown };
+    expect(body.code).toBe("method-not-allowed");
+    expect(body.zh).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("GET /health and HEAD answer; OPTIONS without CORS says what is allowed", async () => {
