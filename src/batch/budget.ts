@@ -16,6 +16,7 @@ import { MoneySchema, show } from "../schemas/scalars.js";
 import type { OutcomeBase, Payer } from "../trace/types.js";
 import { formatAmount } from "../money/format.js";
 import { COMPILED, compiledParameter, valueInForce } from "../parameters/lookup.js";
+import type { ParamUse } from "../parameters/status.js";
 import type { RuleSet } from "../parameters/types.js";
 import { computeBatch, OUTCOMES, resolveOptions, type RuleSetInput } from "./compute.js";
 
@@ -86,6 +87,11 @@ export interface BudgetWarning {
   readonly needed: string;
   readonly message: string;
   readonly zh: string;
+  /**
+   * The rule set's `paidInFull` values that make those kinds paid in full (status, source, clause: 《实施方案》
+   * 四(十四)3 in the bundled rule set); absent when no full kind is paid in full by the rule set (only by choice).
+   */
+  readonly basis?: readonly ParamUse[];
 }
 
 /** The JSON document of `exitfund budget` (docs/finance-bureau.md). */
@@ -192,6 +198,7 @@ function budgetOf(outcomes: readonly OutcomeBase[], options: BudgetOptions): Bud
       : {
           allocation: allocateCap(outcomes, cap, options.payer, rounding, {
             fullKinds: options.fullKinds ?? defaultFullKinds(programme, options.ruleSet ?? ruleSet),
+            ...citedRuleSet(options.ruleSet ?? ruleSet),
             by,
             ...(options.years === undefined ? {} : { years: options.years }),
             programme,
@@ -249,15 +256,30 @@ export function fullPaymentKinds(programme: Programme, ruleSet: RuleSet): string
   });
 }
 
+/** The `paidInFull` values (on the rule set's `validFrom`) that make each of `kinds` paid in full, in `kinds`' order. */
+function fullPaymentBasis(programme: Programme, ruleSet: RuleSet, kinds: readonly string[]): ParamUse[] {
+  const paid = new Set(fullPaymentKinds(programme, ruleSet));
+  return kinds.flatMap((kind) => {
+    const handle = paid.has(kind) ? programme.entry(kind)?.domain.paidInFull : undefined;
+    return handle === undefined ? [] : [valueInForce<boolean>(ruleSet, handle.name, ruleSet.validFrom).use];
+  });
+}
+
+/** The rule set whose `paidInFull` values a warning cites: the given one when loaded, the bundled one when named. */
+function citedRuleSet(ruleSet: { readonly id: string; readonly version: string } | RuleSet): { ruleSet?: RuleSet } {
+  if (COMPILED in ruleSet) return { ruleSet: ruleSet as RuleSet };
+  if (ruleSet.id === defaultRuleSet.id && ruleSet.version === defaultRuleSet.version)
+    return { ruleSet: defaultRuleSet };
+  return {};
+}
+
 /** The default `fullKinds`: the given rule set's when it is loaded, the bundled one's when it is named, else none. */
 function defaultFullKinds(
   programme: Programme,
   ruleSet: { readonly id: string; readonly version: string } | RuleSet,
 ): string[] {
-  if (COMPILED in ruleSet) return fullPaymentKinds(programme, ruleSet as RuleSet);
-  if (ruleSet.id === defaultRuleSet.id && ruleSet.version === defaultRuleSet.version)
-    return fullPaymentKinds(programme, defaultRuleSet);
-  return [];
+  const cited = citedRuleSet(ruleSet).ruleSet;
+  return cited === undefined ? [] : fullPaymentKinds(programme, cited);
 }
 
 /**
@@ -497,6 +519,8 @@ export interface AllocateCapOptions {
   readonly years?: { readonly [caseId: string]: number };
   /** The programme whose domains give budget lines and their order (default `defaultProgramme`). */
   readonly programme?: Programme;
+  /** The rule set whose `paidInFull` values a `cap-below-full-kinds` warning cites (default none cited). */
+  readonly ruleSet?: RuleSet;
 }
 
 /**
@@ -567,7 +591,11 @@ export function allocateCap(
     })),
     remainder: extraUnits.map((at) => owing[shared[at] ?? -1]?.id ?? ""),
     ...(short
-      ? { warnings: [capBelowFull(cap, money(fullOwed), fullKinds, options.programme ?? defaultProgramme)] }
+      ? {
+          warnings: [
+            capBelowFull(cap, money(fullOwed), fullKinds, options.programme ?? defaultProgramme, options.ruleSet),
+          ],
+        }
       : {}),
   };
 }
@@ -600,14 +628,27 @@ function allocationGroups(
   return groups;
 }
 
-function capBelowFull(cap: Dec, fullOwed: string, fullKinds: readonly string[], programme: Programme): BudgetWarning {
+function capBelowFull(
+  cap: Dec,
+  fullOwed: string,
+  fullKinds: readonly string[],
+  programme: Programme,
+  ruleSet: RuleSet | undefined,
+): BudgetWarning {
   const names = fullKinds.map((kind) => programme.entry(kind)?.domain.labels ?? { zh: kind, en: kind });
   const needed = formatAmount(fullOwed);
+  const basis = ruleSet === undefined ? [] : fullPaymentBasis(programme, ruleSet, fullKinds);
+  const cited = (use: ParamUse, comma: string) =>
+    `${use.name}${comma}${use.source}${use.clause === undefined ? "" : ` ${use.clause}`}`;
+  const en =
+    basis.length === 0 ? "" : `; the rule set pays them in full (${basis.map((use) => cited(use, ", ")).join("; ")})`;
+  const zh = basis.length === 0 ? "" : `；规则集规定其足额拨付（${basis.map((use) => cited(use, "，")).join("；")}）`;
   return {
     code: "cap-below-full-kinds",
     needed: fullOwed,
-    message: `the cap ${formatAmount(cap.toString())} cannot pay in full the ${needed} owed for the kinds paid in full (${fullKinds.join(", ")}: ${names.map((n) => n.en).join(", ")}): they share the whole cap pro rata and the other kinds get nothing; to pay them in full, raise the cap to at least ${needed}, or pay fewer kinds in full (fullKinds, --full-kinds)`,
-    zh: `限额 ${formatAmount(cap.toString())} 元不足以足额拨付${names.map((n) => n.zh).join("、")}所需的 ${needed} 元：这些个案按应付金额比例分配全部限额，其他类型分配为零；如需足额拨付，请将限额提高到至少 ${needed} 元，或减少足额拨付的类型（--full-kinds）`,
+    message: `the cap ${formatAmount(cap.toString())} cannot pay in full the ${needed} owed for the kinds paid in full (${fullKinds.join(", ")}: ${names.map((n) => n.en).join(", ")}): they share the whole cap pro rata and the other kinds get nothing; to pay them in full, raise the cap to at least ${needed}, or pay fewer kinds in full (fullKinds, --full-kinds)${en}`,
+    zh: `限额 ${formatAmount(cap.toString())} 元不足以足额拨付${names.map((n) => n.zh).join("、")}所需的 ${needed} 元：这些个案按应付金额比例分配全部限额，其他类型分配为零；如需足额拨付，请将限额提高到至少 ${needed} 元，或减少足额拨付的类型（--full-kinds）${zh}`,
+    ...(basis.length === 0 ? {} : { basis }),
   };
 }
 

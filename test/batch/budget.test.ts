@@ -154,10 +154,23 @@ describe("budget: capped allocation", () => {
         code: "cap-below-full-kinds",
         needed: "9220.00",
         message:
-          "the cap 9,000.00 cannot pay in full the 9,220.00 owed for the kinds paid in full (structure-clearance: land-clearing fee declaration): they share the whole cap pro rata and the other kinds get nothing; to pay them in full, raise the cap to at least 9,220.00, or pay fewer kinds in full (fullKinds, --full-kinds)",
-        zh: "限额 9,000.00 元不足以足额拨付腾地经费申报核定所需的 9,220.00 元：这些个案按应付金额比例分配全部限额，其他类型分配为零；如需足额拨付，请将限额提高到至少 9,220.00 元，或减少足额拨付的类型（--full-kinds）",
+          "the cap 9,000.00 cannot pay in full the 9,220.00 owed for the kinds paid in full (structure-clearance: land-clearing fee declaration): they share the whole cap pro rata and the other kinds get nothing; to pay them in full, raise the cap to at least 9,220.00, or pay fewer kinds in full (fullKinds, --full-kinds); the rule set pays them in full (clearance.paidInFull, S0 《实施方案》四(十四)3: 区财政局按照区住房城乡建设委核定的…情况，足额将腾地经费拨付至各乡镇政府)",
+        zh: "限额 9,000.00 元不足以足额拨付腾地经费申报核定所需的 9,220.00 元：这些个案按应付金额比例分配全部限额，其他类型分配为零；如需足额拨付，请将限额提高到至少 9,220.00 元，或减少足额拨付的类型（--full-kinds）；规则集规定其足额拨付（clearance.paidInFull，S0 《实施方案》四(十四)3: 区财政局按照区住房城乡建设委核定的…情况，足额将腾地经费拨付至各乡镇政府）",
+        basis: [
+          expect.objectContaining({ name: "clearance.paidInFull", status: "official", source: "S0", value: true }),
+        ],
       },
     ]);
+    // full kinds chosen by the caller that the rule set does not pay in full: the warning cites nothing
+    const chosen = budget(OUTCOMES, {
+      cap: "10",
+      payer: "district",
+      ruleSet: FIXED_RATES,
+      fullKinds: ["village-compensation"],
+    }).allocation?.warnings;
+    expect(chosen?.[0]?.code).toBe("cap-below-full-kinds");
+    expect(chosen?.[0]).not.toHaveProperty("basis");
+    expect(chosen?.[0]?.message).not.toContain("the rule set pays");
     // a cap that covers them exactly: no warning
     expect(budget(OUTCOMES, { cap: "9220", payer: "district", ruleSet: FIXED_RATES }).allocation).not.toHaveProperty(
       "warnings",

@@ -5,6 +5,7 @@ import { fc, test as property } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { auditOutcomes } from "../../src/audit/audit.js";
 import { parseLedger } from "../../src/audit/ledger.js";
+import { budget } from "../../src/batch/budget.js";
 import { computeBatch } from "../../src/batch/compute.js";
 import { ZERO } from "../../src/money/decimal.js";
 import { formatAmount } from "../../src/money/format.js";
@@ -167,6 +168,11 @@ describe("exitfund report", () => {
     for (const type of Object.keys(audit.counts).filter((key) => (audit.counts as Record<string, number>)[key]! > 0))
       expect(html).toContain(`<tr data-key="${type}">`);
     expect(html).toContain('id="allocation"');
+    // The lead sentence says the kinds paid in full (足额) come first.
+    expect(html).toContain("先足额拨付腾地经费申报核定，其余案件按应付比例分配剩余资金");
+    expect(html).toContain(
+      "paid first in full to land-clearing fee declaration, the other cases sharing what remains pro rata",
+    );
     expect(html).toContain(toChineseCapital("100000.01", { prefix: "人民币" }));
     // The allocation by township sums to the cap exactly.
     const allocated = [
@@ -177,6 +183,20 @@ describe("exitfund report", () => {
       .filter((match) => html.indexOf(match[0]) > html.indexOf('id="allocation-by-township"'))
       .map((match) => BigInt((match[1] ?? "").replaceAll(",", "").replace(".", "")));
     expect(allocated.reduce((a, b) => a + b, 0n)).toBe(10000001n);
+    // …and township by township it is `budget`'s allocation under the same (loaded, non-bundled) rule set: the
+    // kinds that rule set pays in full come first, as `exitfund budget --rules` pays them.
+    const groups = budget(document.results, { cap: "100000.01", payer: "district", ruleSet: FIXED_RATES }).allocation
+      ?.groups;
+    expect(groups?.length).toBeGreaterThan(0);
+    for (const group of groups ?? []) {
+      const row = html.indexOf(
+        `<tr data-key="${escapeHtml(group.key.township ?? "")}">`,
+        html.indexOf('id="allocation-by-township"'),
+      );
+      expect(html.slice(row, row + 400)).toContain(
+        `<td class="num" data-amount="">${formatAmount(group.allocated)}</td>`,
+      );
+    }
   });
 
   it("escapes every user-given string: markup, quotes, ampersands and bidi controls shown, never obeyed; long names whole", async () => {

@@ -293,7 +293,7 @@ function allocationOf(
     years,
     programme: options.programme,
     rounding: options.ruleSet.rounding,
-    ruleSet: options.document.ruleSet,
+    ruleSet: options.ruleSet,
   });
   const townshipOf = new Map(outcomes.map((outcome) => [outcome.id, outcome.township]));
   const sums = new Map<string, { owed: Dec; allocated: Dec }>();
