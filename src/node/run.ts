@@ -26,6 +26,8 @@ type Command = {
   readonly run: (args: readonly string[], io: CliIo) => Promise<number>;
   /** The command's help (`exitfund <command> --help`, `exitfund help <command>`): one text, or one per language. */
   readonly help: string | Said;
+  /** Its subcommands' own help (`exitfund help rules template` is `exitfund rules template --help`). */
+  readonly subcommands?: ReadonlyMap<string, Said>;
 };
 
 const COMMAND_LIST: { readonly [name in keyof typeof SUMMARIES]: Command } = {
@@ -42,6 +44,10 @@ const COMMAND_LIST: { readonly [name in keyof typeof SUMMARIES]: Command } = {
       en: `${RULES_HELP.en}\n\n${RULES_TEMPLATE_HELP.en}\n\n${RULES_DIFF_HELP.en}`,
       zh: `${RULES_HELP.zh}\n\n${RULES_TEMPLATE_HELP.zh}\n\n${RULES_DIFF_HELP.zh}`,
     },
+    subcommands: new Map([
+      ["template", RULES_TEMPLATE_HELP],
+      ["diff", RULES_DIFF_HELP],
+    ]),
   },
   template: { run: runTemplate, help: TEMPLATE_HELP },
   serve: { run: runServe, help: SERVE_HELP },
@@ -121,6 +127,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const { lang } = taken;
   const safe = terminalSafe({ ...io, lang, langGiven: taken.given });
   const [name, ...rest] = taken.args;
+  // `help <command> <subcommand>`: that subcommand's help, when the command has it.
+  const sub =
+    name === "help" && rest.length === 2 ? COMMANDS.get(rest[0] ?? "")?.subcommands?.get(rest[1] ?? "") : undefined;
+  if (sub !== undefined) {
+    safe.stdout.write(`${say(sub, lang)}\n`);
+    return EXIT.ok;
+  }
   if (name === "help" && rest.length > 1) {
     const said = MESSAGES_WITH.helpTakesOneCommand(rest.slice(0, 5).map((given) => echoText(given, 40)));
     return reportInputError(new UsageError(said.en, { code: "help-takes-one-command", zh: said.zh }), safe);

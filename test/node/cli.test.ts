@@ -44,8 +44,8 @@ describe("exitfund CLI", () => {
       'exitfund: help takes one command name; got "compute", "extra" (a subcommand\'s help: exitfund <command> <subcommand> --help)\n(see exitfund --help)\n',
     ],
     [
-      ["--lang", "zh", "help", "rules", "template"],
-      'exitfund：help 只接受一个命令名，收到 "rules"、"template"（子命令的说明：exitfund <命令> <子命令> --help）\n（参见 exitfund --help）\n',
+      ["--lang", "zh", "help", "rules", "tempalte"],
+      'exitfund：help 只接受一个命令名，收到 "rules"、"tempalte"（子命令的说明：exitfund <命令> <子命令> --help）\n（参见 exitfund --help）\n',
     ],
   ])("exitfund %j exits 2, says what is wrong on stderr and prints no help", async (argv, stderr) => {
     const result = await runCliCapture(argv);
@@ -64,6 +64,19 @@ describe("exitfund CLI", () => {
       expect(result.stderr).toBe("");
     },
   );
+
+  it.each([
+    ["template", "en"],
+    ["diff", "en"],
+    ["template", "zh"],
+  ])("exitfund help rules %s --lang %s prints what the subcommand's --help prints, exit 0", async (sub, lang) => {
+    const result = await runCliCapture(["help", "rules", sub, "--lang", lang]);
+    const direct = await runCliCapture(["rules", sub, "--help", "--lang", lang]);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toContain(`exitfund rules ${sub}`);
+    expect(result.stdout).toBe(direct.stdout);
+  });
 
   it("exitfund help compute prints the help of compute and exits 0", async () => {
     const result = await runCliCapture(["help", "compute", "--lang", "en"]);
