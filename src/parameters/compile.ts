@@ -7,7 +7,7 @@ import type { Json, ParamUse } from "./status.js";
 import type { ParameterValueJson, Scale } from "./types.js";
 
 /** Either a typed value or the reason the JSON value does not have the parameter's shape. */
-export type Compiled = { ok: true; value: unknown } | { ok: false; message: string };
+export type Compiled = { ok: true; value: unknown } | { ok: false; message: string; zh: string };
 
 const isDecimal = (value: unknown): value is string =>
   typeof value === "string" && DECIMAL.test(value) && !value.startsWith("-");
@@ -16,21 +16,32 @@ const isDecimal = (value: unknown): value is string =>
 export function compileValue(kind: ParameterKind, json: ParameterValueJson): Compiled {
   switch (kind.type) {
     case "decimal":
-      return isDecimal(json) ? ok(dec(json)) : fail(`must be a decimal string ≥ 0 such as "0.7"`);
+      return isDecimal(json)
+        ? ok(dec(json))
+        : fail(`must be a decimal string ≥ 0 such as "0.7"`, `应为不小于 0 的十进制数字文本，如 "0.7"`);
     case "boolean":
-      return typeof json === "boolean" ? ok(json) : fail("must be true or false");
+      return typeof json === "boolean" ? ok(json) : fail("must be true or false", "应为 true 或 false");
     case "date":
-      return typeof json === "string" && isIsoDate(json) ? ok(json) : fail(`must be a date "YYYY-MM-DD"`);
+      return typeof json === "string" && isIsoDate(json)
+        ? ok(json)
+        : fail(`must be a date "YYYY-MM-DD"`, `应为日期 "YYYY-MM-DD"`);
     case "scale":
       return compileScale(json);
     case "table":
       return kind.cell === "decimal"
-        ? compileTable(json, kind.keys, (cell) => (isDecimal(cell) ? dec(cell) : undefined), "a decimal string ≥ 0")
+        ? compileTable(
+            json,
+            kind.keys,
+            (cell) => (isDecimal(cell) ? dec(cell) : undefined),
+            "a decimal string ≥ 0",
+            "不小于 0 的十进制数字文本",
+          )
         : compileTable(
             json,
             kind.keys,
             (cell) => (typeof cell === "string" && isIsoDate(cell) ? cell : undefined),
             `a date "YYYY-MM-DD"`,
+            `日期 "YYYY-MM-DD"`,
           );
     case "rate-table":
       return compileRates(json);
@@ -40,8 +51,8 @@ export function compileValue(kind: ParameterKind, json: ParameterValueJson): Com
 function ok(value: unknown): Compiled {
   return { ok: true, value: deepFreeze(value) };
 }
-function fail(message: string): Compiled {
-  return { ok: false, message };
+function fail(message: string, zh: string): Compiled {
+  return { ok: false, message, zh };
 }
 
 function isTable(json: unknown): json is { readonly [key: string]: unknown } {
@@ -53,19 +64,22 @@ function compileTable(
   keys: readonly string[],
   cell: (value: unknown) => unknown,
   what: string,
+  whatZh: string,
 ): Compiled {
-  if (!isTable(json)) return fail(`must be a table { ${keys.join(", ")} }`);
+  if (!isTable(json)) return fail(`must be a table { ${keys.join(", ")} }`, `应为表 { ${keys.join(", ")} }`);
   const missing = keys.filter((key) => !Object.hasOwn(json, key));
   const unknown = Object.keys(json).filter((key) => !keys.includes(key));
   if (missing.length > 0 || unknown.length > 0) {
+    const unknownShown = unknown.map((key) => JSON.stringify(key.slice(0, 40))).join(", ");
     return fail(
-      `must be a table with exactly the keys ${keys.join(", ")}${missing.length > 0 ? `; missing ${missing.join(", ")}` : ""}${unknown.length > 0 ? `; unknown ${unknown.map((key) => JSON.stringify(key.slice(0, 40))).join(", ")}` : ""}`,
+      `must be a table with exactly the keys ${keys.join(", ")}${missing.length > 0 ? `; missing ${missing.join(", ")}` : ""}${unknown.length > 0 ? `; unknown ${unknownShown}` : ""}`,
+      `应为恰好含有键 ${keys.join(", ")} 的表${missing.length > 0 ? `；缺少 ${missing.join(", ")}` : ""}${unknown.length > 0 ? `；未知的键 ${unknownShown}` : ""}`,
     );
   }
   const out: { [key: string]: unknown } = Object.create(null) as { [key: string]: unknown };
   for (const key of keys) {
     const value = cell(json[key]);
-    if (value === undefined) return fail(`${key} must be ${what}`);
+    if (value === undefined) return fail(`${key} must be ${what}`, `${key} 应为${whatZh}`);
     out[key] = value;
   }
   return ok(out);
@@ -73,16 +87,24 @@ function compileTable(
 
 function compileRates(json: ParameterValueJson): Compiled {
   if (!isTable(json) || Object.keys(json).length === 0)
-    return fail("must be a table { structureType: { unit, rate } } with at least one type");
+    return fail(
+      "must be a table { structureType: { unit, rate } } with at least one type",
+      "应为至少含有一种结构类型的表 { structureType: { unit, rate } }",
+    );
   const out: { [key: string]: unknown } = Object.create(null) as { [key: string]: unknown };
   for (const [key, cell] of Object.entries(json)) {
     if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(key))
-      return fail(`structure type ${JSON.stringify(key.slice(0, 40))} must be kebab-case, e.g. "brick-concrete"`);
+      return fail(
+        `structure type ${JSON.stringify(key.slice(0, 40))} must be kebab-case, e.g. "brick-concrete"`,
+        `结构类型 ${JSON.stringify(key.slice(0, 40))} 应为小写字母、数字和连字符（kebab-case），如 "brick-concrete"`,
+      );
     if (typeof cell !== "object" || cell === null || !("unit" in cell) || !("rate" in cell))
-      return fail(`${key} must be { unit, rate }`);
+      return fail(`${key} must be { unit, rate }`, `${key} 应为 { unit, rate }`);
     const { unit, rate } = cell as { unit: unknown; rate: unknown };
-    if (unit !== "m2" && unit !== "m" && unit !== "item") return fail(`${key}.unit must be "m2", "m" or "item"`);
-    if (!isDecimal(rate)) return fail(`${key}.rate must be a decimal string ≥ 0`);
+    if (unit !== "m2" && unit !== "m" && unit !== "item")
+      return fail(`${key}.unit must be "m2", "m" or "item"`, `${key}.unit 应为 "m2"、"m" 或 "item"`);
+    if (!isDecimal(rate))
+      return fail(`${key}.rate must be a decimal string ≥ 0`, `${key}.rate 应为不小于 0 的十进制数字文本`);
     out[key] = Object.freeze({ unit, rate: dec(rate) });
   }
   return ok(out);
@@ -90,7 +112,7 @@ function compileRates(json: ParameterValueJson): Compiled {
 
 function compileScale(json: ParameterValueJson): Compiled {
   if (typeof json !== "object" || json === null || !("type" in json) || !("brackets" in json))
-    return fail(`must be a scale { type, brackets }`);
+    return fail(`must be a scale { type, brackets }`, `应为分档表 { type, brackets }`);
   const scale = json as {
     type: Scale["type"];
     brackets: readonly { threshold: string; rate?: string; amount?: string }[];
@@ -99,15 +121,28 @@ function compileScale(json: ParameterValueJson): Compiled {
   const brackets: { threshold: Dec; rate: Dec; amount: Dec }[] = [];
   for (const [index, bracket] of scale.brackets.entries()) {
     const value = bracket[field];
-    if (value === undefined) return fail(`brackets[${index}] of a ${scale.type} scale needs "${field}"`);
+    if (value === undefined)
+      return fail(
+        `brackets[${index}] of a ${scale.type} scale needs "${field}"`,
+        `${scale.type} 分档表的 brackets[${index}] 需要 "${field}"`,
+      );
     if (bracket[field === "rate" ? "amount" : "rate"] !== undefined)
-      return fail(`brackets[${index}] of a ${scale.type} scale takes "${field}" only`);
+      return fail(
+        `brackets[${index}] of a ${scale.type} scale takes "${field}" only`,
+        `${scale.type} 分档表的 brackets[${index}] 只接受 "${field}"`,
+      );
     if (bracket.threshold.startsWith("-") || value.startsWith("-"))
-      return fail(`brackets[${index}] must have a threshold and ${field} ≥ 0`);
+      return fail(
+        `brackets[${index}] must have a threshold and ${field} ≥ 0`,
+        `brackets[${index}] 的 threshold 和 ${field} 应不小于 0`,
+      );
     const threshold = dec(bracket.threshold);
     const previous = brackets.at(-1);
     if (previous !== undefined && !threshold.gt(previous.threshold))
-      return fail(`brackets[${index}].threshold must be greater than the one before`);
+      return fail(
+        `brackets[${index}].threshold must be greater than the one before`,
+        `brackets[${index}].threshold 应大于上一档`,
+      );
     brackets.push(
       Object.freeze({
         threshold,

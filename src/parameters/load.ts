@@ -263,10 +263,10 @@ function lenientIssues(input: unknown, options: ResolveOptions): InputIssue[] {
   const sources = Array.isArray(raw.sources)
     ? raw.sources.filter((source) => SourceSchema.safeParse(source).success)
     : [];
-  const parameters =
-    typeof raw.parameters === "object" && raw.parameters !== null
-      ? Object.entries(raw.parameters).filter(([, p]) => ParameterSchema.safeParse(p).success)
-      : [];
+  const given = typeof raw.parameters === "object" && raw.parameters !== null ? Object.entries(raw.parameters) : [];
+  const parameters = given.filter(([, p]) => ParameterSchema.safeParse(p).success);
+  // A parameter given but malformed has its own problems listed already: it is not "missing" as well.
+  const malformed = new Set(given.filter(([, p]) => !ParameterSchema.safeParse(p).success).map(([key]) => key));
   const lenient = { sources, parameters: Object.fromEntries(parameters) } as unknown as RuleSetJson;
   const name = typeof raw.extends === "string" ? raw.extends : undefined;
   const base = name === undefined ? undefined : (options.base?.(name) ?? options.bundled.get(name));
@@ -281,9 +281,16 @@ function lenientIssues(input: unknown, options: ResolveOptions): InputIssue[] {
         };
   const issues: InputIssue[] = [];
   compileParameters(forProgramme(merged, lenient, options), options, issues);
-  return name !== undefined && baseJson === undefined
-    ? issues.filter((one) => one.code !== "missing-parameter")
-    : issues;
+  return issues.filter(
+    (one) =>
+      one.code !== "missing-parameter" ||
+      ((name === undefined || baseJson !== undefined) && !malformed.has(missingName(one.path))),
+  );
+}
+
+/** The parameter a `missing-parameter` issue names (its path is `parameters["name"]`). */
+function missingName(path: string): string {
+  return path.startsWith('parameters["') && path.endsWith('"]') ? path.slice(12, -2) : "";
 }
 
 /** The child's parameters replace the base's whole; sources are merged by id and citations by rule (the child's win). */
@@ -432,7 +439,7 @@ function compileParameter(
             `${at}.value`,
             "invalid-parameter-value",
             `${compiled.message}; got ${JSON.stringify(entry.value).slice(0, 80)}`,
-            `参数值的形式不正确`,
+            `${compiled.zh}；实际为 ${JSON.stringify(entry.value).slice(0, 80)}`,
           ),
         );
       else value = compiled.value;

@@ -90,6 +90,16 @@ const KINDS: readonly (readonly [RegExp, string, string])[] = [
   [/^duplicate /, "duplicate-id", "编号重复：同一案件内的编号必须唯一"],
   [/real calendar date/, "not-a-date", "应为真实存在的日期 YYYY-MM-DD"],
   [/must be a date/, "not-a-date", "应为日期 YYYY-MM-DD，如 2016-06-14"],
+  [
+    /^a value must be a decimal string, a date/,
+    "wrong-type",
+    "参数值应为十进制数字文本、日期、true 或 false、表 { 键: 值 }、分档表 { type, brackets } 或 null",
+  ],
+  [
+    /^a table cell must be a decimal string/,
+    "wrong-type",
+    "表的每一格应为十进制数字文本、日期、true 或 false，或 { unit, rate }",
+  ],
   [/in yuan/, "not-a-decimal", '应为以元计的十进制数字文本，如 "1250.50"'],
   [/decimal string|quantity/, "not-a-decimal", '应为十进制数字文本，如 "120.5"'],
   [/not be negative/, "not-a-decimal", "不得为负数"],

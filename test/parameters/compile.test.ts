@@ -251,10 +251,12 @@ describe("compileValue: scales", () => {
     expect(rising("10", "10")).toEqual({
       ok: false,
       message: "brackets[1].threshold must be greater than the one before",
+      zh: "brackets[1].threshold 应大于上一档",
     });
     expect(rising("10", "9.99")).toEqual({
       ok: false,
       message: "brackets[1].threshold must be greater than the one before",
+      zh: "brackets[1].threshold 应大于上一档",
     });
     expect(rising("10", "10.01").ok).toBe(true);
   });

@@ -85,7 +85,7 @@ describe("loadRuleSet: each refusal by path, code and both messages", () => {
         path: 'parameters["reward.municipal.min"].values[0].value',
         code: "invalid-parameter-value",
         message: 'must be a decimal string ≥ 0 such as "0.7"; got "-1"',
-        zh: "参数值的形式不正确",
+        zh: '应为不小于 0 的十进制数字文本，如 "0.7"；实际为 "-1"',
       },
     ]);
     // A clause on the value, or on the parameter, is enough.

@@ -234,3 +234,40 @@ describe("a rule set nested 100,000 deep is refused by the field, never a stack 
     expect(inValue.map((issue) => issue.path)).toEqual(['parameters["reward.municipal.min"].values[0].value']);
   });
 });
+
+describe("a parameter value of the wrong kind is said in both languages, once", () => {
+  const withValue = (name: string, value: unknown) => {
+    const json = structuredClone(base) as unknown as { id: string; parameters: Record<string, { values: object[] }> };
+    json.id = "wrong-kind";
+    const parameter = json.parameters[name];
+    if (parameter === undefined) throw new Error(name);
+    parameter.values = [{ from: "2016-01-01", value }];
+    return json;
+  };
+
+  it.each([
+    ["clearance.requireSurvey", "yes", 'must be true or false; got "yes"', '应为 true 或 false；实际为 "yes"'],
+    ["clearance.cutoffDate", "June", 'must be a date "YYYY-MM-DD"; got "June"', '应为日期 "YYYY-MM-DD"；实际为 "June"'],
+    [
+      "reward.district.supplementRate",
+      "-0.7",
+      'must be a decimal string ≥ 0 such as "0.7"; got "-0.7"',
+      '应为不小于 0 的十进制数字文本，如 "0.7"；实际为 "-0.7"',
+    ],
+  ])("%s = %j", (name, value, en, zh) => {
+    const issues = issuesOf(withValue(name, value));
+    expect(issues).toEqual([
+      { path: `parameters["${name}"].values[0].value`, code: "invalid-parameter-value", message: en, zh },
+    ]);
+  });
+
+  it("a value no parameter can take (1 for a yes/no) is one problem, not also a missing parameter", () => {
+    const issues = issuesOf(withValue("clearance.paidInFull", 1));
+    expect(issues.map((one) => [one.path, one.code])).toEqual([
+      ['parameters["clearance.paidInFull"].values[0].value', "wrong-type"],
+    ]);
+    expect(issues[0]?.zh).toBe(
+      "value：参数值应为十进制数字文本、日期、true 或 false、表 { 键: 值 }、分档表 { type, brackets } 或 null；实际为 1",
+    );
+  });
+});
