@@ -164,8 +164,30 @@ describe("exitfund budget", () => {
     expect(allocation?.warnings?.map((warning) => [warning.code, warning.needed])).toEqual([
       ["cap-below-full-kinds", "9220.00"],
     ]);
+    // It cites the rule set's clause that pays them in full, in the JSON, on stderr and on the sheet.
+    expect(allocation?.warnings?.[0]?.basis?.map((use) => [use.name, use.source])).toEqual([
+      ["clearance.paidInFull", "S0"],
+    ]);
+    expect(result.stderr).toContain("the rule set pays them in full (clearance.paidInFull, S0 《实施方案》四(十四)3");
     const table = await run(["cases.json", "--cap", "9000", "--payer", "district", "--format", "table"]);
     expect(table.stdout).toContain("warning: the cap 9,000.00 cannot pay in full the 9,220.00 owed");
+    const xlsx = await run([
+      "cases.json",
+      "--cap",
+      "9000",
+      "--payer",
+      "district",
+      "--format",
+      "xlsx",
+      "--out",
+      "short.xlsx",
+    ]);
+    expect(xlsx.code).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(join(folder, "short.xlsx")) as unknown as ArrayBuffer);
+    expect(String(workbook.getWorksheet(BUDGET_SHEETS.allocation)?.getCell("A2").value)).toContain(
+      "注意：额度不足以足额拨付腾地经费申报核定（需 9,220.00 元；依据 S0 《实施方案》四(十四)3），",
+    );
   });
 
   it.each([

@@ -5,6 +5,7 @@ import { ZERO, dec, type Rounding } from "../../money/decimal.js";
 import { formatAmount } from "../../money/format.js";
 import { defaultProgramme } from "../../rules/default.js";
 import type { Programme } from "../../rules/programme.js";
+import type { ParamUse } from "../../parameters/status.js";
 import { totalsRow } from "./auditReport.js";
 import { WAN_FORMAT, border, header, line, moneyCell, numberCell, setColumns, textCell, title } from "./cells.js";
 import { finishSheet, printSetup } from "./layout.js";
@@ -162,7 +163,7 @@ function writeAllocation(
   const kinds = allocation.fullKinds.map((kind) => kindWords(programme, kind)).join("、");
   const full =
     allocation.warnings !== undefined
-      ? `注意：额度不足以足额拨付${kinds}（需 ${formatAmount(allocation.warnings[0]?.needed ?? "0")} 元），这些个案按应付金额比例分配全部额度，其余类型分配为零`
+      ? `注意：额度不足以足额拨付${kinds}（需 ${formatAmount(allocation.warnings[0]?.needed ?? "0")} 元${cited(allocation.warnings[0]?.basis)}），这些个案按应付金额比例分配全部额度，其余类型分配为零`
       : allocation.fullKinds.length === 0
         ? "无足额拨付类型，全部按比例分配"
         : `${kinds}足额拨付，其余按应付金额比例分配剩余额度`;
@@ -258,4 +259,12 @@ function writeShares(
 /** Yuan in 万元, exact (6 decimals hold every fen). */
 function wan(amount: string): string {
   return dec(amount).dividedBy(10_000).toFixed(6);
+}
+
+/** The clauses that make the full kinds paid in full, as a sheet cites them: "；依据 S0 《实施方案》四(十四)3". */
+function cited(basis: readonly ParamUse[] | undefined): string {
+  const clauses = (basis ?? []).map((use) =>
+    [use.source, use.clause?.split(/[:：]/)[0]?.trim()].filter((part) => part !== undefined && part !== "").join(" "),
+  );
+  return clauses.length === 0 ? "" : `；依据 ${clauses.join("、")}`;
 }
