@@ -9,8 +9,9 @@ import { inputHasher, receiptFor } from "../receipt/receipt.js";
 import { nodeSha256 } from "./sha256.js";
 import { defaultProgramme } from "../rules/default.js";
 import { InvalidInputError, isInvalidInputError } from "../errors/index.js";
-import { ndjsonLines, ndjsonRecords, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
-import { resultsCsvHeader, summaryLine, totalsText } from "./formats/results.js";
+import { alsoAt, ndjsonLines, ndjsonRecords, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
+import { documentTail, resultsCsvHeader, summaryLine, totalsText } from "./formats/results.js";
+import { listWriter } from "./formats/jsonWrite.js";
 import { openSink } from "./formats/sink.js";
 import { EXIT, UsageError, type CliIo } from "./io.js";
 import { foundWhileWriting, sayWritten } from "./output.js";
@@ -213,7 +214,8 @@ export async function parallelStreamCompute(
   path: string,
   workers: number,
   io: CliIo,
-  report: (errors: readonly CaseError[], omitted: number) => void,
+  /** Lists the problems (`invalid`: how many cases have one) and gives those the output lists. */
+  report: (errors: readonly CaseError[], omitted: number, invalid: number) => Promise<readonly CaseError[]>,
   tooMany: (max: number) => Error,
 ): Promise<number | undefined> {
   const { file, ruleSet } = options;
@@ -264,7 +266,7 @@ export async function parallelStreamCompute(
             const first = ids.add(id, line);
             if (first !== undefined) {
               suspects.push({ id, at: line, first });
-              fail({ index, id, ...duplicateIdIssue(id, where(line, "id"), `line ${first}`) });
+              fail({ index, id, ...duplicateIdIssue(id, where(line, "id"), alsoAt(file, options.format, first)) });
             }
           }
           for (; next < checked.errors.length && checked.errors[next]?.at === at; next += 1) {
@@ -289,10 +291,10 @@ export async function parallelStreamCompute(
     };
     let pass = await checkPass(idDigests());
     if (!(await confirmRepeats(pass.suspects, idsAt))) pass = await checkPass(exactIds());
-    const { errors, invalid, perBlock, omitted, count, crossChecked } = pass;
+    const { invalid, perBlock, omitted, count, crossChecked } = pass;
     if (crossChecked) return undefined;
-    if (count === 0 && errors.length === 0) throw noLines(file);
-    report(errors, omitted);
+    if (count === 0 && pass.errors.length === 0) throw noLines(file);
+    const errors = await report(pass.errors, omitted, invalid.length);
     if (errors.length > 0 && !options.skipInvalid) return EXIT.badInput;
 
     // The computing pass: each block's lines of output written in the order of the file.
@@ -302,17 +304,22 @@ export async function parallelStreamCompute(
     const computing = options.progress("computing", count - invalid.length);
     const sink = await openSink(io, options.out);
     const csv = options.format === "csv";
+    const json =
+      options.format === "json"
+        ? listWriter({ ruleSet: { id: ruleSet.id, version: ruleSet.version } }, "results")
+        : undefined;
     let written = 0;
     let blocks = 0;
     try {
       if (csv) await sink.write(resultsCsvHeader());
+      if (json !== undefined) await sink.write(json.head);
       try {
         await inOrder(pool, blocksOf(path, file, io, "compute", skipOf), window, async (reply) => {
           refused(reply);
           const computed = reply as ComputeReply;
           if (computed.count !== perBlock[computed.seq]) throw changedWhileRead(where(0, ""));
           blocks += 1;
-          if (computed.text !== "") await sink.write(computed.text);
+          if (computed.text !== "") await sink.write(json === undefined ? computed.text : json.items(computed.text));
           for (const [township, municipal, district] of computed.units) running.add(township, municipal, district);
           hashed.addCanonical(computed.canonical);
           written += computed.written;
@@ -327,7 +334,11 @@ export async function parallelStreamCompute(
       const totals = running.totals();
       if (!csv) {
         const receipt = receiptFor(ruleSet, options.programme ?? defaultProgramme, hashed.hex());
-        await sink.write(summaryLine({ id: ruleSet.id, version: ruleSet.version }, totals, errors, receipt, omitted));
+        await sink.write(
+          json === undefined
+            ? summaryLine({ id: ruleSet.id, version: ruleSet.version }, totals, errors, receipt, omitted)
+            : json.tail(documentTail(totals, errors, receipt, omitted)),
+        );
       }
       await sink.close();
       // The totals only once the results are written whole: a failed write must not print them first.

@@ -7,7 +7,7 @@ import { isInvalidInputError, type InputIssue } from "../errors/index.js";
 import { canonicalJson } from "../receipt/canonical.js";
 import { csvLines } from "./formats/csv.js";
 import { lineRecord, ndjsonWhere, type NdjsonRecord } from "./formats/ndjson.js";
-import { outcomeLine, resultCsvRow } from "./formats/results.js";
+import { outcomeItem, outcomeLine, resultCsvRow } from "./formats/results.js";
 import type { CliIo } from "./io.js";
 import { loadProgrammeAndRules } from "./programme-option.js";
 
@@ -29,7 +29,7 @@ export interface WorkerSetup {
   /** The main thread's rule set as JSON: the worker's must be the same. */
   readonly ruleSetJson: string;
   readonly explain: boolean;
-  readonly format: "ndjson" | "csv";
+  readonly format: "ndjson" | "csv" | "json";
 }
 
 /** A block of lines: `bytes` holds them one after the other; line i is bytes[ends[i-1] … ends[i]). */
@@ -154,7 +154,12 @@ export function computeBlock(
       row[1] = add(row[1], m);
       row[2] = add(row[2], d);
     }
-    text += setup.format === "csv" ? csvLines([resultCsvRow(outcome)]) : outcomeLine(outcome, setup.explain);
+    text +=
+      setup.format === "csv"
+        ? csvLines([resultCsvRow(outcome)])
+        : setup.format === "json"
+          ? outcomeItem(outcome, setup.explain)
+          : outcomeLine(outcome, setup.explain);
     canonical.push(canonicalJson(record.value));
     written += 1;
   }

@@ -14,7 +14,9 @@ import { TEMPLATE_EXAMPLES, templateCsv, templateXlsxBytes } from "../../src/nod
 import { defaultRuleSet } from "../../src/rule-sets/index.js";
 import type { OutcomeBase as Outcome } from "../../src/trace/types.js";
 import { clearanceCase, enterpriseCase, transferCase, villageCase } from "../fixtures/cases.js";
-import { runCliCapture } from "../support/cli.js";
+import { fakeIo, runCliCapture } from "../support/cli.js";
+import { runCli } from "../../src/node/run.js";
+import { fc, test } from "@fast-check/vitest";
 
 const CASES = [
   enterpriseCase,
@@ -324,5 +326,124 @@ describe("compute streams an .ndjson file (--format ndjson|csv)", () => {
       .split("\n")
       .map((line) => JSON.parse(line) as { trace?: unknown[] });
     expect(lines.slice(0, -1).every((line) => (line.trace?.length ?? 0) > 0)).toBe(true);
+  });
+});
+
+describe("compute streams an .ndjson file as --format json, the document it wrote in memory byte for byte", () => {
+  const LINES = [
+    ...CASES.map((c) => JSON.stringify(c)),
+    JSON.stringify(INVALID),
+    JSON.stringify({ ...enterpriseCase, id: "E-2" }), // the id of line 5 again
+    "{not json}", // standard input is told to be NDJSON when each line is {…}
+    "",
+    JSON.stringify({ ...clearanceCase, id: "C-9", township: "宋庄镇" }),
+  ];
+
+  /**
+   * The file streamed, and the same bytes on standard input, which is read in memory as before (its name swapped):
+   * today's text. (Standard input is NDJSON when every line is `{…}`: a line holding a list is tested below.)
+   */
+  async function both(
+    name: string,
+    text: string,
+    options: string[],
+    parallel?: { fromBytes: number; blockLines: number },
+  ) {
+    await writeFile(join(dir, name), text);
+    const streamed = fakeIo({ cwd: dir });
+    const writes: number[] = [];
+    const write = streamed.io.stdout.write;
+    streamed.io.stdout.write = (chunk) => {
+      writes.push(chunk.length);
+      return write(chunk);
+    };
+    const code = await runCli(["compute", name, "--format", "json", ...options], {
+      ...streamed.io,
+      ...(parallel === undefined ? {} : { parallel }),
+    });
+    const memory = fakeIo({ cwd: dir, stdin: text });
+    const memoryCode = await runCli(["compute", "-", "--format", "json", ...options], memory.io);
+    const named = (said: string) => said.replaceAll("(stdin)", name).replaceAll("（标准输入）", name);
+    return {
+      code,
+      memoryCode,
+      stdout: streamed.stdout(),
+      memory: named(memory.stdout()),
+      stderr: streamed.stderr(),
+      memoryStderr: named(memory.stderr()),
+      writes,
+    };
+  }
+
+  // Red-green: writing the duplicate's "also at" as the NDJSON stream says it (`line 5`), the unreadable line's
+  // code as `unreadable`, or the `[1]` line at `› case` fails this test.
+  it.each([[[]], [["--skip-invalid"]], [["--skip-invalid", "--explain"]], [["--skip-invalid", "--lang", "zh"]]])(
+    "with %j: the same document, stderr and exit status as in memory, in one thread and in two",
+    async (options) => {
+      const text = LINES.join("\n");
+      for (const parallel of [undefined, { fromBytes: 0, blockLines: 3 }]) {
+        const result = await both("streamed.ndjson", text, options, parallel);
+        expect(result.code).toBe(result.memoryCode);
+        expect(result.stdout).toBe(result.memory);
+        expect(result.stderr).toBe(result.memoryStderr);
+      }
+    },
+  );
+
+  it("more problems than are listed: errorsOmitted and the count of invalid cases as in memory", async () => {
+    const text = [
+      ...CASES.map((c) => JSON.stringify(c)),
+      ...Array.from({ length: 30 }, (_, i) => `{"kind":"enterprise-exit","id":"X${i}"}`),
+    ].join("\n");
+    const result = await both("omitted.ndjson", text, ["--skip-invalid"]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('"errorsOmitted"');
+    expect(result.stdout).toBe(result.memory);
+    expect(result.stderr).toBe(result.memoryStderr);
+  });
+
+  test.prop([fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 40 }), fc.boolean()], { numRuns: 15 })(
+    "random batches (valid, invalid, repeated, unreadable, empty): the streamed text is the in-memory text",
+    async (picks, explain) => {
+      fc.pre(picks.filter((pick) => pick !== 7).length >= 2); // standard input needs two lines to be told NDJSON
+      const lines = picks.map((pick, i) =>
+        pick < 4
+          ? JSON.stringify({ ...CASES[pick], id: `K-${i}` })
+          : pick === 4
+            ? JSON.stringify({ ...INVALID, id: `K-${i}` })
+            : pick === 5
+              ? JSON.stringify({ ...enterpriseCase, id: "K-0" })
+              : pick === 6
+                ? "{oops}"
+                : pick === 7
+                  ? ""
+                  : JSON.stringify({ ...enterpriseCase, id: `K-${i}`, township: "宋庄镇" }),
+      );
+      const result = await both("random.ndjson", lines.join("\n"), [
+        "--skip-invalid",
+        ...(explain ? ["--explain"] : []),
+      ]);
+      expect(result.code).toBe(result.memoryCode);
+      expect(result.stdout).toBe(result.memory);
+      expect(result.stderr).toBe(result.memoryStderr);
+    },
+  );
+
+  it("a line that holds no case object is placed at its line, as in memory (not at › case)", async () => {
+    await writeFile(join(dir, "list.ndjson"), [JSON.stringify(enterpriseCase), "[1]"].join("\n"));
+    const result = await run(["compute", "list.ndjson", "--format", "json", "--skip-invalid"]);
+    const document = JSON.parse(result.stdout) as { errors: { path: string; message: string }[] };
+    expect(document.errors.map((error) => error.path)).toEqual(["list.ndjson › line 2"]);
+    expect(result.stderr).toContain("list.ndjson › line 2: value: must be a case object with a kind; got a list");
+    const ndjson = await run(["compute", "list.ndjson", "--format", "ndjson", "--skip-invalid"]);
+    expect(ndjson.stderr).toContain("list.ndjson › line 2 › case:"); // the NDJSON stream's own wording, unchanged
+  });
+
+  it("writes the document in pieces as the outcomes come, never as one string", async () => {
+    const many = Array.from({ length: 400 }, (_, i) => JSON.stringify({ ...enterpriseCase, id: `P-${i}` }));
+    const result = await both("pieces.ndjson", many.join("\n"), ["--explain"]);
+    expect(result.stdout).toBe(result.memory);
+    expect(result.writes.length).toBeGreaterThan(10);
+    expect(Math.max(...result.writes)).toBeLessThan(result.stdout.length / 5);
   });
 });

@@ -58,7 +58,7 @@ for every value (是/否, 整体退出, 砖混结构).
                 by itself when a streamed batch runs longer than a second)
 --map <file>    a mapping (.json or .xlsx) of a sheet's own headers and names of values onto the layout,
                 for sheets kept in another system's columns (docs/files.md, "Mappings")
-A .ndjson file with --format ndjson or csv streams in bounded memory: a first pass checks every line,
+A .ndjson file with --format ndjson, csv or json streams in bounded memory: a first pass checks every line,
 a second computes and writes each outcome at once (docs/files.md, "Streaming"); transfers are still
 cross-checked against the enterprise exits they list.
 Invalid input: every problem is listed on stderr by file, sheet, row and column (or line, or index and
@@ -106,7 +106,11 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const skipInvalid = values["skip-invalid"] === true;
   const threads = threadsOption(values.threads as string | undefined);
   // --case picks cases out of the whole file: it is read at once, not streamed.
-  if (wantedCases.length === 0 && /\.(ndjson|jsonl)$/i.test(file) && (format === "ndjson" || format === "csv")) {
+  if (
+    wantedCases.length === 0 &&
+    /\.(ndjson|jsonl)$/i.test(file) &&
+    (format === "ndjson" || format === "csv" || format === "json")
+  ) {
     const progress = (label: string, total: number) =>
       createProgress({ stream: io.stderr, total, label, lang, force: values.progress === true });
     const given = { rules: values.rules as string | undefined, programme: values.programme as string | undefined };

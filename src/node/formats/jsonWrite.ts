@@ -80,3 +80,65 @@ export async function writeJson(put: (text: string) => Promise<void>, value: unk
   pending.push("\n");
   await put(pending.join(""));
 }
+
+/** `JSON.stringify(value, null, 2)` of a value nested `level` deep in an indented document. */
+function nested(value: unknown, level: number): string {
+  return JSON.stringify(value, null, 2).replaceAll("\n", `\n${INDENT.repeat(level)}`);
+}
+
+/** The members of `object` that JSON.stringify writes, as `"key": value` at nesting level 1. */
+function members(object: object): string[] {
+  const written: string[] = [];
+  for (const key of Object.keys(object)) {
+    const member = prepared(key, (object as { [key: string]: unknown })[key]);
+    if (member === undefined || typeof member === "function" || typeof member === "symbol") continue;
+    written.push(`${JSON.stringify(key)}: ${nested(member, 1)}`);
+  }
+  return written;
+}
+
+/**
+ * One item of a {@link ListWriter}'s list after a comma (`,` and the item indented as a document's list item):
+ * a worker thread writes these, and {@link ListWriter.items} drops the comma before the first.
+ */
+export function listItem(value: unknown): string {
+  const member = prepared("", value);
+  const text =
+    member === undefined || typeof member === "function" || typeof member === "symbol" ? "null" : nested(member, 2);
+  return `,\n${INDENT}${INDENT}${text}`;
+}
+
+/**
+ * A document `{ ...before, [key]: [items], ...after }` written as `JSON.stringify(document, null, 2) + "\n"`
+ * writes it, while its items are still being made: `head` first, then each item as it comes, then `tail` of
+ * the members known only at the end (totals, receipt). Nothing holds the list or the document.
+ */
+export interface ListWriter {
+  readonly head: string;
+  /** The text of one more item. */
+  item(value: unknown): string;
+  /** The text of items written by {@link listItem}, one after the other. */
+  items(text: string): string;
+  tail(after: object): string;
+}
+
+/** A {@link ListWriter} for the list under `key`, after the members of `before`. */
+export function listWriter(before: object, key: string): ListWriter {
+  const written = members(before);
+  const head = `{\n${[...written, `${JSON.stringify(key)}: [`].map((member) => `${INDENT}${member}`).join(",\n")}`;
+  let empty = true;
+  const items = (text: string) => {
+    if (text === "" || !empty) return text;
+    empty = false;
+    return text.slice(1);
+  };
+  return {
+    head,
+    item: (value) => items(listItem(value)),
+    items,
+    tail(after) {
+      const rest = members(after).map((member) => `,\n${INDENT}${member}`);
+      return `${empty ? "]" : `\n${INDENT}]`}${rest.join("")}\n}\n`;
+    },
+  };
+}

@@ -175,6 +175,15 @@ export function ndjsonWhere(file: string, line: number, path: string): string {
   return `${file} › line ${line}${path === "" ? "" : ` › ${path}`}`;
 }
 
+/**
+ * Where an id first seen on `line` is, in the message of its repeat: `line 7` in streamed NDJSON output, and in
+ * a JSON document the place the in-memory reader names (`cases.ndjson › line 7 › id`), so that a streamed
+ * document says what the in-memory one said.
+ */
+export function alsoAt(file: string, format: string, line: number): string {
+  return format === "json" ? ndjsonWhere(file, line, "id") : `line ${line}`;
+}
+
 /** The source of NDJSON bytes already in memory (standard input): each line read as a line of a file is. */
 /** NDJSON is UTF-8: a UTF-16 file (Excel's "Unicode text", an editor's "Unicode") is refused by name. */
 function refuseUtf16(bytes: Uint8Array, file: string): void {

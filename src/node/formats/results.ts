@@ -2,6 +2,7 @@ import type { Receipt } from "../../receipt/receipt.js";
 import type { CaseError, ComputeDocument, Totals } from "../../batch/compute.js";
 import type { OutcomeBase as Outcome } from "../../trace/types.js";
 import { BOM, csvLines, safeText } from "./csv.js";
+import { listItem } from "./jsonWrite.js";
 import type { Lang } from "../lang.js";
 import { NOTICES_WITH, say, sayLine } from "../messages.js";
 
@@ -68,6 +69,23 @@ export function outcomeLine(outcome: Outcome, explain: boolean): string {
   if (explain) return `${JSON.stringify(outcome)}\n`;
   const { trace: _trace, ...rest } = outcome;
   return `${JSON.stringify(rest)}\n`;
+}
+
+/** One outcome as an item of the `results` list of a JSON document (see listItem); its trace only with `explain`. */
+export function outcomeItem(outcome: Outcome, explain: boolean): string {
+  if (explain) return listItem(outcome);
+  const { trace: _trace, ...rest } = outcome;
+  return listItem(rest);
+}
+
+/** The members of a JSON compute document after its results, as `listedErrors` gives them. */
+export function documentTail(
+  totals: Totals,
+  errors: readonly CaseError[],
+  receipt: Receipt,
+  omitted = 0,
+): { [key: string]: unknown } {
+  return { totals, errors, receipt, ...(omitted > 0 ? { errorsOmitted: omitted } : {}) };
 }
 
 /**

@@ -11,8 +11,17 @@ import { limitsOf } from "../limits.js";
 import type { Progress } from "../progress.js";
 import { existingPath, noLines, readCasesStream } from "../read.js";
 import { parallelStreamCompute, workersFor } from "../parallel.js";
-import { ndjsonWhere } from "./ndjson.js";
-import { outcomeLine, resultCsvRow, resultsCsvHeader, summaryLine, totalsText } from "./results.js";
+import { alsoAt, ndjsonRecords, ndjsonWhere } from "./ndjson.js";
+import {
+  documentTail,
+  outcomeItem,
+  outcomeLine,
+  resultCsvRow,
+  resultsCsvHeader,
+  summaryLine,
+  totalsText,
+} from "./results.js";
+import { listWriter } from "./jsonWrite.js";
 import { csvLines } from "./csv.js";
 import { openSink } from "./sink.js";
 
@@ -26,7 +35,8 @@ export interface StreamComputeOptions {
   readonly file: string;
   readonly ruleSet: RuleSet;
   readonly programme?: Programme;
-  readonly format: "ndjson" | "csv";
+  /** json: the document `compute --format json` writes in memory, byte for byte, its results written as they come. */
+  readonly format: "ndjson" | "csv" | "json";
   readonly explain: boolean;
   readonly skipInvalid: boolean;
   readonly out: string | undefined;
@@ -56,7 +66,11 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
       path,
       workers,
       io,
-      (errors, omitted) => reportErrors(errors, io, options.skipInvalid, omitted),
+      async (errors, omitted, invalid) => {
+        const listed = options.format === "json" ? await asInMemory(errors, options.file, path, io) : errors;
+        reportErrors(listed, io, options.skipInvalid, omitted, options.format === "json" ? invalid : undefined);
+        return listed;
+      },
       (max) => tooManyCases(options.file, max),
     );
     // undefined: cases are cross-checked against others, which one thread does (nothing was written).
@@ -78,21 +92,32 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
     trace: options.explain,
     skipInvalid: options.skipInvalid,
     where: (line, path) => ndjsonWhere(options.file, line, path),
-    name: (line) => `line ${line}`,
+    name: (line) => alsoAt(options.file, options.format, line),
     progress: (pass, total) => options.progress(pass, total),
     sha256: nodeSha256,
   });
   if (checked.count === 0 && checked.errors.length === 0) throw noLines(options.file);
-  reportErrors(checked.errors, io, options.skipInvalid, checked.omitted);
-  if (checked.errors.length > 0 && !options.skipInvalid) return EXIT.badInput;
+  // A JSON document says what the in-memory one said: the readers' own codes, and how many cases are invalid.
+  const json = options.format === "json" ? listWriter({ ruleSet: checked.ruleSet }, "results") : undefined;
+  const errors = json === undefined ? checked.errors : await asInMemory(checked.errors, options.file, path, io);
+  const invalid = json === undefined ? undefined : checked.count - checked.computable;
+  reportErrors(errors, io, options.skipInvalid, checked.omitted, invalid);
+  if (errors.length > 0 && !options.skipInvalid) return EXIT.badInput;
   const sink = await openSink(io, options.out);
   const csv = options.format === "csv";
   let written = 0;
   try {
     if (csv) await sink.write(resultsCsvHeader());
+    if (json !== undefined) await sink.write(json.head);
     try {
       for await (const outcome of checked.outcomes()) {
-        await sink.write(csv ? csvLines([resultCsvRow(outcome)]) : outcomeLine(outcome, options.explain));
+        await sink.write(
+          csv
+            ? csvLines([resultCsvRow(outcome)])
+            : json !== undefined
+              ? json.items(outcomeItem(outcome, options.explain))
+              : outcomeLine(outcome, options.explain),
+        );
         written += 1;
       }
     } catch (error) {
@@ -100,7 +125,9 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
       throw foundWhileWriting(error);
     }
     const totals = checked.totals();
-    if (!csv)
+    if (json !== undefined)
+      await sink.write(json.tail(documentTail(totals, errors, checked.receipt(), checked.omitted)));
+    else if (!csv)
       await sink.write(summaryLine(checked.ruleSet, totals, checked.errors, checked.receipt(), checked.omitted));
     await sink.close();
     // The totals only once the results are written whole: a failed write must not print them first.
@@ -110,7 +137,55 @@ export async function streamCompute(options: StreamComputeOptions, io: CliIo): P
     await sink.abort();
     throw error;
   }
-  return checked.errors.length > 0 ? EXIT.findings : EXIT.ok;
+  return errors.length > 0 ? EXIT.findings : EXIT.ok;
+}
+
+/**
+ * The problems of a streamed file as the in-memory reader words them, for `--format json`, whose document (and
+ * stderr) stays what `compute` wrote before it streamed: a line that cannot be read keeps its reader's code and
+ * Chinese (the stream says `unreadable`), and a line that holds no object is placed at the line, not at `› case`.
+ * Reads the file again only when a listed problem is one of these.
+ */
+export async function asInMemory(
+  errors: readonly CaseError[],
+  file: string,
+  path: string,
+  io: CliIo,
+): Promise<readonly CaseError[]> {
+  const prefix = `${file} › line `;
+  const lineOf = (error: CaseError) => {
+    if (!error.path.startsWith(prefix)) return undefined;
+    const rest = error.path.slice(prefix.length);
+    if (error.code === "unreadable" && /^\d+$/.test(rest)) return Number(rest);
+    const whole = /^(\d+) › case$/.exec(rest);
+    return whole === null ? undefined : Number(whole[1]);
+  };
+  const lines = new Set(errors.map(lineOf).filter((line) => line !== undefined));
+  if (lines.size === 0) return errors;
+  const records = new Map<number, { code?: string | undefined; zh?: string; object: boolean }>();
+  for await (const record of ndjsonRecords(path, file, limitsOf(io).ndjsonLineBytes)) {
+    if (!lines.has(record.line)) continue;
+    const { value } = record;
+    records.set(
+      record.line,
+      record.error === undefined
+        ? { object: typeof value === "object" && value !== null && !Array.isArray(value) }
+        : { code: record.code, ...(record.zh === undefined ? {} : { zh: record.zh }), object: false },
+    );
+  }
+  return errors.map((error) => {
+    const line = lineOf(error);
+    const record = line === undefined ? undefined : records.get(line);
+    if (line === undefined || record === undefined) return error;
+    if (error.code !== "unreadable") return record.object ? error : { ...error, path: ndjsonWhere(file, line, "") };
+    const { zh: _zh, ...rest } = error;
+    return {
+      ...rest,
+      code: record.code ?? "unreadable-cell",
+      message: error.message,
+      ...(record.zh === undefined ? {} : { zh: record.zh }),
+    };
+  });
 }
 
 /** More cases than one streamed file may hold: the checking pass keeps each id (about 300 bytes a case). */
@@ -128,14 +203,21 @@ function tooManyCases(file: string, max: number): UsageError {
  * Lists a batch's problems on stderr — skipped (the others were computed) or, without --skip-invalid,
  * nothing computed — at most {@link ISSUE_LIMIT} of them, then how many more there are.
  */
-export function reportErrors(errors: readonly CaseError[], io: CliIo, skipped: boolean, omitted = 0): void {
+export function reportErrors(
+  errors: readonly CaseError[],
+  io: CliIo,
+  skipped: boolean,
+  omitted = 0,
+  invalidCases?: number,
+): void {
   if (errors.length === 0) return;
-  const cases = new Set(errors.map((error) => error.index)).size;
+  const cases = invalidCases ?? new Set(errors.map((error) => error.index)).size;
+  const counted = omitted > 0 && invalidCases === undefined;
   const problems = errors.length + omitted;
   const zh = io.lang === "zh";
   const head = zh
-    ? `exitfund：${omitted > 0 ? "至少 " : ""}${cases} 个个案中有 ${problems} 处问题${skipped ? "（已跳过，其余个案已计算）" : "，未作任何计算"}：`
-    : `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${omitted > 0 ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:`;
+    ? `exitfund：${counted ? "至少 " : ""}${cases} 个个案中有 ${problems} 处问题${skipped ? "（已跳过，其余个案已计算）" : "，未作任何计算"}：`
+    : `exitfund: ${problems} problem${problems === 1 ? "" : "s"} in ${counted ? "at least " : ""}${cases} case${cases === 1 ? "" : "s"}${skipped ? " (skipped; the others were computed)" : ", nothing computed"}:`;
   const lines = [
     head,
     ...errors.slice(0, ISSUE_LIMIT).map((error) => {

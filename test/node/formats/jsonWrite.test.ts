@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { writeJson } from "../../../src/node/formats/jsonWrite.js";
+import { listWriter, writeJson } from "../../../src/node/formats/jsonWrite.js";
 
 async function written(value: unknown, depth?: number): Promise<{ text: string; pieces: number }> {
   const pieces: string[] = [];
@@ -30,5 +30,29 @@ describe("writeJson", () => {
     const { text, pieces } = await written({ results });
     expect(pieces).toBeGreaterThan(50);
     expect(text === `${JSON.stringify({ results }, null, 2)}\n`).toBe(true); // not toBe: a failure would diff 20 MB
+  });
+});
+
+describe("listWriter", () => {
+  const keyed = fc.dictionary(
+    fc.string().map((key) => `k${key}`),
+    fc.jsonValue(),
+  );
+  // Red-green: writing the empty list as "[\n  ]", or the items at one level too shallow, fails this property.
+  test.prop([keyed, fc.array(fc.jsonValue(), { maxLength: 5 }), keyed])(
+    "head, items and tail are exactly JSON.stringify of the whole document and a newline",
+    (before, items, after) => {
+      const tail = Object.fromEntries(Object.entries(after).filter(([key]) => !Object.hasOwn(before, key)));
+      const writer = listWriter(before, "results");
+      const text = writer.head + items.map((item) => writer.item(item)).join("") + writer.tail(tail);
+      expect(text).toBe(`${JSON.stringify({ ...before, results: items, ...tail }, null, 2)}\n`);
+    },
+  );
+
+  it("skips undefined members as JSON.stringify does and writes an undefined item as null", () => {
+    const writer = listWriter({ ruleSet: { id: "a" }, gone: undefined }, "results");
+    const text =
+      writer.head + writer.item(undefined) + writer.item({ id: "x" }) + writer.tail({ receipt: undefined, n: 1 });
+    expect(text).toBe(`${JSON.stringify({ ruleSet: { id: "a" }, results: [null, { id: "x" }], n: 1 }, null, 2)}\n`);
   });
 });
