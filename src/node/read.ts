@@ -17,7 +17,13 @@ import { LAYOUTS } from "./formats/columns.js";
 import { csvTable } from "./formats/csv.js";
 import { parseJson } from "./formats/json.js";
 import { mappingOfJson, mappingOfTables, type MappingOptions } from "./formats/mapping.js";
-import { ndjsonBytesSource, ndjsonRecords, ndjsonSource, type NdjsonRecord } from "./formats/ndjson.js";
+import {
+  countedNdjsonSource,
+  ndjsonBytesSource,
+  ndjsonRecords,
+  ndjsonSource,
+  type NdjsonRecord,
+} from "./formats/ndjson.js";
 import {
   UNREADABLE as UNREADABLE_KEY,
   atEntries,
@@ -28,7 +34,7 @@ import {
   type CaseSource,
   type Notice,
 } from "./formats/source.js";
-import { tableSource, type RawTable, type TableMapping } from "./formats/table.js";
+import { recordCount, tableSource, type RawTable, type TableMapping } from "./formats/table.js";
 import { decodeUtf8, utf16Of } from "./formats/text.js";
 import { readWorkbook } from "./formats/xlsx.js";
 import { looksLikeOle, looksLikeZip } from "./formats/zip.js";
@@ -519,13 +525,32 @@ export async function readLedgerSource(
     );
   else if (input.format === "ndjson") {
     // One row a line, each read as a line of cases is (not UTF-8, not JSON, a key twice: refused at its line).
-    source = ndjsonBytesSource(await bytes(), name, limitsOf(io).ndjsonLineBytes);
+    // From a file, rows past the limit are counted, not kept: a ledger too large is refused in bounded memory.
+    const { ndjsonLineBytes, memoryEntries } = limitsOf(io);
+    if (input.bytes === undefined) {
+      const path = await sizedPath(file, io);
+      const counted = await countedNdjsonSource(path, name, ndjsonLineBytes, memoryEntries);
+      await noteInputRead(io, file, path);
+      refuseTooMany(name, counted.count, io, true);
+      source = counted.source;
+    } else source = ndjsonBytesSource(input.bytes, name, ndjsonLineBytes);
     if (source.cases.length === 0) throw noLines(name, true);
-  } else if (input.format === "csv")
-    source = tableSource([csvTable(await bytes(), name)], { format: "csv", ...sheets });
-  else {
-    const workbook = await readWorkbook(await bytes(), name, limitsOf(io));
-    source = tableSource(workbook.tables, { format: "xlsx", notices: workbook.notices, ...sheets });
+  } else {
+    const workbook =
+      input.format === "csv"
+        ? { tables: [csvTable(await bytes(), name)], notices: undefined }
+        : await readWorkbook(await bytes(), name, limitsOf(io));
+    const options = {
+      format: input.format,
+      ...(workbook.notices === undefined ? {} : { notices: workbook.notices }),
+      ...sheets,
+    };
+    // Counted before the rows are built: a ledger over the limit is refused without making an object a row.
+    const tables: readonly RawTable[] = workbook.tables;
+    const rows = tables.reduce<number>((sum, table) => sum + table.rows.length, 0);
+    const count = rows > limitsOf(io).memoryEntries ? recordCount(tables, options) : undefined;
+    if (count !== undefined) refuseTooMany(name, count, io, true);
+    source = tableSource(workbook.tables, options);
   }
   refuseTooMany(name, source.cases.length, io, true);
   const credits = source.format === "json" || source.format === "ndjson" ? [] : applyCredits(source);
@@ -634,10 +659,7 @@ function tooLarge(file: string, size: number, limit: number, word = ""): UsageEr
  * @throws UsageError for a missing file, a folder, or a file too large; IoError when reading fails.
  */
 export async function readBytes(file: string, io: CliIo, shown: string = file): Promise<Uint8Array> {
-  const path = await existingPath(file, io, shown);
-  const limit = limitsOf(io).memoryFileBytes;
-  const size = (await stat(path)).size;
-  if (size > limit) throw tooLarge(shown, size, limit);
+  const path = await sizedPath(file, io, shown);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(path));
@@ -646,6 +668,15 @@ export async function readBytes(file: string, io: CliIo, shown: string = file): 
   }
   await noteInputRead(io, file, path);
   return bytes;
+}
+
+/** The path of a file read into memory, refused when it is larger than {@link Limits.memoryFileBytes}. */
+async function sizedPath(file: string, io: CliIo, shown: string = file): Promise<string> {
+  const path = await existingPath(file, io, shown);
+  const limit = limitsOf(io).memoryFileBytes;
+  const size = (await stat(path)).size;
+  if (size > limit) throw tooLarge(shown, size, limit);
+  return path;
 }
 
 /**

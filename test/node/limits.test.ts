@@ -76,14 +76,17 @@ describe("limits", () => {
     expect(result.stderr).toContain("(stdin)");
   });
 
-  it.each([["four.json"], ["four.csv"], ["four.xlsx"], ["four.ndjson"]])(
-    "cases computed in memory (%s): suggests NDJSON, which streams",
-    async (file) => {
-      const result = await run(["compute", file, "--format", "json"], { memoryEntries: 3 });
-      expect(result.code).toBe(2);
-      expect(result.stderr).toContain("more than the 3 computed in memory; convert the cases to NDJSON");
-    },
-  );
+  // An .ndjson file is computed in memory only for a table (or --case): as json, ndjson or csv it streams.
+  it.each([
+    ["four.json", "json"],
+    ["four.csv", "json"],
+    ["four.xlsx", "json"],
+    ["four.ndjson", "table"],
+  ])("cases computed in memory (%s as %s): suggests NDJSON, which streams", async (file, format) => {
+    const result = await run(["compute", file, "--format", format], { memoryEntries: 3 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("more than the 3 computed in memory; convert the cases to NDJSON");
+  });
 
   it("a ledger read in memory, even as NDJSON: says to split the ledger, not to convert it to NDJSON", async () => {
     const rows = Array.from({ length: 4 }, (_, i) => ({
@@ -98,6 +101,43 @@ describe("limits", () => {
     expect(result.stderr).toContain("the ledger holds 4 rows, more than the 3 read in memory");
     expect(result.stderr).not.toContain("convert the cases to NDJSON");
   });
+
+  it("an .ndjson file as --format json streams: past the in-memory limit, up to the streamed one", async () => {
+    expect((await run(["compute", "four.ndjson", "--format", "json"], { memoryEntries: 3 })).code).toBe(0);
+    const result = await run(["compute", "four.ndjson", "--format", "json"], { streamedCases: 3 });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("holds more than 3 cases, the most one streamed file may hold");
+  });
+
+  // Red-green: counting only the rows kept (stopping at the limit) says "holds 4 rows" for the 6-row files.
+  it.each([["ledger6.ndjson"], ["ledger6.csv"]])(
+    "a ledger over the limit (%s) is refused with the count of its rows, blank and total rows not counted",
+    async (file) => {
+      const rows = Array.from({ length: 6 }, (_, i) => ({
+        caseId: `E-${i}`,
+        payer: "district",
+        amount: "1",
+        paidOn: "2016-12-30",
+      }));
+      const text = file.endsWith(".csv")
+        ? csvLines([
+            ["caseId", "payer", "amount", "paidOn"],
+            ...rows.map((row) => Object.values(row)),
+            ["", "", "", ""],
+            ["合计", "", "6", ""],
+          ])
+        : [...rows.map((row) => JSON.stringify(row)), "", "  "].join("\n");
+      await writeFile(join(dir, file), text);
+      for (const memoryEntries of [3, 5]) {
+        const result = await run(["audit", "one.json", "--ledger", file], { memoryEntries });
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`the ledger holds 6 rows, more than the ${memoryEntries} read in memory`);
+      }
+      expect((await run(["audit", "one.json", "--ledger", file], { memoryEntries: 6 })).stderr).not.toContain(
+        "read in memory",
+      );
+    },
+  );
 
   it("the cases of one streamed file", async () => {
     const result = await run(["compute", "four.ndjson", "--format", "ndjson"], { streamedCases: 3 });

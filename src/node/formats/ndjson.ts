@@ -253,6 +253,28 @@ function collector(file: string): { add(record: NdjsonRecord): void; source(): C
 }
 
 /** All the cases of an NDJSON file, in memory (for the formats that need the whole batch). */
+/**
+ * The source of an `.ndjson` file of at most `maxRows` records, and how many it holds: past `maxRows` each line
+ * is read and counted but none is kept (the source is then empty), so a file too large is refused, with its
+ * count, in bounded memory.
+ */
+export async function countedNdjsonSource(
+  path: string,
+  file: string,
+  maxLineBytes: number,
+  maxRows: number,
+): Promise<{ source: CaseSource; count: number }> {
+  let collected = collector(file);
+  let count = 0;
+  for await (const record of ndjsonRecords(path, file, maxLineBytes)) {
+    count += 1;
+    if (count <= maxRows) collected.add(record);
+    // Too many: the caller refuses the file, so what was kept is let go and the rest only counted.
+    else if (count === maxRows + 1) collected = collector(file);
+  }
+  return { source: collected.source(), count };
+}
+
 export async function ndjsonSource(
   path: string,
   file: string,

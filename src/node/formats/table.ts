@@ -188,6 +188,23 @@ export function tableSource(tables: readonly RawTable[], options: TableOptions):
   };
 }
 
+/**
+ * How many records {@link tableSource} builds from `tables`, counted without building them (a ledger over the
+ * in-memory limit is refused before a million row objects are made); undefined when a table has a problem
+ * that `tableSource` reports first.
+ */
+export function recordCount(tables: readonly RawTable[], options: TableOptions): number | undefined {
+  let count = 0;
+  for (const table of tables) {
+    const result = mapTable(table, options);
+    if ("skipped" in result) continue;
+    if ("issues" in result) return undefined;
+    if ("notice" in result) continue;
+    count += groups(result.mapped, dataRows(result.mapped).rows).length;
+  }
+  return count;
+}
+
 /** A file with no records: exit 2 (never "0.00 owed"), with what each table lacked. */
 function noRecords(file: string, kind: Layout["kind"] | undefined, notices: readonly Notice[]): InvalidInputError {
   const what = kind === "ledger" ? "payment rows" : "cases";

@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { ndjsonRecords, type NdjsonRecord } from "../../../src/node/formats/ndjson.js";
+import { countedNdjsonSource, ndjsonRecords, type NdjsonRecord } from "../../../src/node/formats/ndjson.js";
 import { tempDir } from "./support.js";
 
 let dir: string;
@@ -70,5 +70,18 @@ describe("ndjsonRecords: lines of bytes, decoded strictly", () => {
     await writeFile(path, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"a":1}\n', "utf16le")]));
     const lines = ndjsonRecords(path, "u16.ndjson");
     await expect(lines.next()).rejects.toThrow("UTF-16");
+  });
+});
+
+describe("countedNdjsonSource", () => {
+  it("counts every record (a line that cannot be read too, blank lines not) and keeps none past the limit", async () => {
+    const path = join(await tempDir(), "rows.ndjson");
+    await writeFile(path, ['{"a":1}', "", '{"a":2}', "{bad", '{"a":3}', "  "].join("\n"));
+    const under = await countedNdjsonSource(path, "rows.ndjson", 1000, 4);
+    expect(under.count).toBe(4);
+    expect(under.source.cases).toHaveLength(4);
+    const over = await countedNdjsonSource(path, "rows.ndjson", 1000, 2);
+    expect(over.count).toBe(4);
+    expect(over.source.cases).toHaveLength(0); // refused by the caller: nothing held while the rest is counted
   });
 });
