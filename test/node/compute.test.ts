@@ -447,3 +447,23 @@ describe("compute streams an .ndjson file as --format json, the document it wrot
     expect(Math.max(...result.writes)).toBeLessThan(result.stdout.length / 5);
   });
 });
+
+describe("compute in memory keeps no trace it does not show", () => {
+  // The CLI computes without traces unless --explain or --case shows them (the fast path, kilobytes a case
+  // less); the document must stay the one the traced computation gave, traces taken out.
+  it.each([["cases.json"], ["mixed.json"]])(
+    "%s: the document of the traced computation, byte for byte",
+    async (file) => {
+      const given = JSON.parse(await readFile(join(dir, file), "utf8")) as unknown[] | { cases: unknown[] };
+      const cases = Array.isArray(given) ? given : given.cases;
+      const traced = computeBatch(cases, { ruleSet: defaultRuleSet, skipInvalid: true });
+      const result = await run(["compute", file, "--format", "json", "--skip-invalid"]);
+      // The errors as the CLI places them (`mixed.json › entry 2 › exitMode`), the rest as computed with traces.
+      const { errors } = JSON.parse(result.stdout) as { errors: { code: string; message: string }[] };
+      expect(errors.map((e) => [e.code, e.message])).toEqual(traced.errors.map((e) => [e.code, e.message]));
+      const expected = { ...traced, results: traced.results.map(({ trace: _trace, ...rest }) => rest), errors };
+      expect(traced.results.every((outcome) => outcome.trace.length > 0)).toBe(true);
+      expect(result.stdout).toBe(`${JSON.stringify(expected, null, 2)}\n`);
+    },
+  );
+});

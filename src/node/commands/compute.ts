@@ -134,6 +134,8 @@ export async function runCompute(args: readonly string[], io: CliIo): Promise<nu
   const computed = computeBatch(source.cases, {
     ruleSet,
     programme,
+    // A trace only when one is shown (--explain, --case): each costs kilobytes, and the fast path makes none.
+    trace: explainWanted,
     skipInvalid,
     sha256: nodeSha256,
     onProgress: (done) => {
