@@ -1,10 +1,11 @@
-// Streaming benchmark: 200,000 enterprise cases as NDJSON → `exitfund compute --format ndjson` in a child
+// Streaming benchmark: 200,000 enterprise cases as NDJSON → `exitfund compute --format ndjson` (and then
+// `--format json`, the document written as it is computed) in a child
 // process, its peak memory measured, and its totals compared with computeBatch on the same cases in memory.
 //   npx tsx bench/stream-memory.ts [count]      (default 200000; peak RSS must stay under 300 MB)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
-import { mkdtemp, readdir, readFile, rm, stat } from "node:fs/promises";
+import { mkdtemp, open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -125,6 +126,22 @@ async function lastLine(path: string): Promise<string> {
   return last;
 }
 
+/** The members of a compute document after its `results` (totals, errors, receipt), read from the file's end. */
+async function documentTail(path: string): Promise<{ totals: unknown }> {
+  const { size } = await stat(path);
+  const length = Math.min(size, 4 * 1024 * 1024);
+  const file = await open(path);
+  try {
+    const buffer = Buffer.alloc(length);
+    await file.read(buffer, 0, length, size - length);
+    const text = buffer.toString("utf8");
+    const end = text.lastIndexOf("\n  ],\n");
+    return JSON.parse(`{${text.slice(end + "\n  ],\n".length)}`) as { totals: unknown };
+  } finally {
+    await file.close();
+  }
+}
+
 async function main(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), "exitfund-bench-"));
   try {
@@ -160,6 +177,18 @@ async function main(): Promise<void> {
     console.log(
       `stream with the V8 old space capped at ${CAPPED_HEAP_MB} MB: exit ${capped.code}, ${capped.seconds.toFixed(1)} s, peak RSS ${capped.peakMb.toFixed(0)} MB`,
     );
+    // The same cases as one JSON document (--format json): streamed too, its members after the results read
+    // from the file's end (the document is larger than a string may be at a million cases).
+    const json = await runCli(["compute", "big.ndjson", "--format", "json", "--out", "out.json"], dir);
+    if (json.code !== 0) throw new Error(`the CLI exited ${json.code} with --format json:\n${json.stderr}`);
+    const jsonTotals = (await documentTail(join(dir, "out.json"))).totals;
+    const jsonSame = JSON.stringify(jsonTotals) === JSON.stringify(document);
+    console.log(
+      `--format json (CLI child): ${json.seconds.toFixed(1)} s, peak RSS ${json.peakMb.toFixed(0)} MB, output ${((await stat(join(dir, "out.json"))).size / 1e6).toFixed(0)} MB; totals equal: ${jsonSame}`,
+    );
+    await rm(join(dir, "out.json"));
+    if (!jsonSame) throw new Error("the --format json totals differ from computeBatch's");
+    if (json.peakMb >= LIMIT_MB) throw new Error(`--format json peaked at ${json.peakMb.toFixed(0)} MB`);
     if (!same) throw new Error("the streamed totals differ from computeBatch's");
     if (capped.code !== 0) throw new Error(`the capped run failed:\n${capped.stderr}`);
     if (run.peakMb >= LIMIT_MB) throw new Error(`peak RSS ${run.peakMb.toFixed(0)} MB is not under ${LIMIT_MB} MB`);
