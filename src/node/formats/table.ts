@@ -286,12 +286,13 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
   const headers = header.cells.map(headerText);
   const given = options.layout?.kind ?? options.mapping?.kind;
   const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(options.programme), mapping);
+  const low = headerBelowSearch(table.rows, layouts, mapping);
   if (table.notes === true) {
     const named = typeof kind === "string" ? (options.layout ?? layoutOf(kind, options.programme)) : undefined;
     const held =
       named !== undefined && data.some(isFilledRow) && mostlyOf(named, headers, mapping)
         ? { layout: named, rows: data.filter(isFilledRow).length }
-        : heldRows(table.rows, named === undefined ? layouts : [named], mapping);
+        : (heldRows(table.rows, named === undefined ? layouts : [named], mapping) ?? low);
     if (held === undefined) return { skipped: true };
     const { layout, rows } = held;
     return {
@@ -305,6 +306,11 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
       ],
     };
   }
+  if (
+    low !== undefined &&
+    (typeof kind === "object" || (options.layout !== undefined && !mostlyOf(low.layout, headers, mapping)))
+  )
+    return { issues: [headerTooLow(prefix, low)] };
   if (typeof kind === "object")
     return sheet
       ? {
@@ -383,6 +389,41 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
     },
     notices,
   };
+}
+
+/**
+ * A header row of one of the layouts below the rows searched for the header (HEADER_SEARCH), with rows of values
+ * under it: its table would otherwise be "not read" (a notice) and its records dropped.
+ */
+function headerBelowSearch(
+  rows: readonly RawRow[],
+  layouts: readonly Layout[],
+  mapping: HeaderMapping | undefined,
+): { layout: Layout; rows: number; row: number } | undefined {
+  for (let index = HEADER_SEARCH; index < rows.length; index += 1) {
+    const headers = (rows[index]?.cells ?? []).map(headerText);
+    const filled = headers.filter((text) => text !== "").length;
+    if (filled < 2) continue;
+    const layout = layouts.find((candidate) => {
+      const count = known(candidate, headers, mapping);
+      return count >= 2 && count * 2 > filled;
+    });
+    if (layout === undefined) continue;
+    const below = rows.slice(index + 1).filter(isFilledRow).length;
+    if (below > 0) return { layout, rows: below, row: rows[index]?.number ?? index + 1 };
+  }
+  return undefined;
+}
+
+function headerTooLow(prefix: string, low: { layout: Layout; rows: number; row: number }): InputIssue {
+  const what = low.layout.kind === "ledger" ? "a payment ledger" : low.layout.zhName;
+  const zhWhat = low.layout.kind === "ledger" ? "台账" : low.layout.zhName;
+  return issue(
+    prefix,
+    "header-too-low",
+    `holds ${low.rows} row${low.rows === 1 ? "" : "s"} under a header of ${what} on row ${low.row}, but the header row must be one of the first ${HEADER_SEARCH} rows (the rows above it are read as a title): delete title or blank rows above it so that its rows are read, not dropped`,
+    `第 ${low.row} 行是${zhWhat}的表头，其下有 ${low.rows} 行记录，但表头须在前 ${HEADER_SEARCH} 行之内（其上各行视为标题）：请删去表头上方的标题行或空行，使这些记录得以读取，而不是被略去`,
+  );
 }
 
 /** A row's text as a notice quotes it: its cells joined, cut short. */

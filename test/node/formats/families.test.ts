@@ -1035,3 +1035,54 @@ describe("standard input (-) gives the errors a file gives, for every command th
     expect(result.stderr).not.toContain("no such file");
   });
 });
+
+describe("variants of each family (issue 10, fourth pass)", () => {
+  const titleRows = (count: number) =>
+    Array.from({ length: count }, (_, index) => sheetRow(index + 1, [`标题${index + 1}`])).join("");
+
+  // Red-green: a sheet (a notes sheet, a ledger sheet) whose header stood on row 13, below 12 title rows, was "not
+  // read" with a notice that said it held no cases, and its rows were dropped: exit 0, a payment or a case lost.
+  it("a sheet whose header of a kind stands below the first 12 rows is refused naming that row, never dropped", async () => {
+    const good = { name: "台湖镇", rows: sheetRow(1, headers()) + sheetRow(2, rowOf()) };
+    const second = rowOf(enterprise, { ...enterpriseCase, id: "E-2" });
+    const low = (name: string) => ({ name, rows: titleRows(12) + sheetRow(13, headers()) + sheetRow(14, second) });
+    for (const [file, sheet, said] of [
+      [
+        "low.xlsx",
+        low("张家湾镇"),
+        "holds 1 row under a header of 企业退出 on row 13, but the header row must be one of the first 12 rows",
+      ],
+      ["low-notes.xlsx", low("说明"), "is a notes sheet (by its name), but it holds 1 row under a header of 企业退出"],
+    ] as const) {
+      await put(file, rawWorkbook([good, sheet]));
+      const result = await run(["compute", file, "--format", "json"]);
+      expect(result.code, file).toBe(2);
+      expect(result.stderr).toContain(`${file} › ${sheet.name}: ${said}`);
+    }
+    await put("low.csv", "标题\r\n".repeat(12) + csvLines([headers(), second]));
+    const csv = await run(["compute", "low.csv", "--format", "json", "--lang", "zh"]);
+    expect(csv.code).toBe(2);
+    expect(csv.stderr).toContain("第 13 行是企业退出的表头，其下有 1 行记录，但表头须在前 12 行之内");
+    const ledger = LAYOUTS.ledger.columns.map(templateHeader);
+    await put("cases.json", JSON.stringify([enterpriseCase]));
+    await put(
+      "low-ledger.xlsx",
+      rawWorkbook([
+        {
+          name: "2016",
+          rows: sheetRow(1, ledger) + sheetRow(2, ["E-1", "municipal", "875000.00", "2016-12-01", "V1"]),
+        },
+        {
+          name: "2017",
+          rows:
+            titleRows(12) + sheetRow(13, ledger) + sheetRow(14, ["E-1", "municipal", "875000.00", "2017-01-02", "V2"]),
+        },
+      ]),
+    );
+    const audited = await run(["audit", "cases.json", "--ledger", "low-ledger.xlsx", "--format", "json"]);
+    expect(audited.code).toBe(2);
+    expect(audited.stderr).toContain(
+      "low-ledger.xlsx › 2017: holds 1 row under a header of a payment ledger on row 13",
+    );
+  });
+});
