@@ -147,7 +147,22 @@ export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined 
     evenZero &&= bytes[at] === 0 && bytes[at + 1] !== 0;
     oddZero &&= bytes[at] !== 0 && bytes[at + 1] === 0;
   }
-  return oddZero ? "utf-16le" : evenZero ? "utf-16be" : undefined;
+  if (oddZero) return "utf-16le";
+  if (evenZero) return "utf-16be";
+  // Text that starts with CJK (a Chinese-only header) has no zero byte in its first bytes, but its tabs, line ends
+  // and digits do: UTF-8 and GB18030 text has no zero byte at all (a NUL is refused), so zero bytes in at least a
+  // tenth of the pairs of the first 4 KB, nearly all in one place of the pair (退 is U+9000), are UTF-16.
+  const window = Math.min(bytes.length, 4096) & ~1;
+  let odd = 0;
+  let even = 0;
+  for (let at = 0; at < window; at += 2) {
+    if (bytes[at] === 0) even += 1;
+    if (bytes[at + 1] === 0) odd += 1;
+  }
+  const pairs = window / 2;
+  if (odd * 10 >= pairs && even * 4 < odd) return "utf-16le";
+  if (even * 10 >= pairs && odd * 4 < even) return "utf-16be";
+  return undefined;
 }
 
 function hasUtf8Bom(bytes: Uint8Array): boolean {

@@ -431,6 +431,9 @@ function workbookXml(xml: string): { sheets: SheetEntry[]; date1904: boolean } {
   return { sheets, date1904 };
 }
 
+/** Half of a surrogate pair with no other half: Excel's `_xD800_` decodes to one, and it is no character. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /** Excel's escape of characters XML cannot hold (`_x000D_`), and of a literal `_x…_` (`_x005F_`). */
 export function decodeExcelEscapes(text: string): string {
   return text.includes("_x")
@@ -625,6 +628,15 @@ function sheetReader(context: SheetContext): {
           "replacement-character",
           "holds the replacement character U+FFFD (�), which a wrong decoding leaves where a character was lost: the text is damaged; type it again from the original",
           "单元格中有替换字符 U+FFFD（�）：这是错误解码留下的，原字符已丢失；请按原件重新填写",
+        ),
+      );
+    else if (typeof value === "string" && LONE_SURROGATE.test(value))
+      issues.push(
+        problem(
+          `${where} › row ${row.number} › column ${columnLetter(column)}`,
+          "not-unicode",
+          "holds half of a surrogate pair (written as Excel's escape _xD800_ … _xDFFF_), which is not a character: no file can store it (it would be written as U+FFFD), so the text is damaged; type it again from the original",
+          "单元格中有不成对的代理项（Excel 转义 _xD800_ … _xDFFF_），不是有效字符，无法写入文件：文本已损坏，请按原件重新填写",
         ),
       );
     else if (value !== undefined) {

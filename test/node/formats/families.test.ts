@@ -1085,4 +1085,53 @@ describe("variants of each family (issue 10, fourth pass)", () => {
       "low-ledger.xlsx › 2017: holds 1 row under a header of a payment ledger on row 13",
     );
   });
+
+  // Red-green: Excel's escape _xD800_ (half of a surrogate pair, no character) was decoded into the township, which
+  // then computed as a township of its own ("台湖\ud800镇"; written out it becomes U+FFFD), exit 0.
+  it.each([
+    ["an inline string", `<is><t>台湖_xD800_镇</t></is>`],
+    ["a rich-text run", `<is><r><t>台湖</t></r><r><t>_xDC00_镇</t></r></is>`],
+  ])("XLSX: half of a surrogate pair in %s is refused at its cell", async (_name, xml) => {
+    const township = enterprise.columns.findIndex((column) => column.key === "township");
+    const cells = rowOf()
+      .map((value, index) =>
+        index === township
+          ? `<c r="${columnLetter(township)}2" t="inlineStr">${xml}</c>`
+          : value === ""
+            ? ""
+            : `<c r="${columnLetter(index)}2" t="inlineStr"><is><t>${value}</t></is></c>`,
+      )
+      .join("");
+    await put(
+      "lone.xlsx",
+      rawWorkbook([{ name: "enterprise-exit", rows: sheetRow(1, headers()) + `<row r="2">${cells}</row>` }]),
+    );
+    const result = await run(["compute", "lone.xlsx", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      `lone.xlsx › enterprise-exit › row 2 › column ${columnLetter(township)}: holds half of a surrogate pair`,
+    );
+    const zh = await run(["compute", "lone.xlsx", "--format", "json", "--lang", "zh"]);
+    expect(zh.stderr).toContain("不成对的代理项");
+  });
+
+  // Red-green: a UTF-16 CSV without a BOM whose header is Chinese only (no ASCII letter in its first bytes) was
+  // taken for UTF-8/GB18030 and refused as "not UTF-8 … not GB18030 either", not read and not named as UTF-16.
+  it.each(["utf16le", "utf16be"] as const)(
+    "a %s CSV without a BOM and with Chinese headers only is read",
+    async (encoding) => {
+      const zhHeaders = enterprise.columns.map((column) => column.zh);
+      const text = [zhHeaders, rowOf()].map((row) => row.join("\t")).join("\r\n") + "\r\n";
+      const bytes = Buffer.from(text, "utf16le");
+      if (encoding === "utf16be") bytes.swap16();
+      await put(`zh-${encoding}.csv`, bytes);
+      const result = await run(["compute", `zh-${encoding}.csv`, "--format", "json"]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect((JSON.parse(result.stdout) as { results: { township: string }[] }).results.map((o) => o.township)).toEqual(
+        ["台湖镇"],
+      );
+    },
+  );
 });
