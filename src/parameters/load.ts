@@ -549,9 +549,22 @@ function cellUses(value: Parameters<typeof paramUseOf>[0]): { readonly [key: str
  * every kind of dash and underscore read as `-`, spaces dropped. Two ids with the same key look the same.
  */
 function idKey(id: string): string {
-  return id
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D_]/g, "-")
-    .replace(/[\s\u200B-\u200D\u2060\uFEFF]/g, "");
+  return [
+    ...id
+      .normalize("NFKC")
+      .toLowerCase()
+      // Invisible: format characters (soft hyphen, zero-width spaces and joiners, BOM), variation selectors, the
+      // combining grapheme joiner; and what only separates: dashes, underscores, dots, spaces.
+      .replace(/[\p{Cf}\u034F\uFE00-\uFE0F\u{E0100}-\u{E01EF}\p{Pd}\p{Pc}\p{Zs}\s.\u00B7\u30FB\u2212]/gu, ""),
+  ]
+    .map((character) => LATIN_LOOK_ALIKES.get(character) ?? character)
+    .join("");
 }
+
+/** Cyrillic and Greek lower-case letters drawn as a Latin letter (`tоngzhou` with a Cyrillic о). */
+const LATIN_LOOK_ALIKES: ReadonlyMap<string, string> = new Map(
+  [..."аaвbсcеeһhіiјjкkмmнhоoрpѕsтtуyхxԁdԛqԝwαaβbεeηnιiκkνvοoρpτtυuχxωw"]
+    .join("")
+    .match(/../gu)
+    ?.map((pair) => [pair[0] as string, pair[1] as string] as const) ?? [],
+);

@@ -34,6 +34,14 @@ describe("loadRuleSet", () => {
     "tongzhou\u20102016",
     "tongzhou_2016",
     "tongzhou-2016\u200B",
+    // Red-green (issue 10, fourth pass): these were accepted, and printed exactly as the bundled id.
+    "tong\u00ADzhou-2016", // a soft hyphen, invisible
+    "tongzhou-2016\uFE0F", // a variation selector
+    "t\u034Fongzhou-2016", // the combining grapheme joiner
+    "t\u043Engzhou-2016", // a Cyrillic о
+    "tongzh\u03BFu-2016", // a Greek ο
+    "tongzhou2016", // without its hyphen, as tongzhou_2016 is with another
+    "tongzhou.2016",
   ])("nor an id that reads as a bundled one: %j", (id) => {
     const found = problems({ ...base, id });
     expect(found.map((issue) => [issue.path, issue.code])).toEqual([["id", "bundled-id"]]);
