@@ -253,6 +253,8 @@ export function parseJson(text: string, file: string): unknown {
   return value;
 }
 
+/** The control characters a JSON text may hold unescaped inside a string (see {@link CONTROL}). */
+const RAW_CONTROL = /[\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const BROKEN = new RegExp(`${LONE.source}|\\uFFFD|${CONTROL.source}`);
 
@@ -276,11 +278,13 @@ const BROKEN_ESCAPE = /\\(?:u(?:[dD][89a-fA-F]|[fF]{3}[dD]|00[01]|007[fF]|00[89]
  * which no file can store — written out, it would become U+FFFD — and an escaped U+FFFD (`"\ufffd"`), which is
  * what a program that decoded the text wrongly before writing JSON leaves where a character was lost (Python's
  * `json.dumps` of mojibake). A raw U+FFFD never gets here: decoding refuses it. Only text with such an escape
- * is walked.
+ * is walked, or text holding a control character written raw (DEL, a C1 control, a bidirectional override).
  */
 export function loneSurrogates(text: string, value: unknown, limit: number = ISSUE_LIMIT): BrokenText[] {
   // includes first: most texts have no escape of these at all, and it is several times faster than the pattern.
-  if (!(text.includes("\\u") || text.includes("\\b") || text.includes("\\f")) || !BROKEN_ESCAPE.test(text)) return [];
+  const escaped = (text.includes("\\u") || text.includes("\\b") || text.includes("\\f")) && BROKEN_ESCAPE.test(text);
+  // JSON.parse refuses a raw C0 control inside a string, but not DEL, the C1 controls or the bidi overrides.
+  if (!escaped && !RAW_CONTROL.test(text)) return [];
   return brokenTexts(value, limit);
 }
 

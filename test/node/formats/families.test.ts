@@ -1134,4 +1134,27 @@ describe("variants of each family (issue 10, fourth pass)", () => {
       );
     },
   );
+
+  // Red-green: only an escaped control character (\u202e written as an escape) was looked for in JSON; the same
+  // characters written raw — DEL, a C1 control, a bidirectional override or isolate — were computed, exit 0.
+  it.each([
+    ["U+202E (RIGHT-TO-LEFT OVERRIDE)", "\u202E"],
+    ["U+2066", "\u2066"],
+    ["U+007F (DEL)", "\u007F"],
+    ["U+0085", "\u0085"],
+  ])("JSON and NDJSON: %s written raw (not escaped) is refused at its field", async (name, character) => {
+    const township = `台湖${character}镇`;
+    await put("raw.json", JSON.stringify([{ ...enterpriseCase, township }]));
+    await put("raw.ndjson", `${JSON.stringify({ ...enterpriseCase, township })}\n`);
+    for (const [file, where] of [
+      ["raw.json", "raw.json › entry 1 › township"],
+      ["raw.ndjson", "raw.ndjson › line 1"],
+    ] as const) {
+      const result = await run(["compute", file, "--format", "json"]);
+      expect(result.code, file).toBe(2);
+      expect(result.stdout).toBe("");
+      expect(result.stderr).toContain(where);
+      expect(result.stderr).toContain(`holds the control character ${name}`);
+    }
+  });
 });
