@@ -104,16 +104,21 @@ export function textProblems(rows: readonly RawRow[], prefix: string): InputIssu
   return problems;
 }
 
-// What starts a formula in Excel, LibreOffice or WPS: = + - @ (and their full-width forms), tab, CR, LF.
-const TRIGGER = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
+// What starts a formula in Excel, LibreOffice or WPS: = + - @, tab, CR, LF, and every form NFKC reads as one of the
+// signs (full-width ＝ ＋ － ＠, small ﹦ ﹢ ﹣ ﹫, superscript ⁼ ⁺, subscript ₌ ₊, ⩵ ⩶, ﬩).
+const SIGNS =
+  "=+@\\uFF1D\\uFF0B\\uFF0D\\uFF20\\uFE62\\uFE63\\uFE66\\uFE6B\\u207A\\u207C\\u208A\\u208C\\u2A75\\u2A76\\uFB29";
+const TRIGGER = new RegExp(`^[\\-${SIGNS}\\t\\r\\n]`);
 // What a spreadsheet may skip before a formula: spaces (also no-break and full-width), zero-width characters.
 const LEADING = /^[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF]+/;
 // A list separator (or line break) followed by a trigger: under another list separator (`;` in many locales,
 // tab) the text after it is a cell of its own. The spaces skipped after it are never separators themselves (a tab
 // is one), and a `-` after it is left alone only when a number runs from it to the end of the text: under `\t`,
 // `-1|` is a cell of its own, and not a number.
-const SPLIT_TRIGGER =
-  /([,;\t|\r\n])((?:(?![\t\r\n])[\s\u00A0\u3000\u200B-\u200D\u2060\uFEFF])*)(?=[=+@\uFF1D\uFF0B\uFF0D\uFF20]|-(?!\d+(?:\.\d+)?$))/g;
+const SPLIT_TRIGGER = new RegExp(
+  `([,;\\t|\\r\\n])((?:(?![\\t\\r\\n])[\\s\\u00A0\\u3000\\u200B-\\u200D\\u2060\\uFEFF])*)(?=[${SIGNS}]|-(?!\\d+(?:\\.\\d+)?$))`,
+  "g",
+);
 const NUMBER = /^-\d+(\.\d+)?$/;
 
 /**

@@ -11,7 +11,8 @@ const NUMBER = /^-\d+(\.\d+)?$/;
 /** A piece of a cell, as a spreadsheet with some list separator may split it, starts a formula. */
 function startsFormula(piece: string): boolean {
   const start = piece.replace(LEADING, "");
-  return TRIGGER.test(start) && !NUMBER.test(start);
+  // Every compatibility form of = + - @ (full-width, small, superscript, subscript: NFKC gives the sign) counts.
+  return (TRIGGER.test(start) || TRIGGER.test(start.normalize("NFKC"))) && !NUMBER.test(start);
 }
 
 describe("safeText: no text cell becomes a formula, under any list separator", () => {
@@ -29,6 +30,13 @@ describe("safeText: no text cell becomes a formula, under any list separator", (
     ["a,\t-1,", "a,\t'-1,"],
     ["台湖镇", "台湖镇"],
     ["E-2016-0001", "E-2016-0001"],
+    // Red-green (issue 10, fourth pass): the small, superscript and subscript forms were written as they were.
+    ["﹦1+1", "'﹦1+1"],
+    ["⁼1", "'⁼1"],
+    ["₊1", "'₊1"],
+    ["﹫SUM(1)", "'﹫SUM(1)"],
+    ["a;﹢1", "a;'﹢1"],
+    ["⩵1", "'⩵1"],
   ])("%j → %j", (text, safe) => {
     expect(safeText(text)).toBe(safe);
   });
@@ -42,6 +50,12 @@ describe("safeText: no text cell becomes a formula, under any list separator", (
     "＋",
     "－",
     "＠",
+    "﹦",
+    "﹣",
+    "﹫",
+    "⁺",
+    "₌",
+    "﬩",
     ";",
     ",",
     "\t",
