@@ -2,7 +2,14 @@ import type { Receipt } from "../receipt/receipt.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { allocateWithLog } from "../money/allocate.js";
 import { DEFAULT_ROUNDING, ZERO, dec, sum, type Dec, type Rounding } from "../money/decimal.js";
-import { denseListArgument, isPlainObject, keyPath, optionsArgument, type OptionCheck } from "../errors/arguments.js";
+import {
+  denseListArgument,
+  isPlainObject,
+  keyPath,
+  optionsArgument,
+  refuse,
+  type OptionCheck,
+} from "../errors/arguments.js";
 import { describeValue, describeValueZh } from "../errors/echo.js";
 import { toDecimal } from "../money/parse.js";
 import { checkRounding, toMoneyString } from "../money/round.js";
@@ -249,6 +256,7 @@ export function budgetOfCases(
  * @category batch
  */
 export function fullPaymentKinds(programme: Programme, ruleSet: RuleSet): string[] {
+  programmeArgument(programme);
   return programme.domains.flatMap((domain) => {
     const handle = domain.paidInFull;
     if (handle === undefined || compiledParameter(ruleSet, handle.name) === undefined) return [];
@@ -291,13 +299,36 @@ export function caseYears(
   cases: readonly CaseFacts[],
   programme: Programme = defaultProgramme,
 ): { [caseId: string]: number } {
+  const list = denseListArgument(cases, "cases", { en: "cases", zh: "案件" });
+  programmeArgument(programme);
+  list.forEach((facts, index) => {
+    const { kind, id } = (typeof facts === "object" && facts !== null ? facts : {}) as { kind?: unknown; id?: unknown };
+    if (typeof kind !== "string" || typeof id !== "string")
+      refuse(
+        `cases[${index}]`,
+        "not-a-case",
+        `must be a case object with a kind and an id; got ${describeValue(facts)}`,
+        `应为带有类型（kind）和编号（id）的案件对象；实际为 ${describeValueZh(facts)}`,
+      );
+  });
   return Object.fromEntries(
-    cases.map((facts) => {
+    (list as readonly CaseFacts[]).map((facts) => {
       const domain = programme.entry(facts.kind)?.domain;
       const year = domain?.year?.(facts) ?? Number((domain?.date(facts) ?? "").slice(0, 4));
       return [facts.id, year];
     }),
   );
+}
+
+/** A programme argument, or refused (`not-a-programme`). */
+function programmeArgument(programme: unknown): void {
+  if (!PROGRAMME_OPTION.test(programme))
+    refuse(
+      "programme",
+      "not-a-programme",
+      `must be ${PROGRAMME_OPTION.accepts}; got ${describeValue(programme)}`,
+      `应为${PROGRAMME_OPTION.zh}；实际为 ${describeValueZh(programme)}`,
+    );
 }
 
 const LIST_OPTION: OptionCheck = Object.freeze({

@@ -124,13 +124,16 @@ export function decimalRefusal(value: unknown, allowNegative = true): string {
 /**
  * 金额解析 · money parse — the decimal value of a money input (yuan).
  *
- * @throws InvalidInputError at `value` with the {@link checkDecimal} message.
+ * @throws InvalidInputError at `value` with the {@link checkDecimal} message; for a JS number (which may have lost
+ * digits already) with {@link decimalArgument}'s.
  * @example
  * parseMoney("1250.50"); // Dec 1250.5
  * parseMoney("-12.00", { allowNegative: true }); // Dec -12
  * @category money
  */
 export function parseMoney(input: unknown, options: { readonly allowNegative?: boolean } = {}): Dec {
+  // A money helper never takes a JS number (checkDecimal, the reader of a JSON field, takes a short one).
+  if (typeof input === "number") decimalArgument(input, "value", { allowNegative: options.allowNegative === true });
   return unwrap(checkDecimal(input, { ...options, what: "money" }));
 }
 
@@ -143,6 +146,7 @@ export function parseMoney(input: unknown, options: { readonly allowNegative?: b
  * @category money
  */
 export function parseQuantity(input: unknown): Dec {
+  if (typeof input === "number") decimalArgument(input, "value", { allowNegative: false });
   return unwrap(checkDecimal(input, { what: "quantity" }));
 }
 

@@ -2,7 +2,7 @@
 // InvalidInputError naming the argument (path, stable code, English and Chinese), never a TypeError.
 import { describe, expect, it } from "vitest";
 import * as exitfund from "../../src/index.js";
-import { jsonSchema, ruleSetMarkdown } from "../../src/rules/index.js";
+import { defaultProgramme, jsonSchema, ruleSetMarkdown } from "../../src/rules/index.js";
 import { clearanceCase, enterpriseCase } from "../fixtures/cases.js";
 import { rejectedIssues, thrownIssues } from "../support/errors.js";
 
@@ -255,6 +255,30 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
     "not-json",
   ],
   ["canonicalJson(cycle)", () => exitfund.canonicalJson(cyclic()), "value.self", "not-json"],
+  // Red-green (issue 10, fourth pass): these two root exports threw TypeError ("cases.map is not a function",
+  // "reading 'domains'"), and caseYears([1]) returned { undefined: 0 }.
+  ["caseYears()", () => exitfund.caseYears(any(undefined)), "cases", "not-a-list"],
+  ["caseYears(5)", () => exitfund.caseYears(any(5)), "cases", "not-a-list"],
+  ["caseYears([1])", () => exitfund.caseYears(any([1])), "cases[0]", "not-a-case"],
+  [
+    "caseYears(a sparse list)",
+    () => exitfund.caseYears(any(sparse(enterpriseCase, enterpriseCase))),
+    "cases[1]",
+    "required",
+  ],
+  ["caseYears(cases, null)", () => exitfund.caseYears([enterpriseCase], any(null)), "programme", "not-a-programme"],
+  [
+    "fullPaymentKinds()",
+    () => exitfund.fullPaymentKinds(any(undefined), any(undefined)),
+    "programme",
+    "not-a-programme",
+  ],
+  [
+    "fullPaymentKinds(programme, 5)",
+    () => exitfund.fullPaymentKinds(defaultProgramme, any(5)),
+    "ruleSet",
+    "not-a-rule-set",
+  ],
   [
     "canonicalJson(a getter that throws)",
     () =>

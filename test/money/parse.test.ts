@@ -96,4 +96,25 @@ describe("parseMoney and parseQuantity", () => {
   ])("throws InvalidInputError for $name", ({ parse }) => {
     expect(parse).toThrow(InvalidInputError);
   });
+
+  // Red-green (issue 10: every money entry point takes only decimal strings or the library's decimals): a JS
+  // number, which may have lost digits already, was taken (parseMoney(0.1 + 0.2) gave 0.30000000000000004).
+  it.each([
+    ["parseMoney(0.1)", () => parseMoney(0.1)],
+    ["parseMoney(5)", () => parseMoney(5)],
+    ["parseMoney(0.1 + 0.2)", () => parseMoney(0.1 + 0.2)],
+    ["parseQuantity(120.5)", () => parseQuantity(120.5)],
+  ])("%s is refused: a JS number is never an amount", (_name, parse) => {
+    try {
+      parse();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidInputError);
+      const [issue] = (error as InvalidInputError).issues;
+      expect(issue?.code).toBe("number-not-decimal");
+      expect(issue?.message).toContain("never a JS number");
+      expect(issue?.zh).toContain("不接受 JS 数字");
+      return;
+    }
+    throw new Error("expected a refusal");
+  });
 });
