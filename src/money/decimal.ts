@@ -1,4 +1,5 @@
 import { Decimal } from "decimal.js";
+import { refuse } from "../errors/arguments.js";
 import { deepFreeze } from "../freeze.js";
 
 /**
@@ -18,6 +19,20 @@ export const Dec = Decimal.clone({
   maxE: 9e15,
   minE: -9e15,
 });
+
+// Every decimal exitfund returns has Dec as its constructor, so `roundMoney("1").constructor.set({ precision: 3 })`
+// would reconfigure every later result: the configuration is fixed (decimal.js reads it from the constructor at
+// each operation, and writes it only in the transcendental functions, which exitfund never calls).
+const fixed = (): never =>
+  refuse(
+    "Decimal",
+    "decimal-config-fixed",
+    "exitfund's decimals cannot be reconfigured (60 significant digits, half-up): their configuration is what makes every result exact; use a decimal.js of your own (Decimal.clone()) for other settings",
+    "exitfund 的十进制数不可重新配置（60 位有效数字，四舍五入）：结果的精确性依赖于此；如需其他设置，请使用自己的 decimal.js（Decimal.clone()）",
+  );
+Object.defineProperty(Dec, "set", { value: fixed });
+Object.defineProperty(Dec, "config", { value: fixed });
+Object.freeze(Dec);
 
 /** A decimal value made by {@link Dec}. */
 export type Dec = Decimal;

@@ -25,6 +25,24 @@ describe("Dec", () => {
     expect(dec("1.5")).toBeInstanceOf(Dec);
   });
 
+  // Red-green (issue 10 §6, fourth pass): every decimal the library returns has Dec as its constructor, so
+  // `roundMoney("1").constructor.set({ precision: 3 })` reconfigured every later result (toChineseCapital
+  // ("1234567.89") gave 壹佰贰拾叁万元整, allocate lost fen, budget broke its invariant).
+  it("cannot be reconfigured through a decimal it returned: set, config and direct assignment are refused", () => {
+    const given = dec("1.5");
+    const Ctor = given.constructor as typeof Dec;
+    expect(() => Ctor.set({ precision: 3 })).toThrow(/cannot be reconfigured/);
+    expect(() => Ctor.config({ rounding: Decimal.ROUND_DOWN })).toThrow(/cannot be reconfigured/);
+    expect(() => {
+      (Ctor as { precision: number }).precision = 3;
+    }).toThrow(TypeError);
+    expect(Dec.precision).toBe(60);
+    expect(Dec.rounding).toBe(Decimal.ROUND_HALF_UP);
+    expect(new Dec(1).dividedBy(3).toString()).toBe(`0.${"3".repeat(60)}`);
+    expect(new Dec(10).pow(2).toString()).toBe("100");
+    expect(new Dec(2).pow(-1).toString()).toBe("0.5");
+  });
+
   it("dec keeps a decimal of its own and reads a string", () => {
     const value = new Dec("2.5");
     expect(dec(value)).toBe(value);
