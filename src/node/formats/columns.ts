@@ -378,10 +378,13 @@ export const EXAMPLE_ID_PREFIX = "示例-";
 
 /**
  * An id that marks the template's example: it starts with 示例, compared as headers are ({@link nameKey}: NFKC,
- * without spaces), so a full-width or spaced `示 例-…` is the example too.
+ * without spaces or invisible format characters), so a full-width, spaced or `示\u200B例-…` id is the example too.
  */
 export function isExampleId(id: string): boolean {
-  return nameKey(id).startsWith("示例");
+  // Format characters (zero-width spaces and joiners, a soft hyphen) are invisible: 示\u200B例 shows as 示例.
+  return nameKey(id)
+    .replace(/\p{Cf}/gu, "")
+    .startsWith("示例");
 }
 
 /** A header that names no field: why it is not read. */

@@ -972,11 +972,20 @@ function templateExample(
           en: "payment",
           zh: "付款记录",
           id: "case id",
+          a: "a case id",
           idZh: "案件编号",
           own: "the id of the case it pays",
           ownZh: "填写所付案件的编号",
         }
-      : { en: "case", zh: "案件", id: "id", idZh: "编号", own: "an id of its own", ownZh: "改用自己的编号" };
+      : {
+          en: "case",
+          zh: "案件",
+          id: "id",
+          a: "an id",
+          idZh: "编号",
+          own: "an id of its own",
+          ownZh: "改用自己的编号",
+        };
   const then = {
     en: "delete the example rows, then fill in your own below the header (nothing is computed until they are gone)",
     zh: "请删除示例行，再在表头下填写自己的数据（删除前不作任何计算）",
@@ -1005,7 +1014,7 @@ function templateExample(
     path: "",
     where: `${table.prefix} › row ${marked.row} › ${column.zh} (column ${columnLetter(at)})`,
     code: "template-example",
-    message: `is ${echo(marked.value)}, the ${what.id} of the template's example (a ${what.id} that starts with 示例 marks it, even with its 示例 flag cleared or its column deleted), not a real ${what.en}: ${then.en}; a row kept as a real ${what.en} needs ${what.own}`,
+    message: `is ${echo(marked.value)}, the ${what.id} of the template's example (${what.a} that starts with 示例 marks it, even with its 示例 flag cleared or its column deleted), not a real ${what.en}: ${then.en}; a row kept as a real ${what.en} needs ${what.own}`,
     zh: `为 ${echo(marked.value)}，是模板自带示例的${what.idZh}（以“示例”开头的${what.idZh}即标明示例行，即使“示例”列已清空或删除），不是真实${what.zh}：${then.zh}；改作真实${what.zh}的行须${what.ownZh}`,
   };
 }

@@ -1157,4 +1157,16 @@ describe("variants of each family (issue 10, fourth pass)", () => {
       expect(result.stderr).toContain(`holds the control character ${name}`);
     }
   });
+
+  // Red-green: an invisible format character inside 示例 (示\u200B例-…, a word joiner before it) hid the example's id
+  // from the check, so the example, its flag cleared, was computed as a real case.
+  it.each(["示\u200B例-E-2016-0001", "\u2060示例-E-2016-0001", "示\u00AD例-E-2016-0001"])(
+    "a template example id with an invisible character in its 示例 (%j) is refused",
+    async (id) => {
+      await put("hidden-example.csv", csvLines([headers(), rowOf(enterprise, { ...enterpriseCase, id })]));
+      const result = await run(["compute", "hidden-example.csv", "--format", "json"]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("the id of the template's example (an id that starts with 示例 marks it");
+    },
+  );
 });
