@@ -715,7 +715,16 @@ function sheetReader(context: SheetContext): {
           `有值的行超过 ${context.maxRows.toLocaleString("en-US")} 行：请拆分为多个工作表或文件，或将案件转为可流式处理的 NDJSON`,
         ),
       );
-    const fills = applyMerges(rows, merges);
+    const { fills, unreadable } = applyMerges(rows, merges);
+    if (unreadable.length > 0)
+      issues.push(
+        problem(
+          where,
+          "xlsx-damaged",
+          `has a merged range ${echo(unreadable[0])} that names no range of cells: the file is damaged (the values under the merge cannot be told); ${RESAVE}`,
+          `合并单元格区域 ${echo(unreadable[0])} 不是有效的单元格区域：文件已损坏（无法确定合并区域内的值）；${RESAVE_ZH}`,
+        ),
+      );
     const numbers = new Set(rows.map((candidate) => candidate.number));
     const hiddenWithData = hidden.filter((number) => numbers.has(number));
     const listed = `${hiddenWithData.slice(0, 5).join(", ")}${hiddenWithData.length > 5 ? ", …" : ""}`;
@@ -867,7 +876,7 @@ function cellValue(
 
 /** A range `A2:B4` as 0-based columns and 1-based rows. */
 function rangeOf(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
-  const [first = "", second = first] = ref.split(":");
+  const [first = "", second = first] = ref.replaceAll("$", "").split(":");
   const a = cellRef(first);
   const b = cellRef(second);
   if (a === undefined || b === undefined) return undefined;
@@ -883,13 +892,21 @@ function rangeOf(ref: string): { top: number; left: number; bottom: number; righ
  * Merges as Excel shows them: the value belongs to the top-left cell. A merge within one column (a case's id
  * over its item rows) gives it to every cell below; any other cell of a merge is empty, whatever the file holds.
  */
-function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merges: readonly string[]): MergeFill[] {
+function applyMerges(
+  rows: readonly { number: number; cells: unknown[] }[],
+  merges: readonly string[],
+): { fills: MergeFill[]; unreadable: string[] } {
   const fills: MergeFill[] = [];
-  if (merges.length === 0) return fills;
+  const unreadable: string[] = [];
+  if (merges.length === 0) return { fills, unreadable };
   const byNumber = new Map(rows.map((row) => [row.number, row]));
   for (const ref of merges) {
     const range = rangeOf(ref);
-    if (range === undefined) continue;
+    // Skipped, the merge would let the values the file stores under its hidden cells be read.
+    if (range === undefined) {
+      unreadable.push(ref);
+      continue;
+    }
     const value = byNumber.get(range.top)?.cells[range.left];
     const vertical = range.left === range.right;
     if (vertical && range.bottom > range.top && isFilled(value))
@@ -903,5 +920,5 @@ function applyMerges(rows: readonly { number: number; cells: unknown[] }[], merg
       }
     }
   }
-  return fills;
+  return { fills, unreadable };
 }

@@ -1169,4 +1169,41 @@ describe("variants of each family (issue 10, fourth pass)", () => {
       expect(result.stderr).toContain("the id of the template's example (an id that starts with 示例 marks it");
     },
   );
+
+  // Red-green: a merge whose range could not be read (`U2:V`, `garbage`, `$U$2:$V$2`) was skipped, so the value
+  // the file stores under a merged-over cell — one Excel does not show — was computed (vat copied into income).
+  it.each([
+    ["$U$2:$V$2", "read as the range"],
+    ["U2:V", "refused"],
+    ["U2:V0", "refused"],
+    ["garbage", "refused"],
+  ])("XLSX: a merge ref %j is %s, never skipped", async (ref, what) => {
+    const vat = transfer.columns.findIndex((column) => column.key === "exitedEnterprises.priorYearTax.vat");
+    const row = rowOf(transfer, { ...transferCase, priorYearRevenue: "100000" });
+    const copied = [...row];
+    copied[vat + 1] = copied[vat] ?? "";
+    const fixed = ref.replace(/[A-Z]+/g, (letters) =>
+      letters === "U" ? columnLetter(vat) : letters === "V" ? columnLetter(vat + 1) : letters,
+    );
+    const sheet = (cells: readonly string[], merge: string) =>
+      rawWorkbook([
+        {
+          name: "township-transfer",
+          rows: sheetRow(1, headers(transfer)) + sheetRow(2, cells),
+          after: `<mergeCells count="1"><mergeCell ref="${merge}"/></mergeCells>`,
+        },
+      ]);
+    await put("bad-merge.xlsx", sheet(copied, ref === "garbage" ? ref : fixed));
+    const result = await run(["compute", "bad-merge.xlsx", "--format", "json"]);
+    if (what === "refused") {
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain("bad-merge.xlsx › township-transfer: has a merged range");
+      expect(result.stderr).toContain("that names no range of cells: the file is damaged");
+    } else {
+      await put("good-merge.xlsx", sheet(copied, `${columnLetter(vat)}2:${columnLetter(vat + 1)}2`));
+      const good = await run(["compute", "good-merge.xlsx", "--format", "json"]);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toBe(good.stdout.replaceAll("good-merge", "bad-merge"));
+    }
+  });
 });
