@@ -1,6 +1,6 @@
 import { CASES, computeBatch, resolveOptions, RULE_SET_OPTION } from "../batch/compute.js";
 import { listArgument, optionsArgument } from "../errors/arguments.js";
-import { describeValue, describeValueZh } from "../errors/echo.js";
+import { describeValue, describeValueZh, echo } from "../errors/echo.js";
 import { InvalidInputError, assertInvariant, type InputIssue } from "../errors/index.js";
 import { dec, sum, type Dec } from "../money/decimal.js";
 import { toMoneyString } from "../money/round.js";
@@ -80,6 +80,14 @@ export function parseAuditInput(
       code: "not-a-decimal",
       message: `tolerance must be an amount in yuan ≥ 0 written as a string, e.g. "0.05"; got ${describeValue(given.tolerance)}`,
       zh: `容差应为以元计、大于等于 0 的金额文本，如 "0.05"；实际为 ${describeValueZh(given.tolerance)}`,
+    });
+  else if (tolerance.decimalPlaces() > ruleSet.rounding.scale)
+    // Reported rounded to the fen, it would name another tolerance than the one applied (reliability B23).
+    issues.push({
+      path: "tolerance",
+      code: "tolerance-too-fine",
+      message: `tolerance ${echo(String(given.tolerance))} has ${tolerance.decimalPlaces()} decimals, but amounts are rounded to ${ruleSet.rounding.scale}: give at most ${ruleSet.rounding.scale} (a finer tolerance would be reported as another than the one applied)`,
+      zh: `容差 ${echo(String(given.tolerance))} 有 ${tolerance.decimalPlaces()} 位小数，而金额只保留 ${ruleSet.rounding.scale} 位：请至多给出 ${ruleSet.rounding.scale} 位（更细的容差在报告中会显示为另一个值）`,
     });
   const document = computeBatch(caseList, { ruleSet, programme, trace: false });
   issues.push(

@@ -292,6 +292,23 @@ describe("audit: a clean ledger, duplicates, reversals and the tolerance", () =>
     expect(document.tolerance).toBe(tolerance === "0" ? "0.00" : tolerance);
   });
 
+  // Red-green (reliability B23, in the library; the CLI refused it already): tolerance "0.005" was reported as
+  // "0.01" while 0.005 was applied, so a 0.01 difference was flagged under a document saying "tolerance 0.01".
+  it("a tolerance finer than the fen is refused, not reported as another than the one applied", () => {
+    expect(issuePaths(() => audit(CASES, EXACT, { tolerance: "0.005" }))).toEqual(["tolerance"]);
+    let thrown: unknown;
+    try {
+      audit(CASES, EXACT, { tolerance: "0.005" });
+    } catch (error) {
+      thrown = error;
+    }
+    const issue = (thrown as { issues: { code: string; message: string; zh?: string }[] }).issues[0];
+    expect(issue?.code).toBe("tolerance-too-fine");
+    expect(issue?.message).toContain('"0.005" has 3 decimals, but amounts are rounded to 2');
+    expect(issue?.zh).toContain("容差");
+    expect(audit(CASES, EXACT, { tolerance: "0.010" }).tolerance).toBe("0.01");
+  });
+
   it("duplicate, unknown-case, wrong-payer and paid-not-owed are reported whatever the tolerance", () => {
     const ledger = [
       ...EXACT,
