@@ -25,7 +25,7 @@ import { formatAmount } from "../money/format.js";
 import { COMPILED, compiledParameter, valueInForce } from "../parameters/lookup.js";
 import type { ParamUse } from "../parameters/status.js";
 import type { RuleSet } from "../parameters/types.js";
-import { computeBatch, OUTCOMES, resolveOptions, type RuleSetInput } from "./compute.js";
+import { computeBatch, OUTCOMES, refusePastTheFen, resolveOptions, type RuleSetInput } from "./compute.js";
 
 /** The dimensions a budget groups by. */
 export const BUDGET_DIMENSIONS = ["township", "payer", "track", "year"] as const;
@@ -170,7 +170,9 @@ export function budget(outcomes: readonly OutcomeBase[], options: BudgetOptions 
   const list = denseListArgument(outcomes, "outcomes", OUTCOMES).map(
     (outcome, index) => parseArgument(BudgetedOutcomeSchema, outcome, ["outcomes", index]) as unknown as OutcomeBase,
   );
-  return budgetOf(list, budgetOptions(options, BUDGET_OPTIONS));
+  const checked = budgetOptions(options, BUDGET_OPTIONS);
+  refusePastTheFen(list, checked.rounding ?? DEFAULT_ROUNDING);
+  return budgetOf(list, checked);
 }
 
 /** {@link budget} of outcomes the library made (unchecked), with checked options. */

@@ -9,7 +9,7 @@ import {
   refuse,
   type OptionCheck,
 } from "../errors/arguments.js";
-import { describeValue, describeValueZh, echoText } from "../errors/echo.js";
+import { describeValue, describeValueZh, echo, echoText } from "../errors/echo.js";
 import { InvalidInputError, isInvalidInputError, isRuleSetError, type InputIssue } from "../errors/index.js";
 import { Dec, ZERO, type Rounding } from "../money/decimal.js";
 import { checkRounding, toMoneyString } from "../money/round.js";
@@ -498,7 +498,35 @@ export function summarize(
 ): Totals {
   const list = denseListArgument(outcomes, "outcomes", OUTCOMES);
   const checked = list.map((outcome, index) => parseArgument(TotalledOutcomeSchema, outcome, ["outcomes", index]));
-  return totalsOf(checked, roundingArgument(ruleSet));
+  const rounding = roundingArgument(ruleSet);
+  refusePastTheFen(checked, rounding);
+  return totalsOf(checked, rounding);
+}
+
+/**
+ * Refuses outcomes given to a total (`summarize`, `budget`) whose amounts have more decimals than the rounding
+ * keeps: summed and rounded, the part past the fen would vanish without a word. Outcomes exitfund computed never
+ * have one.
+ */
+export function refusePastTheFen(
+  outcomes: readonly { readonly amounts: { readonly [part: string]: unknown } }[],
+  rounding: Rounding,
+): void {
+  const issues: InputIssue[] = [];
+  outcomes.forEach((outcome, index) => {
+    for (const part of ["municipal", "district", "total"]) {
+      const value = outcome.amounts[part];
+      const amount = value instanceof Dec ? value : typeof value === "string" ? new Dec(value) : undefined;
+      if (amount === undefined || amount.decimalPlaces() <= rounding.scale || issues.length >= 200) continue;
+      issues.push({
+        path: `outcomes[${index}].amounts.${part}`,
+        code: "too-many-decimals",
+        message: `is ${echo(String(value))}, with more decimals than the ${rounding.scale} amounts are rounded to: a total would round the rest away without a word; give the amount as computed, to the fen (outcomes of a rule set that rounds finer need its rounding: summarize's rule set, budget's options.rounding)`,
+        zh: `为 ${echo(String(value))}，小数位多于金额保留的 ${rounding.scale} 位：合计时多出的部分会被悄然舍去；请给出计算所得、精确到分的金额（舍入更细的规则集所得结果，须传入其舍入设置：summarize 的规则集、budget 的 options.rounding）`,
+      });
+    }
+  });
+  if (issues.length > 0) throw new InvalidInputError(issues);
 }
 
 /** What a list of outcomes is, for the messages of a call shape. */

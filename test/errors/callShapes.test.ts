@@ -257,6 +257,19 @@ const WRONG_CALLS: readonly [string, () => unknown, string, string][] = [
   ["canonicalJson(cycle)", () => exitfund.canonicalJson(cyclic()), "value.self", "not-json"],
   // Red-green (issue 10, fourth pass): these two root exports threw TypeError ("cases.map is not a function",
   // "reading 'domains'"), and caseYears([1]) returned { undefined: 0 }.
+  // Red-green: an amount past the fen ("0.001") was summed and rounded away silently (summarize gave "0.00").
+  [
+    "summarize(an amount past the fen)",
+    () => summarize([{ ...outcome, amounts: { municipal: "0.00", district: "0.001", total: "0.001" } }]),
+    "outcomes[0].amounts.district",
+    "too-many-decimals",
+  ],
+  [
+    "budget(an amount past the fen)",
+    () => budget([{ ...outcome, amounts: { municipal: "0.00", district: "1.005", total: "1.005" } }]),
+    "outcomes[0].amounts.district",
+    "too-many-decimals",
+  ],
   ["caseYears()", () => exitfund.caseYears(any(undefined)), "cases", "not-a-list"],
   ["caseYears(5)", () => exitfund.caseYears(any(5)), "cases", "not-a-list"],
   ["caseYears([1])", () => exitfund.caseYears(any([1])), "cases[0]", "not-a-case"],
