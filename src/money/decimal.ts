@@ -28,7 +28,7 @@ const fixed = (): never =>
     "Decimal",
     "decimal-config-fixed",
     "exitfund's decimals cannot be reconfigured (60 significant digits, half-up): their configuration is what makes every result exact; use a decimal.js of your own (Decimal.clone()) for other settings",
-    "exitfund 的十进制数不可重新配置（60 位有效数字，四舍五入）：结果的精确性依赖于此；如需其他设置，请使用自己的 decimal.js（Decimal.clone()）",
+    "exitfund 的十进制数不可重新配置（60 位有效数字，四舍五入）：结果的精确性依赖于此；如需其他设置，请使用自己的 decimal.js 副本（Decimal.clone）",
   );
 Object.defineProperty(Dec, "set", { value: fixed });
 Object.defineProperty(Dec, "config", { value: fixed });
