@@ -509,13 +509,13 @@ export function summarize(
  * have one.
  */
 export function refusePastTheFen(
-  outcomes: readonly { readonly amounts: { readonly [part: string]: unknown } }[],
+  outcomes: readonly { readonly amounts: { readonly municipal: unknown; readonly district: unknown } }[],
   rounding: Rounding,
 ): void {
   const issues: InputIssue[] = [];
   outcomes.forEach((outcome, index) => {
-    for (const part of ["municipal", "district", "total"]) {
-      const value = outcome.amounts[part];
+    for (const part of ["municipal", "district", "total"] as const) {
+      const value = (outcome.amounts as { readonly [key: string]: unknown })[part];
       const amount = value instanceof Dec ? value : typeof value === "string" ? new Dec(value) : undefined;
       if (amount === undefined || amount.decimalPlaces() <= rounding.scale || issues.length >= 200) continue;
       issues.push({
