@@ -123,6 +123,8 @@ const issue = (path: string, code: string, message: string, zh: string): InputIs
 
 /** How many rows above the header a sheet may have (titles, the unit line, a date line) before the header is looked for no more. */
 const HEADER_SEARCH = 12;
+/** How far down a header below {@link HEADER_SEARCH} is still found (and refused) in a sheet that is not read otherwise. */
+const LOW_HEADER_SEARCH = 1_000;
 
 /**
  * The cases (or ledger rows) of some tables, each table laid out as docs/files.md says. The kind of a
@@ -286,13 +288,14 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
   const headers = header.cells.map(headerText);
   const given = options.layout?.kind ?? options.mapping?.kind;
   const kind = given ?? kindOf(table, headers, data, caseLayoutsOf(options.programme), mapping);
-  const low = headerBelowSearch(table.rows, layouts, mapping);
+  // Looked for only where the sheet would not be read otherwise: it scans every row.
+  const low = () => headerBelowSearch(table.rows, layouts, mapping);
   if (table.notes === true) {
     const named = typeof kind === "string" ? (options.layout ?? layoutOf(kind, options.programme)) : undefined;
     const held =
       named !== undefined && data.some(isFilledRow) && mostlyOf(named, headers, mapping)
         ? { layout: named, rows: data.filter(isFilledRow).length }
-        : (heldRows(table.rows, named === undefined ? layouts : [named], mapping) ?? low);
+        : (heldRows(table.rows, named === undefined ? layouts : [named], mapping) ?? low());
     if (held === undefined) return { skipped: true };
     const { layout, rows } = held;
     return {
@@ -306,11 +309,10 @@ function mapTable(table: RawTable, options: TableOptions): TableResult {
       ],
     };
   }
-  if (
-    low !== undefined &&
-    (typeof kind === "object" || (options.layout !== undefined && !mostlyOf(low.layout, headers, mapping)))
-  )
-    return { issues: [headerTooLow(prefix, low)] };
+  const notRead =
+    typeof kind === "object" || (options.layout !== undefined && !mostlyOf(options.layout, headers, mapping));
+  const below = notRead ? low() : undefined;
+  if (below !== undefined) return { issues: [headerTooLow(prefix, below)] };
   if (typeof kind === "object")
     return sheet
       ? {
@@ -400,7 +402,7 @@ function headerBelowSearch(
   layouts: readonly Layout[],
   mapping: HeaderMapping | undefined,
 ): { layout: Layout; rows: number; row: number } | undefined {
-  for (let index = HEADER_SEARCH; index < rows.length; index += 1) {
+  for (let index = HEADER_SEARCH; index < Math.min(rows.length, LOW_HEADER_SEARCH); index += 1) {
     const headers = (rows[index]?.cells ?? []).map(headerText);
     const filled = headers.filter((text) => text !== "").length;
     if (filled < 2) continue;
