@@ -1,5 +1,6 @@
 import { isUtf8 } from "node:buffer";
 import { InvalidInputError, type InputIssue } from "../../errors/index.js";
+import { echo } from "../../errors/echo.js";
 
 /**
  * Bytes → text, strictly: the first layer of every reader. Nothing is ever computed on text that a wrong
@@ -165,6 +166,37 @@ export function utf16Of(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined 
   return undefined;
 }
 
+const NOT_ASCII = /[^\x00-\x7F]/;
+const CHINESE = /[\u3000-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]/;
+const ASCII_OR_CHINESE = /^[\x00-\x7F\u3000-\u303F\u3400-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF]*$/;
+
+/**
+ * Refuses a CSV without a BOM whose bytes read as UTF-8 without one Chinese character, but as GB18030 with only
+ * Chinese ones (卯印危 in GB18030 is valid UTF-8, "îӡΣ"): the encoding cannot be told, so it is not guessed.
+ */
+function refuseAmbiguous(text: string, body: Uint8Array, file: string): void {
+  if (!NOT_ASCII.test(text) || CHINESE.test(text)) return;
+  let gb: string;
+  try {
+    gb = new TextDecoder("gb18030", { fatal: true }).decode(body);
+  } catch {
+    return;
+  }
+  if (!ASCII_OR_CHINESE.test(gb)) return;
+  const lines = text.split("\n");
+  const index = lines.findIndex((line) => NOT_ASCII.test(line));
+  const asUtf8 = (lines[index] ?? "").replace(/^[\x00-\x7F]+/, "");
+  const asGb = (gb.split("\n")[index] ?? "").replace(/^[\x00-\x7F]+/, "");
+  throw new InvalidInputError([
+    issue(
+      `${file} › line ${index + 1}`,
+      "ambiguous-encoding",
+      `reads as UTF-8 and as GB18030 alike, with other names in each (${echo(asGb, 30)} as GB18030, ${echo(asUtf8, 30)} as UTF-8): the encoding cannot be told, so it is not guessed; save it again as "CSV UTF-8" (Excel writes it with a BOM)`,
+      `既可按 UTF-8 也可按 GB18030 读取，两者得出的名称不同（GB18030 为 ${echo(asGb, 30)}，UTF-8 为 ${echo(asUtf8, 30)}）：无法判断编码，不作猜测；请另存为 “CSV UTF-8”（Excel 会写入 BOM）`,
+    ),
+  ]);
+}
+
 function hasUtf8Bom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
@@ -263,6 +295,7 @@ export function decodeCsv(bytes: Uint8Array, file: string): { text: string; enco
   if (isUtf8(body)) {
     const text = Buffer.from(body.buffer, body.byteOffset, body.byteLength).toString("utf8");
     refuseReplacement(text, file);
+    if (!bom) refuseAmbiguous(text, body, file);
     return { text, encoding: "utf-8" };
   }
   const scan = scanUtf8(body);

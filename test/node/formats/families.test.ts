@@ -1206,4 +1206,31 @@ describe("variants of each family (issue 10, fourth pass)", () => {
       expect(result.stdout).toBe(good.stdout.replaceAll("good-merge", "bad-merge"));
     }
   });
+
+  // Red-green: GB18030 bytes that are valid UTF-8 too (卯印危 is CE 9F D3 A1 CE A3) were read as UTF-8, and the
+  // township computed as "îӡΣ", exit 0: a file whose UTF-8 reading holds no Chinese while its GB18030 reading is all
+  // Chinese cannot be told apart, so it is refused, never guessed.
+  it("a CSV that reads as GB18030 and as UTF-8 alike, with Chinese only in GB18030, is refused as ambiguous", async () => {
+    const english = enterprise.columns.map((column) => column.key);
+    const row = rowOf(enterprise, { ...enterpriseCase, township: "卯印危", name: "刷券刹" });
+    // 卯印危 and 刷券刹 in GB18030 (the rest of the file is ASCII, the same in both).
+    const gb = { 卯印危: "c3aed3a1cea3", 刷券刹: "cba2c8afc9b2" } as const;
+    const text = csvLines([english, row]);
+    const pieces = text.split(/(卯印危|刷券刹)/);
+    await put(
+      "both.csv",
+      Buffer.concat(
+        pieces.map((piece) => (piece in gb ? Buffer.from(gb[piece as keyof typeof gb], "hex") : Buffer.from(piece))),
+      ),
+    );
+    const result = await run(["compute", "both.csv", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain("both.csv › line 2: reads as UTF-8 and as GB18030 alike");
+    expect(result.stderr).toContain('("刷券刹,卯印危,');
+    const zh = await run(["compute", "both.csv", "--format", "json", "--lang", "zh"]);
+    expect(zh.stderr).toContain("既可按 UTF-8 也可按 GB18030 读取");
+    await put("both-utf8.csv", `\uFEFF${csvLines([english, row])}`);
+    expect((await run(["compute", "both-utf8.csv", "--format", "json"])).code).toBe(0);
+  });
 });
