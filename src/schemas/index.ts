@@ -8,8 +8,12 @@ import {
 } from "./cases.js";
 import { RuleSetSchema } from "./rule-set.js";
 
-/** The zod schemas of the public contracts: cases and ledger rows (docs/files.md), rule sets (docs/concepts.md). */
-export const schemas = {
+/**
+ * The zod schemas of the public contracts: cases and ledger rows (docs/files.md), rule sets (docs/concepts.md).
+ * The record is frozen (`schemas.case = …` changes nothing); the schemas themselves are zod's objects, which zod
+ * fills in lazily, so they are not frozen: what exitfund validates with does not depend on this record.
+ */
+export const schemas = Object.freeze({
   case: CaseSchema,
   enterpriseExit: EnterpriseExitSchema,
   structureClearance: StructureClearanceSchema,
@@ -17,4 +21,4 @@ export const schemas = {
   townshipTransfer: TownshipTransferSchema,
   ledgerRow: LedgerRowSchema,
   ruleSet: RuleSetSchema,
-} as const;
+} as const);

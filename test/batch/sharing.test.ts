@@ -7,6 +7,7 @@ import { ruleSets, loadRuleSet } from "../../src/rule-sets/index.js";
 import { defaultProgramme, domains } from "../../src/rules/default.js";
 import { explain } from "../../src/rules/explain.js";
 import type { OutcomeBase } from "../../src/trace/types.js";
+import { schemas } from "../../src/schemas/index.js";
 import { PAYERS, TRACKS, ZONE_TYPE_LABELS } from "../../src/vocabulary.js";
 import { clearanceCase, enterpriseCase, villageCase } from "../fixtures/cases.js";
 
@@ -86,6 +87,15 @@ describe("a caller changing what it was given changes no later result", () => {
       Object.isFrozen(TRACKS),
       Object.isFrozen(ZONE_TYPE_LABELS["breeding-zone"]),
     ]).toEqual([true, true, true]);
+    expect(json(compute(clearanceCase))).toBe(before);
+  });
+
+  it("the public schemas record is frozen: replacing a schema in it changes nothing", () => {
+    const before = json(compute(clearanceCase));
+    tryToChange(() => ((schemas as unknown as { [key: string]: unknown }).case = { parse: () => ({}) }));
+    tryToChange(() => delete (schemas as unknown as { [key: string]: unknown }).structureClearance);
+    expect(Object.isFrozen(schemas)).toBe(true);
+    expect(schemas.case.safeParse(clearanceCase).success).toBe(true);
     expect(json(compute(clearanceCase))).toBe(before);
   });
 });
