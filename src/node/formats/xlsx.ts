@@ -715,7 +715,16 @@ function sheetReader(context: SheetContext): {
           `有值的行超过 ${context.maxRows.toLocaleString("en-US")} 行：请拆分为多个工作表或文件，或将案件转为可流式处理的 NDJSON`,
         ),
       );
-    const { fills, unreadable } = applyMerges(rows, merges);
+    const { fills, unreadable, overlapping } = applyMerges(rows, merges);
+    if (overlapping !== undefined)
+      issues.push(
+        problem(
+          where,
+          "xlsx-damaged",
+          `has merged ranges ${echo(overlapping[0])} and ${echo(overlapping[1])} that overlap, which Excel never writes: the file is damaged (which value a cell shows cannot be told); ${RESAVE}`,
+          `合并单元格区域 ${echo(overlapping[0])} 与 ${echo(overlapping[1])} 相互重叠（Excel 不会这样保存）：文件已损坏（无法确定单元格显示的值）；${RESAVE_ZH}`,
+        ),
+      );
     if (unreadable.length > 0)
       issues.push(
         problem(
@@ -889,16 +898,38 @@ function rangeOf(ref: string): { top: number; left: number; bottom: number; righ
 }
 
 /**
+ * The first two merged ranges that share a cell (Excel never writes such a sheet), by a sweep over the ranges in
+ * row order: only the ranges still open at a range's top row are compared with it.
+ */
+function firstOverlap(merges: readonly string[]): readonly [string, string] | undefined {
+  const ranges = merges.flatMap((ref) => {
+    const range = rangeOf(ref);
+    return range === undefined ? [] : [{ ref, ...range }];
+  });
+  ranges.sort((a, b) => a.top - b.top);
+  let open: typeof ranges = [];
+  for (const range of ranges) {
+    open = open.filter((other) => other.bottom >= range.top);
+    const other = open.find((one) => one.left <= range.right && range.left <= one.right);
+    if (other !== undefined) return [other.ref, range.ref];
+    open.push(range);
+  }
+  return undefined;
+}
+
+/**
  * Merges as Excel shows them: the value belongs to the top-left cell. A merge within one column (a case's id
  * over its item rows) gives it to every cell below; any other cell of a merge is empty, whatever the file holds.
  */
 function applyMerges(
   rows: readonly { number: number; cells: unknown[] }[],
   merges: readonly string[],
-): { fills: MergeFill[]; unreadable: string[] } {
+): { fills: MergeFill[]; unreadable: string[]; overlapping?: readonly [string, string] } {
   const fills: MergeFill[] = [];
   const unreadable: string[] = [];
   if (merges.length === 0) return { fills, unreadable };
+  const overlapping = firstOverlap(merges);
+  if (overlapping !== undefined) return { fills, unreadable, overlapping };
   const byNumber = new Map(rows.map((row) => [row.number, row]));
   for (const ref of merges) {
     const range = rangeOf(ref);

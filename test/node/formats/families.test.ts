@@ -1207,6 +1207,35 @@ describe("variants of each family (issue 10, fourth pass)", () => {
     }
   });
 
+  // Red-green: overlapping merges (G2:G3 with G3:H3), which Excel calls corrupt, were applied one after the other,
+  // so which value a shared cell held depended on their order in the file.
+  it.each([
+    [["U2:U3", "U3:V3"], "U2:U3", "U3:V3"],
+    [["U2:V2", "V2:V2", "A9:A10"], "U2:V2", "V2:V2"],
+    [["U3:V3", "A1:A1", "V2:V4"], "V2:V4", "U3:V3"],
+  ])("XLSX: merges %j overlap and are refused, naming both", async (refs, first, second) => {
+    const vat = transfer.columns.findIndex((column) => column.key === "exitedEnterprises.priorYearTax.vat");
+    const letters = (ref: string) =>
+      ref.replace(/[UV]/g, (letter) => (letter === "U" ? columnLetter(vat) : columnLetter(vat + 1)));
+    const row = rowOf(transfer, { ...transferCase, priorYearRevenue: "100000" });
+    await put(
+      "overlap.xlsx",
+      rawWorkbook([
+        {
+          name: "township-transfer",
+          rows: sheetRow(1, headers(transfer)) + sheetRow(2, row) + sheetRow(3, row),
+          after: `<mergeCells count="${refs.length}">${refs.map((ref) => `<mergeCell ref="${letters(ref)}"/>`).join("")}</mergeCells>`,
+        },
+      ]),
+    );
+    const result = await run(["compute", "overlap.xlsx", "--format", "json"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      `overlap.xlsx › township-transfer: has merged ranges "${letters(first)}" and "${letters(second)}" that overlap`,
+    );
+  });
+
   // Red-green: GB18030 bytes that are valid UTF-8 too (卯印危 is CE 9F D3 A1 CE A3) were read as UTF-8, and the
   // township computed as "îӡΣ", exit 0: a file whose UTF-8 reading holds no Chinese while its GB18030 reading is all
   // Chinese cannot be told apart, so it is refused, never guessed.
