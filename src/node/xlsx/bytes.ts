@@ -9,14 +9,24 @@ import { LIMITS } from "../limits.js";
  * stored so that Excel shows exactly the characters computed.
  */
 
-/** The date every workbook carries: `SOURCE_DATE_EPOCH` (seconds) when set, else 1980-01-01 00:00 UTC (the zip epoch). */
+/**
+ * The date every workbook carries: `SOURCE_DATE_EPOCH` (whole seconds) when set, else 1980-01-01 00:00 UTC (the zip
+ * epoch). A value set but not such a date a zip can hold (1980–2107) is refused, as reproducible-builds.org asks:
+ * ignored, it would date the workbook otherwise than the user said without a word. Empty counts as unset.
+ */
 export function fixedDate(env: { readonly [name: string]: string | undefined } = process.env): Date {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch !== undefined && /^\d{1,12}$/.test(epoch.trim())) {
-    const date = new Date(Number(epoch.trim()) * 1000);
-    if (date.getUTCFullYear() >= 1980 && date.getUTCFullYear() <= 2107) return date;
-  }
-  return new Date(Date.UTC(1980, 0, 1));
+  const epoch = env.SOURCE_DATE_EPOCH?.trim();
+  if (epoch === undefined || epoch === "") return new Date(Date.UTC(1980, 0, 1));
+  const date = /^\d{1,12}$/.test(epoch) ? new Date(Number(epoch) * 1000) : undefined;
+  if (date !== undefined && date.getUTCFullYear() >= 1980 && date.getUTCFullYear() <= 2107) return date;
+  const shown = JSON.stringify(epoch.slice(0, 40));
+  throw new UsageError(
+    `SOURCE_DATE_EPOCH is ${shown}: it must be whole seconds since 1970-01-01 UTC for a date from 1980 to 2107 (the dates an .xlsx can hold), e.g. 1500000000; unset it to date workbooks 1980-01-01`,
+    {
+      code: "invalid-source-date-epoch",
+      zh: `SOURCE_DATE_EPOCH 为 ${shown}：应为自 1970-01-01 UTC 起的整秒数，且日期在 1980 年至 2107 年之间（.xlsx 能记录的日期），如 1500000000；如不需要，请取消该变量，工作簿日期即为 1980-01-01`,
+    },
+  );
 }
 
 // What XML 1.0 cannot hold (so the engine would drop it), and text Excel would read as one of its `_xHHHH_` escapes.

@@ -8,6 +8,7 @@ import { computeBatch } from "../../../src/batch/compute.js";
 import { readWorkbook } from "../../../src/node/formats/xlsx.js";
 import { resultsWorkbookBytes } from "../../../src/node/formats/resultsXlsx.js";
 import { fixedDate, storableText } from "../../../src/node/xlsx/bytes.js";
+import { UsageError } from "../../../src/node/io.js";
 import { zipEntries } from "../../../src/node/formats/zip.js";
 import { enterpriseCase } from "../../fixtures/cases.js";
 import { tempDir } from "../formats/support.js";
@@ -44,11 +45,28 @@ describe("workbooks are byte-identical across runs, time zones and locales", () 
     }
   }, 60_000);
 
-  it("SOURCE_DATE_EPOCH is honoured; anything else gives 1980-01-01", () => {
+  it("SOURCE_DATE_EPOCH is honoured; unset or empty gives 1980-01-01", () => {
     expect(fixedDate({ SOURCE_DATE_EPOCH: "1500000000" }).toISOString()).toBe("2017-07-14T02:40:00.000Z");
+    expect(fixedDate({ SOURCE_DATE_EPOCH: " 315532800 " }).toISOString()).toBe("1980-01-01T00:00:00.000Z");
     expect(fixedDate({}).toISOString()).toBe("1980-01-01T00:00:00.000Z");
-    expect(fixedDate({ SOURCE_DATE_EPOCH: "soon" }).toISOString()).toBe("1980-01-01T00:00:00.000Z");
+    expect(fixedDate({ SOURCE_DATE_EPOCH: "" }).toISOString()).toBe("1980-01-01T00:00:00.000Z");
   });
+
+  it.each(["soon", "-1", "1.5", "0", "315532799", "4354819200", "1e9"])(
+    "SOURCE_DATE_EPOCH=%j is refused (invalid-source-date-epoch), not ignored",
+    (value) => {
+      let thrown: unknown;
+      try {
+        fixedDate({ SOURCE_DATE_EPOCH: value });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown).toBeInstanceOf(UsageError);
+      expect((thrown as UsageError).code).toBe("invalid-source-date-epoch");
+      expect((thrown as UsageError).message).toContain(`SOURCE_DATE_EPOCH is ${JSON.stringify(value)}`);
+      expect((thrown as UsageError).zh).toContain("应为自 1970-01-01 UTC 起的整秒数");
+    },
+  );
 });
 
 describe("text is stored as computed", () => {
