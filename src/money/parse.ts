@@ -125,7 +125,7 @@ export function decimalRefusal(value: unknown, allowNegative = true): string {
  * 金额解析 · money parse — the decimal value of a money input (yuan).
  *
  * @throws InvalidInputError at `value` with the {@link checkDecimal} message; for a JS number (which may have lost
- * digits already) with {@link decimalArgument}'s.
+ * digits already) `number-not-decimal`, as every money helper refuses one.
  * @example
  * parseMoney("1250.50"); // Dec 1250.5
  * parseMoney("-12.00", { allowNegative: true }); // Dec -12
