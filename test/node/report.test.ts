@@ -173,10 +173,8 @@ describe("exitfund report", () => {
       expect(html).toContain(`<tr data-key="${type}">`);
     expect(html).toContain('id="allocation"');
     // The lead sentence says the kinds paid in full (足额) come first.
-    expect(html).toContain("先足额拨付腾地经费申报核定，其余案件按应付比例分配剩余资金");
-    expect(html).toContain(
-      "paid first in full to land-clearing fee declaration, the other cases sharing what remains pro rata",
-    );
+    expect(html).toContain("先足额拨付腾地经费申报核定，余额按应付比例分配");
+    expect(html).toContain("paid first in full to land-clearing fee declaration, the rest pro rata");
     expect(html).toContain(toChineseCapital("100000.01", { prefix: "人民币" }));
     // The allocation by township sums to the cap exactly.
     const allocated = [

@@ -325,8 +325,8 @@ function allocationSection(data: ReportData, summary: AllocationSummary, allocat
           en: "split pro rata among the cases it owes",
         }
       : {
-          zh: `先足额拨付${full.map((label) => esc(label.zh)).join("、")}，其余案件按应付比例分配剩余资金（上限不足以足额拨付时，足额类型按比例分配全部上限）`,
-          en: `paid first in full to ${full.map((label) => esc(label.en)).join(", ")}, the other cases sharing what remains pro rata (when the cap cannot pay those in full, they share all of it pro rata)`,
+          zh: `先足额拨付${full.map((label) => esc(label.zh)).join("、")}，余额按应付比例分配`,
+          en: `paid first in full to ${full.map((label) => esc(label.en)).join(", ")}, the rest pro rata`,
         };
   return `${sectionHead("allocation", "预算分配", "Budget allocation under the cap", `${esc(payer)}资金上限 ¥${money(data, allocation.cap)}，${how.zh}（最大余数法，精确到分），合计分配 = min(上限, 应付)。<span class="en">The ${esc(allocation.payer)} cap ${money(data, allocation.cap)} ${how.en} (largest remainder, to the fen); Σ allocated = min(cap, owed). ${count(allocation.remainder.length)} cases received an extra fen.</span>`)}
 ${(allocation.warnings ?? []).map((warning) => `<p class="warn" role="note">注意：${esc(warning.zh)}<br><span class="en">${esc(warning.message)}</span></p>\n`).join("")}<table id="allocation-by-township"><thead><tr>${th("乡镇", "township")}${th("应付", "owed", true)}${th("分配", "allocated", true)}${th("缺口", "shortfall", true)}</tr></thead><tbody>${rows}</tbody><tfoot><tr data-key="total"><th>合计 <span class="en">total</span></th>${num(data, allocation.owed)}${num(data, allocation.allocated)}${num(data, shortfall)}</tr></tfoot></table>
